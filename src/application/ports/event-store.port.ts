@@ -109,3 +109,11 @@ export class EventTooLargeError extends Error {
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';
 }
+
+/** An event id is already stored elsewhere (another stream, or another revision of this one). */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(readonly eventIds: readonly string[]) {
+    super(`event id(s) already stored at another place: ${eventIds.slice(0, 3).join(', ')}${eventIds.length > 3 ? ', …' : ''}`);
+  }
+}

@@ -1,0 +1,104 @@
+import pg from 'pg';
+import type { HeldLock } from '../../application/ports/read-model-db.port.js';
+import type { SqlDatabase, SqlTransaction } from './sql-database.js';
+
+// int8 as string by default; revisions and positions are parsed where they are read.
+export class PgDatabase implements SqlDatabase {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(
+    connectionString: string,
+    options: { max?: number; applicationName?: string; schema?: string } = {},
+  ) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max: options.max ?? 10,
+      application_name: options.applicationName ?? 'wattlog',
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.pool.query(sql, params as unknown[]);
+    return result.rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: SqlTransaction = {
+        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+          (await client.query(sql, params as unknown[])).rows as Row[],
+        exec: async (script: string) => {
+          await client.query(script);
+        },
+      };
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async tryLock(name: string): Promise<HeldLock | null> {
+    const client = await this.pool.connect();
+    try {
+      const rows = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+        [name],
+      );
+      if (rows.rows[0]?.locked !== true) {
+        client.release();
+        return null;
+      }
+    } catch (error) {
+      client.release();
+      throw error;
+    }
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+        } finally {
+          client.release();
+        }
+      },
+    };
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    const handler = (message: pg.Notification): void => {
+      if (message.channel === channel) onNotify();
+    };
+    client.on('notification', handler);
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      client.off('notification', handler);
+      try {
+        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
+      } finally {
+        client.release();
+      }
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
