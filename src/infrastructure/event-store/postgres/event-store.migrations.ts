@@ -10,7 +10,7 @@ export const EVENTS_CHANNEL = 'wattlog_events';
 const createEvents = `
 CREATE TABLE events (
   position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  transaction_id bigint NOT NULL DEFAULT pg_current_xact_id()::text::bigint,
   stream text NOT NULL,
   revision bigint NOT NULL,
   id uuid NOT NULL,

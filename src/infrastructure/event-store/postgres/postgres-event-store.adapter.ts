@@ -33,9 +33,10 @@ interface EventRow {
   readonly recorded_at: Date | string;
 }
 
+// Columns are cast to text for the drivers; ORDER BY must name events.* so it sorts the typed columns.
 const COLUMNS =
   'id::text, stream, revision::text, transaction_id::text, position::text, type, data, metadata, recorded_at';
-const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -104,7 +105,7 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.run(() =>
       this.db.query<EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream = $1 AND revision ${backwards ? '<=' : '>='} $2
-          ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+          ORDER BY events.revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
         [stream, from, options.max ?? 1_000_000],
       ),
     );
@@ -117,12 +118,12 @@ export class PostgresEventStore implements EventStore {
     if (options.after) {
       const after = decodeSqlPosition(options.after);
       params.push(after.transactionId, after.sequence);
-      clause += ' AND (transaction_id, position) > ($2::xid8, $3::bigint)';
+      clause += ' AND (transaction_id, position) > ($2::bigint, $3::bigint)';
     }
     clause += filterClause(options.filter, params);
     const rows = await this.run(() =>
       this.db.query<EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE ${clause} ORDER BY transaction_id, position LIMIT $1`,
+        `SELECT ${COLUMNS} FROM events WHERE ${clause} ORDER BY events.transaction_id, events.position LIMIT $1`,
         params,
       ),
     );
@@ -140,7 +141,7 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.run(() =>
       this.db.query<{ transaction_id: string; position: string }>(
         `SELECT transaction_id::text, position::text FROM events WHERE ${VISIBLE}
-          ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+          ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1`,
       ),
     );
     const row = rows[0];

@@ -1,0 +1,81 @@
+import type { EventStore, RecordedEvent } from '../ports/event-store.port.js';
+import type { ReadModelDb } from '../ports/read-model-db.port.js';
+import { lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
+import type { Projection, TableResolver } from './projection.js';
+
+export interface BatchTarget {
+  readonly projection: Projection;
+  /** Checkpoint row name; differs from the projection name while rebuilding. */
+  readonly checkpointName: string;
+  readonly table: TableResolver;
+}
+
+export interface BatchOutcome {
+  /** False when the checkpoint had moved under us and the batch was dropped. */
+  readonly accepted: boolean;
+  readonly checkpoint: Checkpoint;
+}
+
+export function readBatch(store: EventStore, projection: Projection, after: Checkpoint, max: number): Promise<RecordedEvent[]> {
+  return store.readAll({
+    after: after.position,
+    max,
+    ...(projection.eventTypes ? { filter: { types: projection.eventTypes } } : {}),
+  });
+}
+
+/**
+ * Applies a batch read after `known` together with the new checkpoint in one transaction, so a crash anywhere
+ * leaves either both or neither. The checkpoint row is locked and re-checked inside the transaction: if it moved
+ * (a replay swapped the tables in), the batch is dropped and the caller re-reads from the returned checkpoint.
+ */
+export async function applyBatch(
+  db: ReadModelDb,
+  target: BatchTarget,
+  known: Checkpoint,
+  batch: readonly RecordedEvent[],
+): Promise<BatchOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await lockCheckpoint(tx, target.checkpointName);
+    if (current.position !== known.position) return { accepted: false, checkpoint: current };
+    await target.projection.apply(batch, tx, { table: target.table, sequence: current.eventsApplied });
+    const next: Checkpoint = {
+      position: batch[batch.length - 1]!.position,
+      eventsApplied: current.eventsApplied + batch.length,
+    };
+    await saveCheckpoint(tx, target.checkpointName, next);
+    return { accepted: true, checkpoint: next };
+  });
+}
+
+/**
+ * Applies batches until a read comes back short (caught up). The next read is issued while the current batch
+ * is being applied, so reading the log and writing the read model overlap.
+ */
+export async function catchUp(
+  store: EventStore,
+  db: ReadModelDb,
+  target: BatchTarget,
+  start: Checkpoint,
+  options: { batchSize: number; onBatch?: (checkpoint: Checkpoint, applied: number) => void; shouldStop?: () => boolean },
+): Promise<Checkpoint> {
+  let checkpoint = start;
+  let pending = readBatch(store, target.projection, checkpoint, options.batchSize);
+  for (;;) {
+    const batch = await pending;
+    if (batch.length === 0 || options.shouldStop?.()) return checkpoint;
+    const full = batch.length === options.batchSize;
+    const after: Checkpoint = { position: batch[batch.length - 1]!.position, eventsApplied: checkpoint.eventsApplied + batch.length };
+    pending = full ? readBatch(store, target.projection, after, options.batchSize) : Promise.resolve([]);
+    // A failed apply must not leave the prefetch rejecting unobserved.
+    pending.catch(() => undefined);
+    const outcome = await applyBatch(db, target, checkpoint, batch);
+    checkpoint = outcome.checkpoint;
+    if (!outcome.accepted) {
+      pending = readBatch(store, target.projection, checkpoint, options.batchSize);
+      continue;
+    }
+    options.onBatch?.(checkpoint, batch.length);
+    if (!full) return checkpoint;
+  }
+}

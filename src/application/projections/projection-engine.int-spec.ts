@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { openBackend, BACKENDS, type SqlBackend } from '../../../test/support/sql-backends.js';
+import { anEvent, waitFor } from '../../../test/support/test-ids.js';
+import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { readCheckpoint } from './checkpoint-store.js';
+import { applyBatch, catchUp } from './projection-batch.js';
+import { liveTables, type Projection } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { rebuildProjection } from './rebuild-projection.js';
+
+const live = { projection: auditLogProjection, checkpointName: 'audit', table: liveTables };
+const runnerOptions = { batchSize: 50, idleMs: 20, standbyMs: 50, onError: () => undefined };
+
+async function auditRows(b: SqlBackend): Promise<{ seq: string; type: string; stream: string }[]> {
+  return b.db.query('SELECT seq::text, type, stream FROM audit_log ORDER BY audit_log.seq');
+}
+
+describe.each(BACKENDS)('projection engine on %s', (backendName) => {
+  let b: SqlBackend | undefined;
+  beforeEach(async () => {
+    b = await openBackend(backendName, 'engine');
+  });
+  afterEach(async () => {
+    await b?.cleanup();
+  });
+
+  it('Given events, then the audit log holds one row per event in log order', async () => {
+    if (!b) return;
+    await b.store.append('gateway-1', [anEvent('GatewayRegistered', { name: 'home' })], { expectedRevision: 'no_stream' });
+    await b.store.append('node-7', [anEvent('NodeJoined'), anEvent('NodeLeft')], { expectedRevision: 'no_stream' });
+    const reached = await catchUp(b.store, b.db, live, { position: null, eventsApplied: 0 }, { batchSize: 2 });
+    expect(reached.eventsApplied).toBe(3);
+    expect(await auditRows(b)).toEqual([
+      { seq: '1', type: 'GatewayRegistered', stream: 'gateway-1' },
+      { seq: '2', type: 'NodeJoined', stream: 'node-7' },
+      { seq: '3', type: 'NodeLeft', stream: 'node-7' },
+    ]);
+    const [row] = await b.db.query<{ summary: string; actor_id: string }>('SELECT summary, actor_id FROM audit_log WHERE seq = 1');
+    expect(row).toEqual({ summary: 'GatewayRegistered: name=home', actor_id: 'test' });
+    expect((await readCheckpoint(b.db, 'audit')).eventsApplied).toBe(3);
+  });
+
+  it('writes rows and checkpoint atomically: a failing batch leaves neither', async () => {
+    if (!b) return;
+    await b.store.append('s-1', [anEvent('Ok'), anEvent('Boom')], { expectedRevision: 'no_stream' });
+    const failing: Projection = {
+      ...auditLogProjection,
+      async apply(batch, tx, ctx) {
+        await auditLogProjection.apply(batch, tx, ctx);
+        if (batch.some((e) => e.type === 'Boom')) throw new Error('projection bug');
+      },
+    };
+    const target = { ...live, projection: failing };
+    await expect(catchUp(b.store, b.db, target, { position: null, eventsApplied: 0 }, { batchSize: 10 })).rejects.toThrow('projection bug');
+    expect(await auditRows(b)).toEqual([]);
+    expect(await readCheckpoint(b.db, 'audit')).toEqual({ position: null, eventsApplied: 0 });
+  });
+
+  it('drops a batch whose checkpoint moved underneath it', async () => {
+    if (!b) return;
+    await b.store.append('s-2', [anEvent('A'), anEvent('B')], { expectedRevision: 'no_stream' });
+    const events = await b.store.readAll({ max: 10 });
+    const first = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, events);
+    expect(first.accepted).toBe(true);
+    const stale = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, events);
+    expect(stale).toEqual({ accepted: false, checkpoint: first.checkpoint });
+    expect((await auditRows(b)).length).toBe(2);
+  });
+
+  it('runs live: a runner keeps the read model current as events arrive', async () => {
+    if (!b) return;
+    const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    runner.start();
+    try {
+      for (let i = 0; i < 5; i++) await b.store.append(`live-${i}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
+      runner.poke();
+      await waitFor(() => runner.status().checkpoint?.eventsApplied === 5, 5000, 'runner to apply 5 events');
+      expect(runner.status().active).toBe(true);
+      expect((await auditRows(b)).length).toBe(5);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('rebuilds into shadow tables and swaps them in while the live runner keeps going', async () => {
+    if (!b) return;
+    for (let i = 0; i < 300; i++) await b.store.append(`rb-${i % 7}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
+    const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    runner.start();
+    try {
+      await waitFor(() => runner.status().checkpoint?.eventsApplied === 300, 10_000, `initial projection ${JSON.stringify(runner.status())}`);
+      const progress: number[] = [];
+      const rebuilding = rebuildProjection(b.store, b.db, auditLogProjection, {
+        batchSize: 40,
+        onProgress: (p) => progress.push(p.applied),
+      });
+      // Queries keep answering from the live table during the rebuild.
+      expect((await auditRows(b)).length).toBeGreaterThanOrEqual(300);
+      await b.store.append('rb-late', [anEvent('Late', { id: randomUUID() })], { expectedRevision: 'any' });
+      runner.poke();
+      const result = await rebuilding;
+      expect(result.events).toBeGreaterThanOrEqual(300);
+      expect(progress.at(-1)).toBe(result.events);
+      await waitFor(() => runner.status().checkpoint?.eventsApplied === 301, 10_000, 'runner after swap');
+      const rows = await auditRows(b);
+      expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
+      expect(rows.at(-1)?.type).toBe('Late');
+      const leftovers = await b.db.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'audit_log\\_\\_%'");
+      expect(leftovers).toEqual([]);
+    } finally {
+      await runner.stop();
+    }
+  }, 60_000);
+});
+
+describe('projection runner lock on postgres', () => {
+  it('lets only one runner per projection be active across connections', async () => {
+    const b = await openBackend('postgres', 'runnerlock');
+    if (!b) return;
+    const one = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    const two = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    one.start();
+    await waitFor(() => one.status().active, 5000, 'first runner active');
+    two.start();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(two.status().active).toBe(false);
+    await one.stop();
+    await waitFor(() => two.status().active, 5000, 'standby takes over');
+    await two.stop();
+    await b.cleanup();
+  }, 20_000);
+});

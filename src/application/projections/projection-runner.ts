@@ -1,0 +1,111 @@
+import type { EventStore } from '../ports/event-store.port.js';
+import type { HeldLock, ReadModelDb } from '../ports/read-model-db.port.js';
+import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
+import { catchUp } from './projection-batch.js';
+import { liveTables, type Projection } from './projection.js';
+
+export interface RunnerOptions {
+  readonly batchSize: number;
+  /** Wait between reads once caught up (a poke ends the wait early). */
+  readonly idleMs: number;
+  /** Wait before retrying the lock while another process runs this projection. */
+  readonly standbyMs: number;
+  readonly onError: (projection: string, error: unknown) => void;
+}
+
+export interface RunnerStatus {
+  readonly name: string;
+  readonly active: boolean;
+  readonly checkpoint: Checkpoint | null;
+  readonly lastError: string | null;
+}
+
+/** Keeps one projection up to date; at most one runner per projection holds its lock across all processes. */
+export class ProjectionRunner {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private lock: HeldLock | null = null;
+  private checkpoint: Checkpoint | null = null;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadModelDb,
+    readonly projection: Projection,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** New events were appended: read now instead of waiting out the idle interval. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  status(): RunnerStatus {
+    return { name: this.projection.name, active: this.lock !== null, checkpoint: this.checkpoint, lastError: this.lastError };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        this.lock ??= await this.db.tryLock(`wattlog:projection:${this.projection.name}`);
+        if (!this.lock) {
+          await this.sleep(this.options.standbyMs);
+          continue;
+        }
+        const start = await readCheckpoint(this.db, this.projection.name);
+        this.checkpoint = await catchUp(
+          this.store,
+          this.db,
+          { projection: this.projection, checkpointName: this.projection.name, table: liveTables },
+          start,
+          {
+            batchSize: this.options.batchSize,
+            onBatch: (checkpoint) => (this.checkpoint = checkpoint),
+            shouldStop: () => !this.running,
+          },
+        );
+        this.lastError = null;
+        await this.sleep(this.options.idleMs);
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError(this.projection.name, error);
+        await this.releaseLock();
+        await this.sleep(this.options.standbyMs);
+      }
+    }
+    await this.releaseLock();
+  }
+
+  private async releaseLock(): Promise<void> {
+    const lock = this.lock;
+    this.lock = null;
+    await lock?.release().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).then(() => {
+      this.wake = undefined;
+    });
+  }
+}

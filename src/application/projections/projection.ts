@@ -1,0 +1,21 @@
+import type { RecordedEvent } from '../ports/event-store.port.js';
+import type { SqlExecutor } from '../ports/read-model-db.port.js';
+
+/** Maps a projection's logical table name to the physical table to write (live, or a rebuild shadow). */
+export type TableResolver = (logical: string) => string;
+
+export interface Projection {
+  /** Stable; checkpoints and locks are keyed by it. */
+  readonly name: string;
+  /** Event types it consumes; undefined for every event. */
+  readonly eventTypes?: readonly string[];
+  /** Tables it owns: a replay rebuilds them into shadows and swaps them in. */
+  readonly tables: readonly string[];
+  /**
+   * Applies one ordered batch inside the engine's transaction. `sequence` is the number of events this
+   * projection had applied before the batch, so rows can carry a gap-free order of their own.
+   */
+  apply(batch: readonly RecordedEvent[], tx: SqlExecutor, context: { table: TableResolver; sequence: number }): Promise<void>;
+}
+
+export const liveTables: TableResolver = (logical) => logical;

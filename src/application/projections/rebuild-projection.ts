@@ -1,0 +1,67 @@
+import type { EventStore } from '../ports/event-store.port.js';
+import type { ReadModelDb } from '../ports/read-model-db.port.js';
+import { deleteCheckpoint, lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
+import { catchUp } from './projection-batch.js';
+import type { Projection } from './projection.js';
+
+const SHADOW_SUFFIX = '__rebuild';
+const RETIRED_SUFFIX = '__retired';
+
+export interface RebuildProgress {
+  readonly applied: number;
+  /** Events in the log when the rebuild started (an estimate for filtered projections). */
+  readonly total: number;
+}
+
+export interface RebuildResult {
+  readonly events: number;
+  readonly checkpoint: Checkpoint;
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe table name: ${name}`);
+  return `"${name}"`;
+}
+
+/**
+ * Rebuilds a projection from the whole log into shadow tables while the live tables keep answering queries,
+ * then swaps them in in one transaction. The live checkpoint moves to where the rebuild stopped; a live runner
+ * notices the moved checkpoint and continues from there.
+ */
+export async function rebuildProjection(
+  store: EventStore,
+  db: ReadModelDb,
+  projection: Projection,
+  options: { batchSize: number; onProgress?: (progress: RebuildProgress) => void },
+): Promise<RebuildResult> {
+  const checkpointName = `${projection.name}${SHADOW_SUFFIX}`;
+  const shadow = (table: string): string => `${table}${SHADOW_SUFFIX}`;
+  await db.transaction(async (tx) => {
+    for (const table of projection.tables) {
+      await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow(table))}`);
+      await tx.query(`CREATE TABLE ${quoteIdent(shadow(table))} (LIKE ${quoteIdent(table)} INCLUDING ALL)`);
+    }
+    await deleteCheckpoint(tx, checkpointName);
+  });
+  const total = await store.countAfter(null);
+  options.onProgress?.({ applied: 0, total });
+  const target = { projection, checkpointName, table: shadow };
+  const reached = await catchUp(store, db, target, { position: null, eventsApplied: 0 }, {
+    batchSize: options.batchSize,
+    onBatch: (checkpoint) => options.onProgress?.({ applied: checkpoint.eventsApplied, total }),
+  });
+
+  await db.transaction(async (tx) => {
+    await lockCheckpoint(tx, projection.name);
+    const rebuilt = await lockCheckpoint(tx, checkpointName);
+    for (const table of projection.tables) {
+      await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(table + RETIRED_SUFFIX)}`);
+      await tx.query(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(table + RETIRED_SUFFIX)}`);
+      await tx.query(`ALTER TABLE ${quoteIdent(shadow(table))} RENAME TO ${quoteIdent(table)}`);
+      await tx.query(`DROP TABLE ${quoteIdent(table + RETIRED_SUFFIX)}`);
+    }
+    await saveCheckpoint(tx, projection.name, rebuilt);
+    await deleteCheckpoint(tx, checkpointName);
+  });
+  return { events: reached.eventsApplied, checkpoint: reached };
+}
