@@ -1,6 +1,10 @@
 /** What projections and query handlers need from the read-model database (Postgres or PGlite). */
+export type SqlValue = string | number | boolean | null;
+
 export interface SqlExecutor {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Bulk insert (COPY underneath): the fast path for projections writing many new rows. */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
 }
 
 export interface HeldLock {

@@ -2,7 +2,7 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { HeldLock, ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
-import { liveTables, type Projection } from './projection.js';
+import { liveTables, projectionLockName, type Projection } from './projection.js';
 
 export interface RunnerOptions {
   readonly batchSize: number;
@@ -60,7 +60,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        this.lock ??= await this.db.tryLock(`wattlog:projection:${this.projection.name}`);
+        this.lock ??= await this.db.tryLock(projectionLockName(this.projection.name));
         if (!this.lock) {
           await this.sleep(this.options.standbyMs);
           continue;

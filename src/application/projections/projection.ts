@@ -19,3 +19,8 @@ export interface Projection {
 }
 
 export const liveTables: TableResolver = (logical) => logical;
+
+/** Name of the lock that keeps a projection to one active runner across processes. */
+export function projectionLockName(projection: string): string {
+  return `wattlog:projection:${projection}`;
+}

@@ -1,10 +1,19 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { HeldLock } from '../../application/ports/read-model-db.port.js';
+import type { HeldLock, SqlValue } from '../../application/ports/read-model-db.port.js';
+import { copyStatement, copyText } from '../postgres/copy-text.js';
 import type { SqlDatabase, SqlTransaction } from '../postgres/sql-database.js';
 import { lockDataDir } from './data-dir-lock.js';
 
+type Queryable = Pick<Transaction, 'query'>;
+
+async function copyInto(db: Queryable, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([copyText(rows)]) });
+}
+
 function asTransaction(tx: Transaction): SqlTransaction {
   return {
+    insertRows: (table, columns, rows) => copyInto(tx, table, columns, rows),
     query: async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, [...params])).rows,
     exec: async (script: string) => {
       await tx.exec(script);
@@ -37,6 +46,10 @@ export class PgliteDatabase implements SqlDatabase {
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     return (await this.db.query<Row>(sql, [...params])).rows;
+  }
+
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    await copyInto(this.db, table, columns, rows);
   }
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {

@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import type { HeldLock } from '../../application/ports/read-model-db.port.js';
+import copyStreams from 'pg-copy-streams';
+import type { HeldLock, SqlValue } from '../../application/ports/read-model-db.port.js';
+import { copyStatement, copyText } from './copy-text.js';
 import type { SqlDatabase, SqlTransaction } from './sql-database.js';
 
 // int8 as string by default; revisions and positions are parsed where they are read.
@@ -26,6 +30,15 @@ export class PgDatabase implements SqlDatabase {
     return result.rows as Row[];
   }
 
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await copyInto(client, table, columns, rows);
+    } finally {
+      client.release();
+    }
+  }
+
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
@@ -36,6 +49,7 @@ export class PgDatabase implements SqlDatabase {
         exec: async (script: string) => {
           await client.query(script);
         },
+        insertRows: (table, columns, rows) => copyInto(client, table, columns, rows),
       };
       const result = await work(tx);
       await client.query('COMMIT');
@@ -101,4 +115,15 @@ export class PgDatabase implements SqlDatabase {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+async function copyInto(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const sink = client.query(copyStreams.from(copyStatement(table, columns, 'STDIN')));
+  await pipeline(Readable.from([copyText(rows)]), sink);
 }

@@ -1,0 +1,35 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly actorId: string | null;
+  readonly correlationId: string | null;
+  readonly recordedAt: string;
+  readonly summary: string;
+}
+
+export interface AuditPage {
+  readonly items: AuditEntry[];
+  /** Pass as `afterSeq` to read the next page; null at the end. */
+  readonly nextAfterSeq: number | null;
+}
+
+export interface AuditFilter {
+  readonly stream?: string;
+  readonly type?: string;
+  readonly actorId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly afterSeq?: number;
+  readonly limit: number;
+}
+
+export class QueryAuditLog extends Query<AuditPage> {
+  constructor(readonly filter: AuditFilter) {
+    super();
+  }
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+
+/** A deterministic UUID (v4 layout) per index, so the adapter and the COPY baseline store identical rows. */
+export function benchEventId(runId: string, index: number): string {
+  const h = createHash('sha1').update(`${runId}:${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const BENCH_STREAMS = 100;
+
+/** One gateway frame's worth of readings, about the size of a real ReadingsReported event. */
+export function benchReading(index: number): { type: string; data: unknown; metadata: Record<string, unknown> } {
+  const at = new Date(Date.UTC(2026, 0, 1) + index * 1000).toISOString();
+  return {
+    type: 'ReadingsReported',
+    data: {
+      gatewayId: `gw-${index % BENCH_STREAMS}`,
+      sequence: Math.floor(index / BENCH_STREAMS),
+      readings: [
+        { sensorId: `0x00158d0001a2b3c4/1/power`, quantity: 'power', unit: 'W', value: 230 + (index % 97), measuredAt: at },
+        { sensorId: `0x00158d0001a2b3c4/1/energyImported`, quantity: 'energyImported', unit: 'kWh', value: 1234.5 + index / 1000, measuredAt: at },
+      ],
+    },
+    metadata: { schemaVersion: 1, correlationId: `frame-${index}` },
+  };
+}
+
+export function streamOf(index: number): string {
+  return `readings-gw-${index % BENCH_STREAMS}`;
+}
+
+/** Escapes a value for COPY's text format. */
+export function copyText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}

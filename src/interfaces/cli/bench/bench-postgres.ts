@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { loadConfig } from '../../../infrastructure/config/app-config.js';
+import { migrate } from '../../../infrastructure/postgres/migrator.js';
+import { PgDatabase } from '../../../infrastructure/postgres/pg-database.js';
+import { eventStoreMigrations } from '../../../infrastructure/event-store/postgres/event-store.migrations.js';
+import { readModelMigrations } from '../../../infrastructure/postgres/read-model.migrations.js';
+import { benchEventId, benchReading, copyText, streamOf } from './bench-data.js';
+
+export interface BenchSchema {
+  readonly url: string;
+  readonly schema: string;
+  readonly db: PgDatabase;
+  drop(): Promise<void>;
+}
+
+/** A throw-away schema in the configured Postgres (DATABASE_URL or 127.0.0.1:5432/test), migrated. */
+export async function openBenchSchema(): Promise<BenchSchema> {
+  const url = loadConfig(process.env).databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const db = new PgDatabase(url, { schema, max: 8, applicationName: 'wattlog-bench' });
+  await migrate(db, [eventStoreMigrations, readModelMigrations]);
+  return {
+    url,
+    schema,
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** COPY rows [from, to) of the bench workload into `table` (text format), with the revisions they would get. */
+export async function copyEventsInto(bench: BenchSchema, table: string, runId: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
+  await client.connect();
+  try {
+    const revisions = new Map<string, number>();
+    function* lines(): Generator<string> {
+      let chunk = '';
+      for (let i = 0; i < count; i++) {
+        const event = benchReading(i);
+        const stream = streamOf(i);
+        const revision = (revisions.get(stream) ?? -1) + 1;
+        revisions.set(stream, revision);
+        chunk += `${copyText(stream)}\t${revision}\t${benchEventId(runId, i)}\t${event.type}\t${copyText(JSON.stringify(event.data))}\t${copyText(JSON.stringify(event.metadata))}\n`;
+        if (chunk.length > 1 << 20) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    const sink = client.query(copyStreams.from(`COPY ${table} (stream, revision, id, type, data, metadata) FROM STDIN`));
+    await pipeline(Readable.from(lines()), sink);
+  } finally {
+    await client.end();
+  }
+}
+
+export function rate(count: number, seconds: number): number {
+  return Math.round(count / seconds);
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { runAppendBench } from './append.bench.js';
+import { runRebuildBench } from './rebuild.bench.js';
+
+function positiveInt(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`);
+  return n;
+}
+
+function report(result: Record<string, unknown>, json: boolean): void {
+  if (!json) {
+    for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${String(value)}\n`);
+  }
+  // The last line is always the machine-readable result.
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+export function registerBench(program: Command): void {
+  const bench = program.command('bench').description('benchmarks against the configured Postgres (DATABASE_URL or 127.0.0.1:5432/test)');
+  bench
+    .command('append')
+    .description('batched appends through the postgres adapter vs COPY of the same rows')
+    .option('--events <n>', 'events to append', positiveInt, 1_000_000)
+    .option('--batch-size <n>', 'events per append', positiveInt, 1000)
+    .option('--concurrency <n>', 'parallel appenders (disjoint streams)', positiveInt, 4)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { events: number; batchSize: number; concurrency: number; json?: boolean }) => {
+      report(await runAppendBench(o), o.json === true);
+    });
+  bench
+    .command('rebuild')
+    .description('full replay into the audit read model vs an ordered COPY of the events out to Node')
+    .option('--events <n>', 'events in the log', positiveInt, 1_000_000)
+    .option('--batch-size <n>', 'events per projection transaction', positiveInt, 5000)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { events: number; batchSize: number; json?: boolean }) => {
+      report(await runRebuildBench(o), o.json === true);
+    });
+}

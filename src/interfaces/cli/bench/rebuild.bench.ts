@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { auditLogProjection } from '../../../application/audit/audit-log.projection.js';
+import { rebuildProjection } from '../../../application/projections/rebuild-projection.js';
+import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
+import { ProgressBar } from '../progress-bar.js';
+import { copyEventsInto, openBenchSchema, rate, type BenchSchema } from './bench-postgres.js';
+
+async function copyOutOrdered(bench: BenchSchema): Promise<number> {
+  const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
+  await client.connect();
+  let rows = 0;
+  try {
+    const source = client.query(
+      copyStreams.to('COPY (SELECT * FROM events ORDER BY transaction_id, position) TO STDOUT'),
+    );
+    await pipeline(
+      source,
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows++;
+          done();
+        },
+      }),
+    );
+  } finally {
+    await client.end();
+  }
+  return rows;
+}
+
+/** Replays `events` events into a fresh audit log vs an ordered COPY of the events table out to Node. */
+export async function runRebuildBench(options: { events: number; batchSize: number }): Promise<Record<string, unknown>> {
+  const bench = await openBenchSchema();
+  try {
+    process.stderr.write(`seeding ${options.events} events with COPY…\n`);
+    await copyEventsInto(bench, 'events', randomBytes(6).toString('hex'), options.events);
+    await bench.db.query('ANALYZE events');
+
+    process.stderr.write('baseline: ordered COPY of the events table out to Node…\n');
+    const copyStarted = process.hrtime.bigint();
+    const copied = await copyOutOrdered(bench);
+    const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
+
+    const store = new PostgresEventStore(bench.db);
+    const bar = new ProgressBar('replay audit');
+    const started = process.hrtime.bigint();
+    const result = await rebuildProjection(store, bench.db, auditLogProjection, {
+      batchSize: options.batchSize,
+      onProgress: (p) => bar.update(p.applied, p.total),
+    });
+    const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    bar.finish();
+    const [audit] = await bench.db.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log');
+    if (copied !== options.events || result.events !== options.events || Number(audit?.n) !== options.events) {
+      throw new Error(`counts differ from ${options.events}: copy ${copied}, replay ${result.events}, audit rows ${audit?.n}`);
+    }
+    const replayRate = rate(options.events, replaySeconds);
+    const copyRate = rate(options.events, copySeconds);
+    return {
+      bench: 'rebuild',
+      events: options.events,
+      counts: 'events replayed per second into a fresh audit_log (read, summarise, insert, checkpoint, swap)',
+      rate: replayRate,
+      baseline: 'ordered COPY (transaction_id, position) of the same events table out to Node, rows counted',
+      baselineRate: copyRate,
+      ratio: Number((replayRate / copyRate).toFixed(3)),
+      target: 0.3,
+      replaySeconds: Number(replaySeconds.toFixed(2)),
+      copySeconds: Number(copySeconds.toFixed(2)),
+      batchSize: options.batchSize,
+    };
+  } finally {
+    await bench.drop();
+  }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { registerBench } from './bench/bench.command.js';
+import { registerMigrate } from './migrate.command.js';
+import { registerProjector } from './projector.command.js';
+import { registerReplay } from './replay.command.js';
+
+const program = new Command()
+  .name('wattlog')
+  .description('Wattlog: event-sourced smart-energy platform')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+registerMigrate(program);
+registerReplay(program);
+registerProjector(program);
+registerBench(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { projectionCatalog } from '../../application/projections/projection-catalog.js';
+import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
+import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
+import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
+import { AppModule } from './app.module.js';
+import { createMetricsRegistry } from './metrics/metrics.js';
+
+export interface HttpServerConfig {
+  readonly storage: StorageConfig;
+  readonly host: string;
+  readonly port: number;
+  /** null serves plain HTTP (only when explicitly configured, e.g. behind a TLS proxy). */
+  readonly tls: { readonly key: string; readonly cert: string } | null;
+  readonly adminToken: string;
+  readonly bodyLimitBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly storage: Storage;
+  readonly projections: ProjectionSupervisor;
+  /** Stops accepting requests, stops projections, closes the databases. */
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(config: HttpServerConfig, logger: Logger): Promise<RunningServer> {
+  const storage = await openStorage(config.storage);
+  for (const m of storage.migrations) logger.info({ set: m.set, version: m.version, name: m.name }, 'migration applied');
+  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog, {
+    batchSize: 1000,
+    idleMs: 100,
+    standbyMs: 2000,
+    onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
+  });
+  let app: NestFastifyApplication | undefined;
+  try {
+    const adapter = new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
+      ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert } } : {}),
+    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.with({ storage, projections, metrics: createMetricsRegistry(projections), adminToken: config.adminToken }),
+      adapter,
+      { logger: new PinoNestLogger(logger) },
+    );
+    app.useGlobalPipes(
+      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    );
+    await app.listen(config.port, config.host);
+    projections.start();
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await storage.close();
+    throw error;
+  }
+  const listening = app;
+  const address = listening.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
+    storage,
+    projections,
+    close: async () => {
+      await listening.close();
+      await projections.stop();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** Injection tokens for objects created before Nest starts (storage, supervisor, metrics). */
+export const PROJECTION_SUPERVISOR = Symbol('ProjectionSupervisor');
+export const METRICS_REGISTRY = Symbol('MetricsRegistry');
+export const ADMIN_TOKEN = Symbol('AdminToken');
