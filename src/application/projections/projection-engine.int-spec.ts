@@ -89,6 +89,9 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     runner.start();
     try {
       await waitFor(() => runner.status().checkpoint?.eventsApplied === 300, 10_000, `initial projection ${JSON.stringify(runner.status())}`);
+      const indexNames = (): Promise<{ indexname: string }[]> =>
+        b!.db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'audit_log' ORDER BY indexname");
+      const indexesBefore = await indexNames();
       const progress: number[] = [];
       const rebuilding = rebuildProjection(b.store, b.db, auditLogProjection, {
         batchSize: 40,
@@ -107,6 +110,10 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
       expect(rows.at(-1)?.type).toBe('Late');
       const leftovers = await b.db.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'audit_log\\_\\_%'");
       expect(leftovers).toEqual([]);
+      expect(await indexNames()).toEqual(indexesBefore);
+      const again = await rebuildProjection(b.store, b.db, auditLogProjection, { batchSize: 1000 });
+      expect(again.events).toBe(301);
+      expect(await indexNames()).toEqual(indexesBefore);
     } finally {
       await runner.stop();
     }

@@ -3,9 +3,8 @@ import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
 import type { Projection } from './projection.js';
+import { buildShadowIndexes, createShadow, SHADOW_SUFFIX, swapInShadow } from './shadow-tables.js';
 
-const SHADOW_SUFFIX = '__rebuild';
-const RETIRED_SUFFIX = '__retired';
 
 export interface RebuildProgress {
   readonly applied: number;
@@ -16,11 +15,6 @@ export interface RebuildProgress {
 export interface RebuildResult {
   readonly events: number;
   readonly checkpoint: Checkpoint;
-}
-
-function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe table name: ${name}`);
-  return `"${name}"`;
 }
 
 /**
@@ -37,10 +31,7 @@ export async function rebuildProjection(
   const checkpointName = `${projection.name}${SHADOW_SUFFIX}`;
   const shadow = (table: string): string => `${table}${SHADOW_SUFFIX}`;
   await db.transaction(async (tx) => {
-    for (const table of projection.tables) {
-      await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow(table))}`);
-      await tx.query(`CREATE TABLE ${quoteIdent(shadow(table))} (LIKE ${quoteIdent(table)} INCLUDING ALL)`);
-    }
+    for (const table of projection.tables) await createShadow(tx, table);
     await deleteCheckpoint(tx, checkpointName);
   });
   const total = await store.countAfter(null);
@@ -52,14 +43,12 @@ export async function rebuildProjection(
   });
 
   await db.transaction(async (tx) => {
+    for (const table of projection.tables) await buildShadowIndexes(tx, table);
+  });
+  await db.transaction(async (tx) => {
     await lockCheckpoint(tx, projection.name);
     const rebuilt = await lockCheckpoint(tx, checkpointName);
-    for (const table of projection.tables) {
-      await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(table + RETIRED_SUFFIX)}`);
-      await tx.query(`ALTER TABLE ${quoteIdent(table)} RENAME TO ${quoteIdent(table + RETIRED_SUFFIX)}`);
-      await tx.query(`ALTER TABLE ${quoteIdent(shadow(table))} RENAME TO ${quoteIdent(table)}`);
-      await tx.query(`DROP TABLE ${quoteIdent(table + RETIRED_SUFFIX)}`);
-    }
+    for (const table of projection.tables) await swapInShadow(tx, table);
     await saveCheckpoint(tx, projection.name, rebuilt);
     await deleteCheckpoint(tx, checkpointName);
   });

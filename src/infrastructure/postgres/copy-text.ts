@@ -1,10 +1,12 @@
 import type { SqlValue } from '../../application/ports/read-model-db.port.js';
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 function field(value: SqlValue): string {
   if (value === null) return '\\N';
   if (typeof value !== 'string') return String(value);
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 

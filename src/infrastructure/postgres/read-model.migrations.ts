@@ -12,7 +12,7 @@ CREATE TABLE projection_checkpoints (
 const auditLog = `
 CREATE TABLE audit_log (
   seq bigint PRIMARY KEY,
-  event_id uuid NOT NULL UNIQUE,
+  event_id uuid NOT NULL,
   position text NOT NULL,
   stream text NOT NULL,
   revision bigint NOT NULL,

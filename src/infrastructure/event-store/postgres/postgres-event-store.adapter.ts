@@ -30,7 +30,7 @@ type EventTuple = [
   type: string,
   data: unknown,
   metadata: Record<string, unknown>,
-  recordedMs: number,
+  recordedAt: string,
 ];
 
 /*
@@ -39,13 +39,14 @@ type EventTuple = [
  */
 function selectPage(where: string, order: string, limitParam: string): string {
   return `SELECT coalesce(json_agg(json_build_array(e.id, e.stream, e.revision, e.transaction_id::text, e.position::text,
-            e.type, e.data, e.metadata, floor(extract(epoch FROM e.recorded_at) * 1000)) ORDER BY ${order}), '[]')::text AS page
+            e.type, e.data, e.metadata,
+            to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY ${order}), '[]')::text AS page
             FROM (SELECT * FROM events WHERE ${where} ORDER BY ${order} LIMIT ${limitParam}) e`;
 }
 
 function parsePage(rows: { page: string }[]): RecordedEvent[] {
   const tuples = JSON.parse(rows[0]?.page ?? '[]') as EventTuple[];
-  return tuples.map(([id, stream, revision, transactionId, position, type, data, metadata, recordedMs]) => ({
+  return tuples.map(([id, stream, revision, transactionId, position, type, data, metadata, recordedAt]) => ({
     id,
     stream,
     revision,
@@ -53,7 +54,7 @@ function parsePage(rows: { page: string }[]): RecordedEvent[] {
     type,
     data,
     metadata,
-    recordedAt: new Date(recordedMs).toISOString(),
+    recordedAt,
   }));
 }
 
