@@ -30,7 +30,7 @@ export interface RunningServer {
 
 export async function startHttpServer(config: HttpServerConfig, logger: Logger): Promise<RunningServer> {
   const storage = await openStorage(config.storage);
-  for (const m of storage.migrations) logger.info({ set: m.set, version: m.version, name: m.name }, 'migration applied');
+  for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
   const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog, {
     batchSize: 1000,
     idleMs: 100,

@@ -1,0 +1,265 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  jsonEvent,
+  type AppendExpectedRevision,
+  type JSONType,
+  type Position as EsdbPosition,
+  type ReadPosition,
+} from '@eventstore/db-client';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../../../application/ports/event-store.port.js';
+import { assertEventSizes } from '../shared/event-size.js';
+import { isStreamNotFound, mapEsdbError } from './esdb-errors.js';
+import { isSystemEventType, planFilter } from './esdb-filter.js';
+import { compareEsdbPositions, decodeEsdbPosition, encodeEsdbPosition } from './esdb-position.js';
+import { consume, toRecorded } from './esdb-read.js';
+import { esdbSubscription } from './esdb-subscription.js';
+
+/** countAfter stops counting here: it feeds lag metrics, where "at least this many" is enough. */
+export const COUNT_AFTER_CAP = 100_000;
+// readAll pages when the caller filters: the client cannot ask the server to filter reads (only subscriptions).
+const SCAN_PAGE = 1000;
+const COUNT_PAGE = 4096;
+const HEAD_PAGE = 32;
+const DEFAULT_PING_TIMEOUT_MS = 5000;
+
+export interface EventStoreDbOptions {
+  /** e.g. `esdb://127.0.0.1:2113?tls=false` */
+  readonly connectionString: string;
+  readonly pingTimeoutMs?: number;
+}
+
+function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === 'no_stream') return NO_STREAM;
+  if (expected === 'any') return ANY;
+  if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`invalid expected revision ${expected}`);
+  return BigInt(expected);
+}
+
+/** The event store on EventStoreDB over gRPC: one ESDB stream per stream, positions are $all commit positions. */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly pingTimeoutMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(options: EventStoreDbOptions | string) {
+    if (typeof options === 'string') options = { connectionString: options };
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    assertEventSizes(events);
+    const expected = options.expectedRevision;
+    const esdbExpected = toEsdbExpected(expected);
+    try {
+      if (typeof expected === 'number') await this.refuseIdsAtTail(stream, events, expected);
+      const result = await this.client.appendToStream(
+        stream,
+        events.map((e) =>
+          jsonEvent({ id: e.id, type: e.type, data: (e.data ?? null) as JSONType, metadata: e.metadata ?? {} }),
+        ),
+        { expectedRevision: esdbExpected },
+      );
+      const revision = Number(result.nextExpectedRevision);
+      // Some server versions answer an idempotent re-append without a position: look the event up instead.
+      const position = result.position ?? (await this.positionAt(stream, revision));
+      return { nextExpectedRevision: revision, position: encodeEsdbPosition(position) };
+    } catch (error) {
+      throw mapEsdbError(error, { stream, expected });
+    }
+  }
+
+  /**
+   * At the current revision the server writes whatever arrives without looking at ids, so re-sending a batch that
+   * already landed, at the revision it produced, would store a second copy. Such a batch sits at the tail, so the
+   * tail is what we compare with (ESDB has no global id index to ask). Below the current revision the server checks
+   * ids itself (idempotent or conflict), and above it the append fails anyway: both are left to the server.
+   */
+  private async refuseIdsAtTail(stream: string, events: readonly NewEvent[], expected: number): Promise<void> {
+    const tail = await this.readStreamRaw(stream, { fromRevision: END, maxCount: events.length, direction: BACKWARDS });
+    if (tail[0]?.revision !== expected) return;
+    const ids = new Set(events.map((e) => e.id));
+    const repeated = tail.filter((e) => ids.has(e.id)).map((e) => e.id);
+    if (repeated.length > 0) throw new DuplicateEventIdError(repeated);
+  }
+
+  private async positionAt(stream: string, revision: number): Promise<EsdbPosition> {
+    const [event] = await this.readStreamRaw(stream, { fromRevision: BigInt(revision), maxCount: 1, direction: FORWARDS });
+    if (!event) throw new Error(`stream ${stream} has no event at revision ${revision} right after appending it`);
+    return decodeEsdbPosition(event.position);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    if (options.max !== undefined && options.max <= 0) return [];
+    if (options.from !== undefined && (!Number.isSafeInteger(options.from) || options.from < 0)) {
+      throw new RangeError(`invalid revision ${options.from}`);
+    }
+    try {
+      return await this.readStreamRaw(stream, {
+        fromRevision: options.from !== undefined ? BigInt(options.from) : backwards ? END : START,
+        maxCount: options.max ?? Number.MAX_SAFE_INTEGER,
+        direction: backwards ? BACKWARDS : FORWARDS,
+      });
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  private async readStreamRaw(
+    stream: string,
+    options: { fromRevision: bigint | typeof START | typeof END; maxCount: number; direction: typeof FORWARDS | typeof BACKWARDS },
+  ): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    try {
+      await consume(this.client.readStream(stream, options), (resolved) => {
+        const recorded = toRecorded(resolved);
+        if (recorded) out.push(recorded);
+        return true;
+      });
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw error;
+    }
+    return out;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    // An empty list matches nothing: say so without scanning the whole log to prove it.
+    if (options.max <= 0 || options.filter?.types?.length === 0 || options.filter?.streamPrefixes?.length === 0) return [];
+    const plan = planFilter(options.filter);
+    let after = options.after ? decodeEsdbPosition(options.after) : undefined;
+    // The read includes the event at `after`, hence one more than wanted when nothing needs filtering out.
+    const page = options.filter ? Math.max(SCAN_PAGE, options.max + 1) : options.max + 1;
+    const out: RecordedEvent[] = [];
+    try {
+      for (;;) {
+        let seen = 0;
+        let last: EsdbPosition | undefined;
+        await consume(this.client.readAll({ fromPosition: after ?? START, maxCount: page, direction: FORWARDS }), (resolved) => {
+          seen += 1;
+          const event = resolved.event;
+          if (!event?.position) return true;
+          last = event.position;
+          if (after && compareEsdbPositions(event.position, after) <= 0) return true;
+          if (!plan.accepts(event)) return true;
+          const recorded = toRecorded(resolved);
+          if (recorded) out.push(recorded);
+          return out.length < options.max;
+        });
+        if (out.length >= options.max || seen < page || !last) return out;
+        after = last;
+      }
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription = esdbSubscription(this.client, options, toRecorded, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Newest non-system event; pages backwards past system events (the server writes its own, e.g. stats). */
+  async headPosition(): Promise<Position | null> {
+    let from: ReadPosition = END;
+    try {
+      for (;;) {
+        let seen = 0;
+        let found: EsdbPosition | undefined;
+        let oldest: EsdbPosition | undefined;
+        const before = from === END ? undefined : (from as EsdbPosition);
+        await consume(this.client.readAll({ fromPosition: from, maxCount: HEAD_PAGE, direction: BACKWARDS }), (resolved) => {
+          seen += 1;
+          const event = resolved.event;
+          if (!event?.position) return true;
+          oldest = event.position;
+          if (before && compareEsdbPositions(event.position, before) >= 0) return true;
+          if (isSystemEventType(event.type)) return true;
+          found = event.position;
+          return false;
+        });
+        if (found) return encodeEsdbPosition(found);
+        if (seen < HEAD_PAGE || !oldest) return null;
+        from = oldest;
+      }
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  /**
+   * Counts non-system events after `after` by reading them, up to COUNT_AFTER_CAP: ESDB has no cheap count over
+   * $all. Approximate by contract (events may land while it counts) and capped by design.
+   */
+  async countAfter(after: Position | null): Promise<number> {
+    let from = after ? decodeEsdbPosition(after) : undefined;
+    let count = 0;
+    try {
+      for (;;) {
+        let seen = 0;
+        let last: EsdbPosition | undefined;
+        const exclusive = from;
+        await consume(this.client.readAll({ fromPosition: from ?? START, maxCount: COUNT_PAGE, direction: FORWARDS }), (resolved) => {
+          seen += 1;
+          const event = resolved.event;
+          if (!event?.position) return true;
+          last = event.position;
+          if (exclusive && compareEsdbPositions(event.position, exclusive) <= 0) return true;
+          if (!isSystemEventType(event.type)) count += 1;
+          return count < COUNT_AFTER_CAP;
+        });
+        if (count >= COUNT_AFTER_CAP) return COUNT_AFTER_CAP;
+        if (seen < COUNT_PAGE || !last) return count;
+        from = last;
+      }
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  async ping(): Promise<void> {
+    const read = this.client.readAll({ fromPosition: END, maxCount: 1, direction: BACKWARDS });
+    let timer: NodeJS.Timeout | undefined;
+    // Reads carry no deadline in this client, so a server that accepts the call but never answers needs a timer.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void read.cancel().finally(() => read.destroy());
+        reject(new EventStoreUnavailableError(`EventStoreDB did not answer a ping within ${this.pingTimeoutMs} ms`));
+      }, this.pingTimeoutMs);
+    });
+    try {
+      await Promise.race([consume(read, () => true), timeout]);
+    } catch (error) {
+      throw mapEsdbError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.subscriptions].map((s) => s.close()));
+    await this.client.dispose();
+  }
+}
