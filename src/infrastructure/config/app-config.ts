@@ -1,0 +1,142 @@
+import { resolve } from 'node:path';
+
+/** A bad environment variable. The message is one line naming the variable, its value and what is allowed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const STORE_MODES = ['embedded', 'postgres', 'eventstoredb'] as const;
+export type StoreMode = (typeof STORE_MODES)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  readonly store: StoreMode;
+  /** Where read models live: Postgres when a DATABASE_URL is in play for the store, otherwise PGlite in dataDir. */
+  readonly readModelStore: 'postgres' | 'embedded';
+  readonly databaseUrl?: string;
+  readonly eventStoreUrl?: string;
+  /** Absolute. */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly http: 'https' | 'http';
+  /** Both set or both absent; absent means a self-signed pair under dataDir. */
+  readonly tlsCertPath?: string;
+  readonly tlsKeyPath?: string;
+  readonly logLevel: LogLevel;
+  readonly demo: boolean;
+  readonly adminToken?: string;
+}
+
+const ADMIN_TOKEN_MIN_LENGTH = 32;
+
+/** Empty counts as unset, so `FOO=` in a compose file or .env behaves like leaving FOO out. */
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Hides a URL's password so the error line is safe to log. */
+function shown(value: string): string {
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@'));
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; use one of: ${allowed.join(', ')} (default ${fallback})`);
+  }
+  return value as T;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[], example: string): string | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  let parses = true;
+  try {
+    new URL(value);
+  } catch {
+    parses = false;
+  }
+  if (!parses || scheme === undefined || !protocols.includes(`${scheme}:`)) {
+    const schemes = protocols.map((p) => `${p}//`).join(' or ');
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a URL starting with ${schemes}, e.g. ${example}`);
+  }
+  return value;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d{1,5}$/.test(value) || n < 1 || n > 65535) {
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a port number from 1 to 65535 (default ${fallback})`);
+  }
+  return n;
+}
+
+function host(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(value)) {
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected an IP address or host name such as 127.0.0.1 or :: (default ${fallback})`);
+  }
+  return value;
+}
+
+function missing(name: string, because: string, example: string): ConfigError {
+  return new ConfigError(`${name} is not set; it is required when ${because}, e.g. ${name}=${example}`);
+}
+
+/** Reads configuration from the environment; any bad value throws a ConfigError with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const store = oneOf(env, 'WATTLOG_STORE', STORE_MODES, 'embedded');
+
+  const pgExample = 'postgres://user@127.0.0.1:5432/wattlog';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], pgExample);
+  if (store === 'postgres' && databaseUrl === undefined) throw missing('DATABASE_URL', 'WATTLOG_STORE=postgres', pgExample);
+
+  const esdbExample = 'esdb://127.0.0.1:2113?tls=false';
+  const eventStoreUrl = url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], esdbExample);
+  if (store === 'eventstoredb' && eventStoreUrl === undefined) {
+    throw missing('EVENTSTORE_URL', 'WATTLOG_STORE=eventstoredb', esdbExample);
+  }
+
+  const http = oneOf(env, 'WATTLOG_HTTP', ['https', 'http'] as const, 'https');
+  const tlsCertPath = read(env, 'WATTLOG_TLS_CERT');
+  const tlsKeyPath = read(env, 'WATTLOG_TLS_KEY');
+  if ((tlsCertPath === undefined) !== (tlsKeyPath === undefined)) {
+    const [set, unset] = tlsCertPath === undefined ? ['WATTLOG_TLS_KEY', 'WATTLOG_TLS_CERT'] : ['WATTLOG_TLS_CERT', 'WATTLOG_TLS_KEY'];
+    throw new ConfigError(`${unset} is not set but ${set} is; set both (PEM file paths) or neither for a generated self-signed pair`);
+  }
+  if (http === 'http' && tlsCertPath !== undefined) {
+    throw new ConfigError('WATTLOG_TLS_CERT/WATTLOG_TLS_KEY are set but WATTLOG_HTTP="http" serves plain HTTP; unset them or use WATTLOG_HTTP=https');
+  }
+
+  const adminToken = read(env, 'WATTLOG_ADMIN_TOKEN');
+  if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
+    // The value itself is a secret, so only its length is shown.
+    throw new ConfigError(
+      `WATTLOG_ADMIN_TOKEN is ${adminToken.length} characters; it must be at least ${ADMIN_TOKEN_MIN_LENGTH} (or unset to generate one)`,
+    );
+  }
+
+  return {
+    store,
+    readModelStore: databaseUrl !== undefined && store !== 'embedded' ? 'postgres' : 'embedded',
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    ...(eventStoreUrl !== undefined ? { eventStoreUrl } : {}),
+    dataDir: resolve(read(env, 'WATTLOG_DATA_DIR') ?? './data'),
+    host: host(env, 'WATTLOG_HOST', '0.0.0.0'),
+    port: port(env, 'PORT', 3000),
+    http,
+    ...(tlsCertPath !== undefined && tlsKeyPath !== undefined ? { tlsCertPath, tlsKeyPath } : {}),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    demo: oneOf(env, 'WATTLOG_DEMO', ['on', 'off'] as const, 'on') === 'on',
+    ...(adminToken !== undefined ? { adminToken } : {}),
+  };
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  NON_LITERAL,
+  REPO_ROOT,
+  checkSource,
+  checkTree,
+  describeViolations,
+  isInside,
+  resolveRelative,
+  typeScriptFilesUnder,
+  type ImportRule,
+} from './import-rules.js';
+
+const DOMAIN = join(REPO_ROOT, 'src', 'domain');
+
+/**
+ * The domain may only depend on itself: no packages, and no `node:` modules either. Even "pure" built-ins are
+ * refused because a single allowed prefix is easy to widen by accident (node:fs sits next to node:util).
+ */
+const domainOnly: ImportRule = (fromFile, ref) => {
+  const target = resolveRelative(fromFile, ref.specifier);
+  return target !== null && isInside(target, DOMAIN);
+};
+
+describe('src/domain imports', () => {
+  it('scans a non-empty domain tree', () => {
+    expect(existsSync(DOMAIN)).toBe(true);
+    expect(typeScriptFilesUnder(DOMAIN).length).toBeGreaterThan(0);
+  });
+
+  it('references nothing outside src/domain', () => {
+    const violations = checkTree(DOMAIN, domainOnly);
+    expect(describeViolations(violations)).toBe('');
+  });
+
+  describe('the checker itself', () => {
+    const sampleFile = join(DOMAIN, 'meter', 'sample.ts');
+    const specifiersIn = (source: string): string[] =>
+      checkSource(sampleFile, source, domainOnly).map((v) => `${v.kind} ${v.specifier}`);
+
+    it("reports a static import of '@nestjs/common'", () => {
+      const violations = checkSource(sampleFile, "import { Injectable } from '@nestjs/common';\n", domainOnly);
+      expect(violations).toEqual([{ file: sampleFile, line: 1, kind: 'import', specifier: '@nestjs/common' }]);
+    });
+
+    it('reports every way of referencing another module', () => {
+      const source = [
+        "import type { Pool } from 'pg';",
+        "import 'reflect-metadata';",
+        "export { pino } from 'pino';",
+        "export * from '../../infrastructure/postgres/pg-database.js';",
+        "import mqtt = require('mqtt');",
+        "const herdsman = await import('zigbee-herdsman');",
+        "const modbus = require('modbus-serial');",
+        "type Client = import('@eventstore/db-client').EventStoreDBClient;",
+        "import { readFile } from 'node:fs/promises';",
+        "import { createHash } from 'crypto';",
+        'const lazy = await import(someVariable);',
+      ].join('\n');
+      expect(specifiersIn(source)).toEqual([
+        'import pg',
+        'import reflect-metadata',
+        'export-from pino',
+        'export-from ../../infrastructure/postgres/pg-database.js',
+        'import-equals mqtt',
+        'dynamic-import zigbee-herdsman',
+        'require modbus-serial',
+        'import-type @eventstore/db-client',
+        'import node:fs/promises',
+        'import crypto',
+        `dynamic-import ${NON_LITERAL}`,
+      ]);
+    });
+
+    it('allows relative imports that stay inside src/domain, and ignores strings and comments', () => {
+      const source = [
+        "import type { DomainEvent } from '../shared/event.js';",
+        "export * from './meter-reading.js';",
+        "// import { Injectable } from '@nestjs/common';",
+        "const hint = \"import pg from 'pg'\";",
+      ].join('\n');
+      expect(specifiersIn(source)).toEqual([]);
+    });
+
+    it('reports a relative path that climbs out of src/domain', () => {
+      expect(specifiersIn("import { x } from '../../../src/domain-extras/x.js';")).toEqual([
+        'import ../../../src/domain-extras/x.js',
+      ]);
+    });
+  });
+});
