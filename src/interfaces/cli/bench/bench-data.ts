@@ -28,8 +28,3 @@ export function benchReading(index: number): { type: string; data: unknown; meta
 export function streamOf(index: number): string {
   return `readings-gw-${index % BENCH_STREAMS}`;
 }
-
-/** Escapes a value for COPY's text format. */
-export function copyText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}

@@ -8,7 +8,9 @@ import { migrate } from '../../../infrastructure/postgres/migrator.js';
 import { PgDatabase } from '../../../infrastructure/postgres/pg-database.js';
 import { eventStoreMigrations } from '../../../infrastructure/event-store/postgres/event-store.migrations.js';
 import { readModelMigrations } from '../../../infrastructure/postgres/read-model.migrations.js';
-import { benchEventId, benchReading, copyText, streamOf } from './bench-data.js';
+import { copyText } from '../../../infrastructure/postgres/copy-text.js';
+import type { SqlValue } from '../../../application/ports/read-model-db.port.js';
+import { benchEventId, benchReading, streamOf } from './bench-data.js';
 
 export interface BenchSchema {
   readonly url: string;
@@ -48,19 +50,18 @@ export async function copyEventsInto(bench: BenchSchema, table: string, runId: s
   try {
     const revisions = new Map<string, number>();
     function* lines(): Generator<string> {
-      let chunk = '';
-      for (let i = 0; i < count; i++) {
-        const event = benchReading(i);
-        const stream = streamOf(i);
-        const revision = (revisions.get(stream) ?? -1) + 1;
-        revisions.set(stream, revision);
-        chunk += `${copyText(stream)}\t${revision}\t${benchEventId(runId, i)}\t${event.type}\t${copyText(JSON.stringify(event.data))}\t${copyText(JSON.stringify(event.metadata))}\n`;
-        if (chunk.length > 1 << 20) {
-          yield chunk;
-          chunk = '';
+      const CHUNK = 2000;
+      for (let first = 0; first < count; first += CHUNK) {
+        const rows: SqlValue[][] = [];
+        for (let i = first; i < Math.min(first + CHUNK, count); i++) {
+          const event = benchReading(i);
+          const stream = streamOf(i);
+          const revision = (revisions.get(stream) ?? -1) + 1;
+          revisions.set(stream, revision);
+          rows.push([stream, revision, benchEventId(runId, i), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)]);
         }
+        yield copyText(rows);
       }
-      if (chunk) yield chunk;
     }
     const sink = client.query(copyStreams.from(`COPY ${table} (stream, revision, id, type, data, metadata) FROM STDIN`));
     await pipeline(Readable.from(lines()), sink);
