@@ -3,7 +3,7 @@ import type { NewEvent } from '../../../application/ports/event-store.port.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { ProgressBar } from '../progress-bar.js';
 import { BENCH_STREAMS, benchEventId, benchReading, streamOf } from './bench-data.js';
-import { copyEventsInto, openBenchSchema, rate } from './bench-postgres.js';
+import { compare, copyEventsInto, openBenchSchema } from './bench-postgres.js';
 
 export interface AppendBenchOptions {
   readonly events: number;
@@ -57,22 +57,18 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Recor
     if (Number(counts?.a) !== options.events || Number(counts?.c) !== options.events) {
       throw new Error(`row counts differ from ${options.events}: adapter ${counts?.a}, copy ${counts?.c}`);
     }
-    const adapterRate = rate(options.events, adapterSeconds);
-    const copyRate = rate(options.events, copySeconds);
-    return {
-      bench: 'append',
-      events: options.events,
-      counts: 'events appended per second (reading-sized ReadingsReported events, ~400 bytes JSON)',
-      rate: adapterRate,
-      baseline: 'COPY of the same event rows into a table with the same indexes, same Postgres, same run',
-      baselineRate: copyRate,
-      ratio: Number((adapterRate / copyRate).toFixed(3)),
-      target: 0.5,
-      adapterSeconds: Number(adapterSeconds.toFixed(2)),
-      copySeconds: Number(copySeconds.toFixed(2)),
-      batchSize: options.batchSize,
-      concurrency: options.concurrency,
-    };
+    return compare(
+      {
+        bench: 'append',
+        events: options.events,
+        counts: 'events appended per second (reading-sized ReadingsReported events, ~400 bytes JSON)',
+        seconds: adapterSeconds,
+        baseline: 'COPY of the same event rows into a table with the same indexes, same Postgres, same run',
+        baselineSeconds: copySeconds,
+        target: 0.5,
+      },
+      { batchSize: options.batchSize, concurrency: options.concurrency },
+    );
   } finally {
     await bench.drop();
   }

@@ -70,6 +70,33 @@ export async function copyEventsInto(bench: BenchSchema, table: string, runId: s
   }
 }
 
-export function rate(count: number, seconds: number): number {
-  return Math.round(count / seconds);
+export interface Comparison {
+  readonly bench: string;
+  readonly events: number;
+  /** What `rate` counts. */
+  readonly counts: string;
+  readonly seconds: number;
+  /** What the baseline does, measured in the same run on the same Postgres. */
+  readonly baseline: string;
+  readonly baselineSeconds: number;
+  readonly target: number;
+}
+
+/** The result line every benchmark prints: measured rate, baseline rate, their ratio and the target. */
+export function compare(c: Comparison, extra: Record<string, unknown>): Record<string, unknown> {
+  const rate = Math.round(c.events / c.seconds);
+  const baselineRate = Math.round(c.events / c.baselineSeconds);
+  return {
+    bench: c.bench,
+    events: c.events,
+    counts: c.counts,
+    rate,
+    baseline: c.baseline,
+    baselineRate,
+    ratio: Number((rate / baselineRate).toFixed(3)),
+    target: c.target,
+    seconds: Number(c.seconds.toFixed(2)),
+    baselineSeconds: Number(c.baselineSeconds.toFixed(2)),
+    ...extra,
+  };
 }

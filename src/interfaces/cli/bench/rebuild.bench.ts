@@ -7,7 +7,7 @@ import { auditLogProjection } from '../../../application/audit/audit-log.project
 import { rebuildProjection } from '../../../application/projections/rebuild-projection.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { ProgressBar } from '../progress-bar.js';
-import { copyEventsInto, openBenchSchema, rate, type BenchSchema } from './bench-postgres.js';
+import { compare, copyEventsInto, openBenchSchema, type BenchSchema } from './bench-postgres.js';
 
 async function copyOutOrdered(bench: BenchSchema): Promise<number> {
   const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
@@ -60,21 +60,18 @@ export async function runRebuildBench(options: { events: number; batchSize: numb
     if (copied !== options.events || result.events !== options.events || Number(audit?.n) !== options.events) {
       throw new Error(`counts differ from ${options.events}: copy ${copied}, replay ${result.events}, audit rows ${audit?.n}`);
     }
-    const replayRate = rate(options.events, replaySeconds);
-    const copyRate = rate(options.events, copySeconds);
-    return {
-      bench: 'rebuild',
-      events: options.events,
-      counts: 'events replayed per second into a fresh audit_log (read, summarise, insert, checkpoint, swap)',
-      rate: replayRate,
-      baseline: 'ordered COPY (transaction_id, position) of the same events table out to Node, rows counted',
-      baselineRate: copyRate,
-      ratio: Number((replayRate / copyRate).toFixed(3)),
-      target: 0.3,
-      replaySeconds: Number(replaySeconds.toFixed(2)),
-      copySeconds: Number(copySeconds.toFixed(2)),
-      batchSize: options.batchSize,
-    };
+    return compare(
+      {
+        bench: 'rebuild',
+        events: options.events,
+        counts: 'events replayed per second into a fresh audit_log (read, summarise, insert, checkpoint, index, swap)',
+        seconds: replaySeconds,
+        baseline: 'ordered COPY (transaction_id, position) of the same events table out to Node, rows counted',
+        baselineSeconds: copySeconds,
+        target: 0.3,
+      },
+      { batchSize: options.batchSize },
+    );
   } finally {
     await bench.drop();
   }
