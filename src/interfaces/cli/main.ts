@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerBench } from './bench/bench.command.js';
+import { registerGateway } from './gateway/gateway.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
@@ -16,6 +17,7 @@ registerMigrate(program);
 registerReplay(program);
 registerProjector(program);
 registerBench(program);
+registerGateway(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -2,12 +2,26 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
+import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
+import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
+import { ListGatewaysHandler } from '../../application/gateways/list-gateways/list-gateways.handler.js';
+import { LINK_REFUSAL_RECORDER } from '../../application/gateways/ports/gateway-key-ring.port.js';
+import { KEY_VAULT, type KeyVault } from '../../application/gateways/ports/key-vault.port.js';
+import { LinkEventRecorder } from '../../application/gateways/record-link-event/link-event-recorder.js';
+import {
+  RecordLinkRefusalHandler,
+  RecordLinkSessionClosedHandler,
+  RecordLinkSessionOpenedHandler,
+} from '../../application/gateways/record-link-event/record-link-event.handlers.js';
+import { RegisterGatewayHandler } from '../../application/gateways/register-gateway/register-gateway.handler.js';
+import { RotateNetworkKeyHandler } from '../../application/gateways/rotate-network-key/rotate-network-key.handler.js';
 import { EVENT_STORE } from '../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import type { Storage } from '../../infrastructure/composition/storage.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
+import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
@@ -17,6 +31,7 @@ export interface AppRuntime {
   readonly projections: ProjectionSupervisor;
   readonly metrics: Registry;
   readonly adminToken: string;
+  readonly keyVault: KeyVault;
 }
 
 @Module({})
@@ -25,15 +40,26 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, MetricsController, AuditLogController],
+      controllers: [HealthController, MetricsController, AuditLogController, GatewaysController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
         { provide: READ_MODEL_DB, useValue: runtime.storage.readModels },
         { provide: PROJECTION_SUPERVISOR, useValue: runtime.projections },
         { provide: METRICS_REGISTRY, useValue: runtime.metrics },
         { provide: ADMIN_TOKEN, useValue: runtime.adminToken },
+        { provide: KEY_VAULT, useValue: runtime.keyVault },
+        { provide: LinkEventRecorder, useValue: new LinkEventRecorder(runtime.storage.eventStore) },
+        { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
         AdminTokenGuard,
         QueryAuditLogHandler,
+        RegisterGatewayHandler,
+        RotateNetworkKeyHandler,
+        DecommissionGatewayHandler,
+        ListGatewaysHandler,
+        GetGatewayHandler,
+        RecordLinkSessionOpenedHandler,
+        RecordLinkSessionClosedHandler,
+        RecordLinkRefusalHandler,
       ],
     };
   }

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { projectionCatalog } from '../../application/projections/projection-catalog.js';
 import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
+import { loadMasterKey } from '../../infrastructure/crypto/master-key.js';
+import { PostgresKeyVault } from '../../infrastructure/crypto/postgres-key-vault.adapter.js';
 import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
 import { AppModule } from './app.module.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
@@ -17,6 +19,8 @@ export interface HttpServerConfig {
   /** null serves plain HTTP (only when explicitly configured, e.g. behind a TLS proxy). */
   readonly tls: { readonly key: string; readonly cert: string } | null;
   readonly adminToken: string;
+  /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
+  readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
 }
 
@@ -29,6 +33,8 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(config: HttpServerConfig, logger: Logger): Promise<RunningServer> {
+  const masterKey = loadMasterKey(config.masterKey, config.storage.dataDir);
+  logger.info({ masterKeySource: masterKey.source, masterKeyId: masterKey.id }, 'key vault master key loaded');
   const storage = await openStorage(config.storage);
   for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
   const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog, {
@@ -44,7 +50,13 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert } } : {}),
     });
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.with({ storage, projections, metrics: createMetricsRegistry(projections), adminToken: config.adminToken }),
+      AppModule.with({
+        storage,
+        projections,
+        metrics: createMetricsRegistry(projections),
+        adminToken: config.adminToken,
+        keyVault: new PostgresKeyVault(storage.readModels, masterKey),
+      }),
       adapter,
       { logger: new PinoNestLogger(logger) },
     );

@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
+import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { DecommissionGateway, type DecommissionedGateway } from './decommission-gateway.command.js';
+
+@CommandHandler(DecommissionGateway)
+export class DecommissionGatewayHandler implements ICommandHandler<DecommissionGateway, DecommissionedGateway> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ gatewayId, reason, at, metadata }: DecommissionGateway): Promise<DecommissionedGateway> {
+    const { state, revision } = await loadGateway(this.store, gatewayId);
+    const decommissionedAt = at.toISOString();
+    const events = decide({ type: 'DecommissionGateway', data: { gatewayId, reason, at: decommissionedAt } }, state);
+    await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
+    return { id: gatewayId, decommissionedAt };
+  }
+}

@@ -1,0 +1,18 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
+import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
+import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status/gateway-status.sql.js';
+import { toGatewayView, type GatewayView } from '../gateway-status/gateway-view.js';
+import { GetGateway } from './get-gateway.query.js';
+
+@QueryHandler(GetGateway)
+export class GetGatewayHandler implements IQueryHandler<GetGateway, GatewayView> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+
+  async execute({ gatewayId }: GetGateway): Promise<GatewayView> {
+    const [row] = await selectStatusRows(this.db, GATEWAY_STATUS_TABLE, { ids: [gatewayId] });
+    if (!row) throw new GatewayNotFoundError(gatewayId);
+    return toGatewayView(row);
+  }
+}

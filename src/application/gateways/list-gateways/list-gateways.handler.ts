@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
+import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status/gateway-status.sql.js';
+import { toGatewayView } from '../gateway-status/gateway-view.js';
+import { ListGateways, type GatewayPage } from './list-gateways.query.js';
+
+@QueryHandler(ListGateways)
+export class ListGatewaysHandler implements IQueryHandler<ListGateways, GatewayPage> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+
+  async execute({ filter }: ListGateways): Promise<GatewayPage> {
+    const rows = await selectStatusRows(this.db, GATEWAY_STATUS_TABLE, { ...filter, limit: filter.limit + 1 });
+    const items = rows.slice(0, filter.limit).map(toGatewayView);
+    return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+}

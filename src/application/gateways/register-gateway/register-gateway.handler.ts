@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { GatewayAlreadyRegisteredError } from '../../../domain/gateways/gateway.errors.js';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
+import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
+import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
+import { RegisterGateway, type IssuedNetworkKey } from './register-gateway.command.js';
+
+@CommandHandler(RegisterGateway)
+export class RegisterGatewayHandler implements ICommandHandler<RegisterGateway, IssuedNetworkKey> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEY_VAULT) private readonly vault: KeyVault,
+  ) {}
+
+  async execute({ input, at, metadata }: RegisterGateway): Promise<IssuedNetworkKey> {
+    const gatewayId = input.gatewayId ?? randomUUID();
+    const { state } = await loadGateway(this.store, gatewayId);
+    const key = generateNetworkKey();
+    const fingerprint = fingerprintOf(key);
+    const events = decide(
+      {
+        type: 'RegisterGateway',
+        data: {
+          gatewayId,
+          name: input.name,
+          networkType: input.networkType,
+          address: input.address,
+          description: input.description ?? '',
+          location: { lat: input.location.lat, lon: input.location.lon, label: input.location.label ?? '' },
+          ownerId: input.ownerId ?? metadata.actorId,
+          keyFingerprint: fingerprint,
+          at: at.toISOString(),
+        },
+      },
+      state,
+    );
+    // Vault first: an event naming a key the vault lacks would leave a gateway that can never connect,
+    // whereas a vault entry without an event (the append failed) is harmless.
+    await this.vault.put(vaultKeyId(gatewayId, fingerprint), key);
+    try {
+      await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: 'no_stream' });
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) throw new GatewayAlreadyRegisteredError(gatewayId);
+      throw error;
+    }
+    return { id: gatewayId, key: key.toString('hex'), fingerprint };
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
+import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
+import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
+import type { IssuedNetworkKey } from '../register-gateway/register-gateway.command.js';
+import { RotateNetworkKey } from './rotate-network-key.command.js';
+
+@CommandHandler(RotateNetworkKey)
+export class RotateNetworkKeyHandler implements ICommandHandler<RotateNetworkKey, IssuedNetworkKey> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEY_VAULT) private readonly vault: KeyVault,
+  ) {}
+
+  async execute({ gatewayId, at, metadata }: RotateNetworkKey): Promise<IssuedNetworkKey> {
+    const { state, revision } = await loadGateway(this.store, gatewayId);
+    const key = generateNetworkKey();
+    const fingerprint = fingerprintOf(key);
+    const events = decide({ type: 'RotateNetworkKey', data: { gatewayId, keyFingerprint: fingerprint, at: at.toISOString() } }, state);
+    await this.vault.put(vaultKeyId(gatewayId, fingerprint), key);
+    // A concurrent change (another rotation, a decommission) surfaces as WrongExpectedRevisionError: a conflict.
+    await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
+    return { id: gatewayId, key: key.toString('hex'), fingerprint };
+  }
+}

@@ -1,0 +1,200 @@
+import type { GatewayEvent, GatewayLocation, RefusalReason } from './gateway.events.js';
+import {
+  GatewayAlreadyRegisteredError,
+  GatewayDecommissionedError,
+  GatewayNotFoundError,
+  InvalidGatewayRegistrationError,
+} from './gateway.errors.js';
+import { GATEWAY_LIMITS, clip, isNetworkType, registrationProblems } from './gateway.validation.js';
+
+/** At most one LinkConnectionRefused per gateway and reason within this window, so brute force cannot flood the log. */
+export const REFUSAL_RECORD_INTERVAL_MS = 60_000;
+
+// Commands carry the time and the generated key fingerprint: the decider has no clock and no randomness.
+export type GatewayCommand =
+  | {
+      readonly type: 'RegisterGateway';
+      readonly data: {
+        readonly gatewayId: string;
+        readonly name: string;
+        readonly networkType: string;
+        readonly address: string;
+        readonly description: string;
+        readonly location: GatewayLocation;
+        readonly ownerId: string;
+        readonly keyFingerprint: string;
+        readonly at: string;
+      };
+    }
+  | { readonly type: 'RotateNetworkKey'; readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string } }
+  | { readonly type: 'DecommissionGateway'; readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string } }
+  | {
+      readonly type: 'RecordLinkSessionOpened';
+      readonly data: { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string };
+    }
+  | {
+      readonly type: 'RecordLinkSessionClosed';
+      readonly data: {
+        readonly gatewayId: string;
+        readonly sessionId: string;
+        readonly reason: string;
+        readonly at: string;
+        readonly framesReceived: number;
+        readonly readingsReceived: number;
+      };
+    }
+  | {
+      readonly type: 'RecordLinkRefusal';
+      readonly data: { readonly gatewayId: string; readonly reason: RefusalReason; readonly detail: string; readonly at: string };
+    };
+
+export type GatewayState =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: 'registered' | 'decommissioned';
+      readonly gatewayId: string;
+      readonly keyFingerprint: string;
+      readonly openSessions: readonly string[];
+      readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
+    };
+
+export const initialState = (): GatewayState => ({ status: 'unregistered' });
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
+  switch (event.type) {
+    case 'GatewayRegistered':
+      return {
+        status: 'registered',
+        gatewayId: event.data.gatewayId,
+        keyFingerprint: event.data.keyFingerprint,
+        openSessions: [],
+        lastRefusalAt: {},
+      };
+    case 'NetworkKeyRotated':
+      return state.status === 'unregistered' ? state : { ...state, keyFingerprint: event.data.keyFingerprint };
+    case 'GatewayDecommissioned':
+      return state.status === 'unregistered' ? state : { ...state, status: 'decommissioned' };
+    case 'LinkSessionOpened':
+      return state.status === 'unregistered' ? state : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
+    case 'LinkSessionClosed':
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, openSessions: state.openSessions.filter((id) => id !== event.data.sessionId) };
+    case 'LinkConnectionRefused':
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, lastRefusalAt: { ...state.lastRefusalAt, [event.data.reason]: event.data.at } };
+    default:
+      return assertNever(event);
+  }
+}
+
+type Known = Exclude<GatewayState, { status: 'unregistered' }>;
+
+function existing(state: GatewayState, gatewayId: string): Known {
+  if (state.status === 'unregistered') throw new GatewayNotFoundError(gatewayId);
+  return state;
+}
+
+function active(state: GatewayState, gatewayId: string): Known {
+  const known = existing(state, gatewayId);
+  if (known.status === 'decommissioned') throw new GatewayDecommissionedError(gatewayId);
+  return known;
+}
+
+function nonNegativeInteger(value: number): number {
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+export function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
+  switch (command.type) {
+    case 'RegisterGateway': {
+      const { data } = command;
+      if (state.status !== 'unregistered') throw new GatewayAlreadyRegisteredError(data.gatewayId);
+      const problems = registrationProblems(data);
+      if (problems.length > 0 || !isNetworkType(data.networkType)) throw new InvalidGatewayRegistrationError(problems);
+      return [
+        {
+          type: 'GatewayRegistered',
+          data: {
+            gatewayId: data.gatewayId,
+            name: data.name.trim(),
+            networkType: data.networkType,
+            address: data.address.trim(),
+            description: data.description,
+            location: { lat: data.location.lat, lon: data.location.lon, label: data.location.label.trim() },
+            ownerId: data.ownerId,
+            keyFingerprint: data.keyFingerprint,
+            registeredAt: data.at,
+          },
+        },
+      ];
+    }
+    case 'RotateNetworkKey': {
+      const gateway = active(state, command.data.gatewayId);
+      return [
+        {
+          type: 'NetworkKeyRotated',
+          data: {
+            gatewayId: command.data.gatewayId,
+            keyFingerprint: command.data.keyFingerprint,
+            previousKeyFingerprint: gateway.keyFingerprint,
+            rotatedAt: command.data.at,
+          },
+        },
+      ];
+    }
+    case 'DecommissionGateway': {
+      active(state, command.data.gatewayId);
+      const reason = clip(command.data.reason, GATEWAY_LIMITS.reasonMax);
+      return [{ type: 'GatewayDecommissioned', data: { gatewayId: command.data.gatewayId, reason, at: command.data.at } }];
+    }
+    case 'RecordLinkSessionOpened': {
+      const { data } = command;
+      const gateway = active(state, data.gatewayId);
+      // A repeated report of the same session (a retried append) changes nothing.
+      if (gateway.openSessions.includes(data.sessionId)) return [];
+      return [
+        {
+          type: 'LinkSessionOpened',
+          data: { ...data, sessionId: clip(data.sessionId), remoteAddress: clip(data.remoteAddress) },
+        },
+      ];
+    }
+    case 'RecordLinkSessionClosed': {
+      const { data } = command;
+      // Sessions cut by a decommission still close, so only existence is required.
+      const gateway = existing(state, data.gatewayId);
+      if (!gateway.openSessions.includes(data.sessionId)) return [];
+      return [
+        {
+          type: 'LinkSessionClosed',
+          data: {
+            ...data,
+            reason: clip(data.reason),
+            framesReceived: nonNegativeInteger(data.framesReceived),
+            readingsReceived: nonNegativeInteger(data.readingsReceived),
+          },
+        },
+      ];
+    }
+    case 'RecordLinkRefusal': {
+      const { data } = command;
+      // An identity nobody registered has no trail; recording it would let anyone create streams at will.
+      if (state.status === 'unregistered') return [];
+      const last = state.lastRefusalAt[data.reason];
+      if (last !== undefined && Date.parse(data.at) - Date.parse(last) < REFUSAL_RECORD_INTERVAL_MS) return [];
+      return [{ type: 'LinkConnectionRefused', data: { ...data, detail: clip(data.detail) } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export function fold(events: readonly GatewayEvent[]): GatewayState {
+  return events.reduce(evolve, initialState());
+}

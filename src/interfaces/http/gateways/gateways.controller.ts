@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
+import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
+import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
+import { GetGateway } from '../../../application/gateways/get-gateway/get-gateway.query.js';
+import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
+import { RegisterGateway, type IssuedNetworkKey } from '../../../application/gateways/register-gateway/register-gateway.command.js';
+import { RotateNetworkKey } from '../../../application/gateways/rotate-network-key/rotate-network-key.command.js';
+import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
+import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
+import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
+import { GatewayErrorsFilter } from './gateway-errors.filter.js';
+import { DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
+
+/** The only principal until the access context exists: whoever holds the bootstrap admin token. */
+const ADMIN_ACTOR = 'admin-token';
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function metadata(correlationId: string | undefined): CommandMetadata {
+  return { actorId: ADMIN_ACTOR, correlationId: correlationId && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID() };
+}
+
+/** An id that cannot exist is answered like any unknown one, without touching the store. */
+function gatewayId(id: string): string {
+  if (!GATEWAY_LIMITS.idPattern.test(id)) throw new NotFoundException(`gateway ${id.slice(0, 64)} does not exist`);
+  return id;
+}
+
+@Controller('api/gateways')
+@UseGuards(AdminTokenGuard)
+@UseFilters(GatewayErrorsFilter)
+export class GatewaysController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
+  ) {}
+
+  /** The response is the only place the network key is ever shown. */
+  @Post()
+  async register(@Body() body: RegisterGatewayRequestDto, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
+    const issued = await this.commands.execute(
+      new RegisterGateway(
+        {
+          ...(body.id !== undefined ? { gatewayId: body.id } : {}),
+          name: body.name,
+          networkType: body.networkType,
+          address: body.address,
+          ...(body.description !== undefined ? { description: body.description } : {}),
+          location: { lat: body.location.lat, lon: body.location.lon, ...(body.location.label !== undefined ? { label: body.location.label } : {}) },
+          ...(body.ownerId !== undefined ? { ownerId: body.ownerId } : {}),
+        },
+        new Date(),
+        metadata(correlationId),
+      ),
+    );
+    // Lets the status read model catch up now rather than at its next idle poll.
+    this.projections.poke();
+    return issued;
+  }
+
+  @Post(':id/rotate-key')
+  @HttpCode(200)
+  async rotateKey(@Param('id') id: string, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
+    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(correlationId)));
+    this.projections.poke();
+    return issued;
+  }
+
+  @Post(':id/decommission')
+  @HttpCode(200)
+  async decommission(
+    @Param('id') id: string,
+    @Body() body: DecommissionGatewayRequestDto,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<DecommissionedGateway> {
+    const result = await this.commands.execute(
+      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', new Date(), metadata(correlationId)),
+    );
+    this.projections.poke();
+    return result;
+  }
+
+  @Get()
+  list(@Query() request: ListGatewaysRequestDto): Promise<GatewayPage> {
+    return this.queries.execute(
+      new ListGateways({
+        ...(request.lifecycle !== undefined ? { lifecycle: request.lifecycle } : {}),
+        ...(request.after !== undefined ? { after: request.after } : {}),
+        limit: request.limit ?? 100,
+      }),
+    );
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<GatewayView> {
+    return this.queries.execute(new GetGateway(gatewayId(id)));
+  }
+}

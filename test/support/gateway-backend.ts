@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import type { KeyVault } from '../../src/application/gateways/ports/key-vault.port.js';
+import { masterKeyId } from '../../src/infrastructure/crypto/master-key.js';
+import { PostgresKeyVault } from '../../src/infrastructure/crypto/postgres-key-vault.adapter.js';
+import { openBackend, type BackendName, type SqlBackend } from './sql-backends.js';
+
+export interface GatewayBackend extends SqlBackend {
+  readonly vault: KeyVault;
+}
+
+/** A migrated store + read models with the real AES-GCM key vault under a random master key. */
+export async function openGatewayBackend(name: BackendName, label: string): Promise<GatewayBackend | undefined> {
+  const backend = await openBackend(name, label);
+  if (!backend) return undefined;
+  const key = randomBytes(32);
+  return { ...backend, vault: new PostgresKeyVault(backend.db, { key, id: masterKeyId(key), source: 'test' }) };
+}
+
+export const ADMIN = { actorId: 'admin-token', correlationId: 'corr-1' } as const;
