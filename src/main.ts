@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       port: config.port,
       tls: tls ? { key: tls.key, cert: tls.cert } : null,
       adminToken: adminToken.value,
-      ...(process.env.WATTLOG_MASTER_KEY ? { masterKey: process.env.WATTLOG_MASTER_KEY } : {}),
+      ...(config.masterKey ? { masterKey: config.masterKey } : {}),
     },
     logger,
   );

@@ -173,3 +173,11 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('WATTLOG_MASTER_KEY', () => {
+  it('accepts 64 hex characters and refuses anything else without echoing it', () => {
+    expect(loadConfig({ WATTLOG_MASTER_KEY: 'ab'.repeat(32) }).masterKey).toBe('ab'.repeat(32));
+    expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).toThrow(/WATTLOG_MASTER_KEY must be 64 hex characters \(32 bytes\), got 16 characters/);
+    expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).not.toThrow(/secret-but-short/);
+  });
+});

@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly demo: boolean;
   readonly adminToken?: string;
+  /** Key-vault master key, 64 hex characters. */
+  readonly masterKey?: string;
 }
 
 const ADMIN_TOKEN_MIN_LENGTH = 32;
@@ -125,6 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   }
 
+  const masterKey = read(env, 'WATTLOG_MASTER_KEY');
+  if (masterKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKey)) {
+    throw new ConfigError(
+      `WATTLOG_MASTER_KEY must be 64 hex characters (32 bytes), got ${masterKey.length} characters (or unset to generate one into the data directory)`,
+    );
+  }
+
   return {
     store,
     readModelStore: databaseUrl !== undefined && store !== 'embedded' ? 'postgres' : 'embedded',
@@ -138,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     demo: oneOf(env, 'WATTLOG_DEMO', ['on', 'off'] as const, 'on') === 'on',
     ...(adminToken !== undefined ? { adminToken } : {}),
+    ...(masterKey !== undefined ? { masterKey } : {}),
   };
 }
