@@ -4,10 +4,14 @@ import { loadAdminToken } from './infrastructure/auth/admin-token.js';
 import { ConfigError, loadConfig } from './infrastructure/config/app-config.js';
 import { createLogger } from './infrastructure/logging/logger.js';
 import { ensureHttpsCredentials } from './infrastructure/tls/self-signed-certificate.js';
+import { loadLinkConfig } from './interfaces/gateway-link/link-config.js';
 import { startHttpServer } from './interfaces/http/http-server.js';
+import { startSimulatedFleet, type RunningFleet } from './interfaces/simulator/simulated-fleet.js';
+import { join } from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const link = loadLinkConfig(process.env);
   const logger = createLogger(config.logLevel);
   const tls = config.http === 'https' ? await ensureHttpsCredentials(config, logger) : null;
   const adminToken = loadAdminToken(config.adminToken, config.dataDir);
@@ -18,6 +22,7 @@ async function main(): Promise<void> {
       port: config.port,
       tls: tls ? { key: tls.key, cert: tls.cert } : null,
       adminToken: adminToken.value,
+      link,
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
     },
     logger,
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   logger.info(
     {
       url: server.url,
+      link: server.link ? `${server.link.host}:${server.link.port}` : null,
       store: config.store,
       dataDir: config.dataDir,
       adminToken: adminToken.source,
@@ -32,6 +38,26 @@ async function main(): Promise<void> {
     },
     'wattlog started',
   );
+
+  // The demo gateway talks to this very server through the public API and the real TLS-PSK link.
+  let demo: RunningFleet | null = null;
+  if (config.demo && server.link) {
+    try {
+      demo = await startSimulatedFleet({
+        api: { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) },
+        link: { host: '127.0.0.1', port: server.link.port },
+        gateways: 1,
+        meters: 3,
+        intervalMs: 5000,
+        stateDir: join(config.dataDir, 'demo'),
+        namePrefix: 'Demo gateway',
+        logger,
+      });
+      logger.info({ gateways: demo.gatewayIds, meters: 3, intervalSeconds: 5 }, 'demo gateway running (WATTLOG_DEMO=off disables it)');
+    } catch (error) {
+      logger.error({ err: error }, 'demo gateway could not start; the server runs without it');
+    }
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -41,7 +67,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests, stopping projections, closing storage');
-    server.close().then(
+    (demo ? demo.stop() : Promise.resolve()).then(() => server.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

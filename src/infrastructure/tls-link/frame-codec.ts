@@ -2,7 +2,7 @@
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 export const FRAME_HEADER_BYTES = 4;
 
-export type FrameErrorReason = 'frame_too_large' | 'empty_frame';
+export type FrameErrorReason = 'frame_too_large' | 'empty_frame' | 'truncated_frame';
 
 export class FrameError extends Error {
   override readonly name = 'FrameError';
@@ -42,9 +42,14 @@ export class FrameDecoder {
 
   constructor(private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {}
 
-  /** Bytes held for the frame still incomplete. */
+  /** Bytes of memory held for the frame still incomplete. */
   get bufferedBytes(): number {
-    return this.expected < 0 ? this.headerBytes : (this.body?.length ?? 0);
+    return this.expected < 0 ? this.headerBytes : FRAME_HEADER_BYTES + (this.body?.length ?? 0);
+  }
+
+  /** True between the first byte of a frame and its last. */
+  get inFrame(): boolean {
+    return this.headerBytes > 0 || this.expected >= 0;
   }
 
   /** Complete frame bodies found so far; throws FrameError on a broken stream. */
@@ -64,17 +69,19 @@ export class FrameDecoder {
         continue;
       }
       const n = Math.min(this.expected - this.bodyBytes, chunk.length - offset);
+      const part = chunk.subarray(offset, offset + n);
+      offset += n;
       if (this.bodyBytes === 0 && n === this.expected) {
         // The whole body is in this chunk: copy it out so a kept frame never pins the socket's larger buffer.
-        frames.push(Buffer.from(chunk.subarray(offset, offset + n)));
-      } else {
-        this.append(chunk.subarray(offset, offset + n));
+        frames.push(Buffer.from(part));
+        this.nextFrame();
+        continue;
       }
-      offset += n;
-      if (this.bodyBytes === this.expected) {
-        frames.push(this.body!.subarray(0, this.bodyBytes));
+      this.append(part);
+      if (this.bodyBytes === this.expected && this.body) {
+        frames.push(this.body.subarray(0, this.bodyBytes));
+        this.nextFrame();
       }
-      if (this.bodyBytes === this.expected || n === this.expected) this.nextFrame();
     }
     return frames;
   }

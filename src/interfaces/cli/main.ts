@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAgent } from '../gateway-agent/agent.command.js';
 import { registerBench } from './bench/bench.command.js';
 import { registerGateway } from './gateway/gateway.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
+import { registerSimulate } from './simulate.command.js';
 
 const program = new Command()
   .name('wattlog')
@@ -17,7 +19,9 @@ registerMigrate(program);
 registerReplay(program);
 registerProjector(program);
 registerBench(program);
+registerAgent(program);
 registerGateway(program);
+registerSimulate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);

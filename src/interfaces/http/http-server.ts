@@ -9,6 +9,8 @@ import { openStorage, type Storage, type StorageConfig } from '../../infrastruct
 import { loadMasterKey } from '../../infrastructure/crypto/master-key.js';
 import { PostgresKeyVault } from '../../infrastructure/crypto/postgres-key-vault.adapter.js';
 import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
+import type { LinkConfig } from '../gateway-link/link-config.js';
+import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { AppModule } from './app.module.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
@@ -22,12 +24,15 @@ export interface HttpServerConfig {
   /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
   readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
+  /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
+  readonly link?: LinkConfig;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly storage: Storage;
   readonly projections: ProjectionSupervisor;
+  readonly link: RunningGatewayLink | null;
   /** Stops accepting requests, stops projections, closes the databases. */
   close(): Promise<void>;
 }
@@ -43,7 +48,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     standbyMs: 2000,
     onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
   });
+  const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
   let app: NestFastifyApplication | undefined;
+  let link: RunningGatewayLink | null = null;
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
@@ -55,7 +62,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         projections,
         metrics: createMetricsRegistry(projections),
         adminToken: config.adminToken,
-        keyVault: new PostgresKeyVault(storage.readModels, masterKey),
+        keyVault,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -65,8 +72,11 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     );
     await app.listen(config.port, config.host);
     projections.start();
+    if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger);
   } catch (error) {
+    await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
+    await projections.stop();
     await storage.close();
     throw error;
   }
@@ -78,7 +88,10 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
     storage,
     projections,
+    link,
     close: async () => {
+      // Gateways first: their frames must not arrive while the stores close.
+      await link?.close();
       await listening.close();
       await projections.stop();
       await storage.close();

@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { frameEvent } from '../../../domain/metering/gateway-frame.js';
+import {
+  DuplicateEventIdError,
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '../../ports/event-store.port.js';
+import { IngestFrame, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
+import { frameEventId, readingsStream } from './readings-stream.js';
+
+export const GATEWAY_FRAME_SCHEMA_VERSION = 1;
+
+/** Another event than this frame's sits at the frame's revision: the stream was written by something else. */
+export class FrameSequenceConflictError extends Error {
+  override readonly name = 'FrameSequenceConflictError';
+  constructor(
+    readonly gatewayId: string,
+    readonly sequence: number,
+  ) {
+    super(`readings-${gatewayId} revision ${sequence} holds another event than frame ${sequence}`);
+  }
+}
+
+/**
+ * Exactly once by construction: frame N is revision N of `readings-<gatewayId>`, appended with expected revision
+ * N-1 and an id derived from (gateway, N). A re-sent frame either meets the store's own idempotent re-append or a
+ * WrongExpectedRevision whose stream already holds this id at N; a frame beyond the end is a gap.
+ */
+@CommandHandler(IngestFrame)
+export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFrameResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NETWORK_TYPE_LOOKUP) private readonly networkTypeOf: NetworkTypeLookup,
+  ) {}
+
+  async execute({ gatewayId, frame, receivedAt }: IngestFrame): Promise<IngestFrameResult> {
+    const sequence = frame.seq;
+    const stream = readingsStream(gatewayId);
+    const id = frameEventId(gatewayId, sequence);
+    const event = frameEvent(gatewayId, this.networkTypeOf(gatewayId), frame, receivedAt.toISOString());
+    const metadata = {
+      correlationId: `${gatewayId}:${sequence}`,
+      actorId: `gateway:${gatewayId}`,
+      schemaVersion: GATEWAY_FRAME_SCHEMA_VERSION,
+    };
+    try {
+      await this.store.append(stream, [{ id, type: event.type, data: event.data, metadata }], {
+        expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1,
+      });
+      return { outcome: 'stored' };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) {
+        const actual = error.actual === 'no_stream' ? -1 : error.actual;
+        if (actual >= sequence) return this.confirmDuplicate(stream, gatewayId, sequence, id);
+        return { outcome: 'gap', expectedSequence: actual + 1 };
+      }
+      if (error instanceof DuplicateEventIdError) return this.confirmDuplicate(stream, gatewayId, sequence, id);
+      throw error;
+    }
+  }
+
+  private async confirmDuplicate(stream: string, gatewayId: string, sequence: number, id: string): Promise<IngestFrameResult> {
+    const [stored] = await this.store.readStream(stream, { from: sequence, max: 1 });
+    if (stored?.revision === sequence && stored.id === id) return { outcome: 'duplicate' };
+    throw new FrameSequenceConflictError(gatewayId, sequence);
+  }
+}

@@ -1,0 +1,206 @@
+import { EventEmitter } from 'node:events';
+import { connect } from 'node:tls';
+import type { Logger } from 'pino';
+import type { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
+import type { AcceptMessage } from '../../infrastructure/tls-link/link-messages.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../infrastructure/tls-link/message-parser.js';
+import { pskClientOptions } from '../../infrastructure/tls-link/psk-tls.js';
+import { agentMetrics, type AgentMetrics } from './agent-metrics.js';
+import { AgentSession, type OutboxEntry } from './agent-session.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { NO_DEVICE_COMMANDS, type CommandHandler } from './command-handler.js';
+import type { FrameSink, NodeEventReport } from './frame-source.js';
+
+export interface GatewayAgentSettings {
+  readonly server: { readonly host: string; readonly port: number };
+  readonly gatewayId: string;
+  readonly key: Buffer;
+  readonly agentVersion: string;
+  readonly batchIntervalMs: number;
+  /** Frames the agent builds stay below this, so the stored event stays below the store's 1 MiB event limit. */
+  readonly maxFrameBytes?: number;
+  readonly maxPayloadsPerFrame?: number;
+  readonly window?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly connectTimeoutMs?: number;
+}
+
+export interface GatewayAgentDeps {
+  readonly outbox: DurableOutbox<OutboxEntry>;
+  readonly logger: Logger;
+  readonly commands?: CommandHandler;
+  readonly metrics?: AgentMetrics;
+  readonly random?: () => number;
+}
+
+export interface GatewayAgentEvents {
+  accepted: [accept: AcceptMessage, renumberedBy: number];
+  acked: [seq: number];
+  disconnected: [reason: string];
+}
+
+const DEFAULT_MAX_FRAME_BYTES = 256 * 1024;
+/** Room for the envelope around the payloads ({"type":"readings","seq":…,"payloads":[…]}). */
+const ENVELOPE_BYTES = 64;
+
+/**
+ * The gateway side: drivers push native payloads, which are batched into frames and made durable in the outbox
+ * before anything is sent; a connection loop keeps one link session up (exponential backoff with jitter between
+ * attempts) and drains the outbox through it.
+ */
+export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements FrameSink {
+  private readonly metrics: AgentMetrics;
+  private readonly maxFrameBytes: number;
+  private readonly maxPayloads: number;
+  private readonly log: Logger;
+  private batch: unknown[] = [];
+  private batchBytes = 0;
+  private staged: OutboxEntry[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private session: AgentSession | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private interruptSleep: (() => void) | null = null;
+
+  constructor(
+    private readonly settings: GatewayAgentSettings,
+    private readonly deps: GatewayAgentDeps,
+  ) {
+    super();
+    this.metrics = deps.metrics ?? agentMetrics();
+    this.maxFrameBytes = settings.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.maxPayloads = settings.maxPayloadsPerFrame ?? 1000;
+    this.log = deps.logger.child({ ns: 'wattlog:agent', gatewayId: settings.gatewayId });
+  }
+
+  get connected(): boolean {
+    return this.session?.isOpen ?? false;
+  }
+
+  start(): void {
+    this.running ??= this.connectLoop();
+  }
+
+  push(payload: unknown): boolean {
+    let bytes: number;
+    try {
+      const json = JSON.stringify(payload);
+      if (json === undefined) return this.refuse('not_json');
+      bytes = Buffer.byteLength(json) + 1;
+    } catch {
+      return this.refuse('not_json');
+    }
+    // Leave room for the server's envelope checks (message → payloads → payload).
+    if (jsonDepthExceeds(payload, MAX_JSON_DEPTH - 3)) return this.refuse('too_deep');
+    if (bytes + ENVELOPE_BYTES > this.maxFrameBytes) return this.refuse('too_large');
+    if (this.batch.length >= this.maxPayloads || this.batchBytes + bytes + ENVELOPE_BYTES > this.maxFrameBytes) this.stageBatch();
+    this.batch.push(payload);
+    this.batchBytes += bytes;
+    this.flushTimer ??= setTimeout(() => void this.flush(), this.settings.batchIntervalMs);
+    return true;
+  }
+
+  nodeEvent(report: NodeEventReport): void {
+    this.stageBatch();
+    this.staged.push({ type: 'node_event', ...report });
+    void this.flush();
+  }
+
+  /** Resolves when everything pushed so far is durable in the outbox. */
+  flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.stageBatch();
+    const entries = this.staged;
+    this.staged = [];
+    if (entries.length > 0) this.writing = this.writing.then(() => this.write(entries));
+    return this.writing;
+  }
+
+  /** Flushes, ends the session and the connection loop. The outbox stays open: its owner closes it. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.flush();
+    this.session?.close('agent_stopping', '');
+    this.interruptSleep?.();
+    await this.running;
+  }
+
+  private refuse(reason: string): false {
+    this.metrics.payloadsRefused.inc({ gateway: this.settings.gatewayId, reason });
+    this.log.warn({ reason }, 'driver payload refused');
+    return false;
+  }
+
+  private stageBatch(): void {
+    if (this.batch.length === 0) return;
+    this.staged.push({ type: 'readings', payloads: this.batch });
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  private async write(entries: OutboxEntry[]): Promise<void> {
+    const gateway = this.settings.gatewayId;
+    try {
+      const { dropped, droppedRange } = await this.deps.outbox.append(entries);
+      if (dropped > 0) {
+        this.metrics.outboxDropped.inc({ gateway }, dropped);
+        const detail = { dropped, ...(droppedRange ? { fromSequence: droppedRange[0], toSequence: droppedRange[1] } : {}) };
+        // The server learns about the loss in the gateway's own sequence, right after it.
+        await this.deps.outbox.append([{ type: 'node_event', event: 'outbox_overflow', detail }]);
+      }
+    } catch (error) {
+      // The disk refused the write: these payloads are lost; say so loudly rather than retry into a full disk.
+      const lost = entries.reduce((n, e) => n + (e.type === 'readings' ? e.payloads.length : 1), 0);
+      this.metrics.payloadsRefused.inc({ gateway, reason: 'outbox_write_failed' }, lost);
+      this.log.error({ err: error, lost }, 'outbox write failed');
+      return;
+    }
+    this.metrics.outboxPending.set({ gateway }, this.deps.outbox.pendingCount);
+    this.session?.wake();
+  }
+
+  private async connectLoop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopping) {
+      const outcome = await this.connectOnce();
+      this.emit('disconnected', outcome.reason);
+      if (this.stopping) break;
+      attempt = outcome.accepted ? 0 : attempt + 1;
+      const delay = backoffDelay(attempt, this.settings.backoff ?? DEFAULT_BACKOFF, this.deps.random ?? Math.random);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.interruptSleep = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.interruptSleep = null;
+    }
+  }
+
+  private connectOnce(): Promise<{ accepted: boolean; reason: string }> {
+    const { host, port } = this.settings.server;
+    const socket = connect({ host, port, ...pskClientOptions(this.settings.gatewayId, this.settings.key) });
+    const connectTimeoutMs = this.settings.connectTimeoutMs ?? 10_000;
+    socket.setTimeout(connectTimeoutMs);
+    socket.once('secureConnect', () => socket.setTimeout(0));
+    const session = new AgentSession(socket, {
+      gatewayId: this.settings.gatewayId,
+      agentVersion: this.settings.agentVersion,
+      outbox: this.deps.outbox,
+      commands: this.deps.commands ?? NO_DEVICE_COMMANDS,
+      logger: this.log,
+      metrics: this.metrics,
+      window: this.settings.window ?? 64,
+      acceptTimeoutMs: connectTimeoutMs,
+      onAccepted: (accept, renumberedBy) => this.emit('accepted', accept, renumberedBy),
+      onAcked: (seq) => this.emit('acked', seq),
+    });
+    this.session = session;
+    return session.done.finally(() => {
+      if (this.session === session) this.session = null;
+    });
+  }
+}

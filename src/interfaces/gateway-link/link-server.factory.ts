@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { GatewayKeyRing, LinkRefusalRecorder } from '../../application/gateways/ports/gateway-key-ring.port.js';
+import { IngestFrame, type NetworkTypeLookup } from '../../application/metering/ingest-frame/ingest-frame.command.js';
+import { IngestFrameHandler } from '../../application/metering/ingest-frame/ingest-frame.handler.js';
+import { nextSequence } from '../../application/metering/ingest-frame/readings-stream.js';
+import type { EventStore } from '../../application/ports/event-store.port.js';
+import { LinkServer, type LinkServerDeps, type LinkServerOptions } from './link-server.js';
+
+export interface LinkServerWiring {
+  readonly store: EventStore;
+  readonly keyRing: GatewayKeyRing;
+  readonly refusals: LinkRefusalRecorder;
+  readonly networkTypeOf: NetworkTypeLookup;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly isDecommissioned?: LinkServerDeps['isDecommissioned'];
+  readonly sessionEvents?: LinkServerDeps['sessionEvents'];
+  readonly onCommandResult?: LinkServerDeps['onCommandResult'];
+  readonly onNodeNotice?: LinkServerDeps['onNodeNotice'];
+}
+
+/** The link server wired to the IngestFrame use case on an event store. */
+export function createLinkServer(wiring: LinkServerWiring, options: LinkServerOptions = {}): LinkServer {
+  const handler = new IngestFrameHandler(wiring.store, wiring.networkTypeOf);
+  return new LinkServer(
+    {
+      keyRing: wiring.keyRing,
+      refusals: wiring.refusals,
+      logger: wiring.logger,
+      now: wiring.now ?? (() => new Date()),
+      ingest: (gatewayId, frame, receivedAt) => handler.execute(new IngestFrame(gatewayId, frame, receivedAt)),
+      nextSequence: (gatewayId) => nextSequence(wiring.store, gatewayId),
+      ...(wiring.isDecommissioned ? { isDecommissioned: wiring.isDecommissioned } : {}),
+      ...(wiring.sessionEvents ? { sessionEvents: wiring.sessionEvents } : {}),
+      ...(wiring.onCommandResult ? { onCommandResult: wiring.onCommandResult } : {}),
+      ...(wiring.onNodeNotice ? { onNodeNotice: wiring.onNodeNotice } : {}),
+    },
+    options,
+  );
+}

@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import { EventFedKeyRing } from '../../application/gateways/key-ring/event-fed-key-ring.js';
+import type { KeyVault } from '../../application/gateways/ports/key-vault.port.js';
+import { LinkEventRecorder } from '../../application/gateways/record-link-event/link-event-recorder.js';
+import type { EventStore } from '../../application/ports/event-store.port.js';
+import type { LinkConfig } from './link-config.js';
+import { createLinkServer } from './link-server.factory.js';
+import type { LinkServer } from './link-server.js';
+
+export interface RunningGatewayLink {
+  readonly host: string;
+  readonly port: number;
+  readonly server: LinkServer;
+  readonly keyRing: EventFedKeyRing;
+  close(): Promise<void>;
+}
+
+/** The key ring caught up from the log, then the TLS-PSK message coordinator listening. */
+export async function startGatewayLink(
+  store: EventStore,
+  vault: KeyVault,
+  config: LinkConfig,
+  logger: Logger,
+): Promise<RunningGatewayLink> {
+  const keyRing = new EventFedKeyRing(store, vault, {
+    onError: (error: unknown, context: string) => logger.error({ err: error, context }, 'gateway key ring error; retrying'),
+  });
+  keyRing.start();
+  await keyRing.ready();
+  const server = createLinkServer(
+    {
+      store,
+      keyRing,
+      refusals: new LinkEventRecorder(store),
+      networkTypeOf: (gatewayId) => keyRing.networkTypeOf(gatewayId),
+      isDecommissioned: (gatewayId) => keyRing.isDecommissioned(gatewayId),
+      logger,
+    },
+    { host: config.host, port: config.port },
+  );
+  try {
+    const bound = await server.listen();
+    return {
+      ...bound,
+      server,
+      keyRing,
+      close: async () => {
+        await server.close();
+        await keyRing.stop();
+      },
+    };
+  } catch (error) {
+    await keyRing.stop();
+    throw error;
+  }
+}
