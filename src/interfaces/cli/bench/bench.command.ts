@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runAppendBench } from './append.bench.js';
+import { runIngestBench } from './ingest.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
 
 function positiveInt(value: string): number {
@@ -27,6 +28,18 @@ export function registerBench(program: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { events: number; batchSize: number; concurrency: number; json?: boolean }) => {
       report(await runAppendBench(o), o.json === true);
+    });
+  bench
+    .command('ingest')
+    .description('simulated gateways over real TLS-PSK sessions → durable appends, vs COPY of the same event rows; idle sessions')
+    .option('--seconds <n>', 'measured streaming time', positiveInt, 30)
+    .option('--gateways <n>', 'streaming gateways', positiveInt, 20)
+    .option('--payloads-per-frame <n>', 'readings per frame', positiveInt, 50)
+    .option('--window <n>', 'frames in flight per gateway', positiveInt, 4)
+    .option('--idle-sessions <n>', 'idle sessions to open afterwards', positiveInt, 5000)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { seconds: number; gateways: number; payloadsPerFrame: number; window: number; idleSessions: number; json?: boolean }) => {
+      report(await runIngestBench(o), o.json === true);
     });
   bench
     .command('rebuild')

@@ -1,0 +1,163 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import type { GatewayKeyRing, LinkRefusalRecorder } from '../../../application/gateways/ports/gateway-key-ring.port.js';
+import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
+import { copyText } from '../../../infrastructure/postgres/copy-text.js';
+import { createLinkServer } from '../../gateway-link/link-server.factory.js';
+import { compare, openBenchSchema, type BenchSchema } from './bench-postgres.js';
+import { IngestLoadClient } from './ingest-load-client.js';
+
+export interface IngestBenchOptions {
+  readonly seconds: number;
+  readonly gateways: number;
+  readonly payloadsPerFrame: number;
+  readonly window: number;
+  readonly idleSessions: number;
+}
+
+/** The bench registers its gateways straight into the key ring; the link, ingest and store are the real ones. */
+class BenchKeyRing implements GatewayKeyRing {
+  readonly keys = new Map<string, Buffer>();
+  keyFor(gatewayId: string): Buffer | undefined {
+    return this.keys.get(gatewayId);
+  }
+  onRevoked(): () => void {
+    return () => undefined;
+  }
+}
+
+const noRefusals: LinkRefusalRecorder = { record: () => Promise.resolve() };
+
+function payloads(meterBase: number, count: number, seq: number): unknown[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'zigbee2mqtt',
+    topic: `zigbee2mqtt/meter-${meterBase + i}`,
+    message: { power: 200 + ((seq + i) % 900), energy: 1000 + seq / 100, voltage: 231.2, current: 1.3, linkquality: 140 },
+    measuredAt: at,
+  }));
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** COPY of `frames` ReadingsReported rows of the same shape the ingest stored, into an identically indexed table. */
+async function copyBaseline(bench: BenchSchema, frames: number, perFrame: number): Promise<number> {
+  await bench.db.query('CREATE TABLE events_copy (LIKE events INCLUDING ALL)');
+  const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
+  await client.connect();
+  const { default: copyStreams } = await import('pg-copy-streams');
+  const { Readable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  const started = process.hrtime.bigint();
+  try {
+    function* chunks(): Generator<string> {
+      for (let first = 0; first < frames; first += 500) {
+        const rows = [];
+        for (let f = first; f < Math.min(first + 500, frames); f++) {
+          const gatewayId = `gw-${f % 50}`;
+          const seq = Math.floor(f / 50);
+          const data = { gatewayId, sequence: seq, networkType: 'zigbee2mqtt', payloads: payloads(0, perFrame, seq), receivedAt: new Date().toISOString() };
+          const metadata = { correlationId: `${gatewayId}:${seq}`, actorId: `gateway:${gatewayId}`, schemaVersion: 1 };
+          rows.push([`readings-${gatewayId}`, seq, randomUUID(), 'ReadingsReported', JSON.stringify(data), JSON.stringify(metadata)]);
+        }
+        yield copyText(rows);
+      }
+    }
+    await pipeline(Readable.from(chunks()), client.query(copyStreams.from('COPY events_copy (stream, revision, id, type, data, metadata) FROM STDIN')));
+  } finally {
+    await client.end();
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * Simulated gateways stream frames over real TLS-PSK sessions on loopback into the real link server, which appends
+ * each frame durably (postgres store) before acking. Then: the same number of event rows by COPY, and idle sessions.
+ */
+export async function runIngestBench(options: IngestBenchOptions): Promise<Record<string, unknown>> {
+  const bench = await openBenchSchema();
+  const keyRing = new BenchKeyRing();
+  const store = new PostgresEventStore(bench.db);
+  const server = createLinkServer(
+    { store, keyRing, refusals: noRefusals, networkTypeOf: () => 'zigbee2mqtt', logger: pino({ level: 'silent' }) },
+    { host: '127.0.0.1', port: 0, idleTimeoutMs: 600_000 },
+  );
+  const clients: IngestLoadClient[] = [];
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  try {
+    const { port } = await server.listen();
+    for (let g = 0; g < options.gateways; g++) {
+      const id = `bench-gw-${g}`;
+      keyRing.keys.set(id, randomBytes(32));
+      clients.push(await IngestLoadClient.open(port, id, keyRing.keys.get(id)!, (seq) => payloads(g * 1000, options.payloadsPerFrame, seq), options.window));
+    }
+    for (const c of clients) c.start();
+    await new Promise((r) => setTimeout(r, 2000));
+    process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
+    for (const c of clients) c.measuring = true;
+    const started = process.hrtime.bigint();
+    await new Promise((r) => setTimeout(r, options.seconds * 1000));
+    for (const c of clients) c.measuring = false;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const c of clients) c.stop();
+    const frames = clients.reduce((n, c) => n + c.acked, 0);
+    const latencies = clients.flatMap((c) => c.latenciesMs);
+    await new Promise((r) => setTimeout(r, 500));
+    const ingestRss = peakRss;
+
+    process.stderr.write(`baseline: COPY of ${frames} event rows of the same shape…\n`);
+    const copySeconds = await copyBaseline(bench, frames, options.payloadsPerFrame);
+
+    process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
+    const rssBeforeIdle = process.memoryUsage().rss;
+    let idle = 0;
+    for (; idle < options.idleSessions; idle++) {
+      const id = `idle-gw-${idle}`;
+      keyRing.keys.set(id, randomBytes(32));
+      try {
+        clients.push(await IngestLoadClient.open(port, id, keyRing.keys.get(id)!, () => [], 1));
+      } catch (error) {
+        process.stderr.write(`idle session ${idle} failed: ${String(error)}\n`);
+        break;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssIdle = process.memoryUsage().rss;
+    const readings = frames * options.payloadsPerFrame;
+    return compare(
+      {
+        bench: 'ingest',
+        events: readings,
+        counts: `readings durably appended per second (${options.payloadsPerFrame} per frame, acked after the append), ${options.gateways} TLS-PSK sessions, postgres store`,
+        seconds,
+        baseline: 'COPY of the same number of ReadingsReported event rows (same payloads) into an identically indexed table, same Postgres, same run',
+        baselineSeconds: copySeconds,
+        target: 0.5,
+      },
+      {
+        frames,
+        framesPerSecond: Math.round(frames / seconds),
+        p50FrameToAckMs: Number(percentile(latencies, 50).toFixed(2)),
+        p99FrameToAckMs: Number(percentile(latencies, 99).toFixed(2)),
+        window: options.window,
+        peakRssMiBDuringIngest: Math.round(ingestRss / 1048576),
+        idleSessionsTried: options.idleSessions,
+        idleSessionsOpen: idle,
+        rssMiBWithIdleSessions: Math.round(rssIdle / 1048576),
+        rssMiBPerThousandIdleSessions: idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
+        note: 'RSS is of the one process holding both the server and every client end of the sessions',
+      },
+    );
+  } finally {
+    clearInterval(sampler);
+    for (const c of clients) c.close();
+    await server.close();
+    await bench.drop();
+  }
+}
