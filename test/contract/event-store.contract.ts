@@ -182,6 +182,16 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect((await store.readStream(stream))[0]!.data).toEqual(justUnder.data);
     }, 30_000);
 
+    it_('round-trips awkward text in streams, types, data and filters', async () => {
+      const prefix = uniquePrefix("odd_%'\\");
+      const data = { text: 'tab\there, newline\nthere, back\\slash, quote\' "double", ünïcødé ⚡', nested: { list: [1, 'x\\y'] } };
+      const event = { ...anEvent("Type\\With'Quote", data), metadata: { actorId: 'user\\one\t' } };
+      await store.append(`${prefix}1`, [event], { expectedRevision: 'no_stream' });
+      const [read] = await store.readAll({ max: 10, filter: { streamPrefixes: [prefix], types: ["Type\\With'Quote"] } });
+      expect(read).toMatchObject({ stream: `${prefix}1`, type: "Type\\With'Quote", data, metadata: { actorId: 'user\\one\t' } });
+      expect(await store.readAll({ max: 10, filter: { streamPrefixes: [`${prefix.slice(0, -2)}X`] } })).toEqual([]);
+    });
+
     it_('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -39,6 +39,17 @@ export class PgDatabase implements SqlDatabase {
     }
   }
 
+  async copyOut(statement: string): Promise<string> {
+    const client = await this.pool.connect();
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of client.query(copyStreams.to(statement))) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    } finally {
+      client.release();
+    }
+  }
+
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

@@ -19,6 +19,7 @@ import { catchUpSubscription } from '../shared/catch-up-subscription.js';
 import { assertEventSizes } from '../shared/event-size.js';
 
 import { EVENTS_CHANNEL } from './event-store.migrations.js';
+import { copyPageSql, parseCopyPage } from './copy-page.js';
 import { decodeSqlPosition, encodeSqlPosition } from './sql-position.js';
 
 type EventTuple = [
@@ -122,6 +123,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const copyOut = this.db.copyOut?.bind(this.db);
+    if (copyOut) {
+      const statement = copyPageSql(VISIBLE, options.after ? decodeSqlPosition(options.after) : null, options.max, options.filter);
+      return parseCopyPage(await this.run(() => copyOut(statement)));
+    }
     const params: unknown[] = [options.max];
     let clause = VISIBLE;
     if (options.after) {
