@@ -1,8 +1,9 @@
-import { mkdir, open, readdir, readFile, truncate, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { INITIAL_META, readMeta, syncDirectory, writeMeta, type OutboxMeta } from './outbox-meta.js';
-import { decodeRecord, encodeRecord, scanSegment } from './outbox-record.js';
+import { decodeRecord, encodeRecord } from './outbox-record.js';
+import { chunks, lastIndexOf, loadSegments, readRange, segmentName, type Segment } from './outbox-segments.js';
 
 export interface OutboxOptions {
   /** Upper bound of the segment files together; when a write would exceed it the oldest segment is dropped. */
@@ -30,41 +31,9 @@ export interface OutboxSyncResult {
   readonly renumberedBy: number;
 }
 
-interface Segment {
-  readonly path: string;
-  readonly firstIndex: number;
-  /** Byte offset of each record; record i has index firstIndex + i. */
-  readonly offsets: number[];
-  bytes: number;
-}
-
-const SEGMENT_PATTERN = /^segment-(\d{16})\.log$/;
 const MIN_SEGMENT_BYTES = 64 * 1024;
 const MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
 const META_FLUSH_MS = 1000;
-
-function segmentName(firstIndex: number): string {
-  return `segment-${String(firstIndex).padStart(16, '0')}.log`;
-}
-
-function* chunks(records: readonly Buffer[], maxBytes: number): Generator<Buffer[]> {
-  let chunk: Buffer[] = [];
-  let bytes = 0;
-  for (const record of records) {
-    if (chunk.length > 0 && bytes + record.length > maxBytes) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(record);
-    bytes += record.length;
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-function lastIndexOf(segment: Segment): number {
-  return segment.firstIndex + segment.offsets.length - 1;
-}
 
 /**
  * The gateway's store-and-forward queue: append-only segment files, one fsync per appended batch. On open, a record
@@ -97,30 +66,11 @@ export class DurableOutbox<T> {
     }
     await mkdir(dir, { recursive: true });
     const meta = (await readMeta(dir)) ?? INITIAL_META;
-    const segments: Segment[] = [];
-    const names = (await readdir(dir)).filter((n) => SEGMENT_PATTERN.test(n)).sort();
-    for (const name of names) {
-      const path = join(dir, name);
-      const bytes = await readFile(path);
-      const scan = scanSegment(bytes, Math.max(options.maxBytes, 64 * 1024 * 1024));
-      if (scan.tornBytes > 0) {
-        options.logger?.warn({ segment: name, tornBytes: scan.tornBytes, why: scan.why }, 'outbox: cutting off a torn tail');
-        await truncate(path, scan.validBytes);
-        const handle = await open(path, 'r+');
-        await handle.sync().finally(() => handle.close());
-      }
-      const first = scan.records[0];
-      const segment: Segment = { path, firstIndex: first?.index ?? 0, offsets: scan.records.map((r) => r.offset), bytes: scan.validBytes };
-      if (!first || lastIndexOf(segment) <= meta.doneThrough) {
-        await unlink(path);
-        continue;
-      }
-      segments.push(segment);
-    }
+    const { segments, removed } = await loadSegments(dir, meta.doneThrough, Math.max(options.maxBytes, 64 * 1024 * 1024), options.logger);
     const last = segments.at(-1);
     const nextIndex = last ? lastIndexOf(last) + 1 : meta.doneThrough + 1;
     const outbox = new DurableOutbox<T>(dir, { maxBytes: options.maxBytes, segmentBytes, logger: options.logger }, meta, segments, nextIndex);
-    if (names.length !== segments.length) await syncDirectory(dir);
+    if (removed > 0) await syncDirectory(dir);
     return outbox;
   }
 
@@ -212,13 +162,7 @@ export class DurableOutbox<T> {
         }
         const start = segment.offsets[from]!;
         const end = segment.offsets[to] ?? segment.bytes;
-        const buffer = Buffer.allocUnsafe(end - start);
-        const handle = await open(segment.path, 'r');
-        try {
-          await handle.read(buffer, 0, buffer.length, start);
-        } finally {
-          await handle.close();
-        }
+        const buffer = await readRange(segment.path, start, end);
         for (let i = from; i < to; i++) {
           const at = segment.offsets[i]! - start;
           const record = decodeRecord<T>(buffer.subarray(at, (segment.offsets[i + 1] ?? segment.bytes) - start));

@@ -159,7 +159,7 @@ export class LinkServer {
     const sessions = this.allSessions();
     for (const session of sessions) session.close('server_shutdown', 'the server is shutting down', true);
     await Promise.all(sessions.map((s) => s.closed));
-    //TMP for (const socket of this.connections) socket.destroy();
+    for (const socket of this.connections) socket.destroy();
     await closing;
   }
 
@@ -193,6 +193,8 @@ export class LinkServer {
   }
 
   private onHandshakeFailure(error: Error & { code?: string }, socket: TLSSocket): void {
+    // With a tlsClientError listener Node leaves the socket to us; a handshake timeout would otherwise keep it open.
+    socket.destroy();
     const refusal = classifyHandshakeFailure(this.attempts.get(socket), error);
     this.log.warn({ gatewayId: refusal.gatewayId, reason: refusal.reason, detail: refusal.detail, remote: socket.remoteAddress }, 'link handshake refused');
     if (refusal.gatewayId !== undefined) this.record(refusal.gatewayId, refusal.reason, refusal.detail);

@@ -27,11 +27,13 @@ export async function startGatewayLink(
   });
   keyRing.start();
   await keyRing.ready();
+  const recorder = new LinkEventRecorder(store);
   const server = createLinkServer(
     {
       store,
       keyRing,
-      refusals: new LinkEventRecorder(store),
+      refusals: recorder,
+      sessionEvents: recorder,
       networkTypeOf: (gatewayId) => keyRing.networkTypeOf(gatewayId),
       isDecommissioned: (gatewayId) => keyRing.isDecommissioned(gatewayId),
       logger,
