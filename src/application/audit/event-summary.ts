@@ -1,17 +1,13 @@
+import { meteringSummaries } from '../metering/metering-summaries.js';
 import type { RecordedEvent } from '../ports/event-store.port.js';
+import type { Summarizer } from './summarizer.js';
 
 const MAX_SUMMARY = 200;
 // Events never carry secrets by design; this is a second line of defence for the audit trail.
 const HIDDEN_KEYS = /(secret|password|key$|token)/i;
 
-type Summarizer = (data: Record<string, unknown>) => string;
-
-const summarizers = new Map<string, Summarizer>();
-
-/** Contexts register a human summary for their event types; others get a compact data preview. */
-export function registerSummary(type: string, summarize: Summarizer): void {
-  summarizers.set(type, summarize);
-}
+/** Contexts give their event types a human summary here; other events get a compact preview of their data. */
+const summarizers = new Map<string, Summarizer>(Object.entries({ ...meteringSummaries }));
 
 function preview(data: unknown): string {
   if (data === null || typeof data !== 'object') return JSON.stringify(data) ?? '';

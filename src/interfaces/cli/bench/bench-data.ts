@@ -16,10 +16,16 @@ export function benchReading(index: number): { type: string; data: unknown; meta
     data: {
       gatewayId: `gw-${index % BENCH_STREAMS}`,
       sequence: Math.floor(index / BENCH_STREAMS),
-      readings: [
-        { sensorId: `0x00158d0001a2b3c4/1/power`, quantity: 'power', unit: 'W', value: 230 + (index % 97), measuredAt: at },
-        { sensorId: `0x00158d0001a2b3c4/1/energyImported`, quantity: 'energyImported', unit: 'kWh', value: 1234.5 + index / 1000, measuredAt: at },
+      networkType: 'zigbee2mqtt',
+      payloads: [
+        {
+          kind: 'zigbee2mqtt',
+          topic: 'zigbee2mqtt/meter-1',
+          message: { power: 230 + (index % 97), energy: 1234.5 + index / 1000, voltage: 231.4, current: 1.02, linkquality: 144 },
+          measuredAt: at,
+        },
       ],
+      receivedAt: at,
     },
     metadata: { schemaVersion: 1, correlationId: `frame-${index}` },
   };
