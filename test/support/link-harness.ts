@@ -3,6 +3,7 @@ import type { LinkServer, LinkServerDeps, LinkServerOptions } from '../../src/in
 import { createLinkServer } from '../../src/interfaces/gateway-link/link-server.factory.js';
 import { InMemoryKeyRing, RecordingRefusalRecorder } from './in-memory-key-ring.js';
 import { captureLogs } from './log-capture.js';
+import { uniquePrefix } from './test-ids.js';
 
 export interface LinkHarness {
   readonly server: LinkServer;
@@ -11,6 +12,8 @@ export interface LinkHarness {
   readonly refusals: RecordingRefusalRecorder;
   readonly logs: ReturnType<typeof captureLogs>;
   readonly networkTypes: Map<string, string>;
+  /** A freshly registered gateway of the given network type, with its key. */
+  aGateway(networkType?: string): { id: string; key: Buffer };
   close(): Promise<void>;
 }
 
@@ -37,5 +40,10 @@ export async function startLinkHarness(
     { host: '127.0.0.1', port: 0, ...options },
   );
   const { port } = await server.listen();
-  return { server, port, keyRing, refusals, logs, networkTypes, close: () => server.close() };
+  const aGateway = (networkType = 'dsmr'): { id: string; key: Buffer } => {
+    const id = uniquePrefix('gw').slice(0, -1);
+    networkTypes.set(id, networkType);
+    return { id, key: keyRing.register(id) };
+  };
+  return { server, port, keyRing, refusals, logs, networkTypes, aGateway, close: () => server.close() };
 }

@@ -6,7 +6,7 @@ import { pskClientOptions } from '../../infrastructure/tls-link/psk-tls.js';
 import { openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
 import { RawLinkClient } from '../../../test/support/link-client.js';
 import { startLinkHarness, type LinkHarness } from '../../../test/support/link-harness.js';
-import { uniquePrefix, waitFor } from '../../../test/support/test-ids.js';
+import { waitFor } from '../../../test/support/test-ids.js';
 
 function handshakeError(port: number, identity: string, key: Buffer): Promise<string> {
   return RawLinkClient.open(port, identity, key).then(
@@ -33,11 +33,7 @@ describe('gateway link server: handshake and sessions', () => {
     await backend.cleanup();
   });
 
-  function aGateway(): { id: string; key: Buffer } {
-    const id = uniquePrefix('gw').slice(0, -1);
-    link.networkTypes.set(id, 'dsmr');
-    return { id, key: link.keyRing.register(id) };
-  }
+  const aGateway = (): { id: string; key: Buffer } => link.aGateway();
 
   it('negotiates TLS 1.3 with TLS_AES_128_GCM_SHA256 and X25519, or ChaCha20 when that is all the client offers', async () => {
     const gw = aGateway();

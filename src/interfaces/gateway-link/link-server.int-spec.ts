@@ -27,11 +27,7 @@ describe('gateway link server: frames', () => {
     await backend.cleanup();
   });
 
-  function aGateway(): { id: string; key: Buffer } {
-    const id = uniquePrefix('gw').slice(0, -1);
-    link.networkTypes.set(id, 'dsmr');
-    return { id, key: link.keyRing.register(id) };
-  }
+  const aGateway = (): { id: string; key: Buffer } => link.aGateway();
 
   describe('frames', () => {
     it('acks after the append, and a re-sent frame is acked again but stored once', async () => {
