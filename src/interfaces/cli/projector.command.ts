@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { positiveInt } from './cli-options.js';
 import { findProjections } from '../../application/projections/projection-catalog.js';
 import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import { catchUpOnce } from '../../application/projections/catch-up-once.js';
@@ -10,7 +11,7 @@ export function registerProjector(program: Command): void {
     .command('projector')
     .description('run projections in this process until stopped (or once, until caught up)')
     .option('--projection <name>', 'projection name, or "all"', 'all')
-    .option('--batch-size <n>', 'events per transaction', (v) => Number.parseInt(v, 10), 1000)
+    .option('--batch-size <n>', 'events per transaction', positiveInt, 1000)
     .option('--once', 'catch up once and exit')
     .action(async (options: { projection: string; batchSize: number; once?: boolean }) => {
       const projections = findProjections(options.projection);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { positiveInt } from './cli-options.js';
 import { findProjections } from '../../application/projections/projection-catalog.js';
 import { rebuildProjection } from '../../application/projections/rebuild-projection.js';
 import { printResult, withStorage } from './cli-context.js';
@@ -9,7 +10,7 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description('rebuild read models from the event log into fresh tables, then swap them in')
     .requiredOption('--projection <name>', 'projection name, or "all"')
-    .option('--batch-size <n>', 'events per transaction', (v) => Number.parseInt(v, 10), 2000)
+    .option('--batch-size <n>', 'events per transaction', positiveInt, 2000)
     .option('--json', 'machine-readable output')
     .action(async (options: { projection: string; batchSize: number; json?: boolean }) => {
       const projections = findProjections(options.projection);

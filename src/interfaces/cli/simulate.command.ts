@@ -1,16 +1,11 @@
 import { join } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig } from '../../infrastructure/config/app-config.js';
 import { createLogger } from '../../infrastructure/logging/logger.js';
 import { loadLinkConfig } from '../gateway-link/link-config.js';
 import { startSimulatedFleet } from '../simulator/simulated-fleet.js';
+import { positiveInt, positiveNumber } from './cli-options.js';
 import { resolveAdminApi } from './gateway/admin-api-client.js';
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got ${value}`);
-  return n;
-}
 
 interface SimulateOptions {
   gateways: number;
@@ -25,10 +20,10 @@ export function registerSimulate(program: Command): void {
   program
     .command('simulate')
     .description('register (or reuse) N gateways and run their agents here, each with M simulated household meters')
-    .option('--gateways <n>', 'simulated gateways', positive, 1)
-    .option('--meters <n>', 'meters per gateway', positive, 3)
-    .option('--interval <seconds>', 'seconds between readings of each meter', positive, 5)
-    .option('--duration <seconds>', 'stop after this long (default: until Ctrl-C)', positive)
+    .option('--gateways <n>', 'simulated gateways', positiveInt, 1)
+    .option('--meters <n>', 'meters per gateway', positiveInt, 3)
+    .option('--interval <seconds>', 'seconds between readings of each meter', positiveNumber, 5)
+    .option('--duration <seconds>', 'stop after this long (default: until Ctrl-C)', positiveNumber)
     .option('--server <url>', 'admin API of the running server (default WATTLOG_URL or https://127.0.0.1:$PORT)')
     .action(async (options: SimulateOptions) => {
       const config = loadConfig(process.env);
@@ -38,8 +33,8 @@ export function registerSimulate(program: Command): void {
       const fleet = await startSimulatedFleet({
         api,
         link: { host: process.env.WATTLOG_LINK_HOST || api.url.hostname, port: linkPort },
-        gateways: Math.floor(options.gateways),
-        meters: Math.floor(options.meters),
+        gateways: options.gateways,
+        meters: options.meters,
         intervalMs: options.interval * 1000,
         stateDir: join(config.dataDir, 'simulator'),
         namePrefix: 'Simulated gateway',

@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
+import { positiveInt } from '../cli-options.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
-
-function positiveInt(value: string): number {
-  const n = Number.parseInt(value, 10);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got ${value}`);
-  return n;
-}
 
 function report(result: Record<string, unknown>, json: boolean): void {
   if (!json) {
