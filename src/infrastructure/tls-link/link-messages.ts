@@ -1,8 +1,9 @@
 /** Bumped on any incompatible change; the server refuses a hello with another version. */
 export const LINK_PROTOCOL_VERSION = 1;
 
-export const NODE_EVENT_KINDS = ['joined', 'interviewed', 'left', 'link_quality', 'outbox_overflow'] as const;
-export type NodeEventKind = (typeof NODE_EVENT_KINDS)[number];
+import { NODE_EVENT_KINDS, type NodeEventKind } from '../../domain/devices/node-event-kinds.js';
+
+export { NODE_EVENT_KINDS, type NodeEventKind };
 
 /** Gateway → server: first message of every session. */
 export interface HelloMessage {

@@ -1,0 +1,32 @@
+import type { NodeEventKind } from '../../domain/devices/node-event-kinds.js';
+
+/** A node event a driver reports; it travels in the gateway's sequence, so it is stored exactly once. */
+export interface NodeEventReport {
+  readonly event: NodeEventKind;
+  readonly nodeId?: string;
+  readonly at?: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** What the gateway agent offers device drivers. */
+export interface FrameSink {
+  /**
+   * One native payload, normally `{ kind: <network type>, ...fields, measuredAt? }`. Buffered and written to the
+   * durable outbox in batches; false when refused (not JSON-serialisable, too deep or too large).
+   */
+  push(payload: unknown): boolean;
+  nodeEvent(report: NodeEventReport): void;
+}
+
+/**
+ * A device driver (ZigBee via herdsman, zigbee2mqtt, DSMR P1, Modbus poller) or the simulator. The agent starts it
+ * with a sink once the outbox is open and stops it before closing the outbox.
+ */
+export interface FrameSource {
+  readonly name: string;
+  start(sink: FrameSink): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds a driver from the `adapter` object of gateway.json; throws a one-line error for bad settings. */
+export type FrameSourceFactory = (settings: Readonly<Record<string, unknown>>, networkType: string) => FrameSource;
