@@ -1,7 +1,7 @@
+import { NODE_EVENT_KINDS, type NodeEventKind } from '../../domain/devices/node-event-kinds.js';
+
 /** Bumped on any incompatible change; the server refuses a hello with another version. */
 export const LINK_PROTOCOL_VERSION = 1;
-
-import { NODE_EVENT_KINDS, type NodeEventKind } from '../../domain/devices/node-event-kinds.js';
 
 export { NODE_EVENT_KINDS, type NodeEventKind };
 
