@@ -19,6 +19,11 @@ export type DecodeOutcome =
 export interface PayloadDecoder {
   readonly protocol: string;
   decode(payload: Readonly<Record<string, unknown>>, context: DecodeContext): DecodeOutcome;
+  /**
+   * Optional asynchronous warm-up the ingest path awaits once per frame before decoding its payloads synchronously,
+   * for decoders whose lookups are asynchronous (e.g. device definitions by model). Must not throw.
+   */
+  prepare?(payloads: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
 }
 
 export function refused(reason: string, message: string): DecodeOutcome {
