@@ -35,11 +35,13 @@ export function containsUnstorableText(value: unknown): boolean {
     if (typeof node === 'string') {
       if (unstorableString(node)) return true;
     } else if (Array.isArray(node)) {
-      stack.push(...(node as unknown[]));
+      for (const child of node as unknown[]) if (typeof child === 'object' || typeof child === 'string') stack.push(child);
     } else if (typeof node === 'object' && node !== null) {
-      for (const [key, child] of Object.entries(node)) {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
         if (unstorableString(key)) return true;
-        stack.push(child);
+        const child = record[key];
+        if (typeof child === 'object' || typeof child === 'string') stack.push(child);
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { GatewayKeyRing, LinkRefusalRecorder } from '../../application/gateways/ports/gateway-key-ring.port.js';
-import { IngestFrame, type NetworkTypeLookup } from '../../application/metering/ingest-frame/ingest-frame.command.js';
-import { IngestFrameHandler } from '../../application/metering/ingest-frame/ingest-frame.handler.js';
+import { IngestFrames, type NetworkTypeLookup } from '../../application/metering/ingest-frame/ingest-frame.command.js';
+import { IngestFramesHandler } from '../../application/metering/ingest-frame/ingest-frames.handler.js';
 import { nextSequence } from '../../application/metering/ingest-frame/readings-stream.js';
 import type { EventStore } from '../../application/ports/event-store.port.js';
 import { LinkServer, type LinkServerDeps, type LinkServerOptions } from './link-server.js';
@@ -19,16 +19,16 @@ export interface LinkServerWiring {
   readonly onNodeNotice?: LinkServerDeps['onNodeNotice'];
 }
 
-/** The link server wired to the IngestFrame use case on an event store. */
+/** The link server wired to the IngestFrames use case on an event store. */
 export function createLinkServer(wiring: LinkServerWiring, options: LinkServerOptions = {}): LinkServer {
-  const handler = new IngestFrameHandler(wiring.store, wiring.networkTypeOf);
+  const handler = new IngestFramesHandler(wiring.store, wiring.networkTypeOf);
   return new LinkServer(
     {
       keyRing: wiring.keyRing,
       refusals: wiring.refusals,
       logger: wiring.logger,
       now: wiring.now ?? (() => new Date()),
-      ingest: (gatewayId, frame, receivedAt) => handler.execute(new IngestFrame(gatewayId, frame, receivedAt)),
+      ingest: (gatewayId, frames, receivedAt) => handler.execute(new IngestFrames(gatewayId, frames, receivedAt)),
       nextSequence: (gatewayId) => nextSequence(wiring.store, gatewayId),
       ...(wiring.isDecommissioned ? { isDecommissioned: wiring.isDecommissioned } : {}),
       ...(wiring.sessionEvents ? { sessionEvents: wiring.sessionEvents } : {}),

@@ -13,8 +13,8 @@ import { LinkSession, type SessionHost, type SessionLimits } from './link-sessio
 export interface LinkServerDeps {
   readonly keyRing: GatewayKeyRing;
   readonly refusals: LinkRefusalRecorder;
-  /** Stores one sequenced frame (the IngestFrame use case). */
-  ingest(gatewayId: string, frame: GatewayFrame, receivedAt: Date): Promise<IngestFrameResult>;
+  /** Stores consecutive sequenced frames (the IngestFrames use case); one result per frame. */
+  ingest(gatewayId: string, frames: readonly GatewayFrame[], receivedAt: Date): Promise<IngestFrameResult[]>;
   /** Last stored sequence + 1 for the gateway. */
   nextSequence(gatewayId: string): Promise<number>;
   readonly logger: Logger;
@@ -96,9 +96,10 @@ export class LinkServer {
         idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
         helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
         queueLimit: options.queueLimit ?? 64,
+        maxBatchFrames: options.maxBatchFrames ?? 16,
       },
       admit: (session) => this.admit(session),
-      ingest: (gatewayId, frame) => deps.ingest(gatewayId, frame, deps.now()),
+      ingest: (gatewayId, frames) => deps.ingest(gatewayId, frames, deps.now()),
       // The session's close line already logs why; this only feeds the gateway's trail.
       refuse: (gatewayId, reason, detail) => this.record(gatewayId, reason, detail),
       opened: (session, info) => {

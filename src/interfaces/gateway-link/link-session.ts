@@ -23,6 +23,8 @@ export interface SessionLimits {
   readonly helloTimeoutMs: number;
   /** Frames read but not yet appended; at this many the socket is paused until half have drained. */
   readonly queueLimit: number;
+  /** At most this many queued consecutive frames go into one append. */
+  readonly maxBatchFrames: number;
 }
 
 /** What a session needs from its server. */
@@ -31,7 +33,8 @@ export interface SessionHost {
   readonly limits: SessionLimits;
   /** Ends older sessions of the gateway (and waits for their in-flight append), then answers the next sequence. */
   admit(session: LinkSession): Promise<number>;
-  ingest(gatewayId: string, frame: GatewayFrame): Promise<IngestFrameResult>;
+  /** Stores consecutive frames (one append when it can); one result per frame, in order. */
+  ingest(gatewayId: string, frames: readonly GatewayFrame[]): Promise<IngestFrameResult[]>;
   refuse(gatewayId: string, reason: LinkRefusalReason, detail: string): void;
   commandResult(gatewayId: string, result: CommandResultMessage): void;
   /** An admitted session began (after the accept was sent). */
@@ -254,29 +257,48 @@ export class LinkSession {
 
   private async pump(): Promise<void> {
     while (this.state === 'open') {
-      const frame = this.queue[0];
-      if (!frame) return;
-      let result: IngestFrameResult;
+      const batch = this.nextBatch();
+      if (batch.length === 0) return;
+      let results: IngestFrameResult[];
       try {
-        result = await this.host.ingest(this.gatewayId, frame);
+        results = await this.host.ingest(this.gatewayId, batch);
       } catch (error) {
-        this.host.logger.error({ err: error, gatewayId: this.gatewayId, seq: frame.seq }, 'frame append failed');
+        this.host.logger.error({ err: error, gatewayId: this.gatewayId, seq: batch[0]!.seq, frames: batch.length }, 'frame append failed');
         this.close('store_unavailable', 'the frame could not be stored; retry later', true);
         return;
       }
       if (this.state !== 'open') return;
-      this.queue.shift();
-      if (result.outcome === 'gap') {
-        this.channel.send({ type: 'nack', seq: frame.seq, reason: 'sequence_gap', expectedSequence: result.expectedSequence });
-      } else {
-        this.framesAcked++;
-        if (frame.kind === 'readings') this.readingsAcked += frame.payloads.length;
-        this.channel.send({ type: 'ack', seq: frame.seq });
-      }
+      this.queue.splice(0, batch.length);
+      // One TLS record and one write for the whole batch's answers.
+      this.socket.cork();
+      batch.forEach((frame, i) => this.answer(frame, results[i]!));
+      this.socket.uncork();
       if (this.paused && this.queue.length <= this.host.limits.queueLimit / 2) {
         this.paused = false;
         this.socket.resume();
       }
     }
+  }
+
+  /** The queue's head and the frames that directly follow it in sequence, up to the batch limit. */
+  private nextBatch(): GatewayFrame[] {
+    const batch: GatewayFrame[] = [];
+    for (const frame of this.queue) {
+      if (batch.length === this.host.limits.maxBatchFrames) break;
+      const previous = batch[batch.length - 1];
+      if (previous && frame.seq !== previous.seq + 1) break;
+      batch.push(frame);
+    }
+    return batch;
+  }
+
+  private answer(frame: GatewayFrame, result: IngestFrameResult): void {
+    if (result.outcome === 'gap') {
+      this.channel.send({ type: 'nack', seq: frame.seq, reason: 'sequence_gap', expectedSequence: result.expectedSequence });
+      return;
+    }
+    this.framesAcked++;
+    if (frame.kind === 'readings') this.readingsAcked += frame.payloads.length;
+    this.channel.send({ type: 'ack', seq: frame.seq });
   }
 }

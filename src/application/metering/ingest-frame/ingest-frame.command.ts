@@ -20,6 +20,20 @@ export class IngestFrame extends Command<IngestFrameResult> {
   }
 }
 
+/**
+ * Consecutive frames of one gateway (each `seq` one above the previous) stored in one append when they can be, so a
+ * busy gateway costs one transaction per batch instead of one per frame. One result per frame, in order.
+ */
+export class IngestFrames extends Command<IngestFrameResult[]> {
+  constructor(
+    readonly gatewayId: string,
+    readonly frames: readonly GatewayFrame[],
+    readonly receivedAt: Date,
+  ) {
+    super();
+  }
+}
+
 /** The registered network type of a gateway (zigbee, zigbee2mqtt, dsmr, modbus), undefined when unknown. */
 export type NetworkTypeLookup = (gatewayId: string) => string | undefined;
 

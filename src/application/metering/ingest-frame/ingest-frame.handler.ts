@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { frameEvent } from '../../../domain/metering/gateway-frame.js';
+import { frameEvent, type GatewayFrame } from '../../../domain/metering/gateway-frame.js';
 import {
   DuplicateEventIdError,
   EVENT_STORE,
   WrongExpectedRevisionError,
   type EventStore,
+  type NewEvent,
 } from '../../ports/event-store.port.js';
 import { IngestFrame, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
 import { frameEventId, readingsStream } from './readings-stream.js';
@@ -38,27 +39,30 @@ export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFr
   async execute({ gatewayId, frame, receivedAt }: IngestFrame): Promise<IngestFrameResult> {
     const sequence = frame.seq;
     const stream = readingsStream(gatewayId);
-    const id = frameEventId(gatewayId, sequence);
-    const event = frameEvent(gatewayId, this.networkTypeOf(gatewayId), frame, receivedAt.toISOString());
-    const metadata = {
-      correlationId: `${gatewayId}:${sequence}`,
-      actorId: `gateway:${gatewayId}`,
-      schemaVersion: GATEWAY_FRAME_SCHEMA_VERSION,
-    };
+    const event = this.toStored(gatewayId, frame, receivedAt.toISOString());
     try {
-      await this.store.append(stream, [{ id, type: event.type, data: event.data, metadata }], {
-        expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1,
-      });
+      await this.store.append(stream, [event], { expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1 });
       return { outcome: 'stored' };
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
         const actual = error.actual === 'no_stream' ? -1 : error.actual;
-        if (actual >= sequence) return this.confirmDuplicate(stream, gatewayId, sequence, id);
+        if (actual >= sequence) return this.confirmDuplicate(stream, gatewayId, sequence, event.id);
         return { outcome: 'gap', expectedSequence: actual + 1 };
       }
-      if (error instanceof DuplicateEventIdError) return this.confirmDuplicate(stream, gatewayId, sequence, id);
+      if (error instanceof DuplicateEventIdError) return this.confirmDuplicate(stream, gatewayId, sequence, event.id);
       throw error;
     }
+  }
+
+  /** Frame N's event: id derived from (gateway, N), so every delivery of the frame is the same event. */
+  toStored(gatewayId: string, frame: GatewayFrame, receivedAt: string): NewEvent {
+    const event = frameEvent(gatewayId, this.networkTypeOf(gatewayId), frame, receivedAt);
+    const metadata = {
+      correlationId: `${gatewayId}:${frame.seq}`,
+      actorId: `gateway:${gatewayId}`,
+      schemaVersion: GATEWAY_FRAME_SCHEMA_VERSION,
+    };
+    return { id: frameEventId(gatewayId, frame.seq), type: event.type, data: event.data, metadata };
   }
 
   private async confirmDuplicate(stream: string, gatewayId: string, sequence: number, id: string): Promise<IngestFrameResult> {

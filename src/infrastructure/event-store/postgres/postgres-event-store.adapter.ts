@@ -16,7 +16,7 @@ import {
 } from '../../../application/ports/event-store.port.js';
 import { type SqlDatabase, sqlStateOf } from '../../postgres/sql-database.js';
 import { catchUpSubscription } from '../shared/catch-up-subscription.js';
-import { assertEventSizes } from '../shared/event-size.js';
+import { eventsJson } from '../shared/event-size.js';
 
 import { EVENTS_CHANNEL } from './event-store.migrations.js';
 import { copyPageSql, parseCopyPage } from './copy-page.js';
@@ -90,10 +90,7 @@ export class PostgresEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
-    assertEventSizes(events);
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, data: e.data ?? null, metadata: e.metadata ?? {} })),
-    );
+    const payload = eventsJson(events);
     try {
       const rows = await this.db.query<{ last_revision: string; last_transaction_id: string; last_position: string }>(
         'SELECT last_revision::text, last_transaction_id, last_position::text FROM wattlog_append($1, $2, $3::jsonb)',

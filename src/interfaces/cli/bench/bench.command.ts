@@ -30,7 +30,7 @@ export function registerBench(program: Command): void {
     .option('--seconds <n>', 'measured streaming time', positiveInt, 30)
     .option('--gateways <n>', 'streaming gateways', positiveInt, 20)
     .option('--payloads-per-frame <n>', 'readings per frame', positiveInt, 50)
-    .option('--window <n>', 'frames in flight per gateway', positiveInt, 4)
+    .option('--window <n>', 'frames in flight per gateway (the agent allows 64)', positiveInt, 16)
     .option('--idle-sessions <n>', 'idle sessions to open afterwards', positiveInt, 5000)
     .option('--json', 'only the JSON result line')
     .action(async (o: { seconds: number; gateways: number; payloadsPerFrame: number; window: number; idleSessions: number; json?: boolean }) => {

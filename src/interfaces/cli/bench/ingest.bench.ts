@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { GatewayKeyRing, LinkRefusalRecorder } from '../../../application/gateways/ports/gateway-key-ring.port.js';
@@ -6,7 +8,8 @@ import { PostgresEventStore } from '../../../infrastructure/event-store/postgres
 import { copyText } from '../../../infrastructure/postgres/copy-text.js';
 import { createLinkServer } from '../../gateway-link/link-server.factory.js';
 import { compare, openBenchSchema, type BenchSchema } from './bench-postgres.js';
-import { IngestLoadClient } from './ingest-load-client.js';
+import { IngestLoadDriver } from './ingest-load.driver.js';
+import { benchPayloads } from './ingest-payloads.js';
 
 export interface IngestBenchOptions {
   readonly seconds: number;
@@ -29,14 +32,11 @@ class BenchKeyRing implements GatewayKeyRing {
 
 const noRefusals: LinkRefusalRecorder = { record: () => Promise.resolve() };
 
-function payloads(meterBase: number, count: number, seq: number): unknown[] {
-  const at = new Date().toISOString();
-  return Array.from({ length: count }, (_, i) => ({
-    kind: 'zigbee2mqtt',
-    topic: `zigbee2mqtt/meter-${meterBase + i}`,
-    message: { power: 200 + ((seq + i) % 900), energy: 1000 + seq / 100, voltage: 231.2, current: 1.3, linkquality: 140 },
-    measuredAt: at,
-  }));
+/** RSS after a full collection, so the idle-session figures count live memory rather than garbage not yet collected. */
+function settledRss(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().rss;
 }
 
 function percentile(values: number[], p: number): number {
@@ -61,7 +61,7 @@ async function copyBaseline(bench: BenchSchema, frames: number, perFrame: number
         for (let f = first; f < Math.min(first + 500, frames); f++) {
           const gatewayId = `gw-${f % 50}`;
           const seq = Math.floor(f / 50);
-          const data = { gatewayId, sequence: seq, networkType: 'zigbee2mqtt', payloads: payloads(0, perFrame, seq), receivedAt: new Date().toISOString() };
+          const data = { gatewayId, sequence: seq, networkType: 'zigbee2mqtt', payloads: benchPayloads(0, perFrame, seq), receivedAt: new Date().toISOString() };
           const metadata = { correlationId: `${gatewayId}:${seq}`, actorId: `gateway:${gatewayId}`, schemaVersion: 1 };
           rows.push([`readings-${gatewayId}`, seq, randomUUID(), 'ReadingsReported', JSON.stringify(data), JSON.stringify(metadata)]);
         }
@@ -87,27 +87,26 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     { store, keyRing, refusals: noRefusals, networkTypeOf: () => 'zigbee2mqtt', logger: pino({ level: 'silent' }) },
     { host: '127.0.0.1', port: 0, idleTimeoutMs: 600_000 },
   );
-  const clients: IngestLoadClient[] = [];
+  const load = IngestLoadDriver.start();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  const gateway = (id: string): { id: string; keyHex: string } => {
+    const key = randomBytes(32);
+    keyRing.keys.set(id, key);
+    return { id, keyHex: key.toString('hex') };
+  };
   try {
     const { port } = await server.listen();
-    for (let g = 0; g < options.gateways; g++) {
-      const id = `bench-gw-${g}`;
-      keyRing.keys.set(id, randomBytes(32));
-      clients.push(await IngestLoadClient.open(port, id, keyRing.keys.get(id)!, (seq) => payloads(g * 1000, options.payloadsPerFrame, seq), options.window));
-    }
-    for (const c of clients) c.start();
+    const streaming = Array.from({ length: options.gateways }, (_, g) => gateway(`bench-gw-${g}`));
+    await load.request({ type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window }, 'streaming');
     await new Promise((r) => setTimeout(r, 2000));
     process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
-    for (const c of clients) c.measuring = true;
+    await load.request({ type: 'measure', on: true }, 'measuring');
     const started = process.hrtime.bigint();
     await new Promise((r) => setTimeout(r, options.seconds * 1000));
-    for (const c of clients) c.measuring = false;
+    await load.request({ type: 'measure', on: false }, 'measuring');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    for (const c of clients) c.stop();
-    const frames = clients.reduce((n, c) => n + c.acked, 0);
-    const latencies = clients.flatMap((c) => c.latenciesMs);
+    const { frames, latenciesMs: latencies } = await load.request({ type: 'stop' }, 'stopped');
     await new Promise((r) => setTimeout(r, 500));
     const ingestRss = peakRss;
 
@@ -115,20 +114,12 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     const copySeconds = await copyBaseline(bench, frames, options.payloadsPerFrame);
 
     process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
-    const rssBeforeIdle = process.memoryUsage().rss;
-    let idle = 0;
-    for (; idle < options.idleSessions; idle++) {
-      const id = `idle-gw-${idle}`;
-      keyRing.keys.set(id, randomBytes(32));
-      try {
-        clients.push(await IngestLoadClient.open(port, id, keyRing.keys.get(id)!, () => [], 1));
-      } catch (error) {
-        process.stderr.write(`idle session ${idle} failed: ${String(error)}\n`);
-        break;
-      }
-    }
+    const rssBeforeIdle = settledRss();
+    const idleGateways = Array.from({ length: options.idleSessions }, (_, i) => gateway(`idle-gw-${i}`));
+    const { open: idle, error } = await load.request({ type: 'idle', port, gateways: idleGateways }, 'idle');
+    if (error) process.stderr.write(`${error}\n`);
     await new Promise((r) => setTimeout(r, 1000));
-    const rssIdle = process.memoryUsage().rss;
+    const rssIdle = settledRss();
     const readings = frames * options.payloadsPerFrame;
     return compare(
       {
@@ -151,12 +142,12 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         idleSessionsOpen: idle,
         rssMiBWithIdleSessions: Math.round(rssIdle / 1048576),
         rssMiBPerThousandIdleSessions: idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
-        note: 'RSS is of the one process holding both the server and every client end of the sessions',
+        note: 'RSS is the server process alone (link, ingest, store client); the gateways run in a separate load process',
       },
     );
   } finally {
     clearInterval(sampler);
-    for (const c of clients) c.close();
+    await load.close();
     await server.close();
     await bench.drop();
   }
