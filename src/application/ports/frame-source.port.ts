@@ -28,5 +28,14 @@ export interface FrameSource {
   stop(): Promise<void>;
 }
 
+/** What the agent tells a driver about the gateway it runs in. */
+export interface FrameSourceContext {
+  readonly gatewayId: string;
+}
+
 /** Builds a driver from the `adapter` object of gateway.json; throws a one-line error for bad settings. */
-export type FrameSourceFactory = (settings: Readonly<Record<string, unknown>>, networkType: string) => FrameSource;
+export type FrameSourceFactory = (
+  settings: Readonly<Record<string, unknown>>,
+  networkType: string,
+  context: FrameSourceContext,
+) => FrameSource;

@@ -65,3 +65,29 @@ export class SimulatedMetersSource {
     });
   }
 }
+
+/** Settings errors of a driver, one line each; the agent prints them and exits. */
+export class SimulatedSourceSettingsError extends Error {
+  override readonly name = 'SimulatedSourceSettingsError';
+}
+
+function whole(settings: Readonly<Record<string, unknown>>, field: string, fallback: number, min: number, max: number): number {
+  const value = settings[field] ?? fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new SimulatedSourceSettingsError(`adapter.${field} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+/** `adapter: { kind: 'simulated', meters?: 3, intervalMs?: 10000 }` in gateway.json: household meters without hardware. */
+export function createSimulatedMetersSource(
+  settings: Readonly<Record<string, unknown>>,
+  _networkType: string,
+  context: { readonly gatewayId: string },
+): SimulatedMetersSource {
+  return new SimulatedMetersSource({
+    gatewayId: context.gatewayId,
+    meters: whole(settings, 'meters', 3, 1, 1000),
+    intervalMs: whole(settings, 'intervalMs', 10_000, 10, 3_600_000),
+  });
+}

@@ -6,6 +6,7 @@ import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
 import { lockDataDir } from '../../infrastructure/pglite/data-dir-lock.js';
 import { AgentConfigError, loadAgentConfig, readNetworkKey } from './agent-config.js';
 import type { OutboxEntry } from './agent-session.js';
+import { registerBuiltInSources } from './built-in-sources.js';
 import { frameSourceFactory, frameSourceKinds, type FrameSource } from './frame-source.js';
 import { GatewayAgent } from './gateway-agent.js';
 
@@ -28,13 +29,14 @@ async function runAgent(configPath: string): Promise<void> {
   const { key, worldReadable } = await readNetworkKey(config.keyFile);
   if (worldReadable) logger.warn({ keyFile: config.keyFile }, 'the network key file is readable by group or others: chmod 600 it');
   let source: FrameSource | undefined;
+  registerBuiltInSources();
   if (config.adapter) {
     const factory = frameSourceFactory(config.adapter.kind);
     if (!factory) {
       const known = frameSourceKinds();
       throw new AgentConfigError(`adapter kind "${config.adapter.kind}" is not available; known: ${known.length > 0 ? known.join(', ') : 'none yet'}`);
     }
-    source = factory(config.adapter, config.networkType);
+    source = factory(config.adapter, config.networkType, { gatewayId: config.gatewayId });
   }
   // Two agents appending to one outbox would interleave records: one process per outbox directory.
   const unlock = lockDataDir(config.outbox.dir);
