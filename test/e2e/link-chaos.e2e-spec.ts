@@ -133,7 +133,7 @@ describe('link under cuts and agent kills (processes)', () => {
     expect(events.map((e) => e.revision)).toEqual([...Array(framesMade).keys()]);
     expect(events.every((e) => e.type === 'ReadingsReported' && (e.data as { sequence: number }).sequence === e.revision)).toBe(true);
     for (const [seq, entry] of seenPending) {
-      expect({ seq, payloads: payloadsOf(events[seq]!) }).toEqual({ seq, payloads: (entry as { payloads: MeterPayload[] }).payloads });
+      expect({ seq, payloads: payloadsOf(events[seq]!) }).toEqual({ seq, payloads: (entry as unknown as { payloads: MeterPayload[] }).payloads });
     }
     const keys = events.flatMap(payloadsOf).map(keyOf);
     expect(new Set(keys).size).toBe(keys.length);

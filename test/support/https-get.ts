@@ -13,3 +13,22 @@ export function httpsGet(url: string, ca: string, headers: Record<string, string
     req.end();
   });
 }
+
+/** POST a JSON body over HTTPS trusting exactly the given CA. */
+export function httpsPostJson(url: string, ca: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const text = JSON.stringify(body);
+    const req = request(
+      url,
+      { method: 'POST', ca, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers } },
+      (res) => {
+        let answer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (answer += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: answer }));
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
+}
