@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Registry } from 'prom-client';
 import { readingsStream } from '../../src/application/metering/ingest-frame/readings-stream.js';
 import type { RecordedEvent } from '../../src/application/ports/event-store.port.js';
+import type { ReadingsReportedData } from '../../src/domain/metering/gateway-frame.events.js';
 import { openSqlEventStore } from '../../src/infrastructure/event-store/embedded/embedded-event-store.js';
 import { createLogger } from '../../src/infrastructure/logging/logger.js';
 import { DurableOutbox } from '../../src/infrastructure/outbox/durable-outbox.js';
@@ -20,9 +21,9 @@ const MAIN = resolve('dist/src/main.js');
 const KILLS = 3;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Every stored payload `n`, in stream order. */
+/** The power values stored (the test's counter `n`), in stream order. */
 function storedNs(events: RecordedEvent[]): number[] {
-  return events.flatMap((e) => (e.type === 'ReadingsReported' ? (e.data as { payloads: { n: number }[] }).payloads.map((p) => p.n) : []));
+  return events.flatMap((e) => (e.type === 'ReadingsReported' ? (e.data as ReadingsReportedData).readings.map((r) => r.value) : []));
 }
 
 /**
@@ -113,7 +114,7 @@ describe('server SIGKILL under ingest (process)', () => {
     let streaming = true;
     const producer = (async () => {
       while (streaming) {
-        for (let i = 0; i < 20; i++) agent.push({ kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/plug', message: { power: n % 3000 }, n: n++ });
+        for (let i = 0; i < 20; i++) agent.push({ kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/plug', message: { power: n++ } });
         await sleep(5);
       }
     })();

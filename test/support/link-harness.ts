@@ -1,4 +1,6 @@
+import type { DecoderLookup } from '../../src/application/metering/ports/payload-decoders.port.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
+import { echoDecoders } from './echo-decoder.js';
 import type { LinkServer, LinkServerDeps, LinkServerOptions } from '../../src/interfaces/gateway-link/link-server.js';
 import { createLinkServer } from '../../src/interfaces/gateway-link/link-server.factory.js';
 import { InMemoryKeyRing, RecordingRefusalRecorder } from './in-memory-key-ring.js';
@@ -21,7 +23,7 @@ export interface LinkHarness {
 export async function startLinkHarness(
   store: EventStore,
   options: LinkServerOptions = {},
-  extra: Pick<LinkServerDeps, 'onCommandResult' | 'onNodeNotice' | 'sessionEvents'> = {},
+  extra: Pick<LinkServerDeps, 'onCommandResult' | 'onNodeNotice' | 'sessionEvents'> & { decoders?: DecoderLookup } = {},
 ): Promise<LinkHarness> {
   const keyRing = new InMemoryKeyRing();
   const refusals = new RecordingRefusalRecorder();
@@ -35,6 +37,8 @@ export async function startLinkHarness(
       networkTypeOf: (id) => networkTypes.get(id),
       logger: logs.logger,
       isDecommissioned: (id) => keyRing.isDecommissioned(id),
+      // Transport specs send `{ n }` payloads; decoding specs bring the installed modules.
+      decoders: echoDecoders,
       ...extra,
     },
     { host: '127.0.0.1', port: 0, ...options },

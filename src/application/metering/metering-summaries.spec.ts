@@ -13,7 +13,7 @@ const recorded = (type: string, data: unknown): RecordedEvent => ({
 });
 
 describe('audit summaries of gateway frames', () => {
-  it('says which frame, which gateway and how many payloads', () => {
+  it('says which frame, which gateway and how many payloads (a v1 frame)', () => {
     const event = recorded('ReadingsReported', {
       gatewayId: 'gw-1',
       sequence: 12,
@@ -23,6 +23,11 @@ describe('audit summaries of gateway frames', () => {
       receivedAt: '2026-01-01T00:00:00.000Z',
     });
     expect(summarizeEvent(event)).toBe('ReadingsReported: frame 12 from gateway gw-1: 2 dsmr payloads, 1 undecoded');
+  });
+
+  it('counts the canonical readings of a decoded frame', () => {
+    const event = recorded('ReadingsReported', { gatewayId: 'gw-1', sequence: 13, networkType: 'dsmr', readings: [{}, {}, {}], receivedAt: '2026-03-01T12:00:00Z' });
+    expect(summarizeEvent(event)).toBe('ReadingsReported: frame 13 from gateway gw-1: 3 readings');
   });
 
   it('lists why payloads were kept undecoded', () => {

@@ -4,6 +4,7 @@ import {
   type ReadingsReportedData,
   type UndecodedPayloadReceivedData,
 } from '../../domain/metering/gateway-frame.events.js';
+import type { ReadingsReportedV1Data } from '../../domain/metering/gateway-frame.events.v1.js';
 import type { Summarizer } from '../audit/summarizer.js';
 
 // A summary must never throw: the audit projection applies every event, whatever shape an old one has.
@@ -14,9 +15,10 @@ function count(list: unknown): number {
 /** Audit-trail lines for gateway frames: what an admin scanning the trail wants to know, at a glance. */
 export const meteringSummaries: Readonly<Record<string, Summarizer>> = {
   [READINGS_REPORTED]: (data) => {
-    const frame = data as Partial<ReadingsReportedData>;
+    const frame = data as Partial<ReadingsReportedData> & Partial<Pick<ReadingsReportedV1Data, 'payloads'>>;
     const undecoded = count(frame.undecoded) > 0 ? `, ${count(frame.undecoded)} undecoded` : '';
-    return `frame ${String(frame.sequence)} from gateway ${String(frame.gatewayId)}: ${count(frame.payloads)} ${String(frame.networkType)} payloads${undecoded}`;
+    const what = Array.isArray(frame.readings) ? `${count(frame.readings)} readings` : `${count(frame.payloads)} ${String(frame.networkType)} payloads`;
+    return `frame ${String(frame.sequence)} from gateway ${String(frame.gatewayId)}: ${what}${undecoded}`;
   },
   [UNDECODED_PAYLOAD_RECEIVED]: (data) => {
     const frame = data as Partial<UndecodedPayloadReceivedData>;

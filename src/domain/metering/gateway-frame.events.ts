@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/event.js';
+import type { CanonicalReading } from './canonical-reading.js';
 
 /*
  * One gateway frame becomes exactly one event in `readings-<gatewayId>`, stored at revision = frame sequence. That
@@ -23,7 +24,11 @@ export type UndecodedReason =
   /** The gateway's network type was not known when the frame arrived. */
   | 'unknown_network_type'
   /** Text that not every store accepts (NUL, lone UTF-16 surrogates): kept as its JSON text in `rawJson`. */
-  | 'unstorable_text';
+  | 'unstorable_text'
+  /** The protocol module refused it (bad CRC, unknown model, …): `decoderReason` and `message` say why. */
+  | 'refused_by_decoder'
+  /** No protocol module is installed for the gateway's network type. */
+  | 'no_decoder';
 
 export interface UndecodedPayload {
   /** Position of the payload inside its frame. */
@@ -32,14 +37,20 @@ export interface UndecodedPayload {
   /** The payload as received; absent when `rawJson` carries it instead. */
   readonly payload?: unknown;
   readonly rawJson?: string;
+  /** With `refused_by_decoder`: the module's short code (`bad_crc`, …) and its one-line explanation. */
+  readonly decoderReason?: string;
+  readonly message?: string;
 }
+
+/** A canonical reading as stored in its frame's event: gateway and receipt time are the event's, not repeated. */
+export type StoredReading = Omit<CanonicalReading, 'gatewayId' | 'receivedAt'>;
 
 export interface ReadingsReportedData {
   readonly gatewayId: string;
   readonly sequence: number;
   readonly networkType: string;
-  /** Native payloads of the gateway's network type, in frame order, as received. */
-  readonly payloads: readonly unknown[];
+  /** Canonical readings decoded from the frame's payloads, in frame order. */
+  readonly readings: readonly StoredReading[];
   /** Present only when part of the frame could not be attributed. */
   readonly undecoded?: readonly UndecodedPayload[];
   readonly receivedAt: string;

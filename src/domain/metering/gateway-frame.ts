@@ -1,8 +1,11 @@
+import type { CanonicalReading } from './canonical-reading.js';
+import type { PayloadDecoder } from './protocols/payload-decoder.js';
 import {
   NODE_EVENT_REPORTED,
   READINGS_REPORTED,
   UNDECODED_PAYLOAD_RECEIVED,
   type GatewayFrameEvent,
+  type StoredReading,
   type UndecodedPayload,
 } from './gateway-frame.events.js';
 
@@ -60,15 +63,43 @@ function classify(payload: unknown, index: number, networkType: string | undefin
   return null;
 }
 
+/** The protocol module for a network type, if one is installed. */
+export type DecoderLookup = (networkType: string) => PayloadDecoder | undefined;
+
+function stored(reading: CanonicalReading): StoredReading {
+  const { gatewayId: _gatewayId, receivedAt: _receivedAt, ...rest } = reading;
+  return rest;
+}
+
+/** Runs the module on one attributable payload; a module that breaks its never-throw promise still loses nothing. */
+function decodeOne(
+  decoder: PayloadDecoder,
+  payload: Readonly<Record<string, unknown>>,
+  index: number,
+  gatewayId: string,
+  receivedAt: string,
+): { readings: StoredReading[] } | { problem: UndecodedPayload } {
+  let outcome;
+  try {
+    outcome = decoder.decode(payload, { gatewayId, receivedAt });
+  } catch (error) {
+    outcome = { ok: false as const, reason: 'decoder_error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (outcome.ok) return { readings: outcome.readings.map(stored) };
+  return { problem: { index, reason: 'refused_by_decoder', payload, decoderReason: outcome.reason, message: outcome.message } };
+}
+
 /**
- * The single event a frame becomes. Nothing is dropped: what does not belong to the gateway's network type is kept
- * in `undecoded` with the reason, and a frame with nothing attributable becomes UndecodedPayloadReceived.
+ * The single event a frame becomes. Payloads of the gateway's network type are decoded into canonical readings by
+ * its protocol module; nothing is dropped: what does not belong or does not decode is kept in `undecoded` with the
+ * reason, and a frame with nothing decodable becomes UndecodedPayloadReceived.
  */
 export function frameEvent(
   gatewayId: string,
   networkType: string | undefined,
   frame: GatewayFrame,
   receivedAt: string,
+  decoders: DecoderLookup,
 ): GatewayFrameEvent {
   const sequence = frame.seq;
   if (frame.kind === 'node_event') {
@@ -87,14 +118,20 @@ export function frameEvent(
     }
     return { type: NODE_EVENT_REPORTED, data: { gatewayId, sequence, ...rest, receivedAt } };
   }
-  const payloads: unknown[] = [];
+  const decoder = networkType === undefined ? undefined : decoders(networkType);
+  const readings: StoredReading[] = [];
   const undecoded: UndecodedPayload[] = [];
+  let decodedPayloads = 0;
   frame.payloads.forEach((payload, index) => {
     const problem = classify(payload, index, networkType);
-    if (problem) undecoded.push(problem);
-    else payloads.push(payload);
+    if (problem) return void undecoded.push(problem);
+    if (!decoder) return void undecoded.push({ index, reason: 'no_decoder', payload });
+    const result = decodeOne(decoder, payload as Record<string, unknown>, index, gatewayId, receivedAt);
+    if ('problem' in result) return void undecoded.push(result.problem);
+    decodedPayloads++;
+    for (const reading of result.readings) readings.push(reading);
   });
-  if (networkType === undefined || (payloads.length === 0 && undecoded.length > 0)) {
+  if (networkType === undefined || (decodedPayloads === 0 && undecoded.length > 0)) {
     return {
       type: UNDECODED_PAYLOAD_RECEIVED,
       data: { gatewayId, sequence, networkType: networkType ?? null, undecoded, receivedAt },
@@ -102,6 +139,6 @@ export function frameEvent(
   }
   return {
     type: READINGS_REPORTED,
-    data: { gatewayId, sequence, networkType, payloads, ...(undecoded.length > 0 ? { undecoded } : {}), receivedAt },
+    data: { gatewayId, sequence, networkType, readings, ...(undecoded.length > 0 ? { undecoded } : {}), receivedAt },
   };
 }

@@ -6,7 +6,7 @@ import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
 import { lockDataDir } from '../../infrastructure/pglite/data-dir-lock.js';
 import { AgentConfigError, loadAgentConfig, readNetworkKey } from './agent-config.js';
 import type { OutboxEntry } from './agent-session.js';
-import { registerBuiltInSources } from './built-in-sources.js';
+import { builtInSource, builtInSourceKinds } from './built-in-sources.js';
 import { frameSourceFactory, frameSourceKinds, type FrameSource } from './frame-source.js';
 import { GatewayAgent } from './gateway-agent.js';
 
@@ -29,11 +29,10 @@ async function runAgent(configPath: string): Promise<void> {
   const { key, worldReadable } = await readNetworkKey(config.keyFile);
   if (worldReadable) logger.warn({ keyFile: config.keyFile }, 'the network key file is readable by group or others: chmod 600 it');
   let source: FrameSource | undefined;
-  registerBuiltInSources();
   if (config.adapter) {
-    const factory = frameSourceFactory(config.adapter.kind);
+    const factory = frameSourceFactory(config.adapter.kind) ?? (await builtInSource(config.adapter.kind));
     if (!factory) {
-      const known = frameSourceKinds();
+      const known = [...new Set([...builtInSourceKinds(), ...frameSourceKinds()])].sort();
       throw new AgentConfigError(`adapter kind "${config.adapter.kind}" is not available; known: ${known.length > 0 ? known.join(', ') : 'none yet'}`);
     }
     source = factory(config.adapter, config.networkType, { gatewayId: config.gatewayId });

@@ -9,6 +9,7 @@ import type { RecordedEvent } from '../../application/ports/event-store.port.js'
 import { createLogger } from '../../infrastructure/logging/logger.js';
 import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
 import { CuttingProxy } from '../../../test/support/cutting-proxy.js';
+import { echoDecoders, echoedNs } from '../../../test/support/echo-decoder.js';
 import { freePort } from '../../../test/support/free-port.js';
 import { InMemoryKeyRing } from '../../../test/support/in-memory-key-ring.js';
 import { startLinkHarness, type LinkHarness } from '../../../test/support/link-harness.js';
@@ -23,11 +24,7 @@ const FAST_BACKOFF = { baseMs: 20, maxMs: 200 };
 const meter = (n: number): { kind: string; n: number } => ({ kind: 'dsmr', n });
 
 /** Every payload `n` stored for the gateway, in stream order; UndecodedPayload and node events are left out. */
-function storedNs(events: RecordedEvent[]): number[] {
-  return events
-    .filter((e) => e.type === 'ReadingsReported')
-    .flatMap((e) => (e.data as { payloads: { n: number }[] }).payloads.map((p) => p.n));
-}
+const storedNs = (events: RecordedEvent[]): number[] => echoedNs(events);
 
 /** Polls an async probe until its value passes, then returns that value. */
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
@@ -141,7 +138,7 @@ describe('gateway agent ↔ link server', () => {
       const gatewayId = uniquePrefix('gw').slice(0, -1);
       link.networkTypes.set(gatewayId, 'dsmr');
       // A previous installation of this gateway stored frames 0..4, then its disk was replaced.
-      const handler = new IngestFrameHandler(backend.store, () => 'dsmr');
+      const handler = new IngestFrameHandler(backend.store, () => 'dsmr', echoDecoders);
       for (let seq = 0; seq < 5; seq++) {
         await handler.execute(new IngestFrame(gatewayId, { kind: 'readings', seq, payloads: [meter(-1)] }, new Date()));
       }

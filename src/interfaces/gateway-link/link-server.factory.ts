@@ -3,7 +3,9 @@ import type { GatewayKeyRing, LinkRefusalRecorder } from '../../application/gate
 import { IngestFrames, type NetworkTypeLookup } from '../../application/metering/ingest-frame/ingest-frame.command.js';
 import { IngestFramesHandler } from '../../application/metering/ingest-frame/ingest-frames.handler.js';
 import { nextSequence } from '../../application/metering/ingest-frame/readings-stream.js';
+import type { DecoderLookup } from '../../application/metering/ports/payload-decoders.port.js';
 import type { EventStore } from '../../application/ports/event-store.port.js';
+import { decoderLookup, installedDecoders } from '../../infrastructure/protocols/payload-decoders.js';
 import { LinkServer, type LinkServerDeps, type LinkServerOptions } from './link-server.js';
 
 export interface LinkServerWiring {
@@ -11,6 +13,8 @@ export interface LinkServerWiring {
   readonly keyRing: GatewayKeyRing;
   readonly refusals: LinkRefusalRecorder;
   readonly networkTypeOf: NetworkTypeLookup;
+  /** The protocol modules; the installed ones unless a test brings its own. */
+  readonly decoders?: DecoderLookup;
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly isDecommissioned?: LinkServerDeps['isDecommissioned'];
@@ -21,7 +25,7 @@ export interface LinkServerWiring {
 
 /** The link server wired to the IngestFrames use case on an event store. */
 export function createLinkServer(wiring: LinkServerWiring, options: LinkServerOptions = {}): LinkServer {
-  const handler = new IngestFramesHandler(wiring.store, wiring.networkTypeOf);
+  const handler = new IngestFramesHandler(wiring.store, wiring.networkTypeOf, wiring.decoders ?? decoderLookup(installedDecoders(wiring.logger)));
   return new LinkServer(
     {
       keyRing: wiring.keyRing,

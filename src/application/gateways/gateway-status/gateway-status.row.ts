@@ -30,6 +30,7 @@ export const READINGS_REPORTED = 'ReadingsReported';
 interface ReadingsReportedData {
   readonly gatewayId?: unknown;
   readonly payloads?: unknown;
+  readonly readings?: unknown;
   readonly receivedAt?: unknown;
 }
 
@@ -94,7 +95,9 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
 export function evolveStatus(row: GatewayStatusRow | undefined, event: StatusEvent): GatewayStatusRow | undefined {
   if (isGatewayEvent(event)) return applyGatewayEvent(row, event);
   if (!row) return row;
-  const payloads = Array.isArray(event.data.payloads) ? event.data.payloads.length : 0;
+  // v2 frames count their canonical readings, v1 frames their native payloads.
+  const data = event.data;
+  const payloads = Array.isArray(data.readings) ? data.readings.length : Array.isArray(data.payloads) ? data.payloads.length : 0;
   return {
     ...row,
     framesReceived: row.framesReceived + 1,

@@ -1,6 +1,7 @@
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
 import { openEsdbStore } from '../../../../test/support/esdb-store.js';
 import { openBackend } from '../../../../test/support/sql-backends.js';
+import { echoDecoders } from '../../../../test/support/echo-decoder.js';
 import { uniquePrefix } from '../../../../test/support/test-ids.js';
 import {
   WrongExpectedRevisionError,
@@ -77,7 +78,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
   beforeAll(async () => {
     opened = await open();
     if (opened) store = opened.store;
-    handler = new IngestFrameHandler(store, (id) => networkTypes.get(id));
+    handler = new IngestFrameHandler(store, (id) => networkTypes.get(id), echoDecoders);
   });
   afterAll(() => opened?.close());
 
@@ -110,10 +111,12 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
       gatewayId: gw,
       sequence: 1,
       networkType: 'zigbee',
-      payloads: [zigbee(1)],
+      readings: [
+        { sensorId: `echo:${gw}/power`, nodeId: `echo:${gw}`, quantity: 'power', unit: 'W', value: 1, measuredAt: RECEIVED_AT.toISOString(), source: { protocol: 'zigbee', echo: true } },
+      ],
       receivedAt: RECEIVED_AT.toISOString(),
     });
-    expect(events[1]?.metadata).toEqual({ correlationId: `${gw}:1`, actorId: `gateway:${gw}`, schemaVersion: 1 });
+    expect(events[1]?.metadata).toEqual({ correlationId: `${gw}:1`, actorId: `gateway:${gw}`, schemaVersion: 2 });
   });
 
   it_('acks a re-sent frame again and stores it once (the tail frame and an older one)', async () => {
@@ -143,20 +146,21 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     expect(await nextSequence(store, gw)).toBe(0);
   });
 
-  it_('keeps payloads of another kind or shape next to the readings, in the same event', async () => {
+  it_('keeps payloads of another kind, shape or that the module refuses next to the readings, in the same event', async () => {
     const gw = aGateway('dsmr');
-    const p1 = { kind: 'dsmr', obis: '1-0:1.8.1', value: 1234.5, measuredAt: '2026-03-01T11:59:50Z' };
+    const p1 = { kind: 'dsmr', n: 1234.5 };
 
-    await when(gw, readings(0, [p1, { kind: 'modbus', register: 40001 }, 42, { noKind: true }]));
+    await when(gw, readings(0, [p1, { kind: 'modbus', register: 40001 }, 42, { noKind: true }, { kind: 'dsmr', telegram: '/bad' }]));
 
     const [event] = await stored(gw);
     expect(event?.type).toBe('ReadingsReported');
     expect(event?.data).toMatchObject({
-      payloads: [p1],
+      readings: [{ quantity: 'power', value: 1234.5 }],
       undecoded: [
         { index: 1, reason: 'kind_mismatch', payload: { kind: 'modbus', register: 40001 } },
         { index: 2, reason: 'not_an_object', payload: 42 },
         { index: 3, reason: 'missing_kind', payload: { noKind: true } },
+        { index: 4, reason: 'refused_by_decoder', payload: { kind: 'dsmr', telegram: '/bad' }, decoderReason: 'no_n', message: 'the echo module needs a numeric n' },
       ],
     });
   });

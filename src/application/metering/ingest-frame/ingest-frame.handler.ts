@@ -9,9 +9,11 @@ import {
   type NewEvent,
 } from '../../ports/event-store.port.js';
 import { IngestFrame, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
+import { PAYLOAD_DECODERS, type DecoderLookup } from '../ports/payload-decoders.port.js';
 import { frameEventId, readingsStream } from './readings-stream.js';
 
-export const GATEWAY_FRAME_SCHEMA_VERSION = 1;
+/** 2: ReadingsReported carries canonical readings (1 carried the native payloads; see gateway-frame.events.v1). */
+export const GATEWAY_FRAME_SCHEMA_VERSION = 2;
 
 /** Another event than this frame's sits at the frame's revision: the stream was written by something else. */
 export class FrameSequenceConflictError extends Error {
@@ -34,11 +36,13 @@ export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFr
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(NETWORK_TYPE_LOOKUP) private readonly networkTypeOf: NetworkTypeLookup,
+    @Inject(PAYLOAD_DECODERS) private readonly decoders: DecoderLookup,
   ) {}
 
   async execute({ gatewayId, frame, receivedAt }: IngestFrame): Promise<IngestFrameResult> {
     const sequence = frame.seq;
     const stream = readingsStream(gatewayId);
+    await this.prepare(gatewayId, [frame]);
     const event = this.toStored(gatewayId, frame, receivedAt.toISOString());
     try {
       await this.store.append(stream, [event], { expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1 });
@@ -54,9 +58,18 @@ export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFr
     }
   }
 
+  /** Lets a protocol module with asynchronous lookups (device definitions) warm up before the synchronous decode. */
+  async prepare(gatewayId: string, frames: readonly GatewayFrame[]): Promise<void> {
+    const networkType = this.networkTypeOf(gatewayId);
+    const decoder = networkType === undefined ? undefined : this.decoders(networkType);
+    if (!decoder?.prepare) return;
+    const payloads = frames.flatMap((frame) => (frame.kind === 'readings' ? frame.payloads : []));
+    await decoder.prepare(payloads.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && !Array.isArray(p)));
+  }
+
   /** Frame N's event: id derived from (gateway, N), so every delivery of the frame is the same event. */
   toStored(gatewayId: string, frame: GatewayFrame, receivedAt: string): NewEvent {
-    const event = frameEvent(gatewayId, this.networkTypeOf(gatewayId), frame, receivedAt);
+    const event = frameEvent(gatewayId, this.networkTypeOf(gatewayId), frame, receivedAt, this.decoders);
     const metadata = {
       correlationId: `${gatewayId}:${frame.seq}`,
       actorId: `gateway:${gatewayId}`,

@@ -1,5 +1,6 @@
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
 import { openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { echoDecoders } from '../../../../test/support/echo-decoder.js';
 import { uniquePrefix } from '../../../../test/support/test-ids.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '../../ports/event-store.port.js';
 import { IngestFrames } from './ingest-frame.command.js';
@@ -23,7 +24,7 @@ describe('IngestFrames (batches of consecutive frames)', () => {
         return backend.store.append(stream, events, options);
       },
     });
-    handler = new IngestFramesHandler(counting, () => 'zigbee');
+    handler = new IngestFramesHandler(counting, () => 'zigbee', echoDecoders);
   });
   afterAll(() => backend.cleanup());
   beforeEach(() => (appends = []));

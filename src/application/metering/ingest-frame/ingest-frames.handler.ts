@@ -4,6 +4,7 @@ import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
 import { DuplicateEventIdError, EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
 import { IngestFrame, IngestFrames, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
 import { IngestFrameHandler } from './ingest-frame.handler.js';
+import { PAYLOAD_DECODERS, type DecoderLookup } from '../ports/payload-decoders.port.js';
 import { readingsStream } from './readings-stream.js';
 
 function consecutive(frames: readonly GatewayFrame[]): boolean {
@@ -23,14 +24,16 @@ export class IngestFramesHandler implements ICommandHandler<IngestFrames, Ingest
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(NETWORK_TYPE_LOOKUP) networkTypeOf: NetworkTypeLookup,
+    @Inject(PAYLOAD_DECODERS) decoders: DecoderLookup,
   ) {
-    this.single = new IngestFrameHandler(store, networkTypeOf);
+    this.single = new IngestFrameHandler(store, networkTypeOf, decoders);
   }
 
   async execute({ gatewayId, frames, receivedAt }: IngestFrames): Promise<IngestFrameResult[]> {
     if (frames.length > 1 && consecutive(frames)) {
       const at = receivedAt.toISOString();
       const first = frames[0]!.seq;
+      await this.single.prepare(gatewayId, frames);
       try {
         await this.store.append(
           readingsStream(gatewayId),

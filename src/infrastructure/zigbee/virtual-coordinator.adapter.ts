@@ -1,0 +1,261 @@
+import { Zcl, Zdo, type AdapterEvents, type AdapterTypes, type ZSpec } from 'zigbee-herdsman';
+import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
+import type { Backup } from 'zigbee-herdsman/dist/models/index.js';
+import type { RequestToResponseMap } from 'zigbee-herdsman/dist/zspec/zdo/definition/tstypes.js';
+import { VirtualDevice, type DeviceRadio } from './virtual-device.js';
+import { VIRTUAL_DEVICE_PROFILES, type VirtualProfileName } from './virtual-device-profiles.js';
+import { answerZdo, coordinatorNode } from './virtual-zdo.js';
+import { overTheAir } from './zcl-frames.js';
+import { ZclWaiters } from './zcl-waiters.js';
+
+export interface VirtualDeviceSpec {
+  readonly profile: VirtualProfileName;
+  /** Defaults to the profile's address; give one to host the same product twice. */
+  readonly ieee?: string;
+}
+
+const COORDINATOR_IEEE = '0x00124b00cafe0001';
+const FIRST_BROADCAST_ADDRESS = 0xfff8;
+const JOIN_SPACING_MS = 20;
+const NO_INTERPAN = 'the virtual coordinator has no InterPAN';
+
+function hex(bytes: readonly number[]): string {
+  return `0x${bytes.map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * A coordinator without a radio: herdsman's Controller drives it exactly as it drives a real stick, and the devices
+ * it hosts answer with real ZDO and ZCL bytes. Devices join while joining is permitted, report what tests or the demo
+ * set on them, and leave. The network is not persisted: every start forms it anew.
+ */
+export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
+  private readonly hosted: VirtualDevice[];
+  private readonly waiters = new ZclWaiters();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private permitJoinUntil = 0;
+  private stopped = false;
+
+  constructor(
+    networkOptions: AdapterTypes.NetworkOptions,
+    serialPortOptions: AdapterTypes.SerialPortOptions,
+    backupPath: string,
+    adapterOptions: AdapterTypes.AdapterOptions,
+    devices: readonly VirtualDeviceSpec[],
+  ) {
+    super(networkOptions, serialPortOptions, backupPath, adapterOptions);
+    this.hosted = [];
+    for (const spec of devices) this.addDevice(spec);
+  }
+
+  get devices(): readonly VirtualDevice[] {
+    return [...this.hosted];
+  }
+
+  device(ieee: string): VirtualDevice | undefined {
+    return this.hosted.find((d) => d.ieee === ieee.toLowerCase());
+  }
+
+  /** Powers a new device on; it joins as soon as joining is permitted. */
+  addDevice(spec: VirtualDeviceSpec): VirtualDevice {
+    const device = new VirtualDevice(VIRTUAL_DEVICE_PROFILES[spec.profile], this, spec.ieee);
+    if (this.device(device.ieee)) throw new Error(`virtual device ${device.ieee} exists already`);
+    device.networkAddress = this.freeNetworkAddress(device.ieee);
+    this.hosted.push(device);
+    if (this.joinPermitted()) this.later(0, () => this.join(device));
+    return device;
+  }
+
+  /** The device leaves on its own (button press, reset). */
+  leave(ieee: string): void {
+    const device = this.device(ieee);
+    if (!device?.joined) throw new Error(`virtual device ${ieee} is not on the network`);
+    device.forgetNetwork();
+    this.emit('deviceLeave', { networkAddress: device.networkAddress, ieeeAddr: device.ieee });
+  }
+
+  transmit(device: VirtualDevice, endpointId: number, frame: Zcl.Frame): void {
+    if (this.stopped || !device.joined) return;
+    this.receive(device, endpointId, frame.cluster.ID, overTheAir(frame).bytes);
+  }
+
+  override async start(): Promise<AdapterTypes.StartResult> {
+    this.stopped = false;
+    return Promise.resolve('reset');
+  }
+
+  override async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.waiters.rejectAll('virtual coordinator stopped');
+    return Promise.resolve();
+  }
+
+  override async getCoordinatorIEEE(): Promise<string> {
+    return Promise.resolve(COORDINATOR_IEEE);
+  }
+
+  override async getCoordinatorVersion(): Promise<AdapterTypes.CoordinatorVersion> {
+    return Promise.resolve({ type: 'virtual', meta: { devices: this.hosted.length } });
+  }
+
+  override async reset(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override async supportsBackup(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  override async backup(): Promise<Backup> {
+    return Promise.reject(new Error('the virtual coordinator keeps no backup'));
+  }
+
+  override async getNetworkParameters(): Promise<AdapterTypes.NetworkParameters> {
+    return Promise.resolve({
+      panID: this.networkOptions.panID,
+      extendedPanID: hex(this.networkOptions.extendedPanID ?? []),
+      channel: this.networkOptions.channelList[0] ?? 11,
+      nwkUpdateID: 0,
+    });
+  }
+
+  override async addInstallCode(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override waitFor(
+    networkAddress: number,
+    endpoint: number,
+    _frameType: Zcl.FrameType,
+    _direction: Zcl.Direction,
+    transactionSequenceNumber: number | undefined,
+    clusterId: number,
+    commandId: number,
+    defaultRspCommandId: number | undefined,
+    timeout: number,
+  ): { promise: Promise<AdapterEvents.ZclPayload>; cancel: () => void } {
+    return this.waiters.waitFor({ address: networkAddress, endpoint, clusterId, commandId, defaultRspCommandId, transactionSequenceNumber }, timeout);
+  }
+
+  override sendZdo(ieeeAddress: string, networkAddress: number, clusterId: Zdo.ClusterId, payload: Buffer, disableResponse: true): Promise<void>;
+  override sendZdo<K extends keyof RequestToResponseMap>(ieeeAddress: string, networkAddress: number, clusterId: K, payload: Buffer, disableResponse: false): Promise<RequestToResponseMap[K]>;
+  override sendZdo<K extends keyof RequestToResponseMap>(ieeeAddress: string, networkAddress: number, clusterId: K, payload: Buffer, disableResponse: boolean): Promise<RequestToResponseMap[K] | undefined>;
+  override async sendZdo(_ieeeAddress: string, networkAddress: number, clusterId: Zdo.ClusterId, payload: Buffer, disableResponse: boolean): Promise<unknown> {
+    if (this.stopped) throw new Error('virtual coordinator stopped');
+    if (networkAddress >= FIRST_BROADCAST_ADDRESS) return undefined;
+    const node = networkAddress === 0 ? coordinatorNode(COORDINATOR_IEEE) : this.joinedDevice(networkAddress);
+    if (!node) throw new Error(`ZDO request to 0x${networkAddress.toString(16)} timed out: no such device on the network`);
+    const responseClusterId = Zdo.Utils.getResponseClusterId(clusterId);
+    const bytes = answerZdo(node, clusterId, payload);
+    if (clusterId === Zdo.ClusterId.LEAVE_REQUEST && node instanceof VirtualDevice) this.later(0, () => this.leave(node.ieee));
+    if (responseClusterId === undefined) return undefined;
+    const response = Zdo.Buffalo.readResponse(this.hasZdoMessageOverhead, responseClusterId, bytes);
+    this.emit('zdoResponse', responseClusterId, response);
+    return disableResponse ? undefined : response;
+  }
+
+  override async permitJoin(seconds: number): Promise<void> {
+    this.permitJoinUntil = seconds > 0 ? Date.now() + seconds * 1000 : 0;
+    this.hosted.filter((d) => !d.joined).forEach((device, i) => this.later(i * JOIN_SPACING_MS, () => this.join(device)));
+    return Promise.resolve();
+  }
+
+  override async sendZclFrameToEndpoint(
+    ieeeAddr: string,
+    networkAddress: number,
+    endpoint: number,
+    zclFrame: Zcl.Frame,
+    _timeout: number,
+    disableResponse: boolean,
+    _disableRecovery: boolean,
+    sourceEndpoint?: number,
+  ): Promise<AdapterEvents.ZclPayload | undefined> {
+    if (this.stopped) throw new Error('virtual coordinator stopped');
+    if (networkAddress === 0) return undefined;
+    const device = this.joinedDevice(networkAddress);
+    if (!device) throw new Error(`ZCL request to ${ieeeAddr}/${endpoint} timed out: no such device on the network`);
+    const answer = device.receive(endpoint, overTheAir(zclFrame).frame);
+    // Answers arrive after the request went out, as on a radio.
+    await new Promise((resolve) => setImmediate(resolve));
+    const received = answer ? this.receive(device, endpoint, answer.cluster.ID, overTheAir(answer).bytes, sourceEndpoint) : undefined;
+    const expectsAnswer = (zclFrame.command.response !== undefined && !disableResponse) || !zclFrame.header.frameControl.disableDefaultResponse;
+    if (!expectsAnswer) return undefined;
+    if (!received) throw new Error(`ZCL request to ${ieeeAddr}/${endpoint} timed out: no answer`);
+    return received;
+  }
+
+  override async sendZclFrameToGroup(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override async sendZclFrameToAll(_endpoint: number, _zclFrame: Zcl.Frame, _sourceEndpoint: number, _destination: ZSpec.BroadcastAddress): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override async setChannelInterPAN(): Promise<void> {
+    return Promise.reject(new Error(NO_INTERPAN));
+  }
+
+  override async sendZclFrameInterPANToIeeeAddr(): Promise<void> {
+    return Promise.reject(new Error(NO_INTERPAN));
+  }
+
+  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: false): Promise<AdapterEvents.ZclPayload>;
+  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: true): Promise<undefined>;
+  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: boolean): Promise<AdapterEvents.ZclPayload | undefined>;
+  override async sendZclFrameInterPANBroadcast(): Promise<AdapterEvents.ZclPayload | undefined> {
+    return Promise.reject(new Error(NO_INTERPAN));
+  }
+
+  override async restoreChannelInterPAN(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** A frame from a device reaches the coordinator: herdsman's Controller and any waiter see it. */
+  private receive(device: VirtualDevice, endpointId: number, clusterId: number, bytes: Buffer, destinationEndpoint = 1): AdapterEvents.ZclPayload {
+    const payload: AdapterEvents.ZclPayload = {
+      clusterID: clusterId,
+      address: device.networkAddress,
+      header: Zcl.Header.fromBuffer(bytes),
+      data: bytes,
+      endpoint: endpointId,
+      linkquality: 96 + (device.networkAddress % 128),
+      groupID: 0,
+      wasBroadcast: false,
+      destinationEndpoint,
+    };
+    this.emit('zclPayload', payload);
+    this.waiters.offer(payload);
+    return payload;
+  }
+
+  private join(device: VirtualDevice): void {
+    if (this.stopped || device.joined || !this.joinPermitted()) return;
+    device.joined = true;
+    this.emit('deviceJoined', { networkAddress: device.networkAddress, ieeeAddr: device.ieee });
+  }
+
+  private joinPermitted(): boolean {
+    return Date.now() < this.permitJoinUntil;
+  }
+
+  private joinedDevice(networkAddress: number): VirtualDevice | undefined {
+    return this.hosted.find((d) => d.joined && d.networkAddress === networkAddress);
+  }
+
+  private freeNetworkAddress(ieee: string): number {
+    let address = (Number.parseInt(ieee.slice(-4), 16) & 0x7fff) | 0x0100;
+    while (this.hosted.some((d) => d.networkAddress === address)) address = (address + 1) & 0x7fff || 0x0100;
+    return address;
+  }
+
+  private later(delayMs: number, action: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}

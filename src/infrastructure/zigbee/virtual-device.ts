@@ -1,0 +1,240 @@
+import { Zcl, Zdo } from 'zigbee-herdsman';
+import type { ClusterAttributeValues, VirtualDeviceProfile } from './virtual-device-profiles.js';
+import type { BindingEntry, ZdoEndpoint, ZdoNode } from './virtual-zdo.js';
+import { attributeReport, defaultResponse, globalResponse, type AttributeRecord } from './zcl-frames.js';
+
+/** How a device puts its own (unsolicited) frames on the air. */
+export interface DeviceRadio {
+  transmit(device: VirtualDevice, endpointId: number, frame: Zcl.Frame): void;
+}
+
+export interface ReportingConfiguration {
+  readonly endpoint: number;
+  readonly cluster: string;
+  readonly attribute: string;
+  readonly minimumInterval: number;
+  readonly maximumInterval: number;
+}
+
+interface StoredAttribute {
+  readonly name: string;
+  readonly type: Zcl.DataType;
+  value: number | string;
+}
+
+const ON_OFF_COMMANDS = new Set(['on', 'off', 'toggle']);
+const STOP_REPORTING = 0xffff;
+
+function clusterOf(key: string | number): ReturnType<typeof Zcl.Utils.getCluster> {
+  return Zcl.Utils.getCluster(key, undefined, {});
+}
+
+function attributesKey(endpointId: number, clusterId: number, manufacturerCode?: number): string {
+  return manufacturerCode === undefined ? `${endpointId}:${clusterId}` : `${endpointId}:${clusterId}:${manufacturerCode}`;
+}
+
+/**
+ * One simulated ZigBee device: answers ZDO and ZCL like the real product does (attributes, bindings, reporting
+ * configuration, on/off) and reports changed attributes of bound clusters.
+ */
+export class VirtualDevice implements ZdoNode {
+  readonly ieee: string;
+  readonly logicalType: 'router' | 'endDevice';
+  readonly manufacturerCode: number;
+  readonly zdoEndpoints: readonly ZdoEndpoint[];
+  /** Set by the network on join. */
+  networkAddress = 0;
+  joined = false;
+  private readonly attributes = new Map<string, Map<number, StoredAttribute>>();
+  private readonly bindingTable: BindingEntry[] = [];
+  private readonly reporting = new Map<string, ReportingConfiguration>();
+  private transactionSequenceNumber = 0;
+
+  constructor(
+    profile: VirtualDeviceProfile,
+    private readonly radio: DeviceRadio,
+    ieee?: string,
+  ) {
+    this.ieee = (ieee ?? profile.ieee).toLowerCase();
+    this.logicalType = profile.logicalType;
+    this.manufacturerCode = profile.manufacturerCode;
+    this.zdoEndpoints = profile.endpoints.map((e) => ({
+      id: e.id,
+      profileId: e.profileId,
+      deviceId: e.deviceId,
+      inputClusterIds: e.inputClusters.map((key) => clusterOf(key).ID),
+      outputClusterIds: e.outputClusters.map((name) => clusterOf(name).ID),
+    }));
+    for (const endpoint of profile.endpoints) {
+      for (const [cluster, values] of Object.entries(endpoint.attributes)) this.store(endpoint.id, cluster, values);
+      for (const { clusterId, manufacturerCode, attributes } of endpoint.manufacturerClusters ?? []) {
+        const stored = new Map<number, StoredAttribute>();
+        for (const [id, { type, value }] of Object.entries(attributes)) stored.set(Number(id), { name: `0x${Number(id).toString(16)}`, type, value });
+        this.attributes.set(attributesKey(endpoint.id, clusterId, manufacturerCode), stored);
+      }
+    }
+  }
+
+  get bindings(): readonly BindingEntry[] {
+    return [...this.bindingTable];
+  }
+
+  get reportingConfigurations(): readonly ReportingConfiguration[] {
+    return [...this.reporting.values()];
+  }
+
+  /** Cluster names bound on an endpoint. */
+  boundClusters(endpointId: number): string[] {
+    return this.bindingTable.filter((b) => b.sourceEndpoint === endpointId).map((b) => Zcl.Utils.getCluster(b.clusterId, undefined, {}).name);
+  }
+
+  value(endpointId: number, cluster: string, attribute: string): number | string | undefined {
+    const attributeId = Zcl.Utils.getClusterAttribute(clusterOf(cluster), attribute, undefined)?.ID;
+    return attributeId === undefined ? undefined : this.attributes.get(attributesKey(endpointId, clusterOf(cluster).ID))?.get(attributeId)?.value;
+  }
+
+  /** Changes attribute values as the device's own measurement would; bound clusters report the change. */
+  set(endpointId: number, cluster: string, values: ClusterAttributeValues): void {
+    const changed = this.store(endpointId, cluster, values);
+    if (this.isBound(endpointId, clusterOf(cluster).ID)) this.report(endpointId, cluster, changed);
+  }
+
+  /** Sends an attribute report now, whatever the bindings say. */
+  report(endpointId: number, cluster: string, attributeNames: readonly string[]): void {
+    const attributes = this.attributes.get(attributesKey(endpointId, clusterOf(cluster).ID));
+    const records: AttributeRecord[] = [];
+    for (const [attrId, stored] of attributes ?? []) {
+      if (attributeNames.includes(stored.name)) records.push({ attrId, dataType: stored.type, attrData: stored.value });
+    }
+    if (records.length === 0 || !this.joined) return;
+    this.radio.transmit(this, endpointId, attributeReport(clusterOf(cluster).ID, this.nextTransaction(), records));
+  }
+
+  bind(entry: BindingEntry): Zdo.Status {
+    if (!this.zdoEndpoints.some((e) => e.id === entry.sourceEndpoint)) return Zdo.Status.INVALID_EP;
+    if (!this.bindingTable.some((b) => sameBinding(b, entry))) this.bindingTable.push(entry);
+    return Zdo.Status.SUCCESS;
+  }
+
+  unbind(entry: BindingEntry): Zdo.Status {
+    const index = this.bindingTable.findIndex((b) => sameBinding(b, entry));
+    if (index === -1) return Zdo.Status.NO_ENTRY;
+    this.bindingTable.splice(index, 1);
+    return Zdo.Status.SUCCESS;
+  }
+
+  /** A device forgets its bindings and reporting when it leaves, as after a factory reset. */
+  forgetNetwork(): void {
+    this.joined = false;
+    this.bindingTable.length = 0;
+    this.reporting.clear();
+  }
+
+  /** Answers one ZCL request addressed to an endpoint; undefined when the device stays silent. */
+  receive(endpointId: number, request: Zcl.Frame): Zcl.Frame | undefined {
+    const endpoint = this.zdoEndpoints.find((e) => e.id === endpointId);
+    if (!endpoint) return undefined;
+    if (!endpoint.inputClusterIds.includes(request.cluster.ID)) return defaultResponse(request, Zcl.Status.UNSUPPORTED_CLUSTER);
+    const attributes = this.attributes.get(attributesKey(endpointId, request.cluster.ID, request.header.manufacturerCode));
+    if (request.header.isGlobal) {
+      switch (request.command.name) {
+        case 'read':
+          return globalResponse(request, 'readRsp', this.readRecords(request.payload as { attrId: number }[], attributes));
+        case 'write':
+          return globalResponse(request, 'writeRsp', this.write(request.payload as { attrId: number; attrData: number | string }[], attributes));
+        case 'configReport':
+          return globalResponse(request, 'configReportRsp', this.configureReporting(endpointId, request, attributes));
+        case 'defaultRsp':
+        case 'readRsp':
+        case 'writeRsp':
+          return undefined;
+        default:
+          return defaultResponse(request, Zcl.Status.UNSUP_COMMAND);
+      }
+    }
+    if (request.cluster.name === 'genOnOff' && ON_OFF_COMMANDS.has(request.command.name)) {
+      const current = this.value(endpointId, 'genOnOff', 'onOff');
+      const next = request.command.name === 'toggle' ? (current === 1 ? 0 : 1) : request.command.name === 'on' ? 1 : 0;
+      setImmediate(() => this.set(endpointId, 'genOnOff', { onOff: next }));
+      return request.header.frameControl.disableDefaultResponse ? undefined : defaultResponse(request, Zcl.Status.SUCCESS);
+    }
+    return defaultResponse(request, Zcl.Status.UNSUP_COMMAND);
+  }
+
+  private readRecords(items: readonly { attrId: number }[], attributes: Map<number, StoredAttribute> | undefined): unknown[] {
+    return items.map(({ attrId }) => {
+      const stored = attributes?.get(attrId);
+      return stored
+        ? { attrId, status: Zcl.Status.SUCCESS, dataType: stored.type, attrData: stored.value }
+        : { attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE };
+    });
+  }
+
+  private write(items: readonly { attrId: number; attrData: number | string }[], attributes: Map<number, StoredAttribute> | undefined): unknown[] {
+    const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
+    if (failures.length > 0) return failures.map(({ attrId }) => ({ attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE }));
+    for (const { attrId, attrData } of items) {
+      const stored = attributes?.get(attrId);
+      if (stored) stored.value = attrData;
+    }
+    return [{ status: Zcl.Status.SUCCESS }];
+  }
+
+  private configureReporting(endpointId: number, request: Zcl.Frame, attributes: Map<number, StoredAttribute> | undefined): unknown[] {
+    const items = request.payload as { direction: number; attrId: number; minRepIntval?: number; maxRepIntval?: number }[];
+    const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
+    if (failures.length > 0) {
+      return failures.map(({ direction, attrId }) => ({ status: Zcl.Status.UNSUPPORTED_ATTRIBUTE, direction, attrId }));
+    }
+    for (const item of items) {
+      const name = attributes?.get(item.attrId)?.name ?? String(item.attrId);
+      const key = `${endpointId}:${request.cluster.name}:${name}`;
+      if (item.maxRepIntval === STOP_REPORTING) {
+        this.reporting.delete(key);
+        continue;
+      }
+      this.reporting.set(key, {
+        endpoint: endpointId,
+        cluster: request.cluster.name,
+        attribute: name,
+        minimumInterval: item.minRepIntval ?? 0,
+        maximumInterval: item.maxRepIntval ?? 0,
+      });
+    }
+    return [{ status: Zcl.Status.SUCCESS }];
+  }
+
+  private store(endpointId: number, clusterName: string, values: ClusterAttributeValues): string[] {
+    const cluster = clusterOf(clusterName);
+    const key = attributesKey(endpointId, cluster.ID);
+    const attributes = this.attributes.get(key) ?? new Map<number, StoredAttribute>();
+    this.attributes.set(key, attributes);
+    const changed: string[] = [];
+    for (const [name, value] of Object.entries(values)) {
+      const definition = Zcl.Utils.getClusterAttribute(cluster, name, undefined);
+      if (!definition) throw new Error(`cluster ${clusterName} has no attribute "${name}"`);
+      const stored = attributes.get(definition.ID);
+      if (stored?.value !== value) changed.push(name);
+      attributes.set(definition.ID, { name: definition.name, type: definition.type, value });
+    }
+    return changed;
+  }
+
+  private isBound(endpointId: number, clusterId: number): boolean {
+    return this.bindingTable.some((b) => b.sourceEndpoint === endpointId && b.clusterId === clusterId);
+  }
+
+  private nextTransaction(): number {
+    this.transactionSequenceNumber = (this.transactionSequenceNumber + 1) & 0xff;
+    return this.transactionSequenceNumber;
+  }
+}
+
+function sameBinding(a: BindingEntry, b: BindingEntry): boolean {
+  return (
+    a.sourceEndpoint === b.sourceEndpoint &&
+    a.clusterId === b.clusterId &&
+    a.destination === b.destination &&
+    a.destinationEndpoint === b.destinationEndpoint
+  );
+}

@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
+import { Controller, type Events, type Models } from 'zigbee-herdsman';
+import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
+import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
+import type { FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
+import { createLogger } from '../logging/logger.js';
+import { withAdapterFactory } from './adapter-factory.hook.js';
+import { RecentTransactions } from './recent-transactions.js';
+import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
+import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
+import { routeZigbeeLibraryLogs } from './zigbee-logging.js';
+import { SCALE_ATTRIBUTES, toJsonValue, type AttributeCache, type ZigbeePayload } from './zigbee-payload.js';
+import { parseZigbeeSettings, type ZigbeeSettings } from './zigbee-settings.js';
+
+export type OnOffAction = 'on' | 'off' | 'toggle';
+
+export interface ZigbeeSourceOptions {
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+type ControllerOptions = ConstructorParameters<typeof Controller>[0];
+
+export function zigbeeNodeId(ieee: string): string {
+  return `zigbee:${ieee}`;
+}
+
+/**
+ * The ZigBee driver of the gateway agent: zigbee-herdsman's Controller on a real coordinator or on the virtual one.
+ * Joins, interviews and leaves become node events; attribute reports and read responses become payloads; after an
+ * interview the device's zigbee-herdsman-converters definition configures its bindings and reporting.
+ */
+export class ZigbeeSource implements FrameSource {
+  readonly name = 'zigbee';
+  private controller: Controller | undefined;
+  private virtual: VirtualCoordinatorAdapter | undefined;
+  private sink: FrameSink | undefined;
+  private simulation: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private readonly recent = new RecentTransactions();
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly settings: ZigbeeSettings,
+    options: ZigbeeSourceOptions,
+  ) {
+    this.logger = options.logger.child({ component: 'zigbee' });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The virtual coordinator and its devices, when the settings ask for one. */
+  get virtualCoordinator(): VirtualCoordinatorAdapter | undefined {
+    return this.virtual;
+  }
+
+  async start(sink: FrameSink): Promise<void> {
+    if (this.controller) throw new Error('the zigbee source is running already');
+    routeZigbeeLibraryLogs(this.logger);
+    mkdirSync(dirname(this.settings.databasePath), { recursive: true });
+    this.sink = sink;
+    this.stopping = false;
+    const controller = new Controller(this.controllerOptions());
+    controller.on('deviceJoined', ({ device }) => this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }));
+    controller.on('deviceInterview', (event) => this.onInterview(event));
+    controller.on('deviceLeave', ({ ieeeAddr }) => this.report('left', ieeeAddr, {}));
+    controller.on('message', (message) => this.onMessage(message));
+    const virtual = this.settings.virtual;
+    try {
+      if (virtual) {
+        await withAdapterFactory(
+          async (network, serialPort, backupPath, adapterOptions) => {
+            this.virtual = new VirtualCoordinatorAdapter(network, serialPort, backupPath, adapterOptions, virtual.devices);
+            return Promise.resolve(this.virtual);
+          },
+          () => controller.start(),
+        );
+      } else {
+        await controller.start();
+      }
+    } catch (error) {
+      controller.removeAllListeners();
+      this.virtual = undefined;
+      const coordinator = this.settings.serialPort?.path ?? 'virtual';
+      throw new Error(`zigbee coordinator ${coordinator} did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    this.controller = controller;
+    this.logger.info({ coordinator: this.settings.serialPort?.path ?? 'virtual', channel: this.settings.channel }, 'zigbee network up');
+    if (virtual && virtual.permitJoinSeconds > 0) await this.permitJoin(virtual.permitJoinSeconds);
+    if (virtual && virtual.simulateSeconds > 0) this.simulate(virtual.simulateSeconds);
+  }
+
+  async stop(): Promise<void> {
+    const controller = this.controller;
+    this.controller = undefined;
+    this.stopping = true;
+    clearInterval(this.simulation);
+    this.simulation = undefined;
+    if (!controller) return;
+    controller.removeAllListeners();
+    await controller.stop();
+    this.virtual = undefined;
+    this.logger.info('zigbee network stopped');
+  }
+
+  /** Opens the network for new devices; 0 closes it. */
+  async permitJoin(seconds: number): Promise<void> {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 254) throw new Error(`permit join takes 0..254 seconds, got ${seconds}`);
+    await this.requireController().permitJoin(seconds);
+    this.logger.info({ seconds }, seconds > 0 ? 'zigbee joining permitted' : 'zigbee joining closed');
+  }
+
+  async setOnOff(ieee: string, endpointId: number, action: OnOffAction): Promise<void> {
+    const device = this.requireController().getDeviceByIeeeAddr(ieee.toLowerCase());
+    if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
+    const endpoint = device.getEndpoint(endpointId);
+    if (!endpoint) throw new Error(`ZigBee device ${ieee} has no endpoint ${endpointId}`);
+    await endpoint.command('genOnOff', action, {});
+  }
+
+  private simulate(everySeconds: number): void {
+    const simulation = new VirtualDeviceSimulation();
+    this.simulation = setInterval(() => {
+      if (this.virtual) simulation.tick(this.virtual.devices, everySeconds, this.now());
+    }, everySeconds * 1000);
+    this.simulation.unref();
+  }
+
+  private controllerOptions(): ControllerOptions {
+    const { databasePath, serialPort, panId, channel, networkKey } = this.settings;
+    return {
+      network: { panID: panId, channelList: [channel], networkKey: [...networkKey] },
+      serialPort: serialPort ? { ...serialPort } : { path: 'virtual' },
+      databasePath,
+      databaseBackupPath: `${databasePath}.backup`,
+      backupPath: join(dirname(databasePath), 'coordinator-backup.json'),
+      adapter: { disableLED: false },
+      acceptJoiningDeviceHandler: async () => Promise.resolve(true),
+    };
+  }
+
+  private onInterview({ status, device }: Events.DeviceInterviewPayload): void {
+    switch (status) {
+      case 'started':
+        return;
+      case 'failed':
+        this.logger.warn({ ieee: device.ieeeAddr }, 'zigbee interview failed; the device is asked again when it rejoins');
+        return;
+      case 'successful':
+        this.afterInterview(device).catch((error: unknown) => this.logger.error({ ieee: device.ieeeAddr, err: error }, 'zigbee post-interview failed'));
+        return;
+    }
+  }
+
+  /** `interviewed` goes out once configure has run, so the server learns whether reporting is set up. */
+  private async afterInterview(device: Models.Device): Promise<void> {
+    const definition = await findByDevice(device);
+    const configured = definition ? await this.configure(device, definition) : false;
+    this.report('interviewed', device.ieeeAddr, {
+      model: definition?.model ?? device.modelID ?? null,
+      vendor: definition?.vendor ?? device.manufacturerName ?? null,
+      firmware: device.softwareBuildID ?? null,
+      supported: definition !== undefined,
+      configured,
+    });
+  }
+
+  private async configure(device: Models.Device, definition: Definition): Promise<boolean> {
+    const coordinatorEndpoint = this.controller?.getDevicesByType('Coordinator')[0]?.getEndpoint(1);
+    if (!definition.configure || !coordinatorEndpoint) return false;
+    try {
+      await definition.configure(device, coordinatorEndpoint, definition);
+      device.save();
+      this.logger.info({ ieee: device.ieeeAddr, model: definition.model }, 'zigbee device configured');
+      return true;
+    } catch (error) {
+      const level = this.stopping ? 'debug' : 'warn';
+      this.logger[level]({ ieee: device.ieeeAddr, model: definition.model, err: error }, 'zigbee configure failed; readings may arrive only when polled');
+      return false;
+    }
+  }
+
+  private onMessage(message: Events.MessagePayload): void {
+    if (message.type !== 'attributeReport' && message.type !== 'readResponse') return;
+    const { device, endpoint } = message;
+    // Until the interview is done the model is unknown and the server could not convert anything.
+    if (device.interviewState !== InterviewState.Successful || !device.modelID) return;
+    const cluster = String(message.cluster);
+    const tsn = message.meta.zclTransactionSequenceNumber;
+    if (tsn !== undefined && this.recent.isRepeat(`${device.ieeeAddr}/${endpoint.ID}/${cluster}/${message.type}/${tsn}`)) return;
+    const payload: ZigbeePayload = {
+      kind: 'zigbee',
+      ieee: device.ieeeAddr,
+      endpoint: endpoint.ID,
+      cluster,
+      type: message.type,
+      data: toJsonValue(message.data) as Record<string, unknown>,
+      modelId: device.modelID,
+      ...(device.manufacturerName !== undefined ? { manufacturerName: device.manufacturerName } : {}),
+      linkquality: message.linkquality,
+      ...(tsn !== undefined ? { tsn } : {}),
+      measuredAt: this.now().toISOString(),
+      meta: scaleAttributes(endpoint, cluster),
+    };
+    if (!this.sink?.push(payload)) this.logger.warn({ ieee: device.ieeeAddr, cluster }, 'zigbee payload refused by the agent');
+  }
+
+  private report(event: 'joined' | 'interviewed' | 'left', ieee: string, detail: Record<string, unknown>): void {
+    // An interview finishing during stop must not reach an agent that is closing its outbox.
+    if (this.stopping) return;
+    this.logger.info({ ieee, event, ...detail }, `zigbee device ${event}`);
+    this.sink?.nodeEvent({ event, nodeId: zigbeeNodeId(ieee), at: this.now().toISOString(), detail });
+  }
+
+  private requireController(): Controller {
+    if (!this.controller) throw new Error('the zigbee source is not started');
+    return this.controller;
+  }
+}
+
+function scaleAttributes(endpoint: Models.Endpoint, cluster: string): AttributeCache {
+  const names = SCALE_ATTRIBUTES[cluster];
+  if (!names) return {};
+  const values: Record<string, number | string> = {};
+  for (const name of names) {
+    const value = endpoint.getClusterAttributeValue(cluster, name);
+    if (value !== undefined) values[name] = value;
+  }
+  return Object.keys(values).length > 0 ? { [cluster]: values } : {};
+}
+
+function logLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' {
+  const level = process.env.LOG_LEVEL;
+  return level === 'trace' || level === 'debug' || level === 'warn' || level === 'error' || level === 'fatal' || level === 'silent' ? level : 'info';
+}
+
+/** `adapter: { kind: "zigbee", databasePath, serialPort? | virtual?, panId?, channel?, networkKey? }` in gateway.json. */
+export const createZigbeeSource: FrameSourceFactory = (settings) =>
+  new ZigbeeSource(parseZigbeeSettings(settings), { logger: createLogger(logLevel()) });
