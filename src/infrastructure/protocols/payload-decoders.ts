@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DecoderLookup } from '../../application/metering/ports/payload-decoders.port.js';
+import { dsmrDecoder } from '../../domain/metering/protocols/dsmr/index.js';
 import { modbusDecoder } from '../../domain/metering/protocols/modbus/modbus.decoder.js';
 import type { PayloadDecoder } from '../../domain/metering/protocols/payload-decoder.js';
 import { zigbee2mqttDecoder } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
@@ -10,6 +11,7 @@ export function installedDecoders(logger?: Logger): ReadonlyMap<string, PayloadD
   return new Map<string, PayloadDecoder>([
     ['zigbee', new ZigbeePayloadDecoder(logger ? { logger: logger.child({ ns: 'wattlog:zigbee' }) } : {})],
     ['zigbee2mqtt', zigbee2mqttDecoder],
+    ['dsmr', dsmrDecoder],
     ['modbus', modbusDecoder],
   ]);
 }

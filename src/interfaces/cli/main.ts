@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAgent } from '../gateway-agent/agent.command.js';
 import { registerBench } from './bench/bench.command.js';
+import { registerDecode } from './decode/decode.command.js';
 import { registerGateway } from './gateway/gateway.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerProjector } from './projector.command.js';
@@ -22,6 +23,7 @@ registerBench(program);
 registerAgent(program);
 registerGateway(program);
 registerSimulate(program);
+registerDecode(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,6 +7,7 @@ import type { FrameSourceFactory } from '../../application/ports/frame-source.po
 const BUILT_IN: Readonly<Record<string, () => Promise<FrameSourceFactory>>> = {
   simulated: async () => (await import('../../infrastructure/simulation/simulated-meters.source.js')).createSimulatedMetersSource,
   zigbee: async () => (await import('../../infrastructure/zigbee/zigbee.source.js')).createZigbeeSource,
+  'dsmr-p1': async () => (await import('../../infrastructure/dsmr/dsmr-p1.factory.js')).createDsmrP1Source,
   zigbee2mqtt: async () => (await import('../../infrastructure/mqtt/zigbee2mqtt.source.js')).createZigbee2MqttSource,
   'modbus-tcp': async () => {
     const { createModbusTcpSource } = await import('../../infrastructure/modbus/create-modbus-tcp-source.js');
