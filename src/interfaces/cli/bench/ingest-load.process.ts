@@ -1,5 +1,5 @@
 import { IngestLoadClient } from './ingest-load-client.js';
-import { benchPayloads } from './ingest-payloads.js';
+import { benchFramePayloads, VARIANTS } from './ingest-payloads.js';
 
 /*
  * The gateways of `bench ingest`, in their own process: on site they are other machines, and keeping them out of the
@@ -15,7 +15,7 @@ export type LoadRequest =
 export type LoadReply =
   | { readonly type: 'streaming' }
   | { readonly type: 'measuring'; readonly on: boolean }
-  | { readonly type: 'stopped'; readonly frames: number; readonly latenciesMs: number[] }
+  | { readonly type: 'stopped'; readonly framesPerGateway: number[]; readonly latenciesMs: number[] }
   | { readonly type: 'idle'; readonly open: number; readonly error?: string };
 
 const streaming: IngestLoadClient[] = [];
@@ -30,7 +30,7 @@ async function handle(request: LoadRequest): Promise<void> {
     case 'stream': {
       for (const [g, { id, keyHex }] of request.gateways.entries()) {
         // A hundred distinct frames per gateway, serialised once and sent in turn.
-        const variants = Array.from({ length: 100 }, (_, v) => JSON.stringify(benchPayloads(g * 1000, request.payloadsPerFrame, v)));
+        const variants = Array.from({ length: VARIANTS }, (_, v) => JSON.stringify(benchFramePayloads(g, request.payloadsPerFrame, v)));
         const make = (seq: number): string => variants[seq % variants.length]!;
         streaming.push(await IngestLoadClient.open(request.port, id, Buffer.from(keyHex, 'hex'), make, request.window));
       }
@@ -44,7 +44,7 @@ async function handle(request: LoadRequest): Promise<void> {
       return;
     case 'stop':
       for (const client of streaming) client.stop();
-      reply({ type: 'stopped', frames: streaming.reduce((n, c) => n + c.acked, 0), latenciesMs: streaming.flatMap((c) => c.latenciesMs) });
+      reply({ type: 'stopped', framesPerGateway: streaming.map((c) => c.acked), latenciesMs: streaming.flatMap((c) => c.latenciesMs) });
       return;
     case 'idle': {
       let error: string | undefined;

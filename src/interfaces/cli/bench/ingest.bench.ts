@@ -1,15 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import pg from 'pg';
 import { pino } from 'pino';
 import type { GatewayKeyRing, LinkRefusalRecorder } from '../../../application/gateways/ports/gateway-key-ring.port.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
-import { copyText } from '../../../infrastructure/postgres/copy-text.js';
+import { decoderLookup, installedDecoders } from '../../../infrastructure/protocols/payload-decoders.js';
 import { createLinkServer } from '../../gateway-link/link-server.factory.js';
-import { compare, openBenchSchema, type BenchSchema } from './bench-postgres.js';
+import { compare, openBenchSchema } from './bench-postgres.js';
+import { IngestBaseline } from './ingest-baseline.js';
 import { IngestLoadDriver } from './ingest-load.driver.js';
-import { benchPayloads } from './ingest-payloads.js';
+import { benchNetworkType } from './ingest-payloads.js';
 
 export interface IngestBenchOptions {
   readonly seconds: number;
@@ -45,36 +45,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** COPY of `frames` ReadingsReported rows of the same shape the ingest stored, into an identically indexed table. */
-async function copyBaseline(bench: BenchSchema, frames: number, perFrame: number): Promise<number> {
-  await bench.db.query('CREATE TABLE events_copy (LIKE events INCLUDING ALL)');
-  const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
-  await client.connect();
-  const { default: copyStreams } = await import('pg-copy-streams');
-  const { Readable } = await import('node:stream');
-  const { pipeline } = await import('node:stream/promises');
-  const started = process.hrtime.bigint();
-  try {
-    function* chunks(): Generator<string> {
-      for (let first = 0; first < frames; first += 500) {
-        const rows = [];
-        for (let f = first; f < Math.min(first + 500, frames); f++) {
-          const gatewayId = `gw-${f % 50}`;
-          const seq = Math.floor(f / 50);
-          const data = { gatewayId, sequence: seq, networkType: 'zigbee2mqtt', payloads: benchPayloads(0, perFrame, seq), receivedAt: new Date().toISOString() };
-          const metadata = { correlationId: `${gatewayId}:${seq}`, actorId: `gateway:${gatewayId}`, schemaVersion: 1 };
-          rows.push([`readings-${gatewayId}`, seq, randomUUID(), 'ReadingsReported', JSON.stringify(data), JSON.stringify(metadata)]);
-        }
-        yield copyText(rows);
-      }
-    }
-    await pipeline(Readable.from(chunks()), client.query(copyStreams.from('COPY events_copy (stream, revision, id, type, data, metadata) FROM STDIN')));
-  } finally {
-    await client.end();
-  }
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
 /**
  * Simulated gateways stream frames over real TLS-PSK sessions on loopback into the real link server, which appends
  * each frame durably (postgres store) before acking. Then: the same number of event rows by COPY, and idle sessions.
@@ -83,8 +53,13 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
   const bench = await openBenchSchema();
   const keyRing = new BenchKeyRing();
   const store = new PostgresEventStore(bench.db);
+  const logger = pino({ level: 'silent' });
+  const decoders = decoderLookup(installedDecoders(logger));
+  const gatewayId = (g: number): string => `bench-gw-${g}`;
+  const networkTypeOf = (id: string): string | undefined => (id.startsWith('bench-gw-') ? benchNetworkType(Number(id.slice(9))) : 'zigbee2mqtt');
+  const baseline = IngestBaseline.build(options.gateways, options.payloadsPerFrame, networkTypeOf, decoders, gatewayId);
   const server = createLinkServer(
-    { store, keyRing, refusals: noRefusals, networkTypeOf: () => 'zigbee2mqtt', logger: pino({ level: 'silent' }) },
+    { store, keyRing, refusals: noRefusals, networkTypeOf, decoders, logger },
     { host: '127.0.0.1', port: 0, idleTimeoutMs: 600_000 },
   );
   const load = IngestLoadDriver.start();
@@ -97,7 +72,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
   };
   try {
     const { port } = await server.listen();
-    const streaming = Array.from({ length: options.gateways }, (_, g) => gateway(`bench-gw-${g}`));
+    const streaming = Array.from({ length: options.gateways }, (_, g) => gateway(gatewayId(g)));
     await load.request({ type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window }, 'streaming');
     await new Promise((r) => setTimeout(r, 2000));
     process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
@@ -106,12 +81,13 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     await new Promise((r) => setTimeout(r, options.seconds * 1000));
     await load.request({ type: 'measure', on: false }, 'measuring');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const { frames, latenciesMs: latencies } = await load.request({ type: 'stop' }, 'stopped');
+    const { framesPerGateway, latenciesMs: latencies } = await load.request({ type: 'stop' }, 'stopped');
+    const frames = framesPerGateway.reduce((a, b) => a + b, 0);
     await new Promise((r) => setTimeout(r, 500));
     const ingestRss = peakRss;
 
-    process.stderr.write(`baseline: COPY of ${frames} event rows of the same shape…\n`);
-    const copySeconds = await copyBaseline(bench, frames, options.payloadsPerFrame);
+    process.stderr.write(`baseline: COPY of the same ${frames} event rows…\n`);
+    const copySeconds = await baseline.copy(bench, framesPerGateway, gatewayId);
 
     process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
     const rssBeforeIdle = settledRss();
@@ -120,14 +96,14 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     if (error) process.stderr.write(`${error}\n`);
     await new Promise((r) => setTimeout(r, 1000));
     const rssIdle = settledRss();
-    const readings = frames * options.payloadsPerFrame;
+    const readings = baseline.readingsIn(framesPerGateway);
     return compare(
       {
         bench: 'ingest',
         events: readings,
-        counts: `readings durably appended per second (${options.payloadsPerFrame} per frame, acked after the append), ${options.gateways} TLS-PSK sessions, postgres store`,
+        counts: `canonical readings decoded and durably appended per second (acked after the append); ${options.gateways} TLS-PSK sessions, half zigbee2mqtt bridges (${options.payloadsPerFrame} device messages per frame), half DSMR P1 readers (${Math.max(1, Math.round(options.payloadsPerFrame / 5))} telegrams per frame); postgres store`,
         seconds,
-        baseline: 'COPY of the same number of ReadingsReported event rows (same payloads) into an identically indexed table, same Postgres, same run',
+        baseline: 'COPY of the same ReadingsReported event rows (same decoded readings, serialised before timing) into an identically indexed table, same Postgres, same run',
         baselineSeconds: copySeconds,
         target: 0.5,
       },
