@@ -3,7 +3,7 @@ import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
 import type { Projection } from './projection.js';
-import { buildShadowIndexes, createShadow, SHADOW_SUFFIX, swapInShadow } from './shadow-tables.js';
+import { createShadow, SHADOW_SUFFIX, shadowIndexStatements, swapInShadow } from './shadow-tables.js';
 
 
 export interface RebuildProgress {
@@ -42,9 +42,21 @@ export async function rebuildProjection(
     onBatch: (checkpoint) => options.onProgress?.({ applied: checkpoint.eventsApplied, total }),
   });
 
-  await db.transaction(async (tx) => {
-    for (const table of projection.tables) await buildShadowIndexes(tx, table);
+  // The shadows are invisible until the swap, so their indexes can be built side by side, each with room to sort
+  // in memory: on a multi-core server that is most of the time between the last batch and the swap.
+  const statements = await db.transaction(async (tx) => {
+    const all: string[] = [];
+    for (const table of projection.tables) all.push(...(await shadowIndexStatements(tx, table)));
+    return all;
   });
+  await Promise.all(
+    statements.map((statement) =>
+      db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        await tx.query(statement);
+      }),
+    ),
+  );
   await db.transaction(async (tx) => {
     await lockCheckpoint(tx, projection.name);
     const rebuilt = await lockCheckpoint(tx, checkpointName);

@@ -44,13 +44,14 @@ export async function createShadow(tx: SqlExecutor, table: string): Promise<void
   }
 }
 
-export async function buildShadowIndexes(tx: SqlExecutor, table: string): Promise<void> {
+/** The statements that give a shadow its live table's secondary indexes; each may run in its own transaction. */
+export async function shadowIndexStatements(tx: SqlExecutor, table: string): Promise<string[]> {
   const shadow = table + SHADOW_SUFFIX;
-  for (const index of await secondaryIndexesOf(tx, table)) {
+  return (await secondaryIndexesOf(tx, table)).map((index) => {
     const match = /^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ (USING .*)$/.exec(index.definition);
     if (!match?.[2]) throw new Error(`cannot rebuild index ${index.name}: ${index.definition}`);
-    await tx.query(`CREATE ${match[1] ?? ''}INDEX ${ident(index.name + SHADOW_SUFFIX)} ON ${ident(shadow)} ${match[2]}`);
-  }
+    return `CREATE ${match[1] ?? ''}INDEX ${ident(index.name + SHADOW_SUFFIX)} ON ${ident(shadow)} ${match[2]}`;
+  });
 }
 
 /** Replaces `table` by its shadow and gives the shadow's constraints and indexes the original names. */
