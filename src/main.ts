@@ -40,22 +40,25 @@ async function main(): Promise<void> {
   );
 
   // The demo gateway talks to this very server through the public API and the real TLS-PSK link.
-  let demo: RunningFleet | null = null;
+  let demo: RunningFleet[] = [];
   if (config.demo && server.link) {
-    try {
-      demo = await startSimulatedFleet({
-        api: { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) },
-        link: { host: '127.0.0.1', port: server.link.port },
-        gateways: 1,
-        meters: 3,
-        intervalMs: 5000,
-        stateDir: join(config.dataDir, 'demo'),
-        namePrefix: 'Demo gateway',
-        logger,
-      });
-      logger.info({ gateways: demo.gatewayIds, meters: 3, intervalSeconds: 5 }, 'demo gateway running (WATTLOG_DEMO=off disables it)');
-    } catch (error) {
-      logger.error({ err: error }, 'demo gateway could not start; the server runs without it');
+    const common = {
+      api: { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) },
+      link: { host: '127.0.0.1', port: server.link.port },
+      gateways: 1,
+      meters: 3,
+      intervalMs: 5000,
+      stateDir: join(config.dataDir, 'demo'),
+      logger,
+    };
+    for (const kind of ['meters', 'zigbee'] as const) {
+      try {
+        const fleet = await startSimulatedFleet({ ...common, kind, namePrefix: kind === 'zigbee' ? 'Demo ZigBee gateway' : 'Demo gateway' });
+        demo = [...demo, fleet];
+        logger.info({ gateways: fleet.gatewayIds, kind, intervalSeconds: 5 }, 'demo gateway running (WATTLOG_DEMO=off disables it)');
+      } catch (error) {
+        logger.error({ err: error, kind }, 'demo gateway could not start; the server runs without it');
+      }
     }
   }
 
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests, stopping projections, closing storage');
-    (demo ? demo.stop() : Promise.resolve()).then(() => server.close()).then(
+    Promise.all(demo.map((fleet) => fleet.stop())).then(() => server.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

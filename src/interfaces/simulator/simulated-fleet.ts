@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { FrameSource } from '../../application/ports/frame-source.port.js';
 import { SimulatedMetersSource } from '../../infrastructure/simulation/simulated-meters.source.js';
 import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
 import { callAdminApi, AdminApiError, type AdminApiTarget } from '../cli/gateway/admin-api-client.js';
@@ -24,6 +25,11 @@ export interface FleetOptions {
   readonly stateDir: string;
   readonly namePrefix: string;
   readonly logger: Logger;
+  /**
+   * `meters`: simulated household meters reporting like zigbee2mqtt devices (the default). `zigbee`: zigbee-herdsman's
+   * real Controller on the virtual coordinator, with real device definitions (a plug, an energy meter, …).
+   */
+  readonly kind?: 'meters' | 'zigbee';
 }
 
 export interface RunningFleet {
@@ -55,7 +61,8 @@ async function stillRegistered(api: AdminApiTarget, id: string): Promise<boolean
 /** Reuses the gateways registered by an earlier run while they are still registered; registers the rest. */
 async function ensureGateways(options: FleetOptions): Promise<SimulatedGateway[]> {
   mkdirSync(options.stateDir, { recursive: true, mode: 0o700 });
-  const path = join(options.stateDir, 'gateways.json');
+  const zigbee = options.kind === 'zigbee';
+  const path = join(options.stateDir, zigbee ? 'zigbee-gateways.json' : 'gateways.json');
   const known = readState(path);
   const kept: SimulatedGateway[] = [];
   for (const gateway of known.slice(0, options.gateways)) {
@@ -65,9 +72,9 @@ async function ensureGateways(options: FleetOptions): Promise<SimulatedGateway[]
     const n = kept.length + 1;
     const issued = await callAdminApi<{ id: string; key: string }>(options.api, 'POST', '/api/gateways', {
       name: `${options.namePrefix} ${n}`,
-      networkType: 'zigbee2mqtt',
+      networkType: zigbee ? 'zigbee' : 'zigbee2mqtt',
       address: `simulated://${options.namePrefix.toLowerCase().replace(/\W+/g, '-')}-${n}`,
-      description: `${options.meters} simulated household meters`,
+      description: zigbee ? 'virtual ZigBee coordinator: IKEA INSPELNING, Develco ZHEMI101, Tuya TS011F, SONOFF SNZB-02' : `${options.meters} simulated household meters`,
       location: { lat: 52.09 + n * 0.01, lon: 5.12 + n * 0.01, label: `Simulated home ${n}` },
     });
     kept.push({ id: issued.id, key: issued.key });
@@ -77,10 +84,22 @@ async function ensureGateways(options: FleetOptions): Promise<SimulatedGateway[]
   return kept;
 }
 
+/** Loaded only when asked for: the converter library is large. */
+async function virtualZigbee(options: FleetOptions, gatewayId: string): Promise<FrameSource> {
+  const { ZigbeeSource } = await import('../../infrastructure/zigbee/zigbee.source.js');
+  const { parseZigbeeSettings } = await import('../../infrastructure/zigbee/zigbee-settings.js');
+  const settings = parseZigbeeSettings({
+    kind: 'zigbee',
+    databasePath: join(options.stateDir, `zigbee-${gatewayId}.db`),
+    virtual: { devices: ['ikea-inspelning', 'develco-zhemi101', 'tuya-ts011f', 'sonoff-snzb02'], simulateSeconds: Math.max(1, Math.round(options.intervalMs / 1000)) },
+  });
+  return new ZigbeeSource(settings, { logger: options.logger.child({ ns: 'wattlog:demo-zigbee' }) });
+}
+
 /** N gateway agents in this process, each with M simulated meters, a durable outbox and its own TLS-PSK session. */
 export async function startSimulatedFleet(options: FleetOptions): Promise<RunningFleet> {
   const gateways = await ensureGateways(options);
-  const running: { agent: GatewayAgent; source: SimulatedMetersSource; outbox: DurableOutbox<OutboxEntry> }[] = [];
+  const running: { agent: GatewayAgent; source: FrameSource; outbox: DurableOutbox<OutboxEntry> }[] = [];
   for (const gateway of gateways) {
     const outbox = await DurableOutbox.open<OutboxEntry>(join(options.stateDir, `outbox-${gateway.id}`), {
       maxBytes: 64 * 1024 * 1024,
@@ -96,7 +115,7 @@ export async function startSimulatedFleet(options: FleetOptions): Promise<Runnin
       },
       { outbox, logger: options.logger },
     );
-    const source = new SimulatedMetersSource({ gatewayId: gateway.id, meters: options.meters, intervalMs: options.intervalMs });
+    const source = options.kind === 'zigbee' ? await virtualZigbee(options, gateway.id) : new SimulatedMetersSource({ gatewayId: gateway.id, meters: options.meters, intervalMs: options.intervalMs });
     agent.start();
     await source.start(agent);
     running.push({ agent, source, outbox });
