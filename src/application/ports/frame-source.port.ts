@@ -26,6 +26,23 @@ export interface FrameSource {
   readonly name: string;
   start(sink: FrameSink): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * A command that came down the link (`permit_join`, `switch`, …) applied to the network; drivers that take none
+   * leave it out and the agent answers every command as not applicable. Resolves with what the device answered.
+   */
+  command?(request: DeviceCommand): Promise<DeviceCommandOutcome>;
+}
+
+export interface DeviceCommand {
+  readonly action: string;
+  /** The gateway itself, or a node/endpoint in the driver's own addressing (e.g. `0x842e14fffe5b1a01/1`). */
+  readonly target: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export interface DeviceCommandOutcome {
+  readonly ok: boolean;
+  readonly detail?: string;
 }
 
 /** What the agent tells a driver about the gateway it runs in. */

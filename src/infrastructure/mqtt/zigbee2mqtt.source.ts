@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect, ErrorWithReasonCode, type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type { FrameSink, FrameSource, FrameSourceFactory, NodeEventReport } from '../../application/ports/frame-source.port.js';
+import type { DeviceCommand, DeviceCommandOutcome, FrameSink, FrameSource, FrameSourceFactory, NodeEventReport } from '../../application/ports/frame-source.port.js';
 import { ZIGBEE2MQTT_KIND } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
 import { parseZigbee2MqttTopic } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt-topic.js';
 import { createLogger } from '../logging/logger.js';
@@ -140,6 +140,15 @@ export class Zigbee2MqttSource implements FrameSource {
     // Refused rather than queued: a switch command delivered minutes later, after a reconnect, would surprise.
     if (!client?.connected) throw new Error(`zigbee2mqtt: not connected to the broker ${this.broker}`);
     await client.publishAsync(`${this.settings.baseTopic}/${friendlyName}/set`, JSON.stringify({ state }), { qos: 1 });
+  }
+
+  /** `switch` { state: on|off|toggle } on a friendly name; the broker's QoS 1 ack is as far as zigbee2mqtt confirms. */
+  async command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
+    const state = ({ on: 'ON', off: 'OFF', toggle: 'TOGGLE' } as const)[String(request.params?.state) as 'on' | 'off' | 'toggle'];
+    if (request.action !== 'switch') return { ok: false, detail: `the zigbee2mqtt driver has no command ${JSON.stringify(request.action)}` };
+    if (!state) return { ok: false, detail: 'switch takes params.state on, off or toggle' };
+    await this.setState(request.target, state);
+    return { ok: true, detail: `${request.target} ${state} published` };
   }
 
   private onError(error: Error): void {

@@ -4,9 +4,10 @@ import type { Logger } from 'pino';
 import { Controller, type Events, type Models } from 'zigbee-herdsman';
 import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
 import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
-import type { FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
+import type { DeviceCommand, DeviceCommandOutcome, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
+import { applyZigbeeCommand } from './zigbee-commands.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
@@ -110,6 +111,10 @@ export class ZigbeeSource implements FrameSource {
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 254) throw new Error(`permit join takes 0..254 seconds, got ${seconds}`);
     await this.requireController().permitJoin(seconds);
     this.logger.info({ seconds }, seconds > 0 ? 'zigbee joining permitted' : 'zigbee joining closed');
+  }
+
+  command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
+    return applyZigbeeCommand(this, request);
   }
 
   async setOnOff(ieee: string, endpointId: number, action: OnOffAction): Promise<void> {

@@ -7,6 +7,7 @@ import { lockDataDir } from '../../infrastructure/pglite/data-dir-lock.js';
 import { AgentConfigError, loadAgentConfig, readNetworkKey } from './agent-config.js';
 import type { OutboxEntry } from './agent-session.js';
 import { builtInSource, builtInSourceKinds } from './built-in-sources.js';
+import { driverCommands } from './command-handler.js';
 import { frameSourceFactory, frameSourceKinds, type FrameSource } from './frame-source.js';
 import { GatewayAgent } from './gateway-agent.js';
 
@@ -48,7 +49,7 @@ async function runAgent(configPath: string): Promise<void> {
       agentVersion: AGENT_VERSION,
       batchIntervalMs: config.batchIntervalMs,
     },
-    { outbox, logger },
+    { outbox, logger, commands: driverCommands(source) },
   );
   logger.info(
     { gatewayId: config.gatewayId, server: config.server, networkType: config.networkType, source: source?.name ?? null, pending: outbox.pendingCount },

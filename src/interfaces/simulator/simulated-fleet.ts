@@ -6,6 +6,7 @@ import { SimulatedMetersSource } from '../../infrastructure/simulation/simulated
 import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
 import { callAdminApi, AdminApiError, type AdminApiTarget } from '../cli/gateway/admin-api-client.js';
 import type { OutboxEntry } from '../gateway-agent/agent-session.js';
+import { driverCommands } from '../gateway-agent/command-handler.js';
 import { GatewayAgent } from '../gateway-agent/gateway-agent.js';
 import { AGENT_VERSION } from '../gateway-agent/agent.command.js';
 
@@ -105,6 +106,10 @@ export async function startSimulatedFleet(options: FleetOptions): Promise<Runnin
       maxBytes: 64 * 1024 * 1024,
       logger: options.logger,
     });
+    const source: FrameSource =
+      options.kind === 'zigbee'
+        ? await virtualZigbee(options, gateway.id)
+        : new SimulatedMetersSource({ gatewayId: gateway.id, meters: options.meters, intervalMs: options.intervalMs });
     const agent = new GatewayAgent(
       {
         server: options.link,
@@ -113,9 +118,8 @@ export async function startSimulatedFleet(options: FleetOptions): Promise<Runnin
         agentVersion: AGENT_VERSION,
         batchIntervalMs: Math.min(1000, options.intervalMs),
       },
-      { outbox, logger: options.logger },
+      { outbox, logger: options.logger, commands: driverCommands(source) },
     );
-    const source = options.kind === 'zigbee' ? await virtualZigbee(options, gateway.id) : new SimulatedMetersSource({ gatewayId: gateway.id, meters: options.meters, intervalMs: options.intervalMs });
     agent.start();
     await source.start(agent);
     running.push({ agent, source, outbox });
