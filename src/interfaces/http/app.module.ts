@@ -15,15 +15,29 @@ import {
 } from '../../application/gateways/record-link-event/record-link-event.handlers.js';
 import { RegisterGatewayHandler } from '../../application/gateways/register-gateway/register-gateway.handler.js';
 import { RotateNetworkKeyHandler } from '../../application/gateways/rotate-network-key/rotate-network-key.handler.js';
+import { SENSOR_ACCESS_POLICY, unrestrictedSensorAccess } from '../../application/metering/query-readings/access/sensor-access.port.js';
+import { GetLatestReadingsHandler } from '../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
+import { ListSensorsHandler } from '../../application/metering/query-readings/list-sensors/list-sensors.handler.js';
+import { GetNodeHandler } from '../../application/metering/query-readings/nodes/get-node.handler.js';
+import { ListNodesHandler } from '../../application/metering/query-readings/nodes/list-nodes.handler.js';
+import { QueryReadingSeriesHandler } from '../../application/metering/query-readings/reading-series/query-reading-series.handler.js';
+import { LiveReadingsHub } from '../../application/metering/query-readings/watch-readings/live-readings-hub.js';
+import { WatchReadingsHandler } from '../../application/metering/query-readings/watch-readings/watch-readings.handler.js';
+import { PAYLOAD_DECODERS } from '../../application/metering/ports/payload-decoders.port.js';
 import { EVENT_STORE } from '../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import type { Storage } from '../../infrastructure/composition/storage.js';
+import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { NodesController } from './readings/nodes.controller.js';
+import { ReadingsStreamController } from './readings/readings-stream.controller.js';
+import { ReadingsController } from './readings/readings.controller.js';
+import { SensorsController } from './readings/sensors.controller.js';
 import { ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
 
 export interface AppRuntime {
@@ -40,7 +54,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, MetricsController, AuditLogController, GatewaysController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuditLogController,
+        GatewaysController,
+        SensorsController,
+        ReadingsController,
+        ReadingsStreamController,
+        NodesController,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
         { provide: READ_MODEL_DB, useValue: runtime.storage.readModels },
@@ -60,6 +83,16 @@ export class AppModule {
         RecordLinkSessionOpenedHandler,
         RecordLinkSessionClosedHandler,
         RecordLinkRefusalHandler,
+        // Decoders upcast v1 ReadingsReported events (native payloads) for the live stream.
+        { provide: PAYLOAD_DECODERS, useFactory: () => decoderLookup() },
+        { provide: SENSOR_ACCESS_POLICY, useValue: unrestrictedSensorAccess },
+        LiveReadingsHub,
+        ListSensorsHandler,
+        GetLatestReadingsHandler,
+        QueryReadingSeriesHandler,
+        WatchReadingsHandler,
+        ListNodesHandler,
+        GetNodeHandler,
       ],
     };
   }

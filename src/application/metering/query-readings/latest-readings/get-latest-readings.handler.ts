@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
+import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
+import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
+import { scopeCondition } from '../access/sensor-scope.js';
+import { InvalidReadingQueryError } from '../reading-query.errors.js';
+import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
+import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
+
+interface LatestRow {
+  sensor_id: string;
+  node_id: string;
+  gateway_id: string;
+  quantity: string;
+  unit: string;
+  value: number;
+  measured_at: number;
+  received_at: number;
+  phase: string | null;
+  tariff: number | null;
+  source: unknown;
+}
+
+/** The row back to the reading the projection took it from (phase and tariff only where the reading had them). */
+function toReading(row: LatestRow): CanonicalReading {
+  const source = typeof row.source === 'string' ? (JSON.parse(row.source) as unknown) : row.source;
+  return {
+    sensorId: row.sensor_id,
+    nodeId: row.node_id,
+    gatewayId: row.gateway_id,
+    quantity: row.quantity,
+    unit: row.unit,
+    value: Number(row.value),
+    measuredAt: isoFromEpochMs(row.measured_at),
+    receivedAt: isoFromEpochMs(row.received_at),
+    ...(row.phase !== null ? { phase: row.phase } : {}),
+    ...(row.tariff !== null ? { tariff: Number(row.tariff) } : {}),
+    source,
+  } as CanonicalReading;
+}
+
+@QueryHandler(GetLatestReadings)
+export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings, LatestReadings> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+  ) {}
+
+  async execute({ viewer, sensorIds }: GetLatestReadings): Promise<LatestReadings> {
+    const wanted = [...new Set(sensorIds)];
+    if (wanted.length > MAX_LATEST_SENSORS) {
+      throw new InvalidReadingQueryError(`at most ${MAX_LATEST_SENSORS} sensors per request; got ${wanted.length}`);
+    }
+    if (wanted.length === 0) return { items: [], missing: [] };
+    const params: unknown[] = [];
+    const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
+    const scoped = scopeCondition(await this.access.scopeFor(viewer), params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    if (scoped) where.push(scoped);
+    const rows = await this.db.query<LatestRow>(
+      `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},
+              phase, tariff, source
+         FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const found = new Map(rows.map((row) => [row.sensor_id, toReading(row)]));
+    return {
+      items: wanted.flatMap((id) => found.get(id) ?? []),
+      missing: wanted.filter((id) => !found.has(id)),
+    };
+  }
+}

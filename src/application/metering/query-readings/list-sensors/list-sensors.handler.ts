@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
+import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
+import { scopeCondition } from '../access/sensor-scope.js';
+import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
+import { ListSensors, type SensorPage, type SensorView } from './list-sensors.query.js';
+
+interface SensorRow {
+  sensor_id: string;
+  node_id: string;
+  gateway_id: string;
+  quantity: string;
+  unit: string;
+  phase: string | null;
+  tariff: number | null;
+  value: number;
+  measured_at: number;
+}
+
+function toView(row: SensorRow): SensorView {
+  return {
+    sensorId: row.sensor_id,
+    nodeId: row.node_id,
+    gatewayId: row.gateway_id,
+    quantity: row.quantity,
+    unit: row.unit,
+    ...(row.phase !== null ? { phase: row.phase } : {}),
+    ...(row.tariff !== null ? { tariff: Number(row.tariff) } : {}),
+    lastValue: Number(row.value),
+    lastMeasuredAt: isoFromEpochMs(row.measured_at),
+  };
+}
+
+/** Keyset pages over readings_latest, in sensor id order. */
+@QueryHandler(ListSensors)
+export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+  ) {}
+
+  async execute({ viewer, filter }: ListSensors): Promise<SensorPage> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const scoped = scopeCondition(await this.access.scopeFor(viewer), params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    if (scoped) where.push(scoped);
+    if (filter.gatewayId !== undefined) where.push(`gateway_id = ${bind(params, filter.gatewayId)}`);
+    if (filter.nodeId !== undefined) where.push(`node_id = ${bind(params, filter.nodeId)}`);
+    if (filter.quantity !== undefined) where.push(`quantity = ${bind(params, filter.quantity)}`);
+    if (filter.after !== undefined) where.push(`sensor_id > ${bind(params, filter.after)}`);
+    const rows = await this.db.query<SensorRow>(
+      `SELECT sensor_id, node_id, gateway_id, quantity, unit, phase, tariff, value, ${epochMs('measured_at')}
+         FROM ${READINGS_LATEST_TABLE}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY sensor_id LIMIT ${bind(params, filter.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, filter.limit).map(toView);
+    return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.sensorId ?? null) : null };
+  }
+}

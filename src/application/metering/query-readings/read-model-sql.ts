@@ -1,0 +1,27 @@
+/** Tables of the readings read model (migration 5 of the read-model set). */
+export const READINGS_LATEST_TABLE = 'readings_latest';
+export const READINGS_RAW_TABLE = 'readings_raw';
+export const READINGS_BUCKETS_TABLE = 'readings_buckets';
+export const NODES_TABLE = 'nodes';
+
+/**
+ * A timestamptz column as epoch milliseconds: pg and PGlite then hand back the same JS number (rather than a Date
+ * in one and a string in the other), and sub-millisecond parts are dropped the same way everywhere.
+ */
+export function epochMs(column: string, alias = column): string {
+  return `floor(extract(epoch FROM ${column}) * 1000)::float8 AS ${alias}`;
+}
+
+export function isoFromEpochMs(value: unknown): string {
+  return new Date(Number(value)).toISOString();
+}
+
+export function isoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : isoFromEpochMs(value);
+}
+
+/** Appends `value` to `params` and answers its placeholder. */
+export function bind(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}

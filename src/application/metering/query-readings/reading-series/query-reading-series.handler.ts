@@ -1,0 +1,79 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
+import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
+import { scopeCondition } from '../access/sensor-scope.js';
+import { InvalidReadingQueryError } from '../reading-query.errors.js';
+import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
+import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
+import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
+import { bucketPages, countRawPoints, rawPoints, type TimeRange } from './series.sql.js';
+
+interface SensorRow {
+  sensor_id: string;
+  node_id: string;
+  gateway_id: string;
+  quantity: string;
+  unit: string;
+}
+
+@QueryHandler(QueryReadingSeries)
+export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeries, ReadingSeries> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+  ) {}
+
+  async execute({ viewer, request }: QueryReadingSeries): Promise<ReadingSeries> {
+    const wanted = [...new Set(request.sensorIds)];
+    checkSeriesSensors(wanted.length);
+    const from = new Date(request.from);
+    const to = new Date(request.to);
+    checkSeriesRange(request.bucket, from, to);
+    const range: TimeRange = { from: from.toISOString(), to: to.toISOString() };
+    const sensors = await this.knownSensors(viewer, wanted);
+    const visibleIds = sensors.map((s) => s.sensorId);
+    if (request.bucket === 'raw' && visibleIds.length > 0) {
+      const limit = SERIES_LIMITS.maxRawPoints;
+      if ((await countRawPoints(this.db, visibleIds, range, limit + 1)) > limit) {
+        throw new InvalidReadingQueryError(
+          `bucket raw allows at most ${limit} points per request; narrow the range, ask for fewer sensors or use a bucket`,
+        );
+      }
+    }
+    const db = this.db;
+    const bucket = request.bucket;
+    return {
+      bucket,
+      ...range,
+      sensors,
+      missing: wanted.filter((id) => !visibleIds.includes(id)),
+      async *pages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
+        if (bucket === 'raw') {
+          const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
+          if (points.length > 0) yield points;
+          return;
+        }
+        yield* bucketPages(db, sensor, bucket, range);
+      },
+    };
+  }
+
+  private async knownSensors(viewer: QueryReadingSeries['viewer'], wanted: readonly string[]): Promise<SeriesSensor[]> {
+    const params: unknown[] = [];
+    const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
+    const scoped = scopeCondition(await this.access.scopeFor(viewer), params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    if (scoped) where.push(scoped);
+    const rows = await this.db.query<SensorRow>(
+      `SELECT sensor_id, node_id, gateway_id, quantity, unit FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const byId = new Map(rows.map((row) => [row.sensor_id, row]));
+    return wanted.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const { sensor_id: sensorId, node_id: nodeId, gateway_id: gatewayId, quantity, unit } = row;
+      return [{ sensorId, nodeId, gatewayId, quantity, unit, kind: seriesKind(quantity) }];
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
+import { bind, epochMs, isoFromEpochMs, READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../read-model-sql.js';
+import type { CounterBucketPoint, GaugeBucketPoint, RawPoint, SeriesSensor } from './query-reading-series.query.js';
+
+export interface TimeRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Bucket rows per round trip: big enough to amortise the query, small enough to keep a page's memory modest. */
+export const BUCKET_PAGE_SIZE = 5000;
+
+/** Raw points of all sensors in the range, counted no further than `cap`. */
+export async function countRawPoints(db: SqlExecutor, sensorIds: readonly string[], range: TimeRange, cap: number): Promise<number> {
+  const params: unknown[] = [];
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM ${READINGS_RAW_TABLE}
+        WHERE sensor_id = ANY(${bind(params, sensorIds)}::text[])
+          AND measured_at >= ${bind(params, range.from)}::timestamptz AND measured_at < ${bind(params, range.to)}::timestamptz
+        LIMIT ${bind(params, cap)}) capped`,
+    params,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * One sensor's raw points. readings_raw has no unique key to page by, so the sensor is read at once; the caller has
+ * already checked that the whole request stays under the raw point limit, and `cap` bounds it regardless.
+ */
+export async function rawPoints(db: SqlExecutor, sensorId: string, range: TimeRange, cap: number): Promise<RawPoint[]> {
+  const params: unknown[] = [];
+  const rows = await db.query<{ t: number; value: number }>(
+    `SELECT ${epochMs('measured_at', 't')}, value FROM ${READINGS_RAW_TABLE}
+      WHERE sensor_id = ${bind(params, sensorId)}
+        AND measured_at >= ${bind(params, range.from)}::timestamptz AND measured_at < ${bind(params, range.to)}::timestamptz
+      ORDER BY measured_at, value LIMIT ${bind(params, cap)}`,
+    params,
+  );
+  return rows.map((row) => ({ t: isoFromEpochMs(row.t), value: Number(row.value) }));
+}
+
+interface BucketRow {
+  t: number;
+  sample_count: number;
+  value_sum: number | null;
+  value_min: number | null;
+  value_max: number | null;
+  delta: number | null;
+}
+
+const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+function gaugePoint(row: BucketRow): GaugeBucketPoint {
+  const count = Number(row.sample_count);
+  const sum = numberOrNull(row.value_sum);
+  return {
+    t: isoFromEpochMs(row.t),
+    count,
+    avg: sum !== null && count > 0 ? sum / count : null,
+    min: numberOrNull(row.value_min),
+    max: numberOrNull(row.value_max),
+  };
+}
+
+function counterPoint(row: BucketRow): CounterBucketPoint {
+  return { t: isoFromEpochMs(row.t), count: Number(row.sample_count), delta: numberOrNull(row.delta) };
+}
+
+/** One sensor's buckets of one width, keyset-paged on bucket_start (unique per sensor and width). */
+export async function* bucketPages(
+  db: SqlExecutor,
+  sensor: SeriesSensor,
+  width: string,
+  range: TimeRange,
+  pageSize = BUCKET_PAGE_SIZE,
+): AsyncGenerator<readonly (GaugeBucketPoint | CounterBucketPoint)[]> {
+  let after: string | null = null;
+  for (;;) {
+    const params: unknown[] = [];
+    const lower: string =
+      after === null ? `bucket_start >= ${bind(params, range.from)}::timestamptz` : `bucket_start > ${bind(params, after)}::timestamptz`;
+    const rows: BucketRow[] = await db.query<BucketRow>(
+      `SELECT ${epochMs('bucket_start', 't')}, sample_count, value_sum, value_min, value_max, delta
+         FROM ${READINGS_BUCKETS_TABLE}
+        WHERE sensor_id = ${bind(params, sensor.sensorId)} AND bucket_width = ${bind(params, width)}
+          AND ${lower} AND bucket_start < ${bind(params, range.to)}::timestamptz
+        ORDER BY bucket_start LIMIT ${bind(params, pageSize)}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    const toPoint: (row: BucketRow) => GaugeBucketPoint | CounterBucketPoint = sensor.kind === 'counter' ? counterPoint : gaugePoint;
+    const points = rows.map(toPoint);
+    yield points;
+    if (rows.length < pageSize) return;
+    after = points.at(-1)?.t ?? null;
+  }
+}

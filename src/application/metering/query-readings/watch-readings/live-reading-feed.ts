@@ -1,0 +1,86 @@
+import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
+
+/**
+ * Why a feed ended. `closed`: its consumer closed it. `overflow`: the consumer fell more than the feed's capacity
+ * behind. `failed`: the event store subscription broke. `shutdown`: the server is stopping.
+ */
+export type FeedEnd = 'closed' | 'overflow' | 'failed' | 'shutdown';
+
+/** Live readings for one consumer. Iterate it; `close()` ends it (and, for the last feed, the store subscription). */
+export interface LiveReadingFeed extends AsyncIterable<CanonicalReading> {
+  readonly ended: Promise<FeedEnd>;
+  close(): Promise<void>;
+}
+
+/**
+ * A bounded queue between the hub, which must never wait for a consumer, and one consumer. A consumer that falls
+ * `capacity` readings behind is ended rather than buffered without bound.
+ */
+export class BoundedReadingFeed implements LiveReadingFeed {
+  readonly ended: Promise<FeedEnd>;
+  private readonly queue: CanonicalReading[] = [];
+  private endReason: FeedEnd | null = null;
+  private resolveEnded!: (reason: FeedEnd) => void;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    readonly accepts: (reading: CanonicalReading) => boolean,
+    private readonly capacity: number,
+    private readonly onClose: (feed: BoundedReadingFeed) => Promise<void>,
+  ) {
+    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+  }
+
+  get isEnded(): boolean {
+    return this.endReason !== null;
+  }
+
+  /** Readings waiting for the consumer, as a share of the capacity (0..1). */
+  get backlog(): number {
+    return this.queue.length / this.capacity;
+  }
+
+  offer(readings: readonly CanonicalReading[]): void {
+    for (const reading of readings) {
+      if (this.endReason !== null) return;
+      if (!this.accepts(reading)) continue;
+      if (this.queue.length >= this.capacity) {
+        this.end('overflow');
+        return;
+      }
+      this.queue.push(reading);
+      this.wakeConsumer();
+    }
+  }
+
+  end(reason: FeedEnd): void {
+    if (this.endReason !== null) return;
+    this.endReason = reason;
+    this.queue.length = 0;
+    this.resolveEnded(reason);
+    this.wakeConsumer();
+  }
+
+  async close(): Promise<void> {
+    this.end('closed');
+    await this.onClose(this);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<CanonicalReading> {
+    for (;;) {
+      if (this.endReason !== null) return;
+      const next = this.queue.shift();
+      if (next !== undefined) {
+        yield next;
+        continue;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private wakeConsumer(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
