@@ -1,15 +1,26 @@
 import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
+import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
+import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
 import type { Projection } from './projection.js';
 
-/** Every projection the platform runs; replay and the supervisor take their list from here. */
-export const projectionCatalog: readonly Projection[] = [auditLogProjection, gatewayStatusProjection];
+/** What some projections need from the outside: the protocol modules that upcast version 1 readings events. */
+export interface ProjectionDeps {
+  readonly decoders: DecoderLookup;
+}
 
-export function findProjections(name: string): Projection[] {
-  if (name === 'all') return [...projectionCatalog];
-  const found = projectionCatalog.find((p) => p.name === name);
+/** Every projection the platform runs; replay and the supervisor take their list from here. */
+export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
+  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps)];
+}
+
+export function findProjections(name: string, deps: ProjectionDeps): Projection[] {
+  const catalog = projectionCatalog(deps);
+  if (name === 'all') return [...catalog];
+  const found = catalog.find((p) => p.name === name);
   if (!found) {
-    throw new Error(`unknown projection "${name}"; known: ${projectionCatalog.map((p) => p.name).join(', ')}, all`);
+    throw new Error(`unknown projection "${name}"; known: ${catalog.map((p) => p.name).join(', ')}, all`);
   }
   return [found];
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { positiveInt } from './cli-options.js';
 import { findProjections } from '../../application/projections/projection-catalog.js';
+import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import { catchUpOnce } from '../../application/projections/catch-up-once.js';
 import { withStorage } from './cli-context.js';
@@ -14,7 +15,7 @@ export function registerProjector(program: Command): void {
     .option('--batch-size <n>', 'events per transaction', positiveInt, 1000)
     .option('--once', 'catch up once and exit')
     .action(async (options: { projection: string; batchSize: number; once?: boolean }) => {
-      const projections = findProjections(options.projection);
+      const projections = findProjections(options.projection, { decoders: decoderLookup() });
       await withStorage(async (storage) => {
         if (options.once) {
           for (const projection of projections) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { positiveInt } from './cli-options.js';
 import { findProjections } from '../../application/projections/projection-catalog.js';
+import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { rebuildProjection } from '../../application/projections/rebuild-projection.js';
 import { printResult, withStorage } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
@@ -13,7 +14,7 @@ export function registerReplay(program: Command): void {
     .option('--batch-size <n>', 'events per transaction', positiveInt, 2000)
     .option('--json', 'machine-readable output')
     .action(async (options: { projection: string; batchSize: number; json?: boolean }) => {
-      const projections = findProjections(options.projection);
+      const projections = findProjections(options.projection, { decoders: decoderLookup() });
       const results = await withStorage(async (storage) => {
         const done = [];
         for (const projection of projections) {

@@ -1,0 +1,102 @@
+import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import type { ProjectedReading } from './batch-readings.js';
+import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
+
+export const READINGS_LATEST_TABLE = 'readings_latest';
+export const READINGS_RAW_TABLE = 'readings_raw';
+export const READINGS_BUCKETS_TABLE = 'readings_buckets';
+
+/** Epoch milliseconds of a timestamptz column, the same JS number from pg and PGlite. */
+export function epochMs(column: string): string {
+  return `(extract(epoch FROM ${column}) * 1000)::float8`;
+}
+
+/** The stored latest reading of each sensor the batch touches: where its new readings chain from. */
+export async function selectLatestPoints(tx: SqlExecutor, table: string, sensorIds: readonly string[]): Promise<Map<string, CounterPoint>> {
+  if (sensorIds.length === 0) return new Map();
+  const rows = await tx.query<{ sensor_id: string; measured_ms: number; value: number }>(
+    `SELECT sensor_id, ${epochMs('measured_at')} AS measured_ms, value FROM ${table} WHERE sensor_id = ANY($1::text[])`,
+    [sensorIds],
+  );
+  return new Map(rows.map((r) => [r.sensor_id, { measuredMs: Number(r.measured_ms), value: Number(r.value) }]));
+}
+
+/** Which of `candidates` readings_raw already holds (same sensor, instant and value). */
+export async function alreadyStored(tx: SqlExecutor, table: string, candidates: readonly ProjectedReading[]): Promise<Set<ProjectedReading>> {
+  if (candidates.length === 0) return new Set();
+  const rows = await tx.query<{ i: string | number }>(
+    `SELECT t.i FROM unnest($1::text[], $2::timestamptz[], $3::float8[]) WITH ORDINALITY AS t(sensor_id, measured_at, value, i)
+      WHERE EXISTS (SELECT 1 FROM ${table} r WHERE r.sensor_id = t.sensor_id AND r.measured_at = t.measured_at AND r.value = t.value)`,
+    [candidates.map((r) => r.sensorId), candidates.map((r) => r.measuredAt), candidates.map((r) => r.value)],
+  );
+  return new Set(rows.map((row) => candidates[Number(row.i) - 1]!));
+}
+
+export async function copyRawReadings(tx: SqlExecutor, table: string, readings: readonly ProjectedReading[]): Promise<void> {
+  await tx.insertRows(
+    table,
+    ['sensor_id', 'measured_at', 'value', 'gateway_id'],
+    readings.map((r) => [r.sensorId, r.measuredAt, r.value, r.gatewayId]),
+  );
+}
+
+/**
+ * One statement for the whole batch. A row only moves forward in (measured_at, value): a late reading never replaces
+ * a newer one, and the value decides between two readings of the same instant whatever order they arrive in.
+ */
+export async function upsertLatest(tx: SqlExecutor, table: string, readings: readonly ProjectedReading[]): Promise<void> {
+  if (readings.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} AS cur (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, phase, tariff, source)
+     SELECT sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, phase, tariff, source::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::timestamptz[], $8::timestamptz[],
+                   $9::text[], $10::smallint[], $11::text[])
+         AS x(sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, phase, tariff, source)
+     ON CONFLICT (sensor_id) DO UPDATE SET
+       node_id = excluded.node_id, gateway_id = excluded.gateway_id, quantity = excluded.quantity, unit = excluded.unit,
+       value = excluded.value, measured_at = excluded.measured_at, received_at = excluded.received_at,
+       phase = excluded.phase, tariff = excluded.tariff, source = excluded.source
+     WHERE (cur.measured_at, cur.value) < (excluded.measured_at, excluded.value)`,
+    [
+      readings.map((r) => r.sensorId),
+      readings.map((r) => r.nodeId),
+      readings.map((r) => r.gatewayId),
+      readings.map((r) => r.quantity),
+      readings.map((r) => r.unit),
+      readings.map((r) => r.value),
+      readings.map((r) => r.measuredAt),
+      readings.map((r) => r.receivedAt),
+      readings.map((r) => r.phase ?? null),
+      readings.map((r) => r.tariff ?? null),
+      readings.map((r) => JSON.stringify(r.source ?? {})),
+    ],
+  );
+}
+
+/** Adds the batch's increments to the stored buckets: counts, sums and deltas add up, minimum and maximum widen. */
+export async function mergeBuckets(tx: SqlExecutor, table: string, increments: readonly BucketIncrement[]): Promise<void> {
+  if (increments.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} AS cur (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, value_sum, value_min, value_max, delta)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[],
+                          $7::float8[], $8::float8[], $9::float8[], $10::float8[])
+     ON CONFLICT (sensor_id, bucket_width, bucket_start) DO UPDATE SET
+       sample_count = cur.sample_count + excluded.sample_count,
+       value_sum = cur.value_sum + excluded.value_sum,
+       value_min = least(cur.value_min, excluded.value_min),
+       value_max = greatest(cur.value_max, excluded.value_max),
+       delta = cur.delta + excluded.delta`,
+    [
+      increments.map((b) => b.sensorId),
+      increments.map((b) => b.width),
+      increments.map((b) => new Date(b.startMs).toISOString()),
+      increments.map((b) => b.quantity),
+      increments.map((b) => b.unit),
+      increments.map((b) => b.sampleCount),
+      increments.map((b) => b.valueSum),
+      increments.map((b) => b.valueMin),
+      increments.map((b) => b.valueMax),
+      increments.map((b) => b.delta),
+    ],
+  );
+}

@@ -1,0 +1,189 @@
+import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { echoDecoders } from '../../../../test/support/echo-decoder.js';
+import { readCheckpoint } from '../../projections/checkpoint-store.js';
+import { catchUp } from '../../projections/projection-batch.js';
+import { liveTables } from '../../projections/projection.js';
+import { rebuildProjection } from '../../projections/rebuild-projection.js';
+import { aReading, aReadingsReported } from './readings-events.fixtures.js';
+import { readingsProjection } from './readings.projection.js';
+import { bucketRows, latestRows, rawRows } from './readings-rows.fixtures.js';
+
+const projection = readingsProjection({ decoders: echoDecoders });
+
+describe.each(BACKENDS)('readings projection on %s', (backendName) => {
+  let b: SqlBackend | undefined;
+  beforeEach(async () => {
+    b = await openBackend(backendName, 'readings');
+  }, 30_000);
+  afterEach(async () => {
+    await b?.cleanup();
+  });
+
+  const project = async (batchSize = 1000): Promise<number> =>
+    (
+      await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), {
+        batchSize,
+      })
+    ).eventsApplied;
+  let sequence = 0;
+  const report = async (...readings: Parameters<typeof aReading>[0][]): Promise<void> => {
+    sequence += 1;
+    await b!.store.append('readings-g1', [aReadingsReported('g1', sequence, readings.map(aReading))], { expectedRevision: 'any' });
+  };
+
+  it('Given readings of a sensor, Then latest holds the newest one and a late reading never replaces it', async () => {
+    if (!b) return;
+    await report({ quantity: 'power', value: 120, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'voltage', value: 230.5, measuredAt: '2024-05-01T10:00:00.000Z' });
+    await report({ quantity: 'power', value: 80, measuredAt: '2024-05-01T10:00:10.000Z' });
+    await project();
+    await report({ quantity: 'power', value: 999, measuredAt: '2024-05-01T09:59:00.000Z' });
+    await project();
+    const latest = await latestRows(b.db);
+    expect(latest.map((r) => [r.sensorId, r.value, r.measuredAt])).toEqual([
+      ['zigbee:0x00124b0001/1/power', 80, '2024-05-01T10:00:10.000Z'],
+      ['zigbee:0x00124b0001/1/voltage', 230.5, '2024-05-01T10:00:00.000Z'],
+    ]);
+    expect(latest[0]).toMatchObject({
+      nodeId: 'zigbee:0x00124b0001',
+      gatewayId: 'g1',
+      quantity: 'power',
+      unit: 'W',
+      receivedAt: '2024-05-01T12:00:00.000Z',
+      phase: null,
+      tariff: null,
+      source: { protocol: 'zigbee', cluster: 'seMetering' },
+    });
+  });
+
+  it('Given readings, Then every one of them is a raw row, the late one included', async () => {
+    if (!b) return;
+    await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 7.25, measuredAt: '2024-05-01T10:00:00.000Z', tariff: 2 });
+    await report({ quantity: 'power', value: 2, measuredAt: '2024-05-01T09:00:00.000Z' });
+    await project(1);
+    expect(await rawRows(b.db)).toEqual([
+      { sensorId: 'zigbee:0x00124b0001/1/energyImported.t2', measuredAt: '2024-05-01T10:00:00.000Z', value: 7.25, gatewayId: 'g1' },
+      { sensorId: 'zigbee:0x00124b0001/1/power', measuredAt: '2024-05-01T09:00:00.000Z', value: 2, gatewayId: 'g1' },
+      { sensorId: 'zigbee:0x00124b0001/1/power', measuredAt: '2024-05-01T10:00:00.000Z', value: 1, gatewayId: 'g1' },
+    ]);
+    expect((await latestRows(b.db)).find((r) => r.quantity === 'energyImported')).toMatchObject({ tariff: 2, value: 7.25 });
+  });
+
+  it('Given a reading delivered again, in the same batch or a later one, Then it is stored and counted once', async () => {
+    if (!b) return;
+    const power = { quantity: 'power', value: 40, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
+    const counter = { quantity: 'energyImported', value: 9, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
+    await report(power, counter, power);
+    await report({ quantity: 'energyImported', value: 10, measuredAt: '2024-05-01T10:20:00.000Z' });
+    await project();
+    await report(counter, power, { ...power, value: 41 });
+    await project();
+    expect((await rawRows(b.db)).map((r) => [r.sensorId.split('/').at(-1), r.value])).toEqual([
+      ['energyImported', 9],
+      ['energyImported', 10],
+      ['power', 40],
+      ['power', 41],
+    ]);
+    const hours = (await bucketRows(b.db, "bucket_width = '1h'")).map((r) => [r.quantity, r.samples, r.sum, r.delta]);
+    expect(hours).toEqual([
+      ['energyImported', 2, null, 1],
+      ['power', 2, 81, null],
+    ]);
+  });
+
+  it('Given readings no column could hold as they are, Then they are cleaned or left out and the projection goes on', async () => {
+    if (!b) return;
+    const good = aReading({ quantity: 'power', value: 5, measuredAt: '2024-05-01T10:00:00+02:00' });
+    const odd = [
+      { ...good, value: null },
+      { ...good, measuredAt: 'yesterday' },
+      { ...good, measuredAt: '+275760-01-01T00:00:00.000Z' },
+      { ...good, sensorId: 'odd/energyImported', quantity: 'energyImported', tariff: 7, phase: 3, value: 1 },
+    ];
+    await b.store.append('readings-g1', [aReadingsReported('g1', 1, [good, ...(odd as unknown as typeof good[])])], { expectedRevision: 'any' });
+    expect(await project()).toBe(1);
+    expect((await latestRows(b.db)).map((r) => [r.sensorId, r.value, r.measuredAt, r.tariff, r.phase])).toEqual([
+      ['odd/energyImported', 1, '2024-05-01T08:00:00.000Z', null, null],
+      ['zigbee:0x00124b0001/1/power', 5, '2024-05-01T08:00:00.000Z', null, null],
+    ]);
+  });
+
+  it('Given power readings across bucket edges, Then 15m, 1h and 1d buckets hold count, sum, min and max', async () => {
+    if (!b) return;
+    await report({ quantity: 'power', value: 100, measuredAt: '2024-05-01T23:44:59.999Z' }, { quantity: 'power', value: 300, measuredAt: '2024-05-01T23:45:00.000Z' });
+    await report({ quantity: 'power', value: 50, measuredAt: '2024-05-01T23:59:00.000Z' });
+    await report({ quantity: 'power', value: 250, measuredAt: '2024-05-02T00:00:00.000Z' });
+    await project(2);
+    const rows = (await bucketRows(b.db)).map((r) => [r.width, r.start, r.samples, r.sum, r.min, r.max, r.delta]);
+    expect(rows).toEqual([
+      ['15m', '2024-05-01T23:30:00.000Z', 1, 100, 100, 100, null],
+      ['15m', '2024-05-01T23:45:00.000Z', 2, 350, 50, 300, null],
+      ['15m', '2024-05-02T00:00:00.000Z', 1, 250, 250, 250, null],
+      ['1d', '2024-05-01T00:00:00.000Z', 3, 450, 50, 300, null],
+      ['1d', '2024-05-02T00:00:00.000Z', 1, 250, 250, 250, null],
+      ['1h', '2024-05-01T23:00:00.000Z', 3, 450, 50, 300, null],
+      ['1h', '2024-05-02T00:00:00.000Z', 1, 250, 250, 250, null],
+    ]);
+    const [hour] = await b.db.query<{ avg: number }>(
+      "SELECT value_sum / sample_count AS avg FROM readings_buckets WHERE bucket_width = '1h' ORDER BY bucket_start LIMIT 1",
+    );
+    expect(Number(hour?.avg)).toBe(150);
+  });
+
+  it('Given a counter that is reset, Then consumption per bucket counts the rises and never goes negative', async () => {
+    if (!b) return;
+    await report({ quantity: 'energyImported', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 101.5, measuredAt: '2024-05-01T10:05:00.000Z' });
+    await report({ quantity: 'energyImported', value: 103, measuredAt: '2024-05-01T10:10:00.000Z' });
+    // The meter was replaced: its new counter starts near zero.
+    await report({ quantity: 'energyImported', value: 2, measuredAt: '2024-05-01T10:20:00.000Z' });
+    await report({ quantity: 'energyImported', value: 4.5, measuredAt: '2024-05-01T10:40:00.000Z' });
+    await project(1);
+    const rows = (await bucketRows(b.db)).map((r) => [r.width, r.start, r.samples, r.delta, r.sum]);
+    expect(rows).toEqual([
+      ['15m', '2024-05-01T10:00:00.000Z', 3, 3, null],
+      ['15m', '2024-05-01T10:15:00.000Z', 1, 0, null],
+      ['15m', '2024-05-01T10:30:00.000Z', 1, 2.5, null],
+      ['1d', '2024-05-01T00:00:00.000Z', 5, 5.5, null],
+      ['1h', '2024-05-01T10:00:00.000Z', 5, 5.5, null],
+    ]);
+  });
+
+  it('Given a late counter reading between two stored ones, Then it splits their consumption between its bucket and the next', async () => {
+    if (!b) return;
+    await report({ quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
+    await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' });
+    await project();
+    const fifteen = async () => (await bucketRows(b!.db, "bucket_width = '15m'")).map((r) => [r.start, r.samples, r.delta]);
+    expect(await fifteen()).toEqual([
+      ['2024-05-01T10:00:00.000Z', 1, 0],
+      ['2024-05-01T10:30:00.000Z', 1, 10],
+    ]);
+    await report({ quantity: 'gasVolume', value: 104, measuredAt: '2024-05-01T10:20:00.000Z' });
+    await project();
+    expect(await fifteen()).toEqual([
+      ['2024-05-01T10:00:00.000Z', 1, 0],
+      ['2024-05-01T10:15:00.000Z', 1, 4],
+      ['2024-05-01T10:30:00.000Z', 1, 6],
+    ]);
+    expect((await bucketRows(b.db, "bucket_width = '1h'")).map((r) => [r.samples, r.delta])).toEqual([[3, 10]]);
+    expect((await latestRows(b.db)).map((r) => r.value)).toEqual([110]);
+  });
+
+  it('Given a replay through rebuild, Then the tables equal those applied live batch by batch', async () => {
+    if (!b) return;
+    for (let i = 0; i < 40; i++) {
+      const minute = (i * 7) % 180;
+      const at = new Date(Date.parse('2024-05-01T22:00:00.000Z') + minute * 60_000).toISOString();
+      await report(
+        { quantity: 'power', value: (i % 9) * 12.5, measuredAt: at },
+        { quantity: 'energyExported', value: i === 25 ? 1 : 50 + minute * 0.25, measuredAt: at },
+        { node: 'dsmr:meter-2', quantity: 'gasVolume', value: 3 + i * 0.125, measuredAt: at },
+      );
+    }
+    await project(3);
+    const live = { latest: await latestRows(b.db), raw: await rawRows(b.db), buckets: await bucketRows(b.db) };
+    expect(live.raw).toHaveLength(120);
+    const result = await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    expect(result.events).toBe(40);
+    expect({ latest: await latestRows(b.db), raw: await rawRows(b.db), buckets: await bucketRows(b.db) }).toEqual(live);
+  });
+});
