@@ -3,6 +3,7 @@ import { EventFedKeyRing } from '../../application/gateways/key-ring/event-fed-k
 import type { KeyVault } from '../../application/gateways/ports/key-vault.port.js';
 import { LinkEventRecorder } from '../../application/gateways/record-link-event/link-event-recorder.js';
 import type { EventStore } from '../../application/ports/event-store.port.js';
+import type { GatewayCommands } from './gateway-commands.js';
 import type { LinkConfig } from './link-config.js';
 import { createLinkServer } from './link-server.factory.js';
 import type { LinkServer } from './link-server.js';
@@ -21,6 +22,7 @@ export async function startGatewayLink(
   vault: KeyVault,
   config: LinkConfig,
   logger: Logger,
+  commands?: GatewayCommands,
 ): Promise<RunningGatewayLink> {
   const keyRing = new EventFedKeyRing(store, vault, {
     onError: (error: unknown, context: string) => logger.error({ err: error, context }, 'gateway key ring error; retrying'),
@@ -36,12 +38,14 @@ export async function startGatewayLink(
       sessionEvents: recorder,
       networkTypeOf: (gatewayId) => keyRing.networkTypeOf(gatewayId),
       isDecommissioned: (gatewayId) => keyRing.isDecommissioned(gatewayId),
+      ...(commands ? { onCommandResult: (gatewayId, result) => commands.resolve(gatewayId, result) } : {}),
       logger,
     },
     { host: config.host, port: config.port },
   );
   try {
     const bound = await server.listen();
+    commands?.attach(server);
     return {
       ...bound,
       server,

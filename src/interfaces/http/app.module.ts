@@ -28,6 +28,7 @@ import { EVENT_STORE } from '../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import type { Storage } from '../../infrastructure/composition/storage.js';
+import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
@@ -38,7 +39,7 @@ import { NodesController } from './readings/nodes.controller.js';
 import { ReadingsStreamController } from './readings/readings-stream.controller.js';
 import { ReadingsController } from './readings/readings.controller.js';
 import { SensorsController } from './readings/sensors.controller.js';
-import { ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
+import { ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
 
 export interface AppRuntime {
   readonly storage: Storage;
@@ -46,6 +47,7 @@ export interface AppRuntime {
   readonly metrics: Registry;
   readonly adminToken: string;
   readonly keyVault: KeyVault;
+  readonly gatewayCommands: GatewayCommands;
 }
 
 @Module({})
@@ -71,6 +73,7 @@ export class AppModule {
         { provide: METRICS_REGISTRY, useValue: runtime.metrics },
         { provide: ADMIN_TOKEN, useValue: runtime.adminToken },
         { provide: KEY_VAULT, useValue: runtime.keyVault },
+        { provide: GATEWAY_COMMANDS, useValue: runtime.gatewayCommands },
         { provide: LinkEventRecorder, useValue: new LinkEventRecorder(runtime.storage.eventStore) },
         { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
         AdminTokenGuard,

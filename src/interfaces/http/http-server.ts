@@ -6,10 +6,12 @@ import type { Logger } from 'pino';
 import { projectionCatalog } from '../../application/projections/projection-catalog.js';
 import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
+import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { loadMasterKey } from '../../infrastructure/crypto/master-key.js';
 import { PostgresKeyVault } from '../../infrastructure/crypto/postgres-key-vault.adapter.js';
 import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
 import type { LinkConfig } from '../gateway-link/link-config.js';
+import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { AppModule } from './app.module.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
@@ -42,7 +44,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   logger.info({ masterKeySource: masterKey.source, masterKeyId: masterKey.id }, 'key vault master key loaded');
   const storage = await openStorage(config.storage);
   for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
-  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog, {
+  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog({ decoders: decoderLookup() }), {
     batchSize: 1000,
     idleMs: 100,
     standbyMs: 2000,
@@ -51,10 +53,13 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
   let app: NestFastifyApplication | undefined;
   let link: RunningGatewayLink | null = null;
+  const gatewayCommands = new GatewayCommands();
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
-      ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert } } : {}),
+      // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
+      http: { maxHeaderSize: 64 * 1024 },
+      ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert, maxHeaderSize: 64 * 1024 } } : {}),
     });
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.with({
@@ -63,6 +68,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         metrics: createMetricsRegistry(projections),
         adminToken: config.adminToken,
         keyVault,
+        gatewayCommands,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -72,7 +78,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     );
     await app.listen(config.port, config.host);
     projections.start();
-    if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger);
+    if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
   } catch (error) {
     await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);

@@ -2,3 +2,4 @@
 export const PROJECTION_SUPERVISOR = Symbol('ProjectionSupervisor');
 export const METRICS_REGISTRY = Symbol('MetricsRegistry');
 export const ADMIN_TOKEN = Symbol('AdminToken');
+export const GATEWAY_COMMANDS = Symbol('GatewayCommands');

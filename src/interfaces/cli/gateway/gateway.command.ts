@@ -91,6 +91,15 @@ export function registerGateway(program: Command): void {
     });
 
   gateway
+    .command('permit-join')
+    .description('let new devices join the gateway\'s ZigBee network for a while (0 closes it); the gateway answers')
+    .argument('<id>', 'gateway id')
+    .option('--seconds <n>', 'how long, 0..254', (v) => Number(v), 60)
+    .action(async (id: string, options: { seconds: number }, command: Command) => {
+      print(await callAdminApi(target(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, { seconds: options.seconds }));
+    });
+
+  gateway
     .command('list')
     .description('list gateways with their status')
     .option('--lifecycle <state>', 'registered or decommissioned')

@@ -2,6 +2,7 @@ import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@ne
 import type { FastifyReply } from 'fastify';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
+import { GatewayCommandTimeoutError, GatewayOfflineError } from '../../gateway-link/gateway-commands.js';
 
 const STATUS: Record<GatewayError['code'], HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
@@ -14,13 +15,19 @@ const LABEL: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not Found',
   [HttpStatus.CONFLICT]: 'Conflict',
   [HttpStatus.BAD_REQUEST]: 'Bad Request',
+  [HttpStatus.GATEWAY_TIMEOUT]: 'Gateway Timeout',
 };
 
 /** Gateway domain errors and revision conflicts as HTTP answers, in Nest's usual error body shape. */
-@Catch(GatewayError, WrongExpectedRevisionError)
+@Catch(GatewayError, WrongExpectedRevisionError, GatewayOfflineError, GatewayCommandTimeoutError)
 export class GatewayErrorsFilter implements ExceptionFilter {
-  catch(error: GatewayError | WrongExpectedRevisionError, host: ArgumentsHost): void {
-    const status = error instanceof GatewayError ? STATUS[error.code] : HttpStatus.CONFLICT;
+  catch(error: GatewayError | WrongExpectedRevisionError | GatewayOfflineError | GatewayCommandTimeoutError, host: ArgumentsHost): void {
+    const status =
+      error instanceof GatewayError
+        ? STATUS[error.code]
+        : error instanceof GatewayCommandTimeoutError
+          ? HttpStatus.GATEWAY_TIMEOUT
+          : HttpStatus.CONFLICT;
     const message =
       error instanceof WrongExpectedRevisionError ? 'the gateway was changed concurrently; read it again and retry' : error.message;
     void host

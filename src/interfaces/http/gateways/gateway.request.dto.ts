@@ -36,3 +36,7 @@ export class ListGatewaysRequestDto {
   @IsOptional() @IsString() @MaxLength(64) after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
+
+export class PermitJoinRequestDto {
+  @IsOptional() @IsInt() @Min(0) @Max(254) seconds?: number;
+}

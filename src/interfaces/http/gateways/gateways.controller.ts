@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseFilters, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
@@ -11,9 +11,10 @@ import { RotateNetworkKey } from '../../../application/gateways/rotate-network-k
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { AdminTokenGuard } from '../auth/admin-token.guard.js';
-import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
+import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
+import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { GatewayErrorsFilter } from './gateway-errors.filter.js';
-import { DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
+import { DecommissionGatewayRequestDto, ListGatewaysRequestDto, PermitJoinRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 
 /** The only principal until the access context exists: whoever holds the bootstrap admin token. */
 const ADMIN_ACTOR = 'admin-token';
@@ -37,6 +38,7 @@ export class GatewaysController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
+    @Inject(GATEWAY_COMMANDS) private readonly gatewayCommands: GatewayCommands,
   ) {}
 
   /** The response is the only place the network key is ever shown. */
@@ -68,6 +70,16 @@ export class GatewaysController {
     const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(correlationId)));
     this.projections.poke();
     return issued;
+  }
+
+  /** Opens (or with 0 closes) joining on the gateway's ZigBee network; answers what the gateway said. */
+  @Post(':id/permit-join')
+  @HttpCode(200)
+  async permitJoin(@Param('id') id: string, @Body() body: PermitJoinRequestDto): Promise<{ gatewayId: string; ok: boolean; detail?: string }> {
+    const seconds = body.seconds ?? 60;
+    const outcome = await this.gatewayCommands.send(gatewayId(id), 'permit_join', id, { seconds });
+    if (!outcome.ok) throw new UnprocessableEntityException(outcome.detail ?? 'the gateway refused the command');
+    return { gatewayId: id, ...outcome };
   }
 
   @Post(':id/decommission')
