@@ -123,6 +123,11 @@ CREATE TABLE nodes (
 CREATE INDEX nodes_gateway_idx ON nodes (gateway_id, node_id);
 `;
 
+const gatewayStatusUndecoded = `
+ALTER TABLE gateway_status ADD COLUMN payloads_undecoded bigint NOT NULL DEFAULT 0;
+ALTER TABLE gateway_status ADD COLUMN last_undecoded_reason text;
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -131,5 +136,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 3, name: 'key vault', sql: keyVault },
     { version: 4, name: 'gateway status', sql: gatewayStatus },
     { version: 5, name: 'readings', sql: readings },
+    { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
   ],
 };

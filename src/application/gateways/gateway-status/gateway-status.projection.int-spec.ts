@@ -85,6 +85,8 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
         openSessions: 0,
         framesReceived: 0,
         readingsReceived: 0,
+        payloadsUndecoded: 0,
+        lastUndecodedReason: null,
         lastRefusalReason: null,
         lastRefusalDetail: null,
         lastRefusalAt: null,
@@ -145,6 +147,28 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
         lastRefusalAt: '2024-05-01T12:00:05.000Z',
       },
     ]);
+  });
+
+  it('Given frames with payloads kept undecoded, Then the row counts them and keeps the latest reason', async () => {
+    if (!b) return;
+    await b.store.append('gateway-g3', [stored(registered('g3'))], { expectedRevision: 'no_stream' });
+    const badCrc = { index: 0, reason: 'refused_by_decoder', decoderReason: 'bad_crc', message: 'the telegram says 1A2B, its content gives 3C4D', payload: { kind: 'dsmr', telegram: '/x' } };
+    await b.store.append(
+      'readings-g3',
+      [
+        stored({ type: 'ReadingsReported', data: { gatewayId: 'g3', sequence: 0, networkType: 'dsmr', readings: [{}, {}], undecoded: [{ index: 1, reason: 'kind_mismatch' }], receivedAt: '2024-05-01T12:00:00.000Z' } }),
+        stored({ type: 'UndecodedPayloadReceived', data: { gatewayId: 'g3', sequence: 1, networkType: 'dsmr', undecoded: [badCrc, badCrc], receivedAt: '2024-05-01T12:00:01.000Z' } }),
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    await project();
+    expect((await rows()).find((r) => r.id === 'g3')).toMatchObject({
+      framesReceived: 2,
+      readingsReceived: 2,
+      payloadsUndecoded: 3,
+      lastUndecodedReason: 'bad_crc',
+      lastSeenAt: '2024-05-01T12:00:01.000Z',
+    });
   });
 
   it('gives the same rows whatever the batch size, and after a rebuild', async () => {

@@ -2,13 +2,13 @@ import { GATEWAY_EVENT_TYPES, isGatewayEvent } from '../../../domain/gateways/ga
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
-import { READINGS_REPORTED, evolveStatus, statusKeyOf, type GatewayStatusRow, type StatusEvent } from './gateway-status.row.js';
+import { READINGS_REPORTED, UNDECODED_PAYLOAD_RECEIVED, evolveStatus, statusKeyOf, type GatewayStatusRow, type StatusEvent } from './gateway-status.row.js';
 import { GATEWAY_STATUS_TABLE, selectStatusRows, upsertStatusRow } from './gateway-status.sql.js';
 
 function asStatusEvent(event: RecordedEvent): StatusEvent {
   return isGatewayEvent(event)
     ? ({ type: event.type, data: event.data } as StatusEvent)
-    : { type: READINGS_REPORTED, data: (event.data ?? {}) as Record<string, unknown> };
+    : { type: event.type === UNDECODED_PAYLOAD_RECEIVED ? UNDECODED_PAYLOAD_RECEIVED : READINGS_REPORTED, data: (event.data ?? {}) as Record<string, unknown> };
 }
 
 /**
@@ -17,7 +17,7 @@ function asStatusEvent(event: RecordedEvent): StatusEvent {
  */
 export const gatewayStatusProjection: Projection = {
   name: 'gateways',
-  eventTypes: [...GATEWAY_EVENT_TYPES, READINGS_REPORTED],
+  eventTypes: [...GATEWAY_EVENT_TYPES, READINGS_REPORTED, UNDECODED_PAYLOAD_RECEIVED],
   tables: [GATEWAY_STATUS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
     const relevant = batch.filter((e) => statusKeyOf(e) !== undefined);

@@ -17,6 +17,9 @@ export interface GatewayStatusRow {
   readonly openSessions: number;
   readonly framesReceived: number;
   readonly readingsReceived: number;
+  /** Payloads kept undecoded (bad CRC, unknown model, wrong kind…) and the latest reason. */
+  readonly payloadsUndecoded: number;
+  readonly lastUndecodedReason: string | null;
   readonly lastRefusalReason: string | null;
   readonly lastRefusalDetail: string | null;
   readonly lastRefusalAt: string | null;
@@ -24,17 +27,29 @@ export interface GatewayStatusRow {
   readonly decommissionedAt: string | null;
 }
 
-/** The metering context's frame event, as far as this read model needs it: one per gateway frame. */
+/** The metering context's frame events, as far as this read model needs them: one per gateway frame. */
 export const READINGS_REPORTED = 'ReadingsReported';
+export const UNDECODED_PAYLOAD_RECEIVED = 'UndecodedPayloadReceived';
 
-interface ReadingsReportedData {
+interface FrameData {
   readonly gatewayId?: unknown;
   readonly payloads?: unknown;
   readonly readings?: unknown;
+  readonly undecoded?: unknown;
   readonly receivedAt?: unknown;
 }
 
-export type StatusEvent = GatewayEvent | { readonly type: typeof READINGS_REPORTED; readonly data: ReadingsReportedData };
+export type StatusEvent =
+  | GatewayEvent
+  | { readonly type: typeof READINGS_REPORTED | typeof UNDECODED_PAYLOAD_RECEIVED; readonly data: FrameData };
+
+/** How many payloads a frame kept undecoded and the last one's reason (the module's own code where it gave one). */
+function undecodedOf(data: FrameData): { count: number; reason: string | null } {
+  if (!Array.isArray(data.undecoded) || data.undecoded.length === 0) return { count: 0, reason: null };
+  const last = data.undecoded[data.undecoded.length - 1] as { reason?: unknown; decoderReason?: unknown } | null;
+  const reason = typeof last?.decoderReason === 'string' ? last.decoderReason : typeof last?.reason === 'string' ? last.reason : null;
+  return { count: data.undecoded.length, reason };
+}
 
 /** Event times may arrive out of order across sessions; last seen only moves forward. */
 function later(current: string | null, candidate: unknown): string | null {
@@ -67,6 +82,8 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
       openSessions: 0,
       framesReceived: 0,
       readingsReceived: 0,
+      payloadsUndecoded: 0,
+      lastUndecodedReason: null,
       lastRefusalReason: null,
       lastRefusalDetail: null,
       lastRefusalAt: null,
@@ -98,17 +115,20 @@ export function evolveStatus(row: GatewayStatusRow | undefined, event: StatusEve
   // v2 frames count their canonical readings, v1 frames their native payloads.
   const data = event.data;
   const payloads = Array.isArray(data.readings) ? data.readings.length : Array.isArray(data.payloads) ? data.payloads.length : 0;
+  const undecoded = undecodedOf(data);
   return {
     ...row,
     framesReceived: row.framesReceived + 1,
     readingsReceived: row.readingsReceived + payloads,
+    payloadsUndecoded: row.payloadsUndecoded + undecoded.count,
+    lastUndecodedReason: undecoded.reason ?? row.lastUndecodedReason,
     lastSeenAt: later(row.lastSeenAt, event.data.receivedAt),
   };
 }
 
 /** Which gateway an event is about; undefined for events this read model ignores. */
 export function statusKeyOf(event: { readonly type: string; readonly data: unknown }): string | undefined {
-  if (!isGatewayEvent(event) && event.type !== READINGS_REPORTED) return undefined;
+  if (!isGatewayEvent(event) && event.type !== READINGS_REPORTED && event.type !== UNDECODED_PAYLOAD_RECEIVED) return undefined;
   const gatewayId = (event.data as { gatewayId?: unknown } | null)?.gatewayId;
   return typeof gatewayId === 'string' ? gatewayId : undefined;
 }

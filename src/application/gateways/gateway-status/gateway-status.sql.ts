@@ -20,6 +20,8 @@ const COLUMNS: readonly (readonly [column: string, field: keyof GatewayStatusRow
   ['open_sessions', 'openSessions'],
   ['frames_received', 'framesReceived'],
   ['readings_received', 'readingsReceived'],
+  ['payloads_undecoded', 'payloadsUndecoded'],
+  ['last_undecoded_reason', 'lastUndecodedReason'],
   ['last_refusal_reason', 'lastRefusalReason'],
   ['last_refusal_detail', 'lastRefusalDetail'],
   ['last_refusal_at', 'lastRefusalAt'],
@@ -28,7 +30,7 @@ const COLUMNS: readonly (readonly [column: string, field: keyof GatewayStatusRow
 ];
 
 const TIMES = new Set<keyof GatewayStatusRow>(['lastSeenAt', 'lastRefusalAt', 'registeredAt', 'decommissionedAt']);
-const NUMBERS = new Set<keyof GatewayStatusRow>(['lat', 'lon', 'openSessions', 'framesReceived', 'readingsReceived']);
+const NUMBERS = new Set<keyof GatewayStatusRow>(['lat', 'lon', 'openSessions', 'framesReceived', 'readingsReceived', 'payloadsUndecoded']);
 
 /** Explicit casts so pg and PGlite hand back the same JS types (bigint as text, times as ISO via epoch). */
 const SELECT_LIST = COLUMNS.map(([column, field]) =>

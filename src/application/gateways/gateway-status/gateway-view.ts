@@ -16,6 +16,9 @@ export interface GatewayView {
   readonly openSessions: number;
   readonly framesReceived: number;
   readonly readingsReceived: number;
+  /** Payloads the server kept undecoded (a DSMR telegram with a bad CRC, an unknown device model, …). */
+  readonly payloadsUndecoded: number;
+  readonly lastUndecodedReason: string | null;
   readonly lastRefusal: { readonly reason: string; readonly detail: string; readonly at: string } | null;
   readonly registeredAt: string;
   readonly decommissionedAt: string | null;
@@ -37,6 +40,8 @@ export function toGatewayView(row: GatewayStatusRow): GatewayView {
     openSessions: row.openSessions,
     framesReceived: row.framesReceived,
     readingsReceived: row.readingsReceived,
+    payloadsUndecoded: row.payloadsUndecoded,
+    lastUndecodedReason: row.lastUndecodedReason,
     lastRefusal:
       row.lastRefusalReason !== null && row.lastRefusalAt !== null
         ? { reason: row.lastRefusalReason, detail: row.lastRefusalDetail ?? '', at: row.lastRefusalAt }

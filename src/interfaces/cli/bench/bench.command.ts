@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { positiveInt } from '../cli-options.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
+import { runQueryBench } from './query.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
 
 function report(result: Record<string, unknown>, json: boolean): void {
@@ -44,5 +45,13 @@ export function registerBench(program: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { events: number; batchSize: number; json?: boolean }) => {
       report(await runRebuildBench(o), o.json === true);
+    });
+  bench
+    .command('query')
+    .description("p99 of one meter's year of 15-minute buckets through the HTTP API vs the same rows straight from Postgres")
+    .option('--requests <n>', 'measured requests', positiveInt, 200)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { requests: number; json?: boolean }) => {
+      report(await runQueryBench(o), o.json === true);
     });
 }

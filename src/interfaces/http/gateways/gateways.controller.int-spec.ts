@@ -79,6 +79,8 @@ describe('/api/gateways', () => {
       openSessions: 0,
       framesReceived: 0,
       readingsReceived: 0,
+      payloadsUndecoded: 0,
+      lastUndecodedReason: null,
       lastRefusal: null,
     });
     const list = await json<{ items: { id: string }[] }>(call('GET', '/api/gateways'));
