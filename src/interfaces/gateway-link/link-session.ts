@@ -16,6 +16,7 @@ import {
 } from '../../infrastructure/tls-link/link-messages.js';
 import { parseUpstream } from '../../infrastructure/tls-link/message-parser.js';
 import { shortIdentity } from './handshake-refusal.js';
+import { nodeEventFrame } from './node-event-frame.js';
 
 export interface SessionLimits {
   readonly maxFrameBytes: number;
@@ -46,17 +47,6 @@ export interface SessionHost {
 }
 
 type State = 'hello' | 'admitting' | 'open' | 'closed';
-
-function nodeEventFrame(message: NodeEventMessage, seq: number): GatewayFrame {
-  return {
-    kind: 'node_event',
-    seq,
-    event: message.event,
-    ...(message.nodeId !== undefined ? { nodeId: message.nodeId } : {}),
-    ...(message.at !== undefined ? { at: message.at } : {}),
-    ...(message.detail !== undefined ? { detail: message.detail } : {}),
-  };
-}
 
 /** Close reasons that are part of normal operation rather than a misbehaving peer. */
 const ORDINARY = new Set(['peer_closed', 'replaced', 'server_shutdown', 'idle_timeout']);
