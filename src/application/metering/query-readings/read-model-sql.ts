@@ -12,6 +12,14 @@ export function epochMs(column: string, alias = column): string {
   return `floor(extract(epoch FROM ${column}) * 1000)::float8 AS ${alias}`;
 }
 
+/**
+ * A timestamptz column as ISO-8601 UTC text to the millisecond, formatted by the database: for long series this
+ * saves a Date per row in Node, and pg and PGlite answer the same string.
+ */
+export function isoText(column: string, alias = column): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${alias}`;
+}
+
 export function isoFromEpochMs(value: unknown): string {
   return new Date(Number(value)).toISOString();
 }

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
-import { bind, epochMs, isoFromEpochMs, READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../read-model-sql.js';
+import { bind, isoText, READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../read-model-sql.js';
 import type { CounterBucketPoint, GaugeBucketPoint, RawPoint, SeriesSensor } from './query-reading-series.query.js';
 
 export interface TimeRange {
@@ -30,18 +30,18 @@ export async function countRawPoints(db: SqlExecutor, sensorIds: readonly string
  */
 export async function rawPoints(db: SqlExecutor, sensorId: string, range: TimeRange, cap: number): Promise<RawPoint[]> {
   const params: unknown[] = [];
-  const rows = await db.query<{ t: number; value: number }>(
-    `SELECT ${epochMs('measured_at', 't')}, value FROM ${READINGS_RAW_TABLE}
+  const rows = await db.query<{ t: string; value: number }>(
+    `SELECT ${isoText('measured_at', 't')}, value FROM ${READINGS_RAW_TABLE}
       WHERE sensor_id = ${bind(params, sensorId)}
         AND measured_at >= ${bind(params, range.from)}::timestamptz AND measured_at < ${bind(params, range.to)}::timestamptz
       ORDER BY measured_at, value LIMIT ${bind(params, cap)}`,
     params,
   );
-  return rows.map((row) => ({ t: isoFromEpochMs(row.t), value: Number(row.value) }));
+  return rows.map((row) => ({ t: row.t, value: Number(row.value) }));
 }
 
 interface BucketRow {
-  t: number;
+  t: string;
   sample_count: number;
   value_sum: number | null;
   value_min: number | null;
@@ -55,7 +55,7 @@ function gaugePoint(row: BucketRow): GaugeBucketPoint {
   const count = Number(row.sample_count);
   const sum = numberOrNull(row.value_sum);
   return {
-    t: isoFromEpochMs(row.t),
+    t: row.t,
     count,
     avg: sum !== null && count > 0 ? sum / count : null,
     min: numberOrNull(row.value_min),
@@ -64,7 +64,7 @@ function gaugePoint(row: BucketRow): GaugeBucketPoint {
 }
 
 function counterPoint(row: BucketRow): CounterBucketPoint {
-  return { t: isoFromEpochMs(row.t), count: Number(row.sample_count), delta: numberOrNull(row.delta) };
+  return { t: row.t, count: Number(row.sample_count), delta: numberOrNull(row.delta) };
 }
 
 /** One sensor's buckets of one width, keyset-paged on bucket_start (unique per sensor and width). */
@@ -81,7 +81,7 @@ export async function* bucketPages(
     const lower: string =
       after === null ? `bucket_start >= ${bind(params, range.from)}::timestamptz` : `bucket_start > ${bind(params, after)}::timestamptz`;
     const rows: BucketRow[] = await db.query<BucketRow>(
-      `SELECT ${epochMs('bucket_start', 't')}, sample_count, value_sum, value_min, value_max, delta
+      `SELECT ${isoText('bucket_start', 't')}, sample_count, value_sum, value_min, value_max, delta
          FROM ${READINGS_BUCKETS_TABLE}
         WHERE sensor_id = ${bind(params, sensor.sensorId)} AND bucket_width = ${bind(params, width)}
           AND ${lower} AND bucket_start < ${bind(params, range.to)}::timestamptz
