@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { positiveInt } from '../cli-options.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
+import { runLagBench } from './lag.bench.js';
 import { runQueryBench } from './query.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
 
@@ -53,5 +54,14 @@ export function registerBench(program: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { requests: number; json?: boolean }) => {
       report(await runQueryBench(o), o.json === true);
+    });
+  bench
+    .command('lag')
+    .description('p99 from a durable append to its readings being visible in the read model, at a steady readings rate')
+    .option('--seconds <n>', 'measured time', positiveInt, 20)
+    .option('--readings-per-second <n>', 'append rate', positiveInt, 10_000)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { seconds: number; readingsPerSecond: number; json?: boolean }) => {
+      report(await runLagBench(o), o.json === true);
     });
 }
