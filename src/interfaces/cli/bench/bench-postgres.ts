@@ -100,3 +100,9 @@ export function compare(c: Comparison, extra: Record<string, unknown>): Record<s
     ...extra,
   };
 }
+
+/** The value below which `p` percent of the samples fall (nearest rank); 0 for no samples. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}

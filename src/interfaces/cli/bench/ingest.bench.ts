@@ -6,7 +6,7 @@ import type { GatewayKeyRing, LinkRefusalRecorder } from '../../../application/g
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup, installedDecoders } from '../../../infrastructure/protocols/payload-decoders.js';
 import { createLinkServer } from '../../gateway-link/link-server.factory.js';
-import { compare, openBenchSchema } from './bench-postgres.js';
+import { compare, openBenchSchema, percentile } from './bench-postgres.js';
 import { IngestBaseline } from './ingest-baseline.js';
 import { IngestLoadDriver } from './ingest-load.driver.js';
 import { benchNetworkType } from './ingest-payloads.js';
@@ -37,12 +37,6 @@ function settledRss(): number {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
   return process.memoryUsage().rss;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /**

@@ -3,15 +3,10 @@ import { readingsProjection } from '../../../application/metering/readings-proje
 import { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../../../infrastructure/protocols/payload-decoders.js';
-import { openBenchSchema } from './bench-postgres.js';
+import { openBenchSchema, percentile } from './bench-postgres.js';
 
 const READINGS_PER_EVENT = 100;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** One gateway frame's event: 99 meter readings and one marker whose sensor id names the frame. */
 function frame(gateway: number, sequence: number, marker: string, at: string): Record<string, unknown> {

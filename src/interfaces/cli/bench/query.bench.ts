@@ -4,16 +4,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
 import { startHttpServer } from '../../http/http-server.js';
-import { openBenchSchema } from './bench-postgres.js';
+import { openBenchSchema, percentile } from './bench-postgres.js';
 
 const SENSOR = 'dsmr:E0044007BENCH/energyImported.t1';
 const YEAR_START = Date.UTC(2025, 0, 1);
 const QUARTERS_PER_YEAR = 365 * 96;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
