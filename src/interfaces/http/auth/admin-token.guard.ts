@@ -1,7 +1,8 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import { ADMIN_TOKEN } from '../runtime.tokens.js';
+import type { AuthenticatedRequest } from './current-principal.js';
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -17,12 +18,13 @@ export class AdminTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (\S+)$/.exec(header);
     if (!match?.[1] || !timingSafeEqual(digest(match[1]), this.expected)) {
       throw new UnauthorizedException('a valid admin bearer token is required');
     }
+    request.principal = BOOTSTRAP_ADMIN;
     return true;
   }
 }

@@ -1,0 +1,30 @@
+import type { Principal } from '../../../domain/access/principal.js';
+import type { SensorScope } from '../../metering/query-readings/access/sensor-access.port.js';
+
+/**
+ * `read`: raw and latest readings; `aggregate`: 15m/1h/1d buckets only; `command`: switch actuators.
+ * `read` implies `aggregate`.
+ */
+export type AccessRight = 'read' | 'aggregate' | 'command';
+
+/** The gateways a principal may see as an owner or admin (status, nodes, configuration). */
+export type GatewayScope = { readonly kind: 'all' } | { readonly kind: 'some'; readonly gatewayIds: readonly string[] };
+
+/**
+ * The one policy every command and query handler asks — never the controllers alone. Objects the principal may not
+ * see are reported as not found (no existence oracle); admin-only operations by a non-admin are forbidden.
+ */
+export interface AccessPolicy {
+  /** Sensors the principal may use with `right`; handlers narrow their SQL or live feed with it. */
+  sensorScope(principal: Principal, right: AccessRight): Promise<SensorScope>;
+  /** Gateways the principal owns (all for admins). */
+  gatewayScope(principal: Principal): Promise<GatewayScope>;
+  /** Throws ObjectNotVisibleError unless the principal holds `right` on that sensor (as owner, admin or grantee). */
+  assertSensorRight(principal: Principal, sensorId: string, right: AccessRight): Promise<void>;
+  /** Throws ObjectNotVisibleError unless the principal owns the gateway or is an admin. */
+  assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void>;
+  /** Throws AdminRequiredError (or NotAuthenticatedError for anonymous) unless the principal is an admin. */
+  assertAdmin(principal: Principal): void;
+}
+
+export const ACCESS_POLICY = Symbol('AccessPolicy');
