@@ -8,7 +8,7 @@ import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
 
-interface LatestRow {
+export interface LatestRow {
   sensor_id: string;
   node_id: string;
   gateway_id: string;
@@ -23,7 +23,7 @@ interface LatestRow {
 }
 
 /** The row back to the reading the projection took it from (phase and tariff only where the reading had them). */
-function toReading(row: LatestRow): CanonicalReading {
+export function toReading(row: LatestRow): CanonicalReading {
   const source = typeof row.source === 'string' ? (JSON.parse(row.source) as unknown) : row.source;
   return {
     sensorId: row.sensor_id,
