@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { AccessState } from '../../../application/access/access-state/access-state.js';
+import { CLIENT_CREDENTIALS, ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
 import { CredentialStore } from '../../../application/access/credentials/credential-store.js';
 import { AUTHENTICATION_SERVICE, AuthenticationService } from '../../../application/access/login/authentication.service.js';
 import { LoginThrottle } from '../../../application/access/login/login-throttle.js';
@@ -61,6 +62,7 @@ export async function startAccessRuntime(
       { provide: PASSWORD_POLICY, useValue: new CommonPasswordPolicy() },
       { provide: ACCESS_TOKEN_SIGNER, useValue: signer },
       { provide: AUTHENTICATION_SERVICE, useValue: authentication },
+      { provide: CLIENT_CREDENTIALS, useValue: new ClientCredentials(store, credentialStore, accessState, signer, () => new Date()) },
       { provide: PASSWORD_LOGIN, useValue: new PasswordLogin(authentication) },
       { provide: REQUEST_AUTHENTICATOR, useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState) },
     ],
