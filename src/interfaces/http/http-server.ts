@@ -63,8 +63,12 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   let link: RunningGatewayLink | null = null;
   const gatewayCommands = new GatewayCommands();
   try {
-    access = await startAccessRuntime(storage.eventStore, storage.readModels, { adminToken: config.adminToken, jwtKey: jwtSecret.key }, (error, context) =>
-      logger.error({ err: error }, context),
+    access = await startAccessRuntime(
+      storage.eventStore,
+      storage.readModels,
+      { adminToken: config.adminToken, jwtKey: jwtSecret.key },
+      (error, context) => logger.error({ err: error }, context),
+      (notice) => (notice.kind === 'login_succeeded' ? logger.info(notice, 'authentication') : logger.warn(notice, 'authentication')),
     );
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,

@@ -19,6 +19,13 @@ export interface TokenPair {
   readonly expiresIn: number;
 }
 
+/** Security-relevant outcomes, for the log. Never carries a password, token or email address. */
+export type AuthenticationNotice =
+  | { readonly kind: 'login_succeeded'; readonly userId: string; readonly sessionId: string; readonly ip: string }
+  | { readonly kind: 'login_failed'; readonly userId: string | null; readonly ip: string }
+  | { readonly kind: 'login_throttled'; readonly ip: string; readonly retryAfterSeconds: number }
+  | { readonly kind: 'refresh_token_reused'; readonly userId: string; readonly sessionId: string };
+
 export interface AuthenticationDeps {
   readonly store: EventStore;
   readonly credentials: CredentialStore;
@@ -30,6 +37,7 @@ export interface AuthenticationDeps {
   readonly now: () => Date;
   /** Absolute session lifetime: refresh tokens stop working this long after the login, however often rotated. */
   readonly sessionTtlMs: number;
+  readonly notify?: (notice: AuthenticationNotice) => void;
 }
 
 export const AUTHENTICATION_SERVICE = Symbol('AuthenticationService');
@@ -42,7 +50,10 @@ export class AuthenticationService {
     const { deps } = this;
     const email = normaliseEmail(rawEmail);
     const wait = deps.throttle.waitMs(email, ip, deps.now().getTime());
-    if (wait > 0) throw new LoginThrottledError(Math.ceil(wait / 1000));
+    if (wait > 0) {
+      deps.notify?.({ kind: 'login_throttled', ip, retryAfterSeconds: Math.ceil(wait / 1000) });
+      throw new LoginThrottledError(Math.ceil(wait / 1000));
+    }
 
     const userId = await userIdByEmail(deps.store, email);
     const encoded = userId !== undefined ? await deps.credentials.passwordHashOf(userId) : undefined;
@@ -52,6 +63,7 @@ export class AuthenticationService {
     const user = valid && userId !== undefined ? (await loadUser(deps.store, userId)).state : undefined;
     if (!user || user.status !== 'active') {
       deps.throttle.recordFailure(email, ip, deps.now().getTime());
+      deps.notify?.({ kind: 'login_failed', userId: userId ?? null, ip });
       throw new InvalidCredentialsError();
     }
     deps.throttle.recordSuccess(email, ip);
@@ -66,6 +78,7 @@ export class AuthenticationService {
       actorId: `user:${user.userId}`,
       correlationId: sessionId,
     });
+    deps.notify?.({ kind: 'login_succeeded', userId: user.userId, sessionId, ip });
     return this.pair(user.userId, sessionId, refreshToken, now);
   }
 
@@ -79,6 +92,7 @@ export class AuthenticationService {
       case 'ended':
         throw new InvalidRefreshTokenError();
       case 'reused':
+        deps.notify?.({ kind: 'refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId });
         await this.endSession(outcome.userId, outcome.sessionId, 'refresh_token_reuse');
         throw new InvalidRefreshTokenError();
       case 'rotated': {

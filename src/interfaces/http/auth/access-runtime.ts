@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { AccessState } from '../../../application/access/access-state/access-state.js';
 import { CLIENT_CREDENTIALS, ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
 import { CredentialStore } from '../../../application/access/credentials/credential-store.js';
-import { AUTHENTICATION_SERVICE, AuthenticationService } from '../../../application/access/login/authentication.service.js';
+import { AUTHENTICATION_SERVICE, AuthenticationService, type AuthenticationNotice } from '../../../application/access/login/authentication.service.js';
 import { LoginThrottle } from '../../../application/access/login/login-throttle.js';
 import { PASSWORD_HASHER, PASSWORD_POLICY } from '../../../application/access/ports/password-hasher.port.js';
 import { ACCESS_TOKEN_SIGNER } from '../../../application/access/ports/token-signer.port.js';
@@ -33,6 +33,7 @@ export async function startAccessRuntime(
   db: ReadModelDb,
   credentials: { readonly adminToken: string; readonly jwtKey: Buffer },
   onError: (error: unknown, context: string) => void,
+  notify?: (notice: AuthenticationNotice) => void,
 ): Promise<AccessRuntime> {
   const accessState = new AccessState(store, { accessTokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000, now: Date.now, onError });
   accessState.start();
@@ -51,6 +52,7 @@ export async function startAccessRuntime(
     throttle: new LoginThrottle(),
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
+    ...(notify ? { notify } : {}),
   });
   return {
     accessState,

@@ -2,8 +2,8 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { pino } from 'pino';
 import { aLoggedInUser, aStrongPassword, login } from '../../../../test/support/access.js';
+import { captureLogs } from '../../../../test/support/log-capture.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const ADMIN = 'a'.repeat(64);
@@ -12,6 +12,7 @@ describe('/api/auth and /api/users', () => {
   let server: RunningServer;
   let dataDir: string;
   let signingKey: Buffer;
+  const logs = captureLogs(100_000);
   const call = (method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, {
       method,
@@ -22,7 +23,7 @@ describe('/api/auth and /api/users', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-auth-api-'));
-    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN }, pino({ level: 'silent' }));
+    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN }, logs.logger);
     signingKey = Buffer.from(readFileSync(join(dataDir, 'jwt.key'), 'utf8').trim(), 'hex');
   }, 60_000);
   afterAll(async () => {
@@ -170,14 +171,18 @@ describe('/api/auth and /api/users', () => {
     expect((await attempt(user.password)).status).toBe(200);
   }, 60_000);
 
-  it('keeps passwords, hashes and refresh tokens out of every stored event', async () => {
+  it('keeps passwords, hashes and refresh tokens out of every stored event and every log line', async () => {
     const user = await aLoggedInUser(server.url, ADMIN);
+    await login(server.url, user.email, `${user.password}-wrong`).catch(() => undefined);
     const events = JSON.stringify(await server.storage.eventStore.readAll({ max: 100_000 }));
     const [row] = await server.storage.readModels.query<{ password_hash: string }>('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.userId]);
     expect(row!.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
     for (const secret of [user.password, user.refreshToken, row!.password_hash, row!.password_hash.split('$').at(-1)!, '$scrypt$']) {
       expect(events).not.toContain(secret);
+      expect(logs.text()).not.toContain(secret);
     }
+    expect(logs.text()).not.toContain(user.email);
+    expect(logs.lines.filter((l) => l.msg === 'authentication').map((l) => l.kind)).toEqual(expect.arrayContaining(['login_succeeded', 'login_failed', 'login_throttled', 'refresh_token_reused']));
     expect(events).toContain(user.userId);
   }, 30_000);
 });
