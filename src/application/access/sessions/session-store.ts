@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SqlExecutor, ReadModelDb } from '../../ports/read-model-db.port.js';
 
 export const REFRESH_TOKEN_BYTES = 32;
+/** A session whose refresh token goes unused this long has been abandoned: it ends (inactivity timeout). */
+export const SESSION_IDLE_MS = 3 * 24 * 3600 * 1000;
 
 export function newRefreshToken(): string {
   return randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
@@ -21,6 +23,7 @@ export type RefreshOutcome =
 
 interface TokenRow {
   session_id: string;
+  issued_at: Date | string;
   user_id: string;
   used_at: Date | string | null;
   ended_at: Date | string | null;
@@ -29,7 +32,10 @@ interface TokenRow {
 
 /** Sessions and their refresh tokens (hashed). Not a projection: nothing here can be rebuilt from the log. */
 export class SessionStore {
-  constructor(private readonly db: ReadModelDb) {}
+  constructor(
+    private readonly db: ReadModelDb,
+    private readonly idleMs: number = SESSION_IDLE_MS,
+  ) {}
 
   async create(sessionId: string, userId: string, refreshToken: string, now: Date, expiresAt: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
@@ -42,7 +48,7 @@ export class SessionStore {
   rotate(presented: string, next: string, now: Date): Promise<RefreshOutcome> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<TokenRow>(
-        `SELECT t.session_id, s.user_id, t.used_at, s.ended_at, s.expires_at
+        `SELECT t.session_id, t.issued_at, s.user_id, t.used_at, s.ended_at, s.expires_at
            FROM auth_refresh_tokens t JOIN auth_sessions s ON s.session_id = t.session_id
           WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
         [tokenHash(presented)],
@@ -51,6 +57,10 @@ export class SessionStore {
       const session = { sessionId: row.session_id, userId: row.user_id };
       if (row.ended_at !== null || new Date(row.expires_at).getTime() <= now.getTime()) return { kind: 'ended', ...session };
       if (row.used_at !== null) return { kind: 'reused', ...session };
+      if (new Date(row.issued_at).getTime() + this.idleMs <= now.getTime()) {
+        await tx.query(`UPDATE auth_sessions SET ended_at = $2, ended_reason = 'idle' WHERE session_id = $1`, [row.session_id, now]);
+        return { kind: 'ended', ...session };
+      }
       await tx.query('UPDATE auth_refresh_tokens SET used_at = $2 WHERE token_hash = $1', [tokenHash(presented), now]);
       await insertToken(tx, next, row.session_id, now);
       return { kind: 'rotated', ...session };
