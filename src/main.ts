@@ -6,6 +6,7 @@ import { createLogger } from './infrastructure/logging/logger.js';
 import { ensureHttpsCredentials } from './infrastructure/tls/self-signed-certificate.js';
 import { loadLinkConfig } from './interfaces/gateway-link/link-config.js';
 import { startHttpServer } from './interfaces/http/http-server.js';
+import { ensureDemoAdmin } from './interfaces/simulator/demo-admin.js';
 import { startSimulatedFleet, type RunningFleet } from './interfaces/simulator/simulated-fleet.js';
 import { join } from 'node:path';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       adminToken: adminToken.value,
       link,
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
+      ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },
     logger,
   );
@@ -41,6 +43,16 @@ async function main(): Promise<void> {
 
   // The demo gateway talks to this very server through the public API and the real TLS-PSK link.
   let demo: RunningFleet[] = [];
+  if (config.demo) {
+    try {
+      const api = { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) };
+      const created = await ensureDemoAdmin(server.storage.eventStore, api);
+      // Printed once, on the terminal only: the password never goes through the structured log.
+      if (created) process.stderr.write(`wattlog: demo admin user created: email ${created.email} password ${created.password} (shown only this once)\n`);
+    } catch (error) {
+      logger.error({ err: error }, 'demo admin user could not be created');
+    }
+  }
   if (config.demo && server.link) {
     const common = {
       api: { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) },

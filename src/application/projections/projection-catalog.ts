@@ -1,3 +1,5 @@
+import { apiClientsProjection } from '../access/api-clients-projection/api-clients.projection.js';
+import { usersProjection } from '../access/users-projection/users.projection.js';
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
@@ -12,7 +14,7 @@ export interface ProjectionDeps {
 
 /** Every projection the platform runs; replay and the supervisor take their list from here. */
 export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
-  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps)];
+  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps), usersProjection, apiClientsProjection];
 }
 
 export function findProjections(name: string, deps: ProjectionDeps): Projection[] {

@@ -180,4 +180,11 @@ describe('WATTLOG_MASTER_KEY', () => {
     expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).toThrow(/WATTLOG_MASTER_KEY must be 64 hex characters \(32 bytes\), got 16 characters/);
     expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).not.toThrow(/secret-but-short/);
   });
+  it('takes WATTLOG_JWT_SECRET of at least 32 bytes and names only the length of a shorter one', () => {
+    expect(loadConfig({ WATTLOG_JWT_SECRET: 'j'.repeat(32) }).jwtSecret).toBe('j'.repeat(32));
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
+    expect(() => loadConfig({ WATTLOG_JWT_SECRET: 'short-secret' })).toThrow(
+      new ConfigError('WATTLOG_JWT_SECRET is 12 bytes; it must be at least 32 (or unset to generate one into the data directory)'),
+    );
+  });
 });

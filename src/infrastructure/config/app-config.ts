@@ -30,6 +30,8 @@ export interface AppConfig {
   readonly adminToken?: string;
   /** Key-vault master key, 64 hex characters. */
   readonly masterKey?: string;
+  /** HS256 signing key for access tokens, at least 32 bytes; absent: `<dataDir>/jwt.key`, generated once. */
+  readonly jwtSecret?: string;
 }
 
 const ADMIN_TOKEN_MIN_LENGTH = 32;
@@ -134,6 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   }
 
+  const jwtSecret = read(env, 'WATTLOG_JWT_SECRET');
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret, 'utf8') < 32) {
+    throw new ConfigError(
+      `WATTLOG_JWT_SECRET is ${Buffer.byteLength(jwtSecret, 'utf8')} bytes; it must be at least 32 (or unset to generate one into the data directory)`,
+    );
+  }
+
   return {
     store,
     readModelStore: databaseUrl !== undefined && store !== 'embedded' ? 'postgres' : 'embedded',
@@ -148,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     demo: oneOf(env, 'WATTLOG_DEMO', ['on', 'off'] as const, 'on') === 'on',
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(masterKey !== undefined ? { masterKey } : {}),
+    ...(jwtSecret !== undefined ? { jwtSecret } : {}),
   };
 }

@@ -128,6 +128,60 @@ ALTER TABLE gateway_status ADD COLUMN payloads_undecoded bigint NOT NULL DEFAULT
 ALTER TABLE gateway_status ADD COLUMN last_undecoded_reason text;
 `;
 
+// users and api_clients are projections. The other tables are not: replays never touch them, and nothing in them
+// can be rebuilt from the log — credentials and refresh tokens never enter it.
+const access = `
+CREATE TABLE users (
+  user_id text PRIMARY KEY,
+  email text NOT NULL UNIQUE,
+  display_name text NOT NULL,
+  role text NOT NULL,
+  registered_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  disabled_at timestamptz,
+  disabled_reason text
+);
+CREATE TABLE api_clients (
+  client_id text PRIMARY KEY,
+  organisation text NOT NULL,
+  name text NOT NULL,
+  secret_fingerprint text NOT NULL,
+  registered_at timestamptz NOT NULL,
+  secret_rotated_at timestamptz,
+  revoked_at timestamptz,
+  revoked_reason text
+);
+CREATE INDEX api_clients_organisation_idx ON api_clients (organisation, client_id);
+CREATE TABLE user_credentials (
+  user_id text PRIMARY KEY,
+  password_hash text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE api_client_secrets (
+  client_id text NOT NULL,
+  secret_fingerprint text NOT NULL,
+  secret_verifier bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (client_id, secret_fingerprint)
+);
+CREATE TABLE auth_sessions (
+  session_id text PRIMARY KEY,
+  user_id text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  ended_at timestamptz,
+  ended_reason text
+);
+CREATE INDEX auth_sessions_user_idx ON auth_sessions (user_id) WHERE ended_at IS NULL;
+CREATE TABLE auth_refresh_tokens (
+  token_hash bytea PRIMARY KEY,
+  session_id text NOT NULL REFERENCES auth_sessions (session_id) ON DELETE CASCADE,
+  issued_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX auth_refresh_tokens_session_idx ON auth_refresh_tokens (session_id);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -137,5 +191,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 4, name: 'gateway status', sql: gatewayStatus },
     { version: 5, name: 'readings', sql: readings },
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
+    { version: 7, name: 'access: users, API clients, credentials, sessions', sql: access },
   ],
 };

@@ -9,6 +9,7 @@ import { registerMigrate } from './migrate.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
 import { registerSimulate } from './simulate.command.js';
+import { registerUser } from './user/user.command.js';
 
 const program = new Command()
   .name('wattlog')
@@ -22,6 +23,7 @@ registerProjector(program);
 registerBench(program);
 registerAgent(program);
 registerGateway(program);
+registerUser(program);
 registerSimulate(program);
 registerDecode(program);
 

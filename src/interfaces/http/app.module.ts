@@ -31,7 +31,10 @@ import type { Storage } from '../../infrastructure/composition/storage.js';
 import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
-import { AdminTokenGuard } from './auth/admin-token.guard.js';
+import type { AccessRuntime } from './auth/access-runtime.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthenticationGuard } from './auth/authentication.guard.js';
+import { ACCESS_HANDLERS, ACCESS_CONTROLLERS } from './users/access-module-parts.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -48,6 +51,7 @@ export interface AppRuntime {
   readonly adminToken: string;
   readonly keyVault: KeyVault;
   readonly gatewayCommands: GatewayCommands;
+  readonly access: AccessRuntime;
 }
 
 @Module({})
@@ -65,6 +69,8 @@ export class AppModule {
         ReadingsController,
         ReadingsStreamController,
         NodesController,
+        AuthController,
+        ...ACCESS_CONTROLLERS,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -76,7 +82,9 @@ export class AppModule {
         { provide: GATEWAY_COMMANDS, useValue: runtime.gatewayCommands },
         { provide: LinkEventRecorder, useValue: new LinkEventRecorder(runtime.storage.eventStore) },
         { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
-        AdminTokenGuard,
+        ...runtime.access.providers,
+        AuthenticationGuard,
+        ...ACCESS_HANDLERS,
         QueryAuditLogHandler,
         RegisterGatewayHandler,
         RotateNetworkKeyHandler,

@@ -13,7 +13,9 @@ import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
 import type { LinkConfig } from '../gateway-link/link-config.js';
 import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
+import { loadJwtSecret } from '../../infrastructure/auth/jwt-secret.js';
 import { AppModule } from './app.module.js';
+import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
 export interface HttpServerConfig {
@@ -23,6 +25,8 @@ export interface HttpServerConfig {
   /** null serves plain HTTP (only when explicitly configured, e.g. behind a TLS proxy). */
   readonly tls: { readonly key: string; readonly cert: string } | null;
   readonly adminToken: string;
+  /** WATTLOG_JWT_SECRET (at least 32 bytes); absent: `<dataDir>/jwt.key`, generated on first start. */
+  readonly jwtSecret?: string;
   /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
   readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
@@ -35,6 +39,7 @@ export interface RunningServer {
   readonly storage: Storage;
   readonly projections: ProjectionSupervisor;
   readonly link: RunningGatewayLink | null;
+  readonly access: AccessRuntime;
   /** Stops accepting requests, stops projections, closes the databases. */
   close(): Promise<void>;
 }
@@ -51,10 +56,20 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
   });
   const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
+  const jwtSecret = loadJwtSecret(config.jwtSecret, config.storage.dataDir);
+  logger.info({ jwtSecretSource: jwtSecret.source }, 'access token signing key loaded');
+  let access: AccessRuntime | undefined;
   let app: NestFastifyApplication | undefined;
   let link: RunningGatewayLink | null = null;
   const gatewayCommands = new GatewayCommands();
   try {
+    access = await startAccessRuntime(
+      storage.eventStore,
+      storage.readModels,
+      { adminToken: config.adminToken, jwtKey: jwtSecret.key },
+      (error, context) => logger.error({ err: error }, context),
+      (notice) => (notice.kind === 'login_succeeded' ? logger.info(notice, 'authentication') : logger.warn(notice, 'authentication')),
+    );
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
       // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
@@ -69,6 +84,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         adminToken: config.adminToken,
         keyVault,
         gatewayCommands,
+        access,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -82,11 +98,13 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   } catch (error) {
     await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
+    await access?.stop().catch(() => undefined);
     await projections.stop();
     await storage.close();
     throw error;
   }
   const listening = app;
+  const accessRuntime = access;
   const address = listening.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -95,10 +113,12 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     storage,
     projections,
     link,
+    access: accessRuntime,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
       await link?.close();
       await listening.close();
+      await accessRuntime.stop();
       await projections.stop();
       await storage.close();
     },

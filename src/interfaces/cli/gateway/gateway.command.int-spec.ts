@@ -136,7 +136,7 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
     expect(untrusted.stderr).toMatch(/^wattlog: the server at https:\/\/127\.0\.0\.1:\d+ presented a certificate this CLI does not trust \(\w+\); .*\n$/);
 
     const wrongToken = await cli(['list'], { WATTLOG_ADMIN_TOKEN: 'x'.repeat(40) });
-    expect(wrongToken).toMatchObject({ code: 1, stderr: 'wattlog: server answered 401: a valid admin bearer token is required\n' });
+    expect(wrongToken).toMatchObject({ code: 1, stderr: 'wattlog: server answered 401: the bearer token is not valid\n' });
 
     const closedPort = await freePort();
     const down = await cli(['list', '--server', `https://127.0.0.1:${closedPort}`]);

@@ -1,11 +1,11 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { QueryAuditLog, type AuditPage } from '../../../application/audit/query-audit-log/query-audit-log.query.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { AuditLogRequestDto } from './audit-log.request.dto.js';
 
 @Controller('api/audit')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 export class AuditLogController {
   constructor(private readonly queries: QueryBus) {}
 

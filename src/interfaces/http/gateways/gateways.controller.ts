@@ -10,7 +10,7 @@ import { RegisterGateway, type IssuedNetworkKey } from '../../../application/gat
 import { RotateNetworkKey } from '../../../application/gateways/rotate-network-key/rotate-network-key.command.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
 import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { GatewayErrorsFilter } from './gateway-errors.filter.js';
@@ -31,7 +31,7 @@ function gatewayId(id: string): string {
 }
 
 @Controller('api/gateways')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 @UseFilters(GatewayErrorsFilter)
 export class GatewaysController {
   constructor(

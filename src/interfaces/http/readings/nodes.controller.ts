@@ -2,13 +2,13 @@ import { Controller, Get, NotFoundException, Param, Query, UseFilters, UseGuards
 import { QueryBus } from '@nestjs/cqrs';
 import { GetNode, type NodeDetail } from '../../../application/metering/query-readings/nodes/get-node.query.js';
 import { ListNodes, type NodePage } from '../../../application/metering/query-readings/nodes/list-nodes.query.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { NODE_ID_MAX, NodesRequestDto } from './readings.request.dto.js';
 import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/nodes')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 @UseFilters(ReadingQueryErrorsFilter)
 export class NodesController {
   constructor(private readonly queries: QueryBus) {}

@@ -2,14 +2,14 @@ import { Controller, Get, Inject, Optional, Query, Res, UseFilters, UseGuards } 
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { WatchReadings } from '../../../application/metering/query-readings/watch-readings/watch-readings.query.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { StreamReadingsRequestDto } from './readings.request.dto.js';
 import { DEFAULT_SSE_OPTIONS, serveSse, SSE_OPTIONS, type SseOptions } from './sse-session.js';
 import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/readings')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 @UseFilters(ReadingQueryErrorsFilter)
 export class ReadingsStreamController {
   private readonly options: SseOptions;

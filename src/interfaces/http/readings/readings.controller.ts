@@ -3,14 +3,14 @@ import { Controller, Get, Headers, Query, StreamableFile, UseFilters, UseGuards 
 import { QueryBus } from '@nestjs/cqrs';
 import { GetLatestReadings, type LatestReadings } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.query.js';
 import { QueryReadingSeries } from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { LatestReadingsRequestDto, SeriesRequestDto } from './readings.request.dto.js';
 import { prefersCsv, seriesCsv, seriesJson } from './series-output.js';
 import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/readings')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 @UseFilters(ReadingQueryErrorsFilter)
 export class ReadingsController {
   constructor(private readonly queries: QueryBus) {}

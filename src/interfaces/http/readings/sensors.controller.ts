@@ -1,13 +1,13 @@
 import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ListSensors, type SensorPage } from '../../../application/metering/query-readings/list-sensors/list-sensors.query.js';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { SensorsRequestDto } from './readings.request.dto.js';
 import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/sensors')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AuthenticationGuard)
 @UseFilters(ReadingQueryErrorsFilter)
 export class SensorsController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseEmail } from '../../../domain/access/email.js';
+import { isUserEvent, type SessionEndReason } from '../../../domain/access/user.events.js';
+import type { EventStore } from '../../ports/event-store.port.js';
+import type { AccessState } from '../access-state/access-state.js';
+import { loadUser, userIdByEmail, userStream } from '../access-streams.js';
+import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../authentication.errors.js';
+import type { CredentialStore } from '../credentials/credential-store.js';
+import type { PasswordHasher } from '../ports/password-hasher.port.js';
+import type { AccessTokenSigner } from '../ports/token-signer.port.js';
+import { newRefreshToken, type SessionStore } from '../sessions/session-store.js';
+import { updateUser } from '../user-updates.js';
+import type { LoginThrottle } from './login-throttle.js';
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly tokenType: 'Bearer';
+  readonly expiresIn: number;
+}
+
+/** Security-relevant outcomes, for the log. Never carries a password, token or email address. */
+export type AuthenticationNotice =
+  | { readonly kind: 'login_succeeded'; readonly userId: string; readonly sessionId: string; readonly ip: string }
+  | { readonly kind: 'login_failed'; readonly userId: string | null; readonly ip: string }
+  | { readonly kind: 'login_throttled'; readonly ip: string; readonly retryAfterSeconds: number }
+  | { readonly kind: 'refresh_token_reused'; readonly userId: string; readonly sessionId: string };
+
+export interface AuthenticationDeps {
+  readonly store: EventStore;
+  readonly credentials: CredentialStore;
+  readonly sessions: SessionStore;
+  readonly hasher: PasswordHasher;
+  readonly signer: AccessTokenSigner;
+  readonly accessState: AccessState;
+  readonly throttle: LoginThrottle;
+  readonly now: () => Date;
+  /** Absolute session lifetime: refresh tokens stop working this long after the login, however often rotated. */
+  readonly sessionTtlMs: number;
+  readonly notify?: (notice: AuthenticationNotice) => void;
+}
+
+export const AUTHENTICATION_SERVICE = Symbol('AuthenticationService');
+
+/** Password login, refresh-token rotation with reuse detection, and ending sessions. */
+export class AuthenticationService {
+  constructor(private readonly deps: AuthenticationDeps) {}
+
+  async login(rawEmail: string, password: string, ip: string): Promise<TokenPair> {
+    const { deps } = this;
+    const email = normaliseEmail(rawEmail);
+    const wait = deps.throttle.waitMs(email, ip, deps.now().getTime());
+    if (wait > 0) {
+      deps.notify?.({ kind: 'login_throttled', ip, retryAfterSeconds: Math.ceil(wait / 1000) });
+      throw new LoginThrottledError(Math.ceil(wait / 1000));
+    }
+
+    const userId = await userIdByEmail(deps.store, email);
+    const encoded = userId !== undefined ? await deps.credentials.passwordHashOf(userId) : undefined;
+    let valid = false;
+    if (encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
+    else await deps.hasher.spendDummyVerification(password);
+    const user = valid && userId !== undefined ? (await loadUser(deps.store, userId)).state : undefined;
+    if (!user || user.status !== 'active') {
+      deps.throttle.recordFailure(email, ip, deps.now().getTime());
+      deps.notify?.({ kind: 'login_failed', userId: userId ?? null, ip });
+      throw new InvalidCredentialsError();
+    }
+    deps.throttle.recordSuccess(email, ip);
+    await this.learnUser(user.userId);
+
+    const now = deps.now();
+    const sessionId = randomUUID();
+    const refreshToken = newRefreshToken();
+    // The session row first: if the event append fails, the tokens are never handed out and the row is inert.
+    await deps.sessions.create(sessionId, user.userId, refreshToken, now, new Date(now.getTime() + deps.sessionTtlMs));
+    await updateUser(deps.store, deps.accessState, user.userId, () => ({ type: 'StartSession', data: { userId: user.userId, sessionId, at: now.toISOString() } }), {
+      actorId: `user:${user.userId}`,
+      correlationId: sessionId,
+    });
+    deps.notify?.({ kind: 'login_succeeded', userId: user.userId, sessionId, ip });
+    return this.pair(user.userId, sessionId, refreshToken, now);
+  }
+
+  async refresh(presented: string): Promise<TokenPair> {
+    const { deps } = this;
+    const now = deps.now();
+    const next = newRefreshToken();
+    const outcome = await deps.sessions.rotate(presented, next, now);
+    switch (outcome.kind) {
+      case 'unknown':
+      case 'ended':
+        throw new InvalidRefreshTokenError();
+      case 'reused':
+        deps.notify?.({ kind: 'refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId });
+        await this.endSession(outcome.userId, outcome.sessionId, 'refresh_token_reuse');
+        throw new InvalidRefreshTokenError();
+      case 'rotated': {
+        const { state } = await loadUser(deps.store, outcome.userId);
+        if (state.status !== 'active') {
+          await deps.sessions.end(outcome.sessionId, 'user disabled', now);
+          throw new InvalidRefreshTokenError();
+        }
+        return this.pair(outcome.userId, outcome.sessionId, next, now);
+      }
+    }
+  }
+
+  /** Ends the session everywhere: its refresh tokens at once, its access tokens on the next request. */
+  async endSession(userId: string, sessionId: string, reason: SessionEndReason): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.sessions.end(sessionId, reason, now);
+    // Applied locally first so this node refuses the session even if the append below fails.
+    this.deps.accessState.apply([{ type: 'UserSessionEnded', data: { userId, sessionId, reason, at: now.toISOString() } }]);
+    await updateUser(this.deps.store, this.deps.accessState, userId, () => ({ type: 'EndSession', data: { userId, sessionId, reason, at: now.toISOString() } }), {
+      actorId: `user:${userId}`,
+      correlationId: sessionId,
+    });
+  }
+
+  private pair(userId: string, sessionId: string, refreshToken: string, now: Date): TokenPair {
+    const access = this.deps.signer.sign({ kind: 'user', userId, sessionId }, now);
+    return { accessToken: access.token, refreshToken, tokenType: 'Bearer', expiresIn: access.expiresIn };
+  }
+
+  /** A user registered on another node may not have reached this node's access state yet; the stream is the truth. */
+  private async learnUser(userId: string): Promise<void> {
+    const recorded = await this.deps.store.readStream(userStream(userId));
+    this.deps.accessState.apply(recorded.filter(isUserEvent));
+  }
+}

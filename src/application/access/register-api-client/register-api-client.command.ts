@@ -1,0 +1,23 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../domain/access/principal.js';
+import type { AccessCommandMetadata } from '../access-streams.js';
+
+export interface IssuedClientSecret {
+  readonly clientId: string;
+  readonly organisation: string;
+  readonly name: string;
+  /** Shown only in this answer; the server keeps a verifier, never the secret. */
+  readonly clientSecret: string;
+  readonly secretFingerprint: string;
+}
+
+export class RegisterApiClient extends Command<IssuedClientSecret> {
+  constructor(
+    readonly input: { readonly organisation: string; readonly name: string },
+    readonly principal: Principal,
+    readonly at: Date,
+    readonly metadata: AccessCommandMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { Principal } from '../../../domain/access/principal.js';
+import type { AccessCommandMetadata } from '../access-streams.js';
+
+export class RotateApiClientSecret extends Command<{ readonly clientId: string; readonly clientSecret: string; readonly secretFingerprint: string }> {
+  constructor(
+    readonly clientId: string,
+    readonly principal: Principal,
+    readonly at: Date,
+    readonly metadata: AccessCommandMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,36 @@
+import jwt from 'jsonwebtoken';
+import type { AccessTokenSigner, AccessTokenSubject, SignedAccessToken } from '../../application/access/ports/token-signer.port.js';
+
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_AUDIENCE = 'wattlog-api';
+export const JWT_ISSUER = 'wattlog';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** The claims Wattlog puts in an access token; `typ` keeps user and client tokens apart. */
+export interface AccessTokenClaims {
+  readonly sub: string;
+  readonly typ: 'user' | 'client';
+  readonly sid?: string;
+}
+
+/** Signs HS256 access tokens. Verification lives with the HTTP guard (passport-jwt) and pins the same algorithm. */
+export class JwtAccessTokenSigner implements AccessTokenSigner {
+  constructor(
+    private readonly key: Buffer,
+    private readonly ttlSeconds: number = ACCESS_TOKEN_TTL_SECONDS,
+  ) {}
+
+  sign(subject: AccessTokenSubject, now: Date): SignedAccessToken {
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims =
+      subject.kind === 'user'
+        ? { sub: subject.userId, typ: 'user', sid: subject.sessionId }
+        : { sub: subject.clientId, typ: 'client' };
+    const token = jwt.sign({ ...claims, iat, exp: iat + this.ttlSeconds }, this.key, {
+      algorithm: JWT_ALGORITHM,
+      audience: JWT_AUDIENCE,
+      issuer: JWT_ISSUER,
+    });
+    return { token, expiresIn: this.ttlSeconds };
+  }
+}

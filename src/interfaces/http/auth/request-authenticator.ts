@@ -1,0 +1,88 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { UnauthorizedException } from '@nestjs/common';
+import passportModule from 'passport';
+import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
+import type { AccessState } from '../../../application/access/access-state/access-state.js';
+import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from '../../../infrastructure/auth/jwt-access-tokens.js';
+import { runStrategy } from './passport-runner.js';
+
+export interface ResolvedCredentials {
+  readonly principal: Principal;
+  /** The session a user token belongs to; logout ends it. */
+  readonly sessionId?: string;
+}
+
+const JWT = 'wattlog-jwt';
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+function describe(info: unknown): string {
+  const name = info instanceof Error ? info.name : '';
+  if (name === 'TokenExpiredError') return 'the access token has expired; refresh it or log in again';
+  return 'the access token is invalid';
+}
+
+/**
+ * Turns `Authorization: Bearer …` into a principal: the bootstrap admin token, or an HS256 access token checked by
+ * passport-jwt (algorithm pinned, audience, issuer, expiry) and then against the in-memory access state, so a
+ * disabled user, an ended session or a revoked client is refused on the very next request without a database trip.
+ */
+export class RequestAuthenticator {
+  private readonly adminDigest: Buffer;
+  private readonly passport: passportModule.Authenticator;
+
+  constructor(adminToken: string, jwtKey: Buffer, accessState: AccessState) {
+    this.adminDigest = digest(adminToken);
+    // A private instance: the process-wide passport would let two apps in one process overwrite each other's keys.
+    this.passport = new passportModule.Passport();
+    this.passport.use(
+      JWT,
+      new JwtStrategy(
+        {
+          jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+          secretOrKey: jwtKey,
+          algorithms: [JWT_ALGORITHM],
+          audience: JWT_AUDIENCE,
+          issuer: JWT_ISSUER,
+          jsonWebTokenOptions: { maxAge: '1d', clockTolerance: 5 },
+        },
+        (payload: Partial<AccessTokenClaims>, done: VerifiedCallback) => {
+          const resolved = resolveClaims(payload, accessState);
+          if (resolved) done(null, resolved);
+          else done(null, false, { message: 'session ended or account no longer active' });
+        },
+      ),
+    );
+  }
+
+  async resolve(authorization: string | undefined): Promise<ResolvedCredentials> {
+    const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
+    if (token === undefined) throw new UnauthorizedException('authentication required: send Authorization: Bearer <token>');
+    if (token.split('.').length !== 3) {
+      // Not a JWT: only the bootstrap admin token remains; digests make the comparison independent of length.
+      if (timingSafeEqual(digest(token), this.adminDigest)) return { principal: BOOTSTRAP_ADMIN };
+      throw new UnauthorizedException('the bearer token is not valid');
+    }
+    const outcome = await runStrategy<ResolvedCredentials>(this.passport, JWT, { headers: { authorization }, query: {}, ip: '' });
+    if (outcome.ok) return outcome.user;
+    const info = outcome.info as { message?: unknown } | undefined;
+    throw new UnauthorizedException(info instanceof Error ? describe(info) : typeof info?.message === 'string' ? `the access token is no longer valid: ${info.message}` : 'the access token is invalid');
+  }
+}
+
+function resolveClaims(payload: Partial<AccessTokenClaims>, accessState: AccessState): ResolvedCredentials | undefined {
+  if (typeof payload.sub !== 'string') return undefined;
+  if (payload.typ === 'user' && typeof payload.sid === 'string') {
+    const principal = accessState.userPrincipal(payload.sub, payload.sid);
+    return principal ? { principal, sessionId: payload.sid } : undefined;
+  }
+  if (payload.typ === 'client') {
+    const principal = accessState.clientPrincipal(payload.sub);
+    return principal ? { principal } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CLIENT_CREDENTIALS, type ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
+import { OAuthError, OAuthErrorsFilter } from './oauth-errors.js';
+
+interface TokenResponse {
+  readonly access_token: string;
+  readonly token_type: 'Bearer';
+  readonly expires_in: number;
+}
+
+function field(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  // Form bodies turn a repeated parameter into an array, which RFC 6749 forbids.
+  if (typeof value !== 'string') throw new OAuthError('invalid_request', `parameter ${name} must be given once, as a string`);
+  return value;
+}
+
+function fromBasic(header: string): { id: string; secret: string } {
+  const match = /^Basic ([A-Za-z0-9+/]+=*)$/.exec(header);
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw new OAuthError('invalid_client', 'the Authorization header must be Basic base64(client_id:client_secret)');
+  try {
+    // RFC 6749 2.3.1: both parts are form-urlencoded before joining.
+    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+  } catch {
+    throw new OAuthError('invalid_client', 'the Basic credentials are not form-urlencoded');
+  }
+}
+
+/** OAuth 2.0 token endpoint, client-credentials grant only; JSON or application/x-www-form-urlencoded bodies. */
+@Controller('api/oauth')
+@UseFilters(OAuthErrorsFilter)
+export class OAuthTokenController {
+  constructor(@Inject(CLIENT_CREDENTIALS) private readonly clients: ClientCredentials) {}
+
+  @Post('token')
+  @HttpCode(200)
+  async token(
+    @Body() body: Record<string, unknown> | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('authorization') authorization?: string,
+  ): Promise<TokenResponse> {
+    const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
+    const grantType = field(params, 'grant_type');
+    if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
+    if (grantType !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only grant_type=client_credentials is supported');
+    const bodyId = field(params, 'client_id');
+    const bodySecret = field(params, 'client_secret');
+    let id: string | undefined;
+    let secret: string | undefined;
+    if (authorization !== undefined) {
+      if (bodySecret !== undefined) throw new OAuthError('invalid_request', 'send the client credentials either in the Authorization header or in the body, not both');
+      ({ id, secret } = fromBasic(authorization));
+    } else {
+      id = bodyId;
+      secret = bodySecret;
+    }
+    if (!id || !secret) throw new OAuthError('invalid_client', 'client_id and client_secret are required');
+    const issued = await this.clients.issue(id, secret);
+    void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn };
+  }
+}
