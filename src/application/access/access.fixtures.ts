@@ -78,8 +78,23 @@ export async function seedTwoHomes(b: SqlBackend): Promise<void> {
   await project(b);
 }
 
+/**
+ * Waits until every stored event is readable: on a shared Postgres, other sessions' open transactions hold back the
+ * point up to which the store reads (see ADR 0003), so a fresh append may stay invisible for a moment.
+ */
+export async function settled(b: SqlBackend): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [row] = await b.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    if ((await b.store.countAfter(null)) >= Number(row?.n ?? 0)) return;
+    if (Date.now() > deadline) throw new Error('stored events did not become readable within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Applies every access and gateway event stored so far. */
 export async function project(b: SqlBackend): Promise<void> {
+  await settled(b);
   await catchUpOnce(b.store, b.db, accessProjection, 1000);
   await catchUpOnce(b.store, b.db, gatewayStatusProjection, 1000);
 }
