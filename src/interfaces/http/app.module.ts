@@ -2,7 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
 import { ChangeSensorVisibilityHandler } from '../../application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
-import { BufferedDataAccessRecorder } from '../../application/access/data-access-log/buffered-data-access-recorder.js';
+import {
+  BufferedDataAccessRecorder,
+  DATA_ACCESS_LOG_OPTIONS,
+  DEFAULT_DATA_ACCESS_LOG_OPTIONS,
+} from '../../application/access/data-access-log/buffered-data-access-recorder.js';
 import { GrantExpirySweeper } from '../../application/access/expire-grants/grant-expiry-sweeper.js';
 import { GrantAccessHandler } from '../../application/access/grant-access/grant-access.handler.js';
 import { ListGrantsHandler } from '../../application/access/list-grants/list-grants.handler.js';
@@ -106,6 +110,7 @@ export class AppModule {
         { provide: CLOCK, useValue: systemClock },
         { provide: ACCESS_POLICY, useClass: ReadModelAccessPolicy },
         { provide: PRINCIPAL_DIRECTORY, useValue: new SqlPrincipalDirectory(runtime.storage.readModels) },
+        { provide: DATA_ACCESS_LOG_OPTIONS, useValue: DEFAULT_DATA_ACCESS_LOG_OPTIONS },
         { provide: DATA_ACCESS_RECORDER, useClass: BufferedDataAccessRecorder },
         GrantAccessHandler,
         RevokeAccessHandler,
