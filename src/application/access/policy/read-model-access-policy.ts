@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorIdOf, isAdmin, type Principal } from '../../../domain/access/principal.js';
 import type { ResolvedSensorScope } from '../../metering/query-readings/access/live-scope.js';
 import type { SensorScope } from '../../metering/query-readings/access/sensor-access.port.js';
-import { scopeCondition } from '../../metering/query-readings/access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../metering/query-readings/access/sensor-scope.js';
 import { READINGS_LATEST_TABLE } from '../../metering/query-readings/read-model-sql.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
@@ -84,7 +84,7 @@ export class ReadModelAccessPolicy implements AccessPolicy {
   async assertSensorRight(principal: Principal, sensorId: string, right: AccessRight): Promise<void> {
     const scope = await this.sensorScope(principal, right);
     const params: unknown[] = [sensorId];
-    const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', node: 'node_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     const rows = await this.db.query(`SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`, params);
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
   }

@@ -25,7 +25,19 @@ function grantedIds(scope: PrincipalScope, kind: GrantObjectKind, grantee: strin
             AND g.${RIGHT_COLUMN[scope.right]} AND (g.expires_at IS NULL OR g.expires_at > ${at}::timestamptz)`;
 }
 
-const privateSensors = `SELECT v.sensor_id FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.visibility = 'private'`;
+/**
+ * Correlated probes of the visibility table's primary key: a request naming a few sensors pays a few index lookups,
+ * however many sensors are private or public elsewhere. `sensor` must be qualified with its table.
+ */
+const hasVisibility = (sensor: string, visibility: 'private' | 'public_aggregate'): string =>
+  `EXISTS (SELECT 1 FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.sensor_id = ${sensor} AND v.visibility = '${visibility}')`;
+
+/** The readings_latest columns, qualified so correlated subqueries cannot capture them. */
+export const LATEST_SCOPE_COLUMNS: ScopedColumns = {
+  gateway: `${READINGS_LATEST_TABLE}.gateway_id`,
+  node: `${READINGS_LATEST_TABLE}.node_id`,
+  sensor: `${READINGS_LATEST_TABLE}.sensor_id`,
+};
 
 /** Owned gateways ∪ (granted gateways, nodes, sensors minus private sensors) ∪ public-aggregate sensors. */
 function principalCondition(scope: PrincipalScope, params: unknown[], columns: ScopedColumns): string {
@@ -39,15 +51,13 @@ function principalCondition(scope: PrincipalScope, params: unknown[], columns: S
   if (columns.node) granted.push(`${columns.node} IN (${grantedIds(scope, 'node', grantee, at)})`);
   if (columns.sensor) {
     granted.push(`${columns.sensor} IN (${grantedIds(scope, 'sensor', grantee, at)})`);
-    parts.push(`((${granted.join(' OR ')}) AND ${columns.sensor} NOT IN (${privateSensors}))`);
-    if (scope.publicAggregate) {
-      parts.push(`${columns.sensor} IN (SELECT v.sensor_id FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.visibility = 'public_aggregate')`);
-    }
+    parts.push(`((${granted.join(' OR ')}) AND NOT ${hasVisibility(columns.sensor, 'private')})`);
+    if (scope.publicAggregate) parts.push(hasVisibility(columns.sensor, 'public_aggregate'));
   } else if (columns.node) {
     // A node is visible when one of its sensors is granted and not private.
     granted.push(
       `${columns.node} IN (SELECT s.node_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id IN (${grantedIds(scope, 'sensor', grantee, at)})
-                            AND s.sensor_id NOT IN (${privateSensors}))`,
+                            AND NOT ${hasVisibility('s.sensor_id', 'private')})`,
     );
     parts.push(`(${granted.join(' OR ')})`);
   } else {

@@ -4,7 +4,7 @@ import type { CanonicalReading } from '../../../../domain/metering/canonical-rea
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
@@ -58,7 +58,7 @@ export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings
     const scope = await this.access.sensorScope(principal, 'read');
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', node: 'node_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const rows = await this.db.query<LatestRow>(
       `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { bind, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { ListSensors, type SensorPage, type SensorView } from './list-sensors.query.js';
 
@@ -32,8 +32,6 @@ function toView(row: SensorRow): SensorView {
   };
 }
 
-const COLUMNS = { gateway: 'gateway_id', node: 'node_id', sensor: 'sensor_id' } as const;
-
 /**
  * Keyset pages over readings_latest, in sensor id order. Lists every sensor the principal may aggregate; the newest
  * value is shown only where it may also read raw values.
@@ -48,8 +46,8 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
   async execute({ principal, filter }: ListSensors): Promise<SensorPage> {
     const params: unknown[] = [];
     const where: string[] = [];
-    const readable = scopeCondition(await this.access.sensorScope(principal, 'read'), params, COLUMNS);
-    const scoped = scopeCondition(await this.access.sensorScope(principal, 'aggregate'), params, COLUMNS);
+    const readable = scopeCondition(await this.access.sensorScope(principal, 'read'), params, LATEST_SCOPE_COLUMNS);
+    const scoped = scopeCondition(await this.access.sensorScope(principal, 'aggregate'), params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const shown = (column: string, alias: string): string => (readable ? `CASE WHEN ${readable} THEN ${column} END AS ${alias}` : `${column} AS ${alias}`);
     if (filter.gatewayId !== undefined) where.push(`gateway_id = ${bind(params, filter.gatewayId)}`);

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { NodeNotFoundError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetNode, MAX_NODE_SENSORS, type NodeDetail } from './get-node.query.js';
@@ -21,7 +21,7 @@ export class GetNodeHandler implements IQueryHandler<GetNode, NodeDetail> {
     if (!node) throw new NodeNotFoundError(nodeId);
     const params: unknown[] = [];
     const where = [`node_id = ${bind(params, nodeId)}`];
-    const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', node: 'node_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const sensors = await this.db.query<{ sensor_id: string }>(
       `SELECT sensor_id FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}

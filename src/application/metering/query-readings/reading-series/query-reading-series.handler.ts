@@ -4,7 +4,7 @@ import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.po
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import type { Principal } from '../../../../domain/access/principal.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
@@ -75,7 +75,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
   private async knownSensors(principal: Principal, right: 'read' | 'aggregate', wanted: readonly string[]): Promise<SeriesSensor[]> {
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(await this.access.sensorScope(principal, right), params, { gateway: 'gateway_id', node: 'node_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(await this.access.sensorScope(principal, right), params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const rows = await this.db.query<SensorRow>(
       `SELECT sensor_id, node_id, gateway_id, quantity, unit FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
