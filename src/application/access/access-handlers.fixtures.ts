@@ -31,7 +31,7 @@ export function accessHandlers(b: SqlBackend, clock: TestClock) {
   const log = new CollectingAccessRecorder();
   const latest = new GetLatestReadingsHandler(b.db, policy, log);
   const series = new QueryReadingSeriesHandler(b.db, policy, log);
-  const sensors = new ListSensorsHandler(b.db, policy);
+  const sensors = new ListSensorsHandler(b.db, policy, log);
   const nodes = new ListNodesHandler(b.db, policy);
   const node = new GetNodeHandler(b.db, policy);
   const gateways = new ListGatewaysHandler(b.db, policy);

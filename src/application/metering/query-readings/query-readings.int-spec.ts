@@ -76,7 +76,7 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
 
   it('narrows every query to the gateways the policy allows', async () => {
     if (!backend) return;
-    const sensors = await new ListSensorsHandler(backend.db, GW_A).execute(new ListSensors(VIEWER, { limit: 10 }));
+    const sensors = await new ListSensorsHandler(backend.db, GW_A, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId).sort()).toEqual(['dsmr:A/energyImported.t2', 'dsmr:A/power']);
     const latest = await new GetLatestReadingsHandler(backend.db, GW_A, LOG).execute(new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']));
     expect(latest.items.map((r) => r.sensorId)).toEqual(['dsmr:A/power']);
@@ -92,7 +92,7 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
 
   it('narrows to single sensors, showing only the nodes they belong to', async () => {
     if (!backend) return;
-    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR).execute(new ListSensors(VIEWER, { limit: 10 }));
+    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId)).toEqual(['zigbee:0xb/power']);
     const nodes = await new ListNodesHandler(backend.db, ONE_SENSOR).execute(new ListNodes(VIEWER, { limit: 10 }));
     expect(nodes.items.map((n) => n.nodeId)).toEqual(['zigbee:0xb']);

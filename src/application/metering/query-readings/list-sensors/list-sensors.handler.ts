@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
+import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { bind, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
@@ -41,6 +42,7 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+    @Inject(DATA_ACCESS_RECORDER) private readonly accessLog: DataAccessRecorder,
   ) {}
 
   async execute({ principal, filter }: ListSensors): Promise<SensorPage> {
@@ -62,6 +64,8 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
       params,
     );
     const items = rows.slice(0, filter.limit).map(toView);
+    // A newest value handed out is a read like any other.
+    this.accessLog.record(principal, items.flatMap((s) => (s.lastValue === null ? [] : [{ sensorId: s.sensorId, gatewayId: s.gatewayId, rows: 1 }])));
     return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.sensorId ?? null) : null };
   }
 }
