@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTHENTICATION_SERVICE, type AuthenticationService, type TokenPair } from '../../../application/access/login/authentication.service.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { PASSWORD_LOGIN } from '../runtime.tokens.js';
-import { AccessErrorsFilter } from './access-errors.filter.js';
+import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
