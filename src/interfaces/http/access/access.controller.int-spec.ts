@@ -34,7 +34,7 @@ describe('access over HTTP', () => {
     await insertLatest(api.storage.readModels, [aReading({ sensorId: A, nodeId: 'a-meter', gatewayId: 'gw-a' }), aReading({ sensorId: B, nodeId: 'b-plug', gatewayId: 'gw-b' })]);
     await insertNodes(api.storage.readModels, [{ nodeId: 'a-meter', gatewayId: 'gw-a', status: 'joined' }, { nodeId: 'b-plug', gatewayId: 'gw-b', status: 'joined' }]);
     await eventually(() => latestAs('user:alice'), (ids) => ids.length === 1);
-  }, 30_000);
+  }, 90_000);
   afterAll(() => api.close());
 
   it('answers foreign objects with 404, admin-only operations with 403 and missing credentials with 401', async () => {
