@@ -42,7 +42,7 @@ describe('live stream under grants', () => {
       await api.call('admin:root', 'POST', '/api/gateways', { id, ownerId, name: id, networkType: 'zigbee2mqtt', address: 'mqtt', location: { lat: 0, lon: 0 } });
     }
     await insertLatest(api.storage.readModels, [aReading({ sensorId: A, nodeId: 'a-meter', gatewayId: 'gw-a' })]);
-  }, 30_000);
+  }, 90_000);
   afterAll(() => api.close());
 
   it('streams a granted sensor, and stops within a refresh once the grant is revoked', async () => {
