@@ -7,7 +7,9 @@ import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
+import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from './series-json.sql.js';
 import { bucketPages, countRawPoints, rawPoints, type TimeRange } from './series.sql.js';
+
 
 interface SensorRow {
   sensor_id: string;
@@ -43,19 +45,28 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     }
     const db = this.db;
     const bucket = request.bucket;
+    async function* pages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
+      if (bucket === 'raw') {
+        const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
+        if (points.length > 0) yield points;
+        return;
+      }
+      yield* bucketPages(db, sensor, bucket, range);
+    }
+    async function* jsonPages(sensor: SeriesSensor): AsyncGenerator<string> {
+      if (bucket !== 'raw') {
+        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE);
+        return;
+      }
+      for await (const page of pages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');
+    }
     return {
       bucket,
       ...range,
       sensors,
       missing: wanted.filter((id) => !visibleIds.includes(id)),
-      async *pages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
-        if (bucket === 'raw') {
-          const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
-          if (points.length > 0) yield points;
-          return;
-        }
-        yield* bucketPages(db, sensor, bucket, range);
-      },
+      pages,
+      jsonPages,
     };
   }
 
