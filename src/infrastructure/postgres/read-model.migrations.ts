@@ -128,6 +128,12 @@ ALTER TABLE gateway_status ADD COLUMN payloads_undecoded bigint NOT NULL DEFAULT
 ALTER TABLE gateway_status ADD COLUMN last_undecoded_reason text;
 `;
 
+// The unique key (sensor_id, measured_at, value) serves every (sensor_id, measured_at) look-up the plain index did;
+// keeping both doubled the index work of each raw reading the projection stores.
+const readingsRawOneIndex = `
+DROP INDEX IF EXISTS readings_raw_sensor_time_idx;
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -137,5 +143,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 4, name: 'gateway status', sql: gatewayStatus },
     { version: 5, name: 'readings', sql: readings },
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
+    { version: 7, name: 'readings raw: the unique key is its only index', sql: readingsRawOneIndex },
   ],
 };
