@@ -10,10 +10,13 @@ function field(value: SqlValue): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-/** Rows in COPY's text format. */
+/** Rows in COPY's text format. Plain loops: bulk loads pass hundreds of thousands of rows, map/join per row shows. */
 export function copyText(rows: readonly (readonly SqlValue[])[]): string {
   let text = '';
-  for (const row of rows) text += `${row.map(field).join('\t')}\n`;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) text += i === 0 ? field(row[i] as SqlValue) : `\t${field(row[i] as SqlValue)}`;
+    text += '\n';
+  }
   return text;
 }
 

@@ -240,6 +240,12 @@ CREATE TABLE data_access_log (
 CREATE INDEX data_access_log_gateway_idx ON data_access_log (gateway_id, last_at);
 `;
 
+// The unique key (sensor_id, measured_at, value) serves every (sensor_id, measured_at) look-up the plain index did;
+// keeping both doubled the index work of each raw reading the projection stores.
+const readingsRawOneIndex = `
+DROP INDEX IF EXISTS readings_raw_sensor_time_idx;
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -251,5 +257,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
     { version: 7, name: 'access: users, API clients, credentials, sessions', sql: access },
     { version: 8, name: 'access: ownership, grants, visibility, data-access log', sql: authorization },
+    { version: 9, name: 'readings raw: the unique key is its only index', sql: readingsRawOneIndex },
   ],
 };

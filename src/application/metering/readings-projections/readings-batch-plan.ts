@@ -1,6 +1,6 @@
 import type { Quantity, Unit } from '../../../domain/metering/canonical-reading.js';
-import { compareReadings, type ProjectedReading } from './batch-readings.js';
-import { BUCKET_WIDTHS, bucketKey, bucketStartMs, isCounter, type BucketWidth } from './reading-buckets.js';
+import { bySensorInOrder, type ProjectedReading } from './batch-readings.js';
+import { BUCKET_WIDTHS, bucketWidthMs, isCounter, type BucketWidth } from './reading-buckets.js';
 
 /** One counter reading as the consumption arithmetic needs it. */
 export interface CounterPoint {
@@ -49,71 +49,70 @@ export function consumptionBetween(previous: CounterPoint | undefined, next: Cou
   return next.value - previous.value;
 }
 
-function incrementFor(increments: Map<string, BucketIncrement>, reading: ProjectedReading, width: BucketWidth, counter: boolean): BucketIncrement {
-  const startMs = bucketStartMs(reading.measuredMs, width);
-  const key = bucketKey(reading.sensorId, width, startMs);
-  let increment = increments.get(key);
-  if (!increment) {
-    increment = {
-      sensorId: reading.sensorId,
-      width,
-      startMs,
-      quantity: reading.quantity,
-      unit: reading.unit,
-      sampleCount: 0,
-      valueSum: counter ? null : 0,
-      valueMin: null,
-      valueMax: null,
-      delta: counter ? 0 : null,
-    };
-    increments.set(key, increment);
-  }
-  return increment;
+function newIncrement(reading: ProjectedReading, width: BucketWidth, startMs: number, counter: boolean): BucketIncrement {
+  return {
+    sensorId: reading.sensorId,
+    width,
+    startMs,
+    quantity: reading.quantity,
+    unit: reading.unit,
+    sampleCount: 0,
+    valueSum: counter ? null : 0,
+    valueMin: null,
+    valueMax: null,
+    delta: counter ? 0 : null,
+  };
 }
 
-function addSample(increments: Map<string, BucketIncrement>, reading: ProjectedReading): void {
+/**
+ * One sensor's increments for each width. Its readings come in time order, so each bucket's readings are
+ * consecutive: a reading either adds to the width's current bucket or opens the next one (no lookup by key).
+ */
+function sensorIncrements(ordered: readonly ProjectedReading[], counter: boolean, consumption: (index: number) => number): BucketIncrement[] {
+  const increments: BucketIncrement[] = [];
   for (const width of BUCKET_WIDTHS) {
-    const bucket = incrementFor(increments, reading, width, false);
-    bucket.sampleCount += 1;
-    bucket.valueSum = (bucket.valueSum ?? 0) + reading.value;
-    bucket.valueMin = bucket.valueMin === null ? reading.value : Math.min(bucket.valueMin, reading.value);
-    bucket.valueMax = bucket.valueMax === null ? reading.value : Math.max(bucket.valueMax, reading.value);
+    const size = bucketWidthMs(width);
+    let current: BucketIncrement | undefined;
+    for (let i = 0; i < ordered.length; i++) {
+      const reading = ordered[i]!;
+      const startMs = Math.floor(reading.measuredMs / size) * size;
+      if (current?.startMs !== startMs) {
+        current = newIncrement(reading, width, startMs, counter);
+        increments.push(current);
+      }
+      current.sampleCount += 1;
+      if (counter) {
+        current.delta = (current.delta ?? 0) + consumption(i);
+        continue;
+      }
+      const value = reading.value;
+      current.valueSum = (current.valueSum ?? 0) + value;
+      current.valueMin = current.valueMin === null ? value : Math.min(current.valueMin, value);
+      current.valueMax = current.valueMax === null ? value : Math.max(current.valueMax, value);
+    }
   }
-}
-
-function addCounterReading(increments: Map<string, BucketIncrement>, reading: ProjectedReading, consumption: number): void {
-  for (const width of BUCKET_WIDTHS) {
-    const bucket = incrementFor(increments, reading, width, true);
-    bucket.sampleCount += 1;
-    bucket.delta = (bucket.delta ?? 0) + consumption;
-  }
-}
-
-function groupBySensor(readings: readonly ProjectedReading[]): Map<string, ProjectedReading[]> {
-  const bySensor = new Map<string, ProjectedReading[]>();
-  for (const reading of readings) {
-    const list = bySensor.get(reading.sensorId);
-    if (list) list.push(reading);
-    else bySensor.set(reading.sensorId, [reading]);
-  }
-  return bySensor;
+  return increments;
 }
 
 /**
  * Folds a batch in memory before anything is written. Statistics of power-like quantities are order-free, so they
  * are simply summed per bucket. A counter whose readings all come after its stored latest reading (the common case,
  * replays included) is chained from that reading here; any other counter is handed over for recomputation.
+ * `bySensor` holds each sensor's readings in reading order without repeats (see `bySensorInOrder`).
  */
-export function planReadingsBatch(readings: readonly ProjectedReading[], storedLatest: ReadonlyMap<string, CounterPoint>): ReadingsBatchPlan {
-  const increments = new Map<string, BucketIncrement>();
+export function planSensorReadings(
+  bySensor: ReadonlyMap<string, readonly ProjectedReading[]>,
+  storedLatest: ReadonlyMap<string, CounterPoint>,
+): ReadingsBatchPlan {
+  const increments: BucketIncrement[] = [];
   const latest: ProjectedReading[] = [];
   const lateCounters: LateCounter[] = [];
-  for (const [sensorId, sensorReadings] of groupBySensor(readings)) {
-    const ordered = [...sensorReadings].sort(compareReadings);
-    const first = ordered[0]!;
+  for (const [sensorId, ordered] of bySensor) {
+    const first = ordered[0];
+    if (!first) continue;
     latest.push(ordered[ordered.length - 1]!);
     if (!isCounter(first.quantity)) {
-      for (const reading of ordered) addSample(increments, reading);
+      increments.push(...sensorIncrements(ordered, false, () => 0));
       continue;
     }
     const stored = storedLatest.get(sensorId);
@@ -122,11 +121,12 @@ export function planReadingsBatch(readings: readonly ProjectedReading[], storedL
       lateCounters.push({ sensorId, quantity: first.quantity, unit: first.unit, readings: ordered, late });
       continue;
     }
-    let previous: CounterPoint | undefined = stored;
-    for (const reading of ordered) {
-      addCounterReading(increments, reading, consumptionBetween(previous, reading));
-      previous = reading;
-    }
+    increments.push(...sensorIncrements(ordered, true, (i) => consumptionBetween(i === 0 ? stored : ordered[i - 1], ordered[i]!)));
   }
-  return { latest, increments: [...increments.values()], lateCounters };
+  return { latest, increments, lateCounters };
+}
+
+/** `planSensorReadings` for readings in any order, repeats included. */
+export function planReadingsBatch(readings: readonly ProjectedReading[], storedLatest: ReadonlyMap<string, CounterPoint>): ReadingsBatchPlan {
+  return planSensorReadings(bySensorInOrder(readings), storedLatest);
 }

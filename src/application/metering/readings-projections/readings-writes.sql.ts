@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import type { SqlExecutor, SqlValue } from '../../ports/read-model-db.port.js';
 import type { ProjectedReading } from './batch-readings.js';
 import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
 
@@ -32,12 +32,12 @@ export async function alreadyStored(tx: SqlExecutor, table: string, candidates: 
   return new Set(rows.map((row) => candidates[Number(row.i) - 1]!));
 }
 
-export async function copyRawReadings(tx: SqlExecutor, table: string, readings: readonly ProjectedReading[]): Promise<void> {
-  await tx.insertRows(
-    table,
-    ['sensor_id', 'measured_at', 'value', 'gateway_id'],
-    readings.map((r) => [r.sensorId, r.measuredAt, r.value, r.gatewayId]),
-  );
+/** COPY of the readings, given as lists (e.g. per sensor) so that the caller need not concatenate them first. */
+export async function copyRawReadings(tx: SqlExecutor, table: string, readings: Iterable<readonly ProjectedReading[]>): Promise<void> {
+  const rows: SqlValue[][] = [];
+  for (const list of readings) for (const r of list) rows.push([r.sensorId, r.measuredAt, r.value, r.gatewayId]);
+  if (rows.length === 0) return;
+  await tx.insertRows(table, ['sensor_id', 'measured_at', 'value', 'gateway_id'], rows);
 }
 
 /**

@@ -3,9 +3,9 @@ import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
-import { readingsOfBatch, withoutRepeats } from './batch-readings.js';
+import { bySensorInOrder, readingsOfBatch, type ProjectedReading } from './batch-readings.js';
 import { recomputeLateCounterBuckets } from './counter-recompute.sql.js';
-import { planReadingsBatch } from './readings-batch-plan.js';
+import { planSensorReadings } from './readings-batch-plan.js';
 import {
   alreadyStored,
   copyRawReadings,
@@ -35,23 +35,35 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projec
     eventTypes: [READINGS_REPORTED],
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE],
     async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
-      const delivered = withoutRepeats(await readingsOfBatch(batch, decoders));
-      if (delivered.length === 0) return;
+      const bySensor = bySensorInOrder(await readingsOfBatch(batch, decoders));
+      if (bySensor.size === 0) return;
       const latestTable = table(READINGS_LATEST_TABLE);
       const rawTable = table(READINGS_RAW_TABLE);
       const bucketsTable = table(READINGS_BUCKETS_TABLE);
       // Read before this batch's rows land: the stored latest is where in-order counter readings chain from.
-      const storedLatest = await selectLatestPoints(tx, latestTable, [...new Set(delivered.map((r) => r.sensorId))]);
-      // Only a reading not after its sensor's stored latest can be a re-delivery of one already stored.
-      const notNewer = delivered.filter((r) => {
-        const latest = storedLatest.get(r.sensorId);
-        return latest !== undefined && r.measuredMs <= latest.measuredMs;
-      });
+      const storedLatest = await selectLatestPoints(tx, latestTable, [...bySensor.keys()]);
+      // Only a reading not after its sensor's stored latest can be a re-delivery of one already stored: in a batch
+      // strictly newer than the stored rows (the common case) nothing needs looking up.
+      const notNewer: ProjectedReading[] = [];
+      for (const [sensorId, ordered] of bySensor) {
+        const latest = storedLatest.get(sensorId);
+        if (latest === undefined) continue;
+        for (const reading of ordered) {
+          if (reading.measuredMs > latest.measuredMs) break;
+          notNewer.push(reading);
+        }
+      }
       const repeats = await alreadyStored(tx, rawTable, notNewer);
-      const readings = repeats.size === 0 ? delivered : delivered.filter((r) => !repeats.has(r));
-      if (readings.length === 0) return;
-      const plan = planReadingsBatch(readings, storedLatest);
-      await copyRawReadings(tx, rawTable, readings);
+      if (repeats.size > 0) {
+        for (const [sensorId, ordered] of bySensor) {
+          const fresh = ordered.filter((r) => !repeats.has(r));
+          if (fresh.length > 0) bySensor.set(sensorId, fresh);
+          else bySensor.delete(sensorId);
+        }
+      }
+      if (bySensor.size === 0) return;
+      const plan = planSensorReadings(bySensor, storedLatest);
+      await copyRawReadings(tx, rawTable, bySensor.values());
       await upsertLatest(tx, latestTable, plan.latest);
       await mergeBuckets(tx, bucketsTable, plan.increments);
       await recomputeLateCounterBuckets(tx, { raw: rawTable, buckets: bucketsTable }, plan.lateCounters);

@@ -35,8 +35,9 @@ export function registerBench(program: Command): void {
     .option('--payloads-per-frame <n>', 'readings per frame', positiveInt, 50)
     .option('--window <n>', 'frames in flight per gateway (the agent allows 64)', positiveInt, 16)
     .option('--idle-sessions <n>', 'idle sessions to open afterwards', positiveInt, 5000)
+    .option('--projection-batch-size <n>', 'events per readings-projection transaction', positiveInt, 1000)
     .option('--json', 'only the JSON result line')
-    .action(async (o: { seconds: number; gateways: number; payloadsPerFrame: number; window: number; idleSessions: number; json?: boolean }) => {
+    .action(async (o: { seconds: number; gateways: number; payloadsPerFrame: number; window: number; idleSessions: number; projectionBatchSize: number; json?: boolean }) => {
       report(await runIngestBench(o), o.json === true);
     });
   bench

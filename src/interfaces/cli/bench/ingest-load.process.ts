@@ -1,5 +1,5 @@
 import { IngestLoadClient } from './ingest-load-client.js';
-import { benchFramePayloads, VARIANTS } from './ingest-payloads.js';
+import { benchFrameMaker } from './ingest-payloads.js';
 
 /*
  * The gateways of `bench ingest`, in their own process: on site they are other machines, and keeping them out of the
@@ -29,9 +29,7 @@ async function handle(request: LoadRequest): Promise<void> {
   switch (request.type) {
     case 'stream': {
       for (const [g, { id, keyHex }] of request.gateways.entries()) {
-        // A hundred distinct frames per gateway, serialised once and sent in turn.
-        const variants = Array.from({ length: VARIANTS }, (_, v) => JSON.stringify(benchFramePayloads(g, request.payloadsPerFrame, v)));
-        const make = (seq: number): string => variants[seq % variants.length]!;
+        const make = benchFrameMaker(g, request.payloadsPerFrame);
         streaming.push(await IngestLoadClient.open(request.port, id, Buffer.from(keyHex, 'hex'), make, request.window));
       }
       for (const client of streaming) client.start();

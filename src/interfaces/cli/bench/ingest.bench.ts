@@ -6,7 +6,10 @@ import type { GatewayKeyRing, LinkRefusalRecorder } from '../../../application/g
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup, installedDecoders } from '../../../infrastructure/protocols/payload-decoders.js';
 import { createLinkServer } from '../../gateway-link/link-server.factory.js';
-import { compare, openBenchSchema, percentile } from './bench-postgres.js';
+import type { DecoderLookup } from '../../../application/metering/ports/payload-decoders.port.js';
+import { readingsProjection } from '../../../application/metering/readings-projections/readings.projection.js';
+import { catchUpOnce } from '../../../application/projections/catch-up-once.js';
+import { compare, openBenchSchema, percentile, type BenchSchema } from './bench-postgres.js';
 import { IngestBaseline } from './ingest-baseline.js';
 import { IngestLoadDriver } from './ingest-load.driver.js';
 import { benchNetworkType } from './ingest-payloads.js';
@@ -17,6 +20,8 @@ export interface IngestBenchOptions {
   readonly payloadsPerFrame: number;
   readonly window: number;
   readonly idleSessions: number;
+  /** Events per projection transaction when the readings projection catches up on what the ingest stored. */
+  readonly projectionBatchSize: number;
 }
 
 /** The bench registers its gateways straight into the key ring; the link, ingest and store are the real ones. */
@@ -37,6 +42,26 @@ function settledRss(): number {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
   return process.memoryUsage().rss;
+}
+
+/**
+ * Runs the readings projection over the whole log once: every frame the ingest stored, warm-up and drain included,
+ * so its readings are counted from the log itself. Answers the seconds, the readings and the raw rows stored.
+ */
+async function projectStoredReadings(
+  store: PostgresEventStore,
+  bench: BenchSchema,
+  decoders: DecoderLookup,
+  batchSize: number,
+): Promise<{ seconds: number; readings: number; rawRows: number }> {
+  const [inLog] = await bench.db.query<{ n: string }>(
+    `SELECT coalesce(sum(jsonb_array_length(data->'readings')), 0) AS n FROM events WHERE type = 'ReadingsReported'`,
+  );
+  const started = process.hrtime.bigint();
+  await catchUpOnce(store, bench.db, readingsProjection({ decoders }), batchSize);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const [raw] = await bench.db.query<{ n: string }>('SELECT count(*) AS n FROM readings_raw');
+  return { seconds, readings: Number(inLog?.n ?? 0), rawRows: Number(raw?.n ?? 0) };
 }
 
 /**
@@ -83,6 +108,9 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     process.stderr.write(`baseline: COPY of the same ${frames} event rows…\n`);
     const copySeconds = await baseline.copy(bench, framesPerGateway, gatewayId);
 
+    process.stderr.write('projection: the readings projection catching up on every event the ingest stored…\n');
+    const projection = await projectStoredReadings(store, bench, decoders, options.projectionBatchSize);
+
     process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
     const rssBeforeIdle = settledRss();
     const idleGateways = Array.from({ length: options.idleSessions }, (_, i) => gateway(`idle-gw-${i}`));
@@ -91,6 +119,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     await new Promise((r) => setTimeout(r, 1000));
     const rssIdle = settledRss();
     const readings = baseline.readingsIn(framesPerGateway);
+    const ingestRate = readings / seconds;
+    const projectionRate = projection.readings / projection.seconds;
     return compare(
       {
         bench: 'ingest',
@@ -112,6 +142,15 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         idleSessionsOpen: idle,
         rssMiBWithIdleSessions: Math.round(rssIdle / 1048576),
         rssMiBPerThousandIdleSessions: idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
+        projection: `the real readings projection (latest, raw, 15m/1h/1d buckets) catching up on the events this ingest stored, ${options.projectionBatchSize} events per transaction; readings projected per second ÷ the ingest's readings per second`,
+        projectionSeconds: Number(projection.seconds.toFixed(2)),
+        readingsProjectedPerSecond: Math.round(projectionRate),
+        readingsProjected: projection.readings,
+        rawRowsStored: projection.rawRows,
+        readingsIngestedPerSecond: Math.round(ingestRate),
+        projectionToIngestRatio: Number((projectionRate / ingestRate).toFixed(2)),
+        projectionTarget: 1.5,
+        projectionMet: projectionRate / ingestRate >= 1.5,
         note: 'RSS is the server process alone (link, ingest, store client); the gateways run in a separate load process',
       },
     );

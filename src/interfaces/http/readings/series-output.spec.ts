@@ -15,6 +15,9 @@ function aSeries(bucket: ReadingSeries['bucket'], pages: Record<string, SeriesPo
     async *pages(s) {
       for (const page of pages[s.sensorId] ?? []) yield page;
     },
+    async *jsonPages(s) {
+      for (const page of pages[s.sensorId] ?? []) yield page.map((point) => JSON.stringify(point)).join(',');
+    },
   };
 }
 

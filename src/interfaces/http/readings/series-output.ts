@@ -48,8 +48,9 @@ export async function* seriesJson(series: ReadingSeries): AsyncGenerator<string>
   for (const [index, sensor] of series.sensors.entries()) {
     yield `${index > 0 ? ',' : ''}${openObject(sensor)},"points":[`;
     let first = true;
-    for await (const page of series.pages(sensor)) {
-      yield (first ? '' : ',') + page.map((point) => JSON.stringify(point)).join(',');
+    for await (const page of series.jsonPages(sensor)) {
+      if (page === '') continue;
+      yield first ? page : `,${page}`;
       first = false;
     }
     yield ']}';

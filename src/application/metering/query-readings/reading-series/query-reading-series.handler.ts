@@ -9,7 +9,15 @@ import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
+import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from './series-json.sql.js';
 import { bucketPages, countRawPoints, rawPoints, type TimeRange } from './series.sql.js';
+
+/** Points in a page of JSON point objects: each one opens with its time. */
+function countJsonPoints(page: string): number {
+  let count = 0;
+  for (let at = page.indexOf('{"t":'); at !== -1; at = page.indexOf('{"t":', at + 5)) count++;
+  return count;
+}
 
 interface SensorRow {
   sensor_id: string;
@@ -47,28 +55,40 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     const db = this.db;
     const accessLog = this.accessLog;
     const bucket = request.bucket;
+    async function* pointPages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
+      if (bucket === 'raw') {
+        const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
+        if (points.length > 0) yield points;
+        return;
+      }
+      yield* bucketPages(db, sensor, bucket, range);
+    }
+    async function* textPages(sensor: SeriesSensor): AsyncGenerator<string> {
+      if (bucket !== 'raw') {
+        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE);
+        return;
+      }
+      for await (const page of pointPages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');
+    }
+    /** Whatever the output, the data-access log learns how many points of the sensor left, even on an abort. */
+    async function* logged<T>(sensor: SeriesSensor, source: AsyncGenerator<T>, points: (page: T) => number): AsyncGenerator<T> {
+      let rows = 0;
+      try {
+        for await (const page of source) {
+          rows += points(page);
+          yield page;
+        }
+      } finally {
+        accessLog.record(principal, [{ sensorId: sensor.sensorId, gatewayId: sensor.gatewayId, rows }]);
+      }
+    }
     return {
       bucket,
       ...range,
       sensors,
       missing: wanted.filter((id) => !visibleIds.includes(id)),
-      async *pages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
-        let rows = 0;
-        try {
-          if (bucket === 'raw') {
-            const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
-            rows = points.length;
-            if (points.length > 0) yield points;
-            return;
-          }
-          for await (const page of bucketPages(db, sensor, bucket, range)) {
-            rows += page.length;
-            yield page;
-          }
-        } finally {
-          accessLog.record(principal, [{ sensorId: sensor.sensorId, gatewayId: sensor.gatewayId, rows }]);
-        }
-      },
+      pages: (sensor) => logged(sensor, pointPages(sensor), (page) => page.length),
+      jsonPages: (sensor) => logged(sensor, textPages(sensor), countJsonPoints),
     };
   }
 

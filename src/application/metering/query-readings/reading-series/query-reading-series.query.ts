@@ -45,6 +45,11 @@ export interface ReadingSeries {
   readonly missing: readonly string[];
   /** One sensor's points in time order, read page by page so that long ranges stream in bounded memory. */
   pages(sensor: SeriesSensor): AsyncIterable<readonly SeriesPoint[]>;
+  /**
+   * The same points as JSON: each chunk a comma-joined run of point objects, exactly the text JSON.stringify gives
+   * the points of `pages`, for answers that need no point as an object.
+   */
+  jsonPages(sensor: SeriesSensor): AsyncIterable<string>;
 }
 
 export interface SeriesRequest {

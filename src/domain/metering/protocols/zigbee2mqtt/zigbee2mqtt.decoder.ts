@@ -1,6 +1,7 @@
 import { QUANTITY_UNITS, sensorIdFor, type CanonicalReading, type Phase, type Quantity } from '../../canonical-reading.js';
 import { decoded, refused, type DecodeContext, type DecodeOutcome, type PayloadDecoder } from '../payload-decoder.js';
-import { isMultiPhase, numericField, switchChannel, switchValue } from './zigbee2mqtt-fields.js';
+import { numericField, switchValue } from '../zigbee/zigbee-state-fields.js';
+import { isMultiPhase, switchChannel } from './zigbee2mqtt-fields.js';
 import { friendlyNameNodeId, normalizeIeee, parseZigbee2MqttTopic, zigbeeNodeId } from './zigbee2mqtt-topic.js';
 
 /**
