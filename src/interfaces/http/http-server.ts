@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -14,6 +13,7 @@ import type { LinkConfig } from '../gateway-link/link-config.js';
 import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { AppModule } from './app.module.js';
+import { configureHttpPipeline } from './http-pipeline.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
 export interface HttpServerConfig {
@@ -73,9 +73,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       adapter,
       { logger: new PinoNestLogger(logger) },
     );
-    app.useGlobalPipes(
-      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
-    );
+    configureHttpPipeline(app);
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

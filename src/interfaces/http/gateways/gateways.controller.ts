@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
@@ -11,9 +12,10 @@ import { RotateNetworkKey } from '../../../application/gateways/rotate-network-k
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
 import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
-import { GatewayErrorsFilter } from './gateway-errors.filter.js';
+import { DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto, PermitJoinResultDto } from './gateway.response.dto.js';
 import { DecommissionGatewayRequestDto, ListGatewaysRequestDto, PermitJoinRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 
 /** The only principal until the access context exists: whoever holds the bootstrap admin token. */
@@ -30,9 +32,18 @@ function gatewayId(id: string): string {
   return id;
 }
 
+const CORRELATION_HEADER = ApiHeader({
+  name: 'x-correlation-id',
+  required: false,
+  description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
+  schema: { type: 'string', pattern: CORRELATION_ID.source },
+});
+const GATEWAY_ID = ApiParam({ name: 'id', description: 'Gateway id', schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source } });
+
 @Controller('api/gateways')
 @UseGuards(AdminTokenGuard)
-@UseFilters(GatewayErrorsFilter)
+@ApiTags('gateways')
+@ApiBearer()
 export class GatewaysController {
   constructor(
     private readonly commands: CommandBus,
@@ -43,6 +54,11 @@ export class GatewaysController {
 
   /** The response is the only place the network key is ever shown. */
   @Post()
+  @ApiOperation({ operationId: 'registerGateway', summary: 'Register a gateway (admin); answers its network key, once' })
+  @ApiBody({ type: RegisterGatewayRequestDto })
+  @CORRELATION_HEADER
+  @ApiCreatedResponse({ type: IssuedNetworkKeyDto })
+  @ApiProblems(400, [409, 'A gateway with this id is already registered'], 413, 415)
   async register(@Body() body: RegisterGatewayRequestDto, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(
       new RegisterGateway(
@@ -66,6 +82,11 @@ export class GatewaysController {
 
   @Post(':id/rotate-key')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'rotateGatewayKey', summary: 'Issue a new network key (admin); live sessions drop at once' })
+  @GATEWAY_ID
+  @CORRELATION_HEADER
+  @ApiOkResponse({ type: IssuedNetworkKeyDto })
+  @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
   async rotateKey(@Param('id') id: string, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(correlationId)));
     this.projections.poke();
@@ -75,6 +96,11 @@ export class GatewaysController {
   /** Opens (or with 0 closes) joining on the gateway's ZigBee network; answers what the gateway said. */
   @Post(':id/permit-join')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'permitGatewayJoin', summary: "Let devices join the gateway's ZigBee network for a while (0 closes)" })
+  @GATEWAY_ID
+  @ApiBody({ type: PermitJoinRequestDto, required: false })
+  @ApiOkResponse({ type: PermitJoinResultDto })
+  @ApiProblems(400, 404, [409, 'The gateway is not connected'], [422, 'The gateway refused'], 413, 415, 504)
   async permitJoin(@Param('id') id: string, @Body() body: PermitJoinRequestDto): Promise<{ gatewayId: string; ok: boolean; detail?: string }> {
     const seconds = body.seconds ?? 60;
     const outcome = await this.gatewayCommands.send(gatewayId(id), 'permit_join', id, { seconds });
@@ -84,6 +110,12 @@ export class GatewaysController {
 
   @Post(':id/decommission')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'decommissionGateway', summary: 'Retire the gateway (admin); its key stops working' })
+  @GATEWAY_ID
+  @CORRELATION_HEADER
+  @ApiBody({ type: DecommissionGatewayRequestDto, required: false })
+  @ApiOkResponse({ type: DecommissionedGatewayDto })
+  @ApiProblems(400, 404, [409, 'Already decommissioned, or changed concurrently'], 413, 415)
   async decommission(
     @Param('id') id: string,
     @Body() body: DecommissionGatewayRequestDto,
@@ -97,6 +129,9 @@ export class GatewaysController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listGateways', summary: 'Gateways with their status, in id order' })
+  @ApiOkResponse({ type: GatewayPageDto })
+  @ApiProblems(400)
   list(@Query() request: ListGatewaysRequestDto): Promise<GatewayPage> {
     return this.queries.execute(
       new ListGateways({
@@ -108,6 +143,10 @@ export class GatewaysController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getGateway', summary: 'One gateway: lifecycle, connection, counters, last refusal' })
+  @GATEWAY_ID
+  @ApiOkResponse({ type: GatewayViewDto })
+  @ApiProblems(404)
   get(@Param('id') id: string): Promise<GatewayView> {
     return this.queries.execute(new GetGateway(gatewayId(id)));
   }

@@ -1,18 +1,24 @@
-import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
+import { SensorPageDto } from './readings.response.dto.js';
 import { ListSensors, type SensorPage } from '../../../application/metering/query-readings/list-sensors/list-sensors.query.js';
 import { AdminTokenGuard } from '../auth/admin-token.guard.js';
-import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { SensorsRequestDto } from './readings.request.dto.js';
 import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/sensors')
 @UseGuards(AdminTokenGuard)
-@UseFilters(ReadingQueryErrorsFilter)
+@ApiTags('readings')
+@ApiBearer()
 export class SensorsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listSensors', summary: 'Known sensors with their newest value, in id order' })
+  @ApiOkResponse({ type: SensorPageDto })
+  @ApiProblems(400)
   list(@Query() request: SensorsRequestDto): Promise<SensorPage> {
     return this.queries.execute(
       new ListSensors(ADMIN_VIEWER, {
