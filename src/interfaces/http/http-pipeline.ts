@@ -5,14 +5,20 @@ import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { serveOpenApi } from './openapi/serve-openapi.js';
 import { ProblemFilter } from './problems/problem.filter.js';
 import { requestValidationError } from './problems/validation-errors.js';
+import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 
 export const API_VERSION = '0.1.0';
 
 /**
  * What every HTTP request passes through, whatever controller answers it: DTO validation, the one problem+json error
- * mapping. The OpenAPI document is built from the same app, so what it says is what runs.
+ * mapping, rate limits. The OpenAPI document is built from the same app, so what it says is what runs.
  */
-export function configureHttpPipeline(app: NestFastifyApplication): OpenAPIObject {
+export interface HttpPipelineOptions {
+  /** Absent: no rate limit (tests and benchmarks that measure something else). */
+  readonly rateLimit?: RateLimitSettings;
+}
+
+export function configureHttpPipeline(app: NestFastifyApplication, options: HttpPipelineOptions = {}): OpenAPIObject {
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -23,6 +29,7 @@ export function configureHttpPipeline(app: NestFastifyApplication): OpenAPIObjec
     }),
   );
   app.useGlobalFilters(new ProblemFilter());
+  if (options.rateLimit) new RateLimiter(options.rateLimit).install(app);
   const document = buildOpenApiDocument(app, API_VERSION);
   serveOpenApi(app, document);
   return document;

@@ -14,6 +14,7 @@ import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { AppModule } from './app.module.js';
 import { configureHttpPipeline } from './http-pipeline.js';
+import type { RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
 export interface HttpServerConfig {
@@ -26,6 +27,8 @@ export interface HttpServerConfig {
   /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
   readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
+  /** Token buckets per principal and per client address (WATTLOG_RATE_LIMIT_*); omitted: none. */
+  readonly rateLimit?: RateLimitSettings | null;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
   readonly link?: LinkConfig;
 }
@@ -73,7 +76,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       adapter,
       { logger: new PinoNestLogger(logger) },
     );
-    configureHttpPipeline(app);
+    configureHttpPipeline(app, { ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
