@@ -76,7 +76,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       adapter,
       { logger: new PinoNestLogger(logger) },
     );
-    configureHttpPipeline(app, { ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
+    configureHttpPipeline(app, { https: config.tls !== null, ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
