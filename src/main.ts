@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       tls: tls ? { key: tls.key, cert: tls.cert } : null,
       adminToken: adminToken.value,
       link,
+      rateLimit: config.rateLimit,
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
       ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },

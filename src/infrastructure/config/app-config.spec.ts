@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       http: 'https',
       logLevel: 'info',
       demo: true,
+      rateLimit: { principal: { ratePerSecond: 100, burst: 500 }, anonymous: { ratePerSecond: 10, burst: 50 } },
     });
   });
 
@@ -48,6 +49,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       WATTLOG_DEMO: 'off',
       WATTLOG_ADMIN_TOKEN: 'x'.repeat(32),
+      WATTLOG_RATE_LIMIT_RPS: '2000',
+      WATTLOG_RATE_LIMIT_BURST: '10000',
+      WATTLOG_RATE_LIMIT_ANON_RPS: '0.5',
+      WATTLOG_RATE_LIMIT_ANON_BURST: '5',
     });
     expect(config).toEqual({
       store: 'postgres',
@@ -62,7 +67,15 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       demo: false,
       adminToken: 'x'.repeat(32),
+      rateLimit: { principal: { ratePerSecond: 2000, burst: 10_000 }, anonymous: { ratePerSecond: 0.5, burst: 5 } },
     });
+  });
+
+  it('turns the rate limit off, and refuses limits that would admit nothing', () => {
+    expect(loadConfig({ WATTLOG_RATE_LIMIT: 'off' }).rateLimit).toBeNull();
+    expect(() => loadConfig({ WATTLOG_RATE_LIMIT_RPS: '0' })).toThrow('WATTLOG_RATE_LIMIT_RPS="0" is not allowed; expected a positive number (default 100)');
+    expect(() => loadConfig({ WATTLOG_RATE_LIMIT_BURST: '2.5' })).toThrow(/WATTLOG_RATE_LIMIT_BURST.*whole number/);
+    expect(() => loadConfig({ WATTLOG_RATE_LIMIT_ANON_BURST: 'lots' })).toThrow(/WATTLOG_RATE_LIMIT_ANON_BURST/);
   });
 
   it('resolves a relative data directory to an absolute path', () => {

@@ -32,7 +32,19 @@ export interface AppConfig {
   readonly masterKey?: string;
   /** HS256 signing key for access tokens, at least 32 bytes; absent: `<dataDir>/jwt.key`, generated once. */
   readonly jwtSecret?: string;
+  /** Token buckets per authenticated principal and per client address; null: no rate limit. */
+  readonly rateLimit: RateLimitConfig | null;
 }
+
+export interface RateLimitConfig {
+  readonly principal: { readonly ratePerSecond: number; readonly burst: number };
+  readonly anonymous: { readonly ratePerSecond: number; readonly burst: number };
+}
+
+export const RATE_LIMIT_DEFAULTS: RateLimitConfig = {
+  principal: { ratePerSecond: 100, burst: 500 },
+  anonymous: { ratePerSecond: 10, burst: 50 },
+};
 
 const ADMIN_TOKEN_MIN_LENGTH = 32;
 
@@ -81,6 +93,34 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a port number from 1 to 65535 (default ${fallback})`);
   }
   return n;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 1_000_000_000) {
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a positive number (default ${fallback})`);
+  }
+  return n;
+}
+
+/** WATTLOG_RATE_LIMIT* alone, for processes that start a server without the rest of the configuration (benchmarks). */
+export function loadRateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | null {
+  if (oneOf(env, 'WATTLOG_RATE_LIMIT', ['on', 'off'] as const, 'on') === 'off') return null;
+  const { principal, anonymous } = RATE_LIMIT_DEFAULTS;
+  const burst = (name: string, fallback: number): number => {
+    const n = positive(env, name, fallback);
+    if (!Number.isInteger(n)) throw new ConfigError(`${name}=${shown(String(n))} is not allowed; expected a whole number of requests (default ${fallback})`);
+    return n;
+  };
+  return {
+    principal: { ratePerSecond: positive(env, 'WATTLOG_RATE_LIMIT_RPS', principal.ratePerSecond), burst: burst('WATTLOG_RATE_LIMIT_BURST', principal.burst) },
+    anonymous: {
+      ratePerSecond: positive(env, 'WATTLOG_RATE_LIMIT_ANON_RPS', anonymous.ratePerSecond),
+      burst: burst('WATTLOG_RATE_LIMIT_ANON_BURST', anonymous.burst),
+    },
+  };
 }
 
 function host(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -158,5 +198,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(masterKey !== undefined ? { masterKey } : {}),
     ...(jwtSecret !== undefined ? { jwtSecret } : {}),
+    rateLimit: loadRateLimit(env),
   };
 }

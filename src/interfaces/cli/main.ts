@@ -6,6 +6,7 @@ import { registerBench } from './bench/bench.command.js';
 import { registerDecode } from './decode/decode.command.js';
 import { registerGateway } from './gateway/gateway.command.js';
 import { registerMigrate } from './migrate.command.js';
+import { registerOpenApi } from './openapi.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
 import { registerSimulate } from './simulate.command.js';
@@ -26,6 +27,7 @@ registerGateway(program);
 registerUser(program);
 registerSimulate(program);
 registerDecode(program);
+registerOpenApi(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);

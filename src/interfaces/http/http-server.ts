@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -16,6 +15,8 @@ import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start
 import { loadJwtSecret } from '../../infrastructure/auth/jwt-secret.js';
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
+import { configureHttpPipeline } from './http-pipeline.js';
+import type { RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
 export interface HttpServerConfig {
@@ -30,6 +31,8 @@ export interface HttpServerConfig {
   /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
   readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
+  /** Token buckets per principal and per client address (WATTLOG_RATE_LIMIT_*); omitted: none. */
+  readonly rateLimit?: RateLimitSettings | null;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
   readonly link?: LinkConfig;
 }
@@ -89,9 +92,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       adapter,
       { logger: new PinoNestLogger(logger) },
     );
-    app.useGlobalPipes(
-      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
-    );
+    configureHttpPipeline(app, { https: config.tls !== null, ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

@@ -44,9 +44,9 @@ export function resolveAdminApi(server: string | undefined, env: NodeJS.ProcessE
 
 function describeFailure(body: string, status: number): string {
   try {
-    const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
-    const message = Array.isArray(parsed.message) ? parsed.message.join('; ') : parsed.message;
-    if (typeof message === 'string' && message !== '') return `server answered ${status}: ${message}`;
+    // The server answers errors as problem details (RFC 9457); `detail` says what went wrong.
+    const parsed = JSON.parse(body) as { detail?: unknown };
+    if (typeof parsed.detail === 'string' && parsed.detail !== '') return `server answered ${status}: ${parsed.detail}`;
   } catch {
     // Not JSON: fall through to the raw text.
   }

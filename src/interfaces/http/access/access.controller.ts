@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ChangeSensorVisibility, type ChangedVisibility } from '../../../application/access/change-sensor-visibility/change-sensor-visibility.command.js';
 import { GrantAccess, type IssuedGrant } from '../../../application/access/grant-access/grant-access.command.js';
@@ -11,12 +11,10 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AccessLogRequestDto, GrantAccessRequestDto, ListGrantsRequestDto, SensorVisibilityRequestDto } from './access.request.dto.js';
 
 @Controller('api')
 @UseGuards(AuthenticationGuard)
-@UseFilters(AccessErrorsFilter)
 export class AccessController {
   constructor(
     private readonly commands: CommandBus,

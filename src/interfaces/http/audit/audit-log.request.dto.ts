@@ -1,12 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditLogRequestDto {
+  @ApiPropertyOptional({ maxLength: 200, example: 'gateway-gw-1' })
   @IsOptional() @IsString() @MaxLength(200) stream?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'GatewayRegistered' })
   @IsOptional() @IsString() @MaxLength(200) type?: string;
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) actorId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601; entries recorded at or after' })
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601; entries recorded before' })
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'The `nextAfterSeq` of the previous page' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) afterSeq?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }

@@ -1,9 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTHENTICATION_SERVICE, type AuthenticationService, type TokenPair } from '../../../application/access/login/authentication.service.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { PASSWORD_LOGIN } from '../runtime.tokens.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
@@ -14,7 +13,6 @@ function noStore(reply: FastifyReply): void {
 }
 
 @Controller('api')
-@UseFilters(AccessErrorsFilter)
 export class AuthController {
   constructor(
     @Inject(PASSWORD_LOGIN) private readonly passwordLogin: PasswordLogin,

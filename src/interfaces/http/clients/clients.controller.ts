@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { ListApiClients, type ApiClientPage } from '../../../application/access/list-api-clients/list-api-clients.query.js';
@@ -6,7 +6,6 @@ import { RegisterApiClient, type IssuedClientSecret } from '../../../application
 import { RevokeApiClient } from '../../../application/access/revoke-api-client/revoke-api-client.command.js';
 import { RotateApiClientSecret } from '../../../application/access/rotate-api-client-secret/rotate-api-client-secret.command.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import { accessMetadata, pathId } from '../users/access-metadata.js';
@@ -16,7 +15,6 @@ import { RegisterApiClientRequestDto } from './clients.request.dto.js';
 /** API clients of third parties (utilities); the handlers decide who may (admins). Secrets appear once, here. */
 @Controller('api/clients')
 @UseGuards(AuthenticationGuard)
-@UseFilters(AccessErrorsFilter)
 export class ClientsController {
   constructor(
     private readonly commands: CommandBus,

@@ -101,7 +101,14 @@ describe('/api/gateways', () => {
     expect(await decommissioned.json()).toEqual({ id: 'rot-gw', decommissionedAt: expect.any(String) });
     const again = await call('POST', '/api/gateways/rot-gw/decommission');
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ statusCode: 409, message: 'gateway rot-gw is decommissioned' });
+    expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json(;|$)/);
+    expect(await again.json()).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'gateway rot-gw is decommissioned',
+      instance: '/api/gateways/rot-gw/decommission',
+    });
     expect((await call('POST', '/api/gateways/rot-gw/rotate-key')).status).toBe(409);
 
     const view = await eventually(
@@ -117,7 +124,7 @@ describe('/api/gateways', () => {
     expect((await call('POST', '/api/gateways', aGateway({ id: 'dup-gw' }))).status).toBe(201);
     const second = await call('POST', '/api/gateways', aGateway({ id: 'dup-gw' }));
     expect(second.status).toBe(409);
-    expect(await second.json()).toMatchObject({ message: 'gateway dup-gw is already registered' });
+    expect(await second.json()).toMatchObject({ status: 409, detail: 'gateway dup-gw is already registered' });
   });
 
   it('answers 404 for unknown ids', async () => {
@@ -135,11 +142,15 @@ describe('/api/gateways', () => {
   it('answers 400 with the reasons for bad input', async () => {
     const bad = await call('POST', '/api/gateways', aGateway({ name: '', networkType: 'lora', location: { lat: 91, lon: -200 } }));
     expect(bad.status).toBe(400);
-    const text = JSON.stringify(await bad.json());
-    expect(text).toContain('name must be longer than or equal to 1 characters');
-    expect(text).toContain('networkType must be one of: zigbee, zigbee2mqtt, dsmr, modbus');
-    expect(text).toContain('location.lat must not be greater than 90');
-    expect(text).toContain('location.lon must not be less than -180');
+    expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json(;|$)/);
+    const problem = (await bad.json()) as { type: string; errors: { field: string; constraint: string; message: string }[] };
+    expect(problem.type).toBe('urn:wattlog:problem:validation-failed');
+    expect(problem.errors).toEqual([
+      { field: 'name', constraint: 'isLength', message: 'name must be longer than or equal to 1 characters' },
+      { field: 'networkType', constraint: 'isIn', message: 'networkType must be one of: zigbee, zigbee2mqtt, dsmr, modbus' },
+      { field: 'location.lat', constraint: 'max', message: 'location.lat must not be greater than 90' },
+      { field: 'location.lon', constraint: 'min', message: 'location.lon must not be less than -180' },
+    ]);
     const noLocation = await call('POST', '/api/gateways', aGateway({ location: undefined }));
     expect(noLocation.status).toBe(400);
     expect(JSON.stringify(await noLocation.json())).toContain('location is required');
@@ -148,7 +159,7 @@ describe('/api/gateways', () => {
     // Whitespace passes the DTO but not the domain rule; the domain's message comes back.
     const blank = await call('POST', '/api/gateways', aGateway({ name: '   ' }));
     expect(blank.status).toBe(400);
-    expect(await blank.json()).toMatchObject({ message: 'invalid gateway registration: name must be 1 to 100 characters (got 3)' });
+    expect(await blank.json()).toMatchObject({ status: 400, detail: 'invalid gateway registration: name must be 1 to 100 characters (got 3)' });
     expect((await call('GET', '/api/gateways?limit=0')).status).toBe(400);
   });
 

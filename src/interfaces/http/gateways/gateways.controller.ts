@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
@@ -13,13 +14,13 @@ import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../application/access/ports/access-policy.port.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
 import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
-import { GatewayErrorsFilter } from './gateway-errors.filter.js';
 import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, PermitJoinRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
+import { DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto, PermitJoinResultDto } from './gateway.response.dto.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -37,9 +38,18 @@ function gatewayId(id: string): string {
   return id;
 }
 
+const CORRELATION_HEADER = ApiHeader({
+  name: 'x-correlation-id',
+  required: false,
+  description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
+  schema: { type: 'string', pattern: CORRELATION_ID.source },
+});
+const GATEWAY_ID = ApiParam({ name: 'id', description: 'Gateway id', schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source } });
+
 @Controller('api/gateways')
 @UseGuards(AuthenticationGuard)
-@UseFilters(GatewayErrorsFilter, AccessErrorsFilter)
+@ApiTags('gateways')
+@ApiBearer()
 export class GatewaysController {
   constructor(
     private readonly commands: CommandBus,
@@ -51,6 +61,11 @@ export class GatewaysController {
 
   /** The response is the only place the network key is ever shown. */
   @Post()
+  @ApiOperation({ operationId: 'registerGateway', summary: 'Register a gateway (admin); answers its network key, once' })
+  @ApiBody({ type: RegisterGatewayRequestDto })
+  @CORRELATION_HEADER
+  @ApiCreatedResponse({ type: IssuedNetworkKeyDto })
+  @ApiProblems(400, [409, 'A gateway with this id is already registered'], 413, 415)
   async register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterGatewayRequestDto, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(
       new RegisterGateway(
@@ -74,6 +89,11 @@ export class GatewaysController {
 
   @Post(':id/rotate-key')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'rotateGatewayKey', summary: 'Issue a new network key (admin); live sessions drop at once' })
+  @GATEWAY_ID
+  @CORRELATION_HEADER
+  @ApiOkResponse({ type: IssuedNetworkKeyDto })
+  @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
   async rotateKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(principal, correlationId)));
     this.projections.poke();
@@ -83,6 +103,11 @@ export class GatewaysController {
   /** Opens (or with 0 closes) joining on the gateway's ZigBee network; answers what the gateway said. */
   @Post(':id/permit-join')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'permitGatewayJoin', summary: "Let devices join the gateway's ZigBee network for a while (0 closes)" })
+  @GATEWAY_ID
+  @ApiBody({ type: PermitJoinRequestDto, required: false })
+  @ApiOkResponse({ type: PermitJoinResultDto })
+  @ApiProblems(400, 404, [409, 'The gateway is not connected'], [422, 'The gateway refused'], 413, 415, 504)
   async permitJoin(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -98,6 +123,12 @@ export class GatewaysController {
 
   @Post(':id/decommission')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'decommissionGateway', summary: 'Retire the gateway (admin); its key stops working' })
+  @GATEWAY_ID
+  @CORRELATION_HEADER
+  @ApiBody({ type: DecommissionGatewayRequestDto, required: false })
+  @ApiOkResponse({ type: DecommissionedGatewayDto })
+  @ApiProblems(400, 404, [409, 'Already decommissioned, or changed concurrently'], 413, 415)
   async decommission(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -126,6 +157,9 @@ export class GatewaysController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listGateways', summary: 'Gateways with their status, in id order' })
+  @ApiOkResponse({ type: GatewayPageDto })
+  @ApiProblems(400)
   list(@CurrentPrincipal() principal: Principal, @Query() request: ListGatewaysRequestDto): Promise<GatewayPage> {
     return this.queries.execute(
       new ListGateways(principal, {
@@ -137,6 +171,10 @@ export class GatewaysController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getGateway', summary: 'One gateway: lifecycle, connection, counters, last refusal' })
+  @GATEWAY_ID
+  @ApiOkResponse({ type: GatewayViewDto })
+  @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<GatewayView> {
     return this.queries.execute(new GetGateway(principal, gatewayId(id)));
   }

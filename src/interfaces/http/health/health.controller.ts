@@ -1,5 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiPublic } from '../openapi/api-docs.decorators.js';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { HealthReportDto, LivenessDto } from './health.response.dto.js';
 import { EVENT_STORE, type EventStore } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
@@ -25,6 +28,7 @@ async function check(probe: () => Promise<void>, timeoutMs = 2000): Promise<Chec
 }
 
 @Controller('health')
+@ApiTags('operations')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -34,12 +38,19 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('live')
+  @ApiPublic()
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessDto })
   live(): { status: 'up' } {
     return { status: 'up' };
   }
 
   /** Readiness: both databases answer; projection progress is reported alongside. */
   @Get()
+  @ApiPublic()
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: event store and read models answer; projection lag' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'Ready' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A database does not answer' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const [eventStore, readModels] = await Promise.all([check(() => this.store.ping()), check(() => this.db.ping())]);
     const up = eventStore.status === 'up' && readModels.status === 'up';

@@ -1,18 +1,19 @@
-import { Controller, Get, Inject, Optional, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Query, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import type { FastifyReply } from 'fastify';
 import { WatchReadings } from '../../../application/metering/query-readings/watch-readings/watch-readings.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
-import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { StreamReadingsRequestDto } from './readings.request.dto.js';
 import { DEFAULT_SSE_OPTIONS, serveSse, SSE_OPTIONS, type SseOptions } from './sse-session.js';
 
 @Controller('api/readings')
 @UseGuards(AuthenticationGuard)
-@UseFilters(ReadingQueryErrorsFilter, AccessErrorsFilter)
+@ApiTags('readings')
+@ApiBearer()
 export class ReadingsStreamController {
   private readonly options: SseOptions;
 
@@ -25,6 +26,17 @@ export class ReadingsStreamController {
 
   /** Server-Sent Events (`event: reading`, JSON canonical reading) of the sensors' readings stored from now on. */
   @Get('stream')
+  @ApiOperation({
+    operationId: 'streamReadings',
+    summary: 'Server-Sent Events: live canonical readings of the sensors, as they are stored',
+    description: 'Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An endless event stream',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: reading\ndata: {"sensorId":"…","value":412.5}\n\n' } } },
+  })
+  @ApiProblems(400, [503, 'The server already serves as many live streams as it allows'])
   async stream(@CurrentPrincipal() principal: Principal, @Query() request: StreamReadingsRequestDto, @Res() reply: FastifyReply): Promise<void> {
     // Joined before hijacking, so a refusal (bad input, too many streams) is still an ordinary error answer.
     const feed = await this.queries.execute(new WatchReadings(principal, request.sensor));

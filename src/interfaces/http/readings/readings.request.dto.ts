@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type, type TransformFnParams } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,6 +33,12 @@ const ZONED = /^\d{4}-\d{2}-\d{2}$|[T ].*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 function sensorList(max: number): PropertyDecorator {
   return (target, key) => {
     for (const decorate of [
+      ApiProperty({
+        type: [String],
+        minItems: 1,
+        maxItems: max,
+        description: `Sensor ids, up to ${max}: repeat the parameter (\`?sensor=a&sensor=b\`)`,
+      }),
       IsDefined({ message: 'sensor is required: ?sensor=<id>&sensor=<id>…' }),
       Transform(asList),
       IsArray(),
@@ -48,6 +55,7 @@ function sensorList(max: number): PropertyDecorator {
 function instant(): PropertyDecorator {
   return (target, key) => {
     for (const decorate of [
+      ApiProperty({ type: String, format: 'date-time', description: 'ISO-8601 with a zone (Z or ±hh:mm), or a plain date (UTC)', example: '2025-03-01T00:00:00Z' }),
       IsDefined({ message: `${String(key)} is required (ISO-8601, e.g. 2025-03-01T00:00:00Z)` }),
       IsISO8601({ strict: true }),
       Matches(ZONED, { message: `${String(key)} must name its zone (Z or ±hh:mm) or be a plain date` }),
@@ -58,10 +66,15 @@ function instant(): PropertyDecorator {
 }
 
 export class SensorsRequestDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: ID_MAX, description: 'Only this gateway\'s' })
   @IsOptional() @IsString() @Length(1, ID_MAX) gateway?: string;
+  @ApiPropertyOptional({ minLength: 1, maxLength: ID_MAX, description: 'Only this node\'s' })
   @IsOptional() @IsString() @Length(1, ID_MAX) node?: string;
+  @ApiPropertyOptional({ enum: QUANTITIES })
   @IsOptional() @IsIn(QUANTITIES, { message: `quantity must be one of: ${QUANTITIES.join(', ')}` }) quantity?: string;
+  @ApiPropertyOptional({ maxLength: ID_MAX, description: 'The `nextAfter` of the previous page' })
   @IsOptional() @IsString() @MaxLength(ID_MAX) after?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PAGE_MAX, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_MAX) limit?: number;
 }
 
@@ -73,9 +86,11 @@ export class SeriesRequestDto {
   @sensorList(SERIES_LIMITS.maxSensors) sensor!: string[];
   @instant() from!: string;
   @instant() to!: string;
+  @ApiProperty({ enum: SERIES_BUCKETS, description: '`raw` points, or 15-minute, hourly, daily buckets' })
   @IsDefined({ message: `bucket is required: one of ${SERIES_BUCKETS.join(', ')}` })
   @IsIn(SERIES_BUCKETS, { message: `bucket must be one of: ${SERIES_BUCKETS.join(', ')}` })
   bucket!: SeriesBucket;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Overrides the Accept header' })
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
 }
 
@@ -84,8 +99,11 @@ export class StreamReadingsRequestDto {
 }
 
 export class NodesRequestDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: ID_MAX, description: 'Only this gateway\'s' })
   @IsOptional() @IsString() @Length(1, ID_MAX) gateway?: string;
+  @ApiPropertyOptional({ maxLength: ID_MAX, description: 'The `nextAfter` of the previous page' })
   @IsOptional() @IsString() @MaxLength(ID_MAX) after?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: PAGE_MAX, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_MAX) limit?: number;
 }
 

@@ -1,20 +1,25 @@
-import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
+import { SensorPageDto } from './readings.response.dto.js';
 import { ListSensors, type SensorPage } from '../../../application/metering/query-readings/list-sensors/list-sensors.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
-import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { SensorsRequestDto } from './readings.request.dto.js';
 
 @Controller('api/sensors')
 @UseGuards(AuthenticationGuard)
-@UseFilters(ReadingQueryErrorsFilter, AccessErrorsFilter)
+@ApiTags('readings')
+@ApiBearer()
 export class SensorsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listSensors', summary: 'Known sensors with their newest value, in id order' })
+  @ApiOkResponse({ type: SensorPageDto })
+  @ApiProblems(400)
   list(@CurrentPrincipal() principal: Principal, @Query() request: SensorsRequestDto): Promise<SensorPage> {
     return this.queries.execute(
       new ListSensors(principal, {

@@ -39,7 +39,7 @@ describe('serveSse', () => {
     const served = await serve();
     const client = await openSse(served.url, {});
     expect(client.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-    expect(client.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(client.headers['cache-control']).toBe('no-store, no-transform');
     const reading: CanonicalReading = aReading({ sensorId: 'zigbee:0x1/power', value: 42.5, phase: 'L3' });
     served.feed.offer([reading]);
     const [message] = await client.waitForMessages(1);

@@ -45,7 +45,7 @@ export async function serveSse(response: ServerResponse, feed: LiveReadingFeed, 
   });
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': 'no-store, no-transform',
     'x-accel-buffering': 'no',
   });
   // Sent at once so that clients see the stream open before the first reading.

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ChangeUserRole } from '../../../application/access/change-user-role/change-user-role.command.js';
 import { DisableUser } from '../../../application/access/disable-user/disable-user.command.js';
 import { ListUsers, type UserPage } from '../../../application/access/list-users/list-users.query.js';
 import { RegisterUser, type RegisteredUser } from '../../../application/access/register-user/register-user.command.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import { accessMetadata, pathId } from './access-metadata.js';
@@ -14,7 +13,6 @@ import { ChangeRoleRequestDto, PageRequestDto, ReasonRequestDto, RegisterUserReq
 /** User management; the handlers decide who may (admins). */
 @Controller('api/users')
 @UseGuards(AuthenticationGuard)
-@UseFilters(AccessErrorsFilter)
 export class UsersController {
   constructor(
     private readonly commands: CommandBus,

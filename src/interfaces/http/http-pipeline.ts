@@ -1,0 +1,40 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { serveOpenApi } from './openapi/serve-openapi.js';
+import { ProblemFilter } from './problems/problem.filter.js';
+import { requestValidationError } from './problems/validation-errors.js';
+import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
+import { installSecurityHeaders } from './security/security-headers.js';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * What every HTTP request passes through, whatever controller answers it: DTO validation, the one problem+json error
+ * mapping, security headers, rate limits. The OpenAPI document is built from the same app, so what it says is what runs.
+ */
+export interface HttpPipelineOptions {
+  /** This server terminates TLS itself (turns on HSTS). */
+  readonly https: boolean;
+  /** Absent: no rate limit (tests and benchmarks that measure something else). */
+  readonly rateLimit?: RateLimitSettings;
+}
+
+export function configureHttpPipeline(app: NestFastifyApplication, options: HttpPipelineOptions): OpenAPIObject {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: requestValidationError,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  installSecurityHeaders(app, { https: options.https });
+  if (options.rateLimit) new RateLimiter(options.rateLimit).install(app);
+  const document = buildOpenApiDocument(app, API_VERSION);
+  serveOpenApi(app, document);
+  return document;
+}

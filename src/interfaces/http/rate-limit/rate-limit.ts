@@ -1,0 +1,105 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
+import type { AuthenticatedRequest } from '../auth/current-principal.js';
+import { problemOf } from '../problems/problem.filter.js';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError } from '../problems/problem.js';
+import { TokenBuckets, type BucketPolicy, type BucketState } from './token-buckets.js';
+
+/** Per authenticated principal, and per client address for everything else. */
+export interface RateLimitSettings {
+  readonly principal: BucketPolicy;
+  readonly anonymous: BucketPolicy;
+}
+
+const CHARGED = Symbol('rateLimitCharged');
+type Charged = FastifyRequest & { [CHARGED]?: true };
+
+function headersOf(policy: BucketPolicy, state: BucketState): Record<string, string> {
+  return {
+    'ratelimit-limit': String(policy.burst),
+    'ratelimit-remaining': String(state.remaining),
+    'ratelimit-reset': String(state.resetSeconds),
+    ...(state.allowed ? {} : { 'retry-after': String(state.retryAfterSeconds) }),
+  };
+}
+
+function refusal(policy: BucketPolicy, state: BucketState, who: string): ProblemError {
+  return new ProblemError(
+    429,
+    `rate limit of ${policy.burst} requests at once, ${policy.ratePerSecond} per second sustained, exceeded for this ${who}; retry after ${state.retryAfterSeconds} s`,
+    PROBLEM_TYPES.rateLimited,
+    headersOf(policy, state),
+  );
+}
+
+function authenticated(principal: Principal | undefined): principal is Exclude<Principal, { kind: 'anonymous' }> {
+  return principal !== undefined && principal.kind !== 'anonymous';
+}
+
+/**
+ * Token-bucket rate limits (OWASP API4). Keys: `actorIdOf(request.principal)` once authentication has run, else
+ * `ip:<address>`. Three touch points, because the principal is known only after the guards:
+ * - interceptor (after every guard): spends from the principal's bucket, or the address's when anonymous; refuses
+ *   with 429 when empty;
+ * - onSend: a request refused before the interceptor (bad token, unknown route, unparsable body) still costs its
+ *   address a token, so guessing tokens is throttled;
+ * - onRequest: an address whose bucket is empty is refused before any work, whatever it sends.
+ */
+export class RateLimiter {
+  readonly principals: TokenBuckets;
+  readonly addresses: TokenBuckets;
+
+  constructor(
+    readonly settings: RateLimitSettings,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.principals = new TokenBuckets(settings.principal);
+    this.addresses = new TokenBuckets(settings.anonymous);
+  }
+
+  install(app: NestFastifyApplication): void {
+    app.useGlobalInterceptors(new RateLimitInterceptor(this));
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', (request, reply, done) => {
+      if (this.addresses.hasToken(`ip:${request.ip}`, this.now())) return done();
+      const state = this.addresses.take(`ip:${request.ip}`, this.now());
+      (request as Charged)[CHARGED] = true;
+      const { problem, headers } = problemOf(refusal(this.settings.anonymous, state, 'client address'), request);
+      void reply.code(429).headers(headers).header('content-type', PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem));
+    });
+    fastify.addHook('onSend', (request, reply, payload, done) => {
+      if ((request as Charged)[CHARGED] !== true) {
+        const state = this.addresses.charge(`ip:${request.ip}`, this.now());
+        void reply.headers(headersOf(this.settings.anonymous, { ...state, allowed: true }));
+      }
+      done(null, payload);
+    });
+  }
+
+  /** Spends one token for the request's principal (or address); throws the 429 problem when there is none. */
+  admit(request: AuthenticatedRequest, reply: FastifyReply): void {
+    (request as Charged)[CHARGED] = true;
+    const principal = request.principal;
+    const [buckets, key, who] = authenticated(principal)
+      ? [this.principals, actorIdOf(principal), 'principal']
+      : [this.addresses, `ip:${request.ip}`, 'client address'];
+    const state = buckets.take(key, this.now());
+    if (!state.allowed) throw refusal(buckets.policy, state, who);
+    // On the raw response, so that hijacked answers (Server-Sent Events) carry them too.
+    for (const [name, value] of Object.entries(headersOf(buckets.policy, state))) reply.raw.setHeader(name, value);
+  }
+}
+
+@Injectable()
+export class RateLimitInterceptor implements NestInterceptor {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    this.limiter.admit(http.getRequest<AuthenticatedRequest>(), http.getResponse<FastifyReply>());
+    return next.handle();
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { RunningServer } from '../../src/interfaces/http/http-server.js';
+import { insertNodes } from '../../src/interfaces/http/readings/readings-read-model.fixtures.js';
+import type { RoleCredentials, Tenant } from './roles.js';
+
+export interface TenantData {
+  readonly ownerId: string;
+  readonly gatewayId: string;
+  readonly nodeId: string;
+  readonly sensorId: string;
+}
+
+export interface Fixtures {
+  readonly A: TenantData;
+  readonly B: TenantData;
+  /** A new gateway of the tenant, for rows that change or retire what they act on. */
+  freshGateway(tenant: Tenant): Promise<string>;
+}
+
+const MEASURED_AT = '2025-03-01T12:00:00.000Z';
+
+/**
+ * Two tenants, each owning a gateway that has reported one power reading from one node, created as in production:
+ * registration through the API, readings as ReadingsReported events the projections turn into read models. The node
+ * row goes straight into the read model (no projection fills it from node events yet).
+ */
+export async function seedTenants(server: RunningServer, adminToken: string, credentials: RoleCredentials): Promise<Fixtures> {
+  const register = async (tenant: Tenant, id: string): Promise<string> => {
+    const response = await fetch(`${server.url}/api/gateways`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id, name: `Tenant ${tenant}`, networkType: 'zigbee', address: '192.0.2.1', location: { lat: 52, lon: 5 }, ownerId: credentials.ownerOf(tenant) }),
+    });
+    if (response.status !== 201) throw new Error(`registering ${id} answered ${response.status}: ${await response.text()}`);
+    return id;
+  };
+  const tenant = async (name: Tenant): Promise<TenantData> => {
+    const gatewayId = await register(name, `gw-tenant-${name.toLowerCase()}`);
+    const nodeId = `zigbee:0x00000000000000${name === 'A' ? 'a1' : 'b1'}`;
+    const sensorId = `${nodeId}/1/power`;
+    const reading = { sensorId, nodeId, quantity: 'power', unit: 'W', value: 100, measuredAt: MEASURED_AT, source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' } };
+    const data = { gatewayId, sequence: 0, networkType: 'zigbee', readings: [reading], receivedAt: MEASURED_AT };
+    await server.storage.eventStore.append(`readings-${gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], {
+      expectedRevision: 'no_stream',
+    });
+    await insertNodes(server.storage.readModels, [{ nodeId, gatewayId, status: 'interviewed', protocol: 'zigbee', lastSeenAt: MEASURED_AT }]);
+    return { ownerId: credentials.ownerOf(name), gatewayId, nodeId, sensorId };
+  };
+  const fixtures = { A: await tenant('A'), B: await tenant('B') };
+  server.projections.poke();
+  await visible(server, adminToken, [fixtures.A.sensorId, fixtures.B.sensorId]);
+  let fresh = 0;
+  return { ...fixtures, freshGateway: (name) => register(name, `gw-fresh-${name.toLowerCase()}-${++fresh}`) };
+}
+
+async function visible(server: RunningServer, adminToken: string, sensorIds: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/readings/latest?${sensorIds.map((s) => `sensor=${encodeURIComponent(s)}`).join('&')}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const body = (await response.json()) as { missing?: string[] };
+    if (response.status === 200 && body.missing?.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`the tenants' readings did not reach the read models: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
