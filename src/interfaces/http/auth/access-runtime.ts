@@ -18,6 +18,20 @@ import { RequestAuthenticator } from './request-authenticator.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 
+/** What the access runtime provides to the Nest module; describing the API without a runtime stands in for these. */
+export const ACCESS_PROVIDER_TOKENS = [
+  AccessState,
+  CredentialStore,
+  SessionStore,
+  PASSWORD_HASHER,
+  PASSWORD_POLICY,
+  ACCESS_TOKEN_SIGNER,
+  AUTHENTICATION_SERVICE,
+  CLIENT_CREDENTIALS,
+  PASSWORD_LOGIN,
+  REQUEST_AUTHENTICATOR,
+] as const;
+
 export interface AccessRuntime {
   readonly accessState: AccessState;
   readonly providers: Provider[];

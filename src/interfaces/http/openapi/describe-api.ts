@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule, type AppRuntime } from '../app.module.js';
+import { ACCESS_PROVIDER_TOKENS } from '../auth/access-runtime.js';
 import { API_VERSION } from '../http-pipeline.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
@@ -17,7 +18,8 @@ function unopenedRuntime(): AppRuntime {
     },
   };
   const placeholder: unknown = new Proxy(() => undefined, handler);
-  return placeholder as AppRuntime;
+  const access = { providers: ACCESS_PROVIDER_TOKENS.map((provide) => ({ provide, useValue: placeholder })) };
+  return new Proxy({}, { get: (_, key) => (key === 'access' ? access : key === 'then' ? undefined : placeholder) }) as AppRuntime;
 }
 
 /** The same document GET /openapi.json serves, built without storage or a listening socket. */
