@@ -58,9 +58,10 @@ export class AuthenticationService {
     }
 
     const userId = await userIdByEmail(deps.store, email);
-    const encoded = userId !== undefined ? await deps.credentials.passwordHashOf(userId) : undefined;
+    // The credential query runs for unknown addresses too, so both paths cost the same round trips.
+    const encoded = await deps.credentials.passwordHashOf(userId ?? '');
     let valid = false;
-    if (encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
+    if (userId !== undefined && encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
     else await deps.hasher.spendDummyVerification(password);
     const user = valid && userId !== undefined ? (await loadUser(deps.store, userId)).state : undefined;
     if (!user || user.status !== 'active') {
