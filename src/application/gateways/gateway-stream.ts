@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fold, type GatewayState } from '../../domain/gateways/gateway.decider.js';
 import { isGatewayEvent, type GatewayEvent } from '../../domain/gateways/gateway.events.js';
+import type { Principal } from '../../domain/access/principal.js';
 import type { EventMetadata } from '../../domain/shared/event.js';
 import type { EventStore, NewEvent } from '../ports/event-store.port.js';
 
@@ -15,7 +16,11 @@ export function gatewayStream(gatewayId: string): string {
 export interface CommandMetadata {
   readonly actorId: string;
   readonly correlationId: string;
+  /** Who asks, for the access policy; absent is anonymous, which every guarded command refuses. Never stored. */
+  readonly principal?: Principal;
 }
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export interface LoadedGateway {
   readonly state: GatewayState;
@@ -30,11 +35,11 @@ export async function loadGateway(store: EventStore, gatewayId: string): Promise
   return { state: fold(events), revision: last ? last.revision : 'no_stream' };
 }
 
-export function toNewEvents(events: readonly GatewayEvent[], metadata: CommandMetadata): NewEvent[] {
+export function toNewEvents(events: readonly GatewayEvent[], { actorId, correlationId }: CommandMetadata): NewEvent[] {
   return events.map((event) => ({
     id: randomUUID(),
     type: event.type,
     data: event.data,
-    metadata: { ...metadata, schemaVersion: GATEWAY_SCHEMA_VERSION } satisfies EventMetadata,
+    metadata: { actorId, correlationId, schemaVersion: GATEWAY_SCHEMA_VERSION } satisfies EventMetadata,
   }));
 }

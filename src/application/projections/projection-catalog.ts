@@ -1,5 +1,7 @@
 import { apiClientsProjection } from '../access/api-clients-projection/api-clients.projection.js';
 import { usersProjection } from '../access/users-projection/users.projection.js';
+import { accessProjection } from '../access/read-model/access.projection.js';
+import { dataAccessLogProjection } from '../access/data-access-log/data-access-log.projection.js';
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
@@ -14,7 +16,16 @@ export interface ProjectionDeps {
 
 /** Every projection the platform runs; replay and the supervisor take their list from here. */
 export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
-  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps), usersProjection, apiClientsProjection];
+  return [
+    auditLogProjection,
+    gatewayStatusProjection,
+    readingsProjection(deps),
+    nodesProjection(deps),
+    usersProjection,
+    apiClientsProjection,
+    accessProjection,
+    dataAccessLogProjection,
+  ];
 }
 
 export function findProjections(name: string, deps: ProjectionDeps): Projection[] {

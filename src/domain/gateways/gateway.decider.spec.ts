@@ -135,6 +135,29 @@ describe('gateway decider', () => {
     });
   });
 
+  describe('ChangeGatewayOwner', () => {
+    const change = (ownerId: string): GatewayCommand => ({ type: 'ChangeGatewayOwner', data: { gatewayId: ID, ownerId, at: AT } });
+    const changed = (ownerId: string, previousOwnerId: string): GatewayEvent => ({
+      type: 'GatewayOwnerChanged',
+      data: { gatewayId: ID, ownerId, previousOwnerId, at: AT },
+    });
+
+    it('Given a registered gateway, When handed to a homeowner, Then GatewayOwnerChanged names both owners', () => {
+      given(aRegisteredGateway()).when(change(' alice ')).then([changed('alice', 'owner-1')]);
+    });
+
+    it('follows earlier transfers, and changes nothing when the owner stays the same', () => {
+      given(aRegisteredGateway(), changed('alice', 'owner-1')).when(change('bob')).then([changed('bob', 'alice')]);
+      given(aRegisteredGateway(), changed('alice', 'owner-1')).when(change('alice')).then([]);
+    });
+
+    it('refuses unknown and decommissioned gateways and empty owners', () => {
+      given().when(change('alice')).thenThrows(GatewayNotFoundError);
+      given(aRegisteredGateway(), decommissioned).when(change('alice')).thenThrows(GatewayDecommissionedError);
+      given(aRegisteredGateway()).when(change('  ')).thenThrows(InvalidGatewayRegistrationError, /ownerId/);
+    });
+  });
+
   describe('link sessions', () => {
     const open: GatewayCommand = {
       type: 'RecordLinkSessionOpened',

@@ -28,6 +28,7 @@ export type GatewayCommand =
     }
   | { readonly type: 'RotateNetworkKey'; readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string } }
   | { readonly type: 'DecommissionGateway'; readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string } }
+  | { readonly type: 'ChangeGatewayOwner'; readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string } }
   | {
       readonly type: 'RecordLinkSessionOpened';
       readonly data: { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string };
@@ -54,6 +55,7 @@ export type GatewayState =
       readonly status: 'registered' | 'decommissioned';
       readonly gatewayId: string;
       readonly keyFingerprint: string;
+      readonly ownerId: string;
       readonly openSessions: readonly string[];
       readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
     };
@@ -71,6 +73,7 @@ export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
         status: 'registered',
         gatewayId: event.data.gatewayId,
         keyFingerprint: event.data.keyFingerprint,
+        ownerId: event.data.ownerId,
         openSessions: [],
         lastRefusalAt: {},
       };
@@ -78,6 +81,8 @@ export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
       return state.status === 'unregistered' ? state : { ...state, keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':
       return state.status === 'unregistered' ? state : { ...state, status: 'decommissioned' };
+    case 'GatewayOwnerChanged':
+      return state.status === 'unregistered' ? state : { ...state, ownerId: event.data.ownerId };
     case 'LinkSessionOpened':
       return state.status === 'unregistered' ? state : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
     case 'LinkSessionClosed':
@@ -152,6 +157,16 @@ export function decide(command: GatewayCommand, state: GatewayState): GatewayEve
       active(state, command.data.gatewayId);
       const reason = clip(command.data.reason, GATEWAY_LIMITS.reasonMax);
       return [{ type: 'GatewayDecommissioned', data: { gatewayId: command.data.gatewayId, reason, at: command.data.at } }];
+    }
+    case 'ChangeGatewayOwner': {
+      const { data } = command;
+      const gateway = active(state, data.gatewayId);
+      const ownerId = data.ownerId.trim();
+      if (ownerId.length === 0 || ownerId.length > GATEWAY_LIMITS.ownerMax) {
+        throw new InvalidGatewayRegistrationError([`ownerId must be 1 to ${GATEWAY_LIMITS.ownerMax} characters`]);
+      }
+      if (ownerId === gateway.ownerId) return [];
+      return [{ type: 'GatewayOwnerChanged', data: { gatewayId: data.gatewayId, ownerId, previousOwnerId: gateway.ownerId, at: data.at } }];
     }
     case 'RecordLinkSessionOpened': {
       const { data } = command;

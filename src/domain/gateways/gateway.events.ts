@@ -36,6 +36,12 @@ export type NetworkKeyRotated = DomainEvent<
 
 export type GatewayDecommissioned = DomainEvent<'GatewayDecommissioned', { readonly gatewayId: string; readonly reason: string; readonly at: string }>;
 
+/** An administrator handed the gateway, with its nodes, sensors and actuators, to another owner (a user id). */
+export type GatewayOwnerChanged = DomainEvent<
+  'GatewayOwnerChanged',
+  { readonly gatewayId: string; readonly ownerId: string; readonly previousOwnerId: string; readonly at: string }
+>;
+
 export type LinkSessionOpened = DomainEvent<
   'LinkSessionOpened',
   { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string }
@@ -62,6 +68,7 @@ export type GatewayEvent =
   | GatewayRegistered
   | NetworkKeyRotated
   | GatewayDecommissioned
+  | GatewayOwnerChanged
   | LinkSessionOpened
   | LinkSessionClosed
   | LinkConnectionRefused;
@@ -73,6 +80,7 @@ export const GATEWAY_EVENT_TYPES: readonly GatewayEventType[] = [
   'GatewayRegistered',
   'NetworkKeyRotated',
   'GatewayDecommissioned',
+  'GatewayOwnerChanged',
   'LinkSessionOpened',
   'LinkSessionClosed',
   'LinkConnectionRefused',

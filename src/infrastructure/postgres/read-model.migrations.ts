@@ -182,6 +182,64 @@ CREATE TABLE auth_refresh_tokens (
 CREATE INDEX auth_refresh_tokens_session_idx ON auth_refresh_tokens (session_id);
 `;
 
+// Access read models. Ownership is per gateway (nodes and sensors inherit it); grant objects hold one row per
+// (grantee, object) so the readings queries can test access with index probes inside their own SQL.
+const authorization = `
+CREATE TABLE access_gateway_owners (
+  gateway_id text PRIMARY KEY,
+  owner_id text NOT NULL
+);
+CREATE INDEX access_gateway_owners_owner_idx ON access_gateway_owners (owner_id, gateway_id);
+CREATE TABLE access_grants (
+  grant_id text PRIMARY KEY,
+  grantor text NOT NULL,
+  grantee_kind text NOT NULL,
+  grantee_id text NOT NULL,
+  gateway_ids text[] NOT NULL,
+  node_ids text[] NOT NULL,
+  sensor_ids text[] NOT NULL,
+  rights text[] NOT NULL,
+  expires_at timestamptz,
+  granted_at timestamptz NOT NULL,
+  status text NOT NULL,
+  ended_at timestamptz
+);
+CREATE INDEX access_grants_grantor_idx ON access_grants (grantor, grant_id);
+CREATE INDEX access_grants_grantee_idx ON access_grants (grantee_kind, grantee_id, grant_id);
+CREATE INDEX access_grants_expiry_idx ON access_grants (expires_at) WHERE status = 'active' AND expires_at IS NOT NULL;
+CREATE TABLE access_grant_objects (
+  grantee text NOT NULL,
+  object_kind text NOT NULL,
+  object_id text NOT NULL,
+  grant_id text NOT NULL,
+  can_read boolean NOT NULL,
+  can_aggregate boolean NOT NULL,
+  can_command boolean NOT NULL,
+  expires_at timestamptz,
+  PRIMARY KEY (grantee, object_kind, object_id, grant_id)
+);
+CREATE INDEX access_grant_objects_grant_idx ON access_grant_objects (grant_id);
+CREATE TABLE sensor_visibility (
+  sensor_id text PRIMARY KEY,
+  gateway_id text NOT NULL,
+  visibility text NOT NULL,
+  changed_by text NOT NULL,
+  changed_at timestamptz NOT NULL
+);
+CREATE INDEX sensor_visibility_kind_idx ON sensor_visibility (visibility, sensor_id);
+CREATE TABLE data_access_log (
+  actor_id text NOT NULL,
+  sensor_id text NOT NULL,
+  gateway_id text NOT NULL,
+  first_at timestamptz NOT NULL,
+  last_at timestamptz NOT NULL,
+  requests bigint NOT NULL,
+  rows_returned bigint NOT NULL,
+  PRIMARY KEY (actor_id, sensor_id)
+);
+CREATE INDEX data_access_log_gateway_idx ON data_access_log (gateway_id, last_at);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -192,5 +250,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 5, name: 'readings', sql: readings },
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
     { version: 7, name: 'access: users, API clients, credentials, sessions', sql: access },
+    { version: 8, name: 'access: ownership, grants, visibility, data-access log', sql: authorization },
   ],
 };

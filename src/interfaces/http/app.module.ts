@@ -1,6 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
+import { ChangeSensorVisibilityHandler } from '../../application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
+import {
+  BufferedDataAccessRecorder,
+  DATA_ACCESS_LOG_OPTIONS,
+  DEFAULT_DATA_ACCESS_LOG_OPTIONS,
+} from '../../application/access/data-access-log/buffered-data-access-recorder.js';
+import { GrantExpirySweeper } from '../../application/access/expire-grants/grant-expiry-sweeper.js';
+import { GrantAccessHandler } from '../../application/access/grant-access/grant-access.handler.js';
+import { ListGrantsHandler } from '../../application/access/list-grants/list-grants.handler.js';
+import { ReadModelAccessPolicy } from '../../application/access/policy/read-model-access-policy.js';
+import { ACCESS_POLICY } from '../../application/access/ports/access-policy.port.js';
+import { DATA_ACCESS_RECORDER } from '../../application/access/ports/data-access-recorder.port.js';
+import { PRINCIPAL_DIRECTORY } from '../../application/access/ports/principal-directory.port.js';
+import { QueryAccessLogHandler } from '../../application/access/query-access-log/query-access-log.handler.js';
+import { RevokeAccessHandler } from '../../application/access/revoke-access/revoke-access.handler.js';
+import { ChangeGatewayOwnerHandler } from '../../application/gateways/change-gateway-owner/change-gateway-owner.handler.js';
+import { CLOCK, systemClock } from '../../application/ports/clock.port.js';
+import { SqlPrincipalDirectory } from '../../infrastructure/postgres/sql-principal-directory.adapter.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -15,7 +33,6 @@ import {
 } from '../../application/gateways/record-link-event/record-link-event.handlers.js';
 import { RegisterGatewayHandler } from '../../application/gateways/register-gateway/register-gateway.handler.js';
 import { RotateNetworkKeyHandler } from '../../application/gateways/rotate-network-key/rotate-network-key.handler.js';
-import { SENSOR_ACCESS_POLICY, unrestrictedSensorAccess } from '../../application/metering/query-readings/access/sensor-access.port.js';
 import { GetLatestReadingsHandler } from '../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
 import { ListSensorsHandler } from '../../application/metering/query-readings/list-sensors/list-sensors.handler.js';
 import { GetNodeHandler } from '../../application/metering/query-readings/nodes/get-node.handler.js';
@@ -30,6 +47,7 @@ import type { ProjectionSupervisor } from '../../application/projections/project
 import type { Storage } from '../../infrastructure/composition/storage.js';
 import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
+import { AccessController } from './access/access.controller.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import type { AccessRuntime } from './auth/access-runtime.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -71,6 +89,7 @@ export class AppModule {
         NodesController,
         AuthController,
         ...ACCESS_CONTROLLERS,
+        AccessController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -96,7 +115,18 @@ export class AppModule {
         RecordLinkRefusalHandler,
         // Decoders upcast v1 ReadingsReported events (native payloads) for the live stream.
         { provide: PAYLOAD_DECODERS, useFactory: () => decoderLookup() },
-        { provide: SENSOR_ACCESS_POLICY, useValue: unrestrictedSensorAccess },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: ACCESS_POLICY, useClass: ReadModelAccessPolicy },
+        { provide: PRINCIPAL_DIRECTORY, useValue: new SqlPrincipalDirectory(runtime.storage.readModels) },
+        { provide: DATA_ACCESS_LOG_OPTIONS, useValue: DEFAULT_DATA_ACCESS_LOG_OPTIONS },
+        { provide: DATA_ACCESS_RECORDER, useClass: BufferedDataAccessRecorder },
+        GrantAccessHandler,
+        RevokeAccessHandler,
+        ChangeSensorVisibilityHandler,
+        ChangeGatewayOwnerHandler,
+        ListGrantsHandler,
+        QueryAccessLogHandler,
+        GrantExpirySweeper,
         LiveReadingsHub,
         ListSensorsHandler,
         GetLatestReadingsHandler,

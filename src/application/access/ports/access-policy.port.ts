@@ -1,4 +1,5 @@
 import type { Principal } from '../../../domain/access/principal.js';
+import type { ResolvedSensorScope } from '../../metering/query-readings/access/live-scope.js';
 import type { SensorScope } from '../../metering/query-readings/access/sensor-access.port.js';
 
 /**
@@ -17,6 +18,11 @@ export type GatewayScope = { readonly kind: 'all' } | { readonly kind: 'some'; r
 export interface AccessPolicy {
   /** Sensors the principal may use with `right`; handlers narrow their SQL or live feed with it. */
   sensorScope(principal: Principal, right: AccessRight): Promise<SensorScope>;
+  /**
+   * The same scope resolved into memory, for feeds that filter readings without a query (the live stream);
+   * `sensorIds` bounds what is loaded. Callers re-resolve it periodically so revokes reach open feeds.
+   */
+  resolveSensorScope(principal: Principal, right: AccessRight, sensorIds: readonly string[]): Promise<ResolvedSensorScope>;
   /** Gateways the principal owns (all for admins). */
   gatewayScope(principal: Principal): Promise<GatewayScope>;
   /** Throws ObjectNotVisibleError unless the principal holds `right` on that sensor (as owner, admin or grantee). */
@@ -24,7 +30,7 @@ export interface AccessPolicy {
   /** Throws ObjectNotVisibleError unless the principal owns the gateway or is an admin. */
   assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void>;
   /** Throws AdminRequiredError (or NotAuthenticatedError for anonymous) unless the principal is an admin. */
-  assertAdmin(principal: Principal): void;
+  assertAdmin(principal: Principal, operation?: string): void;
 }
 
 export const ACCESS_POLICY = Symbol('AccessPolicy');

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
 import { QueryAuditLog, type AuditEntry, type AuditPage } from './query-audit-log.query.js';
 
@@ -31,9 +32,13 @@ function toEntry(row: AuditRow): AuditEntry {
 
 @QueryHandler(QueryAuditLog)
 export class QueryAuditLogHandler implements IQueryHandler<QueryAuditLog, AuditPage> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+  ) {}
 
-  async execute({ filter }: QueryAuditLog): Promise<AuditPage> {
+  async execute({ principal, filter }: QueryAuditLog): Promise<AuditPage> {
+    this.access.assertAdmin(principal, 'reading the audit trail');
     const params: unknown[] = [filter.afterSeq ?? 0, filter.limit + 1];
     const where = ['a.seq > $1'];
     const add = (sql: string, value: unknown): void => {

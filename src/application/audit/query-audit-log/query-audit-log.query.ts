@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Principal } from '../../../domain/access/principal.js';
 
 export interface AuditEntry {
   readonly seq: number;
@@ -29,7 +30,10 @@ export interface AuditFilter {
 }
 
 export class QueryAuditLog extends Query<AuditPage> {
-  constructor(readonly filter: AuditFilter) {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: AuditFilter,
+  ) {
     super();
   }
 }

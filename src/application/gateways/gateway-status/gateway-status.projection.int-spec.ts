@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { policyOf } from '../../../../test/support/gateway-backend.js';
 import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { GatewayEvent } from '../../../domain/gateways/gateway.events.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
@@ -199,15 +201,15 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
       expectedRevision: 0,
     });
     await project();
-    const list = new ListGatewaysHandler(b.db);
-    const first = await list.execute(new ListGateways({ limit: 2 }));
+    const list = new ListGatewaysHandler(b!.db, policyOf(b!));
+    const first = await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2 }));
     expect(first.items.map((g) => g.id)).toEqual(['q1', 'q2']);
     expect(first.nextAfter).toBe('q2');
-    expect((await list.execute(new ListGateways({ limit: 2, after: 'q2' }))).items.map((g) => g.id)).toEqual(['q3']);
-    expect((await list.execute(new ListGateways({ limit: 10, lifecycle: 'decommissioned' }))).items.map((g) => g.id)).toEqual(['q2']);
-    const one = await new GetGatewayHandler(b.db).execute(new GetGateway('q1'));
+    expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2, after: 'q2' }))).items.map((g) => g.id)).toEqual(['q3']);
+    expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 10, lifecycle: 'decommissioned' }))).items.map((g) => g.id)).toEqual(['q2']);
+    const one = await new GetGatewayHandler(b!.db, policyOf(b!)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'q1'));
     expect(one).toMatchObject({ id: 'q1', name: 'name q1', location: { lat: 51.5, lon: -0.12, label: 'London' }, lastRefusal: null });
     expect(JSON.stringify(one)).not.toMatch(/"key"/);
-    await expect(new GetGatewayHandler(b.db).execute(new GetGateway('nope'))).rejects.toThrow('gateway nope does not exist');
+    await expect(new GetGatewayHandler(b!.db, policyOf(b!)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'nope'))).rejects.toThrow('gateway nope does not exist');
   });
 });

@@ -97,6 +97,8 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
       return { ...row, keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':
       return { ...row, lifecycle: 'decommissioned', decommissionedAt: event.data.at };
+    case 'GatewayOwnerChanged':
+      return { ...row, ownerId: event.data.ownerId };
     case 'LinkSessionOpened':
       return withSessions(row, row.openSessions + 1, event.data.at);
     case 'LinkSessionClosed':

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, openGatewayBackend, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
 import { waitFor } from '../../../../test/support/test-ids.js';
 import { DecommissionGateway } from '../decommission-gateway/decommission-gateway.command.js';
 import { DecommissionGatewayHandler } from '../decommission-gateway/decommission-gateway.handler.js';
@@ -32,12 +32,12 @@ describe('EventFedKeyRing on PGlite', () => {
     return created;
   };
   const register = async (gatewayId: string) =>
-    new RegisterGatewayHandler(b.store, b.vault).execute(
+    new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
       new RegisterGateway({ gatewayId, name: gatewayId, networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } }, AT, ADMIN),
     );
-  const rotate = (gatewayId: string) => new RotateNetworkKeyHandler(b.store, b.vault).execute(new RotateNetworkKey(gatewayId, AT, ADMIN));
+  const rotate = (gatewayId: string) => new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(new RotateNetworkKey(gatewayId, AT, ADMIN));
   const decommission = (gatewayId: string) =>
-    new DecommissionGatewayHandler(b.store).execute(new DecommissionGateway(gatewayId, 'gone', AT, ADMIN));
+    new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway(gatewayId, 'gone', AT, ADMIN));
   const hex = (key: Buffer | undefined): string | undefined => key?.toString('hex');
 
   it('is ready with every key registered before it started, current after rotations, without decommissioned ones', async () => {

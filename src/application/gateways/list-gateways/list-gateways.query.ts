@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Principal } from '../../../domain/access/principal.js';
 import type { GatewayView } from '../gateway-status/gateway-view.js';
 
 export interface GatewayPage {
@@ -9,6 +10,7 @@ export interface GatewayPage {
 
 export class ListGateways extends Query<GatewayPage> {
   constructor(
+    readonly principal: Principal,
     readonly filter: { readonly lifecycle?: 'registered' | 'decommissioned'; readonly after?: string; readonly limit: number },
   ) {
     super();

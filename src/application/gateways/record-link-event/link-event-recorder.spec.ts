@@ -1,4 +1,4 @@
-import { ADMIN, openGatewayBackend, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
 import { GatewayDecommissionedError } from '../../../domain/gateways/gateway.errors.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { DecommissionGateway } from '../decommission-gateway/decommission-gateway.command.js';
@@ -31,7 +31,7 @@ describe('LinkEventRecorder', () => {
   afterAll(() => b.cleanup());
 
   const register = (gatewayId: string) =>
-    new RegisterGatewayHandler(b.store, b.vault).execute(
+    new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
       new RegisterGateway({ gatewayId, name: 'Home', networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } }, T0, ADMIN),
     );
   const types = async (gatewayId: string): Promise<string[]> => (await b.store.readStream(`gateway-${gatewayId}`)).map((e) => e.type);
@@ -66,7 +66,7 @@ describe('LinkEventRecorder', () => {
 
   it('refuses to open sessions for decommissioned gateways', async () => {
     await register('sess-3');
-    await new DecommissionGatewayHandler(b.store).execute(new DecommissionGateway('sess-3', 'gone', T0, ADMIN));
+    await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('sess-3', 'gone', T0, ADMIN));
     await expect(
       new LinkEventRecorder(b.store).sessionOpened({ gatewayId: 'sess-3', sessionId: 's', remoteAddress: 'x', protocolVersion: 1, at: T0 }),
     ).rejects.toThrow(GatewayDecommissionedError);

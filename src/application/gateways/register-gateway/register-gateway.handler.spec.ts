@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ADMIN, openGatewayBackend, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
 import { GatewayAlreadyRegisteredError, InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
 import type { KeyVault } from '../ports/key-vault.port.js';
 import { RegisterGateway, type RegisterGatewayInput } from './register-gateway.command.js';
@@ -22,7 +22,7 @@ describe('RegisterGatewayHandler', () => {
   afterAll(() => b.cleanup());
 
   it('generates a 256-bit key, keeps it in the vault, and logs only its fingerprint', async () => {
-    const issued = await new RegisterGatewayHandler(b.store, b.vault).execute(new RegisterGateway(input(), AT, ADMIN));
+    const issued = await new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(new RegisterGateway(input(), AT, ADMIN));
     expect(issued.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(issued.key).toMatch(/^[0-9a-f]{64}$/);
     const key = Buffer.from(issued.key, 'hex');
@@ -40,17 +40,17 @@ describe('RegisterGatewayHandler', () => {
         address: '192.0.2.10',
         description: '',
         location: { lat: 52.37, lon: 4.89, label: '' },
-        ownerId: 'admin-token',
+        ownerId: 'bootstrap-admin',
         keyFingerprint: issued.fingerprint,
         registeredAt: '2024-05-01T10:00:00.000Z',
       },
-      metadata: { actorId: 'admin-token', correlationId: 'corr-1', schemaVersion: 1 },
+      metadata: { actorId: 'user:bootstrap-admin', correlationId: 'corr-1', schemaVersion: 1 },
     });
     expect(JSON.stringify(event)).not.toContain(issued.key);
   });
 
   it('gives every gateway its own key', async () => {
-    const handler = new RegisterGatewayHandler(b.store, b.vault);
+    const handler = new RegisterGatewayHandler(b.store, b.vault, policyOf(b));
     const one = await handler.execute(new RegisterGateway(input(), AT, ADMIN));
     const two = await handler.execute(new RegisterGateway(input(), AT, ADMIN));
     expect(one.id).not.toBe(two.id);
@@ -58,7 +58,7 @@ describe('RegisterGatewayHandler', () => {
   });
 
   it('refuses a second registration of the same id', async () => {
-    const handler = new RegisterGatewayHandler(b.store, b.vault);
+    const handler = new RegisterGatewayHandler(b.store, b.vault, policyOf(b));
     await handler.execute(new RegisterGateway(input({ gatewayId: 'twice' }), AT, ADMIN));
     await expect(handler.execute(new RegisterGateway(input({ gatewayId: 'twice' }), AT, ADMIN))).rejects.toThrow(
       new GatewayAlreadyRegisteredError('twice'),
@@ -79,7 +79,7 @@ describe('RegisterGatewayHandler', () => {
       all: () => b.vault.all(),
     };
     await expect(
-      new RegisterGatewayHandler(b.store, racing).execute(new RegisterGateway(input({ gatewayId: 'raced' }), AT, ADMIN)),
+      new RegisterGatewayHandler(b.store, racing, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'raced' }), AT, ADMIN)),
     ).rejects.toThrow(GatewayAlreadyRegisteredError);
   });
 
@@ -93,12 +93,12 @@ describe('RegisterGatewayHandler', () => {
       get: (keyId) => b.vault.get(keyId),
       all: () => b.vault.all(),
     };
-    await new RegisterGatewayHandler(b.store, watching).execute(new RegisterGateway(input({ gatewayId: 'ordered' }), AT, ADMIN));
+    await new RegisterGatewayHandler(b.store, watching, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'ordered' }), AT, ADMIN));
     expect(order).toEqual(['put; stream has 0 events']);
 
     const broken: KeyVault = { ...watching, put: () => Promise.reject(new Error('vault down')) };
     await expect(
-      new RegisterGatewayHandler(b.store, broken).execute(new RegisterGateway(input({ gatewayId: 'no-vault' }), AT, ADMIN)),
+      new RegisterGatewayHandler(b.store, broken, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'no-vault' }), AT, ADMIN)),
     ).rejects.toThrow('vault down');
     expect(await b.store.readStream('gateway-no-vault')).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe('RegisterGatewayHandler', () => {
   it('rejects invalid registrations before touching the vault', async () => {
     const before = (await b.vault.all()).size;
     await expect(
-      new RegisterGatewayHandler(b.store, b.vault).execute(
+      new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
         new RegisterGateway(input({ gatewayId: 'bad', name: ' ', location: { lat: -91, lon: 200 } }), AT, ADMIN),
       ),
     ).rejects.toThrow(

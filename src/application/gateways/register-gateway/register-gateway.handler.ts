@@ -3,8 +3,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decide } from '../../../domain/gateways/gateway.decider.js';
 import { GatewayAlreadyRegisteredError } from '../../../domain/gateways/gateway.errors.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
-import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
 import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
 import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
 import { RegisterGateway, type IssuedNetworkKey } from './register-gateway.command.js';
@@ -14,9 +15,12 @@ export class RegisterGatewayHandler implements ICommandHandler<RegisterGateway, 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
   async execute({ input, at, metadata }: RegisterGateway): Promise<IssuedNetworkKey> {
+    const principal = metadata.principal ?? ANONYMOUS;
+    this.access.assertAdmin(principal, 'registering a gateway');
     const gatewayId = input.gatewayId ?? randomUUID();
     const { state } = await loadGateway(this.store, gatewayId);
     const key = generateNetworkKey();
@@ -31,7 +35,7 @@ export class RegisterGatewayHandler implements ICommandHandler<RegisterGateway, 
           address: input.address,
           description: input.description ?? '',
           location: { lat: input.location.lat, lon: input.location.lon, label: input.location.label ?? '' },
-          ownerId: input.ownerId ?? metadata.actorId,
+          ownerId: input.ownerId ?? (principal.kind === 'user' ? principal.userId : metadata.actorId),
           keyFingerprint: fingerprint,
           at: at.toISOString(),
         },

@@ -1,4 +1,4 @@
-import { ADMIN, openGatewayBackend, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
 import { GatewayDecommissionedError, GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
 import { WrongExpectedRevisionError } from '../../ports/event-store.port.js';
 import { DecommissionGateway } from '../decommission-gateway/decommission-gateway.command.js';
@@ -20,13 +20,13 @@ describe('RotateNetworkKeyHandler', () => {
   afterAll(() => b.cleanup());
 
   const register = (gatewayId: string) =>
-    new RegisterGatewayHandler(b.store, b.vault).execute(
+    new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
       new RegisterGateway({ gatewayId, name: 'Home', networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } }, AT, ADMIN),
     );
 
   it('issues a new key under a new vault id and records both fingerprints', async () => {
     const first = await register('rot-1');
-    const rotated = await new RotateNetworkKeyHandler(b.store, b.vault).execute(new RotateNetworkKey('rot-1', LATER, ADMIN));
+    const rotated = await new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(new RotateNetworkKey('rot-1', LATER, ADMIN));
     expect(rotated.id).toBe('rot-1');
     expect(rotated.key).not.toBe(first.key);
     expect(rotated.fingerprint).not.toBe(first.fingerprint);
@@ -37,15 +37,15 @@ describe('RotateNetworkKeyHandler', () => {
     expect(events.map((e) => e.type)).toEqual(['GatewayRegistered', 'NetworkKeyRotated']);
     expect(events[1]).toMatchObject({
       data: { gatewayId: 'rot-1', keyFingerprint: rotated.fingerprint, previousKeyFingerprint: first.fingerprint, rotatedAt: LATER.toISOString() },
-      metadata: { actorId: 'admin-token', correlationId: 'corr-1' },
+      metadata: { actorId: 'user:bootstrap-admin', correlationId: 'corr-1' },
     });
   });
 
   it('refuses unknown and decommissioned gateways without storing a key', async () => {
-    const handler = new RotateNetworkKeyHandler(b.store, b.vault);
+    const handler = new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b));
     await expect(handler.execute(new RotateNetworkKey('nobody', LATER, ADMIN))).rejects.toThrow(GatewayNotFoundError);
     await register('rot-2');
-    await new DecommissionGatewayHandler(b.store).execute(new DecommissionGateway('rot-2', 'moved', LATER, ADMIN));
+    await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('rot-2', 'moved', LATER, ADMIN));
     const before = (await b.vault.all()).size;
     await expect(handler.execute(new RotateNetworkKey('rot-2', LATER, ADMIN))).rejects.toThrow(GatewayDecommissionedError);
     expect((await b.vault.all()).size).toBe(before);
@@ -56,12 +56,12 @@ describe('RotateNetworkKeyHandler', () => {
     const interfering: KeyVault = {
       put: async (keyId, secret) => {
         await b.vault.put(keyId, secret);
-        await new DecommissionGatewayHandler(b.store).execute(new DecommissionGateway('rot-3', 'meanwhile', LATER, ADMIN));
+        await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('rot-3', 'meanwhile', LATER, ADMIN));
       },
       get: (keyId) => b.vault.get(keyId),
       all: () => b.vault.all(),
     };
-    await expect(new RotateNetworkKeyHandler(b.store, interfering).execute(new RotateNetworkKey('rot-3', LATER, ADMIN))).rejects.toThrow(
+    await expect(new RotateNetworkKeyHandler(b.store, interfering, policyOf(b)).execute(new RotateNetworkKey('rot-3', LATER, ADMIN))).rejects.toThrow(
       WrongExpectedRevisionError,
     );
     expect((await b.store.readStream('gateway-rot-3')).map((e) => e.type)).toEqual(['GatewayRegistered', 'GatewayDecommissioned']);

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
-import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
 import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
 import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
 import type { IssuedNetworkKey } from '../register-gateway/register-gateway.command.js';
@@ -13,9 +14,11 @@ export class RotateNetworkKeyHandler implements ICommandHandler<RotateNetworkKey
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_VAULT) private readonly vault: KeyVault,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
   async execute({ gatewayId, at, metadata }: RotateNetworkKey): Promise<IssuedNetworkKey> {
+    this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'rotating a network key');
     const { state, revision } = await loadGateway(this.store, gatewayId);
     const key = generateNetworkKey();
     const fingerprint = fingerprintOf(key);

@@ -7,7 +7,8 @@ import {
   insertNodes,
   insertRaw,
 } from '../../../interfaces/http/readings/readings-read-model.fixtures.js';
-import type { SensorAccessPolicy, SensorScope } from './access/sensor-access.port.js';
+import { CollectingAccessRecorder, fixedScopePolicy } from '../../../../test/support/fixed-scope-policy.js';
+import type { Principal } from '../../../domain/access/principal.js';
 import { GetLatestReadingsHandler } from './latest-readings/get-latest-readings.handler.js';
 import { GetLatestReadings } from './latest-readings/get-latest-readings.query.js';
 import { ListSensorsHandler } from './list-sensors/list-sensors.handler.js';
@@ -20,11 +21,11 @@ import { QueryReadingSeriesHandler } from './reading-series/query-reading-series
 import { QueryReadingSeries, type SeriesPoint } from './reading-series/query-reading-series.query.js';
 import { NodeNotFoundError } from './reading-query.errors.js';
 
-const VIEWER = { actorId: 'user-1' };
-const scoped = (scope: SensorScope): SensorAccessPolicy => ({ scopeFor: () => Promise.resolve(scope) });
-const ALL = scoped({ kind: 'all' });
-const GW_A = scoped({ kind: 'gateways', gatewayIds: ['gw-a'] });
-const ONE_SENSOR = scoped({ kind: 'sensors', sensorIds: ['zigbee:0xb/power'] });
+const VIEWER: Principal = { kind: 'user', userId: 'user-1', role: 'user' };
+const ALL = fixedScopePolicy({ kind: 'all' });
+const GW_A = fixedScopePolicy({ kind: 'gateways', gatewayIds: ['gw-a'] });
+const ONE_SENSOR = fixedScopePolicy({ kind: 'sensors', sensorIds: ['zigbee:0xb/power'] });
+const LOG = new CollectingAccessRecorder();
 
 describe.each(BACKENDS)('readings queries on %s', (backendName) => {
   let backend: SqlBackend | undefined;
@@ -64,10 +65,10 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
 
   it('round-trips rows through the same JS types on both databases', async () => {
     if (!backend) return;
-    const latest = await new GetLatestReadingsHandler(backend.db, ALL).execute(new GetLatestReadings(VIEWER, ['dsmr:A/power', 'dsmr:A/energyImported.t2']));
+    const latest = await new GetLatestReadingsHandler(backend.db, ALL, LOG).execute(new GetLatestReadings(VIEWER, ['dsmr:A/power', 'dsmr:A/energyImported.t2']));
     expect(latest.items[0]).toEqual(aReading({ sensorId: 'dsmr:A/power', gatewayId: 'gw-a', measuredAt: '2025-03-01T12:00:00.123Z' }));
     expect(latest.items[1]).toMatchObject({ tariff: 2, unit: 'kWh' });
-    const series = await new QueryReadingSeriesHandler(backend.db, ALL).execute(
+    const series = await new QueryReadingSeriesHandler(backend.db, ALL, LOG).execute(
       new QueryReadingSeries(VIEWER, { sensorIds: ['dsmr:A/energyImported.t2'], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: '1h' }),
     );
     expect(await collect(series)).toEqual({ 'dsmr:A/energyImported.t2': [{ t: '2025-03-01T00:00:00.000Z', count: 2, delta: 0.5 }] });
@@ -75,12 +76,12 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
 
   it('narrows every query to the gateways the policy allows', async () => {
     if (!backend) return;
-    const sensors = await new ListSensorsHandler(backend.db, GW_A).execute(new ListSensors(VIEWER, { limit: 10 }));
+    const sensors = await new ListSensorsHandler(backend.db, GW_A, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId).sort()).toEqual(['dsmr:A/energyImported.t2', 'dsmr:A/power']);
-    const latest = await new GetLatestReadingsHandler(backend.db, GW_A).execute(new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']));
+    const latest = await new GetLatestReadingsHandler(backend.db, GW_A, LOG).execute(new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']));
     expect(latest.items.map((r) => r.sensorId)).toEqual(['dsmr:A/power']);
     expect(latest.missing).toEqual(['zigbee:0xb/power']);
-    const series = await new QueryReadingSeriesHandler(backend.db, GW_A).execute(
+    const series = await new QueryReadingSeriesHandler(backend.db, GW_A, LOG).execute(
       new QueryReadingSeries(VIEWER, { sensorIds: ['zigbee:0xb/power', 'dsmr:A/power'], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: 'raw' }),
     );
     expect(series.missing).toEqual(['zigbee:0xb/power']);
@@ -91,7 +92,7 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
 
   it('narrows to single sensors, showing only the nodes they belong to', async () => {
     if (!backend) return;
-    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR).execute(new ListSensors(VIEWER, { limit: 10 }));
+    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId)).toEqual(['zigbee:0xb/power']);
     const nodes = await new ListNodesHandler(backend.db, ONE_SENSOR).execute(new ListNodes(VIEWER, { limit: 10 }));
     expect(nodes.items.map((n) => n.nodeId)).toEqual(['zigbee:0xb']);

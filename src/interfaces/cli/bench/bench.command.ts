@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { positiveInt } from '../cli-options.js';
+import { runApiBench } from './api.bench.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runLagBench } from './lag.bench.js';
@@ -54,6 +55,18 @@ export function registerBench(program: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { requests: number; json?: boolean }) => {
       report(await runQueryBench(o), o.json === true);
+    });
+  bench
+    .command('api')
+    .description('authenticated, policy-checked latest-reading requests vs a bare Fastify handler running the same SELECT')
+    .option('--seconds <n>', 'measured time per server', positiveInt, 20)
+    .option('--connections <n>', 'concurrent keep-alive connections', positiveInt, 32)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { seconds: number; connections: number; json?: boolean }) => {
+      report(
+        await runApiBench(o, (_server, adminToken) => Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'bootstrap admin token' })),
+        o.json === true,
+      );
     });
   bench
     .command('lag')

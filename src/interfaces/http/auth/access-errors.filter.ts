@@ -12,6 +12,10 @@ const DOMAIN_STATUS: Record<AccessDomainError['code'], HttpStatus> = {
   disabled: HttpStatus.CONFLICT,
   revoked: HttpStatus.CONFLICT,
   invalid: HttpStatus.BAD_REQUEST,
+  invalid_grant: HttpStatus.BAD_REQUEST,
+  invalid_visibility: HttpStatus.BAD_REQUEST,
+  grant_not_found: HttpStatus.NOT_FOUND,
+  grant_not_active: HttpStatus.CONFLICT,
 };
 
 const LABEL: Partial<Record<HttpStatus, string>> = {

@@ -40,3 +40,7 @@ export class ListGatewaysRequestDto {
 export class PermitJoinRequestDto {
   @IsOptional() @IsInt() @Min(0) @Max(254) seconds?: number;
 }
+
+export class ChangeOwnerRequestDto {
+  @IsDefined() @IsString() @Length(1, GATEWAY_LIMITS.ownerMax) ownerId!: string;
+}

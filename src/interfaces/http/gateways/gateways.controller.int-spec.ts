@@ -60,7 +60,7 @@ describe('/api/gateways', () => {
     expect(issued).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), key: expect.stringMatching(/^[0-9a-f]{64}$/), fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     const [event] = await server.storage.eventStore.readStream(`gateway-${issued.id}`);
-    expect(event?.metadata).toMatchObject({ actorId: 'admin-token', correlationId: 'req-42' });
+    expect(event?.metadata).toMatchObject({ actorId: 'user:bootstrap-admin', correlationId: 'req-42' });
 
     const view = await eventually(() => call('GET', `/api/gateways/${issued.id}`), (r) => r.status === 200);
     expect(view.status).toBe(200);

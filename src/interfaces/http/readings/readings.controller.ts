@@ -3,21 +3,23 @@ import { Controller, Get, Headers, Query, StreamableFile, UseFilters, UseGuards 
 import { QueryBus } from '@nestjs/cqrs';
 import { GetLatestReadings, type LatestReadings } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.query.js';
 import { QueryReadingSeries } from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
+import type { Principal } from '../../../domain/access/principal.js';
+import { AccessErrorsFilter } from '../auth/access-errors.filter.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
+import { CurrentPrincipal } from '../auth/current-principal.js';
 import { ReadingQueryErrorsFilter } from './reading-query-errors.filter.js';
 import { LatestReadingsRequestDto, SeriesRequestDto } from './readings.request.dto.js';
 import { prefersCsv, seriesCsv, seriesJson } from './series-output.js';
-import { ADMIN_VIEWER } from './viewer.js';
 
 @Controller('api/readings')
 @UseGuards(AuthenticationGuard)
-@UseFilters(ReadingQueryErrorsFilter)
+@UseFilters(ReadingQueryErrorsFilter, AccessErrorsFilter)
 export class ReadingsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('latest')
-  latest(@Query() request: LatestReadingsRequestDto): Promise<LatestReadings> {
-    return this.queries.execute(new GetLatestReadings(ADMIN_VIEWER, request.sensor));
+  latest(@CurrentPrincipal() principal: Principal, @Query() request: LatestReadingsRequestDto): Promise<LatestReadings> {
+    return this.queries.execute(new GetLatestReadings(principal, request.sensor));
   }
 
   /**
@@ -25,9 +27,9 @@ export class ReadingsController {
    * body is streamed page by page (a failure mid-way aborts the response).
    */
   @Get('series')
-  async series(@Query() request: SeriesRequestDto, @Headers('accept') accept?: string): Promise<StreamableFile> {
+  async series(@CurrentPrincipal() principal: Principal, @Query() request: SeriesRequestDto, @Headers('accept') accept?: string): Promise<StreamableFile> {
     const series = await this.queries.execute(
-      new QueryReadingSeries(ADMIN_VIEWER, { sensorIds: request.sensor, from: request.from, to: request.to, bucket: request.bucket }),
+      new QueryReadingSeries(principal, { sensorIds: request.sensor, from: request.from, to: request.to, bucket: request.bucket }),
     );
     const csv = request.format === 'csv' || (request.format === undefined && prefersCsv(accept));
     return csv

@@ -1,25 +1,25 @@
-/** Who asks. Only the bootstrap admin exists today; the access context will add users and API clients. */
-export interface ReadingsViewer {
-  readonly actorId: string;
-}
+import type { AccessRight } from '../../../access/ports/access-policy.port.js';
 
 /**
- * What a viewer may read. Handlers narrow every query with it (SQL for the read models, in memory for the live
- * stream), so sensors outside it answer exactly like unknown ones.
+ * What a principal may read, as the access policy hands it to a query handler. Handlers narrow every query with it
+ * (SQL for the read models, in memory for the live stream), so sensors outside it answer exactly like unknown ones.
+ *
+ * `principal` is evaluated inside the data query itself, as subqueries against the ownership, grant and visibility
+ * tables: no extra round trip, and always the state of the moment the query runs.
  */
 export type SensorScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'gateways'; readonly gatewayIds: readonly string[] }
-  | { readonly kind: 'sensors'; readonly sensorIds: readonly string[] };
-
-/** The hook for grants: resolved once per query, before any read-model row is read. */
-export interface SensorAccessPolicy {
-  scopeFor(viewer: ReadingsViewer): Promise<SensorScope>;
-}
-
-export const SENSOR_ACCESS_POLICY = Symbol('SensorAccessPolicy');
-
-/** Until grants exist every authenticated caller is the admin, who sees everything. */
-export const unrestrictedSensorAccess: SensorAccessPolicy = {
-  scopeFor: () => Promise.resolve({ kind: 'all' }),
-};
+  | { readonly kind: 'sensors'; readonly sensorIds: readonly string[] }
+  | {
+      readonly kind: 'principal';
+      /** User id matched against gateway owners; null for API clients, which own nothing. */
+      readonly ownerId: string | null;
+      /** Actor id matched against grantees. */
+      readonly grantee: string;
+      readonly right: AccessRight;
+      /** Request time: grants expiring at or before it no longer count. */
+      readonly at: string;
+      /** Sensors marked public_aggregate count too (bucket queries by any authenticated principal). */
+      readonly publicAggregate: boolean;
+    };

@@ -1,3 +1,11 @@
+import {
+  GATEWAY_OWNERS_TABLE,
+  GRANT_OBJECTS_TABLE,
+  SENSOR_VISIBILITY_TABLE,
+  type GrantObjectKind,
+} from '../../../access/read-model/access-tables.js';
+import type { AccessRight } from '../../../access/ports/access-policy.port.js';
+import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import type { SensorScope } from './sensor-access.port.js';
 
 /** Column names of the table being narrowed; `sensor` absent means the table has none (nodes). */
@@ -5,6 +13,57 @@ export interface ScopedColumns {
   readonly gateway: string;
   readonly sensor?: string;
   readonly node?: string;
+}
+
+const RIGHT_COLUMN: Record<AccessRight, string> = { read: 'can_read', aggregate: 'can_aggregate', command: 'can_command' };
+
+type PrincipalScope = Extract<SensorScope, { kind: 'principal' }>;
+
+/** Object ids of one kind the grantee holds `right` on, at the request time. */
+function grantedIds(scope: PrincipalScope, kind: GrantObjectKind, grantee: string, at: string): string {
+  return `SELECT g.object_id FROM ${GRANT_OBJECTS_TABLE} g WHERE g.grantee = ${grantee} AND g.object_kind = '${kind}'
+            AND g.${RIGHT_COLUMN[scope.right]} AND (g.expires_at IS NULL OR g.expires_at > ${at}::timestamptz)`;
+}
+
+/**
+ * Correlated probes of the visibility table's primary key: a request naming a few sensors pays a few index lookups,
+ * however many sensors are private or public elsewhere. `sensor` must be qualified with its table.
+ */
+const hasVisibility = (sensor: string, visibility: 'private' | 'public_aggregate'): string =>
+  `EXISTS (SELECT 1 FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.sensor_id = ${sensor} AND v.visibility = '${visibility}')`;
+
+/** The readings_latest columns, qualified so correlated subqueries cannot capture them. */
+export const LATEST_SCOPE_COLUMNS: ScopedColumns = {
+  gateway: `${READINGS_LATEST_TABLE}.gateway_id`,
+  node: `${READINGS_LATEST_TABLE}.node_id`,
+  sensor: `${READINGS_LATEST_TABLE}.sensor_id`,
+};
+
+/** Owned gateways ∪ (granted gateways, nodes, sensors minus private sensors) ∪ public-aggregate sensors. */
+function principalCondition(scope: PrincipalScope, params: unknown[], columns: ScopedColumns): string {
+  const grantee = bind(params, scope.grantee);
+  const at = bind(params, scope.at);
+  const parts: string[] = [];
+  if (scope.ownerId !== null) {
+    parts.push(`${columns.gateway} IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, scope.ownerId)})`);
+  }
+  const granted = [`${columns.gateway} IN (${grantedIds(scope, 'gateway', grantee, at)})`];
+  if (columns.node) granted.push(`${columns.node} IN (${grantedIds(scope, 'node', grantee, at)})`);
+  if (columns.sensor) {
+    granted.push(`${columns.sensor} IN (${grantedIds(scope, 'sensor', grantee, at)})`);
+    parts.push(`((${granted.join(' OR ')}) AND NOT ${hasVisibility(columns.sensor, 'private')})`);
+    if (scope.publicAggregate) parts.push(hasVisibility(columns.sensor, 'public_aggregate'));
+  } else if (columns.node) {
+    // A node is visible when one of its sensors is granted and not private.
+    granted.push(
+      `${columns.node} IN (SELECT s.node_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id IN (${grantedIds(scope, 'sensor', grantee, at)})
+                            AND NOT ${hasVisibility('s.sensor_id', 'private')})`,
+    );
+    parts.push(`(${granted.join(' OR ')})`);
+  } else {
+    parts.push(`(${granted.join(' OR ')})`);
+  }
+  return `(${parts.join(' OR ')})`;
 }
 
 /**
@@ -22,20 +81,10 @@ export function scopeCondition(scope: SensorScope, params: unknown[], columns: S
       params.push(scope.sensorIds);
       if (columns.sensor) return `${columns.sensor} = ANY($${params.length}::text[])`;
       if (columns.node) {
-        return `${columns.node} IN (SELECT s.node_id FROM readings_latest s WHERE s.sensor_id = ANY($${params.length}::text[]))`;
+        return `${columns.node} IN (SELECT s.node_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id = ANY($${params.length}::text[]))`;
       }
       return 'false';
-  }
-}
-
-/** The same rule in memory, for readings that never pass through a read model (the live stream). */
-export function scopeAdmits(scope: SensorScope, reading: { readonly sensorId: string; readonly gatewayId: string }): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'gateways':
-      return scope.gatewayIds.includes(reading.gatewayId);
-    case 'sensors':
-      return scope.sensorIds.includes(reading.sensorId);
+    case 'principal':
+      return principalCondition(scope, params, columns);
   }
 }

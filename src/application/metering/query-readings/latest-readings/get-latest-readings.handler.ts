@@ -2,13 +2,14 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
-import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
 
-interface LatestRow {
+export interface LatestRow {
   sensor_id: string;
   node_id: string;
   gateway_id: string;
@@ -23,7 +24,7 @@ interface LatestRow {
 }
 
 /** The row back to the reading the projection took it from (phase and tariff only where the reading had them). */
-function toReading(row: LatestRow): CanonicalReading {
+export function toReading(row: LatestRow): CanonicalReading {
   const source = typeof row.source === 'string' ? (JSON.parse(row.source) as unknown) : row.source;
   return {
     sensorId: row.sensor_id,
@@ -44,18 +45,20 @@ function toReading(row: LatestRow): CanonicalReading {
 export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings, LatestReadings> {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+    @Inject(DATA_ACCESS_RECORDER) private readonly accessLog: DataAccessRecorder,
   ) {}
 
-  async execute({ viewer, sensorIds }: GetLatestReadings): Promise<LatestReadings> {
+  async execute({ principal, sensorIds }: GetLatestReadings): Promise<LatestReadings> {
     const wanted = [...new Set(sensorIds)];
     if (wanted.length > MAX_LATEST_SENSORS) {
       throw new InvalidReadingQueryError(`at most ${MAX_LATEST_SENSORS} sensors per request; got ${wanted.length}`);
     }
     if (wanted.length === 0) return { items: [], missing: [] };
+    const scope = await this.access.sensorScope(principal, 'read');
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(await this.access.scopeFor(viewer), params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const rows = await this.db.query<LatestRow>(
       `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},
@@ -64,6 +67,7 @@ export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings
       params,
     );
     const found = new Map(rows.map((row) => [row.sensor_id, toReading(row)]));
+    this.accessLog.record(principal, rows.map((row) => ({ sensorId: row.sensor_id, gatewayId: row.gateway_id, rows: 1 })));
     return {
       items: wanted.flatMap((id) => found.get(id) ?? []),
       missing: wanted.filter((id) => !found.has(id)),

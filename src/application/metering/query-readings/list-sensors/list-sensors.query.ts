@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadingsViewer } from '../access/sensor-access.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
 
 /** A sensor the platform has seen a reading from, with its newest value. */
 export interface SensorView {
@@ -10,8 +10,9 @@ export interface SensorView {
   readonly unit: string;
   readonly phase?: string;
   readonly tariff?: number;
-  readonly lastValue: number;
-  readonly lastMeasuredAt: string;
+  /** Null where the principal may aggregate the sensor but not read its values (aggregate-only grants, public_aggregate). */
+  readonly lastValue: number | null;
+  readonly lastMeasuredAt: string | null;
 }
 
 export interface SensorPage {
@@ -31,7 +32,7 @@ export interface SensorFilter {
 
 export class ListSensors extends Query<SensorPage> {
   constructor(
-    readonly viewer: ReadingsViewer,
+    readonly principal: Principal,
     readonly filter: SensorFilter,
   ) {
     super();

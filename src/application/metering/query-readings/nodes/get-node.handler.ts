@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
-import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { NodeNotFoundError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetNode, MAX_NODE_SENSORS, type NodeDetail } from './get-node.query.js';
@@ -12,16 +12,16 @@ import { selectNodes } from './node-view.js';
 export class GetNodeHandler implements IQueryHandler<GetNode, NodeDetail> {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
-  async execute({ viewer, nodeId }: GetNode): Promise<NodeDetail> {
-    const scope = await this.access.scopeFor(viewer);
+  async execute({ principal, nodeId }: GetNode): Promise<NodeDetail> {
+    const scope = await this.access.sensorScope(principal, 'aggregate');
     const [node] = await selectNodes(this.db, scope, { nodeId, limit: 1 });
     if (!node) throw new NodeNotFoundError(nodeId);
     const params: unknown[] = [];
     const where = [`node_id = ${bind(params, nodeId)}`];
-    const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const sensors = await this.db.query<{ sensor_id: string }>(
       `SELECT sensor_id FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadingsViewer } from '../access/sensor-access.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
 import type { NodeView } from './node-view.js';
 
 /** The most sensor ids one node answer lists. */
@@ -10,10 +10,10 @@ export interface NodeDetail extends NodeView {
   readonly sensorIds: string[];
 }
 
-/** Resolves to the node; throws NodeNotFoundError when unknown or outside the viewer's scope. */
+/** Resolves to the node; throws NodeNotFoundError when unknown or outside the principal's scope. */
 export class GetNode extends Query<NodeDetail> {
   constructor(
-    readonly viewer: ReadingsViewer,
+    readonly principal: Principal,
     readonly nodeId: string,
   ) {
     super();

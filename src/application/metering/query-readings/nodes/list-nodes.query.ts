@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadingsViewer } from '../access/sensor-access.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
 import type { NodeView } from './node-view.js';
 
 export interface NodePage {
@@ -10,7 +10,7 @@ export interface NodePage {
 
 export class ListNodes extends Query<NodePage> {
   constructor(
-    readonly viewer: ReadingsViewer,
+    readonly principal: Principal,
     readonly filter: { readonly gatewayId?: string; readonly after?: string; readonly limit: number },
   ) {
     super();

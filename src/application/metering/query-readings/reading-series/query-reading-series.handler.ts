@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
-import { SENSOR_ACCESS_POLICY, type SensorAccessPolicy } from '../access/sensor-access.port.js';
-import { scopeCondition } from '../access/sensor-scope.js';
+import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
@@ -21,17 +23,18 @@ interface SensorRow {
 export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeries, ReadingSeries> {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(SENSOR_ACCESS_POLICY) private readonly access: SensorAccessPolicy,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+    @Inject(DATA_ACCESS_RECORDER) private readonly accessLog: DataAccessRecorder,
   ) {}
 
-  async execute({ viewer, request }: QueryReadingSeries): Promise<ReadingSeries> {
+  async execute({ principal, request }: QueryReadingSeries): Promise<ReadingSeries> {
     const wanted = [...new Set(request.sensorIds)];
     checkSeriesSensors(wanted.length);
     const from = new Date(request.from);
     const to = new Date(request.to);
     checkSeriesRange(request.bucket, from, to);
     const range: TimeRange = { from: from.toISOString(), to: to.toISOString() };
-    const sensors = await this.knownSensors(viewer, wanted);
+    const sensors = await this.knownSensors(principal, request.bucket === 'raw' ? 'read' : 'aggregate', wanted);
     const visibleIds = sensors.map((s) => s.sensorId);
     if (request.bucket === 'raw' && visibleIds.length > 0) {
       const limit = SERIES_LIMITS.maxRawPoints;
@@ -42,6 +45,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
       }
     }
     const db = this.db;
+    const accessLog = this.accessLog;
     const bucket = request.bucket;
     return {
       bucket,
@@ -49,20 +53,29 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
       sensors,
       missing: wanted.filter((id) => !visibleIds.includes(id)),
       async *pages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
-        if (bucket === 'raw') {
-          const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
-          if (points.length > 0) yield points;
-          return;
+        let rows = 0;
+        try {
+          if (bucket === 'raw') {
+            const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
+            rows = points.length;
+            if (points.length > 0) yield points;
+            return;
+          }
+          for await (const page of bucketPages(db, sensor, bucket, range)) {
+            rows += page.length;
+            yield page;
+          }
+        } finally {
+          accessLog.record(principal, [{ sensorId: sensor.sensorId, gatewayId: sensor.gatewayId, rows }]);
         }
-        yield* bucketPages(db, sensor, bucket, range);
       },
     };
   }
 
-  private async knownSensors(viewer: QueryReadingSeries['viewer'], wanted: readonly string[]): Promise<SeriesSensor[]> {
+  private async knownSensors(principal: Principal, right: 'read' | 'aggregate', wanted: readonly string[]): Promise<SeriesSensor[]> {
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(await this.access.scopeFor(viewer), params, { gateway: 'gateway_id', sensor: 'sensor_id' });
+    const scoped = scopeCondition(await this.access.sensorScope(principal, right), params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const rows = await this.db.query<SensorRow>(
       `SELECT sensor_id, node_id, gateway_id, quantity, unit FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,

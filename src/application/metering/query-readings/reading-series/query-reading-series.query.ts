@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadingsViewer } from '../access/sensor-access.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
 import type { SeriesBucket, SeriesKind } from './series-limits.js';
 
 export interface SeriesSensor {
@@ -41,7 +41,7 @@ export interface ReadingSeries {
   readonly to: string;
   /** Known sensors in the order asked for. */
   readonly sensors: readonly SeriesSensor[];
-  /** Ids asked for that name no sensor the viewer may see. */
+  /** Ids asked for that name no sensor the principal may see. */
   readonly missing: readonly string[];
   /** One sensor's points in time order, read page by page so that long ranges stream in bounded memory. */
   pages(sensor: SeriesSensor): AsyncIterable<readonly SeriesPoint[]>;
@@ -57,7 +57,7 @@ export interface SeriesRequest {
 /** Validates limits and the raw point count up front (InvalidReadingQueryError), then reads lazily. */
 export class QueryReadingSeries extends Query<ReadingSeries> {
   constructor(
-    readonly viewer: ReadingsViewer,
+    readonly principal: Principal,
     readonly request: SeriesRequest,
   ) {
     super();

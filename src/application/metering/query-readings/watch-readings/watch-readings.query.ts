@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { ReadingsViewer } from '../access/sensor-access.port.js';
+import type { Principal } from '../../../../domain/access/principal.js';
 import type { LiveReadingFeed } from './live-reading-feed.js';
 
 export const MAX_WATCHED_SENSORS = 500;
@@ -7,7 +7,7 @@ export const MAX_WATCHED_SENSORS = 500;
 /** Resolves to a live feed of the sensors' canonical readings stored from now on; the caller must close it. */
 export class WatchReadings extends Query<LiveReadingFeed> {
   constructor(
-    readonly viewer: ReadingsViewer,
+    readonly principal: Principal,
     readonly sensorIds: readonly string[],
   ) {
     super();

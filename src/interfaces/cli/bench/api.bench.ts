@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import { startHttpServer, type RunningServer } from '../../http/http-server.js';
+import { startBareLatestServer } from './bare-latest.server.js';
+import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
+import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
+
+const run = promisify(execFile);
+const POOL_SIZE = 10;
+const SENSORS_PER_TENANT = 500;
+const WARM_UP_SECONDS = 3;
+
+export interface ApiBenchOptions {
+  readonly seconds: number;
+  readonly connections: number;
+}
+
+/** Who the bench calls as, and how that caller came to be allowed to read the sensor. */
+export interface BenchCaller {
+  readonly authorization: string;
+  readonly describe: string;
+}
+
+const sensorOf = (tenant: string, i: number): string => `bench:${tenant}-meter-${i}/power`;
+
+async function seed(bench: BenchSchema): Promise<void> {
+  for (const tenant of ['a', 'b']) {
+    await bench.db.query(
+      `INSERT INTO readings_latest (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, source)
+       SELECT 'bench:' || $1 || '-meter-' || i || '/power', 'bench:' || $1 || '-meter-' || i, 'bench-gw-' || $1, 'power', 'W',
+              100 + i, now(), now(), '{"protocol":"dsmr"}'
+         FROM generate_series(0, $2::int - 1) AS i`,
+      [tenant, SENSORS_PER_TENANT],
+    );
+  }
+  await bench.db.query('ANALYZE readings_latest');
+}
+
+async function load(request: HttpLoadRequest): Promise<HttpLoadResult> {
+  const entry = fileURLToPath(new URL('./http-load.process.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [entry, JSON.stringify(request)], { maxBuffer: 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as HttpLoadResult;
+}
+
+/** Warm-up, then the measured run; any non-2xx answer or socket error makes the figures meaningless. */
+async function measure(url: string, headers: Record<string, string>, options: ApiBenchOptions): Promise<HttpLoadResult> {
+  await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS });
+  const result = await load({ url, headers, connections: options.connections, seconds: options.seconds });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`load against ${url} saw ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return result;
+}
+
+async function bodyOf(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return JSON.stringify(await response.json());
+}
+
+/**
+ * GET /api/readings/latest for one sensor through the whole platform (authentication, access policy, validation,
+ * query bus) vs a bare Fastify handler running the same SELECT, one after the other against the same Postgres,
+ * driven by the same load process.
+ */
+export async function runApiBench(
+  options: ApiBenchOptions,
+  callerFor: (server: RunningServer, adminToken: string, sensorId: string) => Promise<BenchCaller>,
+): Promise<Record<string, unknown>> {
+  const bench = await openBenchSchema();
+  const dataDir = await mkdtemp(join(tmpdir(), 'wattlog-bench-api-'));
+  const url = new URL(bench.url);
+  url.searchParams.set('options', `-c search_path=${bench.schema}`);
+  const adminToken = 'a'.repeat(64);
+  let server: RunningServer | undefined;
+  const bare = await startBareLatestServer(url.toString(), POOL_SIZE);
+  try {
+    await seed(bench);
+    server = await startHttpServer(
+      { storage: { store: 'postgres', databaseUrl: url.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken },
+      pino({ level: 'silent' }),
+    );
+    const sensorId = sensorOf('a', 7);
+    const caller = await callerFor(server, adminToken, sensorId);
+    const path = `/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`;
+    const headers = { authorization: caller.authorization };
+    const [platformBody, bareBody] = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {})]);
+    if (platformBody !== bareBody) throw new Error(`the two servers answer differently:\n${platformBody}\n${bareBody}`);
+    process.stderr.write(`measuring the platform for ${options.seconds} s, then the bare handler for ${options.seconds} s…\n`);
+    const platform = await measure(`${server.url}${path}`, headers, options);
+    const baseline = await measure(`${bare.url}${path}`, {}, options);
+    const throughputRatio = platform.requestsPerSecond / baseline.requestsPerSecond;
+    const p99Ratio = platform.p99Ms / Math.max(baseline.p99Ms, 1);
+    return {
+      bench: 'api',
+      counts: `requests per second and latency of GET /api/readings/latest for one sensor, ${options.connections} keep-alive connections, ${options.seconds} s after ${WARM_UP_SECONDS} s warm-up, load from a separate process`,
+      caller: caller.describe,
+      requestsPerSecond: Math.round(platform.requestsPerSecond),
+      p50Ms: platform.p50Ms,
+      p99Ms: platform.p99Ms,
+      requests: platform.requests,
+      baseline: 'bare Fastify handler, no auth or policy, same SELECT on the same readings_latest, same pool size, same run and load process',
+      baselineRequestsPerSecond: Math.round(baseline.requestsPerSecond),
+      baselineP50Ms: baseline.p50Ms,
+      baselineP99Ms: baseline.p99Ms,
+      throughputRatio: Number(throughputRatio.toFixed(3)),
+      p99Ratio: Number(p99Ratio.toFixed(3)),
+      targets: { throughputRatio: '>= 0.7', p99Ratio: '<= 1.5' },
+      met: throughputRatio >= 0.7 && p99Ratio <= 1.5,
+    };
+  } finally {
+    await server?.close();
+    await bare.close();
+    await bench.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
