@@ -9,7 +9,7 @@ import { registerMigrate } from './migrate.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
 import { registerSimulate } from './simulate.command.js';
-import { registerUser } from './user/user.command.js';
+import { registerClient, registerUser } from './user/user.command.js';
 
 const program = new Command()
   .name('wattlog')
@@ -24,6 +24,7 @@ registerBench(program);
 registerAgent(program);
 registerGateway(program);
 registerUser(program);
+registerClient(program);
 registerSimulate(program);
 registerDecode(program);
 
