@@ -90,4 +90,14 @@ describe('user decider', () => {
       expect(given(aRegisteredUser(), started('s1'), disabled).when(end('s1'))()).toEqual([]);
     });
   });
+
+  describe('ChangePassword', () => {
+    const change: UserCommand = { type: 'ChangePassword', data: { userId: ID, at: AT } };
+    it('Given an active user, When the password changes, Then UserPasswordChanged carries nothing about it', () => {
+      expect(given(aRegisteredUser()).when(change)()).toEqual([{ type: 'UserPasswordChanged', data: { userId: ID, at: AT } }]);
+    });
+    it('Given a disabled user, When the password changes, Then it throws', () => {
+      expect(given(aRegisteredUser(), disabled).when(change)).toThrow(UserDisabledError);
+    });
+  });
 });

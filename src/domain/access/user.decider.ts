@@ -12,6 +12,7 @@ export type UserCommand =
     }
   | { readonly type: 'ChangeUserRole'; readonly data: { readonly userId: string; readonly role: string; readonly at: string } }
   | { readonly type: 'DisableUser'; readonly data: { readonly userId: string; readonly reason: string; readonly at: string } }
+  | { readonly type: 'ChangePassword'; readonly data: { readonly userId: string; readonly at: string } }
   | { readonly type: 'StartSession'; readonly data: { readonly userId: string; readonly sessionId: string; readonly at: string } }
   | { readonly type: 'EndSession'; readonly data: { readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason; readonly at: string } };
 
@@ -39,6 +40,8 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return state.status === 'unregistered' ? state : { ...state, role: event.data.role };
     case 'UserDisabled':
       return state.status === 'unregistered' ? state : { ...state, status: 'disabled', openSessions: [] };
+    case 'UserPasswordChanged':
+      return state;
     case 'UserSessionStarted':
       return state.status === 'unregistered' ? state : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
     case 'UserSessionEnded':
@@ -91,6 +94,10 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       // Disabling twice is not an error: the operator's intent already holds.
       if (user.status === 'disabled') return [];
       return [{ type: 'UserDisabled', data: { userId: user.userId, reason: clipReason(command.data.reason), at: command.data.at } }];
+    }
+    case 'ChangePassword': {
+      const user = active(state, command.data.userId);
+      return [{ type: 'UserPasswordChanged', data: { userId: user.userId, at: command.data.at } }];
     }
     case 'StartSession': {
       const user = active(state, command.data.userId);

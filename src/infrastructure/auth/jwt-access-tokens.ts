@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AccessTokenSigner, AccessTokenSubject, SignedAccessToken } from '../../application/access/ports/token-signer.port.js';
 
@@ -15,10 +16,15 @@ export interface AccessTokenClaims {
 
 /** Signs HS256 access tokens. Verification lives with the HTTP guard (passport-jwt) and pins the same algorithm. */
 export class JwtAccessTokenSigner implements AccessTokenSigner {
+  // Made once: from a raw Buffer jsonwebtoken derives a key object on every call, which is slow.
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly key: Buffer,
+    key: Buffer,
     private readonly ttlSeconds: number = ACCESS_TOKEN_TTL_SECONDS,
-  ) {}
+  ) {
+    this.key = createSecretKey(key);
+  }
 
   sign(subject: AccessTokenSubject, now: Date): SignedAccessToken {
     const iat = Math.floor(now.getTime() / 1000);

@@ -10,7 +10,7 @@ import { registerOpenApi } from './openapi.command.js';
 import { registerProjector } from './projector.command.js';
 import { registerReplay } from './replay.command.js';
 import { registerSimulate } from './simulate.command.js';
-import { registerUser } from './user/user.command.js';
+import { registerClient, registerUser } from './user/user.command.js';
 
 const program = new Command()
   .name('wattlog')
@@ -25,6 +25,7 @@ registerBench(program);
 registerAgent(program);
 registerGateway(program);
 registerUser(program);
+registerClient(program);
 registerSimulate(program);
 registerDecode(program);
 registerOpenApi(program);

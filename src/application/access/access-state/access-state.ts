@@ -108,6 +108,7 @@ export class AccessState {
           if (user) user.disabled = true;
           return;
         }
+        case 'UserPasswordChanged':
         case 'UserSessionStarted':
           return;
         case 'UserSessionEnded':

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { InvalidAccessInputError } from '../../../domain/access/access.errors.js';
 import { normaliseEmail } from '../../../domain/access/email.js';
 import { isUserEvent, type SessionEndReason } from '../../../domain/access/user.events.js';
 import type { EventStore } from '../../ports/event-store.port.js';
@@ -6,7 +7,7 @@ import type { AccessState } from '../access-state/access-state.js';
 import { loadUser, userIdByEmail, userStream } from '../access-streams.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../authentication.errors.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
-import type { PasswordHasher } from '../ports/password-hasher.port.js';
+import type { PasswordHasher, PasswordPolicy } from '../ports/password-hasher.port.js';
 import type { AccessTokenSigner } from '../ports/token-signer.port.js';
 import { newRefreshToken, type SessionStore } from '../sessions/session-store.js';
 import { updateUser } from '../user-updates.js';
@@ -31,6 +32,7 @@ export interface AuthenticationDeps {
   readonly credentials: CredentialStore;
   readonly sessions: SessionStore;
   readonly hasher: PasswordHasher;
+  readonly policy: PasswordPolicy;
   readonly signer: AccessTokenSigner;
   readonly accessState: AccessState;
   readonly throttle: LoginThrottle;
@@ -56,9 +58,10 @@ export class AuthenticationService {
     }
 
     const userId = await userIdByEmail(deps.store, email);
-    const encoded = userId !== undefined ? await deps.credentials.passwordHashOf(userId) : undefined;
+    // The credential query runs for unknown addresses too, so both paths cost the same round trips.
+    const encoded = await deps.credentials.passwordHashOf(userId ?? '');
     let valid = false;
-    if (encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
+    if (userId !== undefined && encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
     else await deps.hasher.spendDummyVerification(password);
     const user = valid && userId !== undefined ? (await loadUser(deps.store, userId)).state : undefined;
     if (!user || user.status !== 'active') {
@@ -103,6 +106,33 @@ export class AuthenticationService {
         }
         return this.pair(outcome.userId, outcome.sessionId, next, now);
       }
+    }
+  }
+
+  /**
+   * Needs the current password (throttled like a login); the new one must pass the policy. Every other session of
+   * the user ends, the one asking stays.
+   */
+  async changePassword(userId: string, sessionId: string, current: string, next: string, ip: string): Promise<void> {
+    const { deps } = this;
+    const throttleKey = `user:${userId}`;
+    const wait = deps.throttle.waitMs(throttleKey, ip, deps.now().getTime());
+    if (wait > 0) throw new LoginThrottledError(Math.ceil(wait / 1000));
+    const encoded = await deps.credentials.passwordHashOf(userId);
+    if (encoded === undefined || !(await deps.hasher.verify(current, encoded))) {
+      deps.throttle.recordFailure(throttleKey, ip, deps.now().getTime());
+      throw new InvalidCredentialsError();
+    }
+    const problems = deps.policy.problems(next);
+    if (problems.length > 0) throw new InvalidAccessInputError(problems);
+    const now = deps.now();
+    await deps.credentials.putPasswordHash(userId, await deps.hasher.hash(next));
+    await updateUser(deps.store, deps.accessState, userId, () => ({ type: 'ChangePassword', data: { userId, at: now.toISOString() } }), {
+      actorId: `user:${userId}`,
+      correlationId: sessionId,
+    });
+    for (const other of await deps.sessions.endOthersOfUser(userId, sessionId, 'password changed', now)) {
+      await this.endSession(userId, other, 'password_changed');
     }
   }
 

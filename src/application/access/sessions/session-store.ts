@@ -81,6 +81,15 @@ export class SessionStore {
     await this.db.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL', [userId, now, reason]);
   }
 
+  /** Open sessions of the user other than `keep`; ended here, returned so their access tokens can be refused too. */
+  async endOthersOfUser(userId: string, keep: string, reason: string, now: Date): Promise<string[]> {
+    const rows = await this.db.query<{ session_id: string }>(
+      'UPDATE auth_sessions SET ended_at = $3, ended_reason = $4 WHERE user_id = $1 AND session_id <> $2 AND ended_at IS NULL RETURNING session_id',
+      [userId, keep, now, reason],
+    );
+    return rows.map((row) => row.session_id);
+  }
+
   async isOpen(sessionId: string): Promise<boolean> {
     const [row] = await this.db.query<{ open: boolean }>('SELECT ended_at IS NULL AS open FROM auth_sessions WHERE session_id = $1', [sessionId]);
     return row?.open === true;

@@ -27,6 +27,7 @@ async function applyUserEvent(tx: SqlExecutor, table: string, event: UserEvent):
         event.data.reason,
       ]);
       return;
+    case 'UserPasswordChanged':
     case 'UserSessionStarted':
     case 'UserSessionEnded':
       return;

@@ -45,6 +45,25 @@ describe('wattlog user create (compiled CLI against a running HTTPS server)', ()
     expect(login.status).toBe(200);
   }, 60_000);
 
+  it('lists and disables users, and registers, rotates and revokes API clients', async () => {
+    const created = await runCli(['user', 'create', '--email', 'erin@example.org', '--role', 'user'], env(), 'violet tram 42 lanterns\n');
+    const { userId } = JSON.parse(created.stdout) as { userId: string };
+    const listed = await runCli(['user', 'list'], env());
+    expect(JSON.parse(listed.stdout)).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ userId, displayName: 'erin' })]) });
+    expect(JSON.parse((await runCli(['user', 'role', userId, 'admin'], env())).stdout)).toEqual({ userId, role: 'admin' });
+    expect(JSON.parse((await runCli(['user', 'disable', userId, '--reason', 'left'], env())).stdout)).toEqual({ userId, disabled: true });
+
+    const registered = await runCli(['client', 'register', '--organisation', 'Grid Co', '--name', 'billing'], env());
+    expect(registered.code).toBe(0);
+    const client = JSON.parse(registered.stdout) as { clientId: string; clientSecret: string };
+    expect(client.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rotated = JSON.parse((await runCli(['client', 'rotate-secret', client.clientId], env())).stdout) as { clientSecret: string };
+    expect(rotated.clientSecret).not.toBe(client.clientSecret);
+    expect(JSON.parse((await runCli(['client', 'revoke', client.clientId], env())).stdout)).toEqual({ clientId: client.clientId, revoked: true });
+    const clients = await runCli(['client', 'list'], env());
+    expect(clients.stdout).not.toContain(rotated.clientSecret);
+  }, 90_000);
+
   it('reports refusals in one line', async () => {
     const common = await runCli(['user', 'create', '--email', 'dave@example.org', '--role', 'user'], env(), 'password1234\n');
     expect(common).toMatchObject({ code: 1, stderr: 'wattlog: server answered 400: password is too common; choose one that is not on lists of leaked passwords\n' });

@@ -56,11 +56,13 @@ export async function startAccessRuntime(
   const sessions = new SessionStore(db);
   const hasher = new ScryptPasswordHasher();
   const signer = new JwtAccessTokenSigner(credentials.jwtKey);
+  const policy = new CommonPasswordPolicy();
   const authentication = new AuthenticationService({
     store,
     credentials: credentialStore,
     sessions,
     hasher,
+    policy,
     signer,
     accessState,
     throttle: new LoginThrottle(),
@@ -75,7 +77,7 @@ export async function startAccessRuntime(
       { provide: CredentialStore, useValue: credentialStore },
       { provide: SessionStore, useValue: sessions },
       { provide: PASSWORD_HASHER, useValue: hasher },
-      { provide: PASSWORD_POLICY, useValue: new CommonPasswordPolicy() },
+      { provide: PASSWORD_POLICY, useValue: policy },
       { provide: ACCESS_TOKEN_SIGNER, useValue: signer },
       { provide: AUTHENTICATION_SERVICE, useValue: authentication },
       { provide: CLIENT_CREDENTIALS, useValue: new ClientCredentials(store, credentialStore, accessState, signer, () => new Date()) },

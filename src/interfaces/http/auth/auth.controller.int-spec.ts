@@ -160,6 +160,25 @@ describe('/api/auth and /api/users', () => {
     expect((await call('POST', '/api/users/no-such-user/disable', {}, ADMIN)).status).toBe(404);
   }, 30_000);
 
+  it('changes the password with the current one; other sessions end, the asking one stays', async () => {
+    const user = await aLoggedInUser(server.url, ADMIN);
+    const other = await login(server.url, user.email, user.password);
+    const change = (currentPassword: string, newPassword: string) => call('POST', '/api/auth/password', { currentPassword, newPassword }, user.accessToken);
+    const wrong = await change('not my password', aStrongPassword());
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ message: 'the current password is wrong' });
+    expect(((await (await change(user.password, 'password1234')).json()) as { message: string }).message).toContain('too common');
+    const next = aStrongPassword();
+    expect((await change(user.password, next)).status).toBe(204);
+    expect((await me(user.accessToken)).status).toBe(200);
+    expect((await me(other.accessToken)).status).toBe(401);
+    expect((await call('POST', '/api/auth/login', { email: user.email, password: user.password })).status).toBe(401);
+    expect((await call('POST', '/api/auth/login', { email: user.email, password: next })).status).toBe(200);
+    const events = JSON.stringify(await server.storage.eventStore.readStream(`user-${user.userId}`));
+    expect(events).toContain('UserPasswordChanged');
+    expect(events).not.toContain(next);
+  }, 60_000);
+
   it('throttles repeated failures with 429 and Retry-After before checking the password', async () => {
     const user = await aLoggedInUser(server.url, ADMIN);
     const attempt = (password: string) => call('POST', '/api/auth/login', { email: user.email, password });

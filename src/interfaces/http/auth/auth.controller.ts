@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidCredentialsError } from '../../../application/access/authentication.errors.js';
 import { AUTHENTICATION_SERVICE, type AuthenticationService, type TokenPair } from '../../../application/access/login/authentication.service.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { PASSWORD_LOGIN } from '../runtime.tokens.js';
-import { LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
+import { ChangePasswordRequestDto, LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
 import type { PasswordLogin } from './password-login.js';
@@ -40,6 +41,26 @@ export class AuthController {
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest): Promise<void> {
     if (principal.kind !== 'user' || request.sessionId === undefined) throw new BadRequestException('only a user login session can log out; the bootstrap admin token and client tokens have no session');
     await this.authentication.endSession(principal.userId, request.sessionId, 'logout');
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  @UseGuards(AuthenticationGuard)
+  async changePassword(
+    @Body() body: ChangePasswordRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<void> {
+    if (principal.kind !== 'user' || request.sessionId === undefined) {
+      throw new BadRequestException('only a logged-in user can change their password');
+    }
+    try {
+      await this.authentication.changePassword(principal.userId, request.sessionId, body.currentPassword, body.newPassword, request.ip);
+    } catch (error) {
+      // Not 401: the token is fine, only the password it was asked to confirm is not.
+      if (error instanceof InvalidCredentialsError) throw new BadRequestException('the current password is wrong');
+      throw error;
+    }
   }
 
   @Get('me')

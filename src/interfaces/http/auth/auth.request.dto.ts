@@ -19,3 +19,15 @@ export class RefreshRequestDto {
   @MaxLength(200)
   refreshToken!: string;
 }
+
+export class ChangePasswordRequestDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  currentPassword!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  newPassword!: string;
+}

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { UnauthorizedException } from '@nestjs/common';
 import passportModule from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
@@ -44,7 +44,9 @@ export class RequestAuthenticator {
       new JwtStrategy(
         {
           jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-          secretOrKey: jwtKey,
+          // A KeyObject made once: given a Buffer, jsonwebtoken rebuilds a key per call and verification costs ~1 ms
+          // instead of ~15 µs. The typings only know strings and Buffers; jsonwebtoken accepts KeyObjects.
+          secretOrKey: createSecretKey(jwtKey) as unknown as Buffer,
           algorithms: [JWT_ALGORITHM],
           audience: JWT_AUDIENCE,
           issuer: JWT_ISSUER,
