@@ -83,11 +83,11 @@ export async function seedTwoHomes(b: SqlBackend): Promise<void> {
  * point up to which the store reads (see ADR 0003), so a fresh append may stay invisible for a moment.
  */
 export async function settled(b: SqlBackend): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 50_000;
   for (;;) {
     const [row] = await b.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
     if ((await b.store.countAfter(null)) >= Number(row?.n ?? 0)) return;
-    if (Date.now() > deadline) throw new Error('stored events did not become readable within 30 s');
+    if (Date.now() > deadline) throw new Error('stored events did not become readable within 50 s');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

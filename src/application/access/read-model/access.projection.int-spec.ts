@@ -24,10 +24,10 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
     if (!b) return;
     await seedTwoHomes(b);
     h = accessHandlers(b, clock);
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await b?.cleanup();
-  });
+  }, 60_000);
 
   it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
     if (!b) return;
@@ -57,5 +57,5 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
     expect(await tables()).toEqual(live);
     // Bob no longer owns gw-b: its sensor left his scope with the transfer.
     expect(await h.visibleLatest(BOB, ['b-plug/power'])).toEqual([]);
-  });
+  }, 60_000);
 });

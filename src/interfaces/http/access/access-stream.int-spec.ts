@@ -42,7 +42,7 @@ describe('live stream under grants', () => {
       await api.call('admin:root', 'POST', '/api/gateways', { id, ownerId, name: id, networkType: 'zigbee2mqtt', address: 'mqtt', location: { lat: 0, lon: 0 } });
     }
     await insertLatest(api.storage.readModels, [aReading({ sensorId: A, nodeId: 'a-meter', gatewayId: 'gw-a' })]);
-  }, 30_000);
+  }, 90_000);
   afterAll(() => api.close());
 
   it('streams a granted sensor, and stops within a refresh once the grant is revoked', async () => {
@@ -64,11 +64,11 @@ describe('live stream under grants', () => {
     const messages = await client.waitForMessages(2);
     expect(messages.map((m) => (JSON.parse(m.data) as { sensorId: string; value: number }).value)).toEqual([1, 3]);
     client.abort();
-  });
+  }, 60_000);
 
   it('refuses a stream without credentials', async () => {
     const client = await openSse(`${api.url}/api/readings/stream?sensor=${encodeURIComponent(A)}`, {});
     expect(client.status).toBe(401);
     client.abort();
-  });
+  }, 60_000);
 });
