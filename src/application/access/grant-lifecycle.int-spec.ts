@@ -1,8 +1,8 @@
 import { BACKENDS, openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
 import { GrantNotActiveError, GrantNotFoundError } from '../../domain/access/access.errors.js';
 import { resolvedScopeAdmits } from '../metering/query-readings/access/live-scope.js';
-import { accessHandlers } from './access-handlers.fixtures.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, project, seedTwoHomes, TestClock } from './access.fixtures.js';
+import { accessHandlers } from '../../../test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, project, seedTwoHomes, TestClock } from '../../../test/support/access-homes.js';
 import { GrantExpirySweeper } from './expire-grants/grant-expiry-sweeper.js';
 import { ListGrantsHandler } from './list-grants/list-grants.handler.js';
 import { ListGrants, type GrantFilter } from './list-grants/list-grants.query.js';
@@ -23,10 +23,10 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
     h = accessHandlers(b, clock);
-  }, 30_000);
+  }, 90_000);
   afterEach(async () => {
     await b?.cleanup();
-  });
+  }, 60_000);
 
   it('lists the grants one gave and holds, with their effective status; admins see all and may filter', async () => {
     if (!b) return;
@@ -49,7 +49,7 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
     clock.set('2025-03-01T13:00:00.000Z');
     expect((await list(ALICE))[0]?.status).toBe('expired');
     expect(await list(ALICE, { status: 'active' })).toEqual([]);
-  });
+  }, 60_000);
 
   it('lets the grantor, the grantee and admins revoke, nobody else, and only once', async () => {
     if (!b) return;
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
       ['revoked', '2025-03-01T12:00:00.000Z'],
     ]);
     await expect(h.revoke(ALICE, 'no-such-grant')).rejects.toBeInstanceOf(GrantNotFoundError);
-  });
+  }, 60_000);
 
   it('the sweeper records AccessExpired once for grants past their time, at the time it is given', async () => {
     if (!b) return;
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
     expect(events.map((e) => e.type)).toEqual(['AccessGranted', 'AccessExpired']);
     expect(events[1]?.data).toEqual({ grantId: due, expiresAt: '2025-03-01T12:30:00.000Z', at: '2025-03-01T12:30:00.000Z' });
     expect((await list(BOB, { status: 'expired' })).map((g) => g.grantId)).toEqual([due]);
-  });
+  }, 60_000);
 
   it('resolves the live-stream scope in memory: grants admit until revoked or expired, private sensors never', async () => {
     if (!b) return;
@@ -99,5 +99,5 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
     await h.revoke(ALICE, grant);
     expect(resolvedScopeAdmits(await h.policy.resolveSensorScope(BOB, 'read', [A_POWER]), A_READING, t)).toBe(false);
     expect(await h.policy.resolveSensorScope(ADMIN, 'read', [A_POWER])).toEqual({ kind: 'all' });
-  });
+  }, 60_000);
 });

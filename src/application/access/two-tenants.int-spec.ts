@@ -2,8 +2,8 @@ import { BACKENDS, openBackend, type SqlBackend } from '../../../test/support/sq
 import { GatewayNotFoundError } from '../../domain/gateways/gateway.errors.js';
 import { NodeNotFoundError } from '../metering/query-readings/reading-query.errors.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from './access.errors.js';
-import { accessHandlers } from './access-handlers.fixtures.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, TestClock } from './access.fixtures.js';
+import { accessHandlers } from '../../../test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, TestClock } from '../../../test/support/access-homes.js';
 
 const ALL_SENSORS = [A_POWER, A_ENERGY, B_POWER];
 
@@ -18,10 +18,10 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
     h = accessHandlers(b, clock);
-  }, 30_000);
+  }, 90_000);
   afterEach(async () => {
     await b?.cleanup();
-  });
+  }, 60_000);
 
   it('shows each owner only their own sensors, nodes and gateways; foreign ones answer like unknown ones', async () => {
     if (!b) return;
@@ -36,14 +36,14 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     expect(await h.series(BOB, [A_POWER], '1h')).toEqual({ points: {}, missing: [A_POWER] });
     expect(await h.visibleLatest(ADMIN, ALL_SENSORS)).toEqual(ALL_SENSORS);
     expect(await h.visibleLatest(CLIENT, ALL_SENSORS)).toEqual([]);
-  });
+  }, 60_000);
 
   it('refuses anonymous callers outright', async () => {
     if (!b) return;
     await expect(h.latest(ANONYMOUS, [A_POWER])).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(h.nodeIds(ANONYMOUS)).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(h.gatewayIds(ANONYMOUS)).rejects.toBeInstanceOf(NotAuthenticatedError);
-  });
+  }, 60_000);
 
   it('a read grant makes a sensor visible to its grantee (and its node), never its gateway; a revoke removes it on the next request', async () => {
     if (!b) return;
@@ -57,7 +57,7 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     await h.revoke(ALICE, grantId);
     expect(await h.visibleLatest(BOB, ALL_SENSORS)).toEqual([B_POWER]);
     await expect(h.node(BOB, 'a-meter')).rejects.toBeInstanceOf(NodeNotFoundError);
-  });
+  }, 60_000);
 
   it('an aggregate grant on a gateway gives an API client buckets of every sensor under it, but no raw or latest values', async () => {
     if (!b) return;
@@ -67,13 +67,13 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     expect(await h.visibleLatest(CLIENT, ALL_SENSORS)).toEqual([]);
     const listed = await h.sensors(CLIENT);
     expect(listed.map((s) => [s.sensorId, s.lastValue])).toEqual([[A_ENERGY, null], [A_POWER, null]]);
-  });
+  }, 60_000);
 
   it('a node grant covers the sensors of that node only', async () => {
     if (!b) return;
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { nodeIds: ['a-meter'] }, ['read']);
     expect(await h.visibleLatest(BOB, ALL_SENSORS)).toEqual([A_POWER, A_ENERGY, B_POWER]);
-  });
+  }, 60_000);
 
   it('an expired grant is invisible at once, before any sweep', async () => {
     if (!b) return;
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     clock.set('2025-03-01T13:00:00.000Z');
     expect(await h.visibleLatest(BOB, [A_POWER])).toEqual([]);
     expect((await h.series(BOB, [A_POWER], '1h')).missing).toEqual([A_POWER]);
-  });
+  }, 60_000);
 
   it('private visibility overrides grants but not the owner; public_aggregate gives buckets to anyone signed in, not raw', async () => {
     if (!b) return;
@@ -95,7 +95,7 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     expect((await h.series(CLIENT, [A_POWER], 'raw')).missing).toEqual([A_POWER]);
     expect(await h.visibleLatest(CLIENT, [A_POWER])).toEqual([]);
     await expect(h.series(ANONYMOUS, [A_POWER], '1h')).rejects.toBeInstanceOf(NotAuthenticatedError);
-  });
+  }, 60_000);
 
   it('owners grant and set visibility only over what they own; admins over anything', async () => {
     if (!b) return;
@@ -107,7 +107,7 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     await expect(h.grant(ALICE, { kind: 'user', id: 'mallory' }, { gatewayIds: ['gw-a'] }, ['read'])).rejects.toThrow('grantee user mallory does not exist');
     await h.grant(ADMIN, { kind: 'client', id: 'c-1' }, { gatewayIds: ['gw-b'] }, ['read']);
     expect(await h.visibleLatest(CLIENT, ALL_SENSORS)).toEqual([B_POWER]);
-  });
+  }, 60_000);
 
   it('checks single rights through assertSensorRight, command separately from read', async () => {
     if (!b) return;
@@ -117,5 +117,5 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
     await expect(h.policy.assertSensorRight(BOB, A_ENERGY, 'command')).rejects.toBeInstanceOf(ObjectNotVisibleError);
     await expect(h.policy.assertGatewayOwner(BOB, 'gw-a')).rejects.toBeInstanceOf(ObjectNotVisibleError);
     await expect(h.policy.assertGatewayOwner(ALICE, 'gw-a')).resolves.toBeUndefined();
-  });
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { catchUpOnce } from '../../projections/catch-up-once.js';
-import { accessHandlers } from '../access-handlers.fixtures.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '../access.fixtures.js';
+import { accessHandlers } from '../../../../test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '../../../../test/support/access-homes.js';
 import { QueryAccessLogHandler } from '../query-access-log/query-access-log.handler.js';
 import { QueryAccessLog } from '../query-access-log/query-access-log.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
@@ -25,10 +25,10 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
     if (!b) return;
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
-  }, 30_000);
+  }, 90_000);
   afterEach(async () => {
     await b?.cleanup();
-  });
+  }, 60_000);
 
   it('query handlers report only what they handed out', async () => {
     if (!b) return;
@@ -39,7 +39,7 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
       { principal: BOB, accesses: [{ sensorId: B_POWER, gatewayId: 'gw-b', rows: 1 }] },
       { principal: ALICE, accesses: [{ sensorId: A_POWER, gatewayId: 'gw-a', rows: 1 }] },
     ]);
-  });
+  }, 60_000);
 
   it('stores one event per flush window and shows owners who read their sensors, how often and how much', async () => {
     if (!b) return;
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
       { actorId: 'user:bob', sensorId: A_POWER, gatewayId: 'gw-a', firstAt: '2025-03-01T12:00:00.000Z', lastAt: '2025-03-02T08:00:00.000Z', requests: 3, rows: 12 },
       expect.objectContaining({ actorId: 'client:c-1' }),
     ]);
-  });
+  }, 60_000);
 
   it('keeps the entries of a failed append for the next flush', async () => {
     if (!b) return;
@@ -95,5 +95,5 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
     await recorder.onModuleDestroy();
     await project();
     expect(await log(ALICE)).toEqual([expect.objectContaining({ actorId: 'user:bob', requests: 2, rows: 5 })]);
-  });
+  }, 60_000);
 });

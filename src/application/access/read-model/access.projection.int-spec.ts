@@ -1,11 +1,11 @@
 import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
 import { rebuildProjection } from '../../projections/rebuild-projection.js';
-import { accessHandlers } from '../access-handlers.fixtures.js';
-import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '../access.fixtures.js';
+import { accessHandlers } from '../../../../test/support/access-handlers.js';
+import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '../../../../test/support/access-homes.js';
 import { ChangeGatewayOwnerHandler } from '../../gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { ChangeGatewayOwner } from '../../gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { InMemoryPrincipalDirectory } from '../../../../test/support/in-memory-principal-directory.js';
-import { project } from '../access.fixtures.js';
+import { project } from '../../../../test/support/access-homes.js';
 import { accessProjection } from './access.projection.js';
 
 describe.each(BACKENDS)('access projection on %s', (backendName) => {
@@ -24,10 +24,10 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
     if (!b) return;
     await seedTwoHomes(b);
     h = accessHandlers(b, clock);
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await b?.cleanup();
-  });
+  }, 60_000);
 
   it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
     if (!b) return;
@@ -57,5 +57,5 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
     expect(await tables()).toEqual(live);
     // Bob no longer owns gw-b: its sensor left his scope with the transfer.
     expect(await h.visibleLatest(BOB, ['b-plug/power'])).toEqual([]);
-  });
+  }, 60_000);
 });

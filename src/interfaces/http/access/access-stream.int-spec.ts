@@ -64,11 +64,11 @@ describe('live stream under grants', () => {
     const messages = await client.waitForMessages(2);
     expect(messages.map((m) => (JSON.parse(m.data) as { sensorId: string; value: number }).value)).toEqual([1, 3]);
     client.abort();
-  });
+  }, 60_000);
 
   it('refuses a stream without credentials', async () => {
     const client = await openSse(`${api.url}/api/readings/stream?sensor=${encodeURIComponent(A)}`, {});
     expect(client.status).toBe(401);
     client.abort();
-  });
+  }, 60_000);
 });

@@ -52,7 +52,7 @@ describe('access over HTTP', () => {
     expect((await api.call('user:alice', 'POST', '/api/gateways/gw-a/owner', { ownerId: 'alice' })).status).toBe(403);
     expect((await api.call('user:alice', 'GET', '/api/audit')).status).toBe(403);
     expect((await api.call(null, 'GET', '/api/grants')).status).toBe(401);
-  });
+  }, 60_000);
 
   it('grants, lists, narrows by visibility and revokes, each taking effect on the following requests', async () => {
     const bad = await api.call('user:alice', 'POST', '/api/grants', { grantee: { kind: 'user', id: 'bob' }, scope: {}, rights: ['write'] });
@@ -77,7 +77,7 @@ describe('access over HTTP', () => {
     expect((await api.call('user:alice', 'POST', `/api/grants/${grantId}/revoke`)).status).toBe(200);
     expect((await api.call('user:alice', 'POST', `/api/grants/${grantId}/revoke`)).status).toBe(409);
     expect(await eventually(() => latestAs('user:bob'), (ids) => ids.length === 1)).toEqual([B]);
-  });
+  }, 60_000);
 
   it('lets an admin hand a gateway to a homeowner, and shows owners who read their sensors', async () => {
     const moved = await api.call('admin:root', 'POST', '/api/gateways/gw-b/owner', { ownerId: 'carol' });
@@ -95,5 +95,5 @@ describe('access over HTTP', () => {
     expect(log.items.every((e) => e.sensorId === B)).toBe(true);
     const all = await json<{ items: { actorId: string }[] }>(api.call('admin:root', 'GET', '/api/access-log?limit=1000'));
     expect(new Set(all.items.map((e) => e.actorId))).toEqual(new Set(['user:alice', 'user:bob', 'user:carol']));
-  });
+  }, 60_000);
 });

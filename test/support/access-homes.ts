@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '../../interfaces/http/readings/readings-read-model.fixtures.js';
-import type { SqlBackend } from '../../../test/support/sql-backends.js';
-import { InMemoryPrincipalDirectory } from '../../../test/support/in-memory-principal-directory.js';
-import type { Principal } from '../../domain/access/principal.js';
-import type { GatewayRegistered } from '../../domain/gateways/gateway.events.js';
-import type { Clock } from '../ports/clock.port.js';
-import { catchUpOnce } from '../projections/catch-up-once.js';
-import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
-import { accessProjection } from './read-model/access.projection.js';
+import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '../../src/interfaces/http/readings/readings-read-model.fixtures.js';
+import type { SqlBackend } from './sql-backends.js';
+import { InMemoryPrincipalDirectory } from './in-memory-principal-directory.js';
+import type { Principal } from '../../src/domain/access/principal.js';
+import type { GatewayRegistered } from '../../src/domain/gateways/gateway.events.js';
+import type { Clock } from '../../src/application/ports/clock.port.js';
+import { catchUpOnce } from '../../src/application/projections/catch-up-once.js';
+import { gatewayStatusProjection } from '../../src/application/gateways/gateway-status/gateway-status.projection.js';
+import { accessProjection } from '../../src/application/access/read-model/access.projection.js';
 
 /*
  * Two homes for the access specs: alice owns gateway gw-a (node a-meter, sensors a-meter/power and
@@ -83,11 +83,11 @@ export async function seedTwoHomes(b: SqlBackend): Promise<void> {
  * point up to which the store reads (see ADR 0003), so a fresh append may stay invisible for a moment.
  */
 export async function settled(b: SqlBackend): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 50_000;
   for (;;) {
     const [row] = await b.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
     if ((await b.store.countAfter(null)) >= Number(row?.n ?? 0)) return;
-    if (Date.now() > deadline) throw new Error('stored events did not become readable within 30 s');
+    if (Date.now() > deadline) throw new Error('stored events did not become readable within 50 s');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
