@@ -13,12 +13,12 @@ import { ListGrantsHandler } from '../../application/access/list-grants/list-gra
 import { ReadModelAccessPolicy } from '../../application/access/policy/read-model-access-policy.js';
 import { ACCESS_POLICY } from '../../application/access/ports/access-policy.port.js';
 import { DATA_ACCESS_RECORDER } from '../../application/access/ports/data-access-recorder.port.js';
+import { EventLogPrincipalDirectory } from '../../application/access/principal-directory/event-log-principal-directory.js';
 import { PRINCIPAL_DIRECTORY } from '../../application/access/ports/principal-directory.port.js';
 import { QueryAccessLogHandler } from '../../application/access/query-access-log/query-access-log.handler.js';
 import { RevokeAccessHandler } from '../../application/access/revoke-access/revoke-access.handler.js';
 import { ChangeGatewayOwnerHandler } from '../../application/gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { CLOCK, systemClock } from '../../application/ports/clock.port.js';
-import { SqlPrincipalDirectory } from '../../infrastructure/postgres/sql-principal-directory.adapter.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -117,7 +117,7 @@ export class AppModule {
         { provide: PAYLOAD_DECODERS, useFactory: () => decoderLookup() },
         { provide: CLOCK, useValue: systemClock },
         { provide: ACCESS_POLICY, useClass: ReadModelAccessPolicy },
-        { provide: PRINCIPAL_DIRECTORY, useValue: new SqlPrincipalDirectory(runtime.storage.readModels) },
+        { provide: PRINCIPAL_DIRECTORY, useValue: new EventLogPrincipalDirectory(runtime.storage.eventStore) },
         { provide: DATA_ACCESS_LOG_OPTIONS, useValue: DEFAULT_DATA_ACCESS_LOG_OPTIONS },
         { provide: DATA_ACCESS_RECORDER, useClass: BufferedDataAccessRecorder },
         GrantAccessHandler,

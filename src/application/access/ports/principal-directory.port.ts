@@ -6,7 +6,7 @@ export interface GranteeRef {
 
 /**
  * Whether a user or API client exists and may still act (not disabled or revoked). The access context asks it before
- * granting to someone or handing them a gateway; the identity read models answer it.
+ * granting to someone or handing them a gateway; their own streams answer it.
  */
 export interface PrincipalDirectory {
   exists(grantee: GranteeRef): Promise<boolean>;

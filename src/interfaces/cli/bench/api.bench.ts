@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
+import { loadRateLimit } from '../../../infrastructure/config/app-config.js';
 import { startHttpServer, type RunningServer } from '../../http/http-server.js';
 import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
@@ -70,23 +71,25 @@ async function bodyOf(url: string, headers: Record<string, string>): Promise<str
  */
 export async function runApiBench(
   options: ApiBenchOptions,
-  callerFor: (server: RunningServer, adminToken: string, sensorId: string) => Promise<BenchCaller>,
+  callerFor: (server: RunningServer, adminToken: string, gatewayId: string, sensorId: string) => Promise<BenchCaller>,
 ): Promise<Record<string, unknown>> {
   const bench = await openBenchSchema();
   const dataDir = await mkdtemp(join(tmpdir(), 'wattlog-bench-api-'));
   const url = new URL(bench.url);
   url.searchParams.set('options', `-c search_path=${bench.schema}`);
   const adminToken = 'a'.repeat(64);
+  // The limiter stays on the measured path, with limits the load cannot reach.
+  const rateLimit = loadRateLimit({ WATTLOG_RATE_LIMIT_RPS: '1000000', WATTLOG_RATE_LIMIT_BURST: '1000000', ...process.env });
   let server: RunningServer | undefined;
   const bare = await startBareLatestServer(url.toString(), POOL_SIZE);
   try {
     await seed(bench);
     server = await startHttpServer(
-      { storage: { store: 'postgres', databaseUrl: url.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken },
+      { storage: { store: 'postgres', databaseUrl: url.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken, rateLimit },
       pino({ level: 'silent' }),
     );
     const sensorId = sensorOf('a', 7);
-    const caller = await callerFor(server, adminToken, sensorId);
+    const caller = await callerFor(server, adminToken, 'bench-gw-a', sensorId);
     const path = `/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`;
     const headers = { authorization: caller.authorization };
     const [platformBody, bareBody] = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {})]);

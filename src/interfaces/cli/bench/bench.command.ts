@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { positiveInt } from '../cli-options.js';
+import { aGrantedUtilityClient } from './api-caller.js';
 import { runApiBench } from './api.bench.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
@@ -65,7 +66,7 @@ export function registerBench(program: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { seconds: number; connections: number; json?: boolean }) => {
       report(
-        await runApiBench(o, (_server, adminToken) => Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'bootstrap admin token' })),
+        await runApiBench(o, (server, adminToken, gatewayId, sensorId) => aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId)),
         o.json === true,
       );
     });
