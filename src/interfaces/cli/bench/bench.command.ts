@@ -63,10 +63,17 @@ export function registerBench(program: Command): void {
     .description('authenticated, policy-checked latest-reading requests vs a bare Fastify handler running the same SELECT')
     .option('--seconds <n>', 'measured time per server', positiveInt, 20)
     .option('--connections <n>', 'concurrent keep-alive connections', positiveInt, 32)
+    .option('--as <caller>', 'granted-client (an API client through an owner\'s grant) or admin (the bootstrap token, no grant lookup)', 'granted-client')
     .option('--json', 'only the JSON result line')
-    .action(async (o: { seconds: number; connections: number; json?: boolean }) => {
+    .action(async (o: { seconds: number; connections: number; as: string; json?: boolean }) => {
+      if (o.as !== 'granted-client' && o.as !== 'admin') throw new Error(`--as must be granted-client or admin; got ${o.as}`);
+      const asAdmin = o.as === 'admin';
       report(
-        await runApiBench(o, (server, adminToken, gatewayId, sensorId) => aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId)),
+        await runApiBench(o, (server, adminToken, gatewayId, sensorId) =>
+          asAdmin
+            ? Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'the bootstrap admin token (no grant lookup)' })
+            : aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId),
+        ),
         o.json === true,
       );
     });
