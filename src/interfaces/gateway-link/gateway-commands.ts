@@ -43,6 +43,11 @@ export class GatewayCommands {
     this.server = server;
   }
 
+  /** Whether the gateway has an open session on this server node. */
+  isConnected(gatewayId: string): boolean {
+    return this.server?.sessions().some((s) => s.gatewayId === gatewayId && s.open) ?? false;
+  }
+
   send(gatewayId: string, action: string, target: string, params: Readonly<Record<string, unknown>>, timeoutMs = 10_000): Promise<GatewayCommandOutcome> {
     const commandId = randomUUID();
     return new Promise((resolve, reject) => {

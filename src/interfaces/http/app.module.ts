@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Registry } from 'prom-client';
+import { AdminOnlyAccessPolicy } from '../../application/access/admin-only-access-policy.js';
+import { ACCESS_POLICY } from '../../application/access/ports/access-policy.port.js';
+import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
+import { GetActuatorCommandHandler } from '../../application/control/get-actuator-command/get-actuator-command.handler.js';
+import { ACTUATOR_DIRECTORY } from '../../application/control/ports/actuator-directory.port.js';
+import { RequestActuatorCommandHandler } from '../../application/control/request-actuator-command/request-actuator-command.handler.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -31,6 +37,7 @@ import type { Storage } from '../../infrastructure/composition/storage.js';
 import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
+import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -39,7 +46,7 @@ import { NodesController } from './readings/nodes.controller.js';
 import { ReadingsStreamController } from './readings/readings-stream.controller.js';
 import { ReadingsController } from './readings/readings.controller.js';
 import { SensorsController } from './readings/sensors.controller.js';
-import { ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
+import { ACTUATOR_DISPATCH, ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from './runtime.tokens.js';
 
 export interface AppRuntime {
   readonly storage: Storage;
@@ -48,6 +55,7 @@ export interface AppRuntime {
   readonly adminToken: string;
   readonly keyVault: KeyVault;
   readonly gatewayCommands: GatewayCommands;
+  readonly actuatorDispatch: ActuatorDispatchPoke;
 }
 
 @Module({})
@@ -65,6 +73,7 @@ export class AppModule {
         ReadingsController,
         ReadingsStreamController,
         NodesController,
+        ActuatorCommandsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -96,6 +105,12 @@ export class AppModule {
         WatchReadingsHandler,
         ListNodesHandler,
         GetNodeHandler,
+        // Replaced at merge by the grants-based policy; until then only admins may do anything.
+        { provide: ACCESS_POLICY, useValue: new AdminOnlyAccessPolicy() },
+        { provide: ACTUATOR_DIRECTORY, useValue: new SqlActuatorDirectory(runtime.storage.readModels) },
+        { provide: ACTUATOR_DISPATCH, useValue: runtime.actuatorDispatch },
+        RequestActuatorCommandHandler,
+        GetActuatorCommandHandler,
       ],
     };
   }

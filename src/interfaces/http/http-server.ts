@@ -13,6 +13,9 @@ import { PinoNestLogger } from '../../infrastructure/logging/logger.js';
 import type { LinkConfig } from '../gateway-link/link-config.js';
 import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
+import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
+import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
+import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
 import { AppModule } from './app.module.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
@@ -28,6 +31,8 @@ export interface HttpServerConfig {
   readonly bodyLimitBytes?: number;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
   readonly link?: LinkConfig;
+  /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
+  readonly commandPollMs?: number;
 }
 
 export interface RunningServer {
@@ -54,6 +59,11 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   let app: NestFastifyApplication | undefined;
   let link: RunningGatewayLink | null = null;
   const gatewayCommands = new GatewayCommands();
+  const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), new GatewayCommandLink(gatewayCommands), {
+    now: () => new Date(),
+    ...(config.commandPollMs !== undefined ? { pollMs: config.commandPollMs } : {}),
+    onError: (error, context) => logger.error({ err: error }, context),
+  });
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
@@ -69,6 +79,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         adminToken: config.adminToken,
         keyVault,
         gatewayCommands,
+        actuatorDispatch: dispatcher,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -79,7 +90,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
+    await dispatcher.start();
   } catch (error) {
+    await dispatcher.stop().catch(() => undefined);
     await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await projections.stop();
@@ -97,6 +110,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     link,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
+      await dispatcher.stop();
       await link?.close();
       await listening.close();
       await projections.stop();

@@ -3,3 +3,9 @@ export const PROJECTION_SUPERVISOR = Symbol('ProjectionSupervisor');
 export const METRICS_REGISTRY = Symbol('MetricsRegistry');
 export const ADMIN_TOKEN = Symbol('AdminToken');
 export const GATEWAY_COMMANDS = Symbol('GatewayCommands');
+export const ACTUATOR_DISPATCH = Symbol('ActuatorDispatch');
+
+/** Lets a request wake the actuator command dispatcher instead of waiting for its next pass. */
+export interface ActuatorDispatchPoke {
+  poke(): void;
+}
