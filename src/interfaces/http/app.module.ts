@@ -7,6 +7,13 @@ import { SqlActuatorDirectory } from '../../application/control/actuator-directo
 import { GetActuatorCommandHandler } from '../../application/control/get-actuator-command/get-actuator-command.handler.js';
 import { ACTUATOR_DIRECTORY } from '../../application/control/ports/actuator-directory.port.js';
 import { RequestActuatorCommandHandler } from '../../application/control/request-actuator-command/request-actuator-command.handler.js';
+import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
+import {
+  GetNodeConfigurationHandler,
+  ListNodeConfigurationChangesHandler,
+} from '../../application/devices/node-configuration/node-configuration-history/node-configuration-history.handlers.js';
+import { NODE_DIRECTORY } from '../../application/devices/node-configuration/ports/node-directory.port.js';
+import { RequestNodeConfigurationHandler } from '../../application/devices/node-configuration/request-node-configuration/request-node-configuration.handler.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -38,6 +45,7 @@ import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
+import { NodeConfigurationController } from './devices/node-configuration.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -74,6 +82,7 @@ export class AppModule {
         ReadingsStreamController,
         NodesController,
         ActuatorCommandsController,
+        NodeConfigurationController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -111,6 +120,10 @@ export class AppModule {
         { provide: ACTUATOR_DISPATCH, useValue: runtime.actuatorDispatch },
         RequestActuatorCommandHandler,
         GetActuatorCommandHandler,
+        { provide: NODE_DIRECTORY, useValue: new SqlNodeDirectory(runtime.storage.readModels) },
+        RequestNodeConfigurationHandler,
+        GetNodeConfigurationHandler,
+        ListNodeConfigurationChangesHandler,
       ],
     };
   }

@@ -15,6 +15,8 @@ import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
 import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
+import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
+import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
 import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
 import { AppModule } from './app.module.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
@@ -59,11 +61,14 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   let app: NestFastifyApplication | undefined;
   let link: RunningGatewayLink | null = null;
   const gatewayCommands = new GatewayCommands();
-  const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), new GatewayCommandLink(gatewayCommands), {
+  const commandLink = new GatewayCommandLink(gatewayCommands);
+  const loopOptions = {
     now: () => new Date(),
     ...(config.commandPollMs !== undefined ? { pollMs: config.commandPollMs } : {}),
-    onError: (error, context) => logger.error({ err: error }, context),
-  });
+    onError: (error: unknown, context: string) => logger.error({ err: error }, context),
+  };
+  const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), commandLink, loopOptions);
+  const configurationSender = new NodeConfigurationSender(storage.eventStore, new SqlNodeDirectory(storage.readModels), commandLink, loopOptions);
   try {
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
@@ -91,7 +96,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
     await dispatcher.start();
+    await configurationSender.start();
   } catch (error) {
+    await configurationSender.stop().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
     await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
@@ -110,6 +117,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     link,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
+      await configurationSender.stop();
       await dispatcher.stop();
       await link?.close();
       await listening.close();

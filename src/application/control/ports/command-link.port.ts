@@ -8,6 +8,8 @@ export type LinkDelivery =
 export interface CommandLink {
   isConnected(gatewayId: string): boolean;
   deliver(gatewayId: string, action: string, target: string, params: Readonly<Record<string, unknown>>): Promise<LinkDelivery>;
+  /** A node configuration change (`config` message); answered like a command. */
+  deliverConfig(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>): Promise<LinkDelivery>;
 }
 
 export const COMMAND_LINK = Symbol('CommandLink');

@@ -27,7 +27,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-describe('actuator command end to end: API → link → agent → zigbee-herdsman → virtual IKEA plug → report → acknowledged', () => {
+describe('control end to end: API → link → agent → zigbee-herdsman → virtual IKEA plug', () => {
   let server: RunningServer;
   let dir: string;
   let agent: GatewayAgent;
@@ -35,6 +35,13 @@ describe('actuator command end to end: API → link → agent → zigbee-herdsma
   let source: ZigbeeSource;
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   const get = async (path: string) => (await (await fetch(`${server.url}${path}`, { headers })).json()) as Record<string, unknown>;
+  const NODE_PATH = `/api/nodes/${encodeURIComponent(`zigbee:${IKEA}`)}/configuration`;
+  const configure = (body: Record<string, unknown>) => fetch(`${server.url}${NODE_PATH}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const settledRequest = (requestId: string) =>
+    until(`configuration ${requestId}`, async () => {
+      const changes = (await get(`${NODE_PATH}/changes?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z`)) as unknown as { requestId: string; type: string }[];
+      return changes.find((c) => c.requestId === requestId && ['NodeConfigurationApplied', 'NodeConfigurationRejected', 'NodeConfigurationTimedOut'].includes(c.type));
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wattlog-actuator-zigbee-'));
@@ -71,6 +78,35 @@ describe('actuator command end to end: API → link → agent → zigbee-herdsma
     await server?.close();
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('configures reporting through ZCL configureReporting, applied on the device\'s SUCCESS; refusals and unsupported firmware updates are Rejected with the reason', async () => {
+    const plug = source.virtualCoordinator!.device(IKEA)!;
+    const before = new Date().toISOString();
+    const reporting = await configure({ kind: 'reporting', quantity: 'power', minIntervalS: 5, maxIntervalS: 120, reportableChange: 20, reason: 'less traffic' });
+    expect(reporting.status).toBe(202);
+    const { requestId } = (await reporting.json()) as { requestId: string };
+    expect(await settledRequest(requestId)).toMatchObject({ type: 'NodeConfigurationApplied', field: 'reporting.power', by: 'user:bootstrap-admin' });
+    expect(plug.reportingConfigurations).toContainEqual({ endpoint: 1, cluster: 'haElectricalMeasurement', attribute: 'activePower', minimumInterval: 5, maximumInterval: 120, reportableChange: 20 });
+
+    const temperature = (await (await configure({ kind: 'reporting', quantity: 'temperature', minIntervalS: 10, maxIntervalS: 600 })).json()) as { requestId: string };
+    expect(await settledRequest(temperature.requestId)).toMatchObject({ type: 'NodeConfigurationRejected', detail: expect.stringContaining('no endpoint with msTemperatureMeasurement') as unknown });
+    const firmware = (await (await configure({ kind: 'firmware_update', version: '2.4.50' })).json()) as { requestId: string };
+    expect(await settledRequest(firmware.requestId)).toMatchObject({ type: 'NodeConfigurationRejected', detail: expect.stringMatching(/^firmware update not supported/) as unknown });
+    const alarm = await configure({ kind: 'alarm_power_above', thresholdW: 2000, forSeconds: 30 });
+    expect(await alarm.json()).toMatchObject({ field: 'alarm.power_above', status: 'applied' });
+    expect((await configure({ kind: 'reporting', quantity: 'power', minIntervalS: 500, maxIntervalS: 10 })).status).toBe(400);
+    expect((await configure({ kind: 'reporting', quantity: 'power' })).status).toBe(400);
+
+    const now = (await get(NODE_PATH)) as { fields: { field: string; sync: string; applied: { value: unknown } | null }[] };
+    expect(now.fields.map((f) => [f.field, f.sync])).toEqual([
+      ['alarm.power_above', 'applied'],
+      ['firmware', 'differs'],
+      ['reporting.power', 'applied'],
+      ['reporting.temperature', 'differs'],
+    ]);
+    const earlier = (await get(`${NODE_PATH}?at=${encodeURIComponent(before)}`)) as { fields: unknown[] };
+    expect(earlier.fields).toEqual([]);
+  }, 60_000);
 
   it.each(['off', 'on', 'toggle'] as const)('switches the plug %s and acknowledges it once its next report shows the state', async (action) => {
     const plug = source.virtualCoordinator!.device(IKEA)!;
