@@ -14,6 +14,11 @@ import {
 } from '../../application/devices/node-configuration/node-configuration-history/node-configuration-history.handlers.js';
 import { NODE_DIRECTORY } from '../../application/devices/node-configuration/ports/node-directory.port.js';
 import { RequestNodeConfigurationHandler } from '../../application/devices/node-configuration/request-node-configuration/request-node-configuration.handler.js';
+import { ChangeGatewayDetailsHandler } from '../../application/gateways/change-gateway-details/change-gateway-details.handler.js';
+import {
+  GetGatewayConfigurationHandler,
+  ListGatewayConfigurationChangesHandler,
+} from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -46,6 +51,7 @@ import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.j
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
 import { NodeConfigurationController } from './devices/node-configuration.controller.js';
+import { GatewayConfigurationController } from './gateways/gateway-configuration.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -83,6 +89,7 @@ export class AppModule {
         NodesController,
         ActuatorCommandsController,
         NodeConfigurationController,
+        GatewayConfigurationController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -124,6 +131,9 @@ export class AppModule {
         RequestNodeConfigurationHandler,
         GetNodeConfigurationHandler,
         ListNodeConfigurationChangesHandler,
+        ChangeGatewayDetailsHandler,
+        GetGatewayConfigurationHandler,
+        ListGatewayConfigurationChangesHandler,
       ],
     };
   }

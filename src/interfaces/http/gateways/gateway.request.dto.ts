@@ -40,3 +40,9 @@ export class ListGatewaysRequestDto {
 export class PermitJoinRequestDto {
   @IsOptional() @IsInt() @Min(0) @Max(254) seconds?: number;
 }
+
+export class ChangeGatewayDetailsRequestDto {
+  @IsOptional() @IsString() @Length(1, GATEWAY_LIMITS.nameMax) name?: string;
+  @IsOptional() @IsString() @MaxLength(GATEWAY_LIMITS.descriptionMax) description?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationRequestDto) location?: LocationRequestDto;
+}
