@@ -128,6 +128,16 @@ ALTER TABLE gateway_status ADD COLUMN payloads_undecoded bigint NOT NULL DEFAULT
 ALTER TABLE gateway_status ADD COLUMN last_undecoded_reason text;
 `;
 
+// The objects (gateway, node, sensor, command, … ids) an audit entry is about, so admins can filter by object.
+// Entries recorded before this migration get theirs on the next replay of the audit projection.
+const auditObjects = `
+CREATE TABLE audit_objects (
+  object_id text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (object_id, seq)
+);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -137,5 +147,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 4, name: 'gateway status', sql: gatewayStatus },
     { version: 5, name: 'readings', sql: readings },
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
+    { version: 7, name: 'audit objects', sql: auditObjects },
   ],
 };

@@ -1,8 +1,18 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
 import { QueryAuditLog, type AuditPage } from '../../../application/audit/query-audit-log/query-audit-log.query.js';
 import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { csvField } from '../readings/series-output.js';
 import { AuditLogRequestDto } from './audit-log.request.dto.js';
+
+const CSV_COLUMNS = ['seq', 'recordedAt', 'type', 'stream', 'revision', 'actorId', 'correlationId', 'eventId', 'summary'] as const;
+
+/** The page as CSV; the next page's `afterSeq` travels in a header. */
+export function auditCsv(page: AuditPage): string {
+  const lines = page.items.map((e) => CSV_COLUMNS.map((c) => csvField(e[c])).join(','));
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}
 
 @Controller('api/audit')
 @UseGuards(AdminTokenGuard)
@@ -10,7 +20,12 @@ export class AuditLogController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@Query() request: AuditLogRequestDto): Promise<AuditPage> {
-    return this.queries.execute(new QueryAuditLog({ ...request, limit: request.limit ?? 100 }));
+  async list(@Query() request: AuditLogRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuditPage | string> {
+    const { object, format, ...filter } = request;
+    const page = await this.queries.execute(new QueryAuditLog({ ...filter, ...(object !== undefined ? { objectId: object } : {}), limit: request.limit ?? 100 }));
+    if (format !== 'csv') return page;
+    void reply.header('content-type', 'text/csv; charset=utf-8');
+    if (page.nextAfterSeq !== null) void reply.header('x-next-after-seq', String(page.nextAfterSeq));
+    return auditCsv(page);
   }
 }
