@@ -1,4 +1,5 @@
 import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
@@ -12,7 +13,7 @@ export interface ProjectionDeps {
 
 /** Every projection the platform runs; replay and the supervisor take their list from here. */
 export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
-  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps)];
+  return [auditLogProjection, gatewayStatusProjection, readingsProjection(deps), nodesProjection(deps), nodeConfigurationProjection];
 }
 
 export function findProjections(name: string, deps: ProjectionDeps): Projection[] {

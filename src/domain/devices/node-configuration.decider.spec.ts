@@ -45,7 +45,7 @@ describe('node configuration decider', () => {
       foldNodeConfiguration([requested(), sent]),
     );
     expect(applied).toEqual([
-      { type: 'NodeConfigurationApplied', data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', applied: power, confirmation: 'configureReporting SUCCESS', appliedAt: LATER(2) } },
+      { type: 'NodeConfigurationApplied', data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', requestedBy: 'user:admin', applied: power, confirmation: 'configureReporting SUCCESS', appliedAt: LATER(2) } },
     ]);
     const after = foldNodeConfiguration([requested(), sent, ...applied]);
     expect(after.desired['reporting.power']).toEqual({ value: power, requestId: 'r1', by: 'user:admin', at: AT });

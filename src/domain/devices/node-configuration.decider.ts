@@ -97,13 +97,12 @@ export function evolveNodeConfiguration(state: NodeConfigurationState, event: No
     case 'NodeConfigurationSent':
       return withRequest(state, event.data.requestId, { status: 'sent' });
     case 'NodeConfigurationApplied': {
-      const request = state.requests[event.data.requestId];
       const next = withRequest(state, event.data.requestId, { status: 'applied', outcome: event.data.confirmation });
       return {
         ...next,
         applied: {
           ...state.applied,
-          [event.data.field]: { value: event.data.applied, requestId: event.data.requestId, by: request?.requestedBy ?? 'unknown', at: event.data.appliedAt },
+          [event.data.field]: { value: event.data.applied, requestId: event.data.requestId, by: event.data.requestedBy, at: event.data.appliedAt },
         },
       };
     }
@@ -203,6 +202,7 @@ export function decideNodeConfiguration(command: NodeConfigurationCommand, state
             requestId: request.requestId,
             nodeId: state.nodeId ?? '',
             field: request.field,
+            requestedBy: request.requestedBy,
             applied: command.data.applied,
             confirmation: command.data.confirmation.slice(0, DETAIL_MAX),
             appliedAt: command.data.at,

@@ -44,6 +44,8 @@ export type NodeConfigurationApplied = DomainEvent<
     readonly requestId: string;
     readonly nodeId: string;
     readonly field: string;
+    /** Who asked for the change that was applied. */
+    readonly requestedBy: string;
     /** What the device (or, for alarms, the server that evaluates them) confirmed, in the device's words. */
     readonly applied: NodeConfigurationChange;
     readonly confirmation: string;

@@ -138,6 +138,26 @@ CREATE TABLE audit_objects (
 );
 `;
 
+// Desired vs applied configuration per node and field (reporting.power, alarm.power_above, firmware, …).
+const nodeConfiguration = `
+CREATE TABLE node_configuration (
+  node_id text NOT NULL,
+  field text NOT NULL,
+  gateway_id text NOT NULL,
+  desired jsonb NOT NULL,
+  desired_request_id text NOT NULL,
+  desired_by text NOT NULL,
+  desired_at timestamptz NOT NULL,
+  status text NOT NULL,
+  outcome text,
+  applied jsonb,
+  applied_by text,
+  applied_at timestamptz,
+  PRIMARY KEY (node_id, field)
+);
+CREATE INDEX node_configuration_gateway_idx ON node_configuration (gateway_id, node_id, field);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -148,5 +168,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 5, name: 'readings', sql: readings },
     { version: 6, name: 'gateway status: undecoded payloads', sql: gatewayStatusUndecoded },
     { version: 7, name: 'audit objects', sql: auditObjects },
+    { version: 8, name: 'node configuration', sql: nodeConfiguration },
   ],
 };

@@ -19,6 +19,7 @@ import {
   GetGatewayConfigurationHandler,
   ListGatewayConfigurationChangesHandler,
 } from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
+import { ListNodeConfigurationHandler } from '../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -50,6 +51,7 @@ import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
 import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
+import { ConfigurationController } from './devices/configuration.controller.js';
 import { NodeConfigurationController } from './devices/node-configuration.controller.js';
 import { GatewayConfigurationController } from './gateways/gateway-configuration.controller.js';
 import { AdminTokenGuard } from './auth/admin-token.guard.js';
@@ -90,6 +92,7 @@ export class AppModule {
         ActuatorCommandsController,
         NodeConfigurationController,
         GatewayConfigurationController,
+        ConfigurationController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -134,6 +137,7 @@ export class AppModule {
         ChangeGatewayDetailsHandler,
         GetGatewayConfigurationHandler,
         ListGatewayConfigurationChangesHandler,
+        ListNodeConfigurationHandler,
       ],
     };
   }

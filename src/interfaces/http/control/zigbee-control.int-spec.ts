@@ -106,6 +106,17 @@ describe('control end to end: API → link → agent → zigbee-herdsman → vir
     ]);
     const earlier = (await get(`${NODE_PATH}?at=${encodeURIComponent(before)}`)) as { fields: unknown[] };
     expect(earlier.fields).toEqual([]);
+    // The configuration read model catches up with the same picture.
+    const rows = await until('the configuration read model', async () => {
+      const page = (await get(`/api/configuration?node=${encodeURIComponent(`zigbee:${IKEA}`)}`)) as { items: { field: string; status: string }[] };
+      return page.items.length === 4 && page.items.every((i) => i.status !== 'requested' && i.status !== 'sent') ? page.items : undefined;
+    });
+    expect(rows.map((r) => [r.field, r.status])).toEqual([
+      ['alarm.power_above', 'applied'],
+      ['firmware', 'rejected'],
+      ['reporting.power', 'applied'],
+      ['reporting.temperature', 'rejected'],
+    ]);
   }, 60_000);
 
   it.each(['off', 'on', 'toggle'] as const)('switches the plug %s and acknowledges it once its next report shows the state', async (action) => {
