@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { connect, ErrorWithReasonCode, type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type { DeviceCommand, DeviceCommandOutcome, FrameSink, FrameSource, FrameSourceFactory, NodeEventReport } from '../../application/ports/frame-source.port.js';
+import type {
+  DeviceCommand,
+  DeviceCommandOutcome,
+  DeviceConfiguration,
+  FrameSink,
+  FrameSource,
+  FrameSourceFactory,
+  NodeEventReport,
+} from '../../application/ports/frame-source.port.js';
+import { changeProblems } from '../../domain/devices/node-configuration.decider.js';
+import type { NodeConfigurationChange } from '../../domain/devices/node-configuration.events.js';
 import { ZIGBEE2MQTT_KIND } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
 import { parseZigbee2MqttTopic } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt-topic.js';
 import { createLogger } from '../logging/logger.js';
+import { REPORTING_ATTRIBUTES } from '../zigbee/zigbee-configuration.js';
+import { BridgeRequests } from './zigbee2mqtt-bridge-requests.js';
 import { Zigbee2MqttInventory } from './zigbee2mqtt-inventory.js';
 import { brokerLabel, parseZigbee2MqttSettings, type Zigbee2MqttSettings } from './zigbee2mqtt-settings.js';
 
@@ -41,6 +53,7 @@ export class Zigbee2MqttSource implements FrameSource {
   private client: MqttClient | undefined;
   private sink: FrameSink | undefined;
   private readonly inventory = new Zigbee2MqttInventory();
+  private readonly bridge = new BridgeRequests();
   private readonly log: Logger;
   private readonly broker: string;
   private lastError: string | undefined;
@@ -151,6 +164,41 @@ export class Zigbee2MqttSource implements FrameSource {
     return { ok: true, detail: `${request.target} ${state} published` };
   }
 
+  /**
+   * Reporting changes go to the bridge as `bridge/request/device/configure_reporting`; applied only when the bridge
+   * answers ok (it relays the device's configureReporting response). Firmware updates and alarms are refused.
+   */
+  async configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
+    const change = request.settings.change as NodeConfigurationChange | undefined;
+    if (typeof change !== 'object' || change === null || changeProblems(change).length > 0) {
+      return { ok: false, detail: 'config takes settings.change, a valid node configuration change' };
+    }
+    if (change.kind !== 'reporting') {
+      return { ok: false, detail: change.kind === 'firmware_update' ? 'firmware update not supported by the zigbee2mqtt driver' : 'alarms are evaluated by the server, not by the device' };
+    }
+    const client = this.client;
+    if (!client?.connected) return { ok: false, detail: `zigbee2mqtt: not connected to the broker ${this.broker}` };
+    const { cluster, attribute } = REPORTING_ATTRIBUTES[change.quantity];
+    const topic = `${this.settings.baseTopic}/bridge/request/device/configure_reporting`;
+    const answer = await this.bridge.request(
+      async (payload) => {
+        await client.publishAsync(topic, payload, { qos: 1 });
+      },
+      {
+        id: request.target,
+        cluster,
+        attribute,
+        minimum_report_interval: change.minIntervalS,
+        maximum_report_interval: change.maxIntervalS,
+        reportable_change: change.reportableChange,
+      },
+      8000,
+    );
+    return answer.ok
+      ? { ok: true, detail: `${cluster}.${attribute} of ${request.target}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (bridge: ok)` }
+      : { ok: false, detail: `zigbee2mqtt: ${answer.detail}` };
+  }
+
   private onError(error: Error): void {
     // mqtt repeats the same error on every reconnect attempt; one line per distinct problem is enough.
     if (error.message === this.lastError) return;
@@ -179,6 +227,10 @@ export class Zigbee2MqttSource implements FrameSource {
   }
 
   private onBridge(sink: FrameSink, path: string, payload: Buffer): void {
+    if (path.startsWith('response/')) {
+      this.bridge.answer(parseJson(payload));
+      return;
+    }
     switch (path) {
       case 'devices': {
         const events = this.inventory.applyDeviceList(parseJson(payload), this.at());
