@@ -32,6 +32,7 @@ describe('node configuration decider', () => {
     [{ kind: 'alarm_power_above', enabled: true, thresholdW: 0, forSeconds: 10 }, /thresholdW/],
     [{ kind: 'alarm_voltage_band', enabled: true, minV: 250, maxV: 200 }, /minV < maxV/],
     [{ kind: 'firmware_update', version: 'v 1' }, /version/],
+    [{ kind: 'poll_interval', seconds: 0 }, /seconds/],
   ])('Given a node, When %j is requested, Then it throws', (change, message) => {
     expect(() => decideNodeConfiguration(request(change), foldNodeConfiguration([]))).toThrow(InvalidNodeConfigurationError);
     expect(() => decideNodeConfiguration(request(change), foldNodeConfiguration([]))).toThrow(message);

@@ -146,6 +146,8 @@ export function changeProblems(change: NodeConfigurationChange): string[] {
         : ['minV and maxV must be volts from 0 to 1000 with minV < maxV'];
     case 'firmware_update':
       return /^[A-Za-z0-9._+-]{1,64}$/.test(change.version) ? [] : ['version must be 1 to 64 letters, digits, ".", "_", "+" or "-"'];
+    case 'poll_interval':
+      return integerIn(change.seconds, 1, 86400) ? [] : ['seconds must be an integer from 1 to 86400'];
     default:
       return assertNever(change);
   }

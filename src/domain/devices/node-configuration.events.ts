@@ -18,7 +18,9 @@ export type NodeConfigurationChange =
     }
   | { readonly kind: 'alarm_power_above'; readonly enabled: boolean; readonly thresholdW: number; readonly forSeconds: number }
   | { readonly kind: 'alarm_voltage_band'; readonly enabled: boolean; readonly minV: number; readonly maxV: number }
-  | { readonly kind: 'firmware_update'; readonly version: string };
+  | { readonly kind: 'firmware_update'; readonly version: string }
+  /** How often a polled meter (Modbus) is read: the reporting interval of the gateway's poller. */
+  | { readonly kind: 'poll_interval'; readonly seconds: number };
 
 export type NodeConfigurationRequested = DomainEvent<
   'NodeConfigurationRequested',
@@ -93,5 +95,7 @@ export function fieldOf(change: NodeConfigurationChange): string {
       return 'alarm.voltage_band';
     case 'firmware_update':
       return 'firmware';
+    case 'poll_interval':
+      return 'reporting.interval';
   }
 }

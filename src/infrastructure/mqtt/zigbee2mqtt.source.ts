@@ -174,7 +174,13 @@ export class Zigbee2MqttSource implements FrameSource {
       return { ok: false, detail: 'config takes settings.change, a valid node configuration change' };
     }
     if (change.kind !== 'reporting') {
-      return { ok: false, detail: change.kind === 'firmware_update' ? 'firmware update not supported by the zigbee2mqtt driver' : 'alarms are evaluated by the server, not by the device' };
+      const why =
+        change.kind === 'firmware_update'
+          ? 'firmware update not supported by the zigbee2mqtt driver'
+          : change.kind === 'poll_interval'
+            ? 'zigbee2mqtt devices report on their own; set reporting per quantity instead of a poll interval'
+            : 'alarms are evaluated by the server, not by the device';
+      return { ok: false, detail: why };
     }
     const client = this.client;
     if (!client?.connected) return { ok: false, detail: `zigbee2mqtt: not connected to the broker ${this.broker}` };

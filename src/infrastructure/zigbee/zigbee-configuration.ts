@@ -67,5 +67,7 @@ export async function applyZigbeeConfiguration(target: ZigbeeConfigurationTarget
     case 'alarm_power_above':
     case 'alarm_voltage_band':
       return { ok: false, detail: 'alarms are evaluated by the server, not by the device' };
+    case 'poll_interval':
+      return { ok: false, detail: 'ZigBee devices report on their own; set reporting per quantity instead of a poll interval' };
   }
 }

@@ -41,6 +41,8 @@ export function changeFrom(body: NodeConfigurationRequestDto): NodeConfiguration
       return { kind, enabled: body.enabled ?? true, minV: required(body.minV, 'minV', kind), maxV: required(body.maxV, 'maxV', kind) };
     case 'firmware_update':
       return { kind, version: required(body.version, 'version', kind) };
+    case 'poll_interval':
+      return { kind, seconds: required(body.seconds, 'seconds', kind) };
   }
 }
 

@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REPORTABLE_QUANTITIES } from '../../../domain/devices/node-configuration.events.js';
 
-export const CHANGE_KINDS = ['reporting', 'alarm_power_above', 'alarm_voltage_band', 'firmware_update'] as const;
+export const CHANGE_KINDS = ['reporting', 'alarm_power_above', 'alarm_voltage_band', 'firmware_update', 'poll_interval'] as const;
 
 /** One configuration change; which fields are required depends on `kind` (checked when the change is built). */
 export class NodeConfigurationRequestDto {
@@ -16,6 +16,7 @@ export class NodeConfigurationRequestDto {
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) minV?: number;
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) maxV?: number;
   @IsOptional() @IsString() @MaxLength(64) version?: string;
+  @IsOptional() @IsInt() seconds?: number;
   @IsOptional() @IsString() @MaxLength(500) reason?: string;
   @IsOptional() @IsInt() timeoutSeconds?: number;
 }
