@@ -10,13 +10,11 @@ import type {
   FrameSourceFactory,
   NodeEventReport,
 } from '../../application/ports/frame-source.port.js';
-import { changeProblems } from '../../domain/devices/node-configuration.decider.js';
-import type { NodeConfigurationChange } from '../../domain/devices/node-configuration.events.js';
 import { ZIGBEE2MQTT_KIND } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
 import { parseZigbee2MqttTopic } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt-topic.js';
 import { createLogger } from '../logging/logger.js';
-import { REPORTING_ATTRIBUTES } from '../zigbee/zigbee-configuration.js';
 import { BridgeRequests } from './zigbee2mqtt-bridge-requests.js';
+import { configureThroughBridge } from './zigbee2mqtt-configuration.js';
 import { Zigbee2MqttInventory } from './zigbee2mqtt-inventory.js';
 import { brokerLabel, parseZigbee2MqttSettings, type Zigbee2MqttSettings } from './zigbee2mqtt-settings.js';
 
@@ -164,45 +162,11 @@ export class Zigbee2MqttSource implements FrameSource {
     return { ok: true, detail: `${request.target} ${state} published` };
   }
 
-  /**
-   * Reporting changes go to the bridge as `bridge/request/device/configure_reporting`; applied only when the bridge
-   * answers ok (it relays the device's configureReporting response). Firmware updates and alarms are refused.
-   */
-  async configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
-    const change = request.settings.change as NodeConfigurationChange | undefined;
-    if (typeof change !== 'object' || change === null || changeProblems(change).length > 0) {
-      return { ok: false, detail: 'config takes settings.change, a valid node configuration change' };
-    }
-    if (change.kind !== 'reporting') {
-      const why =
-        change.kind === 'firmware_update'
-          ? 'firmware update not supported by the zigbee2mqtt driver'
-          : change.kind === 'poll_interval'
-            ? 'zigbee2mqtt devices report on their own; set reporting per quantity instead of a poll interval'
-            : 'alarms are evaluated by the server, not by the device';
-      return { ok: false, detail: why };
-    }
+  /** Reporting through the bridge's configure_reporting request; see `configureThroughBridge`. */
+  configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
     const client = this.client;
-    if (!client?.connected) return { ok: false, detail: `zigbee2mqtt: not connected to the broker ${this.broker}` };
-    const { cluster, attribute } = REPORTING_ATTRIBUTES[change.quantity];
     const topic = `${this.settings.baseTopic}/bridge/request/device/configure_reporting`;
-    const answer = await this.bridge.request(
-      async (payload) => {
-        await client.publishAsync(topic, payload, { qos: 1 });
-      },
-      {
-        id: request.target,
-        cluster,
-        attribute,
-        minimum_report_interval: change.minIntervalS,
-        maximum_report_interval: change.maxIntervalS,
-        reportable_change: change.reportableChange,
-      },
-      8000,
-    );
-    return answer.ok
-      ? { ok: true, detail: `${cluster}.${attribute} of ${request.target}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (bridge: ok)` }
-      : { ok: false, detail: `zigbee2mqtt: ${answer.detail}` };
+    return configureThroughBridge(this.bridge, client?.connected ? async (payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null, request, this.broker);
   }
 
   private onError(error: Error): void {
