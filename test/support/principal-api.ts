@@ -73,6 +73,8 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
         metrics: createMetricsRegistry(projections),
         adminToken,
         access,
+        // No link in these specs: a poke has no dispatcher to wake.
+        actuatorDispatch: { poke: () => undefined },
         keyVault: new PostgresKeyVault(storage.readModels, { key, id: masterKeyId(key), source: 'test' }),
         gatewayCommands: new GatewayCommands(),
       }),

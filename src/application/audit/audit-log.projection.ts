@@ -7,11 +7,23 @@ function optionalText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** Data fields naming the objects an event is about, across contexts. */
+const OBJECT_FIELDS = ['gatewayId', 'nodeId', 'sensorId', 'commandId', 'userId', 'clientId', 'grantId'] as const;
+
+export function objectIdsOf(event: RecordedEvent): string[] {
+  const data = event.data as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null) return [];
+  const ids = OBJECT_FIELDS.map((field) => data[field]).filter((v): v is string => typeof v === 'string' && v !== '' && v.length <= 300);
+  return [...new Set(ids)];
+}
+
 /** One row per stored event: the trail admins read. A duplicate delivery would violate event_id's key. */
 export const auditLogProjection: Projection = {
   name: 'audit',
-  tables: ['audit_log'],
+  tables: ['audit_log', 'audit_objects'],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
+    const objects = batch.flatMap((event, i) => objectIdsOf(event).map((id) => [id, sequence + i + 1] as const));
+    if (objects.length > 0) await tx.insertRows(table('audit_objects'), ['object_id', 'seq'], objects);
     await tx.insertRows(
       table('audit_log'),
       ['seq', 'event_id', 'position', 'stream', 'revision', 'type', 'actor_id', 'correlation_id', 'recorded_at', 'summary'],

@@ -31,6 +31,17 @@ export interface FrameSource {
    * leave it out and the agent answers every command as not applicable. Resolves with what the device answered.
    */
   command?(request: DeviceCommand): Promise<DeviceCommandOutcome>;
+  /**
+   * A configuration change for one node (`settings.change`, a NodeConfigurationChange); resolves with what the
+   * device confirmed, or `ok: false` with the device's refusal or why the driver cannot apply it.
+   */
+  configure?(request: DeviceConfiguration): Promise<DeviceCommandOutcome>;
+}
+
+export interface DeviceConfiguration {
+  /** The node in the driver's own addressing (an IEEE address, a friendly name). */
+  readonly target: string;
+  readonly settings: Readonly<Record<string, unknown>>;
 }
 
 export interface DeviceCommand {

@@ -3,6 +3,7 @@ import { usersProjection } from '../access/users-projection/users.projection.js'
 import { accessProjection } from '../access/read-model/access.projection.js';
 import { dataAccessLogProjection } from '../access/data-access-log/data-access-log.projection.js';
 import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
@@ -25,6 +26,7 @@ export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
     apiClientsProjection,
     accessProjection,
     dataAccessLogProjection,
+    nodeConfigurationProjection,
   ];
 }
 

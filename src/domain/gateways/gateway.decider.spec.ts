@@ -214,3 +214,29 @@ describe('gateway decider', () => {
     });
   });
 });
+
+describe('gateway decider: ChangeGatewayDetails', () => {
+  const registered = aRegisteredGateway();
+  const change = (data: Partial<Extract<GatewayCommand, { type: 'ChangeGatewayDetails' }>['data']>): GatewayCommand => ({
+    type: 'ChangeGatewayDetails',
+    data: { gatewayId: ID, at: AT, ...data },
+  });
+
+  it('Given a registered gateway, When name and location change, Then GatewayDetailsChanged carries the new values and what changed', () => {
+    expect(decide(change({ name: ' Shed ', location: { lat: 1, lon: 2, label: 'x' } }), fold([registered]))).toEqual([
+      {
+        type: 'GatewayDetailsChanged',
+        data: { gatewayId: ID, name: 'Shed', description: 'meter cupboard', location: { lat: 1, lon: 2, label: 'x' }, changedFields: ['name', 'location'], changedAt: AT },
+      },
+    ]);
+  });
+
+  it('Given a registered gateway, When nothing differs, Then nothing; When the name is empty, Then it throws', () => {
+    expect(decide(change({ name: 'Home' }), fold([registered]))).toEqual([]);
+    expect(() => decide(change({ name: ' ' }), fold([registered]))).toThrow(InvalidGatewayRegistrationError);
+  });
+
+  it('Given a decommissioned gateway, When details change, Then it throws', () => {
+    expect(() => decide(change({ name: 'x' }), fold([registered, decommissioned]))).toThrow(GatewayDecommissionedError);
+  });
+});

@@ -26,6 +26,16 @@ export type GatewayCommand =
         readonly at: string;
       };
     }
+  | {
+      readonly type: 'ChangeGatewayDetails';
+      readonly data: {
+        readonly gatewayId: string;
+        readonly name?: string;
+        readonly description?: string;
+        readonly location?: GatewayLocation;
+        readonly at: string;
+      };
+    }
   | { readonly type: 'RotateNetworkKey'; readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string } }
   | { readonly type: 'DecommissionGateway'; readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string } }
   | { readonly type: 'ChangeGatewayOwner'; readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string } }
@@ -56,6 +66,7 @@ export type GatewayState =
       readonly gatewayId: string;
       readonly keyFingerprint: string;
       readonly ownerId: string;
+      readonly details: { readonly name: string; readonly description: string; readonly location: GatewayLocation };
       readonly openSessions: readonly string[];
       readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
     };
@@ -74,9 +85,14 @@ export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
         gatewayId: event.data.gatewayId,
         keyFingerprint: event.data.keyFingerprint,
         ownerId: event.data.ownerId,
+        details: { name: event.data.name, description: event.data.description, location: event.data.location },
         openSessions: [],
         lastRefusalAt: {},
       };
+    case 'GatewayDetailsChanged':
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, details: { name: event.data.name, description: event.data.description, location: event.data.location } };
     case 'NetworkKeyRotated':
       return state.status === 'unregistered' ? state : { ...state, keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':
@@ -139,6 +155,8 @@ export function decide(command: GatewayCommand, state: GatewayState): GatewayEve
         },
       ];
     }
+    case 'ChangeGatewayDetails':
+      return changeDetails(command.data, active(state, command.data.gatewayId));
     case 'RotateNetworkKey': {
       const gateway = active(state, command.data.gatewayId);
       return [
@@ -208,6 +226,28 @@ export function decide(command: GatewayCommand, state: GatewayState): GatewayEve
     default:
       return assertNever(command);
   }
+}
+
+function sameLocation(a: GatewayLocation, b: GatewayLocation): boolean {
+  return a.lat === b.lat && a.lon === b.lon && a.label === b.label;
+}
+
+function changeDetails(data: Extract<GatewayCommand, { type: 'ChangeGatewayDetails' }>['data'], gateway: Known): GatewayEvent[] {
+  const current = gateway.details;
+  const next = {
+    name: data.name?.trim() ?? current.name,
+    description: data.description ?? current.description,
+    location: data.location ? { lat: data.location.lat, lon: data.location.lon, label: data.location.label.trim() } : current.location,
+  };
+  const problems = registrationProblems({ gatewayId: data.gatewayId, networkType: 'zigbee', address: 'x', ownerId: 'x', ...next });
+  if (problems.length > 0) throw new InvalidGatewayRegistrationError(problems);
+  const changedFields = [
+    ...(next.name !== current.name ? (['name'] as const) : []),
+    ...(next.description !== current.description ? (['description'] as const) : []),
+    ...(!sameLocation(next.location, current.location) ? (['location'] as const) : []),
+  ];
+  if (changedFields.length === 0) return [];
+  return [{ type: 'GatewayDetailsChanged', data: { gatewayId: data.gatewayId, ...next, changedFields, changedAt: data.at } }];
 }
 
 export function fold(events: readonly GatewayEvent[]): GatewayState {

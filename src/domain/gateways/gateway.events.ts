@@ -64,8 +64,22 @@ export type LinkConnectionRefused = DomainEvent<
   { readonly gatewayId: string; readonly reason: RefusalReason; readonly detail: string; readonly at: string }
 >;
 
+/** Name, description or location changed; carries the full new values and which of them changed. */
+export type GatewayDetailsChanged = DomainEvent<
+  'GatewayDetailsChanged',
+  {
+    readonly gatewayId: string;
+    readonly name: string;
+    readonly description: string;
+    readonly location: GatewayLocation;
+    readonly changedFields: readonly ('name' | 'description' | 'location')[];
+    readonly changedAt: string;
+  }
+>;
+
 export type GatewayEvent =
   | GatewayRegistered
+  | GatewayDetailsChanged
   | NetworkKeyRotated
   | GatewayDecommissioned
   | GatewayOwnerChanged
@@ -78,6 +92,7 @@ export type GatewayEventType = GatewayEvent['type'];
 /** The stored type names of the gateway context: the one registry readers check against. */
 export const GATEWAY_EVENT_TYPES: readonly GatewayEventType[] = [
   'GatewayRegistered',
+  'GatewayDetailsChanged',
   'NetworkKeyRotated',
   'GatewayDecommissioned',
   'GatewayOwnerChanged',

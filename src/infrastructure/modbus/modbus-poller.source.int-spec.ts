@@ -143,6 +143,18 @@ describe('ModbusPollerSource against a simulated SDM630', () => {
     expect(source.pollIntervalMs).toBe(100);
   });
 
+  it('takes a poll_interval configuration from the server and refuses any other', async () => {
+    const source = startPoller({ intervalMs: 60_000 });
+    await source.start(sink);
+    await waitFor(() => sink.payloads.length === 1, 3000, 'the first payload');
+    expect(await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 1 } } })).toEqual({ ok: true, detail: 'polling every 1 s' });
+    expect(source.pollIntervalMs).toBe(1000);
+    await waitFor(() => sink.payloads.length >= 2, 3000, 'a payload at the new interval');
+    expect((await source.configure({ target: 'meter', settings: { change: { kind: 'firmware_update', version: '1' } } })).ok).toBe(false);
+    expect((await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 0 } } })).ok).toBe(false);
+    expect(source.pollIntervalMs).toBe(1000);
+  });
+
   it('stops promptly with a poll in flight and pushes nothing after', async () => {
     meter.setResponseDelayMs(5000);
     const source = startPoller({ timeoutMs: 10_000 });

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
+import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
 import type { ModbusBlock, ModbusPayload } from '../../domain/metering/protocols/modbus/modbus-payload.js';
 import { ModbusConnection, ModbusConnectionError, type ModbusFailureReason } from './modbus-connection.js';
 import { checkPollInterval, type ModbusTcpSettings } from './modbus-tcp.settings.js';
@@ -85,6 +85,20 @@ export class ModbusPollerSource implements FrameSource {
     this.log.info({ host: this.settings.host, port: this.settings.port, intervalMs: this.intervalMs }, 'modbus poller starting');
     this.schedule(0, 'interval');
     return Promise.resolve();
+  }
+
+  /** `poll_interval` changes the interval from the server; every other configuration is refused with the reason. */
+  configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
+    const change = request.settings.change as { kind?: unknown; seconds?: unknown } | undefined;
+    if (change?.kind !== 'poll_interval') {
+      return Promise.resolve({ ok: false, detail: 'the modbus poller takes only a poll_interval; its meters have no reporting of their own' });
+    }
+    try {
+      this.setIntervalMs(Number(change.seconds) * 1000);
+    } catch (error) {
+      return Promise.resolve({ ok: false, detail: error instanceof Error ? error.message : String(error) });
+    }
+    return Promise.resolve({ ok: true, detail: `polling every ${this.intervalMs / 1000} s` });
   }
 
   /** Takes effect for the wait in progress: a shorter interval may trigger the next poll at once. */

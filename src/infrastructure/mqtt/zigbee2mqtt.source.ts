@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { connect, ErrorWithReasonCode, type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type { DeviceCommand, DeviceCommandOutcome, FrameSink, FrameSource, FrameSourceFactory, NodeEventReport } from '../../application/ports/frame-source.port.js';
+import type {
+  DeviceCommand,
+  DeviceCommandOutcome,
+  DeviceConfiguration,
+  FrameSink,
+  FrameSource,
+  FrameSourceFactory,
+  NodeEventReport,
+} from '../../application/ports/frame-source.port.js';
 import { ZIGBEE2MQTT_KIND } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
 import { parseZigbee2MqttTopic } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt-topic.js';
 import { createLogger } from '../logging/logger.js';
+import { BridgeRequests } from './zigbee2mqtt-bridge-requests.js';
+import { configureThroughBridge } from './zigbee2mqtt-configuration.js';
 import { Zigbee2MqttInventory } from './zigbee2mqtt-inventory.js';
 import { brokerLabel, parseZigbee2MqttSettings, type Zigbee2MqttSettings } from './zigbee2mqtt-settings.js';
 
@@ -41,6 +51,7 @@ export class Zigbee2MqttSource implements FrameSource {
   private client: MqttClient | undefined;
   private sink: FrameSink | undefined;
   private readonly inventory = new Zigbee2MqttInventory();
+  private readonly bridge = new BridgeRequests();
   private readonly log: Logger;
   private readonly broker: string;
   private lastError: string | undefined;
@@ -151,6 +162,13 @@ export class Zigbee2MqttSource implements FrameSource {
     return { ok: true, detail: `${request.target} ${state} published` };
   }
 
+  /** Reporting through the bridge's configure_reporting request; see `configureThroughBridge`. */
+  configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
+    const client = this.client;
+    const topic = `${this.settings.baseTopic}/bridge/request/device/configure_reporting`;
+    return configureThroughBridge(this.bridge, client?.connected ? async (payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null, request, this.broker);
+  }
+
   private onError(error: Error): void {
     // mqtt repeats the same error on every reconnect attempt; one line per distinct problem is enough.
     if (error.message === this.lastError) return;
@@ -179,6 +197,10 @@ export class Zigbee2MqttSource implements FrameSource {
   }
 
   private onBridge(sink: FrameSink, path: string, payload: Buffer): void {
+    if (path.startsWith('response/')) {
+      this.bridge.answer(parseJson(payload));
+      return;
+    }
     switch (path) {
       case 'devices': {
         const events = this.inventory.applyDeviceList(parseJson(payload), this.at());

@@ -246,6 +246,36 @@ const readingsRawOneIndex = `
 DROP INDEX IF EXISTS readings_raw_sensor_time_idx;
 `;
 
+// The objects (gateway, node, sensor, command, … ids) an audit entry is about, so admins can filter by object.
+// Entries recorded before this migration get theirs on the next replay of the audit projection.
+const auditObjects = `
+CREATE TABLE audit_objects (
+  object_id text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (object_id, seq)
+);
+`;
+
+// Desired vs applied configuration per node and field (reporting.power, alarm.power_above, firmware, …).
+const nodeConfiguration = `
+CREATE TABLE node_configuration (
+  node_id text NOT NULL,
+  field text NOT NULL,
+  gateway_id text NOT NULL,
+  desired jsonb NOT NULL,
+  desired_request_id text NOT NULL,
+  desired_by text NOT NULL,
+  desired_at timestamptz NOT NULL,
+  status text NOT NULL,
+  outcome text,
+  applied jsonb,
+  applied_by text,
+  applied_at timestamptz,
+  PRIMARY KEY (node_id, field)
+);
+CREATE INDEX node_configuration_gateway_idx ON node_configuration (gateway_id, node_id, field);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -258,5 +288,7 @@ export const readModelMigrations: MigrationSet = {
     { version: 7, name: 'access: users, API clients, credentials, sessions', sql: access },
     { version: 8, name: 'access: ownership, grants, visibility, data-access log', sql: authorization },
     { version: 9, name: 'readings raw: the unique key is its only index', sql: readingsRawOneIndex },
+    { version: 10, name: 'audit objects', sql: auditObjects },
+    { version: 11, name: 'node configuration', sql: nodeConfiguration },
   ],
 };

@@ -14,6 +14,8 @@ export interface ReportingConfiguration {
   readonly attribute: string;
   readonly minimumInterval: number;
   readonly maximumInterval: number;
+  /** In the attribute's raw units; 0 when the request left it out (discrete attributes). */
+  readonly reportableChange: number;
 }
 
 interface StoredAttribute {
@@ -181,7 +183,7 @@ export class VirtualDevice implements ZdoNode {
   }
 
   private configureReporting(endpointId: number, request: Zcl.Frame, attributes: Map<number, StoredAttribute> | undefined): unknown[] {
-    const items = request.payload as { direction: number; attrId: number; minRepIntval?: number; maxRepIntval?: number }[];
+    const items = request.payload as { direction: number; attrId: number; minRepIntval?: number; maxRepIntval?: number; repChange?: number }[];
     const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
     if (failures.length > 0) {
       return failures.map(({ direction, attrId }) => ({ status: Zcl.Status.UNSUPPORTED_ATTRIBUTE, direction, attrId }));
@@ -199,6 +201,7 @@ export class VirtualDevice implements ZdoNode {
         attribute: name,
         minimumInterval: item.minRepIntval ?? 0,
         maximumInterval: item.maxRepIntval ?? 0,
+        reportableChange: item.repChange ?? 0,
       });
     }
     return [{ status: Zcl.Status.SUCCESS }];

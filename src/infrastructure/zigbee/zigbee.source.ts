@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import { Controller, type Events, type Models } from 'zigbee-herdsman';
 import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
 import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
-import type { DeviceCommand, DeviceCommandOutcome, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
+import type { DeviceCommand, DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
 import { applyZigbeeCommand } from './zigbee-commands.js';
+import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
@@ -117,6 +118,34 @@ export class ZigbeeSource implements FrameSource {
     return applyZigbeeCommand(this, request);
   }
 
+  configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
+    return applyZigbeeConfiguration(this, request);
+  }
+
+  /** ZCL configureReporting on the first endpoint with the cluster; herdsman throws unless the device answers SUCCESS. */
+  async configureReporting(ieee: string, request: ReportingRequest): Promise<number> {
+    const device = this.requireController().getDeviceByIeeeAddr(ieee);
+    if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
+    const endpoint = device.endpoints.find((e) => e.supportsInputCluster(request.cluster));
+    if (!endpoint) throw new Error(`ZigBee device ${ieee} has no endpoint with ${request.cluster}`);
+    // The cluster is chosen at run time, so the attribute name cannot be checked against it statically.
+    await endpoint.configureReporting<string>(request.cluster, [
+      {
+        attribute: request.attribute as never,
+        minimumReportInterval: request.minimumReportInterval,
+        maximumReportInterval: request.maximumReportInterval,
+        reportableChange: request.reportableChange,
+      },
+    ]);
+    return endpoint.ID;
+  }
+
+  async otaSupport(ieee: string): Promise<{ model: string; ota: boolean } | undefined> {
+    const device = this.requireController().getDeviceByIeeeAddr(ieee);
+    const definition = device ? await findByDevice(device) : undefined;
+    return definition ? { model: definition.model, ota: definition.ota !== undefined && definition.ota !== false } : undefined;
+  }
+
   async setOnOff(ieee: string, endpointId: number, action: OnOffAction): Promise<void> {
     const device = this.requireController().getDeviceByIeeeAddr(ieee.toLowerCase());
     if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
@@ -162,7 +191,7 @@ export class ZigbeeSource implements FrameSource {
   /** `interviewed` goes out once configure has run, so the server learns whether reporting is set up. */
   private async afterInterview(device: Models.Device): Promise<void> {
     const definition = await findByDevice(device);
-    const configured = definition ? await this.configure(device, definition) : false;
+    const configured = definition ? await this.runDefinitionConfigure(device, definition) : false;
     this.report('interviewed', device.ieeeAddr, {
       model: definition?.model ?? device.modelID ?? null,
       vendor: definition?.vendor ?? device.manufacturerName ?? null,
@@ -172,7 +201,7 @@ export class ZigbeeSource implements FrameSource {
     });
   }
 
-  private async configure(device: Models.Device, definition: Definition): Promise<boolean> {
+  private async runDefinitionConfigure(device: Models.Device, definition: Definition): Promise<boolean> {
     const coordinatorEndpoint = this.controller?.getDevicesByType('Coordinator')[0]?.getEndpoint(1);
     if (!definition.configure || !coordinatorEndpoint) return false;
     try {

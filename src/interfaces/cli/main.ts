@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAgent } from '../gateway-agent/agent.command.js';
+import { registerActuator } from './actuator/actuator.command.js';
+import { registerAudit } from './audit/audit.command.js';
 import { registerBench } from './bench/bench.command.js';
 import { registerDecode } from './decode/decode.command.js';
 import { registerGateway } from './gateway/gateway.command.js';
@@ -29,6 +31,8 @@ registerClient(program);
 registerSimulate(program);
 registerDecode(program);
 registerOpenApi(program);
+registerActuator(program);
+registerAudit(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);

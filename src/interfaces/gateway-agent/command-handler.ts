@@ -17,15 +17,19 @@ export const NO_DEVICE_COMMANDS: CommandHandler = {
     Promise.resolve({ ok: false, detail: `no device driver on this gateway handles ${message.type} for ${message.target}` }),
 };
 
-/** Commands go to the driver when it takes them; configuration is the configuration unit's (not yet applied here). */
+/** Commands and configuration go to the driver when it takes them; a driver error is the answer, never a crash. */
 export function driverCommands(source: FrameSource | undefined): CommandHandler {
   const command = source?.command?.bind(source);
-  if (!command) return NO_DEVICE_COMMANDS;
+  const configure = source?.configure?.bind(source);
+  if (!command && !configure) return NO_DEVICE_COMMANDS;
   return {
     handle: async (message) => {
-      if (message.type !== 'command') return NO_DEVICE_COMMANDS.handle(message);
       try {
-        return await command({ action: message.action, target: message.target, ...(message.params ? { params: message.params } : {}) });
+        if (message.type === 'command' && command) {
+          return await command({ action: message.action, target: message.target, ...(message.params ? { params: message.params } : {}) });
+        }
+        if (message.type === 'config' && configure) return await configure({ target: message.target, settings: message.settings });
+        return await NO_DEVICE_COMMANDS.handle(message);
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : String(error) };
       }

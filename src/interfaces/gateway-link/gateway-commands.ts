@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResultMessage } from '../../infrastructure/tls-link/link-messages.js';
+import type { CommandMessage, CommandResultMessage, ConfigMessage } from '../../infrastructure/tls-link/link-messages.js';
 import type { LinkServer } from './link-server.js';
 
 export class GatewayOfflineError extends Error {
@@ -43,7 +43,21 @@ export class GatewayCommands {
     this.server = server;
   }
 
+  /** Whether the gateway has an open session on this server node. */
+  isConnected(gatewayId: string): boolean {
+    return this.server?.sessions().some((s) => s.gatewayId === gatewayId && s.open) ?? false;
+  }
+
   send(gatewayId: string, action: string, target: string, params: Readonly<Record<string, unknown>>, timeoutMs = 10_000): Promise<GatewayCommandOutcome> {
+    return this.roundTrip(gatewayId, action, timeoutMs, (commandId) => ({ type: 'command', commandId, target, action, params }));
+  }
+
+  /** A configuration change for one node; answered like a command. */
+  configure(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>, timeoutMs = 10_000): Promise<GatewayCommandOutcome> {
+    return this.roundTrip(gatewayId, 'config', timeoutMs, (commandId) => ({ type: 'config', commandId, target, settings }));
+  }
+
+  private roundTrip(gatewayId: string, action: string, timeoutMs: number, message: (commandId: string) => CommandMessage | ConfigMessage): Promise<GatewayCommandOutcome> {
     const commandId = randomUUID();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -51,7 +65,7 @@ export class GatewayCommands {
         reject(new GatewayCommandTimeoutError(gatewayId, action, timeoutMs));
       }, timeoutMs);
       this.pending.set(commandId, { gatewayId, resolve, timer });
-      if (!this.server?.send(gatewayId, { type: 'command', commandId, target, action, params })) {
+      if (!this.server?.send(gatewayId, message(commandId))) {
         clearTimeout(timer);
         this.pending.delete(commandId);
         reject(new GatewayOfflineError(gatewayId));

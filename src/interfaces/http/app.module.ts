@@ -19,6 +19,23 @@ import { QueryAccessLogHandler } from '../../application/access/query-access-log
 import { RevokeAccessHandler } from '../../application/access/revoke-access/revoke-access.handler.js';
 import { ChangeGatewayOwnerHandler } from '../../application/gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { CLOCK, systemClock } from '../../application/ports/clock.port.js';
+import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
+import { GetActuatorCommandHandler } from '../../application/control/get-actuator-command/get-actuator-command.handler.js';
+import { ACTUATOR_DIRECTORY } from '../../application/control/ports/actuator-directory.port.js';
+import { RequestActuatorCommandHandler } from '../../application/control/request-actuator-command/request-actuator-command.handler.js';
+import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
+import {
+  GetNodeConfigurationHandler,
+  ListNodeConfigurationChangesHandler,
+} from '../../application/devices/node-configuration/node-configuration-history/node-configuration-history.handlers.js';
+import { NODE_DIRECTORY } from '../../application/devices/node-configuration/ports/node-directory.port.js';
+import { RequestNodeConfigurationHandler } from '../../application/devices/node-configuration/request-node-configuration/request-node-configuration.handler.js';
+import { ChangeGatewayDetailsHandler } from '../../application/gateways/change-gateway-details/change-gateway-details.handler.js';
+import {
+  GetGatewayConfigurationHandler,
+  ListGatewayConfigurationChangesHandler,
+} from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
+import { ListNodeConfigurationHandler } from '../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -53,6 +70,10 @@ import type { AccessRuntime } from './auth/access-runtime.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthenticationGuard } from './auth/authentication.guard.js';
 import { ACCESS_HANDLERS, ACCESS_CONTROLLERS } from './users/access-module-parts.js';
+import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
+import { ConfigurationController } from './devices/configuration.controller.js';
+import { NodeConfigurationController } from './devices/node-configuration.controller.js';
+import { GatewayConfigurationController } from './gateways/gateway-configuration.controller.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -60,7 +81,7 @@ import { NodesController } from './readings/nodes.controller.js';
 import { ReadingsStreamController } from './readings/readings-stream.controller.js';
 import { ReadingsController } from './readings/readings.controller.js';
 import { SensorsController } from './readings/sensors.controller.js';
-import { ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR } from './runtime.tokens.js';
+import { ACTUATOR_DISPATCH, ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from './runtime.tokens.js';
 
 export interface AppRuntime {
   readonly storage: Storage;
@@ -70,6 +91,7 @@ export interface AppRuntime {
   readonly keyVault: KeyVault;
   readonly gatewayCommands: GatewayCommands;
   readonly access: AccessRuntime;
+  readonly actuatorDispatch: ActuatorDispatchPoke;
 }
 
 @Module({})
@@ -90,6 +112,10 @@ export class AppModule {
         AuthController,
         ...ACCESS_CONTROLLERS,
         AccessController,
+        ActuatorCommandsController,
+        NodeConfigurationController,
+        GatewayConfigurationController,
+        ConfigurationController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -134,6 +160,18 @@ export class AppModule {
         WatchReadingsHandler,
         ListNodesHandler,
         GetNodeHandler,
+        { provide: ACTUATOR_DIRECTORY, useValue: new SqlActuatorDirectory(runtime.storage.readModels) },
+        { provide: ACTUATOR_DISPATCH, useValue: runtime.actuatorDispatch },
+        RequestActuatorCommandHandler,
+        GetActuatorCommandHandler,
+        { provide: NODE_DIRECTORY, useValue: new SqlNodeDirectory(runtime.storage.readModels) },
+        RequestNodeConfigurationHandler,
+        GetNodeConfigurationHandler,
+        ListNodeConfigurationChangesHandler,
+        ChangeGatewayDetailsHandler,
+        GetGatewayConfigurationHandler,
+        ListGatewayConfigurationChangesHandler,
+        ListNodeConfigurationHandler,
       ],
     };
   }

@@ -13,6 +13,11 @@ import type { LinkConfig } from '../gateway-link/link-config.js';
 import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { loadJwtSecret } from '../../infrastructure/auth/jwt-secret.js';
+import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
+import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
+import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
+import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
+import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
@@ -35,6 +40,8 @@ export interface HttpServerConfig {
   readonly rateLimit?: RateLimitSettings | null;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
   readonly link?: LinkConfig;
+  /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
+  readonly commandPollMs?: number;
 }
 
 export interface RunningServer {
@@ -65,6 +72,14 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   let app: NestFastifyApplication | undefined;
   let link: RunningGatewayLink | null = null;
   const gatewayCommands = new GatewayCommands();
+  const commandLink = new GatewayCommandLink(gatewayCommands);
+  const loopOptions = {
+    now: () => new Date(),
+    ...(config.commandPollMs !== undefined ? { pollMs: config.commandPollMs } : {}),
+    onError: (error: unknown, context: string) => logger.error({ err: error }, context),
+  };
+  const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), commandLink, loopOptions);
+  const configurationSender = new NodeConfigurationSender(storage.eventStore, new SqlNodeDirectory(storage.readModels), commandLink, loopOptions);
   try {
     access = await startAccessRuntime(
       storage.eventStore,
@@ -88,6 +103,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         keyVault,
         gatewayCommands,
         access,
+        actuatorDispatch: dispatcher,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -96,7 +112,11 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
+    await dispatcher.start();
+    await configurationSender.start();
   } catch (error) {
+    await configurationSender.stop().catch(() => undefined);
+    await dispatcher.stop().catch(() => undefined);
     await link?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await access?.stop().catch(() => undefined);
@@ -117,6 +137,8 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     access: accessRuntime,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
+      await configurationSender.stop();
+      await dispatcher.stop();
       await link?.close();
       await listening.close();
       await accessRuntime.stop();

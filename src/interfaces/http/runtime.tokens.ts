@@ -5,3 +5,10 @@ export const ADMIN_TOKEN = Symbol('AdminToken');
 export const GATEWAY_COMMANDS = Symbol('GatewayCommands');
 export const REQUEST_AUTHENTICATOR = Symbol('RequestAuthenticator');
 export const PASSWORD_LOGIN = Symbol('PasswordLogin');
+
+export const ACTUATOR_DISPATCH = Symbol('ActuatorDispatch');
+
+/** Lets a request wake the actuator command dispatcher instead of waiting for its next pass. */
+export interface ActuatorDispatchPoke {
+  poke(): void;
+}

@@ -23,6 +23,8 @@ export interface AuditFilter {
   readonly stream?: string;
   readonly type?: string;
   readonly actorId?: string;
+  /** A gateway, node, sensor, command, user, client or grant id the entry is about. */
+  readonly objectId?: string;
   readonly from?: string;
   readonly to?: string;
   readonly afterSeq?: number;

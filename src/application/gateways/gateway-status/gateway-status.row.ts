@@ -93,6 +93,10 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
   }
   if (!row) return row;
   switch (event.type) {
+    case 'GatewayDetailsChanged': {
+      const d = event.data;
+      return { ...row, name: d.name, description: d.description, lat: d.location.lat, lon: d.location.lon, locationLabel: d.location.label };
+    }
     case 'NetworkKeyRotated':
       return { ...row, keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':

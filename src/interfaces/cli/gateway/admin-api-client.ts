@@ -63,10 +63,16 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
 }
 
 /** One JSON request to the admin API; resolves to the parsed body of a 2xx answer, otherwise throws AdminApiError. */
-export function callAdminApi<T>(target: AdminApiTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export function callAdminApi<T>(
+  target: AdminApiTarget,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<T> {
   const url = new URL(path, target.url);
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${target.token}`, accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${target.token}`, accept: 'application/json' };
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(payload));

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditLogRequestDto {
   @ApiPropertyOptional({ maxLength: 200, example: 'gateway-gw-1' })
@@ -9,6 +9,10 @@ export class AuditLogRequestDto {
   @IsOptional() @IsString() @MaxLength(200) type?: string;
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional() @IsString() @MaxLength(200) actorId?: string;
+  @ApiPropertyOptional({ maxLength: 300, description: 'A gateway, node, sensor or command id the entry is about' })
+  @IsOptional() @IsString() @MaxLength(300) object?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601; entries recorded at or after' })
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601; entries recorded before' })

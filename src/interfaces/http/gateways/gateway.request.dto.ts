@@ -62,3 +62,9 @@ export class PermitJoinRequestDto {
 export class ChangeOwnerRequestDto {
   @IsDefined() @IsString() @Length(1, GATEWAY_LIMITS.ownerMax) ownerId!: string;
 }
+
+export class ChangeGatewayDetailsRequestDto {
+  @IsOptional() @IsString() @Length(1, GATEWAY_LIMITS.nameMax) name?: string;
+  @IsOptional() @IsString() @MaxLength(GATEWAY_LIMITS.descriptionMax) description?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationRequestDto) location?: LocationRequestDto;
+}

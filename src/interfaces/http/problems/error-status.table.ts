@@ -3,6 +3,8 @@ import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError 
 import { ReadingQueryError } from '../../../application/metering/query-readings/reading-query.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
+import { ControlError } from '../../../domain/control/actuator-command.errors.js';
+import { NodeConfigurationError } from '../../../domain/devices/node-configuration.errors.js';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
 import { GatewayCommandTimeoutError, GatewayOfflineError } from '../../gateway-link/gateway-commands.js';
 import { PROBLEM_TYPES } from './problem.js';
@@ -57,6 +59,13 @@ const ACCESS_STATUS: Record<AccessDomainError['code'], number> = {
   grant_not_active: 409,
 };
 
+const CONTROL_STATUS: Record<ControlError['code'], number> = {
+  not_switchable: 422,
+  actuator_busy: 409,
+  invalid_command: 400,
+  command_not_found: 404,
+};
+
 const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   invalid_query: 400,
   not_found: 404,
@@ -78,6 +87,8 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(LoginThrottledError, 429, { headers: (e) => ({ 'retry-after': String(e.retryAfterSeconds) }) }),
   map(AccessDomainError, (e) => ACCESS_STATUS[e.code]),
   map(GatewayError, (e) => GATEWAY_STATUS[e.code]),
+  map(ControlError, (e) => CONTROL_STATUS[e.code]),
+  map(NodeConfigurationError, (e) => (e.code === 'invalid_configuration' ? 400 : 404)),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(WrongExpectedRevisionError, 409, {
     type: PROBLEM_TYPES.concurrentChange,

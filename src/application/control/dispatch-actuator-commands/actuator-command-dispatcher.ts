@@ -1,0 +1,178 @@
+import { decide, isTerminal, type ActuatorCommandCommand, type CommandStatus } from '../../../domain/control/actuator-command.decider.js';
+import { ACTUATOR_COMMAND_EVENT_TYPES, type ActuatorCommandRequested } from '../../../domain/control/actuator-command.events.js';
+import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Position, type RecordedEvent, type Subscription } from '../../ports/event-store.port.js';
+import { COMMAND_STREAM_PREFIX, commandStream, loadCommand, toControlEvents } from '../control-streams.js';
+import type { ActuatorDirectory } from '../ports/actuator-directory.port.js';
+import type { CommandLink } from '../ports/command-link.port.js';
+
+const FILTER: AllFilter = { streamPrefixes: [COMMAND_STREAM_PREFIX], types: ACTUATOR_COMMAND_EVENT_TYPES };
+const DISPATCHER_ACTOR = { actorId: 'system:actuator-dispatcher' } as const;
+
+export interface DispatcherOptions {
+  readonly now: () => Date;
+  /** How often waiting commands are looked at: gateways that came back, confirming reports, expiries. */
+  readonly pollMs?: number;
+  readonly onError?: (error: unknown, context: string) => void;
+}
+
+interface Waiting {
+  readonly request: ActuatorCommandRequested['data'];
+  status: CommandStatus;
+  sending: boolean;
+}
+
+/**
+ * Drives every command without an outcome. The commands still waiting are read from the event log at start and
+ * followed live, so a command for an offline gateway survives restarts and goes out when the gateway reconnects;
+ * each step is decided on the command's freshly read stream and appended at its revision, so several server nodes
+ * may run this side by side and a command is still dispatched once.
+ */
+export class ActuatorCommandDispatcher {
+  private readonly waiting = new Map<string, Waiting>();
+  private subscription: Subscription | undefined;
+  private following: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly directory: ActuatorDirectory,
+    private readonly link: CommandLink,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  /** Resolves once the commands already in the log are known. */
+  async start(): Promise<void> {
+    let after: Position | null = null;
+    for (;;) {
+      const page = await this.store.readAll({ after, max: 1000, filter: FILTER });
+      for (const event of page) this.apply(event);
+      after = page.at(-1)?.position ?? after;
+      if (page.length < 1000) break;
+    }
+    this.following = this.follow(after);
+    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 500);
+    this.timer.unref();
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.following;
+    await this.ticking;
+  }
+
+  /** Look at the waiting commands now (a new request, a gateway that just connected). */
+  poke(): void {
+    if (this.stopped || this.ticking) return;
+    this.ticking = this.tick()
+      .catch((error: unknown) => this.options.onError?.(error, 'actuator dispatcher pass failed'))
+      .finally(() => (this.ticking = undefined));
+  }
+
+  /** Commands known to have no outcome yet; for diagnostics and tests. */
+  pendingCount(): number {
+    return this.waiting.size;
+  }
+
+  private async follow(after: Position | null): Promise<void> {
+    while (!this.stopped) {
+      try {
+        this.subscription = this.store.subscribe({ after, filter: FILTER });
+        if (this.stopped) await this.subscription.close();
+        for await (const event of this.subscription) {
+          this.apply(event);
+          after = event.position;
+          this.poke();
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        this.options.onError?.(error, 'actuator dispatcher: following command events failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    const commandId = (event.data as { commandId?: unknown }).commandId;
+    if (typeof commandId !== 'string') return;
+    switch (event.type) {
+      case 'ActuatorCommandRequested':
+        this.waiting.set(commandId, { request: event.data as ActuatorCommandRequested['data'], status: 'requested', sending: false });
+        return;
+      case 'ActuatorCommandDispatched':
+      case 'ActuatorCommandUndelivered': {
+        const waiting = this.waiting.get(commandId);
+        if (waiting) waiting.status = event.type === 'ActuatorCommandDispatched' ? 'dispatched' : 'requested';
+        return;
+      }
+      default:
+        this.waiting.delete(commandId);
+    }
+  }
+
+  private async tick(): Promise<void> {
+    for (const [commandId, waiting] of [...this.waiting]) {
+      if (this.stopped) return;
+      const now = this.options.now().toISOString();
+      if (now >= waiting.request.expiresAt) {
+        await this.step(commandId, { type: 'ExpireActuatorCommand', data: { at: now } });
+      } else if (waiting.status === 'requested' && !waiting.sending && this.link.isConnected(waiting.request.gatewayId)) {
+        await this.dispatch(commandId, waiting);
+      } else if (waiting.status === 'dispatched') {
+        const reported = await this.directory.latestState(waiting.request.sensorId);
+        if (reported) {
+          await this.step(commandId, { type: 'ConfirmActuatorState', data: { state: reported.state, reportedAt: reported.measuredAt, receivedAt: reported.receivedAt, at: now } });
+        }
+      }
+    }
+  }
+
+  /** Decides on the freshly read stream and appends at its revision; false when there was nothing to do. */
+  private async step(commandId: string, command: ActuatorCommandCommand): Promise<boolean> {
+    const { state, revision } = await loadCommand(this.store, commandId);
+    if (state.status !== 'none' && isTerminal(state.status)) this.waiting.delete(commandId);
+    const events = decide(command, state);
+    if (events.length === 0) return false;
+    try {
+      await this.store.append(commandStream(commandId), toControlEvents(events, commandId, { ...DISPATCHER_ACTOR, correlationId: commandId }), {
+        expectedRevision: revision,
+      });
+      return true;
+    } catch (error) {
+      // Another server node took the step first; the next pass sees what it wrote.
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
+  }
+
+  private async dispatch(commandId: string, waiting: Waiting): Promise<void> {
+    const dispatched = await this.step(commandId, { type: 'DispatchActuatorCommand', data: { at: this.options.now().toISOString() } });
+    if (!dispatched) return;
+    waiting.sending = true;
+    const { request } = waiting;
+    // Not awaited: a slow gateway must not hold up the other commands.
+    void this.link
+      .deliver(request.gatewayId, 'switch', request.target, { state: request.action })
+      .then(async (delivery) => {
+        const at = this.options.now().toISOString();
+        switch (delivery.kind) {
+          case 'answered':
+            // A positive answer still waits for the report that shows the new state.
+            if (!delivery.ok) await this.step(commandId, { type: 'FailActuatorCommand', data: { reason: 'device_error', detail: delivery.detail, at } });
+            return;
+          case 'offline':
+            await this.step(commandId, { type: 'ReturnActuatorCommand', data: { detail: 'the gateway disconnected as the command was sent', at } });
+            return;
+          case 'no_answer':
+            await this.step(commandId, { type: 'FailActuatorCommand', data: { reason: 'gateway_error', detail: delivery.detail, at } });
+            return;
+        }
+      })
+      .catch((error: unknown) => this.options.onError?.(error, `actuator command ${commandId}: recording the gateway's answer failed`))
+      .finally(() => (waiting.sending = false));
+  }
+}

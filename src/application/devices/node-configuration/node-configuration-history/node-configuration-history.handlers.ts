@@ -1,0 +1,94 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { evolveNodeConfiguration, initialNodeConfiguration, type NodeConfigurationState } from '../../../../domain/devices/node-configuration.decider.js';
+import type { NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
+import { ObjectNotVisibleError } from '../../../access/access.errors.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { EVENT_STORE, type EventStore } from '../../../ports/event-store.port.js';
+import { loadNodeConfiguration } from '../node-stream.js';
+import { NODE_DIRECTORY, type NodeDirectory } from '../ports/node-directory.port.js';
+import {
+  GetNodeConfiguration,
+  ListNodeConfigurationChanges,
+  type ConfigurationChange,
+  type NodeConfigurationField,
+  type NodeConfigurationView,
+} from './node-configuration-history.queries.js';
+
+async function visibleNode(policy: AccessPolicy, nodes: NodeDirectory, principal: GetNodeConfiguration['principal'], nodeId: string): Promise<void> {
+  const node = await nodes.find(nodeId);
+  if (!node) throw new ObjectNotVisibleError('node', nodeId);
+  await policy.assertGatewayOwner(principal, node.gatewayId);
+}
+
+export function configurationView(nodeId: string, at: string, state: NodeConfigurationState, revision: number | 'no_stream'): NodeConfigurationView {
+  const names = [...new Set([...Object.keys(state.desired), ...Object.keys(state.applied)])].sort();
+  const fields = names.map((field): NodeConfigurationField => {
+    const desired = state.desired[field] ?? null;
+    const applied = state.applied[field] ?? null;
+    const request = desired ? state.requests[desired.requestId] : undefined;
+    const sync = desired && applied?.requestId === desired.requestId ? 'applied' : request && (request.status === 'requested' || request.status === 'sent') ? 'pending' : 'differs';
+    return { field, desired, applied, sync };
+  });
+  const pending = Object.values(state.requests)
+    .filter((r) => r.status === 'requested' || r.status === 'sent')
+    .map((r) => ({ requestId: r.requestId, field: r.field, status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, expiresAt: r.expiresAt }));
+  return { nodeId, at, revision: revision === 'no_stream' ? null : revision, fields, pending };
+}
+
+/** The node's configuration as it was at an instant: its stream folded up to the last event recorded by then. */
+@QueryHandler(GetNodeConfiguration)
+export class GetNodeConfigurationHandler implements IQueryHandler<GetNodeConfiguration, NodeConfigurationView> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+    @Inject(NODE_DIRECTORY) private readonly nodes: NodeDirectory,
+  ) {}
+
+  async execute({ principal, nodeId, at }: GetNodeConfiguration): Promise<NodeConfigurationView> {
+    await visibleNode(this.policy, this.nodes, principal, nodeId);
+    const instant = at?.toISOString();
+    const { state, revision } = await loadNodeConfiguration(this.store, nodeId, instant);
+    return configurationView(nodeId, instant ?? new Date().toISOString(), state, revision);
+  }
+}
+
+/** Every configuration step recorded in [from, to], each with the value before and after it. */
+@QueryHandler(ListNodeConfigurationChanges)
+export class ListNodeConfigurationChangesHandler implements IQueryHandler<ListNodeConfigurationChanges, ConfigurationChange[]> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+    @Inject(NODE_DIRECTORY) private readonly nodes: NodeDirectory,
+  ) {}
+
+  async execute({ principal, nodeId, from, to }: ListNodeConfigurationChanges): Promise<ConfigurationChange[]> {
+    await visibleNode(this.policy, this.nodes, principal, nodeId);
+    const { events } = await loadNodeConfiguration(this.store, nodeId, to.toISOString());
+    const start = from.toISOString();
+    const changes: ConfigurationChange[] = [];
+    let state = initialNodeConfiguration();
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as NodeConfigurationEvent;
+      const next = evolveNodeConfiguration(state, event);
+      const request = next.requests[event.data.requestId];
+      if (recorded.recordedAt >= start && request) {
+        const applying = event.type === 'NodeConfigurationApplied';
+        const requesting = event.type === 'NodeConfigurationRequested';
+        changes.push({
+          at: recorded.recordedAt,
+          revision: recorded.revision,
+          type: event.type,
+          field: request.field,
+          requestId: request.requestId,
+          by: request.requestedBy,
+          before: applying ? (state.applied[request.field]?.value ?? null) : requesting ? (state.desired[request.field]?.value ?? null) : null,
+          after: applying || requesting ? request.change : null,
+          detail: event.type === 'NodeConfigurationApplied' || event.type === 'NodeConfigurationRejected' ? request.outcome ?? null : requesting ? event.data.reason : null,
+        });
+      }
+      state = next;
+    }
+    return changes;
+  }
+}

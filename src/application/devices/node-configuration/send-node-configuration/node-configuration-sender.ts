@@ -1,0 +1,161 @@
+import { decideNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import { NODE_CONFIGURATION_EVENT_TYPES, type NodeConfigurationRequested } from '../../../../domain/devices/node-configuration.events.js';
+import { nodeTargetOf } from '../../../../domain/devices/node-target.js';
+import type { CommandLink } from '../../../control/ports/command-link.port.js';
+import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Position, type RecordedEvent, type Subscription } from '../../../ports/event-store.port.js';
+import { NODE_STREAM_PREFIX, loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
+import type { NodeDirectory } from '../ports/node-directory.port.js';
+
+const FILTER: AllFilter = { streamPrefixes: [NODE_STREAM_PREFIX], types: NODE_CONFIGURATION_EVENT_TYPES };
+const SENDER_ACTOR = 'system:configuration-sender';
+
+export interface SenderOptions {
+  readonly now: () => Date;
+  readonly pollMs?: number;
+  readonly onError?: (error: unknown, context: string) => void;
+}
+
+interface Open {
+  readonly request: NodeConfigurationRequested['data'];
+  status: 'requested' | 'sent';
+  sending: boolean;
+}
+
+/**
+ * Sends node configuration requests down the link, from the event log: requests for an offline gateway wait until
+ * it reconnects or they expire. Each step is decided on the node's freshly read stream at its revision.
+ */
+export class NodeConfigurationSender {
+  private readonly open = new Map<string, Open>();
+  private subscription: Subscription | undefined;
+  private following: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly nodes: NodeDirectory,
+    private readonly link: CommandLink,
+    private readonly options: SenderOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    let after: Position | null = null;
+    for (;;) {
+      const page = await this.store.readAll({ after, max: 1000, filter: FILTER });
+      for (const event of page) this.apply(event);
+      after = page.at(-1)?.position ?? after;
+      if (page.length < 1000) break;
+    }
+    this.following = this.follow(after);
+    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 500);
+    this.timer.unref();
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.subscription?.close();
+    await this.following;
+    await this.ticking;
+  }
+
+  poke(): void {
+    if (this.stopped || this.ticking) return;
+    this.ticking = this.tick()
+      .catch((error: unknown) => this.options.onError?.(error, 'node configuration sender pass failed'))
+      .finally(() => (this.ticking = undefined));
+  }
+
+  private async follow(after: Position | null): Promise<void> {
+    while (!this.stopped) {
+      try {
+        this.subscription = this.store.subscribe({ after, filter: FILTER });
+        if (this.stopped) await this.subscription.close();
+        for await (const event of this.subscription) {
+          this.apply(event);
+          after = event.position;
+          this.poke();
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        this.options.onError?.(error, 'node configuration sender: following events failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    const requestId = (event.data as { requestId?: unknown }).requestId;
+    if (typeof requestId !== 'string') return;
+    switch (event.type) {
+      case 'NodeConfigurationRequested':
+        this.open.set(requestId, { request: event.data as NodeConfigurationRequested['data'], status: 'requested', sending: false });
+        return;
+      case 'NodeConfigurationSent': {
+        const open = this.open.get(requestId);
+        if (open) open.status = 'sent';
+        return;
+      }
+      default:
+        this.open.delete(requestId);
+    }
+  }
+
+  private async tick(): Promise<void> {
+    for (const [requestId, open] of [...this.open]) {
+      if (this.stopped) return;
+      const now = this.options.now().toISOString();
+      if (now >= open.request.expiresAt) await this.step(open.request.nodeId, { type: 'ExpireConfiguration', data: { requestId, at: now } });
+      else if (open.status === 'requested' && !open.sending && this.link.isConnected(open.request.gatewayId)) await this.send(requestId, open);
+    }
+  }
+
+  private async step(nodeId: string, command: NodeConfigurationCommand): Promise<boolean> {
+    const { state, revision } = await loadNodeConfiguration(this.store, nodeId);
+    const events = decideNodeConfiguration(command, state);
+    if (events.length === 0) return false;
+    try {
+      await this.store.append(nodeStream(nodeId), toNodeEvents(events, { actorId: SENDER_ACTOR, correlationId: command.data.requestId }), { expectedRevision: revision });
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
+  }
+
+  private async send(requestId: string, open: Open): Promise<void> {
+    const { request } = open;
+    const node = await this.nodes.find(request.nodeId);
+    const target = node ? nodeTargetOf(request.nodeId, node.protocol) : null;
+    if (!target) {
+      await this.step(request.nodeId, { type: 'RejectConfiguration', data: { requestId, detail: `the ${node?.protocol ?? 'unknown'} driver takes no configuration for this node`, at: this.options.now().toISOString() } });
+      return;
+    }
+    if (!(await this.step(request.nodeId, { type: 'MarkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } }))) return;
+    open.sending = true;
+    void this.link
+      .deliverConfig(request.gatewayId, target, { change: request.change })
+      .then(async (delivery) => {
+        const at = this.options.now().toISOString();
+        switch (delivery.kind) {
+          case 'answered':
+            await this.step(
+              request.nodeId,
+              delivery.ok
+                ? { type: 'ApplyConfiguration', data: { requestId, applied: request.change, confirmation: delivery.detail, at } }
+                : { type: 'RejectConfiguration', data: { requestId, detail: delivery.detail, at } },
+            );
+            return;
+          case 'offline':
+          case 'no_answer':
+            // Sent but unanswered: the device may have taken it, so only the expiry decides now.
+            return;
+        }
+      })
+      .catch((error: unknown) => this.options.onError?.(error, `configuration request ${requestId}: recording the answer failed`))
+      .finally(() => (open.sending = false));
+  }
+}

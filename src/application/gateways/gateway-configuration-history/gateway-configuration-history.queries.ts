@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '../../../domain/access/principal.js';
+import { GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
+import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
+import { gatewayStream } from '../gateway-stream.js';
+import { foldGatewayConfiguration, type FieldChange, type SetField } from './gateway-configuration.js';
+
+export class GetGatewayConfiguration {
+  constructor(
+    readonly principal: Principal,
+    readonly gatewayId: string,
+    readonly at: Date | null,
+  ) {}
+}
+
+export class ListGatewayConfigurationChanges {
+  constructor(
+    readonly principal: Principal,
+    readonly gatewayId: string,
+    readonly from: Date,
+    readonly to: Date,
+  ) {}
+}
+
+export interface GatewayConfigurationView {
+  readonly gatewayId: string;
+  readonly at: string;
+  readonly revision: number | null;
+  readonly fields: Readonly<Record<string, SetField>>;
+}
+
+async function readVisible(store: EventStore, policy: AccessPolicy, principal: Principal, gatewayId: string) {
+  await policy.assertGatewayOwner(principal, gatewayId);
+  const recorded = await store.readStream(gatewayStream(gatewayId));
+  if (recorded.length === 0) throw new GatewayNotFoundError(gatewayId);
+  return recorded;
+}
+
+@QueryHandler(GetGatewayConfiguration)
+export class GetGatewayConfigurationHandler implements IQueryHandler<GetGatewayConfiguration, GatewayConfigurationView> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ principal, gatewayId, at }: GetGatewayConfiguration): Promise<GatewayConfigurationView> {
+    const recorded = await readVisible(this.store, this.policy, principal, gatewayId);
+    const instant = (at ?? new Date()).toISOString();
+    const upTo = recorded.filter((e) => e.recordedAt <= instant);
+    return { gatewayId, at: instant, revision: upTo.at(-1)?.revision ?? null, fields: foldGatewayConfiguration(upTo).fields };
+  }
+}
+
+@QueryHandler(ListGatewayConfigurationChanges)
+export class ListGatewayConfigurationChangesHandler implements IQueryHandler<ListGatewayConfigurationChanges, FieldChange[]> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+  ) {}
+
+  async execute({ principal, gatewayId, from, to }: ListGatewayConfigurationChanges): Promise<FieldChange[]> {
+    const recorded = await readVisible(this.store, this.policy, principal, gatewayId);
+    const start = from.toISOString();
+    const end = to.toISOString();
+    return foldGatewayConfiguration(recorded.filter((e) => e.recordedAt <= end)).changes.filter((c) => c.at >= start);
+  }
+}

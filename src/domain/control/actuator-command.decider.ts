@@ -1,0 +1,157 @@
+import type { ActuatorCommandEvent, ActuatorCommandRequested, CommandFailureReason, SwitchAction, SwitchState } from './actuator-command.events.js';
+import { InvalidActuatorCommandError } from './actuator-command.errors.js';
+
+export const COMMAND_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 60 } as const;
+const REASON_MAX = 500;
+const IDEMPOTENCY_KEY_MAX = 200;
+
+// Every command carries its time: the decider has no clock.
+export type ActuatorCommandCommand =
+  | {
+      readonly type: 'RequestActuatorCommand';
+      readonly data: {
+        readonly commandId: string;
+        readonly sensorId: string;
+        readonly gatewayId: string;
+        readonly nodeId: string;
+        readonly target: string;
+        readonly action: SwitchAction;
+        /** The actuator's last reported state, which a toggle inverts; null when never reported. */
+        readonly currentState: SwitchState | null;
+        readonly requestedBy: string;
+        readonly reason: string;
+        readonly idempotencyKey: string | null;
+        readonly timeoutSeconds: number;
+        readonly at: string;
+      };
+    }
+  | { readonly type: 'DispatchActuatorCommand'; readonly data: { readonly at: string } }
+  | { readonly type: 'ReturnActuatorCommand'; readonly data: { readonly detail: string; readonly at: string } }
+  | { readonly type: 'ConfirmActuatorState'; readonly data: { readonly state: SwitchState; readonly reportedAt: string; readonly receivedAt: string; readonly at: string } }
+  | { readonly type: 'FailActuatorCommand'; readonly data: { readonly reason: CommandFailureReason; readonly detail: string; readonly at: string } }
+  | { readonly type: 'ExpireActuatorCommand'; readonly data: { readonly at: string } };
+
+export type CommandStatus = 'requested' | 'dispatched' | 'acknowledged' | 'failed' | 'timed_out';
+
+export type ActuatorCommandState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: CommandStatus;
+      readonly request: ActuatorCommandRequested['data'];
+      readonly dispatchedAt: string | null;
+      readonly finishedAt: string | null;
+      readonly outcome: string | null;
+    };
+
+export const initialState = (): ActuatorCommandState => ({ status: 'none' });
+
+export function isTerminal(status: CommandStatus | 'none'): boolean {
+  return status === 'acknowledged' || status === 'failed' || status === 'timed_out';
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+export function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): ActuatorCommandState {
+  if (event.type === 'ActuatorCommandRequested') {
+    return { status: 'requested', request: event.data, dispatchedAt: null, finishedAt: null, outcome: null };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ActuatorCommandDispatched':
+      return { ...state, status: 'dispatched', dispatchedAt: event.data.dispatchedAt };
+    case 'ActuatorCommandUndelivered':
+      return { ...state, status: 'requested', dispatchedAt: null };
+    case 'ActuatorCommandAcknowledged':
+      return { ...state, status: 'acknowledged', finishedAt: event.data.acknowledgedAt, outcome: `state ${event.data.state} reported at ${event.data.reportedAt}` };
+    case 'ActuatorCommandFailed':
+      return { ...state, status: 'failed', finishedAt: event.data.failedAt, outcome: `${event.data.reason}: ${event.data.detail}` };
+    case 'ActuatorCommandTimedOut':
+      return { ...state, status: 'timed_out', finishedAt: event.data.timedOutAt, outcome: `no outcome while ${event.data.lastStatus}` };
+    default:
+      return assertNever(event);
+  }
+}
+
+function expectedStateOf(action: SwitchAction, current: SwitchState | null): SwitchState | null {
+  switch (action) {
+    case 'on':
+      return 1;
+    case 'off':
+      return 0;
+    case 'toggle':
+      return current === null ? null : current === 1 ? 0 : 1;
+    default:
+      return assertNever(action);
+  }
+}
+
+function request(data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorCommand' }>['data']): ActuatorCommandEvent[] {
+  const { timeoutSeconds } = data;
+  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < COMMAND_TIMEOUT_LIMITS.minSeconds || timeoutSeconds > COMMAND_TIMEOUT_LIMITS.maxSeconds) {
+    throw new InvalidActuatorCommandError(
+      `timeoutSeconds must be an integer from ${COMMAND_TIMEOUT_LIMITS.minSeconds} to ${COMMAND_TIMEOUT_LIMITS.maxSeconds}`,
+    );
+  }
+  if (data.reason.length > REASON_MAX) throw new InvalidActuatorCommandError(`reason is longer than ${REASON_MAX} characters`);
+  if (data.idempotencyKey !== null && (data.idempotencyKey === '' || data.idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
+    throw new InvalidActuatorCommandError(`an Idempotency-Key has 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
+  }
+  const expiresAt = new Date(Date.parse(data.at) + timeoutSeconds * 1000).toISOString();
+  return [
+    {
+      type: 'ActuatorCommandRequested',
+      data: {
+        commandId: data.commandId,
+        sensorId: data.sensorId,
+        gatewayId: data.gatewayId,
+        nodeId: data.nodeId,
+        target: data.target,
+        action: data.action,
+        expectedState: expectedStateOf(data.action, data.currentState),
+        requestedBy: data.requestedBy,
+        reason: data.reason,
+        idempotencyKey: data.idempotencyKey,
+        requestedAt: data.at,
+        expiresAt,
+      },
+    },
+  ];
+}
+
+/**
+ * The lifecycle of one actuator command. Commands that come too late for the state (a report after the outcome,
+ * a second dispatch by another server node) decide nothing, so every caller may simply retry.
+ */
+export function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): ActuatorCommandEvent[] {
+  if (command.type === 'RequestActuatorCommand') return state.status === 'none' ? request(command.data) : [];
+  if (state.status === 'none' || isTerminal(state.status)) return [];
+  const { commandId } = state.request;
+  switch (command.type) {
+    case 'DispatchActuatorCommand':
+      if (state.status !== 'requested' || command.data.at >= state.request.expiresAt) return [];
+      return [{ type: 'ActuatorCommandDispatched', data: { commandId, gatewayId: state.request.gatewayId, dispatchedAt: command.data.at } }];
+    case 'ReturnActuatorCommand':
+      if (state.status !== 'dispatched') return [];
+      return [{ type: 'ActuatorCommandUndelivered', data: { commandId, gatewayId: state.request.gatewayId, detail: command.data.detail.slice(0, REASON_MAX), at: command.data.at } }];
+    case 'ConfirmActuatorState': {
+      const { data } = command;
+      // Only a report the server received after dispatch can show the command's effect.
+      if (state.status !== 'dispatched' || state.dispatchedAt === null || data.receivedAt < state.dispatchedAt) return [];
+      if (state.request.expectedState !== null && data.state !== state.request.expectedState) return [];
+      return [{ type: 'ActuatorCommandAcknowledged', data: { commandId, confirmedBy: 'report', state: data.state, reportedAt: data.reportedAt, acknowledgedAt: data.at } }];
+    }
+    case 'FailActuatorCommand':
+      return [{ type: 'ActuatorCommandFailed', data: { commandId, reason: command.data.reason, detail: command.data.detail.slice(0, REASON_MAX), failedAt: command.data.at } }];
+    case 'ExpireActuatorCommand':
+      if (command.data.at < state.request.expiresAt) return [];
+      return [{ type: 'ActuatorCommandTimedOut', data: { commandId, lastStatus: state.status === 'dispatched' ? 'dispatched' : 'requested', timedOutAt: command.data.at } }];
+    default:
+      return assertNever(command);
+  }
+}
+
+export function fold(events: readonly ActuatorCommandEvent[]): ActuatorCommandState {
+  return events.reduce(evolve, initialState());
+}

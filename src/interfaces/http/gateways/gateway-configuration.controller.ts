@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Patch, Query, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ChangeGatewayDetails, type ChangedGatewayDetails } from '../../../application/gateways/change-gateway-details/change-gateway-details.command.js';
+import type { FieldChange } from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
+import {
+  GetGatewayConfiguration,
+  ListGatewayConfigurationChanges,
+  type GatewayConfigurationView,
+} from '../../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
+import type { Principal } from '../../../domain/access/principal.js';
+import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
+import { AuthenticationGuard } from '../auth/authentication.guard.js';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import { ConfigurationAtDto, ConfigurationChangesDto } from '../devices/node-configuration.request.dto.js';
+import { ChangeGatewayDetailsRequestDto } from './gateway.request.dto.js';
+
+function gatewayId(id: string): string {
+  if (!GATEWAY_LIMITS.idPattern.test(id)) throw new NotFoundException(`gateway ${id.slice(0, 64)} does not exist`);
+  return id;
+}
+
+/** Network-level configuration of a gateway and its history, rebuilt from `gateway-<id>`. */
+@Controller('api/gateways/:id')
+@UseGuards(AuthenticationGuard)
+export class GatewayConfigurationController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Patch()
+  change(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ChangeGatewayDetailsRequestDto): Promise<ChangedGatewayDetails> {
+    const location = body.location ? { lat: body.location.lat, lon: body.location.lon, label: body.location.label ?? '' } : undefined;
+    return this.commands.execute(
+      new ChangeGatewayDetails(
+        principal,
+        gatewayId(id),
+        { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.description !== undefined ? { description: body.description } : {}), ...(location ? { location } : {}) },
+        new Date(),
+        randomUUID(),
+      ),
+    );
+  }
+
+  @Get('configuration')
+  configuration(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationAtDto): Promise<GatewayConfigurationView> {
+    return this.queries.execute(new GetGatewayConfiguration(principal, gatewayId(id), query.at !== undefined ? new Date(query.at) : null));
+  }
+
+  @Get('configuration/changes')
+  changes(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationChangesDto): Promise<FieldChange[]> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (from > to) throw new BadRequestException('from must not be after to');
+    return this.queries.execute(new ListGatewayConfigurationChanges(principal, gatewayId(id), from, to));
+  }
+}
