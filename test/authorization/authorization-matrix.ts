@@ -139,7 +139,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     request: async (f) => ({ body: { grantee: { kind: 'client', id: (await f.freshClient()).clientId }, scope: { sensorIds: [f.A.sensorId] }, rights: ['aggregate'] } }),
     expected: cells(401, 201, 404, 404, 404, 404, 201),
   },
-  'GET /api/grants': { expected: LIST },
+  // Grants the caller gave or holds (the revoked one too); admins see all.
+  'GET /api/grants': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: ['userA', 'clientWithGrant', 'clientAfterRevoke', 'admin'], in: items }) },
   // Grantor, grantee or an admin; the fresh grant's grantee is a client of its own.
   'POST /api/grants/{id}/revoke': { request: async (f) => ({ path: { id: await f.freshGrant('A') } }), expected: cells(401, 200, 404, 404, 404, 404, 200) },
   // Sets the default again (nothing changes), so the other rows keep seeing the sensor as shared.
