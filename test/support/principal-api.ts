@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Injectable, UnauthorizedException, ValidationPipe, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DATA_ACCESS_LOG_OPTIONS } from '../../src/application/access/data-access-log/buffered-data-access-recorder.js';
@@ -17,6 +17,7 @@ import { decoderLookup } from '../../src/infrastructure/protocols/payload-decode
 import { GatewayCommands } from '../../src/interfaces/gateway-link/gateway-commands.js';
 import { AppModule } from '../../src/interfaces/http/app.module.js';
 import { startAccessRuntime } from '../../src/interfaces/http/auth/access-runtime.js';
+import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
 import { AuthenticationGuard } from '../../src/interfaces/http/auth/authentication.guard.js';
 import type { AuthenticatedRequest } from '../../src/interfaces/http/auth/current-principal.js';
 import { createMetricsRegistry } from '../../src/interfaces/http/metrics/metrics.js';
@@ -85,7 +86,8 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
     .useValue({ flushMs, maxEntries: 1000 })
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  // The production pipeline (validation, problem answers for every error, security headers), without rate limits.
+  configureHttpPipeline(app, { https: false });
   await app.listen(0, '127.0.0.1');
   projections.start();
   const address = app.getHttpServer().address();

@@ -44,11 +44,11 @@ describe('access over HTTP', () => {
     const foreign = await api.call('user:bob', 'GET', '/api/gateways/gw-a');
     const unknown = await api.call('user:bob', 'GET', '/api/gateways/gw-zz');
     expect([foreign.status, unknown.status]).toEqual([404, 404]);
-    expect((await json<{ message: string }>(foreign)).message).toBe('gateway gw-a does not exist');
+    expect((await json<{ detail: string }>(foreign)).detail).toBe('gateway gw-a does not exist');
     expect((await json<{ items: { id: string }[] }>(api.call('user:alice', 'GET', '/api/gateways'))).items.map((g) => g.id)).toEqual(['gw-a']);
     const rotate = await api.call('user:alice', 'POST', '/api/gateways/gw-a/rotate-key');
     expect(rotate.status).toBe(403);
-    expect((await json<{ message: string }>(rotate)).message).toBe('rotating a network key requires the admin role');
+    expect((await json<{ detail: string }>(rotate)).detail).toBe('rotating a network key requires the admin role');
     expect((await api.call('user:alice', 'POST', '/api/gateways/gw-a/owner', { ownerId: 'alice' })).status).toBe(403);
     expect((await api.call('user:alice', 'GET', '/api/audit')).status).toBe(403);
     expect((await api.call(null, 'GET', '/api/grants')).status).toBe(401);
