@@ -62,15 +62,15 @@ describe('/api/auth and /api/users', () => {
       call('POST', '/api/users', { email: 'bob@example.org', displayName: 'Bob', role: 'user', password: aStrongPassword(), ...overrides }, ADMIN);
     const short = await register({ password: 'short-pass' });
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { message: string }).message).toBe('password must be at least 12 characters');
+    expect(((await short.json()) as { detail: string }).detail).toBe('password must be at least 12 characters');
     const common = await register({ password: 'PASSWORD1234' });
-    expect(((await common.json()) as { message: string }).message).toContain('too common');
+    expect(((await common.json()) as { detail: string }).detail).toContain('too common');
     expect((await register({ email: 'not an email' })).status).toBe(400);
     expect((await register({ role: 'root' })).status).toBe(400);
     expect((await register({})).status).toBe(201);
     const again = await register({ email: 'BOB@example.org ' });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ message: 'a user with this email address already exists' });
+    expect(await again.json()).toMatchObject({ detail: 'a user with this email address already exists' });
   }, 60_000);
 
   it('answers a wrong password and an unknown address alike', async () => {
@@ -113,9 +113,9 @@ describe('/api/auth and /api/users', () => {
       expect([label, response.status]).toEqual([label, 401]);
     }
     const expired = await me(forged.expired);
-    expect(await expired.json()).toMatchObject({ message: 'the access token has expired; refresh it or log in again' });
+    expect(await expired.json()).toMatchObject({ detail: 'the access token has expired; refresh it or log in again' });
     const none = await call('GET', '/api/me');
-    expect(await none.json()).toMatchObject({ statusCode: 401, message: 'authentication required: send Authorization: Bearer <token>' });
+    expect(await none.json()).toMatchObject({ status: 401, detail: 'authentication required: send Authorization: Bearer <token>' });
   }, 30_000);
 
   it('rotates refresh tokens; a reused one ends the whole session at once', async () => {
@@ -166,8 +166,8 @@ describe('/api/auth and /api/users', () => {
     const change = (currentPassword: string, newPassword: string) => call('POST', '/api/auth/password', { currentPassword, newPassword }, user.accessToken);
     const wrong = await change('not my password', aStrongPassword());
     expect(wrong.status).toBe(400);
-    expect(await wrong.json()).toMatchObject({ message: 'the current password is wrong' });
-    expect(((await (await change(user.password, 'password1234')).json()) as { message: string }).message).toContain('too common');
+    expect(await wrong.json()).toMatchObject({ detail: 'the current password is wrong' });
+    expect(((await (await change(user.password, 'password1234')).json()) as { detail: string }).detail).toContain('too common');
     const next = aStrongPassword();
     expect((await change(user.password, next)).status).toBe(204);
     expect((await me(user.accessToken)).status).toBe(200);
