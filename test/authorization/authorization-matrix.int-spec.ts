@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { startHttpServer, type RunningServer } from '../../src/interfaces/http/http-server.js';
-import { AUTHORIZATION_MATRIX, PENDING, type RequestParts } from './authorization-matrix.js';
-import { bootstrapCredentials } from './bootstrap-credentials.js';
+import { apiCredentials } from './api-credentials.js';
+import { AUTHORIZATION_MATRIX, PENDING, type Listing, type RequestParts } from './authorization-matrix.js';
 import { ROLES, type Role, type RoleCredentials } from './roles.js';
 import { seedTenants, type Fixtures } from './tenant-fixtures.js';
 
 const ADMIN_TOKEN = 'm'.repeat(64);
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
-// Swap in a provider that also makes users, clients and grants; the rows stay as they are.
-const credentials: RoleCredentials = bootstrapCredentials();
+const credentials: RoleCredentials = apiCredentials();
 const providedList = ROLES.filter((r) => credentials.provided.has(r)).join(', ');
 
 function urlOf(base: string, operation: string, parts: RequestParts): { method: string; url: string } {
@@ -27,8 +26,8 @@ function urlOf(base: string, operation: string, parts: RequestParts): { method: 
   return { method, url: `${base}${path}${search}` };
 }
 
-/** The status only; an event stream is dropped once its head is in, other bodies are read so connections free up. */
-async function statusOf(method: string, url: string, headers: Readonly<Record<string, string>>, body: unknown): Promise<number> {
+/** The status and body; an event stream is dropped once its head is in (its body is then empty). */
+async function answerOf(method: string, url: string, headers: Readonly<Record<string, string>>, body: unknown): Promise<{ status: number; text: string }> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method,
@@ -36,9 +35,17 @@ async function statusOf(method: string, url: string, headers: Readonly<Record<st
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     signal: controller.signal,
   });
-  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) controller.abort();
-  else await response.arrayBuffer();
-  return response.status;
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    controller.abort();
+    return { status: response.status, text: '' };
+  }
+  return { status: response.status, text: await response.text() };
+}
+
+/** Whether a list answer shows the object, looked for in the part of the body the row names. */
+function shows(text: string, listing: Listing): boolean {
+  const body = JSON.parse(text) as unknown;
+  return JSON.stringify(listing.in ? listing.in(body) : body).includes(JSON.stringify(listing.id));
 }
 
 describe('authorization matrix', () => {
@@ -82,10 +89,17 @@ describe('authorization matrix', () => {
           if (expected === PENDING) {
             throw new Error(`${operation}: role ${role} is provided now; replace its PENDING cell with the status it must get`);
           }
-          const parts = (await row.request?.(fixtures)) ?? {};
+          const caller = await credentials.callerFor(role as Role, row.freshSession === true);
+          const parts = (await row.request?.(fixtures, caller)) ?? {};
           const { method, url } = urlOf(server.url, operation, parts);
-          const status = await statusOf(method, url, credentials.headersFor(role as Role), parts.body);
+          const { status, text } = await answerOf(method, url, caller.headers, parts.body);
           expect({ operation, role, status }).toEqual({ operation, role, status: expected });
+          const listing = row.listing?.(fixtures);
+          if (listing !== undefined && status === 200) {
+            const visible = shows(text, listing);
+            const allowed = listing.to.includes(role);
+            expect({ operation, role, shows: listing.id, visible }).toEqual({ operation, role, shows: listing.id, visible: allowed && listing.mayLag === true ? visible : allowed });
+          }
         }, 20_000);
       }
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../src/interfaces/http/http-server.js';
 import { insertNodes } from '../../src/interfaces/http/readings/readings-read-model.fixtures.js';
+import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import type { RoleCredentials, Tenant } from './roles.js';
 
 export interface TenantData {
@@ -15,6 +16,12 @@ export interface Fixtures {
   readonly B: TenantData;
   /** A new gateway of the tenant, for rows that change or retire what they act on. */
   freshGateway(tenant: Tenant): Promise<string>;
+  /** A new user (role `user`, logged in once), for rows that log in, refresh, or change a user. */
+  freshUser(): Promise<TestUser>;
+  /** A new API client with a token, for rows that rotate or revoke one, or need a grantee. */
+  freshClient(): Promise<TestClient>;
+  /** A new grant by the tenant's owner: `read` on its sensor to a new API client. */
+  freshGrant(tenant: Tenant): Promise<string>;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -50,7 +57,31 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
   server.projections.poke();
   await visible(server, adminToken, [fixtures.A.sensorId, fixtures.B.sensorId]);
   let fresh = 0;
-  return { ...fixtures, freshGateway: (name) => register(name, `gw-fresh-${name.toLowerCase()}-${++fresh}`) };
+  const freshClient = async (): Promise<TestClient> => {
+    const client = await aClientWithToken(server.url, adminToken, 'Matrix Utility');
+    await untilClientListed(server, adminToken, client.clientId);
+    return client;
+  };
+  const freshGrant = async (name: Tenant): Promise<string> => {
+    const grantee = await freshClient();
+    const owner = credentials.headersFor(name === 'A' ? 'userA' : 'userB');
+    const response = await fetch(`${server.url}/api/grants`, {
+      method: 'POST',
+      headers: { ...owner, 'content-type': 'application/json' },
+      body: JSON.stringify({ grantee: { kind: 'client', id: grantee.clientId }, scope: { sensorIds: [fixtures[name].sensorId] }, rights: ['read'] }),
+    });
+    if (response.status !== 201) throw new Error(`granting answered ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { grantId: string }).grantId;
+  };
+  const all: Fixtures = {
+    ...fixtures,
+    freshGateway: (name) => register(name, `gw-fresh-${name.toLowerCase()}-${++fresh}`),
+    freshUser: () => aLoggedInUser(server.url, adminToken, { displayName: 'Matrix user' }),
+    freshClient,
+    freshGrant,
+  };
+  await credentials.afterSeed(server, all);
+  return all;
 }
 
 async function visible(server: RunningServer, adminToken: string, sensorIds: readonly string[]): Promise<void> {
@@ -62,6 +93,18 @@ async function visible(server: RunningServer, adminToken: string, sensorIds: rea
     const body = (await response.json()) as { missing?: string[] };
     if (response.status === 200 && body.missing?.length === 0) return;
     if (Date.now() > deadline) throw new Error(`the tenants' readings did not reach the read models: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Grants name their grantee by id and check it in the API clients read model, which a projection fills. */
+export async function untilClientListed(server: RunningServer, adminToken: string, clientId: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/clients?limit=500`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const body = (await response.json()) as { items?: { clientId: string }[] };
+    if (body.items?.some((c) => c.clientId === clientId) === true) return;
+    if (Date.now() > deadline) throw new Error(`API client ${clientId} did not reach the read model`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -17,6 +17,7 @@ import { decoderLookup } from '../../src/infrastructure/protocols/payload-decode
 import { GatewayCommands } from '../../src/interfaces/gateway-link/gateway-commands.js';
 import { AppModule } from '../../src/interfaces/http/app.module.js';
 import { startAccessRuntime } from '../../src/interfaces/http/auth/access-runtime.js';
+import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
 import { AuthenticationGuard } from '../../src/interfaces/http/auth/authentication.guard.js';
 import type { AuthenticatedRequest } from '../../src/interfaces/http/auth/current-principal.js';
 import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
@@ -88,6 +89,7 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
     .useValue({ flushMs, maxEntries: 1000 })
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  // The production pipeline (validation, problem answers for every error, security headers), without rate limits.
   configureHttpPipeline(app, { https: false });
   await app.listen(0, '127.0.0.1');
   projections.start();

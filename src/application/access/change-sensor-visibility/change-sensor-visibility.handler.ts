@@ -32,6 +32,8 @@ export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSens
       { type: 'ChangeSensorVisibility', data: { sensorId, gatewayId: sensor.gatewayId, visibility, changedBy: actorIdOf(principal), at: at.toISOString() } },
       foldVisibility(history),
     );
+    // Asking for the visibility the sensor already has records nothing (and an append needs at least one event).
+    if (events.length === 0) return { sensorId, visibility: visibility as SensorVisibility, changed: false };
     const last = recorded.at(-1);
     await this.store.append(stream, grantEvents(events, { actorId: actorIdOf(principal), correlationId }), { expectedRevision: last ? last.revision : 'no_stream' });
     return { sensorId, visibility: visibility as SensorVisibility, changed: events.length > 0 };

@@ -2,7 +2,9 @@ import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { AccessCommandMetadata } from '../access-streams.js';
 
-export class ChangeUserRole extends Command<{ readonly userId: string; readonly role: string }> {
+export type ChangedUserRole = { readonly userId: string; readonly role: string };
+
+export class ChangeUserRole extends Command<ChangedUserRole> {
   constructor(
     readonly userId: string,
     readonly role: string,

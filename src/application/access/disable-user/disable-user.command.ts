@@ -2,7 +2,9 @@ import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { AccessCommandMetadata } from '../access-streams.js';
 
-export class DisableUser extends Command<{ readonly userId: string; readonly disabled: true }> {
+export type DisabledUser = { readonly userId: string; readonly disabled: true };
+
+export class DisableUser extends Command<DisabledUser> {
   constructor(
     readonly userId: string,
     readonly reason: string,

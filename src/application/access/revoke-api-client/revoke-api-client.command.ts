@@ -2,7 +2,9 @@ import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { AccessCommandMetadata } from '../access-streams.js';
 
-export class RevokeApiClient extends Command<{ readonly clientId: string; readonly revoked: true }> {
+export type RevokedApiClient = { readonly clientId: string; readonly revoked: true };
+
+export class RevokeApiClient extends Command<RevokedApiClient> {
   constructor(
     readonly clientId: string,
     readonly reason: string,

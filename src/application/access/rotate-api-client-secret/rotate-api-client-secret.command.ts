@@ -2,7 +2,9 @@ import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { AccessCommandMetadata } from '../access-streams.js';
 
-export class RotateApiClientSecret extends Command<{ readonly clientId: string; readonly clientSecret: string; readonly secretFingerprint: string }> {
+export type RotatedClientSecret = { readonly clientId: string; readonly clientSecret: string; readonly secretFingerprint: string };
+
+export class RotateApiClientSecret extends Command<RotatedClientSecret> {
   constructor(
     readonly clientId: string,
     readonly principal: Principal,

@@ -68,6 +68,8 @@ describe('access over HTTP', () => {
     const hidden = await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'private' });
     expect(hidden.status).toBe(200);
     expect(await json(hidden)).toEqual({ sensorId: A, visibility: 'private', changed: true });
+    // Asking again for the visibility it has changes nothing and records nothing.
+    expect(await json(api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'private' }))).toEqual({ sensorId: A, visibility: 'private', changed: false });
     expect(await eventually(() => latestAs('user:bob'), (ids) => ids.length === 1)).toEqual([B]);
     expect((await api.call('user:bob', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'shared' })).status).toBe(404);
     expect((await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'everyone' })).status).toBe(400);

@@ -1,10 +1,13 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCredentialsError } from '../../../application/access/authentication.errors.js';
 import { AUTHENTICATION_SERVICE, type AuthenticationService, type TokenPair } from '../../../application/access/login/authentication.service.js';
 import type { Principal } from '../../../domain/access/principal.js';
+import { ApiBearer, ApiProblems, ApiPublic } from '../openapi/api-docs.decorators.js';
 import { PASSWORD_LOGIN } from '../runtime.tokens.js';
 import { ChangePasswordRequestDto, LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
+import { CurrentPrincipalDto, TokenPairDto } from './auth.response.dto.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
 import type { PasswordLogin } from './password-login.js';
@@ -14,6 +17,7 @@ function noStore(reply: FastifyReply): void {
 }
 
 @Controller('api')
+@ApiTags('auth')
 export class AuthController {
   constructor(
     @Inject(PASSWORD_LOGIN) private readonly passwordLogin: PasswordLogin,
@@ -22,6 +26,11 @@ export class AuthController {
 
   @Post('auth/login')
   @HttpCode(200)
+  @ApiPublic()
+  @ApiOperation({ operationId: 'login', summary: 'Log in with email and password; answers an access and a refresh token' })
+  @ApiBody({ type: LoginRequestDto })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, [401, 'Wrong email or password, or the user is disabled'], 413, 415)
   async login(@Body() body: LoginRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
     noStore(reply);
     return this.passwordLogin.login(body.email, body.password, request.ip);
@@ -30,6 +39,11 @@ export class AuthController {
   /** Rotates: the presented refresh token is used up, and presenting it again ends the whole session. */
   @Post('auth/refresh')
   @HttpCode(200)
+  @ApiPublic()
+  @ApiOperation({ operationId: 'refreshSession', summary: 'Trade a refresh token for a new token pair (the old one is used up)' })
+  @ApiBody({ type: RefreshRequestDto })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, [401, 'Unknown, used or expired refresh token; a reused one ends the session'], 413, 415)
   async refresh(@Body() body: RefreshRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
     noStore(reply);
     return this.authentication.refresh(body.refreshToken);
@@ -37,6 +51,10 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiBearer()
+  @ApiOperation({ operationId: 'logout', summary: 'End the login session of the presented token' })
+  @ApiNoContentResponse({ description: 'The session ended; its tokens stop working' })
+  @ApiProblems([400, 'The token belongs to no login session (bootstrap admin token, client token)'])
   @UseGuards(AuthenticationGuard)
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest): Promise<void> {
     if (principal.kind !== 'user' || request.sessionId === undefined) throw new BadRequestException('only a user login session can log out; the bootstrap admin token and client tokens have no session');
@@ -45,6 +63,11 @@ export class AuthController {
 
   @Post('auth/password')
   @HttpCode(204)
+  @ApiBearer()
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change the logged-in user\'s password; other sessions end' })
+  @ApiBody({ type: ChangePasswordRequestDto })
+  @ApiNoContentResponse({ description: 'The password changed' })
+  @ApiProblems([400, 'Wrong current password, a new password the policy refuses, or no login session'], 413, 415)
   @UseGuards(AuthenticationGuard)
   async changePassword(
     @Body() body: ChangePasswordRequestDto,
@@ -64,6 +87,9 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiBearer()
+  @ApiOperation({ operationId: 'getCurrentPrincipal', summary: 'Who the presented token speaks for' })
+  @ApiOkResponse({ type: CurrentPrincipalDto })
   @UseGuards(AuthenticationGuard)
   me(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest): Principal & { sessionId?: string } {
     return { ...principal, ...(request.sessionId !== undefined ? { sessionId: request.sessionId } : {}) };

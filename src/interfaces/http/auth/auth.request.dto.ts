@@ -1,12 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: 254, example: 'ada@example.org' })
   @IsString()
   @MinLength(1)
   @MaxLength(254)
   email!: string;
 
   // Longer than any allowed password, so a too-long attempt is simply wrong, while a megabyte never reaches scrypt.
+  @ApiProperty({ minLength: 1, maxLength: 1024, format: 'password' })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)
@@ -14,6 +17,7 @@ export class LoginRequestDto {
 }
 
 export class RefreshRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'The refresh token of the last login or refresh answer' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -21,11 +25,13 @@ export class RefreshRequestDto {
 }
 
 export class ChangePasswordRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: 1024, format: 'password' })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)
   currentPassword!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 1024, format: 'password', description: 'At least 12 characters, not a common password' })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)

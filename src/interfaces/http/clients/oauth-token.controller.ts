@@ -1,13 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CLIENT_CREDENTIALS, type ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
+import { ApiProblems, ApiPublic } from '../openapi/api-docs.decorators.js';
 import { OAuthError, OAuthErrorsFilter } from './oauth-errors.js';
+import { OAuthErrorDto, TokenRequestDto, TokenResponseDto } from './oauth-token.dto.js';
 
-interface TokenResponse {
-  readonly access_token: string;
-  readonly token_type: 'Bearer';
-  readonly expires_in: number;
-}
+type TokenResponse = TokenResponseDto;
+
+/** RFC 6749 error answers are plain JSON, not problem details: OAuth client libraries parse `error` from them. */
+const oauthError = (status: number, description: string): MethodDecorator =>
+  ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(OAuthErrorDto) } } } });
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
@@ -33,11 +36,27 @@ function fromBasic(header: string): { id: string; secret: string } {
 /** OAuth 2.0 token endpoint, client-credentials grant only; JSON or application/x-www-form-urlencoded bodies. */
 @Controller('api/oauth')
 @UseFilters(OAuthErrorsFilter)
+@ApiTags('clients')
+@ApiExtraModels(OAuthErrorDto)
 export class OAuthTokenController {
   constructor(@Inject(CLIENT_CREDENTIALS) private readonly clients: ClientCredentials) {}
 
   @Post('token')
   @HttpCode(200)
+  @ApiPublic()
+  @ApiOperation({
+    operationId: 'issueClientToken',
+    summary: 'OAuth 2.0 client-credentials grant: an API client trades its id and secret for an access token',
+    description:
+      'The client authenticates with `client_id` and `client_secret` in the body or with HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`), not both. ' +
+      'Errors follow RFC 6749 section 5.2 (`{ error, error_description }`), not problem details, so OAuth client libraries understand them.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: TokenRequestDto })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @oauthError(400, '`invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type`')
+  @oauthError(401, '`invalid_client`: unknown, revoked or wrong credentials; carries `WWW-Authenticate: Basic`')
+  @ApiProblems(413, 415)
   async token(
     @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -60,6 +60,7 @@ export class PermitJoinRequestDto {
 }
 
 export class ChangeOwnerRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: GATEWAY_LIMITS.ownerMax, description: 'User id of the new owner' })
   @IsDefined() @IsString() @Length(1, GATEWAY_LIMITS.ownerMax) ownerId!: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import type { DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
 import type { GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
@@ -61,4 +62,10 @@ export class PermitJoinResultDto {
   @ApiProperty() readonly gatewayId!: string;
   @ApiProperty({ description: 'Always true here: a refusal is answered 422' }) readonly ok!: boolean;
   @ApiPropertyOptional({ example: 'joining permitted for 60 s' }) readonly detail?: string;
+}
+
+export class ChangedGatewayOwnerDto implements ChangedGatewayOwner {
+  @ApiProperty() readonly id!: string;
+  @ApiProperty({ description: 'User id of the new owner' }) readonly ownerId!: string;
+  @ApiProperty({ description: 'False when the gateway already belonged to that owner (nothing was recorded)' }) readonly changed!: boolean;
 }

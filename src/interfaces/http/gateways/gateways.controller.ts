@@ -20,7 +20,7 @@ import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
 import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, PermitJoinRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
-import { DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto, PermitJoinResultDto } from './gateway.response.dto.js';
+import { ChangedGatewayOwnerDto, DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto, PermitJoinResultDto } from './gateway.response.dto.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -145,6 +145,12 @@ export class GatewaysController {
   /** Hands the gateway (with its nodes, sensors and actuators) to another user; admins only. */
   @Post(':id/owner')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'changeGatewayOwner', summary: 'Hand the gateway and everything behind it to another user (admin)' })
+  @GATEWAY_ID
+  @CORRELATION_HEADER
+  @ApiBody({ type: ChangeOwnerRequestDto })
+  @ApiOkResponse({ type: ChangedGatewayOwnerDto })
+  @ApiProblems(400, 404, [409, 'The gateway is decommissioned or was changed concurrently'], 413, 415)
   async changeOwner(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

@@ -51,3 +51,14 @@ export const PUBLIC_MARK = 'x-wattlog-public';
 export function ApiPublic(): MethodDecorator {
   return ApiExtension(PUBLIC_MARK, true);
 }
+
+/** Marks a wildcard route whose documented path goes on after the id (`PUT /api/sensors/{sensorId}/visibility`). */
+export const PATH_SUFFIX_MARK = 'x-wattlog-path-suffix';
+
+/**
+ * For a `@Put('…/*')` route that is only served for ids ending in `suffix`: the document names it
+ * `…/{param}<suffix>`, the parameter being the one its `@ApiParam` declares.
+ */
+export function API_PATH_SUFFIX(suffix: string): MethodDecorator {
+  return ApiExtension(PATH_SUFFIX_MARK, suffix);
+}

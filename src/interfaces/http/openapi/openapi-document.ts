@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { BEARER_SCHEME, PUBLIC_MARK, problemResponse } from './api-docs.decorators.js';
+import { BEARER_SCHEME, PATH_SUFFIX_MARK, PUBLIC_MARK, problemResponse } from './api-docs.decorators.js';
 import { FieldViolationSchema, ProblemSchema } from './problem.schema.js';
 
 const DESCRIPTION = [
@@ -27,7 +27,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     extraModels: [ProblemSchema, FieldViolationSchema],
     operationIdFactory: (controller, method) => `${controller}_${method}`,
   });
-  const paths = Object.entries(document.paths).map(([path, item]) => namedWildcard(path, item));
+  const paths = Object.entries(document.paths).flatMap(([path, item]) => namedWildcard(path, item));
   return { ...document, paths: Object.fromEntries(paths.map(([path, item]) => [path, mapOperations(item, finishOperation)])) };
 }
 
@@ -53,18 +53,20 @@ function finishOperation(operation: Operation): Operation {
 
 /**
  * A `@Get('*')` route comes out as `/…/{path}` with a parameter named `*`. The operation's own `@ApiParam` names
- * the wildcard (`nodeId`); the path takes that name and the `*` parameter goes.
+ * the wildcard (`nodeId`); the path takes that name and the `*` parameter goes. An operation marked with
+ * `API_PATH_SUFFIX` is served only for ids ending in that suffix, so its documented path goes on after the parameter
+ * (`/api/sensors/{sensorId}/visibility`) and it moves to a path item of its own.
  */
-function namedWildcard(path: string, item: PathItem): [string, PathItem] {
-  if (!path.endsWith('/{path}')) return [path, item];
-  const operations = Object.entries(item).filter(([, op]) => typeof op === 'object' && op !== null && 'responses' in op);
-  let name = 'path';
-  const rewritten: Record<string, unknown> = { ...item };
-  for (const [method, op] of operations) {
-    const parameters = ((op as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.name !== '*');
+function namedWildcard(path: string, item: PathItem): [string, PathItem][] {
+  if (!path.endsWith('/{path}')) return [[path, item]];
+  const byPath = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(item)) {
+    if (typeof value !== 'object' || value === null || !('responses' in value)) continue;
+    const { [PATH_SUFFIX_MARK]: suffix, ...op } = value as Operation;
+    const parameters = (op.parameters ?? []).filter((p) => p.name !== '*');
     const declared = parameters.find((p) => p.in === 'path' && !path.includes(`{${p.name ?? ''}}`));
-    if (declared?.name) name = declared.name;
-    rewritten[method] = { ...op, parameters };
+    const named = `${path.replace(/\{path\}$/, `{${declared?.name ?? 'path'}}`)}${typeof suffix === 'string' ? suffix : ''}`;
+    byPath.set(named, { ...(byPath.get(named) ?? {}), [key]: { ...op, parameters } });
   }
-  return [path.replace(/\{path\}$/, `{${name}}`), rewritten as PathItem];
+  return [...byPath.entries()].map(([named, operations]) => [named, operations as PathItem]);
 }
