@@ -40,7 +40,8 @@ export const CONTROL_MATRIX_ROWS: Readonly<Record<string, MatrixRow>> = {
     expected: cells({ userA: 422, userB: 404, clients: 404, admin: 422 }),
   },
   // Without a switch sensor in the fixtures no command can exist; this row shows the unknown id answers alike for
-  // everyone signed in. Someone else's command answers the same 404 (GetActuatorCommandHandler).
+  // everyone signed in. On a command tenant A's owner made on A's switch sensor the cells are: userA 200, userB 404,
+  // clients 404 (`read` is not `command`), admin 200 — someone else's command reads like an unknown one.
   'GET /api/actuator-commands/{id}': {
     request: () => ({ path: { id: UNKNOWN_COMMAND } }),
     expected: cells({ userA: 404, userB: 404, clients: 404, admin: 404 }),
