@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
 import { GetActuatorCommand } from '../../../application/control/get-actuator-command/get-actuator-command.query.js';
@@ -10,14 +11,19 @@ import { COMMAND_TIMEOUT_LIMITS } from '../../../domain/control/actuator-command
 import { ActuatorCommandNotFoundError } from '../../../domain/control/actuator-command.errors.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ACTUATOR_DISPATCH, type ActuatorDispatchPoke } from '../runtime.tokens.js';
 import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';
+import { ActuatorCommandDto } from './actuator-command.response.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const LOCATION = { location: { description: 'The command: `/api/actuator-commands/{commandId}`', schema: { type: 'string' } } };
 
 @Controller('api/actuator-commands')
 @UseGuards(AuthenticationGuard)
+@ApiTags('control')
+@ApiBearer()
 export class ActuatorCommandsController {
   constructor(
     private readonly commands: CommandBus,
@@ -27,6 +33,30 @@ export class ActuatorCommandsController {
 
   /** 202 with the new command; 200 with the existing one when the Idempotency-Key was used before. */
   @Post()
+  @ApiOperation({
+    operationId: 'requestActuatorCommand',
+    summary: 'Switch an actuator on, off or over; the gateway applies it when connected, a report confirms it',
+  })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400',
+    schema: { type: 'string', minLength: 1, maxLength: 200 },
+  })
+  @ApiHeader({
+    name: 'x-correlation-id',
+    required: false,
+    description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
+    schema: { type: 'string', pattern: CORRELATION_ID.source },
+  })
+  @ApiAcceptedResponse({ type: ActuatorCommandDto, description: 'The new command, waiting for dispatch', headers: LOCATION })
+  @ApiOkResponse({ type: ActuatorCommandDto, description: 'The command an earlier request with this Idempotency-Key made', headers: LOCATION })
+  @ApiProblems(
+    [400, 'The body is invalid, or the Idempotency-Key was used with a different body'],
+    [404, 'The sensor does not exist, or the caller holds no `command` right on it'],
+    [409, 'Another command holds the actuator until its outcome; retry after it settles'],
+    [422, 'The sensor is not a switch, or its driver has no switch command'],
+  )
   async request(
     @CurrentPrincipal() principal: Principal,
     @Body() body: RequestActuatorCommandDto,
@@ -54,6 +84,10 @@ export class ActuatorCommandsController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getActuatorCommand', summary: 'One actuator command with its status and outcome' })
+  @ApiParam({ name: 'id', description: 'The command id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: ActuatorCommandDto })
+  @ApiProblems([404, 'The command does not exist, or the caller holds no `command` right on its sensor'])
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ActuatorCommandView> {
     if (!UUID.test(id)) throw new ActuatorCommandNotFoundError(id.slice(0, 64));
     return this.queries.execute(new GetActuatorCommand(principal, id));

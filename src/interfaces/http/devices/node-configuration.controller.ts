@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   GetNodeConfiguration,
   ListNodeConfigurationChanges,
@@ -16,7 +17,10 @@ import { CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/devices/node-confi
 import type { NodeConfigurationChange } from '../../../domain/devices/node-configuration.events.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
+import { NODE_ID_MAX } from '../readings/readings.request.dto.js';
 import { ConfigurationAtDto, ConfigurationChangesDto, NodeConfigurationRequestDto } from './node-configuration.request.dto.js';
+import { ConfigurationChangeDto, NodeConfigurationViewDto, RequestedNodeConfigurationDto } from './node-configuration.response.dto.js';
 
 function required<T>(value: T | undefined, name: string, kind: string): T {
   if (value === undefined) throw new BadRequestException(`${name} is required for kind ${kind}`);
@@ -45,8 +49,18 @@ export function changeFrom(body: NodeConfigurationRequestDto): NodeConfiguration
   }
 }
 
-@Controller('api/nodes/:id/configuration')
+/** Named as `getNode` names it; here the id is one segment, so its `/` must be sent encoded (`%2F`). */
+const NODE_ID = ApiParam({
+  name: 'nodeId',
+  description: 'The node id, URL-encoded (`zigbee2mqtt%3Agw-1%2Fkitchen%20plug`); ids longer than 100 characters are answered 404 here',
+  schema: { type: 'string', maxLength: NODE_ID_MAX },
+});
+
+@Controller('api/nodes/:nodeId/configuration')
 @UseGuards(AuthenticationGuard)
+@ApiTags('nodes')
+@ApiBearer()
+@NODE_ID
 export class NodeConfigurationController {
   constructor(
     private readonly commands: CommandBus,
@@ -56,7 +70,10 @@ export class NodeConfigurationController {
   /** 202: device settings go out when the gateway is connected; alarm settings are applied at once. */
   @Post()
   @HttpCode(202)
-  request(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: NodeConfigurationRequestDto): Promise<RequestedNodeConfiguration> {
+  @ApiOperation({ operationId: 'requestNodeConfiguration', summary: 'Change one setting of a node (admins): reporting, alarms, firmware or polling' })
+  @ApiAcceptedResponse({ type: RequestedNodeConfigurationDto })
+  @ApiProblems([400, 'The body is invalid, or a field its `kind` needs is missing'], [404, 'The node does not exist'], [409, 'The node was changed concurrently too often; retry'])
+  request(@CurrentPrincipal() principal: Principal, @Param('nodeId') id: string, @Body() body: NodeConfigurationRequestDto): Promise<RequestedNodeConfiguration> {
     return this.commands.execute(
       new RequestNodeConfiguration(
         principal,
@@ -69,12 +86,18 @@ export class NodeConfigurationController {
   }
 
   @Get()
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationAtDto): Promise<NodeConfigurationView> {
+  @ApiOperation({ operationId: 'getNodeConfiguration', summary: 'Desired and applied settings of a node, now or at an instant' })
+  @ApiOkResponse({ type: NodeConfigurationViewDto })
+  @ApiProblems(400, [404, 'The node does not exist, or the caller owns not its gateway'])
+  get(@CurrentPrincipal() principal: Principal, @Param('nodeId') id: string, @Query() query: ConfigurationAtDto): Promise<NodeConfigurationView> {
     return this.queries.execute(new GetNodeConfiguration(principal, id, query.at !== undefined ? new Date(query.at) : null));
   }
 
   @Get('changes')
-  changes(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationChangesDto): Promise<ConfigurationChange[]> {
+  @ApiOperation({ operationId: 'listNodeConfigurationChanges', summary: 'Every configuration event of a node in a time range, with before and after' })
+  @ApiOkResponse({ type: [ConfigurationChangeDto] })
+  @ApiProblems([400, 'from or to is missing or invalid, or from is after to'], [404, 'The node does not exist, or the caller owns not its gateway'])
+  changes(@CurrentPrincipal() principal: Principal, @Param('nodeId') id: string, @Query() query: ConfigurationChangesDto): Promise<ConfigurationChange[]> {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (from > to) throw new BadRequestException('from must not be after to');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Patch, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ChangeGatewayDetails, type ChangedGatewayDetails } from '../../../application/gateways/change-gateway-details/change-gateway-details.command.js';
 import type { FieldChange } from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
 import {
@@ -12,7 +13,9 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
+import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ConfigurationAtDto, ConfigurationChangesDto } from '../devices/node-configuration.request.dto.js';
+import { ChangedGatewayDetailsDto, FieldChangeDto, GatewayConfigurationViewDto } from './gateway-configuration.response.dto.js';
 import { ChangeGatewayDetailsRequestDto } from './gateway.request.dto.js';
 
 function gatewayId(id: string): string {
@@ -23,6 +26,9 @@ function gatewayId(id: string): string {
 /** Network-level configuration of a gateway and its history, rebuilt from `gateway-<id>`. */
 @Controller('api/gateways/:id')
 @UseGuards(AuthenticationGuard)
+@ApiTags('gateways')
+@ApiBearer()
+@ApiParam({ name: 'id', description: 'Gateway id', schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source } })
 export class GatewayConfigurationController {
   constructor(
     private readonly commands: CommandBus,
@@ -30,6 +36,9 @@ export class GatewayConfigurationController {
   ) {}
 
   @Patch()
+  @ApiOperation({ operationId: 'changeGatewayDetails', summary: 'Change the name, description or location of a gateway (admins)' })
+  @ApiOkResponse({ type: ChangedGatewayDetailsDto })
+  @ApiProblems(400, 404, [409, 'The gateway is decommissioned, or it was changed concurrently too often; retry'])
   change(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ChangeGatewayDetailsRequestDto): Promise<ChangedGatewayDetails> {
     const location = body.location ? { lat: body.location.lat, lon: body.location.lon, label: body.location.label ?? '' } : undefined;
     return this.commands.execute(
@@ -44,11 +53,17 @@ export class GatewayConfigurationController {
   }
 
   @Get('configuration')
+  @ApiOperation({ operationId: 'getGatewayConfiguration', summary: 'The configuration of a gateway field by field, now or at an instant' })
+  @ApiOkResponse({ type: GatewayConfigurationViewDto })
+  @ApiProblems(400, [404, 'The gateway does not exist, or the caller owns not it'])
   configuration(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationAtDto): Promise<GatewayConfigurationView> {
     return this.queries.execute(new GetGatewayConfiguration(principal, gatewayId(id), query.at !== undefined ? new Date(query.at) : null));
   }
 
   @Get('configuration/changes')
+  @ApiOperation({ operationId: 'listGatewayConfigurationChanges', summary: 'Every field change of a gateway in a time range, with before and after' })
+  @ApiOkResponse({ type: [FieldChangeDto] })
+  @ApiProblems([400, 'from or to is missing or invalid, or from is after to'], [404, 'The gateway does not exist, or the caller owns not it'])
   changes(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ConfigurationChangesDto): Promise<FieldChange[]> {
     const from = new Date(query.from);
     const to = new Date(query.to);

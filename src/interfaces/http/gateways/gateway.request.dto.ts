@@ -64,8 +64,12 @@ export class ChangeOwnerRequestDto {
   @IsDefined() @IsString() @Length(1, GATEWAY_LIMITS.ownerMax) ownerId!: string;
 }
 
+/** Only the fields sent change; a field sent with its current value changes nothing. */
 export class ChangeGatewayDetailsRequestDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: GATEWAY_LIMITS.nameMax, example: 'Home' })
   @IsOptional() @IsString() @Length(1, GATEWAY_LIMITS.nameMax) name?: string;
+  @ApiPropertyOptional({ maxLength: GATEWAY_LIMITS.descriptionMax, description: 'Empty clears it' })
   @IsOptional() @IsString() @MaxLength(GATEWAY_LIMITS.descriptionMax) description?: string;
+  @ApiPropertyOptional({ type: LocationRequestDto, description: 'Replaces the whole location; an omitted label becomes empty' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationRequestDto) location?: LocationRequestDto;
 }
