@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONTROL_MATRIX_ROWS } from './control-matrix-rows.js';
 import type { Fixtures } from './tenant-fixtures.js';
 import type { Caller, Role } from './roles.js';
 
@@ -149,4 +150,5 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'PUT /api/sensors/{sensorId}/visibility': { request: (f) => ({ path: { sensorId: f.A.sensorId }, body: { visibility: 'shared' } }), expected: cells(401, 200, 404, 404, 404, 404, 200) },
   // Owners see who read their sensors; nobody else finds tenant A's sensor in it.
   'GET /api/access-log': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items, mayLag: true }) },
+  ...CONTROL_MATRIX_ROWS,
 };

@@ -20,7 +20,6 @@ import { startAccessRuntime } from '../../src/interfaces/http/auth/access-runtim
 import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
 import { AuthenticationGuard } from '../../src/interfaces/http/auth/authentication.guard.js';
 import type { AuthenticatedRequest } from '../../src/interfaces/http/auth/current-principal.js';
-import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
 import { createMetricsRegistry } from '../../src/interfaces/http/metrics/metrics.js';
 
 /** Test-only header naming the caller: `user:<id>`, `admin:<id>` or `client:<id>`; absent is unauthenticated. */
