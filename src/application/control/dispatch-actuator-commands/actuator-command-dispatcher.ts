@@ -1,9 +1,10 @@
 import { decide, isTerminal, type ActuatorCommandCommand, type CommandStatus } from '../../../domain/control/actuator-command.decider.js';
 import { ACTUATOR_COMMAND_EVENT_TYPES, type ActuatorCommandRequested } from '../../../domain/control/actuator-command.events.js';
-import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Position, type RecordedEvent, type Subscription } from '../../ports/event-store.port.js';
+import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../ports/event-store.port.js';
 import { COMMAND_STREAM_PREFIX, commandStream, loadCommand, toControlEvents } from '../control-streams.js';
 import type { ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import type { CommandLink } from '../ports/command-link.port.js';
+import { LogDrivenLoop } from '../../shared/log-driven-loop.js';
 
 const FILTER: AllFilter = { streamPrefixes: [COMMAND_STREAM_PREFIX], types: ACTUATOR_COMMAND_EVENT_TYPES };
 const DISPATCHER_ACTOR = { actorId: 'system:actuator-dispatcher' } as const;
@@ -29,71 +30,38 @@ interface Waiting {
  */
 export class ActuatorCommandDispatcher {
   private readonly waiting = new Map<string, Waiting>();
-  private subscription: Subscription | undefined;
-  private following: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop: LogDrivenLoop;
 
   constructor(
     private readonly store: EventStore,
     private readonly directory: ActuatorDirectory,
     private readonly link: CommandLink,
     private readonly options: DispatcherOptions,
-  ) {}
-
-  /** Resolves once the commands already in the log are known. */
-  async start(): Promise<void> {
-    let after: Position | null = null;
-    for (;;) {
-      const page = await this.store.readAll({ after, max: 1000, filter: FILTER });
-      for (const event of page) this.apply(event);
-      after = page.at(-1)?.position ?? after;
-      if (page.length < 1000) break;
-    }
-    this.following = this.follow(after);
-    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 500);
-    this.timer.unref();
-    this.poke();
+  ) {
+    this.loop = new LogDrivenLoop(store, FILTER, { apply: (event) => this.apply(event), pass: () => this.tick() }, {
+      name: 'actuator dispatcher',
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.subscription?.close();
-    await this.following;
-    await this.ticking;
+  /** Resolves once the work already in the log is known. */
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
-  /** Look at the waiting commands now (a new request, a gateway that just connected). */
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Look at the open work now (a new request, a gateway that just connected). */
   poke(): void {
-    if (this.stopped || this.ticking) return;
-    this.ticking = this.tick()
-      .catch((error: unknown) => this.options.onError?.(error, 'actuator dispatcher pass failed'))
-      .finally(() => (this.ticking = undefined));
+    this.loop.poke();
   }
 
   /** Commands known to have no outcome yet; for diagnostics and tests. */
   pendingCount(): number {
     return this.waiting.size;
-  }
-
-  private async follow(after: Position | null): Promise<void> {
-    while (!this.stopped) {
-      try {
-        this.subscription = this.store.subscribe({ after, filter: FILTER });
-        if (this.stopped) await this.subscription.close();
-        for await (const event of this.subscription) {
-          this.apply(event);
-          after = event.position;
-          this.poke();
-        }
-      } catch (error) {
-        if (this.stopped) return;
-        this.options.onError?.(error, 'actuator dispatcher: following command events failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
   }
 
   private apply(event: RecordedEvent): void {
@@ -116,7 +84,7 @@ export class ActuatorCommandDispatcher {
 
   private async tick(): Promise<void> {
     for (const [commandId, waiting] of [...this.waiting]) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const now = this.options.now().toISOString();
       if (now >= waiting.request.expiresAt) {
         await this.step(commandId, { type: 'ExpireActuatorCommand', data: { at: now } });

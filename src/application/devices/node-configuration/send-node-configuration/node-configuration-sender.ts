@@ -2,9 +2,10 @@ import { decideNodeConfiguration, type NodeConfigurationCommand } from '../../..
 import { NODE_CONFIGURATION_EVENT_TYPES, type NodeConfigurationRequested } from '../../../../domain/devices/node-configuration.events.js';
 import { nodeTargetOf } from '../../../../domain/devices/node-target.js';
 import type { CommandLink } from '../../../control/ports/command-link.port.js';
-import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Position, type RecordedEvent, type Subscription } from '../../../ports/event-store.port.js';
+import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
 import { NODE_STREAM_PREFIX, loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
 import type { NodeDirectory } from '../ports/node-directory.port.js';
+import { LogDrivenLoop } from '../../../shared/log-driven-loop.js';
 
 const FILTER: AllFilter = { streamPrefixes: [NODE_STREAM_PREFIX], types: NODE_CONFIGURATION_EVENT_TYPES };
 const SENDER_ACTOR = 'system:configuration-sender';
@@ -27,64 +28,33 @@ interface Open {
  */
 export class NodeConfigurationSender {
   private readonly open = new Map<string, Open>();
-  private subscription: Subscription | undefined;
-  private following: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop: LogDrivenLoop;
 
   constructor(
     private readonly store: EventStore,
     private readonly nodes: NodeDirectory,
     private readonly link: CommandLink,
     private readonly options: SenderOptions,
-  ) {}
-
-  async start(): Promise<void> {
-    let after: Position | null = null;
-    for (;;) {
-      const page = await this.store.readAll({ after, max: 1000, filter: FILTER });
-      for (const event of page) this.apply(event);
-      after = page.at(-1)?.position ?? after;
-      if (page.length < 1000) break;
-    }
-    this.following = this.follow(after);
-    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 500);
-    this.timer.unref();
-    this.poke();
+  ) {
+    this.loop = new LogDrivenLoop(store, FILTER, { apply: (event) => this.apply(event), pass: () => this.tick() }, {
+      name: 'node configuration sender',
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.subscription?.close();
-    await this.following;
-    await this.ticking;
+  /** Resolves once the work already in the log is known. */
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Look at the open work now (a new request, a gateway that just connected). */
   poke(): void {
-    if (this.stopped || this.ticking) return;
-    this.ticking = this.tick()
-      .catch((error: unknown) => this.options.onError?.(error, 'node configuration sender pass failed'))
-      .finally(() => (this.ticking = undefined));
-  }
-
-  private async follow(after: Position | null): Promise<void> {
-    while (!this.stopped) {
-      try {
-        this.subscription = this.store.subscribe({ after, filter: FILTER });
-        if (this.stopped) await this.subscription.close();
-        for await (const event of this.subscription) {
-          this.apply(event);
-          after = event.position;
-          this.poke();
-        }
-      } catch (error) {
-        if (this.stopped) return;
-        this.options.onError?.(error, 'node configuration sender: following events failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
+    this.loop.poke();
   }
 
   private apply(event: RecordedEvent): void {
@@ -106,7 +76,7 @@ export class NodeConfigurationSender {
 
   private async tick(): Promise<void> {
     for (const [requestId, open] of [...this.open]) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const now = this.options.now().toISOString();
       if (now >= open.request.expiresAt) await this.step(open.request.nodeId, { type: 'ExpireConfiguration', data: { requestId, at: now } });
       else if (open.status === 'requested' && !open.sending && this.link.isConnected(open.request.gatewayId)) await this.send(requestId, open);
