@@ -5,7 +5,7 @@ import type { Role } from './roles.js';
  * Rows of the configuration unit (actuator commands, node configuration, gateway configuration history) for
  * `AUTHORIZATION_MATRIX`, spread into it as they are. Every request targets tenant A's objects; the statuses are
  * what the handlers' access checks give:
- * - anonymous and the revoked client never get past authentication (401);
+ * - anonymous never gets past authentication (401); the client whose grant was revoked is any client without one;
  * - changing configuration is for admins only: every other signed-in caller, clients included, gets 403;
  * - switching needs the `command` right on the sensor: the owner has it, a client holding only `read` does not and
  *   is answered like a stranger (404), as is the other tenant;
@@ -21,7 +21,7 @@ const cells = (signedIn: { readonly userA: Cell; readonly userB: Cell; readonly 
   userB: signedIn.userB,
   clientWithGrant: signedIn.clients,
   clientWithoutGrant: signedIn.clients,
-  clientAfterRevoke: 401,
+  clientAfterRevoke: signedIn.clients,
   admin: signedIn.admin,
 });
 
