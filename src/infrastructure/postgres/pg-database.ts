@@ -4,23 +4,37 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { HeldLock, SqlValue } from '../../application/ports/read-model-db.port.js';
 import { copyStatement, copyText } from './copy-text.js';
+import { SessionClient } from './session-client.js';
 import type { SqlDatabase, SqlTransaction } from './sql-database.js';
 
 // int8 as string by default; revisions and positions are parsed where they are read.
 export class PgDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
+  /** Every advisory lock this process holds lives on one session; the set keeps them exclusive within the process too. */
+  private readonly locks: SessionClient;
+  private readonly heldLocks = new Set<string>();
+  /** One session listens on every channel; handlers per channel. */
+  private readonly listener: SessionClient;
+  private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(
     connectionString: string,
     options: { max?: number; applicationName?: string; schema?: string } = {},
   ) {
-    this.pool = new pg.Pool({
+    const session: pg.ClientConfig = {
       connectionString,
-      max: options.max ?? 10,
       application_name: options.applicationName ?? 'wattlog',
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    };
+    this.pool = new pg.Pool({ ...session, max: options.max ?? 10 });
+    this.locks = new SessionClient(session);
+    this.listener = new SessionClient(
+      session,
+      (message) => this.listeners.get(message.channel)?.forEach((notify) => notify()),
+      // A new listener session must LISTEN again; missed notifications are covered by the subscribers' polling.
+      () => void this.relisten(),
+    );
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
   }
@@ -80,49 +94,58 @@ export class PgDatabase implements SqlDatabase {
   }
 
   async tryLock(name: string): Promise<HeldLock | null> {
-    const client = await this.pool.connect();
+    if (this.heldLocks.has(name)) return null;
+    this.heldLocks.add(name);
     try {
-      const rows = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-        [name],
-      );
+      const client = await this.locks.get();
+      const rows = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name]);
       if (rows.rows[0]?.locked !== true) {
-        client.release();
+        this.heldLocks.delete(name);
         return null;
       }
+      let released = false;
+      return {
+        release: async () => {
+          if (released) return;
+          released = true;
+          try {
+            // A lost session has released the lock already; the unlock then fails and that is fine.
+            await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]).catch(() => undefined);
+          } finally {
+            this.heldLocks.delete(name);
+          }
+        },
+      };
     } catch (error) {
-      client.release();
+      this.heldLocks.delete(name);
       throw error;
     }
-    let released = false;
-    return {
-      release: async () => {
-        if (released) return;
-        released = true;
-        try {
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
-        } finally {
-          client.release();
-        }
-      },
-    };
   }
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    const client = await this.pool.connect();
-    const handler = (message: pg.Notification): void => {
-      if (message.channel === channel) onNotify();
-    };
-    client.on('notification', handler);
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    let handlers = this.listeners.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.listeners.set(channel, handlers);
+    }
+    handlers.add(onNotify);
+    if (handlers.size === 1) await (await this.listener.get()).query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     return async () => {
-      client.off('notification', handler);
-      try {
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
-      } finally {
-        client.release();
-      }
+      const current = this.listeners.get(channel);
+      if (!current?.delete(onNotify) || current.size > 0) return;
+      this.listeners.delete(channel);
+      await (await this.listener.get()).query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
     };
+  }
+
+  private async relisten(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    try {
+      const client = await this.listener.get();
+      for (const channel of this.listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      // The next subscriber poll or listen call tries again.
+    }
   }
 
   async ping(): Promise<void> {
@@ -130,6 +153,9 @@ export class PgDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
+    this.listeners.clear();
+    await this.listener.close();
+    await this.locks.close();
     await this.pool.end();
   }
 }

@@ -1,0 +1,49 @@
+import pg from 'pg';
+
+/**
+ * One long-lived connection outside the query pool, opened on first use and opened again after it fails. Advisory
+ * locks and LISTEN live on sessions: pinning a pooled client per held lock or per listener starved the pool once a
+ * server ran a dozen projections and subscriptions.
+ */
+export class SessionClient {
+  private client: Promise<pg.Client> | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly config: pg.ClientConfig,
+    private readonly onNotification?: (message: pg.Notification) => void,
+    private readonly onLost?: () => void,
+  ) {}
+
+  get(): Promise<pg.Client> {
+    this.client ??= this.open(++this.generation);
+    return this.client;
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.generation++;
+    if (client) await (await client.catch(() => undefined))?.end().catch(() => undefined);
+  }
+
+  private async open(generation: number): Promise<pg.Client> {
+    const client = new pg.Client(this.config);
+    const lost = (): void => {
+      if (this.generation !== generation) return;
+      this.generation++;
+      this.client = undefined;
+      this.onLost?.();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    if (this.onNotification) client.on('notification', this.onNotification);
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      lost();
+      throw error;
+    }
+  }
+}
