@@ -48,7 +48,7 @@ describe('problem+json for errors outside the controllers', () => {
   it('an unknown route is 404 and a missing token 401', async () => {
     await expectProblem(await fetch(`${server.url}/api/nothing-here`), 404);
     const unauthorized = await expectProblem(await fetch(`${server.url}/api/gateways`), 401);
-    expect(unauthorized.detail).toBe('a valid admin bearer token is required');
+    expect(unauthorized.detail).toBe('authentication required: send Authorization: Bearer <token>');
   });
 
   it('an unknown query parameter is a validation problem naming it', async () => {
