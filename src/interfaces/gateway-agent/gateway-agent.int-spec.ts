@@ -115,13 +115,14 @@ describe('gateway agent ↔ link server', () => {
       await agent.flush();
       await waitFor(() => agent.connected, 5000, 'reconnected');
       const stream = readingsStream(gatewayId);
-      await waitFor(() => reconnects >= cuts, 5000, 'every cut followed by a reconnect');
+      // Under a loaded machine reconnecting takes a few backoff rounds; what matters is the outcome, not the pace.
       const stored = await eventually(
         async () => storedNs(await backend.store.readStream(stream)),
         (ns) => ns.length >= total,
-        15_000,
+        30_000,
         'every payload stored',
       );
+      await waitFor(() => reconnects >= cuts, 15_000, 'every cut followed by a reconnect');
       expect(cuts).toBeGreaterThanOrEqual(5);
       expect(stored).toEqual([...Array(total).keys()]);
       const revisions = (await backend.store.readStream(stream)).map((e) => e.revision);
@@ -130,7 +131,7 @@ describe('gateway agent ↔ link server', () => {
       await proxy.close();
       await link.close();
     }
-  });
+  }, 60_000);
 
   it('a fresh outbox continues the sequence the server already has for the gateway', async () => {
     const link = await startLinkHarness(backend.store);
@@ -162,6 +163,8 @@ describe('gateway agent ↔ link server', () => {
     // Connect once so the outbox is synced with the server, then lose the server.
     agent.start();
     agent.push(meter(0));
+    await agent.flush();
+    await eventually(() => backend.store.readStream(readingsStream(gatewayId)), (e) => storedNs(e).includes(0), 5000, 'first frame stored');
     await waitFor(() => outbox.pendingCount === 0 && agent.connected, 5000, 'first frame acked');
     await link0.close();
     const pad = 'x'.repeat(2000);
