@@ -1,4 +1,4 @@
-import { ScryptPasswordHasher } from './scrypt-password-hasher.js';
+import { DEFAULT_SCRYPT, ScryptPasswordHasher, scryptParamsFor } from './scrypt-password-hasher.js';
 
 describe('ScryptPasswordHasher', () => {
   const hasher = new ScryptPasswordHasher();
@@ -27,4 +27,19 @@ describe('ScryptPasswordHasher', () => {
     // A 128 MiB scrypt cannot finish in a few milliseconds; a skipped one would.
     expect(ms).toBeGreaterThan(20);
   }, 30_000);
+
+  describe('the cost new hashes are made with', () => {
+    it('is N=2^17 whatever the variable says outside the test runner', () => {
+      expect(scryptParamsFor({ WATTLOG_TEST_SCRYPT_LOG2N: '10' })).toEqual(DEFAULT_SCRYPT);
+      expect(scryptParamsFor({ NODE_ENV: 'production', WATTLOG_TEST_SCRYPT_LOG2N: '10' })).toEqual(DEFAULT_SCRYPT);
+    });
+
+    it('may be lowered under the test runner, never below 2^10 nor above the default', () => {
+      expect(scryptParamsFor({ NODE_ENV: 'test', WATTLOG_TEST_SCRYPT_LOG2N: '12' })).toEqual({ log2N: 12, r: 8, p: 1 });
+      expect(scryptParamsFor({ NODE_ENV: 'test', WATTLOG_TEST_SCRYPT_LOG2N: '9' })).toEqual(DEFAULT_SCRYPT);
+      expect(scryptParamsFor({ NODE_ENV: 'test', WATTLOG_TEST_SCRYPT_LOG2N: '19' })).toEqual(DEFAULT_SCRYPT);
+      expect(scryptParamsFor({ NODE_ENV: 'test', WATTLOG_TEST_SCRYPT_LOG2N: 'cheap' })).toEqual(DEFAULT_SCRYPT);
+      expect(scryptParamsFor({ NODE_ENV: 'test' })).toEqual(DEFAULT_SCRYPT);
+    });
+  });
 });

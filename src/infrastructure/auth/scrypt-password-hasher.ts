@@ -10,6 +10,16 @@ export interface ScryptParams {
 
 /** N = 2^17, r = 8, p = 1: 128 MiB and a few hundred milliseconds per hash. */
 export const DEFAULT_SCRYPT: ScryptParams = { log2N: 17, r: 8, p: 1 };
+
+/**
+ * The cost new hashes are made with: always N = 2^17, except under the test runner (NODE_ENV=test), where
+ * WATTLOG_TEST_SCRYPT_LOG2N may lower it so that a suite registering hundreds of users does not spend minutes in the
+ * KDF. Outside tests the variable is ignored, so no deployment can be configured below the required cost.
+ */
+export function scryptParamsFor(env: NodeJS.ProcessEnv): ScryptParams {
+  const lowered = env.NODE_ENV === 'test' ? Number(env.WATTLOG_TEST_SCRYPT_LOG2N) : NaN;
+  return Number.isInteger(lowered) && lowered >= 10 && lowered < DEFAULT_SCRYPT.log2N ? { ...DEFAULT_SCRYPT, log2N: lowered } : DEFAULT_SCRYPT;
+}
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Each running scrypt holds 128·N·r bytes; more than two at once would let a login flood eat the machine's memory.

@@ -1,8 +1,18 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { HeldLock, SqlValue } from '../../application/ports/read-model-db.port.js';
 import { copyStatement, copyText } from '../postgres/copy-text.js';
 import type { SqlDatabase, SqlTransaction } from '../postgres/sql-database.js';
 import { lockDataDir } from './data-dir-lock.js';
+
+async function readSeed(path: string): Promise<Blob> {
+  try {
+    return new Blob([await readFile(path)]);
+  } catch (error) {
+    throw new Error(`cannot read the PGlite seed ${path} (WATTLOG_PGLITE_SEED): ${(error as Error).message}`, { cause: error });
+  }
+}
 
 type Queryable = Pick<Transaction, 'query'>;
 
@@ -32,10 +42,18 @@ export class PgliteDatabase implements SqlDatabase {
     private readonly unlockDir: () => void,
   ) {}
 
-  static async open(dataDir?: string): Promise<PgliteDatabase> {
+  /**
+   * `seedFrom`: a tarball of an initialised cluster (PGlite's `dumpDataDir`, same PGlite version) that a database
+   * which does not exist yet starts from instead of running initdb — seconds saved per fresh database. An existing
+   * database is opened as it is. Defaults to WATTLOG_PGLITE_SEED.
+   */
+  static async open(dataDir?: string, seedFrom: string | undefined = process.env.WATTLOG_PGLITE_SEED || undefined): Promise<PgliteDatabase> {
     const unlockDir = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
     try {
-      const db = dataDir === undefined ? new PGlite() : new PGlite(`${dataDir}/pglite`);
+      const path = dataDir === undefined ? undefined : `${dataDir}/pglite`;
+      const fresh = path === undefined || !existsSync(`${path}/PG_VERSION`);
+      const options = fresh && seedFrom !== undefined ? { loadDataDir: await readSeed(seedFrom) } : {};
+      const db = path === undefined ? new PGlite(options) : new PGlite(path, options);
       await db.waitReady;
       return new PgliteDatabase(db, unlockDir);
     } catch (error) {

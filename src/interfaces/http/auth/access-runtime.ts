@@ -11,7 +11,7 @@ import type { EventStore } from '../../../application/ports/event-store.port.js'
 import type { ReadModelDb } from '../../../application/ports/read-model-db.port.js';
 import { CommonPasswordPolicy } from '../../../infrastructure/auth/common-password-policy.js';
 import { ACCESS_TOKEN_TTL_SECONDS, JwtAccessTokenSigner } from '../../../infrastructure/auth/jwt-access-tokens.js';
-import { ScryptPasswordHasher } from '../../../infrastructure/auth/scrypt-password-hasher.js';
+import { ScryptPasswordHasher, scryptParamsFor } from '../../../infrastructure/auth/scrypt-password-hasher.js';
 import { PASSWORD_LOGIN, REQUEST_AUTHENTICATOR } from '../runtime.tokens.js';
 import { PasswordLogin } from './password-login.js';
 import { RequestAuthenticator } from './request-authenticator.js';
@@ -54,7 +54,7 @@ export async function startAccessRuntime(
   await accessState.ready();
   const credentialStore = new CredentialStore(db);
   const sessions = new SessionStore(db);
-  const hasher = new ScryptPasswordHasher();
+  const hasher = new ScryptPasswordHasher(scryptParamsFor(process.env));
   const signer = new JwtAccessTokenSigner(credentials.jwtKey);
   const policy = new CommonPasswordPolicy();
   const authentication = new AuthenticationService({

@@ -5,6 +5,7 @@ import jwt from 'jsonwebtoken';
 import { aLoggedInUser, aStrongPassword, login } from '../../../../test/support/access.js';
 import { captureLogs } from '../../../../test/support/log-capture.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
+import { scryptParamsFor } from '../../../infrastructure/auth/scrypt-password-hasher.js';
 
 const ADMIN = 'a'.repeat(64);
 
@@ -195,7 +196,7 @@ describe('/api/auth and /api/users', () => {
     await login(server.url, user.email, `${user.password}-wrong`).catch(() => undefined);
     const events = JSON.stringify(await server.storage.eventStore.readAll({ max: 100_000 }));
     const [row] = await server.storage.readModels.query<{ password_hash: string }>('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.userId]);
-    expect(row!.password_hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+    expect(row!.password_hash).toMatch(new RegExp(`^\\$scrypt\\$ln=${scryptParamsFor(process.env).log2N},r=8,p=1\\$`));
     for (const secret of [user.password, user.refreshToken, row!.password_hash, row!.password_hash.split('$').at(-1)!, '$scrypt$']) {
       expect(events).not.toContain(secret);
       expect(logs.text()).not.toContain(secret);
