@@ -22,36 +22,76 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
   }
 }
 
-const SETTLED = ['NodeConfigurationApplied', 'NodeConfigurationRejected', 'NodeConfigurationTimedOut'];
+export function nodePath(nodeId: string): string {
+  return `/api/nodes/${encodeURIComponent(nodeId)}`;
+}
+
+const SETTLED_CONFIGURATION = ['NodeConfigurationApplied', 'NodeConfigurationRejected', 'NodeConfigurationTimedOut'];
+const OPEN_COMMAND = ['requested', 'dispatched'];
 
 export interface ConfigurationChangeRow {
   readonly requestId: string;
   readonly type: string;
   readonly field: string;
-  readonly detail?: string;
+  readonly detail: string | null;
   readonly [key: string]: unknown;
 }
 
-/**
- * The real server (embedded store, link on a free port) with one registered gateway, and a gateway agent that hands
- * what comes down the link to a real driver, as `wattlog agent` does. Everything lives in one temporary directory.
- */
-export class ControlHarness {
+/** A registered gateway whose agent hands what comes down the link to a real driver, as `wattlog agent` does. */
+export class GatewayUnderTest {
   private agent: GatewayAgent | undefined;
   private outbox: DurableOutbox<OutboxEntry> | undefined;
   private source: FrameSource | undefined;
 
+  constructor(
+    readonly id: string,
+    private readonly key: Buffer,
+    private readonly linkPort: number,
+    private readonly outboxDir: string,
+  ) {}
+
+  /** The agent's link up, then `source` started pushing into it; its commands and configuration go to `source`. */
+  async connect(source: FrameSource): Promise<GatewayAgent> {
+    this.outbox = await DurableOutbox.open<OutboxEntry>(this.outboxDir, { maxBytes: 4 * 1024 * 1024 });
+    const agent = new GatewayAgent(
+      { server: { host: '127.0.0.1', port: this.linkPort }, gatewayId: this.id, key: this.key, agentVersion: 'test', batchIntervalMs: 10 },
+      { outbox: this.outbox, logger: pino({ level: 'silent' }), metrics: agentMetrics(new Registry()), commands: driverCommands(source) },
+    );
+    this.agent = agent;
+    agent.start();
+    await until('the agent to connect', () => (agent.connected ? true : undefined));
+    this.source = source;
+    await source.start(agent);
+    return agent;
+  }
+
+  /** Stops agent and driver; a second call does nothing. */
+  async close(): Promise<void> {
+    const { agent, source, outbox } = this;
+    this.agent = undefined;
+    this.source = undefined;
+    this.outbox = undefined;
+    await agent?.stop();
+    await source?.stop();
+    await outbox?.close();
+  }
+}
+
+/**
+ * The real server (event log, projections, sender, dispatcher, link on a free port) for control specs: on Postgres in
+ * a private schema when one answers, as production runs (it starts in about a second); else on the embedded store.
+ */
+export class ControlHarness {
+  private readonly gateways: GatewayUnderTest[] = [];
+
   private constructor(
     readonly server: RunningServer,
-    readonly gatewayId: string,
-    private readonly key: Buffer,
     private readonly dir: string,
     private readonly token: string,
     private readonly dropSchema: (() => Promise<void>) | undefined,
   ) {}
 
-  /** On Postgres (a private schema) when one answers, as production runs; else on the embedded store. */
-  static async start(label: string, networkType: string): Promise<ControlHarness> {
+  static async start(label: string): Promise<ControlHarness> {
     const dir = await mkdtemp(join(tmpdir(), `wattlog-${label}-`));
     const token = 'h'.repeat(64);
     const url = await postgresUrl();
@@ -66,40 +106,42 @@ export class ControlHarness {
       { storage, host: '127.0.0.1', port: 0, tls: null, adminToken: token, link: { host: '127.0.0.1', port: 0 }, commandPollMs: 50 },
       pino({ level: 'silent' }),
     );
-    const answer = await fetch(`${server.url}/api/gateways`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: label, networkType, address: '192.0.2.30', location: { lat: 52, lon: 5 } }),
-    });
-    const registered = (await answer.json()) as { id: string; key: string };
-    return new ControlHarness(server, registered.id, Buffer.from(registered.key, 'hex'), dir, token, schema?.drop);
+    return new ControlHarness(server, dir, token, schema?.drop);
   }
 
   get headers(): Record<string, string> {
     return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
   }
 
-  /** The agent's link up, its commands and configuration handled by `source`, which then starts pushing into it. */
-  async connect(source: FrameSource): Promise<GatewayAgent> {
-    this.outbox = await DurableOutbox.open<OutboxEntry>(join(this.dir, 'outbox'), { maxBytes: 4 * 1024 * 1024 });
-    const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: this.server.link!.port }, gatewayId: this.gatewayId, key: this.key, agentVersion: 'test', batchIntervalMs: 10 },
-      { outbox: this.outbox, logger: pino({ level: 'silent' }), metrics: agentMetrics(new Registry()), commands: driverCommands(source) },
-    );
-    this.agent = agent;
-    agent.start();
-    await until('the agent to connect', () => (agent.connected ? true : undefined));
-    this.source = source;
-    await source.start(agent);
-    return agent;
+  async aGateway(networkType: string): Promise<GatewayUnderTest> {
+    const answer = await this.post('/api/gateways', { name: `${networkType} ${this.gateways.length + 1}`, networkType, address: '192.0.2.30', location: { lat: 52, lon: 5 } });
+    if (answer.status !== 201) throw new Error(`gateway registration answered ${answer.status}: ${await answer.text()}`);
+    const registered = (await answer.json()) as { id: string; key: string };
+    const gateway = new GatewayUnderTest(registered.id, Buffer.from(registered.key, 'hex'), this.server.link!.port, join(this.dir, `outbox-${this.gateways.length}`));
+    this.gateways.push(gateway);
+    return gateway;
   }
 
   async get<T = Record<string, unknown>>(path: string): Promise<T> {
     return (await (await fetch(`${this.server.url}${path}`, { headers: this.headers })).json()) as T;
   }
 
+  async status(path: string): Promise<number> {
+    return (await fetch(`${this.server.url}${path}`, { headers: this.headers })).status;
+  }
+
   post(path: string, body: Record<string, unknown>): Promise<Response> {
     return fetch(`${this.server.url}${path}`, { method: 'POST', headers: this.headers, body: JSON.stringify(body) });
+  }
+
+  /** Resolves once the server knows the node (from its gateway's node events or readings). */
+  knowsNode(nodeId: string): Promise<true> {
+    return until(`node ${nodeId}`, async () => ((await this.status(nodePath(nodeId))) === 200 ? true : undefined));
+  }
+
+  /** Resolves once the sensor has a latest reading. */
+  knowsSensor(sensorId: string): Promise<true> {
+    return until(`sensor ${sensorId}`, async () => ((await this.get<{ items?: unknown[] }>(`/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`)).items?.length ? true : undefined));
   }
 
   /** `POST /api/nodes/{nodeId}/configuration`; answers the request id of the 202. */
@@ -113,20 +155,33 @@ export class ControlHarness {
   settled(nodeId: string, requestId: string): Promise<ConfigurationChangeRow> {
     return until(`configuration ${requestId} to settle`, async () => {
       const changes = await this.get<ConfigurationChangeRow[]>(`${nodePath(nodeId)}/configuration/changes?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z`);
-      return changes.find((c) => c.requestId === requestId && SETTLED.includes(c.type));
+      return changes.find((c) => c.requestId === requestId && SETTLED_CONFIGURATION.includes(c.type));
     });
   }
 
+  /** `POST /api/actuator-commands`; answers the command id of the 202. */
+  async command(body: Record<string, unknown>): Promise<string> {
+    const answer = await this.post('/api/actuator-commands', body);
+    if (answer.status !== 202) throw new Error(`actuator command answered ${answer.status}: ${await answer.text()}`);
+    return ((await answer.json()) as { commandId: string }).commandId;
+  }
+
+  /** The command's view once it has an outcome. */
+  commandOutcome(commandId: string, timeoutMs?: number): Promise<Record<string, unknown>> {
+    return until(
+      `command ${commandId} to settle`,
+      async () => {
+        const view = await this.get(`/api/actuator-commands/${commandId}`);
+        return OPEN_COMMAND.includes(String(view.status)) ? undefined : view;
+      },
+      timeoutMs,
+    );
+  }
+
   async close(): Promise<void> {
-    await this.agent?.stop();
-    await this.source?.stop();
-    await this.outbox?.close();
+    for (const gateway of this.gateways.splice(0)) await gateway.close();
     await this.server.close();
     await this.dropSchema?.();
     await rm(this.dir, { recursive: true, force: true });
   }
-}
-
-export function nodePath(nodeId: string): string {
-  return `/api/nodes/${encodeURIComponent(nodeId)}`;
 }

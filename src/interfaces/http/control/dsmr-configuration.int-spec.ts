@@ -52,10 +52,10 @@ describe('DSMR reporting interval end to end: API → event log → sender → l
 
   beforeAll(async () => {
     dongle = await aDongle();
-    harness = await ControlHarness.start('dsmr-interval', 'dsmr');
+    harness = await ControlHarness.start('dsmr-interval');
     reader = new P1ReaderSource(parseP1Settings({ kind: 'dsmr-p1', port: `tcp://127.0.0.1:${dongle.port}` }), { logger: pino({ level: 'silent' }) });
-    await harness.connect(reader);
-    await until('the meter node', async () => ((await fetch(`${harness.server.url}${nodePath(METER)}`, { headers: harness.headers })).ok ? true : undefined));
+    await (await harness.aGateway('dsmr')).connect(reader);
+    await harness.knowsNode(METER);
   }, 30_000);
 
   afterAll(async () => {
