@@ -42,8 +42,9 @@ function isPowerOfTwo(n: number): boolean {
 
 /**
  * Reads a DSMR P1 port (serial, or a P1-to-Ethernet dongle over TCP), frames telegrams and pushes each one as
- * `{ kind: 'dsmr', telegram }`. The server decodes it and takes the time from the telegram. Whatever ends the
- * connection (peer close, error, silence past the idle timeout), it reopens with a doubling delay until stop().
+ * `{ kind: 'dsmr', telegram }` — or, with a reporting interval, at most one per interval (`TelegramThrottle`). The
+ * server decodes it and takes the time from the telegram. Whatever ends the connection (peer close, error, silence
+ * past the idle timeout), it reopens with a doubling delay until stop().
  */
 export class P1ReaderSource implements FrameSource {
   readonly name = 'dsmr-p1';
