@@ -19,7 +19,10 @@ export type NodeConfigurationChange =
   | { readonly kind: 'alarm_power_above'; readonly enabled: boolean; readonly thresholdW: number; readonly forSeconds: number }
   | { readonly kind: 'alarm_voltage_band'; readonly enabled: boolean; readonly minV: number; readonly maxV: number }
   | { readonly kind: 'firmware_update'; readonly version: string }
-  /** How often a polled meter (Modbus) is read: the reporting interval of the gateway's poller. */
+  /**
+   * The reporting interval of a gateway's meter reader: how often the Modbus poller reads its meter, or how often the
+   * P1 reader forwards a telegram of a meter that pushes them (DSMR 5: every second).
+   */
   | { readonly kind: 'poll_interval'; readonly seconds: number };
 
 export type NodeConfigurationRequested = DomainEvent<

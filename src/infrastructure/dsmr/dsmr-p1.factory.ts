@@ -12,7 +12,7 @@ function defaultLogger(): Logger {
 
 /**
  * A factory with the agent's logger. gateway.json's `adapter`: `{ kind: 'dsmr-p1', port: '/dev/ttyUSB0' |
- * 'tcp://host:port', baudRate?, legacySerial?, reconnectMinMs?, reconnectMaxMs?, idleTimeoutMs? }`. Telegrams go out
+ * 'tcp://host:port', baudRate?, legacySerial?, reconnectMinMs?, reconnectMaxMs?, idleTimeoutMs?, intervalSeconds? }`. Telegrams go out
  * as kind `dsmr`, so the gateway's network type must be `dsmr`.
  */
 export function dsmrP1SourceFactory(deps: Partial<P1ReaderDeps> = {}): FrameSourceFactory {

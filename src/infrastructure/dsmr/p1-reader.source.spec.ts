@@ -1,7 +1,8 @@
 import { SerialPortMock } from 'serialport';
 import type { FrameSink, NodeEventReport } from '../../application/ports/frame-source.port.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, EMUCS_FLUVIUS } from '../../domain/metering/protocols/dsmr/telegram.fixtures.js';
+import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, EMUCS_FLUVIUS, withComputedCrc } from '../../domain/metering/protocols/dsmr/telegram.fixtures.js';
 import { captureLogs } from '../../../test/support/log-capture.js';
+import { ManualTimers } from '../../../test/support/manual-timers.js';
 import { waitFor } from '../../../test/support/test-ids.js';
 import type { SerialOptions } from './byte-stream.js';
 import { P1ReaderSource } from './p1-reader.source.js';
@@ -28,13 +29,27 @@ class RecordedSerialPort extends SerialPortMock {
 
 let pathCounter = 0;
 const started: P1ReaderSource[] = [];
-function aSerialReader(extra: Record<string, unknown> = {}): { reader: P1ReaderSource; path: string; logs: ReturnType<typeof captureLogs> } {
+function aSerialReader(
+  extra: Record<string, unknown> = {},
+  timers?: ManualTimers,
+): { reader: P1ReaderSource; path: string; logs: ReturnType<typeof captureLogs> } {
   const path = `/dev/ttyP1-${++pathCounter}`;
   const logs = captureLogs();
   const settings = parseP1Settings({ kind: 'dsmr-p1', port: path, reconnectMinMs: 20, reconnectMaxMs: 40, ...extra });
-  const reader = new P1ReaderSource(settings, { logger: logs.logger, serialPort: RecordedSerialPort });
+  const reader = new P1ReaderSource(settings, { logger: logs.logger, serialPort: RecordedSerialPort, ...(timers ? { timers } : {}) });
   started.push(reader);
   return { reader, path, logs };
+}
+
+/** A DSMR 5 telegram whose tariff 1 counter is `n` kWh, so which one got through is visible. */
+function telegramNo(n: number): string {
+  return withComputedCrc('/ISK5\\2M550T-1012', [
+    '1-3:0.2.8(50)',
+    `0-0:1.0.0(240501${String(120000 + n).padStart(6, '0')}S)`,
+    '0-0:96.1.1(4530303434303037313331363530363138)',
+    `1-0:1.8.1(${String(n).padStart(6, '0')}.125*kWh)`,
+    '1-0:1.7.0(00.433*kW)',
+  ]);
 }
 
 function emit(port: SerialPortMock | undefined, text: string, chunk: number): void {
@@ -118,4 +133,76 @@ describe('P1ReaderSource on a serial port', () => {
     // The half telegram from before the disconnect is not glued to the rest sent afterwards.
     expect(sink.payloads).toEqual([{ kind: 'dsmr', telegram: EMUCS_FLUVIUS.trimEnd() }]);
       });
+
+  describe('with a reporting interval', () => {
+    async function anOpenThrottledReader(extra: Record<string, unknown>) {
+      const timers = new ManualTimers();
+      const { reader, path, logs } = aSerialReader(extra, timers);
+      SerialPortMock.binding.createPort(path, { echo: false, record: false });
+      const sink = new RecordingSink();
+      await reader.start(sink);
+      await waitFor(() => opened[0]?.isOpen === true, 2000, 'the port to open');
+      const telegrams = () => sink.payloads.map((p) => (p as { telegram: string }).telegram);
+      return { reader, logs, sink, timers, telegrams };
+    }
+
+    it('forwards only the newest valid telegram at each boundary; a bad checksum is refused and counted, never forwarded', async () => {
+      const { reader, logs, timers, telegrams } = await anOpenThrottledReader({ intervalSeconds: 5 });
+      const corrupted = telegramNo(4).replace('000004.125', '000004.126');
+      emit(opened[0], telegramNo(1) + telegramNo(2) + telegramNo(3) + corrupted, 97);
+      await waitFor(() => reader.stats.telegrams === 4, 2000, 'four telegrams framed');
+      expect(telegrams()).toEqual([]);
+      timers.advance(5000);
+      expect(telegrams()).toEqual([telegramNo(3).trimEnd()]);
+      expect(reader.stats).toMatchObject({ telegrams: 4, badCrc: 1, forwarded: 1, superseded: 2 });
+      expect(logs.lines.filter((l) => l.msg.includes('failed its checksum')).map((l) => l.msg)).toEqual([
+        'P1 telegram failed its checksum; refused by the reader (reporting interval set)',
+      ]);
+      // Only the bad telegram came in the next interval: that boundary forwards nothing.
+      emit(opened[0], corrupted, 1000);
+      await waitFor(() => reader.stats.telegrams === 5, 2000, 'the fifth telegram');
+      timers.advance(5000);
+      expect(telegrams()).toHaveLength(1);
+      expect(reader.stats.badCrc).toBe(2);
+    });
+
+    it('never forwards a partial telegram: half a telegram at the boundary waits until it is whole', async () => {
+      const { reader, timers, telegrams } = await anOpenThrottledReader({ intervalSeconds: 2 });
+      const whole = telegramNo(7);
+      emit(opened[0], whole.slice(0, 120), 1000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      timers.advance(2000);
+      expect(telegrams()).toEqual([]);
+      emit(opened[0], whole.slice(120), 1000);
+      await waitFor(() => reader.stats.telegrams === 1, 2000, 'the telegram completed');
+      timers.advance(2000);
+      expect(telegrams()).toEqual([whole.trimEnd()]);
+    });
+
+    it('starts throttling when the server sets poll_interval, and refuses an interval out of range or another change', async () => {
+      const { reader, timers, telegrams } = await anOpenThrottledReader({});
+      expect(reader.reportingIntervalSeconds).toBeUndefined();
+      emit(opened[0], telegramNo(1) + telegramNo(2), 1000);
+      await waitFor(() => telegrams().length === 2, 2000, 'both telegrams, unthrottled');
+
+      expect(await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: { kind: 'poll_interval', seconds: 10 } } })).toEqual({
+        ok: true,
+        detail: 'forwarding the newest valid telegram every 10 s',
+      });
+      expect(reader.reportingIntervalSeconds).toBe(10);
+      emit(opened[0], telegramNo(3) + telegramNo(4), 1000);
+      await waitFor(() => reader.stats.telegrams === 4, 2000, 'two more telegrams');
+      expect(telegrams()).toHaveLength(2);
+      timers.advance(10_000);
+      expect(telegrams().slice(2)).toEqual([telegramNo(4).trimEnd()]);
+
+      expect(await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: { kind: 'poll_interval', seconds: 3600 } } })).toEqual({
+        ok: false,
+        detail: "the P1 reader's reporting interval must be an integer from 1 to 900 seconds (got 3600)",
+      });
+      const reporting = { kind: 'reporting', quantity: 'power', minIntervalS: 1, maxIntervalS: 10, reportableChange: 1 };
+      expect((await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: reporting } })).ok).toBe(false);
+      expect(reader.reportingIntervalSeconds).toBe(10);
+    });
+  });
 });

@@ -24,6 +24,12 @@ describe('parseP1Settings', () => {
     });
   });
 
+  it('takes a reporting interval of 1 to 900 s, and forwards every telegram without one', () => {
+    expect(parseP1Settings({ kind: 'dsmr-p1', port: '/dev/ttyUSB0', intervalSeconds: 10 }).intervalSeconds).toBe(10);
+    expect(parseP1Settings({ kind: 'dsmr-p1', port: 'tcp://meter:23', intervalSeconds: 900 }).intervalSeconds).toBe(900);
+    expect(parseP1Settings({ kind: 'dsmr-p1', port: 'tcp://meter:23' })).not.toHaveProperty('intervalSeconds');
+  });
+
   it('reads tcp://host:port for P1-to-Ethernet dongles, IPv6 included', () => {
     const settings = parseP1Settings({ kind: 'dsmr-p1', port: 'tcp://192.168.1.50:8088', reconnectMinMs: 50, reconnectMaxMs: 400 });
     expect(settings.endpoint).toEqual({ kind: 'tcp', host: '192.168.1.50', port: 8088 });
@@ -42,7 +48,9 @@ describe('parseP1Settings', () => {
     [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', baudRate: '115200' }, 'dsmr-p1 adapter: baudRate must be an integer from 300 to 4000000 (got "115200")'],
     [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', legacySerial: 'yes' }, 'dsmr-p1 adapter: legacySerial must be true (DSMR 2.2/3.0: 9600 baud 7E1) or false (got "yes")'],
     [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', reconnectMinMs: 500, reconnectMaxMs: 100 }, 'dsmr-p1 adapter: reconnectMaxMs must be an integer from 500 to 3600000 (got 100)'],
-    [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', baud: 9600 }, 'dsmr-p1 adapter: unknown field(s) baud; known: kind, port, baudRate, legacySerial, reconnectMinMs, reconnectMaxMs, idleTimeoutMs'],
+    [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', baud: 9600 }, 'dsmr-p1 adapter: unknown field(s) baud; known: kind, port, baudRate, legacySerial, reconnectMinMs, reconnectMaxMs, idleTimeoutMs, intervalSeconds'],
+    [{ kind: 'dsmr-p1', port: '/dev/ttyUSB0', intervalSeconds: 0 }, 'dsmr-p1 adapter: intervalSeconds must be an integer from 1 to 900 (got 0)'],
+    [{ kind: 'dsmr-p1', port: 'tcp://meter:23', intervalSeconds: 2.5 }, 'dsmr-p1 adapter: intervalSeconds must be an integer from 1 to 900 (got 2.5)'],
     [{ kind: 'p1', port: '/dev/ttyUSB0' }, 'dsmr-p1 adapter: kind must be "dsmr-p1" (got "p1")'],
   ])('refuses %j in one line', (settings, message) => {
     expect(() => parseP1Settings(settings)).toThrow(new DsmrP1SettingsError(message));

@@ -1,3 +1,5 @@
+import { REPORTING_INTERVAL_LIMITS } from './telegram-throttle.js';
+
 /** Where the P1 bytes come from: a serial port (USB P1 cable) or a P1-to-Ethernet dongle. */
 export type P1Endpoint =
   | {
@@ -16,13 +18,15 @@ export interface P1ReaderSettings {
   readonly reconnect: { readonly minMs: number; readonly maxMs: number };
   /** A meter sends every 1–10 s; this long without a byte means a dead link (half-open TCP, hung adapter). */
   readonly idleTimeoutMs: number;
+  /** At most one telegram per this many seconds (the newest valid one); absent forwards every telegram. */
+  readonly intervalSeconds?: number;
 }
 
 export class DsmrP1SettingsError extends Error {
   override readonly name = 'DsmrP1SettingsError';
 }
 
-const KNOWN_KEYS = new Set(['kind', 'port', 'baudRate', 'legacySerial', 'reconnectMinMs', 'reconnectMaxMs', 'idleTimeoutMs']);
+const KNOWN_KEYS = new Set(['kind', 'port', 'baudRate', 'legacySerial', 'reconnectMinMs', 'reconnectMaxMs', 'idleTimeoutMs', 'intervalSeconds']);
 const PORT_EXAMPLE = 'a serial device such as "/dev/ttyUSB0" or "tcp://host:port"';
 
 function fail(field: string, expected: string, value: unknown): never {
@@ -66,18 +70,24 @@ export function parseP1Settings(settings: Readonly<Record<string, unknown>>): P1
   const reconnectMinMs = integer(settings, 'reconnectMinMs', 1000, 10, 600_000);
   const reconnect = { minMs: reconnectMinMs, maxMs: integer(settings, 'reconnectMaxMs', 30_000, reconnectMinMs, 3_600_000) };
   const idleTimeoutMs = integer(settings, 'idleTimeoutMs', 60_000, 1000, 3_600_000);
+  const { minSeconds, maxSeconds } = REPORTING_INTERVAL_LIMITS;
+  const common = {
+    reconnect,
+    idleTimeoutMs,
+    ...(settings.intervalSeconds === undefined ? {} : { intervalSeconds: integer(settings, 'intervalSeconds', minSeconds, minSeconds, maxSeconds) }),
+  };
   if (/^tcp:/i.test(port)) {
     if (settings.baudRate !== undefined || settings.legacySerial !== undefined) {
       throw new DsmrP1SettingsError('dsmr-p1 adapter: baudRate and legacySerial apply to serial ports; set them on the tcp:// dongle itself');
     }
-    return { endpoint: tcpEndpoint(port), reconnect, idleTimeoutMs };
+    return { endpoint: tcpEndpoint(port), ...common };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(port)) fail('port', PORT_EXAMPLE, port);
   const baudRate = integer(settings, 'baudRate', legacy ? 9600 : 115_200, 300, 4_000_000);
   const endpoint: P1Endpoint = legacy
     ? { kind: 'serial', path: port, baudRate, dataBits: 7, parity: 'even' }
     : { kind: 'serial', path: port, baudRate, dataBits: 8, parity: 'none' };
-  return { endpoint, reconnect, idleTimeoutMs };
+  return { endpoint, ...common };
 }
 
 /** For logs: the port as configured. */

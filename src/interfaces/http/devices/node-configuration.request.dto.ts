@@ -38,7 +38,7 @@ export class NodeConfigurationRequestDto {
 
   @ApiPropertyOptional({ maxLength: 64, pattern: FIRMWARE_VERSION.source, description: requiredFor('firmware_update'), example: '2.4.50' })
   @IsOptional() @IsString() @MaxLength(64) @Matches(FIRMWARE_VERSION, { message: 'version must be 1 to 64 letters, digits, ".", "_", "+" or "-"' }) version?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 86400, description: requiredFor('poll_interval', '; how often a polled meter is read') })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 86400, description: requiredFor('poll_interval', '; how often a Modbus meter is polled, or how often a DSMR P1 reader forwards a telegram (which takes 1 to 900)') })
   @IsOptional() @IsInt() @Min(1) @Max(86400) seconds?: number;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Stored with the request; empty when omitted' })

@@ -101,7 +101,7 @@ export class NodeConfigurationSender {
     const node = await this.nodes.find(request.nodeId);
     const target = node ? nodeTargetOf(request.nodeId, node.protocol) : null;
     if (!target) {
-      await this.step(request.nodeId, { type: 'RejectConfiguration', data: { requestId, detail: `the ${node?.protocol ?? 'unknown'} driver takes no configuration for this node`, at: this.options.now().toISOString() } });
+      await this.step(request.nodeId, { type: 'RejectConfiguration', data: { requestId, detail: `the ${node?.protocol || 'unknown'} driver takes no configuration for this node`, at: this.options.now().toISOString() } });
       return;
     }
     if (!(await this.step(request.nodeId, { type: 'MarkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } }))) return;
