@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { projectionCatalog } from '../../application/projections/projection-catalog.js';
-import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
+import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { loadMasterKey } from '../../infrastructure/crypto/master-key.js';
@@ -61,7 +61,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
   const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog({ decoders: decoderLookup() }), {
     batchSize: 1000,
-    idleMs: 100,
+    idleMs: projectionIdleMs(storage.eventStore),
     standbyMs: 2000,
     onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
   });
