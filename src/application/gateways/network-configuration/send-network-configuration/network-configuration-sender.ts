@@ -99,14 +99,22 @@ export class NetworkConfigurationSender {
     }
   }
 
-  /** In log order, so two changes of one gateway reach it in the order they were asked for. */
+  /**
+   * In log order, and one change at a time per gateway (the next goes out once the coordinator answered the one
+   * before), so two changes of one network are applied in the order they were asked for.
+   */
   private async tick(): Promise<void> {
     for (const [requestId, open] of [...this.open]) {
       if (this.loop.stopped) return;
+      const { gatewayId, expiresAt } = open.request;
       const now = this.options.now().toISOString();
-      if (now >= open.request.expiresAt) await this.step(open.request.gatewayId, { type: 'ExpireNetworkConfiguration', data: { requestId, at: now } });
-      else if (open.status === 'requested' && !open.sending && this.link.isConnected(open.request.gatewayId)) await this.send(requestId, open);
+      if (now >= expiresAt) await this.step(gatewayId, { type: 'ExpireNetworkConfiguration', data: { requestId, at: now } });
+      else if (open.status === 'requested' && !this.busy(gatewayId) && this.link.isConnected(gatewayId)) await this.send(requestId, open);
     }
+  }
+
+  private busy(gatewayId: string): boolean {
+    return [...this.open.values()].some((o) => o.sending && o.request.gatewayId === gatewayId);
   }
 
   private async step(gatewayId: string, command: NetworkConfigurationCommand): Promise<boolean> {
@@ -126,8 +134,15 @@ export class NetworkConfigurationSender {
 
   private async send(requestId: string, open: Open): Promise<void> {
     const { request } = open;
-    if (!(await this.step(request.gatewayId, { type: 'MarkNetworkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } }))) return;
+    // Marked before the step is decided, so no other change of this gateway goes out meanwhile.
     open.sending = true;
+    let sent = false;
+    try {
+      sent = await this.step(request.gatewayId, { type: 'MarkNetworkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } });
+    } finally {
+      if (!sent) open.sending = false;
+    }
+    if (!sent) return;
     void this.link
       .deliverNetworkConfiguration(request.gatewayId, request.change)
       .then(async (delivery) => {
