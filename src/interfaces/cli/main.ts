@@ -1,40 +1,42 @@
 #!/usr/bin/env -S node --max-semi-space-size=32
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { registerAgent } from '../gateway-agent/agent.command.js';
-import { registerActuator } from './actuator/actuator.command.js';
-import { registerAudit } from './audit/audit.command.js';
-import { registerBench } from './bench/bench.command.js';
-import { registerDecode } from './decode/decode.command.js';
-import { registerGateway } from './gateway/gateway.command.js';
-import { registerMigrate } from './migrate.command.js';
-import { registerOpenApi } from './openapi.command.js';
-import { registerProjector } from './projector.command.js';
-import { registerReplay } from './replay.command.js';
-import { registerSimulate } from './simulate.command.js';
-import { registerClient, registerUser } from './user/user.command.js';
 
-const program = new Command()
-  .name('wattlog')
-  .description('Wattlog: event-sourced smart-energy platform')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(text) });
+type Registrar = (program: Command) => void;
 
-registerMigrate(program);
-registerReplay(program);
-registerProjector(program);
-registerBench(program);
-registerAgent(program);
-registerGateway(program);
-registerUser(program);
-registerClient(program);
-registerSimulate(program);
-registerDecode(program);
-registerOpenApi(program);
-registerActuator(program);
-registerAudit(program);
+/**
+ * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman, the event store clients
+ * and the benchmarks — seconds of module loading that `wattlog gateway list` has no use for.
+ */
+const COMMANDS: Record<string, () => Promise<Registrar>> = {
+  migrate: async () => (await import('./migrate.command.js')).registerMigrate,
+  replay: async () => (await import('./replay.command.js')).registerReplay,
+  projector: async () => (await import('./projector.command.js')).registerProjector,
+  bench: async () => (await import('./bench/bench.command.js')).registerBench,
+  agent: async () => (await import('../gateway-agent/agent.command.js')).registerAgent,
+  gateway: async () => (await import('./gateway/gateway.command.js')).registerGateway,
+  user: async () => (await import('./user/user.command.js')).registerUser,
+  client: async () => (await import('./user/user.command.js')).registerClient,
+  simulate: async () => (await import('./simulate.command.js')).registerSimulate,
+  decode: async () => (await import('./decode/decode.command.js')).registerDecode,
+  openapi: async () => (await import('./openapi.command.js')).registerOpenApi,
+  actuator: async () => (await import('./actuator/actuator.command.js')).registerActuator,
+  audit: async () => (await import('./audit/audit.command.js')).registerAudit,
+};
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+async function main(argv: readonly string[]): Promise<void> {
+  const program = new Command()
+    .name('wattlog')
+    .description('Wattlog: event-sourced smart-energy platform')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  // The first argument names the command; anything else (no command, --help, a typo) gets them all, for the listing.
+  const named = argv[2] !== undefined ? COMMANDS[argv[2]] : undefined;
+  for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program);
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
   process.stderr.write(`wattlog: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
