@@ -133,7 +133,8 @@ describe('server SIGKILL under ingest (process)', () => {
       streaming = false;
       await producer;
       await agent.flush();
-      await waitFor(() => outbox.pendingCount === 0, 30_000, 'the outbox drained');
+      // Draining is throughput, not correctness: on a busy machine the embedded store takes a while for the backlog.
+      await waitFor(() => outbox.pendingCount === 0, 90_000, 'the outbox drained');
     } finally {
       streaming = false;
       await agent.stop();

@@ -9,6 +9,9 @@ export interface ProjectionHealth extends RunnerStatus {
   readonly lag: number;
 }
 
+/** Appends wake the runners at most this often: the polling interval they had before, so batches stay as large. */
+const APPEND_WAKE_MS = 100;
+
 /**
  * How long a caught-up runner waits before looking again: long where appends wake it (the wait is a safety net
  * for a missed notification), short where polling is all there is.
@@ -31,11 +34,13 @@ export class ProjectionSupervisor {
   }
 
   private unwatch: Promise<(() => Promise<void>) | undefined> | undefined;
+  private lastWakeMs = 0;
+  private pendingWake: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {
     for (const runner of this.runners) runner.start();
     // Appends by any process wake the runners at once; their idle wait is then only a safety net.
-    this.unwatch ??= this.store.watchAppends?.(() => this.poke()).catch((error: unknown) => {
+    this.unwatch ??= this.store.watchAppends?.(() => this.appended()).catch((error: unknown) => {
       this.options.onError('(append notifications)', error);
       return undefined;
     });
@@ -46,12 +51,33 @@ export class ProjectionSupervisor {
     for (const runner of this.runners) runner.poke();
   }
 
+  /**
+   * At most one wake-up per APPEND_WAKE_MS: under a stream of appends a runner woken by each would apply batches of
+   * one event, a transaction and a checkpoint apiece, and starve the appends themselves (PGlite has one connection).
+   * The first append after a quiet spell wakes at once; later ones are gathered into the next wake-up.
+   */
+  private appended(): void {
+    const wait = this.lastWakeMs + APPEND_WAKE_MS - Date.now();
+    if (wait <= 0) {
+      this.lastWakeMs = Date.now();
+      this.poke();
+      return;
+    }
+    this.pendingWake ??= setTimeout(() => {
+      this.pendingWake = undefined;
+      this.lastWakeMs = Date.now();
+      this.poke();
+    }, wait);
+  }
+
   /** Resolves once appends wake the runners (at once where the store cannot tell; they poll). */
   async watching(): Promise<void> {
     await this.unwatch;
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.pendingWake);
+    this.pendingWake = undefined;
     const unwatch = await this.unwatch;
     this.unwatch = undefined;
     await unwatch?.().catch(() => undefined);
