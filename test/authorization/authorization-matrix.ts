@@ -80,8 +80,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { reason: 'authorization matrix' } }),
     expected: ADMIN(200),
   },
-  // The fixtures' gateways are not connected: an authorized caller gets as far as 409.
-  'POST /api/gateways/{id}/permit-join': { request: (f) => ({ path: { id: f.A.gatewayId }, body: { seconds: 1 } }), expected: ADMIN(409) },
+  // The fixtures' gateways are not connected: an authorized caller's request is recorded and waits (202), expiring soon.
+  'POST /api/gateways/{id}/permit-join': { request: (f) => ({ path: { id: f.A.gatewayId }, body: { seconds: 1, timeoutSeconds: 1 } }), expected: ADMIN(202) },
   'POST /api/gateways/{id}/owner': { request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { ownerId: f.B.ownerId } }), expected: ADMIN(200) },
 
   'GET /api/sensors': { request: (f) => ({ query: { gateway: f.A.gatewayId } }), expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }) },

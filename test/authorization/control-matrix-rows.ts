@@ -2,7 +2,7 @@ import type { Cell, MatrixRow } from './authorization-matrix.js';
 import type { Role } from './roles.js';
 
 /**
- * Rows of the configuration unit (actuator commands, node configuration, gateway configuration history) for
+ * Rows of the configuration unit (actuator commands, node and network configuration, gateway configuration history) for
  * `AUTHORIZATION_MATRIX`, spread into it as they are. Every request targets tenant A's objects; the statuses are
  * what the handlers' access checks give:
  * - anonymous never gets past authentication (401); the client whose grant was revoked is any client without one;
@@ -60,6 +60,11 @@ export const CONTROL_MATRIX_ROWS: Readonly<Record<string, MatrixRow>> = {
   },
   // Sending the current description again changes nothing (200, no changed fields), so repeated cells do not drift.
   'PATCH /api/gateways/{id}': { request: (f) => ({ path: { id: f.A.gatewayId }, body: { description: 'authorization matrix' } }), expected: ADMIN_ONLY_CHANGE(200) },
+  // Recorded and waiting for the (never connected) gateway; it expires a second later.
+  'POST /api/gateways/{id}/network-configuration': {
+    request: (f) => ({ path: { id: f.A.gatewayId }, body: { kind: 'channel', channel: 15, timeoutSeconds: 1, reason: 'authorization matrix' } }),
+    expected: ADMIN_ONLY_CHANGE(202),
+  },
   'GET /api/gateways/{id}/configuration': { request: (f) => ({ path: { id: f.A.gatewayId } }), expected: OWNER_OR_ADMIN_READ },
   'GET /api/gateways/{id}/configuration/changes': { request: (f) => ({ path: { id: f.A.gatewayId }, query: RANGE }), expected: OWNER_OR_ADMIN_READ },
 };

@@ -14,6 +14,7 @@ import { openStorage, type Storage } from '../../src/infrastructure/composition/
 import { masterKeyId } from '../../src/infrastructure/crypto/master-key.js';
 import { PostgresKeyVault } from '../../src/infrastructure/crypto/postgres-key-vault.adapter.js';
 import { decoderLookup } from '../../src/infrastructure/protocols/payload-decoders.js';
+import { GatewayCommandLink } from '../../src/interfaces/gateway-link/gateway-command-link.js';
 import { GatewayCommands } from '../../src/interfaces/gateway-link/gateway-commands.js';
 import { AppModule } from '../../src/interfaces/http/app.module.js';
 import { startAccessRuntime } from '../../src/interfaces/http/auth/access-runtime.js';
@@ -65,6 +66,7 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
   const key = randomBytes(32);
   const adminToken = randomBytes(32).toString('hex');
   const access = await startAccessRuntime(storage.eventStore, storage.readModels, { adminToken, jwtKey: randomBytes(32) }, () => undefined);
+  const gatewayCommands = new GatewayCommands();
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppModule.with({
@@ -76,7 +78,9 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
         // No link in these specs: a poke has no dispatcher to wake.
         actuatorDispatch: { poke: () => undefined },
         keyVault: new PostgresKeyVault(storage.readModels, { key, id: masterKeyId(key), source: 'test' }),
-        gatewayCommands: new GatewayCommands(),
+        // No gateway ever connects here: network configuration requests wait, and nothing sends them.
+        networkLink: new GatewayCommandLink(gatewayCommands),
+        networkConfigurationSending: { poke: () => undefined },
       }),
     ],
   })

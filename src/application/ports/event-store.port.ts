@@ -71,6 +71,11 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
+  /**
+   * Calls `onAppend` soon after any process appended (a hint, no content: read to see what); resolves to the
+   * unsubscribe function. Absent where the store cannot tell cheaply; readers then poll.
+   */
+  watchAppends?(onAppend: () => void): Promise<() => Promise<void>>;
   /** Position of the newest readable event, null when the log is empty. */
   headPosition(): Promise<Position | null>;
   /** Approximate number of events after `after` (all events when null); used for lag metrics and progress. */

@@ -44,6 +44,14 @@ export interface DeviceConfiguration {
   readonly settings: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The command that changes the gateway's own network: target the gateway id, `params.change` a
+ * NetworkConfigurationChange (`{ kind: 'permit_join', seconds }`, `{ kind: 'channel', channel }`). A driver that
+ * applies it answers with a `report` of what its coordinator says afterwards, in the shape of a
+ * NetworkConfigurationReport.
+ */
+export const NETWORK_CONFIG_ACTION = 'network_config';
+
 export interface DeviceCommand {
   readonly action: string;
   /** The gateway itself, or a node/endpoint in the driver's own addressing (e.g. `0x842e14fffe5b1a01/1`). */
@@ -54,6 +62,8 @@ export interface DeviceCommand {
 export interface DeviceCommandOutcome {
   readonly ok: boolean;
   readonly detail?: string;
+  /** What the driver observed afterwards (e.g. the coordinator's network parameters); JSON only. */
+  readonly report?: Readonly<Record<string, unknown>>;
 }
 
 /** What the agent tells a driver about the gateway it runs in. */

@@ -6,10 +6,19 @@ import { readCheckpoint } from './checkpoint-store.js';
 import { applyBatch, catchUp } from './projection-batch.js';
 import { liveTables, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionSupervisor } from './projection-supervisor.js';
 import { rebuildProjection } from './rebuild-projection.js';
 
 const live = { projection: auditLogProjection, checkpointName: 'audit', table: liveTables };
 const runnerOptions = { batchSize: 50, idleMs: 20, standbyMs: 50, onError: () => undefined };
+
+async function eventuallyRows(b: SqlBackend, count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await auditRows(b)).length < count) {
+    if (Date.now() > deadline) throw new Error(`the read model did not reach ${count} rows within 5 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 async function auditRows(b: SqlBackend): Promise<{ seq: string; type: string; stream: string }[]> {
   return b.db.query('SELECT seq::text, type, stream FROM audit_log ORDER BY audit_log.seq');
@@ -79,6 +88,23 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
       expect((await auditRows(b)).length).toBe(5);
     } finally {
       await runner.stop();
+    }
+  });
+
+  it('wakes on appends by another connection, with no poke and an idle wait far longer than the test', async () => {
+    if (!b) return;
+    const supervisor = new ProjectionSupervisor(b.store, b.db, [auditLogProjection], { ...runnerOptions, idleMs: 600_000 });
+    supervisor.start();
+    try {
+      await supervisor.watching();
+      await b.store.append('woken-1', [anEvent('Tick')], { expectedRevision: 'no_stream' });
+      await eventuallyRows(b, 1);
+      // The runner is caught up and in its idle wait now; only a notification can bring the next event in time.
+      await new Promise((r) => setTimeout(r, 200));
+      await b.store.append('woken-2', [anEvent('Tick')], { expectedRevision: 'no_stream' });
+      await eventuallyRows(b, 2);
+    } finally {
+      await supervisor.stop();
     }
   });
 

@@ -9,6 +9,14 @@ export interface ProjectionHealth extends RunnerStatus {
   readonly lag: number;
 }
 
+/**
+ * How long a caught-up runner waits before looking again: long where appends wake it (the wait is a safety net
+ * for a missed notification), short where polling is all there is.
+ */
+export function projectionIdleMs(store: EventStore): number {
+  return store.watchAppends ? 1000 : 100;
+}
+
 /** Runs every projection of this process and reports their progress. */
 export class ProjectionSupervisor {
   private readonly runners: ProjectionRunner[];
@@ -17,20 +25,36 @@ export class ProjectionSupervisor {
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
     projections: readonly Projection[],
-    options: RunnerOptions,
+    private readonly options: RunnerOptions,
   ) {
     this.runners = projections.map((p) => new ProjectionRunner(store, db, p, options));
   }
 
+  private unwatch: Promise<(() => Promise<void>) | undefined> | undefined;
+
   start(): void {
     for (const runner of this.runners) runner.start();
+    // Appends by any process wake the runners at once; their idle wait is then only a safety net.
+    this.unwatch ??= this.store.watchAppends?.(() => this.poke()).catch((error: unknown) => {
+      this.options.onError('(append notifications)', error);
+      return undefined;
+    });
   }
+
 
   poke(): void {
     for (const runner of this.runners) runner.poke();
   }
 
+  /** Resolves once appends wake the runners (at once where the store cannot tell; they poll). */
+  async watching(): Promise<void> {
+    await this.unwatch;
+  }
+
   async stop(): Promise<void> {
+    const unwatch = await this.unwatch;
+    this.unwatch = undefined;
+    await unwatch?.().catch(() => undefined);
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 

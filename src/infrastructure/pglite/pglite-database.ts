@@ -91,6 +91,11 @@ export class PgliteDatabase implements SqlDatabase {
     };
   }
 
+  /** The whole cluster as a tarball (uncompressed), the form `open(…, seedFrom)` starts from. */
+  async dump(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
+  }
+
   async ping(): Promise<void> {
     await this.db.query('SELECT 1');
   }

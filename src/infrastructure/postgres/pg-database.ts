@@ -97,8 +97,11 @@ export class PgDatabase implements SqlDatabase {
     if (this.heldLocks.has(name)) return null;
     this.heldLocks.add(name);
     try {
-      const client = await this.locks.get();
-      const rows = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name]);
+      let holder: pg.Client | undefined;
+      const rows = await this.locks.run((client) => {
+        holder = client;
+        return client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name]);
+      });
       if (rows.rows[0]?.locked !== true) {
         this.heldLocks.delete(name);
         return null;
@@ -109,8 +112,12 @@ export class PgDatabase implements SqlDatabase {
           if (released) return;
           released = true;
           try {
-            // A lost session has released the lock already; the unlock then fails and that is fine.
-            await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]).catch(() => undefined);
+            // A lost session has released the lock already; a new session never held it.
+            await this.locks
+              .run(async (client) => {
+                if (client === holder) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+              })
+              .catch(() => undefined);
           } finally {
             this.heldLocks.delete(name);
           }
@@ -129,20 +136,21 @@ export class PgDatabase implements SqlDatabase {
       this.listeners.set(channel, handlers);
     }
     handlers.add(onNotify);
-    if (handlers.size === 1) await (await this.listener.get()).query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (handlers.size === 1) await this.listener.run((client) => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`));
     return async () => {
       const current = this.listeners.get(channel);
       if (!current?.delete(onNotify) || current.size > 0) return;
       this.listeners.delete(channel);
-      await (await this.listener.get()).query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      await this.listener.run((client) => client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`)).catch(() => undefined);
     };
   }
 
   private async relisten(): Promise<void> {
     if (this.listeners.size === 0) return;
     try {
-      const client = await this.listener.get();
-      for (const channel of this.listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      await this.listener.run(async (client) => {
+        for (const channel of this.listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      });
     } catch {
       // The next subscriber poll or listen call tries again.
     }

@@ -15,9 +15,21 @@ export class SessionClient {
     private readonly onLost?: () => void,
   ) {}
 
+  private queue: Promise<unknown> = Promise.resolve();
+
   get(): Promise<pg.Client> {
     this.client ??= this.open(++this.generation);
     return this.client;
+  }
+
+  /**
+   * Work on the session, one piece at a time: projections ask for their locks all at once, and a pg client handed
+   * a query while another runs queues it itself — deprecated, and refused from pg 9 on.
+   */
+  run<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => work(await this.get()));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async close(): Promise<void> {

@@ -77,6 +77,11 @@ export interface CommandResultMessage {
   readonly commandId: string;
   readonly ok: boolean;
   readonly detail?: string;
+  /**
+   * What the driver reports back beyond ok/detail (a coordinator's network after `network_config`). Only sent in
+   * answer to commands that ask for one, which only servers that read it send.
+   */
+  readonly report?: Readonly<Record<string, unknown>>;
 }
 
 export interface PingMessage {

@@ -19,6 +19,8 @@ describe('link message parser', () => {
     expect(parseUpstream(body({ type: 'node_event', event: 'joined', nodeId: 'n1', at: '2026-01-01T00:00:00Z' }))).toMatchObject({
       event: 'joined',
     });
+    const result = { type: 'command_result', commandId: 'c1', ok: true, detail: 'on channel 15', report: { kind: 'channel', channel: 15 } };
+    expect(parseUpstream(body(result))).toEqual(result);
     expect(parseDownstream(body({ type: 'ack', seq: 3 }))).toEqual({ type: 'ack', seq: 3 });
     expect(reasonOf(() => parseUpstream(body({ type: 'ack', seq: 3 })))).toBe('unknown_type');
     expect(reasonOf(() => parseDownstream(body(hello)))).toBe('unknown_type');
@@ -35,6 +37,7 @@ describe('link message parser', () => {
     ['fractional seq', { type: 'readings', seq: 1.5, payloads: [] }, 'bad_message'],
     ['unsafe seq', { type: 'readings', seq: 2 ** 53, payloads: [] }, 'bad_message'],
     ['payloads not an array', { type: 'readings', seq: 1, payloads: {} }, 'bad_message'],
+    ['a report that is not an object', { type: 'command_result', commandId: 'c1', ok: true, report: [15] }, 'bad_message'],
     ['unknown node event', { type: 'node_event', event: 'exploded' }, 'bad_message'],
     ['empty gateway id', { type: 'hello', v: 1, gatewayId: '', agentVersion: 'a' }, 'bad_message'],
     ['inherited field name', { type: 'hello', v: 1, gatewayId: 'g', agentVersion: 'a', toString: 1 }, 'bad_message'],

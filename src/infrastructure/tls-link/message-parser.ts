@@ -62,7 +62,7 @@ const UPSTREAM: Readonly<Record<UpstreamMessage['type'], Shape>> = {
   },
   command_result: {
     required: { commandId: text(MAX_ID_LENGTH), ok: bool },
-    optional: { detail: text(MAX_TEXT_LENGTH) },
+    optional: { detail: text(MAX_TEXT_LENGTH), report: record },
   },
   ping: { required: {} },
   pong: { required: {} },

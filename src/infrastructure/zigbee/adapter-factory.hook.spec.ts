@@ -33,11 +33,11 @@ describe('withAdapterFactory', () => {
     expect(Adapter.create).toBe(original);
   });
 
-  it('refuses a second virtual start while one is in progress', async () => {
+  it('refuses a second start while one is in progress', async () => {
     await withAdapterFactory(
       async () => Promise.resolve(fake),
       async () => {
-        await expect(withAdapterFactory(async () => Promise.resolve(fake), async () => Promise.resolve())).rejects.toThrow('another virtual ZigBee controller');
+        await expect(withAdapterFactory(async () => Promise.resolve(fake), async () => Promise.resolve())).rejects.toThrow('another ZigBee controller');
       },
     );
   });

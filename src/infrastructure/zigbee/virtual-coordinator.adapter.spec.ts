@@ -1,5 +1,5 @@
-import { Zcl, Zdo, type AdapterEvents } from 'zigbee-herdsman';
-import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
+import { Zcl, Zdo, ZSpec, type AdapterEvents } from 'zigbee-herdsman';
+import { CHANNEL_CHANGE_DELAY_MS, VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VIRTUAL_DEVICE_PROFILES } from './virtual-device-profiles.js';
 
 const PLUG = VIRTUAL_DEVICE_PROFILES['ikea-inspelning'].ieee;
@@ -87,6 +87,22 @@ describe('VirtualCoordinatorAdapter', () => {
     await expect(
       adapter.sendZdo(PLUG, nwk, Zdo.ClusterId.ACTIVE_ENDPOINTS_REQUEST, zdoRequest(Zdo.ClusterId.ACTIVE_ENDPOINTS_REQUEST, nwk), false),
     ).rejects.toThrow('no such device on the network');
+    await adapter.stop();
+  });
+
+  it('moves to the channel a Mgmt_NWK_Update_req broadcast names, a moment later, and reports it; scans and masks of several channels change nothing', async () => {
+    const adapter = new VirtualCoordinatorAdapter({ panID: 0x1a62, channelList: [11], extendedPanID: [1, 2, 3, 4, 5, 6, 7, 8] }, {}, 'b', { disableLED: false }, []);
+    await adapter.start();
+    const update = (channels: number[], duration: number, nwkUpdateId?: number) =>
+      adapter.sendZdo(ZSpec.BLANK_EUI64, ZSpec.BroadcastAddress.SLEEPY, Zdo.ClusterId.NWK_UPDATE_REQUEST, zdoRequest(Zdo.ClusterId.NWK_UPDATE_REQUEST, channels, duration, undefined, nwkUpdateId, undefined), true);
+    await update([15, 20], 0xfe, 1);
+    await update([15], 0x03);
+    await new Promise((resolve) => setTimeout(resolve, CHANNEL_CHANGE_DELAY_MS + 50));
+    expect(await adapter.getNetworkParameters()).toEqual({ panID: 0x1a62, extendedPanID: '0x0102030405060708', channel: 11, nwkUpdateID: 0 });
+    await update([20], 0xfe, 1);
+    expect((await adapter.getNetworkParameters()).channel).toBe(11);
+    await new Promise((resolve) => setTimeout(resolve, CHANNEL_CHANGE_DELAY_MS + 50));
+    expect(await adapter.getNetworkParameters()).toMatchObject({ channel: 20, nwkUpdateID: 1 });
     await adapter.stop();
   });
 });

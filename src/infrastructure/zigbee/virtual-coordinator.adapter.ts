@@ -1,4 +1,4 @@
-import { Zcl, Zdo, type AdapterEvents, type AdapterTypes, type ZSpec } from 'zigbee-herdsman';
+import { Zcl, Zdo, ZSpec, type AdapterEvents, type AdapterTypes } from 'zigbee-herdsman';
 import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
 import type { Backup } from 'zigbee-herdsman/dist/models/index.js';
 import type { RequestToResponseMap } from 'zigbee-herdsman/dist/zspec/zdo/definition/tstypes.js';
@@ -17,6 +17,10 @@ export interface VirtualDeviceSpec {
 const COORDINATOR_IEEE = '0x00124b00cafe0001';
 const FIRST_BROADCAST_ADDRESS = 0xfff8;
 const JOIN_SPACING_MS = 20;
+/** A stick moves to the new channel a moment after broadcasting the change, not while sending it. */
+export const CHANNEL_CHANGE_DELAY_MS = 150;
+/** Mgmt_NWK_Update_req scan duration that asks for a channel change (ZigBee spec 2.4.3.3.9). */
+const CHANNEL_CHANGE_DURATION = 0xfe;
 const NO_INTERPAN = 'the virtual coordinator has no InterPAN';
 
 function hex(bytes: readonly number[]): string {
@@ -26,7 +30,9 @@ function hex(bytes: readonly number[]): string {
 /**
  * A coordinator without a radio: herdsman's Controller drives it exactly as it drives a real stick, and the devices
  * it hosts answer with real ZDO and ZCL bytes. Devices join while joining is permitted, report what tests or the demo
- * set on them, and leave. The network is not persisted: every start forms it anew.
+ * set on them, and leave. A Mgmt_NWK_Update_req broadcast with a single channel moves the network there, as a real
+ * coordinator's stack does; the network parameters report it afterwards. The network is not persisted: every start
+ * forms it anew on the configured channel.
  */
 export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   private readonly hosted: VirtualDevice[];
@@ -34,6 +40,8 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   private readonly timers = new Set<NodeJS.Timeout>();
   private permitJoinUntil = 0;
   private stopped = false;
+  private channel: number;
+  private nwkUpdateId = 0;
 
   constructor(
     networkOptions: AdapterTypes.NetworkOptions,
@@ -43,6 +51,7 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     devices: readonly VirtualDeviceSpec[],
   ) {
     super(networkOptions, serialPortOptions, backupPath, adapterOptions);
+    this.channel = networkOptions.channelList[0] ?? 11;
     this.hosted = [];
     for (const spec of devices) this.addDevice(spec);
   }
@@ -115,8 +124,8 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     return Promise.resolve({
       panID: this.networkOptions.panID,
       extendedPanID: hex(this.networkOptions.extendedPanID ?? []),
-      channel: this.networkOptions.channelList[0] ?? 11,
-      nwkUpdateID: 0,
+      channel: this.channel,
+      nwkUpdateID: this.nwkUpdateId,
     });
   }
 
@@ -143,7 +152,10 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   override sendZdo<K extends keyof RequestToResponseMap>(ieeeAddress: string, networkAddress: number, clusterId: K, payload: Buffer, disableResponse: boolean): Promise<RequestToResponseMap[K] | undefined>;
   override async sendZdo(_ieeeAddress: string, networkAddress: number, clusterId: Zdo.ClusterId, payload: Buffer, disableResponse: boolean): Promise<unknown> {
     if (this.stopped) throw new Error('virtual coordinator stopped');
-    if (networkAddress >= FIRST_BROADCAST_ADDRESS) return undefined;
+    if (networkAddress >= FIRST_BROADCAST_ADDRESS) {
+      if (clusterId === Zdo.ClusterId.NWK_UPDATE_REQUEST) this.networkUpdate(payload);
+      return undefined;
+    }
     const node = networkAddress === 0 ? coordinatorNode(COORDINATOR_IEEE) : this.joinedDevice(networkAddress);
     if (!node) throw new Error(`ZDO request to 0x${networkAddress.toString(16)} timed out: no such device on the network`);
     const responseClusterId = Zdo.Utils.getResponseClusterId(clusterId);
@@ -228,6 +240,20 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     this.emit('zclPayload', payload);
     this.waiters.offer(payload);
     return payload;
+  }
+
+  /** A channel change for the whole network: the coordinator (and every device with it) moves once it is out. */
+  private networkUpdate(request: Buffer): void {
+    const reader = new Zdo.Buffalo(request, Zdo.ZDO_MESSAGE_OVERHEAD);
+    const channels = ZSpec.Utils.uint32MaskToChannels(reader.readUInt32());
+    const duration = reader.readUInt8();
+    const [channel] = channels;
+    if (duration !== CHANNEL_CHANGE_DURATION || channels.length !== 1 || channel === undefined) return;
+    const nwkUpdateId = reader.isMore() ? reader.readUInt8() : (this.nwkUpdateId + 1) & 0xff;
+    this.later(CHANNEL_CHANGE_DELAY_MS, () => {
+      this.channel = channel;
+      this.nwkUpdateId = nwkUpdateId;
+    });
   }
 
   private join(device: VirtualDevice): void {

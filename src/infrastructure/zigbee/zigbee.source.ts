@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
-import { Controller, type Events, type Models } from 'zigbee-herdsman';
+import { Controller, Zdo, ZSpec, type Events, type Models } from 'zigbee-herdsman';
+import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
 import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
 import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
 import type { DeviceCommand, DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
-import { applyZigbeeCommand } from './zigbee-commands.js';
+import { applyZigbeeCommand, type ZigbeeNetworkParameters } from './zigbee-commands.js';
 import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
@@ -21,6 +22,20 @@ export type OnOffAction = 'on' | 'off' | 'toggle';
 export interface ZigbeeSourceOptions {
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** How long a channel change may take until the coordinator reports the new channel; 30 s by default. */
+  readonly channelSettleMs?: number;
+}
+
+const DEFAULT_CHANNEL_SETTLE_MS = 30_000;
+const CHANNEL_POLL_MS = 100;
+/** Mgmt_NWK_Update_req scan duration that asks for a channel change (ZigBee spec 2.4.3.3.9). */
+const CHANNEL_CHANGE_DURATION = 0xfe;
+
+/** The channel a real network was moved to, beside herdsman's database, with the configured one it replaced. */
+interface MovedChannel {
+  readonly channel: number;
+  readonly configuredChannel: number;
+  readonly movedAt: string;
 }
 
 type ControllerOptions = ConstructorParameters<typeof Controller>[0];
@@ -37,6 +52,7 @@ export function zigbeeNodeId(ieee: string): string {
 export class ZigbeeSource implements FrameSource {
   readonly name = 'zigbee';
   private controller: Controller | undefined;
+  private adapter: Adapter | undefined;
   private virtual: VirtualCoordinatorAdapter | undefined;
   private sink: FrameSink | undefined;
   private simulation: NodeJS.Timeout | undefined;
@@ -44,6 +60,7 @@ export class ZigbeeSource implements FrameSource {
   private readonly recent = new RecentTransactions();
   private readonly logger: Logger;
   private readonly now: () => Date;
+  private readonly channelSettleMs: number;
 
   constructor(
     private readonly settings: ZigbeeSettings,
@@ -51,6 +68,7 @@ export class ZigbeeSource implements FrameSource {
   ) {
     this.logger = options.logger.child({ component: 'zigbee' });
     this.now = options.now ?? (() => new Date());
+    this.channelSettleMs = options.channelSettleMs ?? DEFAULT_CHANNEL_SETTLE_MS;
   }
 
   /** The virtual coordinator and its devices, when the settings ask for one. */
@@ -64,32 +82,32 @@ export class ZigbeeSource implements FrameSource {
     mkdirSync(dirname(this.settings.databasePath), { recursive: true });
     this.sink = sink;
     this.stopping = false;
-    const controller = new Controller(this.controllerOptions());
+    const channel = this.startChannel();
+    const controller = new Controller(this.controllerOptions(channel));
     controller.on('deviceJoined', ({ device }) => this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }));
     controller.on('deviceInterview', (event) => this.onInterview(event));
     controller.on('deviceLeave', ({ ieeeAddr }) => this.report('left', ieeeAddr, {}));
     controller.on('message', (message) => this.onMessage(message));
     const virtual = this.settings.virtual;
     try {
-      if (virtual) {
-        await withAdapterFactory(
-          async (network, serialPort, backupPath, adapterOptions) => {
-            this.virtual = new VirtualCoordinatorAdapter(network, serialPort, backupPath, adapterOptions, virtual.devices);
-            return Promise.resolve(this.virtual);
-          },
-          () => controller.start(),
-        );
-      } else {
-        await controller.start();
-      }
+      // The adapter is kept (herdsman's is private) to read the network parameters afresh after a channel change.
+      await withAdapterFactory(
+        async (network, serialPort, backupPath, adapterOptions) => {
+          if (virtual) this.virtual = new VirtualCoordinatorAdapter(network, serialPort, backupPath, adapterOptions, virtual.devices);
+          this.adapter = this.virtual ?? (await Adapter.create(network, serialPort, backupPath, adapterOptions));
+          return this.adapter;
+        },
+        () => controller.start(),
+      );
     } catch (error) {
       controller.removeAllListeners();
+      this.adapter = undefined;
       this.virtual = undefined;
       const coordinator = this.settings.serialPort?.path ?? 'virtual';
       throw new Error(`zigbee coordinator ${coordinator} did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     this.controller = controller;
-    this.logger.info({ coordinator: this.settings.serialPort?.path ?? 'virtual', channel: this.settings.channel }, 'zigbee network up');
+    this.logger.info({ coordinator: this.settings.serialPort?.path ?? 'virtual', channel }, 'zigbee network up');
     if (virtual && virtual.permitJoinSeconds > 0) await this.permitJoin(virtual.permitJoinSeconds);
     if (virtual && virtual.simulateSeconds > 0) this.simulate(virtual.simulateSeconds);
   }
@@ -103,6 +121,7 @@ export class ZigbeeSource implements FrameSource {
     if (!controller) return;
     controller.removeAllListeners();
     await controller.stop();
+    this.adapter = undefined;
     this.virtual = undefined;
     this.logger.info('zigbee network stopped');
   }
@@ -112,6 +131,50 @@ export class ZigbeeSource implements FrameSource {
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 254) throw new Error(`permit join takes 0..254 seconds, got ${seconds}`);
     await this.requireController().permitJoin(seconds);
     this.logger.info({ seconds }, seconds > 0 ? 'zigbee joining permitted' : 'zigbee joining closed');
+  }
+
+  permitJoinState(): { readonly open: boolean; readonly until: string | null } {
+    const controller = this.requireController();
+    const end = controller.getPermitJoinEnd();
+    const open = controller.getPermitJoin();
+    return { open, until: open && end !== undefined ? new Date(end).toISOString() : null };
+  }
+
+  /**
+   * Moves the running network to `channel`. herdsman 10.9 changes channels only inside `Controller.start()` (its
+   * `changeChannel` is private, run when the configured channel differs from a resumed network's), so the same
+   * Mgmt_NWK_Update_req broadcast goes out through its public ZDO API (`sendRaw`); then the coordinator is asked
+   * until it reports the new channel. The answer is what it reports, read from the adapter: the Controller caches
+   * its network parameters for life. A real network's new channel is recorded beside the database and used at the
+   * next start, or herdsman would move the network back to the configured channel.
+   */
+  async changeChannel(channel: number): Promise<ZigbeeNetworkParameters> {
+    if (!Number.isInteger(channel) || channel < 11 || channel > 26) throw new Error(`a ZigBee channel is 11..26, got ${channel}`);
+    const controller = this.requireController();
+    const adapter = this.adapter;
+    if (!adapter) throw new Error('the zigbee source is not started');
+    const before = await adapter.getNetworkParameters();
+    if (before.channel !== channel) {
+      this.logger.warn({ from: before.channel, to: channel }, 'zigbee network changing channel');
+      await controller.sendRaw({
+        profileId: Zdo.ZDO_PROFILE_ID,
+        ieeeAddress: ZSpec.BLANK_EUI64,
+        networkAddress: ZSpec.BroadcastAddress.SLEEPY,
+        clusterKey: Zdo.ClusterId.NWK_UPDATE_REQUEST,
+        zdoParams: [[channel], CHANNEL_CHANGE_DURATION, undefined, (before.nwkUpdateID + 1) & 0xff, undefined],
+        disableResponse: true,
+      });
+      const deadline = Date.now() + this.channelSettleMs;
+      while ((await adapter.getNetworkParameters()).channel !== channel && Date.now() < deadline && this.controller === controller) {
+        await new Promise((resolve) => setTimeout(resolve, CHANNEL_POLL_MS));
+      }
+    }
+    const after = await adapter.getNetworkParameters();
+    if (after.channel === channel && before.channel !== channel) {
+      this.rememberChannel(channel);
+      this.logger.info({ channel, nwkUpdateId: after.nwkUpdateID }, 'zigbee network on its new channel');
+    }
+    return { channel: after.channel, panId: after.panID, extendedPanId: after.extendedPanID, nwkUpdateId: after.nwkUpdateID };
   }
 
   command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
@@ -162,8 +225,38 @@ export class ZigbeeSource implements FrameSource {
     this.simulation.unref();
   }
 
-  private controllerOptions(): ControllerOptions {
-    const { databasePath, serialPort, panId, channel, networkKey } = this.settings;
+  private get movedChannelPath(): string {
+    return join(dirname(this.settings.databasePath), 'network-channel.json');
+  }
+
+  /**
+   * The configured channel, unless a real network was moved since (and gateway.json still names the channel it was
+   * moved from). A virtual network is formed anew at every start, so it always starts on the configured channel.
+   */
+  private startChannel(): number {
+    const configured = this.settings.channel;
+    if (!this.settings.serialPort) return configured;
+    let moved: Partial<MovedChannel>;
+    try {
+      moved = JSON.parse(readFileSync(this.movedChannelPath, 'utf8')) as Partial<MovedChannel>;
+    } catch {
+      return configured;
+    }
+    if (moved.configuredChannel !== configured || typeof moved.channel !== 'number' || moved.channel < 11 || moved.channel > 26) return configured;
+    this.logger.info({ channel: moved.channel, configuredChannel: configured, movedAt: moved.movedAt }, 'zigbee network starts on the channel it was moved to');
+    return moved.channel;
+  }
+
+  private rememberChannel(channel: number): void {
+    if (!this.settings.serialPort) return;
+    const moved: MovedChannel = { channel, configuredChannel: this.settings.channel, movedAt: this.now().toISOString() };
+    const temporary = `${this.movedChannelPath}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(moved)}\n`);
+    renameSync(temporary, this.movedChannelPath);
+  }
+
+  private controllerOptions(channel: number): ControllerOptions {
+    const { databasePath, serialPort, panId, networkKey } = this.settings;
     return {
       network: { panID: panId, channelList: [channel], networkKey: [...networkKey] },
       serialPort: serialPort ? { ...serialPort } : { path: 'virtual' },

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { positiveInt } from './cli-options.js';
 import { findRunnable } from '../../application/projections/projection-catalog.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
-import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
+import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { catchUpOnce } from '../../application/projections/catch-up-once.js';
 import { withStorage } from './cli-context.js';
 
@@ -26,7 +26,7 @@ export function registerProjector(program: Command): void {
         }
         const supervisor = new ProjectionSupervisor(storage.eventStore, storage.readModels, projections, {
           batchSize: options.batchSize,
-          idleMs: 100,
+          idleMs: projectionIdleMs(storage.eventStore),
           standbyMs: 1000,
           onError: (name, error) => process.stderr.write(`projection ${name}: ${String(error)}\n`),
         });

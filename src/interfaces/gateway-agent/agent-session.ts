@@ -228,7 +228,14 @@ export class AgentSession {
 
   private apply(message: CommandMessage | ConfigMessage): void {
     this.deps.commands.handle(message).then(
-      (outcome) => this.send({ type: 'command_result', commandId: message.commandId, ok: outcome.ok, ...(outcome.detail ? { detail: outcome.detail } : {}) }),
+      (outcome) =>
+        this.send({
+          type: 'command_result',
+          commandId: message.commandId,
+          ok: outcome.ok,
+          ...(outcome.detail ? { detail: outcome.detail.slice(0, 4000) } : {}),
+          ...(outcome.report ? { report: outcome.report } : {}),
+        }),
       (error: unknown) =>
         this.send({ type: 'command_result', commandId: message.commandId, ok: false, detail: String((error as Error).message ?? error).slice(0, 4000) }),
     );

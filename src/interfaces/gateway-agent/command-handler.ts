@@ -4,6 +4,7 @@ import type { CommandMessage, ConfigMessage } from '../../infrastructure/tls-lin
 export interface CommandOutcome {
   readonly ok: boolean;
   readonly detail?: string;
+  readonly report?: Readonly<Record<string, unknown>>;
 }
 
 /** Applies commands and configuration that come down the link; device drivers implement it. */

@@ -23,6 +23,7 @@ export class GatewayCommandTimeoutError extends Error {
 export interface GatewayCommandOutcome {
   readonly ok: boolean;
   readonly detail?: string;
+  readonly report?: Readonly<Record<string, unknown>>;
 }
 
 interface Pending {
@@ -79,6 +80,6 @@ export class GatewayCommands {
     if (!pending || pending.gatewayId !== gatewayId) return;
     clearTimeout(pending.timer);
     this.pending.delete(result.commandId);
-    pending.resolve({ ok: result.ok, ...(result.detail !== undefined ? { detail: result.detail } : {}) });
+    pending.resolve({ ok: result.ok, ...(result.detail !== undefined ? { detail: result.detail } : {}), ...(result.report !== undefined ? { report: result.report } : {}) });
   }
 }

@@ -32,6 +32,13 @@ import { NODE_DIRECTORY } from '../../application/devices/node-configuration/por
 import { RequestNodeConfigurationHandler } from '../../application/devices/node-configuration/request-node-configuration/request-node-configuration.handler.js';
 import { ChangeGatewayDetailsHandler } from '../../application/gateways/change-gateway-details/change-gateway-details.handler.js';
 import {
+  NETWORK_CONFIGURATION_SENDING,
+  NETWORK_LINK,
+  type NetworkConfigurationSending,
+  type NetworkLink,
+} from '../../application/gateways/network-configuration/ports/network-link.port.js';
+import { RequestNetworkConfigurationHandler } from '../../application/gateways/network-configuration/request-network-configuration/request-network-configuration.handler.js';
+import {
   GetGatewayConfigurationHandler,
   ListGatewayConfigurationChangesHandler,
 } from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
@@ -63,7 +70,6 @@ import { EVENT_STORE } from '../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
 import type { Storage } from '../../infrastructure/composition/storage.js';
-import type { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { AccessController } from './access/access.controller.js';
 import { AuditLogController } from './audit/audit-log.controller.js';
@@ -83,7 +89,7 @@ import { NodesController } from './readings/nodes.controller.js';
 import { ReadingsStreamController } from './readings/readings-stream.controller.js';
 import { ReadingsController } from './readings/readings.controller.js';
 import { SensorsController } from './readings/sensors.controller.js';
-import { ACTUATOR_DISPATCH, ADMIN_TOKEN, GATEWAY_COMMANDS, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from './runtime.tokens.js';
+import { ACTUATOR_DISPATCH, ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from './runtime.tokens.js';
 
 export interface AppRuntime {
   readonly storage: Storage;
@@ -91,9 +97,10 @@ export interface AppRuntime {
   readonly metrics: Registry;
   readonly adminToken: string;
   readonly keyVault: KeyVault;
-  readonly gatewayCommands: GatewayCommands;
   readonly access: AccessRuntime;
   readonly actuatorDispatch: ActuatorDispatchPoke;
+  readonly networkLink: NetworkLink;
+  readonly networkConfigurationSending: NetworkConfigurationSending;
 }
 
 @Module({})
@@ -127,7 +134,6 @@ export class AppModule {
         { provide: METRICS_REGISTRY, useValue: runtime.metrics },
         { provide: ADMIN_TOKEN, useValue: runtime.adminToken },
         { provide: KEY_VAULT, useValue: runtime.keyVault },
-        { provide: GATEWAY_COMMANDS, useValue: runtime.gatewayCommands },
         { provide: LinkEventRecorder, useValue: new LinkEventRecorder(runtime.storage.eventStore) },
         { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
         ...runtime.access.providers,
@@ -172,6 +178,9 @@ export class AppModule {
         GetNodeConfigurationHandler,
         ListNodeConfigurationChangesHandler,
         ChangeGatewayDetailsHandler,
+        { provide: NETWORK_LINK, useValue: runtime.networkLink },
+        { provide: NETWORK_CONFIGURATION_SENDING, useValue: runtime.networkConfigurationSending },
+        RequestNetworkConfigurationHandler,
         GetGatewayConfigurationHandler,
         ListGatewayConfigurationChangesHandler,
         ListNodeConfigurationHandler,

@@ -7,6 +7,7 @@ import { ProblemFilter } from './problems/problem.filter.js';
 import { requestValidationError } from './problems/validation-errors.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { installSecurityHeaders } from './security/security-headers.js';
+import { memoizeValidationMetadata } from './validation/memoized-validation-metadata.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -22,6 +23,7 @@ export interface HttpPipelineOptions {
 }
 
 export function configureHttpPipeline(app: NestFastifyApplication, options: HttpPipelineOptions): OpenAPIObject {
+  memoizeValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { runnableProjections } from '../../application/projections/projection-catalog.js';
-import { ProjectionSupervisor } from '../../application/projections/projection-supervisor.js';
+import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { loadMasterKey } from '../../infrastructure/crypto/master-key.js';
@@ -17,6 +17,7 @@ import { SqlActuatorDirectory } from '../../application/control/actuator-directo
 import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
 import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
 import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
+import { NetworkConfigurationSender } from '../../application/gateways/network-configuration/send-network-configuration/network-configuration-sender.js';
 import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
@@ -61,7 +62,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
   const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }), {
     batchSize: 1000,
-    idleMs: 100,
+    idleMs: projectionIdleMs(storage.eventStore),
     standbyMs: 2000,
     onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
   });
@@ -80,6 +81,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   };
   const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), commandLink, loopOptions);
   const configurationSender = new NodeConfigurationSender(storage.eventStore, new SqlNodeDirectory(storage.readModels), commandLink, loopOptions);
+  const networkSender = new NetworkConfigurationSender(storage.eventStore, commandLink, loopOptions);
   try {
     access = await startAccessRuntime(
       storage.eventStore,
@@ -101,9 +103,10 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         metrics: createMetricsRegistry(projections),
         adminToken: config.adminToken,
         keyVault,
-        gatewayCommands,
         access,
         actuatorDispatch: dispatcher,
+        networkLink: commandLink,
+        networkConfigurationSending: networkSender,
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
@@ -114,7 +117,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);
     await dispatcher.start();
     await configurationSender.start();
+    await networkSender.start();
   } catch (error) {
+    await networkSender.stop().catch(() => undefined);
     await configurationSender.stop().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
     await link?.close().catch(() => undefined);
@@ -137,6 +142,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     access: accessRuntime,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
+      await networkSender.stop();
       await configurationSender.stop();
       await dispatcher.stop();
       await link?.close();

@@ -2,7 +2,6 @@
 export const PROJECTION_SUPERVISOR = Symbol('ProjectionSupervisor');
 export const METRICS_REGISTRY = Symbol('MetricsRegistry');
 export const ADMIN_TOKEN = Symbol('AdminToken');
-export const GATEWAY_COMMANDS = Symbol('GatewayCommands');
 export const REQUEST_AUTHENTICATOR = Symbol('RequestAuthenticator');
 export const PASSWORD_LOGIN = Symbol('PasswordLogin');
 

@@ -5,7 +5,7 @@ import { GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { gatewayStream } from '../gateway-stream.js';
-import { foldGatewayConfiguration, type FieldChange, type SetField } from './gateway-configuration.js';
+import { foldGatewayConfiguration, type FieldChange, type NetworkConfigurationField, type PendingNetworkRequest, type SetField } from './gateway-configuration.js';
 
 export class GetGatewayConfiguration {
   constructor(
@@ -29,6 +29,10 @@ export interface GatewayConfigurationView {
   readonly at: string;
   readonly revision: number | null;
   readonly fields: Readonly<Record<string, SetField>>;
+  /** Desired vs applied network settings (`network.channel`, `network.permitJoin`). */
+  readonly network: readonly NetworkConfigurationField[];
+  /** Network configuration requests waiting for the gateway at that instant. */
+  readonly pending: readonly PendingNetworkRequest[];
 }
 
 async function readVisible(store: EventStore, policy: AccessPolicy, principal: Principal, gatewayId: string) {
@@ -49,7 +53,8 @@ export class GetGatewayConfigurationHandler implements IQueryHandler<GetGatewayC
     const recorded = await readVisible(this.store, this.policy, principal, gatewayId);
     const instant = (at ?? new Date()).toISOString();
     const upTo = recorded.filter((e) => e.recordedAt <= instant);
-    return { gatewayId, at: instant, revision: upTo.at(-1)?.revision ?? null, fields: foldGatewayConfiguration(upTo).fields };
+    const { fields, network, pending } = foldGatewayConfiguration(upTo);
+    return { gatewayId, at: instant, revision: upTo.at(-1)?.revision ?? null, fields, network, pending };
   }
 }
 

@@ -1,4 +1,6 @@
 import { isGatewayEvent, type GatewayEvent } from '../../../domain/gateways/gateway.events.js';
+import { evolveNetworkConfiguration, initialNetworkConfiguration, type NetworkRequestStatus } from '../../../domain/gateways/network-configuration.decider.js';
+import { isNetworkConfigurationEvent, type NetworkConfigurationEvent } from '../../../domain/gateways/network-configuration.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 
 /** One configuration field with who set it, when, and at which revision of `gateway-<id>`. */
@@ -17,6 +19,44 @@ export interface FieldChange {
   readonly at: string;
   readonly revision: number;
   readonly type: string;
+  /** Network fields only: the request the event belongs to, and its reason, confirmation or rejection. */
+  readonly requestId?: string;
+  readonly detail?: string | null;
+}
+
+/** A network setting as asked for or as the coordinator confirmed it; `by` is who asked for it. */
+export interface NetworkValue {
+  readonly value: unknown;
+  readonly requestId: string;
+  readonly by: string;
+  readonly at: string;
+  readonly revision: number;
+}
+
+export interface NetworkConfigurationField {
+  readonly field: string;
+  /** What was last asked for. */
+  readonly desired: NetworkValue | null;
+  /** What the coordinator last reported after applying a change. */
+  readonly applied: NetworkValue | null;
+  /** `applied`: the coordinator confirmed what was last asked for; `pending`: waiting; `differs`: the last request failed. */
+  readonly sync: 'applied' | 'pending' | 'differs';
+}
+
+export interface PendingNetworkRequest {
+  readonly requestId: string;
+  readonly field: string;
+  readonly status: NetworkRequestStatus;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly expiresAt: string;
+}
+
+export interface GatewayConfigurationFold {
+  readonly fields: Record<string, SetField>;
+  readonly changes: FieldChange[];
+  readonly network: NetworkConfigurationField[];
+  readonly pending: PendingNetworkRequest[];
 }
 
 /** The configuration fields an event sets; link session bookkeeping sets none. */
@@ -43,12 +83,40 @@ function fieldsOf(event: GatewayEvent): Record<string, unknown> {
 
 /**
  * Folds a gateway's stream into its configuration field by field, and lists every field change with its value
- * before and after. Events are taken in stream order, so a point in time is exact to the revision.
+ * before and after. Network settings (`network.channel`, `network.permitJoin`) follow their requests: desired when
+ * asked for, applied when the coordinator confirmed them. Events are taken in stream order, so a point in time is
+ * exact to the revision.
  */
-export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): { fields: Record<string, SetField>; changes: FieldChange[] } {
+export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): GatewayConfigurationFold {
   const fields: Record<string, SetField> = {};
   const changes: FieldChange[] = [];
+  const desired: Record<string, NetworkValue> = {};
+  const applied: Record<string, NetworkValue> = {};
+  let network = initialNetworkConfiguration();
   for (const e of recorded) {
+    if (isNetworkConfigurationEvent(e)) {
+      const event = { type: e.type, data: e.data } as NetworkConfigurationEvent;
+      network = evolveNetworkConfiguration(network, event);
+      const request = network.requests[event.data.requestId];
+      if (!request) continue;
+      const step = { field: request.field, by: request.requestedBy, at: e.recordedAt, revision: e.revision, type: e.type, requestId: request.requestId };
+      switch (event.type) {
+        case 'NetworkConfigurationRequested':
+          changes.push({ ...step, before: desired[request.field]?.value ?? null, after: request.change, detail: request.reason || null });
+          desired[request.field] = { value: request.change, requestId: request.requestId, by: request.requestedBy, at: e.recordedAt, revision: e.revision };
+          break;
+        case 'NetworkConfigurationApplied':
+          changes.push({ ...step, before: applied[request.field]?.value ?? null, after: event.data.applied, detail: event.data.confirmation });
+          applied[request.field] = { value: event.data.applied, requestId: request.requestId, by: request.requestedBy, at: e.recordedAt, revision: e.revision };
+          break;
+        case 'NetworkConfigurationSent':
+        case 'NetworkConfigurationRejected':
+        case 'NetworkConfigurationTimedOut':
+          changes.push({ ...step, before: null, after: null, detail: request.outcome });
+          break;
+      }
+      continue;
+    }
     if (!isGatewayEvent(e)) continue;
     const set = fieldsOf({ type: e.type, data: e.data } as GatewayEvent);
     const by = typeof e.metadata.actorId === 'string' ? e.metadata.actorId : 'unknown';
@@ -59,5 +127,20 @@ export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): { 
       changes.push({ field, before: before ?? null, after: value, by, at: e.recordedAt, revision: e.revision, type: e.type });
     }
   }
-  return { fields, changes };
+  const waiting = (status: NetworkRequestStatus): boolean => status === 'requested' || status === 'sent';
+  const names = [...new Set([...Object.keys(desired), ...Object.keys(applied)])].sort();
+  return {
+    fields,
+    changes,
+    network: names.map((field): NetworkConfigurationField => {
+      const wanted = desired[field] ?? null;
+      const confirmed = applied[field] ?? null;
+      const request = wanted ? network.requests[wanted.requestId] : undefined;
+      const sync = wanted && confirmed?.requestId === wanted.requestId ? 'applied' : request && waiting(request.status) ? 'pending' : 'differs';
+      return { field, desired: wanted, applied: confirmed, sync };
+    }),
+    pending: Object.values(network.requests)
+      .filter((r) => waiting(r.status))
+      .map((r) => ({ requestId: r.requestId, field: r.field, status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, expiresAt: r.expiresAt })),
+  };
 }

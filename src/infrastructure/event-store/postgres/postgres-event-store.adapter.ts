@@ -146,6 +146,10 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  watchAppends(onAppend: () => void): Promise<() => Promise<void>> {
+    return this.db.listen(EVENTS_CHANNEL, onAppend);
+  }
+
   async headPosition(): Promise<Position | null> {
     const rows = await this.run(() =>
       this.db.query<{ transaction_id: string; position: string }>(

@@ -56,5 +56,10 @@ export async function aGrantedUtilityClient(baseUrl: string, adminToken: string,
     const body = (await response.json()) as { items?: unknown[] };
     if (response.status !== 200 || body.items?.length !== 1) throw new Error(`bench setup: the granted client cannot read ${sensorId} (${response.status})`);
   });
-  return { authorization, describe: "an API client's client-credentials JWT reading through a homeowner's read grant on the sensor" };
+  return {
+    authorization,
+    describe: "an API client's client-credentials JWT reading through a homeowner's read grant on the sensor",
+    // What the access policy makes of this caller on every request (src/application/access/policy).
+    scope: () => ({ kind: 'principal', ownerId: null, grantee: `client:${client.clientId}`, right: 'read', at: new Date().toISOString(), publicAggregate: false }),
+  };
 }

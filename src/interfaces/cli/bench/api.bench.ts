@@ -10,6 +10,7 @@ import { startHttpServer, type RunningServer } from '../../http/http-server.js';
 import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
 import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
+import type { SensorScope } from '../../../application/metering/query-readings/access/sensor-access.port.js';
 
 const run = promisify(execFile);
 const POOL_SIZE = 10;
@@ -25,6 +26,8 @@ export interface ApiBenchOptions {
 export interface BenchCaller {
   readonly authorization: string;
   readonly describe: string;
+  /** The scope the access policy gives this caller, so the baseline can run the platform's exact statement. */
+  readonly scope: () => SensorScope;
 }
 
 const sensorOf = (tenant: string, i: number): string => `bench:${tenant}-meter-${i}/power`;
@@ -66,8 +69,9 @@ async function bodyOf(url: string, headers: Record<string, string>): Promise<str
 
 /**
  * GET /api/readings/latest for one sensor through the whole platform (authentication, access policy, validation,
- * query bus) vs a bare Fastify handler running the same SELECT, one after the other against the same Postgres,
- * driven by the same load process.
+ * query bus, rate limiter, headers, data-access log) vs a bare Fastify handler running the very statement the
+ * platform runs for that caller, one after the other against the same Postgres, driven by the same load process.
+ * A second bare run without the access condition shows what the condition itself costs in the database.
  */
 export async function runApiBench(
   options: ApiBenchOptions,
@@ -81,7 +85,9 @@ export async function runApiBench(
   // The limiter stays on the measured path, with limits the load cannot reach.
   const rateLimit = loadRateLimit({ WATTLOG_RATE_LIMIT_RPS: '1000000', WATTLOG_RATE_LIMIT_BURST: '1000000', ...process.env });
   let server: RunningServer | undefined;
-  const bare = await startBareLatestServer(url.toString(), POOL_SIZE);
+  let scopeOf: () => SensorScope = () => ({ kind: 'all' });
+  const bare = await startBareLatestServer(url.toString(), POOL_SIZE, () => scopeOf());
+  const unscoped = await startBareLatestServer(url.toString(), POOL_SIZE, () => ({ kind: 'all' }));
   try {
     await seed(bench);
     server = await startHttpServer(
@@ -90,24 +96,26 @@ export async function runApiBench(
     );
     const sensorId = sensorOf('a', 7);
     const caller = await callerFor(server, adminToken, 'bench-gw-a', sensorId);
+    scopeOf = caller.scope;
     const path = `/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`;
     const headers = { authorization: caller.authorization };
-    const [platformBody, bareBody] = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {})]);
-    if (platformBody !== bareBody) throw new Error(`the two servers answer differently:\n${platformBody}\n${bareBody}`);
-    process.stderr.write(`measuring the platform for ${options.seconds} s, then the bare handler for ${options.seconds} s…\n`);
+    const bodies = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {}), bodyOf(`${unscoped.url}${path}`, {})]);
+    if (new Set(bodies).size !== 1) throw new Error(`the servers answer differently:\n${bodies.join('\n')}`);
+    process.stderr.write(`measuring the platform, the bare handler and the bare handler without the access condition, ${options.seconds} s each…\n`);
     const platform = await measure(`${server.url}${path}`, headers, options);
     const baseline = await measure(`${bare.url}${path}`, {}, options);
+    const withoutCondition = await measure(`${unscoped.url}${path}`, {}, options);
     const throughputRatio = platform.requestsPerSecond / baseline.requestsPerSecond;
     const p99Ratio = platform.p99Ms / Math.max(baseline.p99Ms, 1);
     return {
       bench: 'api',
-      counts: `requests per second and latency of GET /api/readings/latest for one sensor, ${options.connections} keep-alive connections, ${options.seconds} s after ${WARM_UP_SECONDS} s warm-up, load from a separate process`,
+      counts: `requests per second and latency of GET /api/readings/latest for one sensor, ${options.connections} keep-alive connections, ${options.seconds} s after ${WARM_UP_SECONDS} s warm-up per server, load from a separate process`,
       caller: caller.describe,
       requestsPerSecond: Math.round(platform.requestsPerSecond),
       p50Ms: platform.p50Ms,
       p99Ms: platform.p99Ms,
       requests: platform.requests,
-      baseline: 'bare Fastify handler, no auth or policy, same SELECT on the same readings_latest, same pool size, same run and load process',
+      baseline: "bare Fastify handler (no Nest, auth, validation, rate limit or access log) running the platform's own SQL for this caller, same pool size, same run and load process",
       baselineRequestsPerSecond: Math.round(baseline.requestsPerSecond),
       baselineP50Ms: baseline.p50Ms,
       baselineP99Ms: baseline.p99Ms,
@@ -115,10 +123,19 @@ export async function runApiBench(
       p99Ratio: Number(p99Ratio.toFixed(3)),
       targets: { throughputRatio: '>= 0.7', p99Ratio: '<= 1.5' },
       met: throughputRatio >= 0.7 && p99Ratio <= 1.5,
+      withoutAccessCondition: {
+        counts: 'the same bare handler running the SELECT without the grant and visibility condition: what the condition costs in the database',
+        requestsPerSecond: Math.round(withoutCondition.requestsPerSecond),
+        p50Ms: withoutCondition.p50Ms,
+        p99Ms: withoutCondition.p99Ms,
+        platformThroughputRatio: Number((platform.requestsPerSecond / withoutCondition.requestsPerSecond).toFixed(3)),
+        platformP99Ratio: Number((platform.p99Ms / Math.max(withoutCondition.p99Ms, 1)).toFixed(3)),
+      },
     };
   } finally {
     await server?.close();
     await bare.close();
+    await unscoped.close();
     await bench.drop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -1,29 +1,27 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { toReading, type LatestRow } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
+import type { SensorScope } from '../../../application/metering/query-readings/access/sensor-access.port.js';
+import { latestReadingsSql, toReading, type LatestRow } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
 
 /**
- * The baseline of `bench api`: a bare Fastify handler answering the same URL with the same SELECT on
- * readings_latest, with no authentication, no access policy, no validation pipe and no Nest — what the platform's
- * own work per request is compared with. Rows become readings with the handler's own mapping.
+ * The baselines of `bench api`: a bare Fastify handler answering the same URL with no authentication, no
+ * validation pipe and no Nest. `scopeOf` says which SQL it runs: the platform's own statement for the caller's
+ * scope (built by the same function, so the text and parameters are identical — "the same SQL query"), or, with
+ * `{ kind: 'all' }`, the SELECT without any access condition. Rows become readings with the handler's own mapping.
  */
 export interface BareLatestServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-const SQL = `SELECT sensor_id, node_id, gateway_id, quantity, unit, value,
-                    (extract(epoch FROM measured_at) * 1000)::float8 AS measured_at,
-                    (extract(epoch FROM received_at) * 1000)::float8 AS received_at, phase, tariff, source
-               FROM readings_latest WHERE sensor_id = ANY($1::text[])`;
-
-export async function startBareLatestServer(connectionString: string, poolSize: number): Promise<BareLatestServer> {
+export async function startBareLatestServer(connectionString: string, poolSize: number, scopeOf: () => SensorScope): Promise<BareLatestServer> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   const app: FastifyInstance = Fastify({ logger: false });
   app.get('/api/readings/latest', async (request) => {
     const query = request.query as { sensor?: string | string[] };
     const wanted = query.sensor === undefined ? [] : Array.isArray(query.sensor) ? query.sensor : [query.sensor];
-    const { rows } = await pool.query<LatestRow>(SQL, [wanted]);
+    const { text, params } = latestReadingsSql(scopeOf(), wanted);
+    const { rows } = await pool.query<LatestRow>(text, params);
     const found = new Set(rows.map((r) => r.sensor_id));
     return {
       items: rows.map(toReading),

@@ -71,7 +71,7 @@ export function registerBench(program: Command): void {
       report(
         await runApiBench(o, (server, adminToken, gatewayId, sensorId) =>
           asAdmin
-            ? Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'the bootstrap admin token (no grant lookup)' })
+            ? Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'the bootstrap admin token (no grant lookup)', scope: () => ({ kind: 'all' }) })
             : aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId),
         ),
         o.json === true,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readingsProjection } from '../../../application/metering/readings-projections/readings.projection.js';
-import { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
+import { ProjectionSupervisor, projectionIdleMs } from '../../../application/projections/projection-supervisor.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../../../infrastructure/protocols/payload-decoders.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
@@ -32,10 +32,10 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
   const bench = await openBenchSchema();
   const store = new PostgresEventStore(bench.db);
   const failures: unknown[] = [];
-  // The server's own settings (src/interfaces/http/http-server.ts): batches of 1000, 100 ms idle wait once caught up.
+  // The server's own settings (src/interfaces/http/http-server.ts): batches of 1000, woken by append notifications.
   const supervisor = new ProjectionSupervisor(store, bench.db, [readingsProjection({ decoders: decoderLookup() })], {
     batchSize: 1000,
-    idleMs: 100,
+    idleMs: projectionIdleMs(store),
     standbyMs: 2000,
     onError: (_projection, error) => failures.push(error),
   });

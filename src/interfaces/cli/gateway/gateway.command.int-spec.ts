@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { assertCliBuilt, runCli } from '../../../../test/support/cli.js';
 import { freePort } from '../../../../test/support/free-port.js';
+import { httpsPostJson } from '../../../../test/support/https-get.js';
 import { loadAdminToken } from '../../../infrastructure/auth/admin-token.js';
 import { ensureHttpsCredentials } from '../../../infrastructure/tls/self-signed-certificate.js';
 import { startHttpServer, type RunningServer } from '../../http/http-server.js';
@@ -21,6 +22,7 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
   let server: RunningServer;
   let dataDir: string;
   let port: number;
+  let ca: string;
   const scratch: string[] = [];
   // Nothing from the developer's shell may leak into the runs.
   const baseEnv = (): Record<string, string> => ({
@@ -56,6 +58,7 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
     port = await freePort();
     const logger = pino({ level: 'silent' });
     const tls = await ensureHttpsCredentials({ dataDir }, logger);
+    ca = tls.cert;
     server = await startHttpServer(
       {
         storage: { store: 'embedded', dataDir },
@@ -114,6 +117,22 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
     await register('--id', 'fixed-id');
     const twice = await register('--id', 'fixed-id');
     expect(twice).toMatchObject({ code: 1, stderr: 'wattlog: server answered 409: gateway fixed-id is already registered\n' });
+  }, 60_000);
+
+  it('asks for a channel change; with --wait it prints the outcome (here the expiry: no agent is connected)', async () => {
+    const registerDirectly = async (networkType: string): Promise<string> => {
+      const body = { name: networkType, networkType, address: 'virtual', location: { lat: 52, lon: 5 } };
+      const answer = await httpsPostJson(`https://127.0.0.1:${port}/api/gateways`, ca, body, { authorization: `Bearer ${loadAdminToken(undefined, dataDir).value}` });
+      return (JSON.parse(answer.body) as { id: string }).id;
+    };
+    const zigbee = await registerDirectly('zigbee');
+    const waited = await cli(['channel', zigbee, '15', '--timeout', '1', '--reason', 'Wi-Fi on 1', '--wait']);
+    expect(waited).toMatchObject({ code: 1, stderr: '' });
+    expect(JSON.parse(waited.stdout)).toMatchObject({ gatewayId: zigbee, field: 'network.channel', status: 'timed_out', outcome: 'no answer from the gateway in time', applied: null });
+
+    const dsmr = await registerDirectly('dsmr');
+    const refused = await cli(['channel', dsmr, '15']);
+    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: `wattlog: server answered 422: gateway ${dsmr} runs a dsmr network: permit join and channel changes are for ZigBee gateways only\n` });
   }, 60_000);
 
   it('rejects malformed arguments before calling the server', async () => {

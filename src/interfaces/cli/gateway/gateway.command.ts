@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { callAdminApi, resolveAdminApi, type AdminApiTarget } from './admin-api-client.js';
+import { AdminApiError, callAdminApi, resolveAdminApi, type AdminApiTarget } from './admin-api-client.js';
 
 interface IssuedKey {
   readonly id: string;
@@ -12,12 +12,41 @@ interface GatewayPage {
   readonly nextAfter: string | null;
 }
 
+/** A network configuration request as the server answers it (`requestNetworkConfiguration`, `permitGatewayJoin`). */
+interface NetworkRequest {
+  readonly requestId: string;
+  readonly gatewayId: string;
+  readonly field: string;
+  readonly status: string;
+  readonly expiresAt: string;
+}
+
+interface ConfigurationChange {
+  readonly requestId?: string;
+  readonly type: string;
+  readonly after: unknown;
+  readonly detail?: string | null;
+}
+
 const DEFAULT_LINK_PORT = 7700;
+const OUTCOMES: Readonly<Record<string, string>> = {
+  NetworkConfigurationApplied: 'applied',
+  NetworkConfigurationRejected: 'rejected',
+  NetworkConfigurationTimedOut: 'timed_out',
+};
 
 function number(value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed)) throw new InvalidArgumentError('must be a number');
   return parsed;
+}
+
+function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min || parsed > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
+    return parsed;
+  };
 }
 
 function print(value: unknown): void {
@@ -31,6 +60,24 @@ function linkEndpoint(target: AdminApiTarget): { linkHost: string; linkPort: num
     throw new InvalidArgumentError(`WATTLOG_LINK_PORT=${JSON.stringify(process.env.WATTLOG_LINK_PORT)} is not a port number`);
   }
   return { linkHost: process.env.WATTLOG_LINK_HOST || target.url.hostname.replace(/^\[(.*)\]$/, '$1'), linkPort: port };
+}
+
+/** Follows the gateway's configuration changes until the request has its outcome (the server records every step). */
+async function waitForOutcome(api: AdminApiTarget, request: NetworkRequest): Promise<Record<string, unknown>> {
+  const from = new Date(Date.parse(request.expiresAt) - 2 * 24 * 3600 * 1000).toISOString();
+  const to = new Date(Date.parse(request.expiresAt) + 24 * 3600 * 1000).toISOString();
+  const path = `/api/gateways/${encodeURIComponent(request.gatewayId)}/configuration/changes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  const deadline = Date.parse(request.expiresAt) + 5_000;
+  for (;;) {
+    const changes = await callAdminApi<ConfigurationChange[]>(api, 'GET', path);
+    const outcome = changes.find((c) => c.requestId === request.requestId && OUTCOMES[c.type] !== undefined);
+    if (outcome) {
+      const status = OUTCOMES[outcome.type]!;
+      return { ...request, status, outcome: outcome.detail ?? null, applied: status === 'applied' ? outcome.after : null };
+    }
+    if (Date.now() > deadline) throw new AdminApiError(`network configuration request ${request.requestId} has no outcome yet`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 function target(command: Command): AdminApiTarget {
@@ -92,11 +139,37 @@ export function registerGateway(program: Command): void {
 
   gateway
     .command('permit-join')
-    .description('let new devices join the gateway\'s ZigBee network for a while (0 closes it); the gateway answers')
+    .description(
+      "let new devices join the gateway's ZigBee network for a while (0 closes it): recorded as a network configuration request; " +
+        'prints the applied request when the gateway is connected, else the waiting one',
+    )
     .argument('<id>', 'gateway id')
-    .option('--seconds <n>', 'how long, 0..254', (v) => Number(v), 60)
-    .action(async (id: string, options: { seconds: number }, command: Command) => {
-      print(await callAdminApi(target(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, { seconds: options.seconds }));
+    .option('--seconds <n>', 'how long, 0..254', integerIn(0, 254), 60)
+    .option('--reason <text>', 'why; kept in the audit trail')
+    .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
+    .action(async (id: string, options: { seconds: number; reason?: string; timeout?: number }, command: Command) => {
+      const body = { seconds: options.seconds, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
+      print(await callAdminApi(target(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, body));
+    });
+
+  gateway
+    .command('channel')
+    .description(
+      "move the gateway's running ZigBee network to another channel: the request waits for the gateway and is applied once its coordinator reports the new channel",
+    )
+    .argument('<id>', 'gateway id')
+    .argument('<channel>', 'ZigBee channel, 11..26', integerIn(11, 26))
+    .option('--reason <text>', 'why; kept in the audit trail')
+    .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
+    .option('--wait', 'wait for the outcome and print it (exit 1 unless applied)')
+    .action(async (id: string, channel: number, options: { reason?: string; timeout?: number; wait?: boolean }, command: Command) => {
+      const api = target(command);
+      const body = { kind: 'channel', channel, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
+      const requested = await callAdminApi<NetworkRequest>(api, 'POST', `/api/gateways/${encodeURIComponent(id)}/network-configuration`, body);
+      if (!options.wait) return print(requested);
+      const done = await waitForOutcome(api, requested);
+      print(done);
+      if (done.status !== 'applied') process.exitCode = 1;
     });
 
   gateway

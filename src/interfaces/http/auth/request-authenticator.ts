@@ -4,8 +4,9 @@ import passportModule from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import type { AccessState } from '../../../application/access/access-state/access-state.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims } from '../../../infrastructure/auth/jwt-access-tokens.js';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../../infrastructure/auth/jwt-access-tokens.js';
 import { runStrategy } from './passport-runner.js';
+import { VerifiedTokenCache, type VerifiedClaims } from './verified-token-cache.js';
 
 export interface ResolvedCredentials {
   readonly principal: Principal;
@@ -14,6 +15,10 @@ export interface ResolvedCredentials {
 }
 
 const JWT = 'wattlog-jwt';
+const CLOCK_TOLERANCE_S = 5;
+const MAX_AGE_S = 24 * 3600;
+// ~0.5 KiB each: a few MiB for as many distinct live tokens as a busy node sees in 15 minutes.
+const VERIFIED_TOKENS_KEPT = 10_000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
 function digest(text: string): Buffer {
@@ -34,8 +39,13 @@ function describe(info: unknown): string {
 export class RequestAuthenticator {
   private readonly adminDigest: Buffer;
   private readonly passport: passportModule.Authenticator;
+  private readonly verified = new VerifiedTokenCache({ capacity: VERIFIED_TOKENS_KEPT, clockToleranceS: CLOCK_TOLERANCE_S, maxAgeS: MAX_AGE_S });
 
-  constructor(adminToken: string, jwtKey: Buffer, accessState: AccessState) {
+  constructor(
+    adminToken: string,
+    jwtKey: Buffer,
+    private readonly accessState: AccessState,
+  ) {
     this.adminDigest = digest(adminToken);
     // A private instance: the process-wide passport would let two apps in one process overwrite each other's keys.
     this.passport = new passportModule.Passport();
@@ -50,33 +60,39 @@ export class RequestAuthenticator {
           algorithms: [JWT_ALGORITHM],
           audience: JWT_AUDIENCE,
           issuer: JWT_ISSUER,
-          jsonWebTokenOptions: { maxAge: '1d', clockTolerance: 5 },
+          jsonWebTokenOptions: { maxAge: `${MAX_AGE_S}s`, clockTolerance: CLOCK_TOLERANCE_S },
         },
-        (payload: Partial<AccessTokenClaims>, done: VerifiedCallback) => {
-          const resolved = resolveClaims(payload, accessState);
-          if (resolved) done(null, resolved);
-          else done(null, false, { message: 'session ended or account no longer active' });
-        },
+        (payload: VerifiedClaims, done: VerifiedCallback) => done(null, { claims: payload }),
       ),
     );
   }
 
   async resolve(authorization: string | undefined): Promise<ResolvedCredentials> {
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
-    if (token === undefined) throw new UnauthorizedException('authentication required: send Authorization: Bearer <token>');
+    if (authorization === undefined || token === undefined) throw new UnauthorizedException('authentication required: send Authorization: Bearer <token>');
     if (token.split('.').length !== 3) {
       // Not a JWT: only the bootstrap admin token remains; digests make the comparison independent of length.
       if (timingSafeEqual(digest(token), this.adminDigest)) return { principal: BOOTSTRAP_ADMIN };
       throw new UnauthorizedException('the bearer token is not valid');
     }
-    const outcome = await runStrategy<ResolvedCredentials>(this.passport, JWT, { headers: { authorization }, query: {}, ip: '' });
-    if (outcome.ok) return outcome.user;
-    const info = outcome.info as { message?: unknown } | undefined;
-    throw new UnauthorizedException(info instanceof Error ? describe(info) : typeof info?.message === 'string' ? `the access token is no longer valid: ${info.message}` : 'the access token is invalid');
+    const claims = this.verified.get(token) ?? (await this.verify(token, authorization));
+    // Asked on every request, cached token or not: a logout, disable or revoke counts from the next request on.
+    const resolved = resolveClaims(claims, this.accessState);
+    if (resolved) return resolved;
+    throw new UnauthorizedException('the access token is no longer valid: session ended or account no longer active');
+  }
+
+  private async verify(token: string, authorization: string): Promise<VerifiedClaims> {
+    const outcome = await runStrategy<{ claims: VerifiedClaims }>(this.passport, JWT, { headers: { authorization }, query: {}, ip: '' });
+    if (outcome.ok) {
+      this.verified.remember(token, outcome.user.claims);
+      return outcome.user.claims;
+    }
+    throw new UnauthorizedException(outcome.info instanceof Error ? describe(outcome.info) : 'the access token is invalid');
   }
 }
 
-function resolveClaims(payload: Partial<AccessTokenClaims>, accessState: AccessState): ResolvedCredentials | undefined {
+function resolveClaims(payload: VerifiedClaims, accessState: AccessState): ResolvedCredentials | undefined {
   if (typeof payload.sub !== 'string') return undefined;
   if (payload.typ === 'user' && typeof payload.sid === 'string') {
     const principal = accessState.userPrincipal(payload.sub, payload.sid);

@@ -54,11 +54,6 @@ export class ListGatewaysRequestDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
-export class PermitJoinRequestDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 254, default: 60, description: '0 closes joining' })
-  @IsOptional() @IsInt() @Min(0) @Max(254) seconds?: number;
-}
-
 export class ChangeOwnerRequestDto {
   @ApiProperty({ minLength: 1, maxLength: GATEWAY_LIMITS.ownerMax, description: 'User id of the new owner' })
   @IsDefined() @IsString() @Length(1, GATEWAY_LIMITS.ownerMax) ownerId!: string;

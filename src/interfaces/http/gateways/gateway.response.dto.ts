@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import type { DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
@@ -56,12 +56,6 @@ export class GatewayPageDto implements GatewayPage {
 export class DecommissionedGatewayDto implements DecommissionedGateway {
   @ApiProperty() readonly id!: string;
   @ApiProperty({ format: 'date-time' }) readonly decommissionedAt!: string;
-}
-
-export class PermitJoinResultDto {
-  @ApiProperty() readonly gatewayId!: string;
-  @ApiProperty({ description: 'Always true here: a refusal is answered 422' }) readonly ok!: boolean;
-  @ApiPropertyOptional({ example: 'joining permitted for 60 s' }) readonly detail?: string;
 }
 
 export class ChangedGatewayOwnerDto implements ChangedGatewayOwner {

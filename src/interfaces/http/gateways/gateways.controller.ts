@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
@@ -9,20 +10,32 @@ import { GetGateway } from '../../../application/gateways/get-gateway/get-gatewa
 import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
 import { RegisterGateway, type IssuedNetworkKey } from '../../../application/gateways/register-gateway/register-gateway.command.js';
 import { RotateNetworkKey } from '../../../application/gateways/rotate-network-key/rotate-network-key.command.js';
+import {
+  NetworkConfigurationRefusedError,
+  NetworkConfigurationTimedOutError,
+} from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
+import {
+  RequestNetworkConfiguration,
+  type RequestedNetworkConfiguration,
+} from '../../../application/gateways/network-configuration/request-network-configuration/request-network-configuration.command.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
-import { ACCESS_POLICY, type AccessPolicy } from '../../../application/access/ports/access-policy.port.js';
+import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
+import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../auth/authentication.guard.js';
 import { CurrentPrincipal } from '../auth/current-principal.js';
-import type { GatewayCommands } from '../../gateway-link/gateway-commands.js';
-import { GATEWAY_COMMANDS, PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
-import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, PermitJoinRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
+import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
+import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
-import { ChangedGatewayOwnerDto, DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto, PermitJoinResultDto } from './gateway.response.dto.js';
+import { ChangedGatewayOwnerDto, DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto } from './gateway.response.dto.js';
+import { PermitJoinRequestDto } from './network-configuration.request.dto.js';
+import { PermitJoinResultDto, RequestedNetworkConfigurationDto } from './network-configuration.response.dto.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** How long permit-join waits for a connected gateway's coordinator to confirm before answering 202. */
+export const PERMIT_JOIN_WAIT_MS = 15_000;
 
 function metadata(principal: Principal, correlationId: string | undefined): CommandMetadata {
   return {
@@ -55,8 +68,6 @@ export class GatewaysController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
-    @Inject(GATEWAY_COMMANDS) private readonly gatewayCommands: GatewayCommands,
-    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
   /** The response is the only place the network key is ever shown. */
@@ -100,25 +111,67 @@ export class GatewaysController {
     return issued;
   }
 
-  /** Opens (or with 0 closes) joining on the gateway's ZigBee network; answers what the gateway said. */
+  /**
+   * Opens (or with 0 closes) joining as a network configuration request (`network.permitJoin`), recorded like any
+   * other: when the gateway is connected it waits for the coordinator's answer, else it answers 202 and the request
+   * waits for the gateway until it expires.
+   */
   @Post(':id/permit-join')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'permitGatewayJoin', summary: "Let devices join the gateway's ZigBee network for a while (0 closes)" })
+  @ApiOperation({
+    operationId: 'permitGatewayJoin',
+    summary: "Let devices join the gateway's ZigBee network for a while (0 closes; admin)",
+    description:
+      'Records a `permit_join` network configuration request. A connected gateway is waited for (up to 15 s): 200 once its coordinator confirmed, ' +
+      '422 when it refused, 504 when the request expired. Otherwise 202: the request waits until the gateway connects or it expires.',
+  })
   @GATEWAY_ID
+  @CORRELATION_HEADER
   @ApiBody({ type: PermitJoinRequestDto, required: false })
-  @ApiOkResponse({ type: PermitJoinResultDto })
-  @ApiProblems(400, 404, [409, 'The gateway is not connected'], [422, 'The gateway refused'], 413, 415, 504)
+  @ApiOkResponse({ type: PermitJoinResultDto, description: 'The coordinator confirmed; `applied` says until when joining is open' })
+  @ApiAcceptedResponse({ type: RequestedNetworkConfigurationDto, description: 'The gateway is not connected, or has not answered yet: the request waits' })
+  @ApiProblems(
+    400,
+    404,
+    [409, 'The gateway is decommissioned, or it was changed concurrently too often; retry'],
+    [422, 'The gateway is not a ZigBee gateway, or its coordinator refused'],
+    413,
+    415,
+    [504, 'The request expired before the gateway answered'],
+  )
   async permitJoin(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Body() body: PermitJoinRequestDto,
-  ): Promise<{ gatewayId: string; ok: boolean; detail?: string }> {
-    // No command handler sits between this and the live link, so the policy is asked here.
-    this.access.assertAdmin(principal, 'opening a network for joining');
-    const seconds = body.seconds ?? 60;
-    const outcome = await this.gatewayCommands.send(gatewayId(id), 'permit_join', id, { seconds });
-    if (!outcome.ok) throw new UnprocessableEntityException(outcome.detail ?? 'the gateway refused the command');
-    return { gatewayId: id, ...outcome };
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-correlation-id') correlationId?: string,
+  ): Promise<RequestedNetworkConfiguration & { ok?: boolean; detail?: string }> {
+    const result = await this.commands.execute<RequestNetworkConfiguration, RequestedNetworkConfiguration>(
+      new RequestNetworkConfiguration(
+        principal,
+        gatewayId(id),
+        {
+          change: { kind: 'permit_join', seconds: body.seconds ?? NETWORK_LIMITS.permitJoinSeconds.default },
+          reason: body.reason ?? '',
+          timeoutSeconds: body.timeoutSeconds ?? NETWORK_CONFIGURATION_TIMEOUT_LIMITS.defaultSeconds,
+        },
+        new Date(),
+        metadata(principal, correlationId).correlationId,
+        PERMIT_JOIN_WAIT_MS,
+      ),
+    );
+    switch (result.status) {
+      case 'applied':
+        void reply.status(200);
+        return { ...result, ok: true, detail: result.outcome ?? '' };
+      case 'rejected':
+        throw new NetworkConfigurationRefusedError(result.requestId, result.outcome ?? 'the gateway refused');
+      case 'timed_out':
+        throw new NetworkConfigurationTimedOutError(result.requestId, result.gatewayId);
+      case 'requested':
+      case 'sent':
+        void reply.status(202);
+        return result;
+    }
   }
 
   @Post(':id/decommission')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import type { DeviceCommand, FrameSource } from '../../../application/ports/frame-source.port.js';
+import type { DeviceCommand, DeviceCommandOutcome, FrameSource } from '../../../application/ports/frame-source.port.js';
 import { DurableOutbox } from '../../../infrastructure/outbox/durable-outbox.js';
 import { agentMetrics } from '../../gateway-agent/agent-metrics.js';
 import type { OutboxEntry } from '../../gateway-agent/agent-session.js';
@@ -13,7 +13,9 @@ import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const TOKEN = 'p'.repeat(64);
 
-/** A driver that records what it was asked and answers like the ZigBee one. */
+const UNTIL = '2030-01-01T00:00:30.000Z';
+
+/** A driver that records what it was asked and answers like the ZigBee one; it refuses to close joining. */
 class RecordingDriver implements FrameSource {
   readonly name = 'recording';
   readonly received: DeviceCommand[] = [];
@@ -23,13 +25,15 @@ class RecordingDriver implements FrameSource {
   stop(): Promise<void> {
     return Promise.resolve();
   }
-  command(request: DeviceCommand): Promise<{ ok: boolean; detail?: string }> {
+  command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
     this.received.push(request);
-    return Promise.resolve({ ok: true, detail: `joining permitted for ${String(request.params?.seconds)} s` });
+    const seconds = (request.params?.change as { seconds?: number } | undefined)?.seconds;
+    if (seconds === 0) return Promise.resolve({ ok: false, detail: 'the coordinator did not answer the permit join request' });
+    return Promise.resolve({ ok: true, detail: `joining permitted until ${UNTIL}`, report: { kind: 'permit_join', open: true, until: UNTIL } });
   }
 }
 
-describe('POST /api/gateways/{id}/permit-join (through the real link)', () => {
+describe('POST /api/gateways/{id}/permit-join (a network configuration request, through the real link)', () => {
   let server: RunningServer;
   let dir: string;
   const post = (path: string, body: unknown) =>
@@ -38,7 +42,7 @@ describe('POST /api/gateways/{id}/permit-join (through the real link)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wattlog-permit-join-'));
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir: join(dir, 'data') }, host: '127.0.0.1', port: 0, tls: null, adminToken: TOKEN, link: { host: '127.0.0.1', port: 0 } },
+      { storage: { store: 'embedded', dataDir: join(dir, 'data') }, host: '127.0.0.1', port: 0, tls: null, adminToken: TOKEN, link: { host: '127.0.0.1', port: 0 }, commandPollMs: 50 },
       pino({ level: 'silent' }),
     );
   }, 30_000);
@@ -47,9 +51,12 @@ describe('POST /api/gateways/{id}/permit-join (through the real link)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('sends the command down the gateway\'s session and answers what the gateway said; offline gateways get 409', async () => {
+  it('records the request: 202 while the gateway is offline (sent once it connects), 200 with the coordinator\'s report when connected, 422 when it refuses', async () => {
     const registered = (await (await post('/api/gateways', { name: 'Hall', networkType: 'zigbee', address: '192.0.2.9', location: { lat: 52, lon: 5 } })).json()) as { id: string; key: string };
-    expect((await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 30 })).status).toBe(409);
+    const offline = await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 30, reason: 'new plug' });
+    expect(offline.status).toBe(202);
+    const waiting = (await offline.json()) as { requestId: string };
+    expect(waiting).toMatchObject({ gatewayId: registered.id, field: 'network.permitJoin', status: 'requested', outcome: null, applied: null });
 
     const driver = new RecordingDriver();
     const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, 'outbox'), { maxBytes: 4 * 1024 * 1024 });
@@ -60,11 +67,21 @@ describe('POST /api/gateways/{id}/permit-join (through the real link)', () => {
     agent.start();
     try {
       const deadline = Date.now() + 10_000;
-      while (!agent.connected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (driver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(driver.received).toEqual([{ action: 'network_config', target: registered.id, params: { change: { kind: 'permit_join', seconds: 30 } } }]);
+
       const answer = await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 30 });
       expect(answer.status).toBe(200);
-      expect(await answer.json()).toEqual({ gatewayId: registered.id, ok: true, detail: 'joining permitted for 30 s' });
-      expect(driver.received).toEqual([{ action: 'permit_join', target: registered.id, params: { seconds: 30 } }]);
+      expect(await answer.json()).toMatchObject({
+        gatewayId: registered.id,
+        status: 'applied',
+        ok: true,
+        detail: `joining permitted until ${UNTIL}`,
+        applied: { kind: 'permit_join', open: true, until: UNTIL },
+      });
+      const refused = await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 0 });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ detail: 'the coordinator did not answer the permit join request' });
       expect((await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 900 })).status).toBe(400);
     } finally {
       await agent.stop();

@@ -1,12 +1,17 @@
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../../../application/access/authentication.errors.js';
 import { AlarmQueryError } from '../../../application/market/query-alarms/alarm-query.errors.js';
+import {
+  NetworkConfigurationRefusedError,
+  NetworkConfigurationTimedOutError,
+} from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
 import { ReadingQueryError } from '../../../application/metering/query-readings/reading-query.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
 import { ControlError } from '../../../domain/control/actuator-command.errors.js';
 import { NodeConfigurationError } from '../../../domain/devices/node-configuration.errors.js';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
+import { NetworkConfigurationError } from '../../../domain/gateways/network-configuration.errors.js';
 import { GatewayCommandTimeoutError, GatewayOfflineError } from '../../gateway-link/gateway-commands.js';
 import { PROBLEM_TYPES } from './problem.js';
 
@@ -67,6 +72,12 @@ const CONTROL_STATUS: Record<ControlError['code'], number> = {
   command_not_found: 404,
 };
 
+const NETWORK_CONFIGURATION_STATUS: Record<NetworkConfigurationError['code'], number> = {
+  invalid_network_configuration: 400,
+  network_not_configurable: 422,
+  unknown_network_request: 404,
+};
+
 const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   invalid_query: 400,
   not_found: 404,
@@ -94,6 +105,9 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(GatewayError, (e) => GATEWAY_STATUS[e.code]),
   map(ControlError, (e) => CONTROL_STATUS[e.code]),
   map(NodeConfigurationError, (e) => (e.code === 'invalid_configuration' ? 400 : 404)),
+  map(NetworkConfigurationError, (e) => NETWORK_CONFIGURATION_STATUS[e.code]),
+  map(NetworkConfigurationRefusedError, 422),
+  map(NetworkConfigurationTimedOutError, 504, { type: PROBLEM_TYPES.gatewayTimeout }),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
   map(WrongExpectedRevisionError, 409, {

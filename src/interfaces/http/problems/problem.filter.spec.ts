@@ -2,8 +2,10 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
 import { InvalidReadingQueryError, LiveFeedLimitError, NodeNotFoundError } from '../../../application/metering/query-readings/reading-query.errors.js';
+import { NetworkConfigurationRefusedError, NetworkConfigurationTimedOutError } from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { GatewayAlreadyRegisteredError, GatewayNotFoundError, InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
+import { InvalidNetworkConfigurationError, NetworkNotConfigurableError, UnknownNetworkConfigurationRequestError } from '../../../domain/gateways/network-configuration.errors.js';
 import { GatewayCommandTimeoutError, GatewayOfflineError } from '../../gateway-link/gateway-commands.js';
 import { problemOf } from './problem.filter.js';
 import { RequestValidationError } from './problem.js';
@@ -27,6 +29,11 @@ describe('problemOf', () => {
     expect(statusOf(new LiveFeedLimitError(10))).toBe(503);
     expect(statusOf(new GatewayOfflineError('gw'))).toBe(409);
     expect(statusOf(new GatewayCommandTimeoutError('gw', 'permit_join', 5000))).toBe(504);
+    expect(statusOf(new InvalidNetworkConfigurationError('channel must be a ZigBee channel from 11 to 26'))).toBe(400);
+    expect(statusOf(new NetworkNotConfigurableError('gw', 'dsmr'))).toBe(422);
+    expect(statusOf(new UnknownNetworkConfigurationRequestError('r1'))).toBe(404);
+    expect(statusOf(new NetworkConfigurationRefusedError('r1', 'the coordinator refused'))).toBe(422);
+    expect(problemOf(new NetworkConfigurationTimedOutError('r1', 'gw'), request).problem).toMatchObject({ status: 504, type: 'urn:wattlog:problem:gateway-timeout' });
     const conflict = problemOf(new WrongExpectedRevisionError('gateway-gw', 3, 4), request).problem;
     expect(conflict).toMatchObject({ status: 409, type: 'urn:wattlog:problem:concurrent-change' });
     // The stream name and revisions are internals.

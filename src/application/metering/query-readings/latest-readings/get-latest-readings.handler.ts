@@ -5,6 +5,7 @@ import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.po
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
+import type { SensorScope } from '../access/sensor-access.port.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
@@ -41,6 +42,20 @@ export function toReading(row: LatestRow): CanonicalReading {
   } as CanonicalReading;
 }
 
+/** The one statement that answers a latest request: the sensors asked for, narrowed to the caller's scope. */
+export function latestReadingsSql(scope: SensorScope, sensorIds: readonly string[]): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = [`sensor_id = ANY(${bind(params, sensorIds)}::text[])`];
+  const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
+  if (scoped) where.push(scoped);
+  return {
+    text: `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},
+                  phase, tariff, source
+             FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
+    params,
+  };
+}
+
 @QueryHandler(GetLatestReadings)
 export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings, LatestReadings> {
   constructor(
@@ -55,17 +70,8 @@ export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings
       throw new InvalidReadingQueryError(`at most ${MAX_LATEST_SENSORS} sensors per request; got ${wanted.length}`);
     }
     if (wanted.length === 0) return { items: [], missing: [] };
-    const scope = await this.access.sensorScope(principal, 'read');
-    const params: unknown[] = [];
-    const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
-    if (scoped) where.push(scoped);
-    const rows = await this.db.query<LatestRow>(
-      `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},
-              phase, tariff, source
-         FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
-      params,
-    );
+    const { text, params } = latestReadingsSql(await this.access.sensorScope(principal, 'read'), wanted);
+    const rows = await this.db.query<LatestRow>(text, params);
     const found = new Map(rows.map((row) => [row.sensor_id, toReading(row)]));
     this.accessLog.record(principal, rows.map((row) => ({ sensorId: row.sensor_id, gatewayId: row.gateway_id, rows: 1 })));
     return {

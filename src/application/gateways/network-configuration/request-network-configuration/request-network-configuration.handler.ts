@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actorIdOf } from '../../../../domain/access/principal.js';
+import { decideNetworkConfiguration, type NetworkConfigurationRequest } from '../../../../domain/gateways/network-configuration.decider.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../../ports/event-store.port.js';
+import { gatewayStream } from '../../gateway-stream.js';
+import { loadNetworkConfiguration, toNetworkEvents } from '../network-stream.js';
+import { NETWORK_CONFIGURATION_SENDING, NETWORK_LINK, type NetworkConfigurationSending, type NetworkLink } from '../ports/network-link.port.js';
+import { RequestNetworkConfiguration, type RequestedNetworkConfiguration } from './request-network-configuration.command.js';
+
+const ATTEMPTS = 5;
+const WAIT_POLL_MS = 100;
+
+function answer(gatewayId: string, request: NetworkConfigurationRequest): RequestedNetworkConfiguration {
+  return {
+    requestId: request.requestId,
+    gatewayId,
+    field: request.field,
+    status: request.status,
+    expiresAt: request.expiresAt,
+    outcome: request.outcome,
+    applied: request.applied,
+  };
+}
+
+/**
+ * Admins only. The change is recorded as requested and sent by the network configuration sender when the gateway is
+ * connected. With `waitMs`, a connected gateway's outcome is awaited (read back from the stream), so a caller can
+ * answer with what the coordinator did; an offline gateway is not waited for.
+ */
+@CommandHandler(RequestNetworkConfiguration)
+export class RequestNetworkConfigurationHandler implements ICommandHandler<RequestNetworkConfiguration, RequestedNetworkConfiguration> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+    @Inject(NETWORK_LINK) private readonly link: NetworkLink,
+    @Inject(NETWORK_CONFIGURATION_SENDING) private readonly sender: NetworkConfigurationSending,
+  ) {}
+
+  async execute({ principal, gatewayId, input, at, correlationId, waitMs }: RequestNetworkConfiguration): Promise<RequestedNetworkConfiguration> {
+    this.policy.assertAdmin(principal, 'changing the network of a gateway');
+    const requestId = randomUUID();
+    const metadata = { actorId: actorIdOf(principal), correlationId };
+    let requested: RequestedNetworkConfiguration | undefined;
+    // Link sessions append to the same stream; a conflict with one only means deciding again.
+    for (let attempt = 1; !requested; attempt++) {
+      const { state, revision } = await loadNetworkConfiguration(this.store, gatewayId);
+      const events = decideNetworkConfiguration(
+        {
+          type: 'RequestNetworkConfiguration',
+          data: { requestId, gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: at.toISOString() },
+        },
+        state,
+      );
+      try {
+        await this.store.append(gatewayStream(gatewayId), toNetworkEvents(events, metadata), { expectedRevision: revision });
+        const [event] = events;
+        if (event?.type !== 'NetworkConfigurationRequested') throw new Error('a new request decided no NetworkConfigurationRequested');
+        requested = { requestId, gatewayId, field: event.data.field, status: 'requested', expiresAt: event.data.expiresAt, outcome: null, applied: null };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+    this.sender.poke();
+    if (waitMs <= 0 || !this.link.isConnected(gatewayId)) return requested;
+    return this.outcome(requested, Date.now() + waitMs);
+  }
+
+  private async outcome(requested: RequestedNetworkConfiguration, deadline: number): Promise<RequestedNetworkConfiguration> {
+    let latest = requested;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+      const request = (await loadNetworkConfiguration(this.store, requested.gatewayId)).state.requests[requested.requestId];
+      if (!request) return latest;
+      latest = answer(requested.gatewayId, request);
+      if (latest.status !== 'requested' && latest.status !== 'sent') return latest;
+    }
+    return latest;
+  }
+}
