@@ -96,6 +96,10 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/readings/stream': { request: (f) => ({ query: { sensor: [f.A.sensorId] } }), expected: LIST },
   'GET /api/nodes': { request: (f) => ({ query: { gateway: f.A.gatewayId } }), expected: LIST, listing: (f) => ({ id: f.A.nodeId, to: READ_A, in: items }) },
   'GET /api/nodes/{nodeId}': { request: (f) => ({ path: { nodeId: f.A.nodeId } }), expected: READERS },
+  // Alarms carry the sensor's values: shown to those who may read them. The alarm may have been cleared meanwhile (the
+  // configuration row changes the node's setting), which a list without `state` still shows.
+  'GET /api/alarms': { request: (f) => ({ query: { node: f.A.nodeId } }), expected: LIST, listing: (f) => ({ id: f.A.alarmId, to: READ_A, in: items }) },
+  'GET /api/alarms/{alarmId}': { request: (f) => ({ path: { alarmId: f.A.alarmId } }), expected: READERS },
 
   'POST /api/auth/login': {
     request: async (f) => {

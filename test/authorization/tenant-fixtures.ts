@@ -9,6 +9,8 @@ export interface TenantData {
   readonly gatewayId: string;
   readonly nodeId: string;
   readonly sensorId: string;
+  /** An alarm on the sensor, raised by the server's evaluation of a power reading above the node's setting. */
+  readonly alarmId: string;
 }
 
 export interface Fixtures {
@@ -29,7 +31,8 @@ const MEASURED_AT = '2025-03-01T12:00:00.000Z';
 /**
  * Two tenants, each owning a gateway that has reported one power reading from one node, created as in production:
  * registration through the API, readings as ReadingsReported events the projections turn into read models. The node
- * row goes straight into the read model (no projection fills it from node events yet).
+ * row goes straight into the read model (no projection fills it from node events yet). Each node then gets a power
+ * alarm setting through the API and a reading above it, which the server's alarm evaluation raises an alarm on.
  */
 export async function seedTenants(server: RunningServer, adminToken: string, credentials: RoleCredentials): Promise<Fixtures> {
   const register = async (tenant: Tenant, id: string): Promise<string> => {
@@ -41,7 +44,7 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
     if (response.status !== 201) throw new Error(`registering ${id} answered ${response.status}: ${await response.text()}`);
     return id;
   };
-  const tenant = async (name: Tenant): Promise<TenantData> => {
+  const tenant = async (name: Tenant): Promise<Omit<TenantData, 'alarmId'>> => {
     const gatewayId = await register(name, `gw-tenant-${name.toLowerCase()}`);
     const nodeId = `zigbee:0x00000000000000${name === 'A' ? 'a1' : 'b1'}`;
     const sensorId = `${nodeId}/1/power`;
@@ -53,9 +56,10 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
     await insertNodes(server.storage.readModels, [{ nodeId, gatewayId, status: 'interviewed', protocol: 'zigbee', lastSeenAt: MEASURED_AT }]);
     return { ownerId: credentials.ownerOf(name), gatewayId, nodeId, sensorId };
   };
-  const fixtures = { A: await tenant('A'), B: await tenant('B') };
+  const seeded = { A: await tenant('A'), B: await tenant('B') };
   server.projections.poke();
-  await visible(server, adminToken, [fixtures.A.sensorId, fixtures.B.sensorId]);
+  await visible(server, adminToken, [seeded.A.sensorId, seeded.B.sensorId]);
+  const fixtures = { A: { ...seeded.A, alarmId: await anAlarm(server, adminToken, seeded.A) }, B: { ...seeded.B, alarmId: await anAlarm(server, adminToken, seeded.B) } };
   let fresh = 0;
   const freshClient = async (): Promise<TestClient> => {
     const client = await aClientWithToken(server.url, adminToken, 'Matrix Utility');
@@ -82,6 +86,31 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
   };
   await credentials.afterSeed(server, all);
   return all;
+}
+
+/** A 50 W ceiling on the tenant's node, then a 100 W reading measured after it: the evaluation raises an alarm at once. */
+async function anAlarm(server: RunningServer, adminToken: string, tenant: Omit<TenantData, 'alarmId'>): Promise<string> {
+  const headers = { authorization: `Bearer ${adminToken}` };
+  const configured = await fetch(`${server.url}/api/nodes/${encodeURIComponent(tenant.nodeId)}/configuration`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'alarm_power_above', thresholdW: 50, forSeconds: 0, reason: 'authorization matrix' }),
+  });
+  if (configured.status !== 202) throw new Error(`configuring an alarm answered ${configured.status}: ${await configured.text()}`);
+  const measuredAt = new Date(Date.now() + 1000).toISOString();
+  const reading = { sensorId: tenant.sensorId, nodeId: tenant.nodeId, quantity: 'power', unit: 'W', value: 100, measuredAt, source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' } };
+  const data = { gatewayId: tenant.gatewayId, sequence: 1, networkType: 'zigbee', readings: [reading], receivedAt: measuredAt };
+  await server.storage.eventStore.append(`readings-${tenant.gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], { expectedRevision: 0 });
+  server.projections.poke();
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/alarms?sensor=${encodeURIComponent(tenant.sensorId)}`, { headers });
+    const body = (await response.json()) as { items?: { alarmId: string }[] };
+    const alarmId = body.items?.[0]?.alarmId;
+    if (alarmId !== undefined) return alarmId;
+    if (Date.now() > deadline) throw new Error(`no alarm was raised on ${tenant.sensorId}: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function visible(server: RunningServer, adminToken: string, sensorIds: readonly string[]): Promise<void> {

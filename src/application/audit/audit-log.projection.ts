@@ -8,7 +8,7 @@ function optionalText(value: unknown): string | null {
 }
 
 /** Data fields naming the objects an event is about, across contexts. */
-const OBJECT_FIELDS = ['gatewayId', 'nodeId', 'sensorId', 'commandId', 'userId', 'clientId', 'grantId'] as const;
+const OBJECT_FIELDS = ['gatewayId', 'nodeId', 'sensorId', 'commandId', 'userId', 'clientId', 'grantId', 'alarmId'] as const;
 
 export function objectIdsOf(event: RecordedEvent): string[] {
   const data = event.data as Record<string, unknown> | null;

@@ -1,5 +1,6 @@
 import { accessSummaries } from '../access/access-summaries.js';
 import { controlSummaries } from '../control/control-summaries.js';
+import { marketSummaries } from '../market/market-summaries.js';
 import { networkConfigurationSummaries } from '../gateways/network-configuration/network-summaries.js';
 import { meteringSummaries } from '../metering/metering-summaries.js';
 import type { RecordedEvent } from '../ports/event-store.port.js';
@@ -10,7 +11,9 @@ const MAX_SUMMARY = 200;
 const HIDDEN_KEYS = /(secret|password|key$|token)/i;
 
 /** Contexts give their event types a human summary here; other events get a compact preview of their data. */
-const summarizers = new Map<string, Summarizer>(Object.entries({ ...meteringSummaries, ...accessSummaries, ...controlSummaries, ...networkConfigurationSummaries }));
+const summarizers = new Map<string, Summarizer>(
+  Object.entries({ ...meteringSummaries, ...accessSummaries, ...controlSummaries, ...networkConfigurationSummaries, ...marketSummaries }),
+);
 
 function preview(data: unknown): string {
   if (data === null || typeof data !== 'object') return JSON.stringify(data) ?? '';

@@ -26,7 +26,7 @@ export function readBatch(store: EventStore, projection: Projection, after: Chec
 
 /**
  * Applies a batch read after `known` together with the new checkpoint in one transaction, so a crash anywhere
- * leaves either both or neither. The checkpoint row is locked and re-checked inside the transaction: if it moved
+ * leaves either both or neither (a projection's `prepare` runs first, outside it). The checkpoint row is locked and re-checked inside the transaction: if it moved
  * (a replay swapped the tables in), the batch is dropped and the caller re-reads from the returned checkpoint.
  */
 export async function applyBatch(
@@ -35,10 +35,11 @@ export async function applyBatch(
   known: Checkpoint,
   batch: readonly RecordedEvent[],
 ): Promise<BatchOutcome> {
+  const prepared = await target.projection.prepare?.(batch, { db, table: target.table });
   return db.transaction(async (tx) => {
     const current = await lockCheckpoint(tx, target.checkpointName);
     if (current.position !== known.position) return { accepted: false, checkpoint: current };
-    await target.projection.apply(batch, tx, { table: target.table, sequence: current.eventsApplied });
+    await target.projection.apply(batch, tx, { table: target.table, sequence: current.eventsApplied, ...(prepared !== undefined ? { prepared } : {}) });
     const next: Checkpoint = {
       position: batch[batch.length - 1]!.position,
       eventsApplied: current.eventsApplied + batch.length,

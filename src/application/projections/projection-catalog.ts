@@ -5,9 +5,12 @@ import { dataAccessLogProjection } from '../access/data-access-log/data-access-l
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
+import { alarmsProjection } from '../market/alarms-projection/alarms.projection.js';
+import { ALARM_EVALUATION, alarmEvaluation } from '../market/evaluate-alarms/alarm-evaluation.process.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
 import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
+import type { EventStore } from '../ports/event-store.port.js';
 import type { Projection } from './projection.js';
 
 /** What some projections need from the outside: the protocol modules that upcast version 1 readings events. */
@@ -15,7 +18,7 @@ export interface ProjectionDeps {
   readonly decoders: DecoderLookup;
 }
 
-/** Every projection the platform runs; replay and the supervisor take their list from here. */
+/** Every projection the platform runs; replay takes its list from here, the supervisor adds the log processes. */
 export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
   return [
     auditLogProjection,
@@ -27,13 +30,42 @@ export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
     accessProjection,
     dataAccessLogProjection,
     nodeConfigurationProjection,
+    alarmsProjection,
   ];
+}
+
+/** What processes need besides: the log they append to. */
+export interface ProcessDeps extends ProjectionDeps {
+  readonly store: EventStore;
+}
+
+/**
+ * Processes that run like projections (checkpoint, one runner, lag) but append to the event log. Replays never
+ * rebuild them: what they appended is history, and re-deriving it from scratch can only repeat it.
+ */
+export function logProcesses(deps: ProcessDeps): readonly Projection[] {
+  return [alarmEvaluation(deps)];
+}
+
+/** Everything a projector runs: the projections and the processes. */
+export function runnableProjections(deps: ProcessDeps): readonly Projection[] {
+  return [...projectionCatalog(deps), ...logProcesses(deps)];
+}
+
+/** Projections and processes by name, for the projector. */
+export function findRunnable(name: string, deps: ProcessDeps): Projection[] {
+  const runnable = runnableProjections(deps);
+  if (name === 'all') return [...runnable];
+  const found = runnable.find((p) => p.name === name);
+  if (!found) throw new Error(`unknown projection "${name}"; known: ${runnable.map((p) => p.name).join(', ')}, all`);
+  return [found];
 }
 
 export function findProjections(name: string, deps: ProjectionDeps): Projection[] {
   const catalog = projectionCatalog(deps);
   if (name === 'all') return [...catalog];
   const found = catalog.find((p) => p.name === name);
+  if (name === ALARM_EVALUATION) throw new Error(`${name} appends to the event log and is never replayed; the projector runs it`);
   if (!found) {
     throw new Error(`unknown projection "${name}"; known: ${catalog.map((p) => p.name).join(', ')}, all`);
   }

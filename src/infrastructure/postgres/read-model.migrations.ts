@@ -276,6 +276,42 @@ CREATE TABLE node_configuration (
 CREATE INDEX node_configuration_gateway_idx ON node_configuration (gateway_id, node_id, field);
 `;
 
+// Alarm evaluation keeps, per node with an alarm setting, the alarm states it judges by and the revision of the node's
+// alarm stream (not rebuilt by replays: it goes with the events it appended). `alarms` is the read model of open and
+// past alarms; `seq` orders them by when they were raised, and pages run on it.
+const alarms = `
+CREATE TABLE alarm_evaluation (
+  node_id text PRIMARY KEY,
+  stream_revision bigint,
+  state jsonb NOT NULL
+);
+CREATE TABLE alarms (
+  alarm_id text PRIMARY KEY,
+  seq bigint NOT NULL UNIQUE,
+  node_id text NOT NULL,
+  gateway_id text NOT NULL,
+  sensor_id text NOT NULL,
+  phase text,
+  kind text NOT NULL,
+  unit text NOT NULL,
+  state text NOT NULL,
+  setting jsonb NOT NULL,
+  setting_request_id text NOT NULL,
+  since timestamptz NOT NULL,
+  raised_at timestamptz NOT NULL,
+  raised_value double precision NOT NULL,
+  first_value double precision NOT NULL,
+  direction text,
+  peak double precision NOT NULL,
+  cleared_at timestamptz,
+  clear_reason text,
+  cleared_value double precision
+);
+CREATE INDEX alarms_open_idx ON alarms (seq) WHERE state = 'open';
+CREATE INDEX alarms_sensor_idx ON alarms (sensor_id, seq);
+CREATE INDEX alarms_node_idx ON alarms (node_id, seq);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -290,5 +326,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 9, name: 'readings raw: the unique key is its only index', sql: readingsRawOneIndex },
     { version: 10, name: 'audit objects', sql: auditObjects },
     { version: 11, name: 'node configuration', sql: nodeConfiguration },
+    { version: 12, name: 'alarms: evaluation state, open and past alarms', sql: alarms },
   ],
 };

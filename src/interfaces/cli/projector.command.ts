@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { positiveInt } from './cli-options.js';
-import { findProjections } from '../../application/projections/projection-catalog.js';
+import { findRunnable } from '../../application/projections/projection-catalog.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { catchUpOnce } from '../../application/projections/catch-up-once.js';
@@ -11,12 +11,12 @@ export function registerProjector(program: Command): void {
   program
     .command('projector')
     .description('run projections in this process until stopped (or once, until caught up)')
-    .option('--projection <name>', 'projection name, or "all"', 'all')
+    .option('--projection <name>', 'projection or process name (alarm-evaluation), or "all"', 'all')
     .option('--batch-size <n>', 'events per transaction', positiveInt, 1000)
     .option('--once', 'catch up once and exit')
     .action(async (options: { projection: string; batchSize: number; once?: boolean }) => {
-      const projections = findProjections(options.projection, { decoders: decoderLookup() });
       await withStorage(async (storage) => {
+        const projections = findRunnable(options.projection, { decoders: decoderLookup(), store: storage.eventStore });
         if (options.once) {
           for (const projection of projections) {
             const reached = await catchUpOnce(storage.eventStore, storage.readModels, projection, options.batchSize);

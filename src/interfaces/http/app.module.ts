@@ -43,6 +43,7 @@ import {
   ListGatewayConfigurationChangesHandler,
 } from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
 import { ListNodeConfigurationHandler } from '../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
+import { GetAlarmHandler, ListAlarmsHandler } from '../../application/market/query-alarms/query-alarms.handlers.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import { GetGatewayHandler } from '../../application/gateways/get-gateway/get-gateway.handler.js';
@@ -78,6 +79,7 @@ import { AuthenticationGuard } from './auth/authentication.guard.js';
 import { ACCESS_HANDLERS, ACCESS_CONTROLLERS } from './users/access-module-parts.js';
 import { ActuatorCommandsController } from './control/actuator-commands.controller.js';
 import { ConfigurationController } from './devices/configuration.controller.js';
+import { AlarmsController } from './market/alarms.controller.js';
 import { NodeConfigurationController } from './devices/node-configuration.controller.js';
 import { GatewayConfigurationController } from './gateways/gateway-configuration.controller.js';
 import { GatewaysController } from './gateways/gateways.controller.js';
@@ -123,6 +125,7 @@ export class AppModule {
         NodeConfigurationController,
         GatewayConfigurationController,
         ConfigurationController,
+        AlarmsController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
@@ -181,6 +184,8 @@ export class AppModule {
         GetGatewayConfigurationHandler,
         ListGatewayConfigurationChangesHandler,
         ListNodeConfigurationHandler,
+        ListAlarmsHandler,
+        GetAlarmHandler,
       ],
     };
   }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { projectionCatalog } from '../../application/projections/projection-catalog.js';
+import { runnableProjections } from '../../application/projections/projection-catalog.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
@@ -60,7 +60,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   logger.info({ masterKeySource: masterKey.source, masterKeyId: masterKey.id }, 'key vault master key loaded');
   const storage = await openStorage(config.storage);
   for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
-  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog({ decoders: decoderLookup() }), {
+  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }), {
     batchSize: 1000,
     idleMs: projectionIdleMs(storage.eventStore),
     standbyMs: 2000,

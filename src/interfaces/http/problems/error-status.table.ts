@@ -1,5 +1,6 @@
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../../../application/access/authentication.errors.js';
+import { AlarmQueryError } from '../../../application/market/query-alarms/alarm-query.errors.js';
 import {
   NetworkConfigurationRefusedError,
   NetworkConfigurationTimedOutError,
@@ -83,6 +84,10 @@ const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   unavailable: 503,
 };
 
+const ALARM_QUERY_STATUS: Record<AlarmQueryError['code'], number> = {
+  invalid_query: 400,
+};
+
 /**
  * Every domain and application error the HTTP API knows, with its status. The first entry the error is an instance
  * of wins, so subclasses go before their base. Anything not listed (and not an HTTP or Fastify error) is a 500 whose
@@ -104,6 +109,7 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(NetworkConfigurationRefusedError, 422),
   map(NetworkConfigurationTimedOutError, 504, { type: PROBLEM_TYPES.gatewayTimeout }),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
+  map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
   map(WrongExpectedRevisionError, 409, {
     type: PROBLEM_TYPES.concurrentChange,
     detail: () => 'the object was changed concurrently; read it again and retry',

@@ -28,7 +28,7 @@ const PAGE_MAX = 1000;
 const asList = ({ value }: TransformFnParams): unknown => (value === undefined || Array.isArray(value) ? value : [value]);
 
 /** A date-time without a zone would be read in the server's time zone; only explicit instants (or dates, UTC) pass. */
-const ZONED = /^\d{4}-\d{2}-\d{2}$|[T ].*(Z|[+-]\d{2}(:?\d{2})?)$/i;
+export const ZONED = /^\d{4}-\d{2}-\d{2}$|[T ].*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 function sensorList(max: number): PropertyDecorator {
   return (target, key) => {
