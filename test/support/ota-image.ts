@@ -26,7 +26,7 @@ export function anOtaImage(spec: OtaImageSpec): Buffer {
   const firmware = Buffer.alloc(spec.firmwareBytes ?? 300);
   for (let i = 0; i < firmware.length; i += 1) firmware[i] = (i * 31 + spec.fileVersion) & 0xff;
   const check = virtualFirmwareCheck(firmware);
-  if (spec.corrupt) firmware[firmware.length >> 1] ^= 0xff;
+  if (spec.corrupt) firmware.writeUInt8(firmware.readUInt8(firmware.length >> 1) ^ 0xff, firmware.length >> 1);
   const element = Buffer.concat([firmware, check]);
   const tag = Buffer.alloc(6);
   tag.writeUInt16LE(OTA_UPGRADE_IMAGE_TAG, 0);
