@@ -87,6 +87,13 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     this.receive(device, endpointId, frame.cluster.ID, overTheAir(frame).bytes);
   }
 
+  announce(device: VirtualDevice): void {
+    if (this.stopped || !device.joined) return;
+    // Router, mains powered, receiver on when idle, allocate address: what a plug announces.
+    const capabilities = Zdo.Utils.getMacCapFlags(device.logicalType === 'router' ? 0x8e : 0x80);
+    this.emit('zdoResponse', Zdo.ClusterId.END_DEVICE_ANNOUNCE, [Zdo.Status.SUCCESS, { nwkAddress: device.networkAddress, eui64: device.ieee, capabilities }]);
+  }
+
   override async start(): Promise<AdapterTypes.StartResult> {
     this.stopped = false;
     return Promise.resolve('reset');
@@ -94,6 +101,7 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
 
   override async stop(): Promise<void> {
     this.stopped = true;
+    for (const device of this.hosted) device.ota?.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.waiters.rejectAll('virtual coordinator stopped');

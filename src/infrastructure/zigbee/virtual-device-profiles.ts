@@ -29,6 +29,8 @@ export interface VirtualDeviceProfile {
   readonly logicalType: 'router' | 'endDevice';
   readonly manufacturerCode: number;
   readonly endpoints: readonly VirtualEndpointProfile[];
+  /** The OTA client of products whose firmware can be updated over the air: the image type and file version it runs. */
+  readonly ota?: { readonly imageType: number; readonly fileVersion: number };
 }
 
 const HA_PROFILE = 0x0104;
@@ -41,6 +43,8 @@ const ikeaInspelning: VirtualDeviceProfile = {
   ieee: '0x842e14fffe5b1a01',
   logicalType: 'router',
   manufacturerCode: IKEA_OF_SWEDEN,
+  // The simulated firmware's image type; file version 2.4.45 in IKEA's byte-per-part style.
+  ota: { imageType: 0x2201, fileVersion: 0x02040045 },
   endpoints: [
     {
       id: 1,
@@ -135,6 +139,7 @@ const tuyaTs011f: VirtualDeviceProfile = {
   ieee: '0xa4c1387f1c2d3e01',
   logicalType: 'router',
   manufacturerCode: 0x1002,
+  ota: { imageType: 0x0001, fileVersion: 0x00000040 },
   endpoints: [
     {
       id: 1,

@@ -2,7 +2,7 @@ import { VirtualDevice, type DeviceRadio } from './virtual-device.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
 import { VIRTUAL_DEVICE_PROFILES, type VirtualProfileName } from './virtual-device-profiles.js';
 
-const silentRadio: DeviceRadio = { transmit: () => undefined };
+const silentRadio: DeviceRadio = { transmit: () => undefined, announce: () => undefined };
 
 function joined(profile: VirtualProfileName): VirtualDevice {
   const device = new VirtualDevice(VIRTUAL_DEVICE_PROFILES[profile], silentRadio);

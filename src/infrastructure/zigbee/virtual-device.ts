@@ -1,11 +1,14 @@
 import { Zcl, Zdo } from 'zigbee-herdsman';
 import type { ClusterAttributeValues, VirtualDeviceProfile } from './virtual-device-profiles.js';
 import type { BindingEntry, ZdoEndpoint, ZdoNode } from './virtual-zdo.js';
+import { VirtualOtaClient } from './virtual-ota-client.js';
 import { attributeReport, defaultResponse, globalResponse, type AttributeRecord } from './zcl-frames.js';
 
 /** How a device puts its own (unsolicited) frames on the air. */
 export interface DeviceRadio {
   transmit(device: VirtualDevice, endpointId: number, frame: Zcl.Frame): void;
+  /** The device announces itself (ZDO Device_annce), as after a reboot. */
+  announce(device: VirtualDevice): void;
 }
 
 export interface ReportingConfiguration {
@@ -51,6 +54,8 @@ export class VirtualDevice implements ZdoNode {
   private readonly bindingTable: BindingEntry[] = [];
   private readonly reporting = new Map<string, ReportingConfiguration>();
   private transactionSequenceNumber = 0;
+  /** The OTA upgrade client, on products whose firmware updates over the air. */
+  readonly ota: VirtualOtaClient | undefined;
 
   constructor(
     profile: VirtualDeviceProfile,
@@ -75,6 +80,23 @@ export class VirtualDevice implements ZdoNode {
         this.attributes.set(attributesKey(endpoint.id, clusterId, manufacturerCode), stored);
       }
     }
+    const otaEndpoint = this.zdoEndpoints.find((e) => e.outputClusterIds.includes(Zcl.Clusters.genOta.ID));
+    this.ota =
+      profile.ota && otaEndpoint
+        ? new VirtualOtaClient(this.manufacturerCode, profile.ota.imageType, profile.ota.fileVersion, {
+            send: (command, payload) =>
+              this.radio.transmit(
+                this,
+                otaEndpoint.id,
+                Zcl.Frame.create(Zcl.FrameType.SPECIFIC, Zcl.Direction.CLIENT_TO_SERVER, true, undefined, this.nextTransaction(), command, Zcl.Clusters.genOta.ID, payload, {}),
+              ),
+            rebooted: ({ softwareBuildId }) => {
+              const basic = this.zdoEndpoints.find((e) => e.inputClusterIds.includes(Zcl.Clusters.genBasic.ID));
+              if (basic && softwareBuildId !== undefined) this.store(basic.id, 'genBasic', { swBuildId: softwareBuildId });
+              if (this.joined) this.radio.announce(this);
+            },
+          })
+        : undefined;
   }
 
   get bindings(): readonly BindingEntry[] {
@@ -130,12 +152,18 @@ export class VirtualDevice implements ZdoNode {
     this.joined = false;
     this.bindingTable.length = 0;
     this.reporting.clear();
+    this.ota?.stop();
   }
 
   /** Answers one ZCL request addressed to an endpoint; undefined when the device stays silent. */
   receive(endpointId: number, request: Zcl.Frame): Zcl.Frame | undefined {
     const endpoint = this.zdoEndpoints.find((e) => e.id === endpointId);
     if (!endpoint) return undefined;
+    if (request.cluster.ID === Zcl.Clusters.genOta.ID && this.ota && endpoint.outputClusterIds.includes(request.cluster.ID)) {
+      // The server side of OTA talks to the device's client cluster; the client answers with requests of its own.
+      this.ota.receive(request);
+      return undefined;
+    }
     if (!endpoint.inputClusterIds.includes(request.cluster.ID)) return defaultResponse(request, Zcl.Status.UNSUPPORTED_CLUSTER);
     const attributes = this.attributes.get(attributesKey(endpointId, request.cluster.ID, request.header.manufacturerCode));
     if (request.header.isGlobal) {

@@ -26,6 +26,10 @@ export interface ZigbeeConfigurationTarget {
   configureReporting(ieee: string, request: ReportingRequest): Promise<number>;
   /** The model's OTA support as its converter definition states it; undefined for an unknown device. */
   otaSupport(ieee: string): Promise<{ readonly model: string; readonly ota: boolean } | undefined>;
+  /** Whether gateway.json names an OTA image source for this driver. */
+  readonly hasOtaSource: boolean;
+  /** Runs the OTA update to `version`; applied only once the device reports the new file version. */
+  updateFirmware(ieee: string, version: string): Promise<DeviceCommandOutcome>;
 }
 
 function isChange(value: unknown): value is NodeConfigurationChange {
@@ -39,7 +43,8 @@ function isChange(value: unknown): value is NodeConfigurationChange {
 
 /**
  * Reporting changes go to the device as ZCL configureReporting and count as applied only on its SUCCESS answer.
- * Alarms are the server's to evaluate, and this driver serves no OTA images: both are refused with the reason.
+ * Firmware updates run over ZigBee OTA for devices whose definition supports it, from the gateway's configured image
+ * source; anything else is "not supported" with the reason. Alarms are the server's to evaluate.
  */
 export async function applyZigbeeConfiguration(target: ZigbeeConfigurationTarget, request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
   const change = request.settings.change;
@@ -62,7 +67,8 @@ export async function applyZigbeeConfiguration(target: ZigbeeConfigurationTarget
       const support = await target.otaSupport(ieee);
       if (!support) return { ok: false, detail: `firmware update not supported: ${ieee} has no known device definition` };
       if (!support.ota) return { ok: false, detail: `firmware update not supported: ${support.model} has no OTA support` };
-      return { ok: false, detail: `firmware update not supported on this gateway: no OTA image source is configured for ${support.model}` };
+      if (!target.hasOtaSource) return { ok: false, detail: `firmware update not supported on this gateway: no OTA image source is configured for ${support.model}` };
+      return target.updateFirmware(ieee, change.version);
     }
     case 'alarm_power_above':
     case 'alarm_voltage_band':

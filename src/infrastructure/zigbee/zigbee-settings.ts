@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
 import type { VirtualDeviceSpec } from './virtual-coordinator.adapter.js';
 import { isVirtualProfileName, VIRTUAL_DEVICE_PROFILES } from './virtual-device-profiles.js';
 
@@ -21,7 +22,24 @@ export interface ZigbeeSettings {
   readonly panId: number;
   readonly channel: number;
   readonly networkKey: readonly number[];
+  /** Where firmware images for OTA updates come from; without it every firmware update is "not supported". */
+  readonly ota?: OtaSettings;
 }
+
+export interface OtaSettings {
+  /** A local OTA index (JSON array, see docs/protocols.md), absolute; its images are local files too. */
+  readonly indexPath: string;
+  /** Largest image block sent in one imageBlockResponse (the device may ask for less). */
+  readonly blockSize: number;
+  /** Pause between two block responses, for devices that cannot take them faster. */
+  readonly responseDelayMs: number;
+  /** How long the device may stay silent between two block requests before the update fails. */
+  readonly requestTimeoutMs: number;
+}
+
+const DEFAULT_OTA_BLOCK_SIZE = 50;
+const DEFAULT_OTA_RESPONSE_DELAY_MS = 250;
+const DEFAULT_OTA_REQUEST_TIMEOUT_MS = 150_000;
 
 const DEFAULT_PAN_ID = 0x1a62;
 const DEFAULT_CHANNEL = 11;
@@ -78,6 +96,18 @@ function parseVirtual(value: unknown): ZigbeeSettings['virtual'] {
   };
 }
 
+function parseOta(value: unknown): OtaSettings {
+  if (!isRecord(value) || typeof value.indexPath !== 'string' || value.indexPath === '') fail('ota', '{ indexPath: "<local OTA index JSON>", blockSize?, responseDelayMs?, requestTimeoutMs? }', value);
+  // The gateway fetches nothing from the internet on its own: index and images are files an operator put there.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.indexPath)) fail('ota.indexPath', 'a local file path (the gateway downloads no OTA index)', value.indexPath);
+  return {
+    indexPath: isAbsolute(value.indexPath) ? value.indexPath : resolve(value.indexPath),
+    blockSize: integerIn(value.blockSize, 'ota.blockSize', 8, 223, DEFAULT_OTA_BLOCK_SIZE),
+    responseDelayMs: integerIn(value.responseDelayMs, 'ota.responseDelayMs', 0, 10_000, DEFAULT_OTA_RESPONSE_DELAY_MS),
+    requestTimeoutMs: integerIn(value.requestTimeoutMs, 'ota.requestTimeoutMs', 1000, 3_600_000, DEFAULT_OTA_REQUEST_TIMEOUT_MS),
+  };
+}
+
 /** Reads the `adapter` object of gateway.json for `kind: "zigbee"`; throws a one-line error for bad input. */
 export function parseZigbeeSettings(settings: Readonly<Record<string, unknown>>): ZigbeeSettings {
   if (typeof settings.databasePath !== 'string' || settings.databasePath === '') fail('databasePath', 'a file path', settings.databasePath);
@@ -95,5 +125,6 @@ export function parseZigbeeSettings(settings: Readonly<Record<string, unknown>>)
     panId: integerIn(settings.panId, 'panId', 1, 0xfffe, DEFAULT_PAN_ID),
     channel: integerIn(settings.channel, 'channel', 11, 26, DEFAULT_CHANNEL),
     networkKey: networkKey ?? [...randomBytes(16)],
+    ...(settings.ota !== undefined ? { ota: parseOta(settings.ota) } : {}),
   };
 }

@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import { Controller, Zdo, ZSpec, type Events, type Models } from 'zigbee-herdsman';
 import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
 import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
+import type { OtaExtraMetas } from 'zigbee-herdsman/dist/controller/tstype.js';
 import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
 import type { DeviceCommand, DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
 import { applyZigbeeCommand, type ZigbeeNetworkParameters } from './zigbee-commands.js';
 import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
+import { findOtaImage, loadOtaIndex, OtaIndexError, otaHex, readOtaImage } from './ota-index.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
@@ -58,6 +60,7 @@ export class ZigbeeSource implements FrameSource {
   private simulation: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly recent = new RecentTransactions();
+  private readonly updating = new Set<string>();
   private readonly logger: Logger;
   private readonly now: () => Date;
   private readonly channelSettleMs: number;
@@ -209,6 +212,116 @@ export class ZigbeeSource implements FrameSource {
     return definition ? { model: definition.model, ota: definition.ota !== undefined && definition.ota !== false } : undefined;
   }
 
+  get hasOtaSource(): boolean {
+    return this.settings.ota !== undefined;
+  }
+
+  /**
+   * A firmware update over ZigBee OTA from the local index: the device is asked what it runs (imageNotify →
+   * queryNextImageRequest), the image for its manufacturer code, image type and the requested version is checked,
+   * herdsman's `updateOta` serves it, and the device is asked again after its reboot. Applied only when herdsman's
+   * `to` and the device's own new answer both show the image's file version.
+   */
+  async updateFirmware(ieee: string, version: string): Promise<DeviceCommandOutcome> {
+    const ota = this.settings.ota;
+    if (!ota) return { ok: false, detail: 'firmware update not supported on this gateway: no OTA image source is configured' };
+    const device = this.requireController().getDeviceByIeeeAddr(ieee);
+    if (!device) return { ok: false, detail: `no ZigBee device ${ieee} on this network` };
+    const endpoint = device.endpoints.find((e) => e.supportsOutputCluster('genOta'));
+    if (!endpoint) return { ok: false, detail: `firmware update not supported: ${ieee} has no endpoint with the OTA client cluster` };
+    if (this.updating.has(ieee)) return { ok: false, detail: `an OTA update of ${ieee} is running already` };
+    this.updating.add(ieee);
+    try {
+      return await this.runOta(device, endpoint, ota, version);
+    } finally {
+      this.updating.delete(ieee);
+    }
+  }
+
+  private async runOta(device: Models.Device, endpoint: Models.Endpoint, ota: NonNullable<ZigbeeSettings['ota']>, version: string): Promise<DeviceCommandOutcome> {
+    const definition = await findByDevice(device);
+    const extraMetas: OtaExtraMetas = typeof definition?.ota === 'object' ? definition.ota : {};
+    // checkOta against our own local index (an absolute path: herdsman never falls back to its internet index here).
+    const indexSource = { url: ota.indexPath };
+    const ask = async (): Promise<{ manufacturerCode: number; imageType: number; fileVersion: number }> => (await device.checkOta(indexSource, undefined, extraMetas, endpoint)).current;
+    let index;
+    try {
+      index = loadOtaIndex(ota.indexPath);
+    } catch (error) {
+      if (error instanceof OtaIndexError) return { ok: false, detail: error.message };
+      throw error;
+    }
+    let before;
+    try {
+      before = await ask();
+    } catch (error) {
+      return { ok: false, detail: `the device did not answer the OTA image notify: ${errorText(error)}` };
+    }
+    const found = findOtaImage(index, { manufacturerCode: before.manufacturerCode, imageType: before.imageType, modelId: device.modelID, manufacturerName: device.manufacturerName }, version);
+    if ('problem' in found) return { ok: false, detail: found.problem };
+    const entry = found.image;
+    const target = otaHex(entry.fileVersion, 8);
+    if (before.fileVersion === entry.fileVersion) return { ok: true, detail: `the device runs file version ${target} already (${device.softwareBuildID ?? 'no swBuildId'})` };
+    try {
+      readOtaImage(entry);
+    } catch (error) {
+      if (error instanceof OtaIndexError) return { ok: false, detail: error.message };
+      throw error;
+    }
+    this.logger.info({ ieee: device.ieeeAddr, from: otaHex(before.fileVersion, 8), to: target, image: entry.path }, 'zigbee OTA update starting');
+    let to;
+    try {
+      [, to] = await device.updateOta(
+        { url: entry.path, downgrade: entry.fileVersion < before.fileVersion },
+        undefined,
+        undefined,
+        extraMetas,
+        () => undefined,
+        { requestTimeout: ota.requestTimeoutMs, responseDelay: ota.responseDelayMs, baseSize: ota.blockSize },
+        endpoint,
+      );
+    } catch (error) {
+      this.logger.warn({ ieee: device.ieeeAddr, err: error }, 'zigbee OTA update failed');
+      return { ok: false, detail: `OTA update to ${target} failed: ${errorText(error)}` };
+    }
+    if (!to) return { ok: false, detail: `the device did not take the image: it reported file version ${otaHex(before.fileVersion, 8)} and herdsman offered none` };
+    if (to.fileVersion !== entry.fileVersion) return { ok: false, detail: `the update ended on file version ${otaHex(to.fileVersion, 8)}, not ${target}` };
+    let after;
+    try {
+      after = await ask();
+    } catch (error) {
+      return { ok: false, detail: `the image was sent, but the device did not answer afterwards: ${errorText(error)}` };
+    }
+    if (after.fileVersion !== entry.fileVersion) return { ok: false, detail: `the image was sent, but the device reports file version ${otaHex(after.fileVersion, 8)}, not ${target}` };
+    const softwareBuildId = await this.readSoftwareBuildId(device);
+    this.logger.info({ ieee: device.ieeeAddr, fileVersion: target, softwareBuildId }, 'zigbee OTA update applied');
+    this.report('interviewed', device.ieeeAddr, {
+      model: definition?.model ?? device.modelID ?? null,
+      vendor: definition?.vendor ?? device.manufacturerName ?? null,
+      firmware: device.softwareBuildID ?? null,
+      supported: definition !== undefined,
+      configured: true,
+    });
+    return { ok: true, detail: `OTA update ${otaHex(before.fileVersion, 8)} → ${target}: the device reports file version ${target}${softwareBuildId ? `, swBuildId ${softwareBuildId}` : ''}` };
+  }
+
+  /** Reads genBasic swBuildId afresh after an update and keeps it on herdsman's device; undefined when unread. */
+  private async readSoftwareBuildId(device: Models.Device): Promise<string | undefined> {
+    const basic = device.endpoints.find((e) => e.supportsInputCluster('genBasic'));
+    if (!basic) return undefined;
+    try {
+      const answer = await basic.read('genBasic', ['swBuildId']);
+      if (typeof answer.swBuildId === 'string') {
+        device.softwareBuildID = answer.swBuildId;
+        device.save();
+      }
+      return typeof answer.swBuildId === 'string' ? answer.swBuildId : undefined;
+    } catch (error) {
+      this.logger.warn({ ieee: device.ieeeAddr, err: error }, 'zigbee swBuildId not read after the OTA update');
+      return undefined;
+    }
+  }
+
   async setOnOff(ieee: string, endpointId: number, action: OnOffAction): Promise<void> {
     const device = this.requireController().getDeviceByIeeeAddr(ieee.toLowerCase());
     if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
@@ -345,6 +458,10 @@ export class ZigbeeSource implements FrameSource {
     if (!this.controller) throw new Error('the zigbee source is not started');
     return this.controller;
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function scaleAttributes(endpoint: Models.Endpoint, cluster: string): AttributeCache {

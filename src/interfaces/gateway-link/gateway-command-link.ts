@@ -26,8 +26,8 @@ export class GatewayCommandLink implements CommandLink, NetworkLink {
     return this.answerOf(this.commands.send(gatewayId, action, target, params, this.answerTimeoutMs));
   }
 
-  deliverConfig(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>): Promise<LinkDelivery> {
-    return this.answerOf(this.commands.configure(gatewayId, target, settings, this.answerTimeoutMs));
+  deliverConfig(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>, answerTimeoutMs?: number): Promise<LinkDelivery> {
+    return this.answerOf(this.commands.configure(gatewayId, target, settings, Math.max(answerTimeoutMs ?? 0, this.answerTimeoutMs)));
   }
 
   deliverNetworkConfiguration(gatewayId: string, change: NetworkConfigurationChange): Promise<NetworkDelivery> {

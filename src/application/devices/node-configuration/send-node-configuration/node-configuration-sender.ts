@@ -106,8 +106,10 @@ export class NodeConfigurationSender {
     }
     if (!(await this.step(request.nodeId, { type: 'MarkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } }))) return;
     open.sending = true;
+    // A firmware update takes as long as the image needs to cross the network: its answer may come until the expiry.
+    const answerTimeoutMs = request.change.kind === 'firmware_update' ? Math.max(0, Date.parse(request.expiresAt) - this.options.now().getTime()) : undefined;
     void this.link
-      .deliverConfig(request.gatewayId, target, { change: request.change })
+      .deliverConfig(request.gatewayId, target, { change: request.change }, answerTimeoutMs)
       .then(async (delivery) => {
         const at = this.options.now().toISOString();
         switch (delivery.kind) {
