@@ -13,11 +13,13 @@ export type ConfigureAnswer = { readonly status: 'ok' } | { readonly status: 'er
 /**
  * A zigbee2mqtt bridge on a real broker, as the agent meets it: a retained `bridge/devices` list, device state on
  * `<base>/<friendly name>`, `<base>/<name or IEEE>/set` switching a plug, and the request/response API answering
- * `bridge/request/device/configure_reporting` on `bridge/response/…` with the request's transaction echoed.
+ * `bridge/request/device/configure_reporting` and `bridge/request/permit_join` on `bridge/response/…` with the
+ * request's transaction echoed.
  */
 export class SimulatedZigbee2MqttBridge {
   readonly configureRequests: Record<string, unknown>[] = [];
   readonly setRequests: { readonly topic: string; readonly body: unknown }[] = [];
+  readonly permitJoinRequests: Record<string, unknown>[] = [];
   /** What configure_reporting answers next. */
   configureAnswer: ConfigureAnswer = { status: 'ok' };
   /** Whether a plug's relay follows a `set`; a stuck relay still reports its (unchanged) state. */
@@ -75,6 +77,7 @@ export class SimulatedZigbee2MqttBridge {
       return;
     }
     if (topic === `${this.base}/bridge/request/device/configure_reporting`) void this.onConfigureReporting(body as Record<string, unknown>);
+    else if (topic === `${this.base}/bridge/request/permit_join`) void this.onPermitJoin(body as Record<string, unknown>);
     else if (topic.endsWith('/set')) void this.onSet(topic, body);
   }
 
@@ -88,6 +91,14 @@ export class SimulatedZigbee2MqttBridge {
       'bridge/response/device/configure_reporting',
       answer.status === 'ok' ? { data, status: 'ok', transaction } : { data: {}, status: 'error', error: answer.error, transaction },
     );
+  }
+
+  /** zigbee2mqtt 2.x: `time` seconds (0 closes), answered with the time it applies and then in `bridge/info`. */
+  private async onPermitJoin(request: Record<string, unknown>): Promise<void> {
+    this.permitJoinRequests.push(request);
+    const time = typeof request.time === 'number' ? request.time : 0;
+    await this.publish('bridge/response/permit_join', { data: { time }, status: 'ok', transaction: request.transaction });
+    await this.publish('bridge/info', { permit_join: time > 0, permit_join_end: time > 0 ? Date.now() + time * 1000 : null }, true);
   }
 
   private async onSet(topic: string, body: unknown): Promise<void> {

@@ -58,9 +58,19 @@ describe('network configuration decider', () => {
     expect(() => when([aRegisteredGateway()], request(channel15, 'r1', 0))).toThrow(/timeoutSeconds must be an integer from 1 to 86400/);
   });
 
-  it.each<NetworkType>(['zigbee2mqtt', 'dsmr', 'modbus'])('Given a %s gateway, When a network change is requested, Then it is refused as not configurable', (networkType) => {
-    expect(() => when([aRegisteredGateway(networkType)], request())).toThrow(NetworkNotConfigurableError);
-    expect(() => when([aRegisteredGateway(networkType)], request())).toThrow(networkType === 'zigbee2mqtt' ? /run by zigbee2mqtt/ : /for ZigBee gateways only/);
+  it.each<NetworkType>(['dsmr', 'modbus'])('Given a %s gateway, When a network change is requested, Then it is refused as not configurable', (networkType) => {
+    for (const change of [channel15, { kind: 'permit_join', seconds: 60 } as const]) {
+      expect(() => when([aRegisteredGateway(networkType)], request(change))).toThrow(NetworkNotConfigurableError);
+      expect(() => when([aRegisteredGateway(networkType)], request(change))).toThrow(/for ZigBee gateways only/);
+    }
+  });
+
+  it('Given a zigbee2mqtt gateway, When permit join is requested, Then it is recorded; When a channel change is, Then it is refused and says where the channel is set', () => {
+    expect(when([aRegisteredGateway('zigbee2mqtt')], request({ kind: 'permit_join', seconds: 120 }))).toEqual([
+      expect.objectContaining({ type: 'NetworkConfigurationRequested', data: expect.objectContaining({ field: 'network.permitJoin', change: { kind: 'permit_join', seconds: 120 } }) }),
+    ]);
+    expect(() => when([aRegisteredGateway('zigbee2mqtt')], request(channel15))).toThrow(NetworkNotConfigurableError);
+    expect(() => when([aRegisteredGateway('zigbee2mqtt')], request(channel15))).toThrow(/only from its own configuration and a restart/);
   });
 
   it('Given no gateway or a decommissioned one, When a change is requested, Then it throws the gateway error', () => {

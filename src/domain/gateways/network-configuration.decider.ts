@@ -172,6 +172,11 @@ function open(state: NetworkConfigurationState, requestId: string): NetworkConfi
   return TERMINAL.has(request.status) ? null : request;
 }
 
+/** ZigBee gateways run their coordinator; a zigbee2mqtt bridge opens joining on request but keeps its channel. */
+function takesNetworkChange(networkType: NetworkType, change: NetworkConfigurationChange): boolean {
+  return networkType === 'zigbee' || (networkType === 'zigbee2mqtt' && change.kind === 'permit_join');
+}
+
 function gatewayIdOf(state: NetworkConfigurationState): string {
   return state.gateway.status === 'unregistered' ? '' : state.gateway.gatewayId;
 }
@@ -187,7 +192,7 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
       const { gateway } = state;
       if (gateway.status === 'unregistered') throw new GatewayNotFoundError(data.gatewayId);
       if (gateway.status === 'decommissioned') throw new GatewayDecommissionedError(data.gatewayId);
-      if (gateway.networkType !== 'zigbee') throw new NetworkNotConfigurableError(data.gatewayId, gateway.networkType);
+      if (!takesNetworkChange(gateway.networkType, data.change)) throw new NetworkNotConfigurableError(data.gatewayId, gateway.networkType);
       if (state.requests[data.requestId]) return [];
       const problems = networkChangeProblems(data.change);
       const { minSeconds, maxSeconds } = NETWORK_CONFIGURATION_TIMEOUT_LIMITS;

@@ -18,7 +18,7 @@ export class NetworkNotConfigurableError extends NetworkConfigurationError {
   ) {
     super(
       networkType === 'zigbee2mqtt'
-        ? `gateway ${gatewayId} is a zigbee2mqtt gateway: its ZigBee network is run by zigbee2mqtt, so permit join and channel are set there`
+        ? `gateway ${gatewayId} is a zigbee2mqtt gateway: zigbee2mqtt moves its network to another channel only from its own configuration and a restart (and most devices must then be paired again), so the channel is set there; permit join works through its bridge`
         : `gateway ${gatewayId} runs a ${networkType} network: permit join and channel changes are for ZigBee gateways only`,
     );
   }

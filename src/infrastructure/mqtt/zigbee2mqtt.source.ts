@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { connect, ErrorWithReasonCode, type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type {
-  DeviceCommand,
-  DeviceCommandOutcome,
-  DeviceConfiguration,
-  FrameSink,
-  FrameSource,
-  FrameSourceFactory,
-  NodeEventReport,
+import {
+  NETWORK_CONFIG_ACTION,
+  type DeviceCommand,
+  type DeviceCommandOutcome,
+  type DeviceConfiguration,
+  type FrameSink,
+  type FrameSource,
+  type FrameSourceFactory,
+  type NodeEventReport,
 } from '../../application/ports/frame-source.port.js';
 import { ZIGBEE2MQTT_KIND } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
 import { parseZigbee2MqttTopic } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt-topic.js';
 import { createLogger } from '../logging/logger.js';
 import { BridgeRequests } from './zigbee2mqtt-bridge-requests.js';
+import { networkChangeThroughBridge } from './zigbee2mqtt-network.js';
 import { configureThroughBridge } from './zigbee2mqtt-configuration.js';
 import { Zigbee2MqttInventory } from './zigbee2mqtt-inventory.js';
 import { brokerLabel, parseZigbee2MqttSettings, type Zigbee2MqttSettings } from './zigbee2mqtt-settings.js';
@@ -153,8 +155,17 @@ export class Zigbee2MqttSource implements FrameSource {
     await client.publishAsync(`${this.settings.baseTopic}/${friendlyName}/set`, JSON.stringify({ state }), { qos: 1 });
   }
 
-  /** `switch` { state: on|off|toggle } on a friendly name; the broker's QoS 1 ack is as far as zigbee2mqtt confirms. */
+  /**
+   * `switch` { state: on|off|toggle } on a friendly name (the broker's QoS 1 ack is as far as zigbee2mqtt confirms);
+   * `network_config` permit join through the bridge.
+   */
   async command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
+    if (request.action === NETWORK_CONFIG_ACTION) {
+      const client = this.client;
+      const topic = `${this.settings.baseTopic}/bridge/request/permit_join`;
+      const publish = client?.connected ? async (payload: string) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null;
+      return networkChangeThroughBridge(this.bridge, publish, request.params?.change, this.broker);
+    }
     const state = ({ on: 'ON', off: 'OFF', toggle: 'TOGGLE' } as const)[String(request.params?.state) as 'on' | 'off' | 'toggle'];
     if (request.action !== 'switch') return { ok: false, detail: `the zigbee2mqtt driver has no command ${JSON.stringify(request.action)}` };
     if (!state) return { ok: false, detail: 'switch takes params.state on, off or toggle' };

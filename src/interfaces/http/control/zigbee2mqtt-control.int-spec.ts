@@ -18,6 +18,7 @@ interface Site {
   readonly plug: SimulatedPlug;
   readonly nodeId: string;
   readonly sensorId: string;
+  readonly gatewayId: string;
 }
 
 type NodeView = { fields: { field: string; sync: string; applied: { value: unknown } | null }[] };
@@ -52,7 +53,7 @@ withBroker('zigbee2mqtt control end to end: API → event log → link → agent
     await gateway.connect(source);
     const nodeId = `zigbee:${plug.ieee}`;
     await harness.knowsNode(nodeId);
-    return { bridge, plug, nodeId, sensorId: `${nodeId}/switchState` };
+    return { bridge, plug, nodeId, sensorId: `${nodeId}/switchState`, gatewayId: gateway.id };
   }
 
   it("configures reporting with bridge/request/device/configure_reporting, applied on the bridge's ok with the echoed transaction", async () => {
@@ -116,6 +117,22 @@ withBroker('zigbee2mqtt control end to end: API → event log → link → agent
       expect.objectContaining({ field: 'reporting.voltage', status: 'rejected', outcome: "zigbee2mqtt: Failed to configure reporting for 'hall plug' (Status 'UNREPORTABLE_ATTRIBUTE')", inSync: false }),
     ]);
   }, 15_000);
+
+  it('opens joining through bridge/request/permit_join, applied with the time the bridge confirmed; the channel stays zigbee2mqtt\'s', async () => {
+    const { bridge, gatewayId } = await aSite();
+    const join = await harness.post(`/api/gateways/${gatewayId}/permit-join`, { seconds: 90, reason: 'pairing a new plug' });
+    expect(join.status).toBe(200);
+    const joined = (await join.json()) as { applied: { open: boolean; until: string } };
+    expect(joined).toMatchObject({ gatewayId, field: 'network.permitJoin', status: 'applied', applied: { kind: 'permit_join', open: true } });
+    expect(Date.parse(joined.applied.until) - Date.now()).toBeGreaterThan(80_000);
+    expect(bridge.permitJoinRequests).toEqual([{ time: 90, value: true, transaction: expect.any(String) }]);
+    const history = await harness.get<{ network: { fields: { field: string; applied: { value: { open: boolean } } | null }[] } }>(`/api/gateways/${gatewayId}/configuration`);
+    expect(JSON.stringify(history)).toContain('network.permitJoin');
+
+    const channel = await harness.post(`/api/gateways/${gatewayId}/network-configuration`, { kind: 'channel', channel: 15 });
+    expect(channel.status).toBe(422);
+    expect(await channel.json()).toMatchObject({ detail: expect.stringContaining('own configuration and a restart') as unknown });
+  });
 
   it('switches the plug through <base>/<IEEE>/set and acknowledges once its state report shows the state', async () => {
     const { bridge, plug, sensorId } = await aSite();
