@@ -36,7 +36,9 @@ describe('alarms over HTTP: configure → readings over the link → GET /api/al
     const registered = await harness.post('/api/gateways', { name: 'Kitchen', networkType: 'zigbee2mqtt', address: '192.0.2.40', location: { lat: 52, lon: 5 }, ownerId: owner.userId });
     expect(registered.status).toBe(201);
     const gateway = (await registered.json()) as { id: string; key: string };
-    link = (await RawLinkClient.accepted(harness.server.link!.port, gateway.id, Buffer.from(gateway.key, 'hex'))).client;
+    // The link learns a new gateway's key from the event log; until it has, the handshake is refused.
+    const key = Buffer.from(gateway.key, 'hex');
+    link = (await until('the link to accept the new gateway', () => RawLinkClient.accepted(harness.server.link!.port, gateway.id, key).catch(() => undefined))).client;
     let seq = 0;
     const send = async (power: number, measuredAt: number): Promise<void> => {
       const frame = seq++;
