@@ -30,4 +30,6 @@ if (!existsSync(seed)) {
     await db.close();
   }
 }
+// Specs of the migrations themselves start from the cluster before any migration.
+process.env.WATTLOG_PGLITE_BARE_SEED ??= process.env.WATTLOG_PGLITE_SEED ?? '';
 process.env.WATTLOG_PGLITE_SEED = seed;

@@ -45,14 +45,14 @@ export class PgliteDatabase implements SqlDatabase {
   /**
    * `seedFrom`: a tarball of an initialised cluster (PGlite's `dumpDataDir`, same PGlite version) that a database
    * which does not exist yet starts from instead of running initdb — seconds saved per fresh database. An existing
-   * database is opened as it is. Defaults to WATTLOG_PGLITE_SEED.
+   * database is opened as it is. Defaults to WATTLOG_PGLITE_SEED; null runs initdb.
    */
-  static async open(dataDir?: string, seedFrom: string | undefined = process.env.WATTLOG_PGLITE_SEED || undefined): Promise<PgliteDatabase> {
+  static async open(dataDir?: string, seedFrom: string | null | undefined = process.env.WATTLOG_PGLITE_SEED || undefined): Promise<PgliteDatabase> {
     const unlockDir = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
     try {
       const path = dataDir === undefined ? undefined : `${dataDir}/pglite`;
       const fresh = path === undefined || !existsSync(`${path}/PG_VERSION`);
-      const options = fresh && seedFrom !== undefined ? { loadDataDir: await readSeed(seedFrom) } : {};
+      const options = fresh && seedFrom !== undefined && seedFrom !== null ? { loadDataDir: await readSeed(seedFrom) } : {};
       const db = path === undefined ? new PGlite(options) : new PGlite(path, options);
       await db.waitReady;
       return new PgliteDatabase(db, unlockDir);

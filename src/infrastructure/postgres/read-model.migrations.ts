@@ -1,4 +1,5 @@
 import type { MigrationSet } from './migrator.js';
+import { readingsRawChunks } from './readings-raw-chunks.migration.js';
 
 const checkpoints = `
 CREATE TABLE projection_checkpoints (
@@ -327,5 +328,6 @@ export const readModelMigrations: MigrationSet = {
     { version: 10, name: 'audit objects', sql: auditObjects },
     { version: 11, name: 'node configuration', sql: nodeConfiguration },
     { version: 12, name: 'alarms: evaluation state, open and past alarms', sql: alarms },
+    { version: 14, name: 'readings raw: chunks of a quarter hour per sensor and batch', sql: readingsRawChunks },
   ],
 };

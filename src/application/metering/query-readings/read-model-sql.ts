@@ -1,6 +1,6 @@
 /** Tables of the readings read model (migration 5 of the read-model set). */
 export const READINGS_LATEST_TABLE = 'readings_latest';
-export const READINGS_RAW_TABLE = 'readings_raw';
+export const READINGS_RAW_TABLE = 'readings_raw_chunks';
 export const READINGS_BUCKETS_TABLE = 'readings_buckets';
 export const NODES_TABLE = 'nodes';
 

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { LateCounter } from './readings-batch-plan.js';
 import { BUCKET_WIDTHS, bucketKey, bucketStartMs, bucketWidthMs, type BucketWidth } from './reading-buckets.js';
-import { epochMs } from './readings-writes.sql.js';
+import { rawReadingsFrom } from './raw-chunks.js';
 
 interface RecomputeTarget {
   readonly sensorId: string;
@@ -12,30 +12,35 @@ interface RecomputeTarget {
 }
 
 /**
- * The first stored reading after each late reading (the batch's rows already in readings_raw): its pair changed, so
- * its bucket's consumption did. One index probe per late reading.
+ * The first stored reading after each late reading (the batch's rows already stored): its pair changed, so its
+ * bucket's consumption did. It lies later in the late reading's own quarter hour or else is the earliest reading of
+ * the sensor's next stored quarter hour; both are key look-ups.
  */
 async function successorTimes(tx: SqlExecutor, rawTable: string, counters: readonly LateCounter[]): Promise<Map<string, number[]>> {
   const sensorIds: string[] = [];
-  const times: string[] = [];
+  const times: number[] = [];
+  const buckets: string[] = [];
   for (const counter of counters) {
     for (const reading of counter.late) {
       sensorIds.push(counter.sensorId);
-      times.push(reading.measuredAt);
+      times.push(reading.measuredMs);
+      buckets.push(new Date(bucketStartMs(reading.measuredMs, '15m')).toISOString());
     }
   }
-  const rows = await tx.query<{ sensor_id: string; next_ms: number }>(
-    `SELECT t.sensor_id, ${epochMs('n.measured_at')} AS next_ms
-       FROM unnest($1::text[], $2::timestamptz[]) AS t(sensor_id, measured_at)
-       CROSS JOIN LATERAL (
-         SELECT r.measured_at FROM ${rawTable} r
-          WHERE r.sensor_id = t.sensor_id AND r.measured_at > t.measured_at
-          ORDER BY r.measured_at LIMIT 1
-       ) n`,
-    [sensorIds, times],
+  const rows = await tx.query<{ sensor_id: string; next_ms: number | null }>(
+    `SELECT t.sensor_id, coalesce(
+         (SELECT min(u.ms) FROM ${rawReadingsFrom(rawTable)}
+           WHERE c.sensor_id = t.sensor_id AND c.bucket_start = t.bucket_start AND u.ms > t.ms),
+         (SELECT min(u.ms) FROM ${rawReadingsFrom(rawTable)}
+           WHERE c.sensor_id = t.sensor_id
+             AND c.bucket_start = (SELECT min(n.bucket_start) FROM ${rawTable} n WHERE n.sensor_id = t.sensor_id AND n.bucket_start > t.bucket_start))
+       )::float8 AS next_ms
+       FROM unnest($1::text[], $2::bigint[], $3::timestamptz[]) AS t(sensor_id, ms, bucket_start)`,
+    [sensorIds, times, buckets],
   );
   const bySensor = new Map<string, number[]>();
   for (const row of rows) {
+    if (row.next_ms === null) continue;
     const list = bySensor.get(row.sensor_id) ?? [];
     list.push(Number(row.next_ms));
     bySensor.set(row.sensor_id, list);
@@ -75,23 +80,27 @@ function targetParams(targets: readonly RecomputeTarget[]): unknown[] {
 const TARGETS = `unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[])
          AS t(sensor_id, bucket_width, bucket_start, bucket_end, quantity, unit)`;
 
-/** The finest buckets, from the readings inside each plus the one reading before it. */
+/**
+ * The finest buckets, from the readings inside each plus the one reading before it: the newest reading of the
+ * sensor's previous stored quarter hour. Targets here are always 15-minute buckets, which chunks never cross.
+ */
 function fromReadings(buckets: string, raw: string): string {
   return `INSERT INTO ${buckets} AS cur (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, delta)
      SELECT t.sensor_id, t.bucket_width, t.bucket_start, t.quantity, t.unit, agg.samples, agg.delta
        FROM ${TARGETS}
        CROSS JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE w.measured_at >= t.bucket_start)::int AS samples,
-                coalesce(sum(w.value - w.previous) FILTER (WHERE w.measured_at >= t.bucket_start AND w.value >= w.previous), 0)::float8 AS delta
+         SELECT count(*) FILTER (WHERE w.inside)::int AS samples,
+                coalesce(sum(w.value - w.previous) FILTER (WHERE w.inside AND w.value >= w.previous), 0)::float8 AS delta
            FROM (
-             SELECT s.measured_at, s.value, lag(s.value) OVER (ORDER BY s.measured_at, s.value) AS previous
+             SELECT s.inside, s.value, lag(s.value) OVER (ORDER BY s.ms, s.value) AS previous
                FROM (
-                 (SELECT r.measured_at, r.value FROM ${raw} r
-                   WHERE r.sensor_id = t.sensor_id AND r.measured_at < t.bucket_start
-                   ORDER BY r.measured_at DESC, r.value DESC LIMIT 1)
+                 (SELECT false AS inside, u.ms, u.value FROM ${rawReadingsFrom(raw)}
+                   WHERE c.sensor_id = t.sensor_id
+                     AND c.bucket_start = (SELECT max(p.bucket_start) FROM ${raw} p WHERE p.sensor_id = t.sensor_id AND p.bucket_start < t.bucket_start)
+                   ORDER BY u.ms DESC, u.value DESC LIMIT 1)
                  UNION ALL
-                 (SELECT r.measured_at, r.value FROM ${raw} r
-                   WHERE r.sensor_id = t.sensor_id AND r.measured_at >= t.bucket_start AND r.measured_at < t.bucket_end)
+                 (SELECT true AS inside, u.ms, u.value FROM ${rawReadingsFrom(raw)}
+                   WHERE c.sensor_id = t.sensor_id AND c.bucket_start = t.bucket_start)
                ) s
            ) w
        ) agg

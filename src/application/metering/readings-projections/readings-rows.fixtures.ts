@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import { rawReadingsFrom } from './raw-chunks.js';
 import { epochMs } from './readings-writes.sql.js';
 
 /** Readers of the readings tables for specs, with times as ISO strings and numbers as numbers on pg and PGlite. */
@@ -75,7 +76,8 @@ export async function latestRows(db: SqlExecutor): Promise<LatestRowView[]> {
 
 export async function rawRows(db: SqlExecutor): Promise<{ sensorId: string; measuredAt: string; value: number; gatewayId: string }[]> {
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT sensor_id, ${epochMs('measured_at')} AS measured_ms, value, gateway_id FROM readings_raw ORDER BY sensor_id, measured_at, value`,
+    `SELECT c.sensor_id, u.ms::float8 AS measured_ms, u.value, c.gateway_id FROM ${rawReadingsFrom('readings_raw_chunks')}
+      ORDER BY c.sensor_id, u.ms, u.value`,
   );
   return rows.map((r) => ({ sensorId: String(r.sensor_id), measuredAt: iso(r.measured_ms), value: Number(r.value), gatewayId: String(r.gateway_id) }));
 }

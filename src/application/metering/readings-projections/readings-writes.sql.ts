@@ -1,9 +1,11 @@
-import type { SqlExecutor, SqlValue } from '../../ports/read-model-db.port.js';
+import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { ProjectedReading } from './batch-readings.js';
+import { RAW_CHUNK_COLUMNS, rawChunkRows, rawChunks, rawReadingsFrom } from './raw-chunks.js';
+import { bucketStartMs } from './reading-buckets.js';
 import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
 
 export const READINGS_LATEST_TABLE = 'readings_latest';
-export const READINGS_RAW_TABLE = 'readings_raw';
+export const READINGS_RAW_TABLE = 'readings_raw_chunks';
 export const READINGS_BUCKETS_TABLE = 'readings_buckets';
 
 /** Epoch milliseconds of a timestamptz column, the same JS number from pg and PGlite. */
@@ -21,23 +23,32 @@ export async function selectLatestPoints(tx: SqlExecutor, table: string, sensorI
   return new Map(rows.map((r) => [r.sensor_id, { measuredMs: Number(r.measured_ms), value: Number(r.value) }]));
 }
 
-/** Which of `candidates` readings_raw already holds (same sensor, instant and value). */
+/**
+ * Which of `candidates` the chunks already hold (same sensor, instant and value). Each candidate only looks into the
+ * chunks of its own 15-minute bucket, and the array test skips chunks without its instant before any unnest.
+ */
 export async function alreadyStored(tx: SqlExecutor, table: string, candidates: readonly ProjectedReading[]): Promise<Set<ProjectedReading>> {
   if (candidates.length === 0) return new Set();
   const rows = await tx.query<{ i: string | number }>(
-    `SELECT t.i FROM unnest($1::text[], $2::timestamptz[], $3::float8[]) WITH ORDINALITY AS t(sensor_id, measured_at, value, i)
-      WHERE EXISTS (SELECT 1 FROM ${table} r WHERE r.sensor_id = t.sensor_id AND r.measured_at = t.measured_at AND r.value = t.value)`,
-    [candidates.map((r) => r.sensorId), candidates.map((r) => r.measuredAt), candidates.map((r) => r.value)],
+    `SELECT t.i FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::float8[]) WITH ORDINALITY AS t(sensor_id, bucket_start, ms, value, i)
+      WHERE EXISTS (SELECT 1 FROM ${rawReadingsFrom(table)}
+                     WHERE c.sensor_id = t.sensor_id AND c.bucket_start = t.bucket_start AND t.ms = ANY(c.measured_ms)
+                       AND u.ms = t.ms AND u.value = t.value)`,
+    [
+      candidates.map((r) => r.sensorId),
+      candidates.map((r) => new Date(bucketStartMs(r.measuredMs, '15m')).toISOString()),
+      candidates.map((r) => r.measuredMs),
+      candidates.map((r) => r.value),
+    ],
   );
   return new Set(rows.map((row) => candidates[Number(row.i) - 1]!));
 }
 
-/** COPY of the readings, given as lists (e.g. per sensor) so that the caller need not concatenate them first. */
-export async function copyRawReadings(tx: SqlExecutor, table: string, readings: Iterable<readonly ProjectedReading[]>): Promise<void> {
-  const rows: SqlValue[][] = [];
-  for (const list of readings) for (const r of list) rows.push([r.sensorId, r.measuredAt, r.value, r.gatewayId]);
+/** COPY of the readings as chunks, given as lists (e.g. per sensor) so that the caller need not concatenate them first. */
+export async function copyRawReadings(tx: SqlExecutor, table: string, readings: Iterable<readonly ProjectedReading[]>, batch: number): Promise<void> {
+  const rows = rawChunkRows(rawChunks(readings), batch);
   if (rows.length === 0) return;
-  await tx.insertRows(table, ['sensor_id', 'measured_at', 'value', 'gateway_id'], rows);
+  await tx.insertRows(table, RAW_CHUNK_COLUMNS, rows);
 }
 
 /**

@@ -90,6 +90,22 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
     ]);
   });
 
+  it('Given one sensor heard through two gateways in turn within a quarter hour, Then each reading is kept with its gateway', async () => {
+    if (!b) return;
+    const at = (minute: number, value: number) => aReading({ quantity: 'power', value, measuredAt: `2024-05-01T10:0${minute}:00.000Z` });
+    await b.store.append('readings-g1', [aReadingsReported('g1', 1, [at(0, 1)]), aReadingsReported('g1', 2, [at(2, 3)])], { expectedRevision: 'any' });
+    await b.store.append('readings-g2', [aReadingsReported('g2', 1, [at(1, 2)]), aReadingsReported('g2', 2, [at(3, 4)])], { expectedRevision: 'any' });
+    await b.store.append('readings-g1', [aReadingsReported('g1', 3, [at(4, 5)])], { expectedRevision: 'any' });
+    await project();
+    expect((await rawRows(b.db)).map((r) => [r.value, r.gatewayId])).toEqual([
+      [1, 'g1'],
+      [2, 'g2'],
+      [3, 'g1'],
+      [4, 'g2'],
+      [5, 'g1'],
+    ]);
+  });
+
   it('Given readings no column could hold as they are, Then they are cleaned or left out and the projection goes on', async () => {
     if (!b) return;
     const good = aReading({ quantity: 'power', value: 5, measuredAt: '2024-05-01T10:00:00+02:00' });

@@ -34,7 +34,7 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projec
     name: READINGS_PROJECTION,
     eventTypes: [READINGS_REPORTED],
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE],
-    async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
+    async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
       const bySensor = bySensorInOrder(await readingsOfBatch(batch, decoders));
       if (bySensor.size === 0) return;
       const latestTable = table(READINGS_LATEST_TABLE);
@@ -63,7 +63,7 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projec
       }
       if (bySensor.size === 0) return;
       const plan = planSensorReadings(bySensor, storedLatest);
-      await copyRawReadings(tx, rawTable, bySensor.values());
+      await copyRawReadings(tx, rawTable, bySensor.values(), sequence);
       await upsertLatest(tx, latestTable, plan.latest);
       await mergeBuckets(tx, bucketsTable, plan.increments);
       await recomputeLateCounterBuckets(tx, { raw: rawTable, buckets: bucketsTable }, plan.lateCounters);

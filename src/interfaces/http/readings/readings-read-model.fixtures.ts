@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { SqlExecutor } from '../../../application/ports/read-model-db.port.js';
+import { RAW_CHUNK_COLUMNS, rawChunkRows, rawChunks } from '../../../application/metering/readings-projections/raw-chunks.js';
+import { READINGS_RAW_TABLE } from '../../../application/metering/readings-projections/readings-writes.sql.js';
 import type { CanonicalReading } from '../../../domain/metering/canonical-reading.js';
 import { readModelMigrations } from '../../../infrastructure/postgres/read-model.migrations.js';
 import type { SqlDatabase } from '../../../infrastructure/postgres/sql-database.js';
@@ -20,10 +22,10 @@ CREATE TABLE readings_latest (
   value double precision NOT NULL, measured_at timestamptz NOT NULL, received_at timestamptz NOT NULL,
   phase text, tariff smallint, source jsonb NOT NULL
 );
-CREATE TABLE readings_raw (
-  sensor_id text NOT NULL, measured_at timestamptz NOT NULL, value double precision NOT NULL, gateway_id text NOT NULL
+CREATE TABLE readings_raw_chunks (
+  sensor_id text NOT NULL, bucket_start timestamptz NOT NULL, batch bigint NOT NULL, gateway_id text NOT NULL,
+  measured_ms bigint[] NOT NULL, value double precision[] NOT NULL, PRIMARY KEY (sensor_id, bucket_start, batch, gateway_id)
 );
-CREATE INDEX readings_raw_sensor_time_idx ON readings_raw (sensor_id, measured_at);
 CREATE TABLE readings_buckets (
   sensor_id text NOT NULL, bucket_width text NOT NULL, bucket_start timestamptz NOT NULL, quantity text NOT NULL,
   unit text NOT NULL, sample_count integer NOT NULL, value_sum double precision, value_min double precision,
@@ -74,12 +76,13 @@ export interface RawRow {
   readonly gatewayId?: string;
 }
 
+let rawBatch = 0;
+
+/** Rows as the projection stores them: each call is one batch, cut into chunks per sensor and quarter hour. */
 export async function insertRaw(db: SqlExecutor, rows: readonly RawRow[]): Promise<void> {
-  await db.insertRows(
-    'readings_raw',
-    ['sensor_id', 'measured_at', 'value', 'gateway_id'],
-    rows.map((r) => [r.sensorId, r.measuredAt, r.value, r.gatewayId ?? 'gw-1']),
-  );
+  const readings = rows.map((r) => ({ ...aReading({ sensorId: r.sensorId, gatewayId: r.gatewayId ?? 'gw-1', value: r.value }), measuredMs: Date.parse(r.measuredAt) }));
+  readings.sort((a, b) => a.sensorId.localeCompare(b.sensorId) || a.measuredMs - b.measuredMs || a.value - b.value);
+  await db.insertRows(READINGS_RAW_TABLE, RAW_CHUNK_COLUMNS, rawChunkRows(rawChunks([readings]), ++rawBatch));
 }
 
 export interface BucketRow {

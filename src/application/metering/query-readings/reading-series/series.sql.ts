@@ -1,4 +1,6 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
+import { rawReadingsFrom } from '../../readings-projections/raw-chunks.js';
+import { bucketStartMs } from '../../readings-projections/reading-buckets.js';
 import { bind, isoText, READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../read-model-sql.js';
 import type { CounterBucketPoint, GaugeBucketPoint, RawPoint, SeriesSensor } from './query-reading-series.query.js';
 
@@ -10,14 +12,21 @@ export interface TimeRange {
 /** Bucket rows per round trip: big enough to amortise the query, small enough to keep a page's memory modest. */
 export const BUCKET_PAGE_SIZE = 5000;
 
+/** The chunks that can hold readings of [from, to): those of the quarter hours from the one holding `from`. */
+function rawRangeCondition(params: unknown[], range: TimeRange): string {
+  const fromMs = Date.parse(range.from);
+  const firstChunk = new Date(bucketStartMs(fromMs, '15m')).toISOString();
+  return `c.bucket_start >= ${bind(params, firstChunk)}::timestamptz AND c.bucket_start < ${bind(params, range.to)}::timestamptz
+          AND u.ms >= ${bind(params, fromMs)}::bigint AND u.ms < ${bind(params, Date.parse(range.to))}::bigint`;
+}
+
 /** Raw points of all sensors in the range, counted no further than `cap`. */
 export async function countRawPoints(db: SqlExecutor, sensorIds: readonly string[], range: TimeRange, cap: number): Promise<number> {
   const params: unknown[] = [];
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (
-       SELECT 1 FROM ${READINGS_RAW_TABLE}
-        WHERE sensor_id = ANY(${bind(params, sensorIds)}::text[])
-          AND measured_at >= ${bind(params, range.from)}::timestamptz AND measured_at < ${bind(params, range.to)}::timestamptz
+       SELECT 1 FROM ${rawReadingsFrom(READINGS_RAW_TABLE)}
+        WHERE c.sensor_id = ANY(${bind(params, sensorIds)}::text[]) AND ${rawRangeCondition(params, range)}
         LIMIT ${bind(params, cap)}) capped`,
     params,
   );
@@ -25,19 +34,18 @@ export async function countRawPoints(db: SqlExecutor, sensorIds: readonly string
 }
 
 /**
- * One sensor's raw points. readings_raw has no unique key to page by, so the sensor is read at once; the caller has
- * already checked that the whole request stays under the raw point limit, and `cap` bounds it regardless.
+ * One sensor's raw points in time order (value order for equal times). The caller has already checked that the
+ * whole request stays under the raw point limit, and `cap` bounds it regardless.
  */
 export async function rawPoints(db: SqlExecutor, sensorId: string, range: TimeRange, cap: number): Promise<RawPoint[]> {
   const params: unknown[] = [];
-  const rows = await db.query<{ t: string; value: number }>(
-    `SELECT ${isoText('measured_at', 't')}, value FROM ${READINGS_RAW_TABLE}
-      WHERE sensor_id = ${bind(params, sensorId)}
-        AND measured_at >= ${bind(params, range.from)}::timestamptz AND measured_at < ${bind(params, range.to)}::timestamptz
-      ORDER BY measured_at, value LIMIT ${bind(params, cap)}`,
+  const rows = await db.query<{ ms: number; value: number }>(
+    `SELECT u.ms::float8 AS ms, u.value FROM ${rawReadingsFrom(READINGS_RAW_TABLE)}
+      WHERE c.sensor_id = ${bind(params, sensorId)} AND ${rawRangeCondition(params, range)}
+      ORDER BY u.ms, u.value LIMIT ${bind(params, cap)}`,
     params,
   );
-  return rows.map((row) => ({ t: row.t, value: Number(row.value) }));
+  return rows.map((row) => ({ t: new Date(Number(row.ms)).toISOString(), value: Number(row.value) }));
 }
 
 interface BucketRow {
