@@ -183,6 +183,8 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
   private connectOnce(): Promise<{ accepted: boolean; reason: string }> {
     const { host, port } = this.settings.server;
     const socket = connect({ host, port, ...pskClientOptions(this.settings.gatewayId, this.settings.key) });
+    // Small request-reply messages: see the link server's noDelay.
+    socket.setNoDelay(true);
     const connectTimeoutMs = this.settings.connectTimeoutMs ?? 10_000;
     socket.setTimeout(connectTimeoutMs);
     socket.once('secureConnect', () => socket.setTimeout(0));

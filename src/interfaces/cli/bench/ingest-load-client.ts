@@ -56,6 +56,7 @@ export class IngestLoadClient {
   static open(port: number, gatewayId: string, key: Buffer, makePayloads: (seq: number) => string, window: number): Promise<IngestLoadClient> {
     return new Promise((resolve, reject) => {
       const socket = connect({ host: '127.0.0.1', port, ...pskClientOptions(gatewayId, key), secureContext: sharedContext() });
+      socket.setNoDelay(true);
       const client = new IngestLoadClient(socket, makePayloads, window);
       socket.once('error', reject);
       socket.once('secureConnect', () => {

@@ -37,10 +37,12 @@ class BenchKeyRing implements GatewayKeyRing {
 
 const noRefusals: LinkRefusalRecorder = { record: () => Promise.resolve() };
 
-/** RSS after a full collection, so the idle-session figures count live memory rather than garbage not yet collected. */
+/** RSS after full collections, so the idle-session figures count live memory rather than garbage not yet collected. */
 function settledRss(): number {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
   return process.memoryUsage().rss;
 }
 
@@ -66,7 +68,8 @@ async function projectStoredReadings(
 
 /**
  * Simulated gateways stream frames over real TLS-PSK sessions on loopback into the real link server, which appends
- * each frame durably (postgres store) before acking. Then: the same number of event rows by COPY, and idle sessions.
+ * each frame durably (postgres store) before acking, next to idle sessions opened first. Then: the same number of event
+ * rows by COPY, and the readings projection over everything stored.
  */
 export async function runIngestBench(options: IngestBenchOptions): Promise<Record<string, unknown>> {
   const bench = await openBenchSchema();
@@ -91,6 +94,15 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
   };
   try {
     const { port } = await server.listen();
+    // Idle sessions first, while the process holds little else: after the ingest and the projection its heap shrinks
+    // back over seconds, which would hide what the sessions add. They stay open while the others stream.
+    process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
+    const rssBeforeIdle = settledRss();
+    const idleGateways = Array.from({ length: options.idleSessions }, (_, i) => gateway(`idle-gw-${i}`));
+    const { open: idle, error } = await load.request({ type: 'idle', port, gateways: idleGateways }, 'idle');
+    if (error) process.stderr.write(`${error}\n`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssIdle = settledRss();
     const streaming = Array.from({ length: options.gateways }, (_, g) => gateway(gatewayId(g)));
     await load.request({ type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window }, 'streaming');
     await new Promise((r) => setTimeout(r, 2000));
@@ -111,13 +123,6 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     process.stderr.write('projection: the readings projection catching up on every event the ingest stored…\n');
     const projection = await projectStoredReadings(store, bench, decoders, options.projectionBatchSize);
 
-    process.stderr.write(`idle sessions: opening ${options.idleSessions}…\n`);
-    const rssBeforeIdle = settledRss();
-    const idleGateways = Array.from({ length: options.idleSessions }, (_, i) => gateway(`idle-gw-${i}`));
-    const { open: idle, error } = await load.request({ type: 'idle', port, gateways: idleGateways }, 'idle');
-    if (error) process.stderr.write(`${error}\n`);
-    await new Promise((r) => setTimeout(r, 1000));
-    const rssIdle = settledRss();
     const readings = baseline.readingsIn(framesPerGateway);
     const ingestRate = readings / seconds;
     const projectionRate = projection.readings / projection.seconds;
@@ -125,7 +130,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
       {
         bench: 'ingest',
         events: readings,
-        counts: `canonical readings decoded and durably appended per second (acked after the append); ${options.gateways} TLS-PSK sessions, half zigbee2mqtt bridges (${options.payloadsPerFrame} device messages per frame), half DSMR P1 readers (${Math.max(1, Math.round(options.payloadsPerFrame / 5))} telegrams per frame); postgres store`,
+        counts: `canonical readings decoded and durably appended per second (acked after the append); ${options.gateways} streaming TLS-PSK sessions next to the idle ones, half zigbee2mqtt bridges (${options.payloadsPerFrame} device messages per frame), half DSMR P1 readers (${Math.max(1, Math.round(options.payloadsPerFrame / 5))} telegrams per frame); postgres store`,
         seconds,
         baseline: 'COPY of the same ReadingsReported event rows (same decoded readings, serialised before timing) into an identically indexed table, same Postgres, same run',
         baselineSeconds: copySeconds,
@@ -140,6 +145,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         peakRssMiBDuringIngest: Math.round(ingestRss / 1048576),
         idleSessionsTried: options.idleSessions,
         idleSessionsOpen: idle,
+        rssMiBBeforeIdleSessions: Math.round(rssBeforeIdle / 1048576),
         rssMiBWithIdleSessions: Math.round(rssIdle / 1048576),
         rssMiBPerThousandIdleSessions: idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
         projection: `the real readings projection (latest, raw, 15m/1h/1d buckets) catching up on the events this ingest stored, ${options.projectionBatchSize} events per transaction; readings projected per second ÷ the ingest's readings per second`,
