@@ -49,6 +49,38 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     expect((await readCheckpoint(b.db, 'audit')).eventsApplied).toBe(3);
   });
 
+  it('decodes the next batch while the current one is being applied, and hands each batch its own decoding', async () => {
+    if (!b) return;
+    await b.store.append('s-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedRevision: 'no_stream' });
+    const decodedTypes: string[] = [];
+    let secondDecoded: () => void = () => undefined;
+    const secondDecoding = new Promise<void>((resolve) => (secondDecoded = resolve));
+    const applied: string[][] = [];
+    const decoding: Projection<unknown, string[]> = {
+      ...auditLogProjection,
+      decode: (batch) => {
+        const types = batch.map((e) => e.type);
+        decodedTypes.push(...types);
+        if (types.includes('C')) secondDecoded();
+        return Promise.resolve(types);
+      },
+      async apply(batch, tx, ctx) {
+        // The first batch cannot finish before the second is decoded: without read-ahead this would never resolve.
+        if (ctx.decoded?.includes('A')) {
+          let timer: NodeJS.Timeout | undefined;
+          const tooLate = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the next batch was not decoded ahead')), 5000)));
+          await Promise.race([secondDecoding, tooLate]).finally(() => clearTimeout(timer));
+        }
+        applied.push(ctx.decoded ?? []);
+        await auditLogProjection.apply(batch, tx, ctx);
+      },
+    };
+    const reached = await catchUp(b.store, b.db, { projection: decoding, checkpointName: 'audit', table: liveTables }, { position: null, eventsApplied: 0 }, { batchSize: 2 });
+    expect(reached.eventsApplied).toBe(3);
+    expect(applied).toEqual([['A', 'B'], ['C']]);
+    expect(decodedTypes).toEqual(['A', 'B', 'C']);
+  });
+
   it('writes rows and checkpoint atomically: a failing batch leaves neither', async () => {
     if (!b) return;
     await b.store.append('s-1', [anEvent('Ok'), anEvent('Boom')], { expectedRevision: 'no_stream' });

@@ -4,7 +4,7 @@ import type { SqlExecutor } from '../ports/read-model-db.port.js';
 /** Maps a projection's logical table name to the physical table to write (live, or a rebuild shadow). */
 export type TableResolver = (logical: string) => string;
 
-export interface Projection<Prepared = unknown> {
+export interface Projection<Prepared = unknown, Decoded = unknown> {
   /** Stable; checkpoints and locks are keyed by it. */
   readonly name: string;
   /** Event types it consumes; undefined for every event. */
@@ -18,10 +18,20 @@ export interface Projection<Prepared = unknown> {
    */
   prepare?(batch: readonly RecordedEvent[], context: { db: SqlExecutor; table: TableResolver }): Promise<Prepared>;
   /**
+   * Work that depends on the batch alone (decoding readings, grouping them): the engine starts it for the next batch
+   * as soon as that is read, while the database is still writing the current one, and hands the result to `apply`
+   * once. It must not read or write any store.
+   */
+  decode?(batch: readonly RecordedEvent[]): Promise<Decoded>;
+  /**
    * Applies one ordered batch inside the engine's transaction. `sequence` is the number of events this
    * projection had applied before the batch, so rows can carry a gap-free order of their own.
    */
-  apply(batch: readonly RecordedEvent[], tx: SqlExecutor, context: { table: TableResolver; sequence: number; prepared?: Prepared }): Promise<void>;
+  apply(
+    batch: readonly RecordedEvent[],
+    tx: SqlExecutor,
+    context: { table: TableResolver; sequence: number; prepared?: Prepared; decoded?: Decoded },
+  ): Promise<void>;
 }
 
 export const liveTables: TableResolver = (logical) => logical;

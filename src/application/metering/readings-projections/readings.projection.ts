@@ -1,7 +1,6 @@
 import { READINGS_REPORTED } from '../../../domain/metering/gateway-frame.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
-import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { Projection } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
 import { bySensorInOrder, readingsOfBatch, type ProjectedReading } from './batch-readings.js';
 import { recomputeLateCounterBuckets } from './counter-recompute.sql.js';
@@ -29,13 +28,16 @@ export interface ReadingsProjectionDeps {
  * three in one transaction. A batch is folded in memory first and written with a handful of set-based statements.
  * A reading delivered again (same sensor, instant and value) is stored and counted once.
  */
-export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projection {
+export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projection<never, Map<string, ProjectedReading[]>> {
+  const decode = async (batch: readonly RecordedEvent[]): Promise<Map<string, ProjectedReading[]>> => bySensorInOrder(await readingsOfBatch(batch, decoders));
   return {
     name: READINGS_PROJECTION,
     eventTypes: [READINGS_REPORTED],
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE],
-    async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
-      const bySensor = bySensorInOrder(await readingsOfBatch(batch, decoders));
+    decode,
+    async apply(batch, tx, { table, sequence, decoded }) {
+      // The decoded map is this batch's own: it is trimmed below.
+      const bySensor = decoded ?? (await decode(batch));
       if (bySensor.size === 0) return;
       const latestTable = table(READINGS_LATEST_TABLE);
       const rawTable = table(READINGS_RAW_TABLE);
