@@ -313,6 +313,23 @@ CREATE INDEX alarms_sensor_idx ON alarms (sensor_id, seq);
 CREATE INDEX alarms_node_idx ON alarms (node_id, seq);
 `;
 
+// A bucket row's revision is drawn from one sequence, not counted per row: a replay's shadow rows then never repeat a
+// number the live rows had, so a day rendered from the old table and stored after the swap cannot pass for the new one.
+// Rows from before this migration keep 0, which no later change of any row is given.
+const seriesDayCache = `
+CREATE SEQUENCE readings_bucket_revisions;
+ALTER TABLE readings_buckets ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+ALTER TABLE readings_buckets ALTER COLUMN revision SET DEFAULT nextval('readings_bucket_revisions');
+CREATE TABLE readings_day_json (
+  sensor_id text NOT NULL,
+  bucket_width text NOT NULL,
+  day timestamptz NOT NULL,
+  revision bigint NOT NULL,
+  points text NOT NULL,
+  PRIMARY KEY (sensor_id, bucket_width, day)
+);
+`;
+
 export const readModelMigrations: MigrationSet = {
   name: 'read-models',
   migrations: [
@@ -328,6 +345,7 @@ export const readModelMigrations: MigrationSet = {
     { version: 10, name: 'audit objects', sql: auditObjects },
     { version: 11, name: 'node configuration', sql: nodeConfiguration },
     { version: 12, name: 'alarms: evaluation state, open and past alarms', sql: alarms },
+    { version: 13, name: 'readings: bucket revisions, series JSON per day', sql: seriesDayCache },
     { version: 14, name: 'readings raw: chunks of a quarter hour per sensor and batch', sql: readingsRawChunks },
   ],
 };

@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { LateCounter } from './readings-batch-plan.js';
 import { BUCKET_WIDTHS, bucketKey, bucketStartMs, bucketWidthMs, type BucketWidth } from './reading-buckets.js';
 import { rawReadingsFrom } from './raw-chunks.js';
+import { BUMP_REVISION } from './readings-writes.sql.js';
 
 interface RecomputeTarget {
   readonly sensorId: string;
@@ -105,7 +106,7 @@ function fromReadings(buckets: string, raw: string): string {
            ) w
        ) agg
       WHERE agg.samples > 0
-     ON CONFLICT (sensor_id, bucket_width, bucket_start) DO UPDATE SET sample_count = excluded.sample_count, delta = excluded.delta`;
+     ON CONFLICT (sensor_id, bucket_width, bucket_start) DO UPDATE SET sample_count = excluded.sample_count, delta = excluded.delta, ${BUMP_REVISION}`;
 }
 
 /** A wider bucket as the sum of the narrower ones inside it: each pair's consumption lies in exactly one of them. */
@@ -116,7 +117,7 @@ function fromNarrower(buckets: string, narrower: BucketWidth): string {
        JOIN ${buckets} n ON n.sensor_id = t.sensor_id AND n.bucket_width = '${narrower}'
                         AND n.bucket_start >= t.bucket_start AND n.bucket_start < t.bucket_end
       GROUP BY t.sensor_id, t.bucket_width, t.bucket_start, t.quantity, t.unit
-     ON CONFLICT (sensor_id, bucket_width, bucket_start) DO UPDATE SET sample_count = excluded.sample_count, delta = excluded.delta`;
+     ON CONFLICT (sensor_id, bucket_width, bucket_start) DO UPDATE SET sample_count = excluded.sample_count, delta = excluded.delta, ${BUMP_REVISION}`;
 }
 
 /**

@@ -7,6 +7,14 @@ import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
 export const READINGS_LATEST_TABLE = 'readings_latest';
 export const READINGS_RAW_TABLE = 'readings_raw_chunks';
 export const READINGS_BUCKETS_TABLE = 'readings_buckets';
+export const READINGS_DAY_JSON_TABLE = 'readings_day_json';
+
+/**
+ * Every change of a bucket row takes a fresh revision: the column's default draws it from a sequence, and `excluded`
+ * holds the defaults of the row that was about to be inserted. A day's 1d row changes with any bucket of the day, so
+ * its revision tells whether a rendered day (readings_day_json) is still the day.
+ */
+export const BUMP_REVISION = 'revision = excluded.revision';
 
 /** Epoch milliseconds of a timestamptz column, the same JS number from pg and PGlite. */
 export function epochMs(column: string): string {
@@ -96,7 +104,8 @@ export async function mergeBuckets(tx: SqlExecutor, table: string, increments: r
        value_sum = cur.value_sum + excluded.value_sum,
        value_min = least(cur.value_min, excluded.value_min),
        value_max = greatest(cur.value_max, excluded.value_max),
-       delta = cur.delta + excluded.delta`,
+       delta = cur.delta + excluded.delta,
+       ${BUMP_REVISION}`,
     [
       increments.map((b) => b.sensorId),
       increments.map((b) => b.width),

@@ -184,6 +184,42 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
     expect((await latestRows(b.db)).map((r) => r.value)).toEqual([110]);
   });
 
+  it('Given batches, Then every bucket a batch changes takes a revision no change of any bucket had before, a replay included', async () => {
+    if (!b) return;
+    const revisions = async (): Promise<Map<string, string>> => {
+      const rows = await b!.db.query<{ key: string; revision: string }>(
+        `SELECT split_part(sensor_id, '/', 3) || ' ' || bucket_width || ' ' || to_char(bucket_start AT TIME ZONE 'UTC', 'DD HH24:MI') AS key,
+                revision::text AS revision FROM readings_buckets`,
+      );
+      return new Map(rows.map((r) => [r.key, r.revision]));
+    };
+    const seen = new Set<string>();
+    const changed = (before: Map<string, string>, after: Map<string, string>): string[] => {
+      const keys = [...after.keys()].filter((key) => after.get(key) !== before.get(key)).sort();
+      for (const key of keys) {
+        expect(seen.has(after.get(key)!)).toBe(false);
+        seen.add(after.get(key)!);
+      }
+      return keys;
+    };
+    await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
+    await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' }, { quantity: 'power', value: 2, measuredAt: '2024-05-02T10:00:00.000Z' });
+    await project();
+    const first = await revisions();
+    expect(changed(new Map(), first)).toHaveLength(10);
+    await report({ quantity: 'power', value: 3, measuredAt: '2024-05-02T10:05:00.000Z' });
+    await project();
+    const second = await revisions();
+    expect(changed(first, second)).toEqual(['power 15m 02 10:00', 'power 1d 02 00:00', 'power 1h 02 10:00']);
+    // A late meter reading is recomputed into its bucket and its successor's, and into their hour and day.
+    await report({ quantity: 'gasVolume', value: 104, measuredAt: '2024-05-01T10:20:00.000Z' });
+    await project();
+    const third = await revisions();
+    expect(changed(second, third)).toEqual(['gasVolume 15m 01 10:15', 'gasVolume 15m 01 10:30', 'gasVolume 1d 01 00:00', 'gasVolume 1h 01 10:00']);
+    await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    expect(changed(new Map(), await revisions())).toHaveLength(11);
+  });
+
   it('Given a replay through rebuild, Then the tables equal those applied live batch by batch', async () => {
     if (!b) return;
     for (let i = 0; i < 40; i++) {

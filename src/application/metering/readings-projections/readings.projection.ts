@@ -10,6 +10,7 @@ import {
   copyRawReadings,
   mergeBuckets,
   READINGS_BUCKETS_TABLE,
+  READINGS_DAY_JSON_TABLE,
   READINGS_LATEST_TABLE,
   READINGS_RAW_TABLE,
   selectLatestPoints,
@@ -33,7 +34,8 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projec
   return {
     name: READINGS_PROJECTION,
     eventTypes: [READINGS_REPORTED],
-    tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE],
+    // The rendered days are only a cache of the buckets: a replay starts them empty and queries refill them.
+    tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE],
     decode,
     async apply(batch, tx, { table, sequence, decoded }) {
       // The decoded map is this batch's own: it is trimmed below.
