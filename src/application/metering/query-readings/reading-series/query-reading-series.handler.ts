@@ -9,6 +9,7 @@ import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
+import { DayJsonWriteBack } from './day-json-cache.sql.js';
 import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from './series-json.sql.js';
 import { bucketPages, countRawPoints, rawPoints, type TimeRange } from './series.sql.js';
 
@@ -29,11 +30,16 @@ interface SensorRow {
 
 @QueryHandler(QueryReadingSeries)
 export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeries, ReadingSeries> {
+  /** Days the JSON answers rendered go to readings_day_json, so the next answer reads them as stored text. */
+  readonly dayWrites: DayJsonWriteBack;
+
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
     @Inject(DATA_ACCESS_RECORDER) private readonly accessLog: DataAccessRecorder,
-  ) {}
+  ) {
+    this.dayWrites = new DayJsonWriteBack(db);
+  }
 
   async execute({ principal, request }: QueryReadingSeries): Promise<ReadingSeries> {
     const wanted = [...new Set(request.sensorIds)];
@@ -53,6 +59,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
       }
     }
     const db = this.db;
+    const dayWrites = this.dayWrites;
     const accessLog = this.accessLog;
     const bucket = request.bucket;
     async function* pointPages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
@@ -65,7 +72,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     }
     async function* textPages(sensor: SeriesSensor): AsyncGenerator<string> {
       if (bucket !== 'raw') {
-        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE);
+        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE, dayWrites);
         return;
       }
       for await (const page of pointPages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');

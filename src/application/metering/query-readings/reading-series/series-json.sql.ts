@@ -1,7 +1,10 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
 import { bind, READINGS_BUCKETS_TABLE } from '../read-model-sql.js';
 import type { SeriesSensor } from './query-reading-series.query.js';
+import { CACHED_WIDTHS, type DayJsonWriteBack, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
+import { DAY_MS, dayWindows, splitAtUtcDays } from './series-days.js';
 import { bucketPages, type TimeRange } from './series.sql.js';
+import { wholeDaysJson } from './whole-days-json.js';
 
 /**
  * A float8 expression as the text JSON.stringify gives the same double in JavaScript. Postgres prints the shortest
@@ -73,6 +76,23 @@ async function windowFromRows(db: SqlExecutor, sensor: SeriesSensor, width: stri
   return parts.join(',');
 }
 
+/** One window's points rendered from its buckets; null when it has none. */
+async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: string, window: TimeRange, sql: PointSql): Promise<string | null> {
+  const params: unknown[] = [];
+  const rows = await db.query<JsonPageRow>(
+    `SELECT bool_or(${sql.inexact}) AS inexact, string_agg(${sql.point}, ',') AS points
+       FROM (SELECT bucket_start, sample_count, value_sum, value_min, value_max, delta
+               FROM ${READINGS_BUCKETS_TABLE}
+              WHERE sensor_id = ${bind(params, sensor.sensorId)} AND bucket_width = ${bind(params, width)}
+                AND bucket_start >= ${bind(params, window.from)}::timestamptz AND bucket_start < ${bind(params, window.to)}::timestamptz
+              ORDER BY bucket_start) page`,
+    params,
+  );
+  const page = rows[0];
+  if (!page || page.points === null) return null;
+  return page.inexact === true ? windowFromRows(db, sensor, width, window) : page.points;
+}
+
 const WIDTH_MS: Readonly<Record<string, number>> = { '15m': 15 * 60_000, '1h': 60 * 60_000, '1d': 24 * 60 * 60_000 };
 
 /** [from, to) cut into windows of `pageSize` bucket widths: a window holds at most pageSize buckets of that width. */
@@ -87,12 +107,27 @@ export function bucketWindows(range: TimeRange, width: string, pageSize: number)
   return windows;
 }
 
+/** Starts each read one page ahead of the one being written out, and yields the pages that hold points. */
+async function* readAhead(reads: readonly (() => Promise<string | null>)[]): AsyncGenerator<string> {
+  let next = reads.length > 0 ? reads[0]!() : null;
+  for (let i = 0; next !== null; i++) {
+    const current = next;
+    next = i + 1 < reads.length ? reads[i + 1]!() : null;
+    // A consumer that stops early leaves the read ahead unawaited; its failure must not become an unhandled one.
+    next?.catch(() => undefined);
+    const points = await current;
+    if (points !== null) yield points;
+  }
+}
+
 /**
  * One sensor's buckets as JSON texts, each a comma-joined run of point objects exactly as JSON.stringify writes
  * the points of `bucketPages`, built by the database in one value per window: Node then neither parses a row per
  * bucket nor builds an object per point. The ordered sub-select feeds string_agg in bucket order (Postgres keeps a
  * sub-select's order for an aggregate above it). Time windows, unlike keyset pages, do not depend on each other, so
  * the next window is read while the current one is written out: on a pool that is a second connection and core.
+ * Whole UTC days of 15m and 1h buckets come from readings_day_json where it holds the day's current revision; days
+ * rendered here are handed to `writeBack`, when given, once the pages are out.
  */
 export async function* bucketJsonPages(
   db: SqlExecutor,
@@ -100,32 +135,27 @@ export async function* bucketJsonPages(
   width: string,
   range: TimeRange,
   pageSize: number,
+  writeBack?: DayJsonWriteBack,
 ): AsyncGenerator<string> {
-  const point = pointSql(sensor, fastTimeRange(range));
-  const inexact = inexactSql(sensor);
-  const read = async (window: TimeRange): Promise<string | null> => {
-    const params: unknown[] = [];
-    const rows = await db.query<JsonPageRow>(
-      `SELECT bool_or(${inexact}) AS inexact, string_agg(${point}, ',') AS points
-         FROM (SELECT bucket_start, sample_count, value_sum, value_min, value_max, delta
-                 FROM ${READINGS_BUCKETS_TABLE}
-                WHERE sensor_id = ${bind(params, sensor.sensorId)} AND bucket_width = ${bind(params, width)}
-                  AND bucket_start >= ${bind(params, window.from)}::timestamptz AND bucket_start < ${bind(params, window.to)}::timestamptz
-                ORDER BY bucket_start) page`,
-      params,
-    );
-    const page = rows[0];
-    if (!page || page.points === null) return null;
-    return page.inexact === true ? windowFromRows(db, sensor, width, window) : page.points;
-  };
-  const windows = bucketWindows(range, width, pageSize);
-  let next = windows.length > 0 ? read(windows[0]!) : null;
-  for (let i = 0; next !== null; i++) {
-    const current = next;
-    next = i + 1 < windows.length ? read(windows[i + 1]!) : null;
-    // A consumer that stops early leaves the read ahead unawaited; its failure must not become an unhandled one.
-    next?.catch(() => undefined);
-    const points = await current;
-    if (points !== null) yield points;
+  const sql: PointSql = { point: pointSql(sensor, fastTimeRange(range)), inexact: inexactSql(sensor) };
+  const fromBuckets = (window: TimeRange) => (): Promise<string | null> => bucketWindowJson(db, sensor, width, window, sql);
+  if (!CACHED_WIDTHS.includes(width)) {
+    yield* readAhead(bucketWindows(range, width, pageSize).map(fromBuckets));
+    return;
+  }
+  const rendered: RenderedDay[] = [];
+  const source = { db, sensorId: sensor.sensorId, width, sql, fromRows: (window: TimeRange) => windowFromRows(db, sensor, width, window) };
+  const wholeDays = (window: TimeRange) => (): Promise<string | null> => wholeDaysJson(source, window, rendered);
+  const { head, days, tail } = splitAtUtcDays(range);
+  const daysPerPage = pageSize / (DAY_MS / (WIDTH_MS[width] ?? DAY_MS));
+  const reads = [
+    ...(head ? bucketWindows(head, width, pageSize).map(fromBuckets) : []),
+    ...(days ? dayWindows(days, daysPerPage).map(wholeDays) : []),
+    ...(tail ? bucketWindows(tail, width, pageSize).map(fromBuckets) : []),
+  ];
+  try {
+    yield* readAhead(reads);
+  } finally {
+    writeBack?.store(sensor.sensorId, width, rendered);
   }
 }

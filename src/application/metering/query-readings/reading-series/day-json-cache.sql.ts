@@ -1,0 +1,159 @@
+import type { ReadModelDb, SqlExecutor } from '../../../ports/read-model-db.port.js';
+import { bind, epochMs, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE } from '../read-model-sql.js';
+import { DAY_MS } from './series-days.js';
+import type { TimeRange } from './series.sql.js';
+
+/** Widths whose days are worth keeping rendered; a day is one 1d point, which costs nothing to render. */
+export const CACHED_WIDTHS: readonly string[] = ['15m', '1h'];
+
+/** A database the write-back can use: a transaction lets it skip waiting for the WAL flush. */
+export type SeriesDb = SqlExecutor & Partial<Pick<ReadModelDb, 'transaction'>>;
+
+/** The SQL of one bucket's JSON point and of its "only JavaScript prints it right" test, over readings_buckets' columns. */
+export interface PointSql {
+  readonly point: string;
+  readonly inexact: string;
+}
+
+/** One whole day as readings_day_json holds it for the current state of its buckets. */
+export interface StoredDay {
+  /** Midnight (UTC) as epoch milliseconds. */
+  readonly dayMs: number;
+  /** The day's 1d bucket's revision; null when the day has no 1d bucket. */
+  readonly revision: string | null;
+  /** The stored points, only while stamped with that revision. */
+  readonly points: string | null;
+  /** Buckets of the width without a 1d bucket for their day: never written by the projection, but rendered all the same. */
+  readonly unstamped: boolean;
+}
+
+interface StoredDayRow {
+  day_ms: number;
+  revision: string | null;
+  points: string | null;
+  unstamped: boolean;
+}
+
+/**
+ * Each day of `days` (midnight to midnight) with its 1d bucket's revision and the stored text where that text carries
+ * the same revision. Any change of a day's buckets changes its 1d bucket in the same transaction (see the readings
+ * projection), so a stored text with the current revision is the day as it is now.
+ */
+export async function storedDays(db: SqlExecutor, sensorId: string, width: string, days: TimeRange): Promise<StoredDay[]> {
+  const params: unknown[] = [];
+  const sensor = bind(params, sensorId);
+  const widthParam = bind(params, width);
+  const from = bind(params, days.from);
+  const to = bind(params, days.to);
+  const count = Math.round((Date.parse(days.to) - Date.parse(days.from)) / DAY_MS);
+  // The integer series lets the planner count the days exactly; it would guess 1000 timestamps.
+  const rows = await db.query<StoredDayRow>(
+    `SELECT ${epochMs('d.day', 'day_ms')}, b.revision::text AS revision, c.points,
+            CASE WHEN b.revision IS NULL THEN EXISTS (
+              SELECT 1 FROM ${READINGS_BUCKETS_TABLE} o
+               WHERE o.sensor_id = ${sensor} AND o.bucket_width = ${widthParam}
+                 AND o.bucket_start >= d.day AND o.bucket_start < d.day + interval '24 hours') ELSE false END AS unstamped
+       FROM generate_series(0, ${bind(params, count)}::int - 1) AS i
+      CROSS JOIN LATERAL (SELECT ${from}::timestamptz + i * interval '24 hours' AS day) d
+       LEFT JOIN ${READINGS_BUCKETS_TABLE} b ON b.sensor_id = ${sensor} AND b.bucket_width = '1d' AND b.bucket_start = d.day
+       LEFT JOIN ${READINGS_DAY_JSON_TABLE} c
+              ON c.sensor_id = ${sensor} AND c.bucket_width = ${widthParam} AND c.day = d.day AND c.revision = b.revision
+             AND c.day >= ${from}::timestamptz AND c.day < ${to}::timestamptz
+      ORDER BY d.day`,
+    params,
+  );
+  return rows.map((row) => ({ dayMs: Number(row.day_ms), revision: row.revision, points: row.points, unstamped: row.unstamped }));
+}
+
+/** A day rendered from its buckets, with its 1d bucket's revision read in the same statement (same snapshot). */
+export interface FreshDay {
+  readonly revision: string | null;
+  readonly points: string;
+  /** Holds a number only JavaScript prints right. */
+  readonly inexact: boolean;
+}
+
+interface FreshDayRow {
+  day_ms: number;
+  revision: string | null;
+  inexact: boolean | null;
+  points: string;
+}
+
+/**
+ * Renders the given days (epoch ms of their midnights) in one statement. The scan is bounded by constants so that
+ * the planner sees how many buckets it reads; a per-day lateral scan is estimated far too high and gets JIT-compiled.
+ */
+export async function freshDays(db: SqlExecutor, sensorId: string, width: string, dayMs: readonly number[], sql: PointSql): Promise<Map<number, FreshDay>> {
+  if (dayMs.length === 0) return new Map();
+  const params: unknown[] = [];
+  const sensor = bind(params, sensorId);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const rows = await db.query<FreshDayRow>(
+    `SELECT ${epochMs('r.day', 'day_ms')}, b.revision::text AS revision, r.inexact, r.points
+       FROM (SELECT day, bool_or(inexact) AS inexact, string_agg(point, ',' ORDER BY bucket_start) AS points
+               FROM (SELECT date_bin('24 hours', bucket_start, '1970-01-01T00:00:00Z') AS day, bucket_start,
+                            ${sql.inexact} AS inexact, ${sql.point} AS point
+                       FROM ${READINGS_BUCKETS_TABLE}
+                      WHERE sensor_id = ${sensor} AND bucket_width = ${bind(params, width)}
+                        AND bucket_start >= ${bind(params, iso(Math.min(...dayMs)))}::timestamptz
+                        AND bucket_start < ${bind(params, iso(Math.max(...dayMs) + DAY_MS))}::timestamptz) bucket
+              WHERE day = ANY(${bind(params, dayMs.map(iso))}::timestamptz[])
+              GROUP BY day) r
+       LEFT JOIN ${READINGS_BUCKETS_TABLE} b ON b.sensor_id = ${sensor} AND b.bucket_width = '1d' AND b.bucket_start = r.day`,
+    params,
+  );
+  return new Map(rows.map((row) => [Number(row.day_ms), { revision: row.revision, points: row.points, inexact: row.inexact === true }]));
+}
+
+/** A day rendered in one snapshot with the 1d revision of that snapshot. */
+export interface RenderedDay {
+  readonly day: string;
+  readonly revision: string;
+  readonly points: string;
+}
+
+/**
+ * Stores rendered days. A row is replaced whenever the revision differs, not only by a higher one: a write rendered
+ * before a replay's swap may land in the new table with a number the new rows never reach, and must not block the
+ * day. An older render overwriting a newer one only costs a render, since readers compare revisions for equality.
+ */
+export async function writeDays(db: SeriesDb, sensorId: string, width: string, days: readonly RenderedDay[]): Promise<void> {
+  if (days.length === 0) return;
+  const statement = `INSERT INTO ${READINGS_DAY_JSON_TABLE} AS cur (sensor_id, bucket_width, day, revision, points)
+     SELECT $1, $2, day, revision, points FROM unnest($3::timestamptz[], $4::bigint[], $5::text[]) AS x(day, revision, points)
+     ON CONFLICT (sensor_id, bucket_width, day) DO UPDATE SET revision = excluded.revision, points = excluded.points
+     WHERE cur.revision <> excluded.revision`;
+  const params = [sensorId, width, days.map((d) => d.day), days.map((d) => d.revision), days.map((d) => d.points)];
+  if (!db.transaction) {
+    await db.query(statement, params);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    // A cache row lost in a crash is rendered again: it need not wait for the disk.
+    await tx.query('SET LOCAL synchronous_commit TO off');
+    await tx.query(statement, params);
+  });
+}
+
+/** Stores rendered days off the answer's path: later, never awaited by a reader, and failures only cost a render. */
+export class DayJsonWriteBack {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly db: SeriesDb) {}
+
+  store(sensorId: string, width: string, days: readonly RenderedDay[]): void {
+    if (days.length === 0) return;
+    const copy = [...days];
+    const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => writeDays(this.db, sensorId, width, copy))
+      .catch(() => undefined)
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+
+  /** Resolves once every write handed over so far has ended, stored or not. */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}
