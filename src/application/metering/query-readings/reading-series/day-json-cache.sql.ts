@@ -23,7 +23,10 @@ export interface StoredDay {
   readonly revision: string | null;
   /** The stored points, only while stamped with that revision. */
   readonly points: string | null;
-  /** Buckets of the width without a 1d bucket for their day: never written by the projection, but rendered all the same. */
+  /**
+   * The day has buckets of the width but no 1d bucket. The projection never writes that; a hand-filled table might,
+   * and its days are rendered every time rather than dropped.
+   */
   readonly unstamped: boolean;
 }
 
@@ -144,7 +147,8 @@ export class DayJsonWriteBack {
 
   store(sensorId: string, width: string, days: readonly RenderedDay[]): void {
     if (days.length === 0) return;
-    const copy = [...days];
+    // Day order, so that two writes of overlapping days take their row locks in the same order and never deadlock.
+    const copy = [...days].sort((a, b) => Date.parse(a.day) - Date.parse(b.day));
     const write: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => writeDays(this.db, sensorId, width, copy))
       .catch(() => undefined)
