@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadRateLimit } from '../../../infrastructure/config/app-config.js';
@@ -9,12 +12,32 @@ import type { SqlExecutor } from '../../../application/ports/read-model-db.port.
 import type { SeriesSensor } from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
 import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from '../../../application/metering/query-readings/reading-series/series-json.sql.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
+import type { SeriesClientRequest, SeriesClientResult } from './series-client.process.js';
 
 const SENSOR = 'dsmr:E0044007BENCH/energyImported.t1';
 const YEAR_START = Date.UTC(2025, 0, 1);
 const QUARTERS_PER_YEAR = 365 * 96;
 
+const WARM_UP = 10;
+const run = promisify(execFile);
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function runSeriesClient(request: SeriesClientRequest): Promise<SeriesClientResult> {
+  const entry = fileURLToPath(new URL('./series-client.process.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [entry, JSON.stringify(request)], { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as SeriesClientResult;
+}
+
+/** Milliseconds of each of `requests` sequential runs of `work`, after WARM_UP unmeasured ones. */
+async function timed(requests: number, work: () => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARM_UP + requests; i++) {
+    const started = process.hrtime.bigint();
+    await work();
+    if (i >= WARM_UP) times.push(ms(started));
+  }
+  return times;
+}
 
 /**
  * p99 of one meter's year of 15-minute buckets through the HTTP API (bearer auth, validation, query handler, JSON),
@@ -69,45 +92,36 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       insertRows: () => Promise.reject(new Error('not used')),
     };
     const sensor: SeriesSensor = { sensorId: SENSOR, nodeId: 'dsmr:E0044007BENCH', gatewayId: 'bench-gw', quantity: 'energyImported', unit: 'kWh', kind: 'counter' };
-    const api: number[] = [];
-    const apiParsed: number[] = [];
-    const rows: number[] = [];
-    const sameSql: number[] = [];
-    let points = 0;
-    for (let i = 0; i < options.requests + 10; i++) {
-      const started = process.hrtime.bigint();
-      const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      const text = await response.text();
-      const received = ms(started);
-      const body = JSON.parse(text) as { series?: { points: unknown[] }[] };
-      if (response.status !== 200) throw new Error(`the API answered ${response.status}`);
-      if (i >= 10) api.push(received);
-      if (i >= 10) apiParsed.push(ms(started));
-      points = body.series?.[0]?.points.length ?? 0;
-      const rowsStarted = process.hrtime.bigint();
+    const client = await runSeriesClient({ url: `${server.url}${path}`, headers: { authorization: `Bearer ${token}` }, warmUp: WARM_UP, requests: options.requests });
+    if (client.points !== QUARTERS_PER_YEAR) throw new Error(`the API returned ${client.points} buckets, expected ${QUARTERS_PER_YEAR}`);
+    const api = client.receivedMs;
+    const apiParsed = client.parsedMs;
+    // The baselines run after the API, each on its own, so that no phase collects another's garbage.
+    const rows = await timed(options.requests, async () => {
       const result = await direct.query(rowsSql, [SENSOR, from, to]);
-      if (i >= 10) rows.push(ms(rowsStarted));
       if (result.rowCount !== QUARTERS_PER_YEAR) throw new Error(`direct query returned ${result.rowCount} rows`);
-      const sqlStarted = process.hrtime.bigint();
+    });
+    const sameSql = await timed(options.requests, async () => {
       let length = 0;
       for await (const page of bucketJsonPages(viaPg, sensor, '15m', { from, to }, BUCKET_JSON_PAGE_SIZE)) length += page.length;
-      if (i >= 10) sameSql.push(ms(sqlStarted));
       if (length === 0) throw new Error('the series SQL returned no points');
-    }
-    if (points !== QUARTERS_PER_YEAR) throw new Error(`the API returned ${points} buckets, expected ${QUARTERS_PER_YEAR}`);
+    });
     const p99 = percentile(api, 99);
     const round = (value: number): number => Number(value.toFixed(2));
     return {
       bench: 'query',
       counts:
         `milliseconds per request: one meter's year of 15-minute buckets (${QUARTERS_PER_YEAR} points) through GET /api/readings/series, JSON, ` +
-        'sequential, after 10 warm-up requests; p50Ms/p99Ms until the whole body is received, withClientParse* also parse it into objects',
+        `sequential from a separate client process, after ${WARM_UP} warm-up requests (the first renders every whole day and stores it in ` +
+        'readings_day_json; later ones read the stored days); p50Ms/p99Ms until the whole body is received, withClientParse* also parse it into objects',
       requests: options.requests,
       p50Ms: round(percentile(api, 50)),
       p99Ms: round(p99),
+      slowestMs: [...api].sort((a, b) => b - a).slice(0, 5).map(round),
+      firstRequestMs: round(client.firstMs),
       withClientParseP50Ms: round(percentile(apiParsed, 50)),
       withClientParseP99Ms: round(percentile(apiParsed, 99)),
-      baseline: 'the same rows selected straight from Postgres with pg, parsed into row objects (no HTTP, no JSON text), same run',
+      baseline: 'the same bucket rows selected straight from Postgres with pg, parsed into row objects (no HTTP, no JSON text), same run, after the API',
       baselineP50Ms: round(percentile(rows, 50)),
       baselineP99Ms: round(percentile(rows, 99)),
       sameSqlBaseline:

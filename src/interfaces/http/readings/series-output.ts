@@ -50,7 +50,9 @@ export async function* seriesJson(series: ReadingSeries): AsyncGenerator<string>
     let first = true;
     for await (const page of series.jsonPages(sensor)) {
       if (page === '') continue;
-      yield first ? page : `,${page}`;
+      // A separate comma rather than `,${page}`: the joined string would be copied once more when it is written.
+      if (!first) yield ',';
+      yield page;
       first = false;
     }
     yield ']}';

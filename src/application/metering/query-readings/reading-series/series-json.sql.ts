@@ -77,7 +77,7 @@ async function windowFromRows(db: SqlExecutor, sensor: SeriesSensor, width: stri
 }
 
 /** One window's points rendered from its buckets; null when it has none. */
-async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: string, window: TimeRange, sql: PointSql): Promise<string | null> {
+async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: string, window: TimeRange, sql: PointSql): Promise<string[]> {
   const params: unknown[] = [];
   const rows = await db.query<JsonPageRow>(
     `SELECT bool_or(${sql.inexact}) AS inexact, string_agg(${sql.point}, ',') AS points
@@ -89,8 +89,8 @@ async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: st
     params,
   );
   const page = rows[0];
-  if (!page || page.points === null) return null;
-  return page.inexact === true ? windowFromRows(db, sensor, width, window) : page.points;
+  if (!page || page.points === null) return [];
+  return [page.inexact === true ? await windowFromRows(db, sensor, width, window) : page.points];
 }
 
 const WIDTH_MS: Readonly<Record<string, number>> = { '15m': 15 * 60_000, '1h': 60 * 60_000, '1d': 24 * 60 * 60_000 };
@@ -107,16 +107,15 @@ export function bucketWindows(range: TimeRange, width: string, pageSize: number)
   return windows;
 }
 
-/** Starts each read one page ahead of the one being written out, and yields the pages that hold points. */
-async function* readAhead(reads: readonly (() => Promise<string | null>)[]): AsyncGenerator<string> {
+/** Starts each read one page ahead of the one being written out, and yields the chunks of points each read answers. */
+async function* readAhead(reads: readonly (() => Promise<readonly string[]>)[]): AsyncGenerator<string> {
   let next = reads.length > 0 ? reads[0]!() : null;
   for (let i = 0; next !== null; i++) {
     const current = next;
     next = i + 1 < reads.length ? reads[i + 1]!() : null;
     // A consumer that stops early leaves the read ahead unawaited; its failure must not become an unhandled one.
     next?.catch(() => undefined);
-    const points = await current;
-    if (points !== null) yield points;
+    for (const points of await current) yield points;
   }
 }
 
@@ -138,14 +137,14 @@ export async function* bucketJsonPages(
   writeBack?: DayJsonWriteBack,
 ): AsyncGenerator<string> {
   const sql: PointSql = { point: pointSql(sensor, fastTimeRange(range)), inexact: inexactSql(sensor) };
-  const fromBuckets = (window: TimeRange) => (): Promise<string | null> => bucketWindowJson(db, sensor, width, window, sql);
+  const fromBuckets = (window: TimeRange) => (): Promise<string[]> => bucketWindowJson(db, sensor, width, window, sql);
   if (!CACHED_WIDTHS.includes(width)) {
     yield* readAhead(bucketWindows(range, width, pageSize).map(fromBuckets));
     return;
   }
   const rendered: RenderedDay[] = [];
   const source = { db, sensorId: sensor.sensorId, width, sql, fromRows: (window: TimeRange) => windowFromRows(db, sensor, width, window) };
-  const wholeDays = (window: TimeRange) => (): Promise<string | null> => wholeDaysJson(source, window, rendered);
+  const wholeDays = (window: TimeRange) => (): Promise<string[]> => wholeDaysJson(source, window, rendered);
   const { head, days, tail } = splitAtUtcDays(range);
   const daysPerPage = pageSize / (DAY_MS / (WIDTH_MS[width] ?? DAY_MS));
   const reads = [

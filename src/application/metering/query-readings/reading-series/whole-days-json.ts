@@ -13,10 +13,17 @@ export interface WholeDaysSource {
 }
 
 /**
- * The points of whole days (midnight to midnight): stored texts where they still hold, the other days rendered in
- * one more statement and added to `rendered` for the write-back. Null when the days hold no bucket.
+ * Characters per chunk of joined days: below V8's large-object size, so that a year's answer is young garbage that a
+ * scavenge frees, not large objects that bring on a full collection every few requests.
  */
-export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, rendered: RenderedDay[]): Promise<string | null> {
+const CHUNK_CHARS = 32 * 1024;
+
+/**
+ * The points of whole days (midnight to midnight) as comma-joined chunks of days: stored texts where they still
+ * hold, the other days rendered in one more statement and added to `rendered` for the write-back. Empty when the
+ * days hold no bucket.
+ */
+export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, rendered: RenderedDay[]): Promise<string[]> {
   const { db, sensorId, width, sql } = source;
   const stored = await storedDays(db, sensorId, width, days);
   const missing = stored.filter((day) => day.points === null && (day.revision !== null || day.unstamped)).map((day) => day.dayMs);
@@ -36,5 +43,22 @@ export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, re
     parts.push(render.points);
     if (render.revision !== null) rendered.push({ day: new Date(day.dayMs).toISOString(), revision: render.revision, points: render.points });
   }
-  return parts.length > 0 ? parts.join(',') : null;
+  return chunked(parts);
+}
+
+function chunked(parts: readonly string[]): string[] {
+  const chunks: string[] = [];
+  let group: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    if (length > 0 && length + part.length > CHUNK_CHARS) {
+      chunks.push(group.join(','));
+      group = [];
+      length = 0;
+    }
+    group.push(part);
+    length += part.length + 1;
+  }
+  if (group.length > 0) chunks.push(group.join(','));
+  return chunks;
 }
