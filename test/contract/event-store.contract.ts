@@ -128,6 +128,32 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(await store.countAfter(null)).toBeGreaterThanOrEqual(120);
     });
 
+    it_('scans all events one by one: the events readAll answers, and a visitor that throws rejects the scan', async () => {
+      const prefix = uniquePrefix('scan');
+      // Big enough that rows span the chunks a driver reads from its socket.
+      const events = Array.from({ length: 40 }, (_, i) => anEvent(i % 2 ? 'Odd' : 'Even', { i, pad: 'x'.repeat(3000), text: 'tab\there é€' }));
+      for (let i = 0; i < events.length; i += 10) await store.append(`${prefix}${i}`, events.slice(i, i + 10), { expectedRevision: 'no_stream' });
+      const filter = { streamPrefixes: [prefix] };
+      const read = await store.readAll({ max: 25, filter });
+      const scanned: RecordedEvent[] = [];
+      await store.scanAll({ max: 25, filter }, (event) => scanned.push(event));
+      expect(scanned).toEqual(read);
+      expect(scanned.map((e) => e.id)).toEqual(events.slice(0, 25).map((e) => e.id));
+      expect(scanned[3]!.data).toEqual({ i: 3, pad: 'x'.repeat(3000), text: 'tab\there é€' });
+      const resumed: string[] = [];
+      await store.scanAll({ after: read[24]!.position, max: 100, filter: { ...filter, types: ['Odd'] } }, (event) => resumed.push(event.id));
+      expect(resumed).toEqual(events.filter((_, i) => i > 24 && i % 2 === 1).map((e) => e.id));
+
+      let visits = 0;
+      const refusing = store.scanAll({ max: 100, filter }, () => {
+        visits += 1;
+        if (visits === 2) throw new Error('visitor refused');
+      });
+      await expect(refusing).rejects.toThrow('visitor refused');
+      expect(visits).toBe(2);
+      expect((await store.readAll({ max: 100, filter })).length).toBe(40);
+    });
+
     it_('filters by event type and stream prefix', async () => {
       const prefix = uniquePrefix('flt');
       const typeA = `${prefix}TypeA`;

@@ -70,6 +70,11 @@ export interface EventStore {
   /** Missing streams read as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events `readAll` answers, handed to `visit` one at a time as they arrive, so a reader that folds them need not
+   * hold the page: each event can be collected as soon as `visit` returns. An error `visit` throws rejects the scan.
+   */
+  scanAll(options: ReadAllOptions, visit: (event: RecordedEvent) => void): Promise<void>;
   subscribe(options?: SubscribeOptions): Subscription;
   /**
    * Calls `onAppend` soon after any process appended (a hint, no content: read to see what); resolves to the

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { HeldLock, SqlValue } from '../../application/ports/read-model-db.port.js';
+import { CopyLines } from './copy-lines.js';
 import { copyStatement, copyText } from './copy-text.js';
 import { SessionClient } from './session-client.js';
 import type { SqlDatabase, SqlTransaction } from './sql-database.js';
@@ -53,22 +54,33 @@ export class PgDatabase implements SqlDatabase {
     }
   }
 
-  async copyOut(statement: string): Promise<string> {
+  async copyOutLines(statement: string, onLine: (line: string) => void): Promise<void> {
     const client = await this.pool.connect();
     try {
-      // COPY TO delivers one chunk per row: plain 'data' listeners cost far less per row than async iteration.
-      const chunks: Buffer[] = [];
+      const lines = new CopyLines();
+      let failure: { error: unknown } | undefined;
+      // Rows are handed on as they arrive, never gathered into one text. A failing `onLine` stops the handing on,
+      // but the output is still read to its end so the connection goes back to the pool in a clean state.
       await new Promise<void>((resolve, reject) => {
         const stream = client.query(copyStreams.to(statement));
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('data', (chunk: Buffer) => {
+          if (failure) return;
+          try {
+            lines.push(chunk, onLine);
+          } catch (error) {
+            failure = { error };
+          }
+        });
         stream.on('end', resolve);
         stream.on('error', reject);
       });
-      return Buffer.concat(chunks).toString('utf8');
+      if (failure) throw failure.error;
+      lines.end();
     } finally {
       client.release();
     }
   }
+
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();

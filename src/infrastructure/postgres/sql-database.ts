@@ -9,8 +9,8 @@ export interface SqlTransaction extends SqlExecutor {
 export interface SqlDatabase extends ReadModelDb {
   readonly kind: 'postgres' | 'pglite';
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
-  /** Runs `COPY (...) TO STDOUT` and returns its text output, where the driver supports it. */
-  copyOut?(statement: string): Promise<string>;
+  /** Runs `COPY (...) TO STDOUT` and hands each row of its text output to `onLine`, where the driver supports it. */
+  copyOutLines?(statement: string, onLine: (line: string) => void): Promise<void>;
   /** Calls `onNotify` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }

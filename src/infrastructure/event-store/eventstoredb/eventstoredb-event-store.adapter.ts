@@ -145,13 +145,20 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    await this.scanAll(options, (event) => out.push(event));
+    return out;
+  }
+
+  async scanAll(options: ReadAllOptions, visit: (event: RecordedEvent) => void): Promise<void> {
     // An empty list matches nothing: say so without scanning the whole log to prove it.
-    if (options.max <= 0 || options.filter?.types?.length === 0 || options.filter?.streamPrefixes?.length === 0) return [];
+    if (options.max <= 0 || options.filter?.types?.length === 0 || options.filter?.streamPrefixes?.length === 0) return;
     const plan = planFilter(options.filter);
     let after = options.after ? decodeEsdbPosition(options.after) : undefined;
     // The read includes the event at `after`, hence one more than wanted when nothing needs filtering out.
     const page = options.filter ? Math.max(SCAN_PAGE, options.max + 1) : options.max + 1;
-    const out: RecordedEvent[] = [];
+    let handed = 0;
+    let failure: { error: unknown } | undefined;
     try {
       for (;;) {
         let seen = 0;
@@ -164,15 +171,24 @@ export class EventStoreDbEventStore implements EventStore {
           if (after && compareEsdbPositions(event.position, after) <= 0) return true;
           if (!plan.accepts(event)) return true;
           const recorded = toRecorded(resolved);
-          if (recorded) out.push(recorded);
-          return out.length < options.max;
+          if (recorded) {
+            handed += 1;
+            try {
+              visit(recorded);
+            } catch (error) {
+              failure = { error };
+              return false;
+            }
+          }
+          return handed < options.max;
         });
-        if (out.length >= options.max || seen < page || !last) return out;
+        if (failure || handed >= options.max || seen < page || !last) break;
         after = last;
       }
     } catch (error) {
       throw mapEsdbError(error);
     }
+    if (failure) throw failure.error;
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

@@ -43,26 +43,18 @@ export function isoFromCopyTimestamp(text: string): string {
   return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis}Z`;
 }
 
-/** Parses COPY text output of copyPageSql into events. */
-export function parseCopyPage(text: string): RecordedEvent[] {
-  const events: RecordedEvent[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    start = end === -1 ? text.length : end + 1;
-    const [id, stream, revision, transactionId, position, type, data, metadata, recordedAt] = line.split('\t');
-    if (recordedAt === undefined) throw new Error(`malformed event row from COPY: ${line.slice(0, 80)}`);
-    events.push({
-      id: id!,
-      stream: unescape(stream!),
-      revision: Number(revision),
-      position: encodeSqlPosition(transactionId!, position!),
-      type: unescape(type!),
-      data: JSON.parse(unescape(data!)) as unknown,
-      metadata: JSON.parse(unescape(metadata!)) as Record<string, unknown>,
-      recordedAt: isoFromCopyTimestamp(recordedAt),
-    });
-  }
-  return events;
+/** Parses one row of copyPageSql's COPY text output (without its newline) into an event. */
+export function parseCopyRow(line: string): RecordedEvent {
+  const [id, stream, revision, transactionId, position, type, data, metadata, recordedAt] = line.split('\t');
+  if (recordedAt === undefined) throw new Error(`malformed event row from COPY: ${line.slice(0, 80)}`);
+  return {
+    id: id!,
+    stream: unescape(stream!),
+    revision: Number(revision),
+    position: encodeSqlPosition(transactionId!, position!),
+    type: unescape(type!),
+    data: JSON.parse(unescape(data!)) as unknown,
+    metadata: JSON.parse(unescape(metadata!)) as Record<string, unknown>,
+    recordedAt: isoFromCopyTimestamp(recordedAt),
+  };
 }

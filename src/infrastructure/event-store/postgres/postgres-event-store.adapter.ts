@@ -19,7 +19,7 @@ import { catchUpSubscription } from '../shared/catch-up-subscription.js';
 import { eventsJson } from '../shared/event-size.js';
 
 import { EVENTS_CHANNEL } from './event-store.migrations.js';
-import { copyPageSql, parseCopyPage } from './copy-page.js';
+import { copyPageSql, parseCopyRow } from './copy-page.js';
 import { decodeSqlPosition, encodeSqlPosition } from './sql-position.js';
 
 type EventTuple = [
@@ -120,11 +120,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const copyOut = this.db.copyOut?.bind(this.db);
-    if (copyOut) {
-      const statement = copyPageSql(VISIBLE, options.after ? decodeSqlPosition(options.after) : null, options.max, options.filter);
-      return parseCopyPage(await this.run(() => copyOut(statement)));
+    if (!this.db.copyOutLines) return this.readAllPage(options);
+    const events: RecordedEvent[] = [];
+    await this.scanAll(options, (event) => events.push(event));
+    return events;
+  }
+
+  async scanAll(options: ReadAllOptions, visit: (event: RecordedEvent) => void): Promise<void> {
+    const copyOutLines = this.db.copyOutLines?.bind(this.db);
+    if (!copyOutLines) {
+      for (const event of await this.readAllPage(options)) visit(event);
+      return;
     }
+    const statement = copyPageSql(VISIBLE, options.after ? decodeSqlPosition(options.after) : null, options.max, options.filter);
+    await this.run(() => copyOutLines(statement, (line) => visit(parseCopyRow(line))));
+  }
+
+  /** The page as one JSON value: for drivers without COPY (PGlite). */
+  private async readAllPage(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const params: unknown[] = [options.max];
     let clause = VISIBLE;
     if (options.after) {
