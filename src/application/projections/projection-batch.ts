@@ -1,10 +1,10 @@
-import type { EventStore, RecordedEvent } from '../ports/event-store.port.js';
-import type { ReadModelDb } from '../ports/read-model-db.port.js';
+import type { EventStore, Position, ReadAllOptions, RecordedEvent } from '../ports/event-store.port.js';
+import type { ReadModelDb, SqlExecutor } from '../ports/read-model-db.port.js';
 import { lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
-import type { Projection, TableResolver } from './projection.js';
+import { isDecodingProjection, type AnyProjection, type BatchContext, type DecodingProjection, type TableResolver } from './projection.js';
 
 export interface BatchTarget {
-  readonly projection: Projection;
+  readonly projection: AnyProjection;
   /** Checkpoint row name; differs from the projection name while rebuilding. */
   readonly checkpointName: string;
   readonly table: TableResolver;
@@ -16,27 +16,40 @@ export interface BatchOutcome {
   readonly checkpoint: Checkpoint;
 }
 
-export function readBatch(store: EventStore, projection: Projection, after: Checkpoint, max: number): Promise<RecordedEvent[]> {
-  return store.readAll({
-    after: after.position,
-    max,
-    ...(projection.eventTypes ? { filter: { types: projection.eventTypes } } : {}),
-  });
+/** One batch as read: how many events and up to where, and either the events or what a decoder made of them. */
+export interface ReadBatch {
+  readonly count: number;
+  /** Position of the batch's last event; undefined for an empty batch. */
+  readonly last: Position | undefined;
+  readonly events?: readonly RecordedEvent[];
+  /** A decoding projection's fold of the events; observed by `applyBatch`, unless the batch is dropped first. */
+  readonly decoded?: Promise<unknown>;
 }
 
-interface ReadAhead {
-  readonly batch: RecordedEvent[];
-  readonly decoding?: Promise<unknown>;
+function readOptions(projection: AnyProjection, after: Checkpoint, max: number): ReadAllOptions {
+  return { after: after.position, max, ...(projection.eventTypes ? { filter: { types: projection.eventTypes } } : {}) };
 }
 
-/** The next batch, with its decoding started: it runs while the database is still writing the current batch. */
-function readAhead(store: EventStore, projection: Projection, after: Checkpoint, max: number): Promise<ReadAhead> {
-  return readBatch(store, projection, after, max).then((batch) => {
-    const decoding = batch.length > 0 ? projection.decode?.(batch) : undefined;
-    // Observed by applyBatch, unless the batch is dropped first.
-    decoding?.catch(() => undefined);
-    return decoding ? { batch, decoding } : { batch };
+export function eventsBatch(events: readonly RecordedEvent[]): ReadBatch {
+  return { count: events.length, last: events[events.length - 1]?.position, events };
+}
+
+/** The next batch after `after`: for a decoding projection, its events are folded as they arrive and not kept. */
+export async function readBatch(store: EventStore, projection: AnyProjection, after: Checkpoint, max: number): Promise<ReadBatch> {
+  const options = readOptions(projection, after, max);
+  if (!isDecodingProjection(projection)) return eventsBatch(await store.readAll(options));
+  const decoder = projection.decoder();
+  let count = 0;
+  let last: Position | undefined;
+  await store.scanAll(options, (event) => {
+    count += 1;
+    last = event.position;
+    decoder.add(event);
   });
+  if (count === 0) return { count, last };
+  const decoded = decoder.finish();
+  decoded.catch(() => undefined);
+  return { count, last, decoded };
 }
 
 /**
@@ -44,36 +57,41 @@ function readAhead(store: EventStore, projection: Projection, after: Checkpoint,
  * leaves either both or neither (a projection's `prepare` runs first, outside it). The checkpoint row is locked and re-checked inside the transaction: if it moved
  * (a replay swapped the tables in), the batch is dropped and the caller re-reads from the returned checkpoint.
  */
-export async function applyBatch(
-  db: ReadModelDb,
-  target: BatchTarget,
-  known: Checkpoint,
-  batch: readonly RecordedEvent[],
-  decoding?: Promise<unknown>,
-): Promise<BatchOutcome> {
-  const decoded = await (decoding ?? target.projection.decode?.(batch));
-  const prepared = await target.projection.prepare?.(batch, { db, table: target.table });
+export async function applyBatch(db: ReadModelDb, target: BatchTarget, known: Checkpoint, batch: ReadBatch): Promise<BatchOutcome> {
+  const last = batch.last;
+  if (batch.count === 0 || last === undefined) throw new RangeError('applyBatch needs at least one event');
+  const applier = await batchApplier(db, target, batch);
   return db.transaction(async (tx) => {
     const current = await lockCheckpoint(tx, target.checkpointName);
     if (current.position !== known.position) return { accepted: false, checkpoint: current };
-    await target.projection.apply(batch, tx, {
-      table: target.table,
-      sequence: current.eventsApplied,
-      ...(prepared !== undefined ? { prepared } : {}),
-      ...(decoded !== undefined ? { decoded } : {}),
-    });
-    const next: Checkpoint = {
-      position: batch[batch.length - 1]!.position,
-      eventsApplied: current.eventsApplied + batch.length,
-    };
+    await applier(tx, { table: target.table, sequence: current.eventsApplied });
+    const next: Checkpoint = { position: last, eventsApplied: current.eventsApplied + batch.count };
     await saveCheckpoint(tx, target.checkpointName, next);
     return { accepted: true, checkpoint: next };
   });
 }
 
+/** What the batch's transaction runs: everything that can be done before it (decoding, `prepare`) is done here. */
+async function batchApplier(db: ReadModelDb, target: BatchTarget, batch: ReadBatch): Promise<(tx: SqlExecutor, context: BatchContext) => Promise<void>> {
+  const { projection } = target;
+  const events = batch.events ?? [];
+  if (isDecodingProjection(projection)) {
+    const decoded: unknown = await (batch.decoded ?? decodeEvents(projection, events));
+    return (tx, context) => projection.applyDecoded(decoded, tx, context);
+  }
+  const prepared: unknown = await projection.prepare?.(events, { db, table: target.table });
+  return (tx, context) => projection.apply(events, tx, { ...context, ...(prepared !== undefined ? { prepared } : {}) });
+}
+
+function decodeEvents(projection: DecodingProjection<unknown>, events: readonly RecordedEvent[]): Promise<unknown> {
+  const decoder = projection.decoder();
+  for (const event of events) decoder.add(event);
+  return decoder.finish();
+}
+
 /**
  * Applies batches until a read comes back short (caught up). The next read is issued while the current batch
- * is being applied, so reading the log and writing the read model overlap.
+ * is being applied, so reading the log (and decoding it) and writing the read model overlap.
  */
 export async function catchUp(
   store: EventStore,
@@ -82,23 +100,24 @@ export async function catchUp(
   start: Checkpoint,
   options: { batchSize: number; onBatch?: (checkpoint: Checkpoint, applied: number) => void; shouldStop?: () => boolean },
 ): Promise<Checkpoint> {
+  const empty: ReadBatch = { count: 0, last: undefined };
   let checkpoint = start;
-  let pending = readAhead(store, target.projection, checkpoint, options.batchSize);
+  let pending = readBatch(store, target.projection, checkpoint, options.batchSize);
   for (;;) {
-    const { batch, decoding } = await pending;
-    if (batch.length === 0 || options.shouldStop?.()) return checkpoint;
-    const full = batch.length === options.batchSize;
-    const after: Checkpoint = { position: batch[batch.length - 1]!.position, eventsApplied: checkpoint.eventsApplied + batch.length };
-    pending = full ? readAhead(store, target.projection, after, options.batchSize) : Promise.resolve({ batch: [] });
+    const batch = await pending;
+    if (batch.count === 0 || options.shouldStop?.()) return checkpoint;
+    const full = batch.count === options.batchSize;
+    const after: Checkpoint = { position: batch.last!, eventsApplied: checkpoint.eventsApplied + batch.count };
+    pending = full ? readBatch(store, target.projection, after, options.batchSize) : Promise.resolve(empty);
     // A failed apply must not leave the prefetch rejecting unobserved.
     pending.catch(() => undefined);
-    const outcome = await applyBatch(db, target, checkpoint, batch, decoding);
+    const outcome = await applyBatch(db, target, checkpoint, batch);
     checkpoint = outcome.checkpoint;
     if (!outcome.accepted) {
-      pending = readAhead(store, target.projection, checkpoint, options.batchSize);
+      pending = readBatch(store, target.projection, checkpoint, options.batchSize);
       continue;
     }
-    options.onBatch?.(checkpoint, batch.length);
+    options.onBatch?.(checkpoint, batch.count);
     if (!full) return checkpoint;
   }
 }

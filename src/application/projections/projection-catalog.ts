@@ -11,7 +11,7 @@ import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-stat
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
 import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
 import type { EventStore } from '../ports/event-store.port.js';
-import type { Projection } from './projection.js';
+import type { AnyProjection } from './projection.js';
 
 /** What some projections need from the outside: the protocol modules that upcast version 1 readings events. */
 export interface ProjectionDeps {
@@ -19,7 +19,7 @@ export interface ProjectionDeps {
 }
 
 /** Every projection the platform runs; replay takes its list from here, the supervisor adds the log processes. */
-export function projectionCatalog(deps: ProjectionDeps): readonly Projection[] {
+export function projectionCatalog(deps: ProjectionDeps): readonly AnyProjection[] {
   return [
     auditLogProjection,
     gatewayStatusProjection,
@@ -43,17 +43,17 @@ export interface ProcessDeps extends ProjectionDeps {
  * Processes that run like projections (checkpoint, one runner, lag) but append to the event log. Replays never
  * rebuild them: what they appended is history, and re-deriving it from scratch can only repeat it.
  */
-export function logProcesses(deps: ProcessDeps): readonly Projection[] {
+export function logProcesses(deps: ProcessDeps): readonly AnyProjection[] {
   return [alarmEvaluation(deps)];
 }
 
 /** Everything a projector runs: the projections and the processes. */
-export function runnableProjections(deps: ProcessDeps): readonly Projection[] {
+export function runnableProjections(deps: ProcessDeps): readonly AnyProjection[] {
   return [...projectionCatalog(deps), ...logProcesses(deps)];
 }
 
 /** Projections and processes by name, for the projector. */
-export function findRunnable(name: string, deps: ProcessDeps): Projection[] {
+export function findRunnable(name: string, deps: ProcessDeps): AnyProjection[] {
   const runnable = runnableProjections(deps);
   if (name === 'all') return [...runnable];
   const found = runnable.find((p) => p.name === name);
@@ -61,7 +61,7 @@ export function findRunnable(name: string, deps: ProcessDeps): Projection[] {
   return [found];
 }
 
-export function findProjections(name: string, deps: ProjectionDeps): Projection[] {
+export function findProjections(name: string, deps: ProjectionDeps): AnyProjection[] {
   const catalog = projectionCatalog(deps);
   if (name === 'all') return [...catalog];
   const found = catalog.find((p) => p.name === name);

@@ -3,8 +3,8 @@ import { openBackend, BACKENDS, type SqlBackend } from '../../../test/support/sq
 import { anEvent, waitFor } from '../../../test/support/test-ids.js';
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { readCheckpoint } from './checkpoint-store.js';
-import { applyBatch, catchUp } from './projection-batch.js';
-import { liveTables, type Projection } from './projection.js';
+import { applyBatch, catchUp, eventsBatch } from './projection-batch.js';
+import { liveTables, type DecodingProjection, type Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { rebuildProjection } from './rebuild-projection.js';
@@ -49,36 +49,47 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     expect((await readCheckpoint(b.db, 'audit')).eventsApplied).toBe(3);
   });
 
-  it('decodes the next batch while the current one is being applied, and hands each batch its own decoding', async () => {
+  it('folds each batch with a fresh decoder as it is read, and decodes the next batch while the current one is applied', async () => {
     if (!b) return;
     await b.store.append('s-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedRevision: 'no_stream' });
     const decodedTypes: string[] = [];
     let secondDecoded: () => void = () => undefined;
     const secondDecoding = new Promise<void>((resolve) => (secondDecoded = resolve));
     const applied: string[][] = [];
-    const decoding: Projection<unknown, string[]> = {
-      ...auditLogProjection,
-      decode: (batch) => {
-        const types = batch.map((e) => e.type);
-        decodedTypes.push(...types);
-        if (types.includes('C')) secondDecoded();
-        return Promise.resolve(types);
+    await b.db.query('CREATE TABLE decoded_batches (seq int PRIMARY KEY, types text NOT NULL)');
+    const decoding: DecodingProjection<string[]> = {
+      name: 'decoded',
+      tables: ['decoded_batches'],
+      decoder: () => {
+        const types: string[] = [];
+        return {
+          add: (event) => {
+            types.push(event.type);
+            decodedTypes.push(event.type);
+          },
+          finish: () => {
+            if (types.includes('C')) secondDecoded();
+            return Promise.resolve(types);
+          },
+        };
       },
-      async apply(batch, tx, ctx) {
+      async applyDecoded(types, tx, ctx) {
         // The first batch cannot finish before the second is decoded: without read-ahead this would never resolve.
-        if (ctx.decoded?.includes('A')) {
+        if (types.includes('A')) {
           let timer: NodeJS.Timeout | undefined;
           const tooLate = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the next batch was not decoded ahead')), 5000)));
           await Promise.race([secondDecoding, tooLate]).finally(() => clearTimeout(timer));
         }
-        applied.push(ctx.decoded ?? []);
-        await auditLogProjection.apply(batch, tx, ctx);
+        applied.push(types);
+        await tx.query('INSERT INTO decoded_batches (seq, types) VALUES ($1, $2)', [ctx.sequence + 1, types.join('')]);
       },
     };
-    const reached = await catchUp(b.store, b.db, { projection: decoding, checkpointName: 'audit', table: liveTables }, { position: null, eventsApplied: 0 }, { batchSize: 2 });
+    const reached = await catchUp(b.store, b.db, { projection: decoding, checkpointName: 'decoded', table: liveTables }, { position: null, eventsApplied: 0 }, { batchSize: 2 });
     expect(reached.eventsApplied).toBe(3);
     expect(applied).toEqual([['A', 'B'], ['C']]);
     expect(decodedTypes).toEqual(['A', 'B', 'C']);
+    expect(await b.db.query('SELECT seq, types FROM decoded_batches ORDER BY seq')).toEqual([{ seq: 1, types: 'AB' }, { seq: 3, types: 'C' }]);
+    expect(await readCheckpoint(b.db, 'decoded')).toMatchObject({ eventsApplied: 3 });
   });
 
   it('writes rows and checkpoint atomically: a failing batch leaves neither', async () => {
@@ -101,9 +112,9 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     if (!b) return;
     await b.store.append('s-2', [anEvent('A'), anEvent('B')], { expectedRevision: 'no_stream' });
     const events = await b.store.readAll({ max: 10 });
-    const first = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, events);
+    const first = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, eventsBatch(events));
     expect(first.accepted).toBe(true);
-    const stale = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, events);
+    const stale = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, eventsBatch(events));
     expect(stale).toEqual({ accepted: false, checkpoint: first.checkpoint });
     expect((await auditRows(b)).length).toBe(2);
   });

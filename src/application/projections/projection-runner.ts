@@ -2,7 +2,7 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { HeldLock, ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
-import { liveTables, projectionLockName, type Projection } from './projection.js';
+import { liveTables, projectionLockName, type AnyProjection } from './projection.js';
 
 export interface RunnerOptions {
   readonly batchSize: number;
@@ -32,7 +32,7 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
-    readonly projection: Projection,
+    readonly projection: AnyProjection,
     private readonly options: RunnerOptions,
   ) {}
 

@@ -2,7 +2,7 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { deleteCheckpoint, lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
-import type { Projection } from './projection.js';
+import type { AnyProjection } from './projection.js';
 import { createShadow, SHADOW_SUFFIX, shadowIndexStatements, swapInShadow } from './shadow-tables.js';
 
 
@@ -25,7 +25,7 @@ export interface RebuildResult {
 export async function rebuildProjection(
   store: EventStore,
   db: ReadModelDb,
-  projection: Projection,
+  projection: AnyProjection,
   options: { batchSize: number; onProgress?: (progress: RebuildProgress) => void },
 ): Promise<RebuildResult> {
   const checkpointName = `${projection.name}${SHADOW_SUFFIX}`;

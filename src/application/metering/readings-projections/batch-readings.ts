@@ -1,6 +1,7 @@
 import { isQuantity, type CanonicalReading } from '../../../domain/metering/canonical-reading.js';
 import { READINGS_REPORTED, type StoredReading } from '../../../domain/metering/gateway-frame.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
+import type { BatchDecoder } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
 import { readingsOf } from '../stored-readings.js';
 
@@ -86,6 +87,55 @@ function projected(reading: StoredReading, gatewayId: string, receivedAt: string
   };
 }
 
+/**
+ * Folds a batch's ReadingsReported events into each sensor's readings as they are read. Version 2 events are folded
+ * at once; from the first event that is not (a version 1 event, decoded here), the rest wait for `finish`, which
+ * warms the decoders first: readings then still join their sensor's list in log order.
+ */
+export class BatchReadingsDecoder implements BatchDecoder<Map<string, ProjectedReading[]>> {
+  private readonly bySensor = new Map<string, ProjectedReading[]>();
+  private readonly times: TimeCache = new Map();
+  private waiting: RecordedEvent[] | undefined;
+
+  constructor(private readonly decoders: DecoderLookup) {}
+
+  add(event: RecordedEvent): void {
+    if (event.type !== READINGS_REPORTED) return;
+    if (this.waiting || !isRecord(event.data) || !Array.isArray(event.data.readings)) (this.waiting ??= []).push(event);
+    else this.fold(event);
+  }
+
+  /** Each sensor's readings in reading order, repeats dropped (see `inReadingOrder`). */
+  async finish(): Promise<Map<string, ProjectedReading[]>> {
+    const waiting = this.waiting ?? [];
+    this.waiting = undefined;
+    if (waiting.length > 0) await prepareV1Decoders(waiting, this.decoders);
+    for (const event of waiting) this.fold(event);
+    return inReadingOrder(this.bySensor);
+  }
+
+  private fold(event: RecordedEvent): void {
+    for (const reading of eventReadings(event, this.decoders, this.times)) {
+      const list = this.bySensor.get(reading.sensorId);
+      if (list) list.push(reading);
+      else this.bySensor.set(reading.sensorId, [reading]);
+    }
+  }
+}
+
+/** The usable readings of one ReadingsReported event, in its order. */
+function eventReadings(event: RecordedEvent, decoders: DecoderLookup, times: TimeCache): ProjectedReading[] {
+  const data = isRecord(event.data) ? event.data : {};
+  const received = normalisedTime(data.receivedAt);
+  const readings: ProjectedReading[] = [];
+  if (!received || typeof data.gatewayId !== 'string') return readings;
+  for (const reading of readingsOf(data, decoders)) {
+    const usable = projected(reading, data.gatewayId, received.iso, times);
+    if (usable) readings.push(usable);
+  }
+  return readings;
+}
+
 /** The readings of each ReadingsReported event of the batch (v1 events upcast through the decoders), by event id, in log order. */
 export async function readingsByEvent(batch: readonly RecordedEvent[], decoders: DecoderLookup): Promise<Map<string, ProjectedReading[]>> {
   const byEvent = new Map<string, ProjectedReading[]>();
@@ -93,24 +143,15 @@ export async function readingsByEvent(batch: readonly RecordedEvent[], decoders:
   if (events.length === 0) return byEvent;
   await prepareV1Decoders(events, decoders);
   const times: TimeCache = new Map();
-  for (const event of events) {
-    const data = isRecord(event.data) ? event.data : {};
-    const received = normalisedTime(data.receivedAt);
-    const readings: ProjectedReading[] = [];
-    if (received && typeof data.gatewayId === 'string') {
-      for (const reading of readingsOf(data, decoders)) {
-        const usable = projected(reading, data.gatewayId, received.iso, times);
-        if (usable) readings.push(usable);
-      }
-    }
-    byEvent.set(event.id, readings);
-  }
+  for (const event of events) byEvent.set(event.id, eventReadings(event, decoders, times));
   return byEvent;
 }
 
-/** Every reading the batch carries, in log order. */
-export async function readingsOfBatch(batch: readonly RecordedEvent[], decoders: DecoderLookup): Promise<ProjectedReading[]> {
-  return [...(await readingsByEvent(batch, decoders)).values()].flat();
+/** Every reading the events carry, per sensor in reading order. */
+export function decodeBatchReadings(events: readonly RecordedEvent[], decoders: DecoderLookup): Promise<Map<string, ProjectedReading[]>> {
+  const decoder = new BatchReadingsDecoder(decoders);
+  for (const event of events) decoder.add(event);
+  return decoder.finish();
 }
 
 /** The order consecutive readings of one sensor follow: time first, value second so equal times are deterministic. */
@@ -125,9 +166,9 @@ export function sameReading(a: ProjectedReading, b: ProjectedReading): boolean {
 }
 
 /**
- * The batch's readings per sensor, each list in reading order (time, then value) with repeats dropped: the first of
- * each set of repeated readings stays, as the sort is stable. Lists that arrive in order (the common case) are
- * checked, not sorted.
+ * The readings per sensor, each list in reading order (time, then value) with repeats dropped: the first of each
+ * set of repeated readings stays, as the sort is stable. Lists that arrive in order (the common case) are checked,
+ * not sorted.
  */
 export function bySensorInOrder(readings: readonly ProjectedReading[]): Map<string, ProjectedReading[]> {
   const bySensor = new Map<string, ProjectedReading[]>();
@@ -136,6 +177,11 @@ export function bySensorInOrder(readings: readonly ProjectedReading[]): Map<stri
     if (list) list.push(reading);
     else bySensor.set(reading.sensorId, [reading]);
   }
+  return inReadingOrder(bySensor);
+}
+
+/** Puts each sensor's list (in arrival order) into reading order, repeats dropped; answers the same map. */
+function inReadingOrder(bySensor: Map<string, ProjectedReading[]>): Map<string, ProjectedReading[]> {
   for (const [sensorId, list] of bySensor) {
     let ordered = true;
     for (let i = 1; i < list.length && ordered; i++) ordered = compareReadings(list[i - 1]!, list[i]!) < 0;

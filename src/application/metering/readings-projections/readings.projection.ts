@@ -1,8 +1,7 @@
 import { READINGS_REPORTED } from '../../../domain/metering/gateway-frame.events.js';
-import type { RecordedEvent } from '../../ports/event-store.port.js';
-import type { Projection } from '../../projections/projection.js';
+import type { DecodingProjection } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
-import { bySensorInOrder, readingsOfBatch, type ProjectedReading } from './batch-readings.js';
+import { BatchReadingsDecoder, type ProjectedReading } from './batch-readings.js';
 import { recomputeLateCounterBuckets } from './counter-recompute.sql.js';
 import { planSensorReadings } from './readings-batch-plan.js';
 import {
@@ -29,17 +28,15 @@ export interface ReadingsProjectionDeps {
  * three in one transaction. A batch is folded in memory first and written with a handful of set-based statements.
  * A reading delivered again (same sensor, instant and value) is stored and counted once.
  */
-export function readingsProjection({ decoders }: ReadingsProjectionDeps): Projection<never, Map<string, ProjectedReading[]>> {
-  const decode = async (batch: readonly RecordedEvent[]): Promise<Map<string, ProjectedReading[]>> => bySensorInOrder(await readingsOfBatch(batch, decoders));
+export function readingsProjection({ decoders }: ReadingsProjectionDeps): DecodingProjection<Map<string, ProjectedReading[]>> {
   return {
     name: READINGS_PROJECTION,
     eventTypes: [READINGS_REPORTED],
     // The rendered days are only a cache of the buckets: a replay starts them empty and queries refill them.
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE],
-    decode,
-    async apply(batch, tx, { table, sequence, decoded }) {
-      // The decoded map is this batch's own: it is trimmed below.
-      const bySensor = decoded ?? (await decode(batch));
+    decoder: () => new BatchReadingsDecoder(decoders),
+    // The decoded map is this batch's own: it is trimmed below.
+    async applyDecoded(bySensor, tx, { table, sequence }) {
       if (bySensor.size === 0) return;
       const latestTable = table(READINGS_LATEST_TABLE);
       const rawTable = table(READINGS_RAW_TABLE);
