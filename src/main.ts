@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       adminToken: adminToken.value,
       link,
       rateLimit: config.rateLimit,
+      seriesMemoryBytes: config.seriesMemoryMiB * 1024 * 1024,
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
       ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },

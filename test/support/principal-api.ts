@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RenderedDayMemory } from '../../src/application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,7 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
         // No gateway ever connects here: network configuration requests wait, and nothing sends them.
         networkLink: new GatewayCommandLink(gatewayCommands),
         networkConfigurationSending: { poke: () => undefined },
+        seriesDays: new RenderedDayMemory(),
       }),
     ],
   })

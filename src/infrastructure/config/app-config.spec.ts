@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demo: true,
       rateLimit: { principal: { ratePerSecond: 100, burst: 500 }, anonymous: { ratePerSecond: 10, burst: 50 } },
+      seriesMemoryMiB: 64,
     });
   });
 
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       WATTLOG_RATE_LIMIT_BURST: '10000',
       WATTLOG_RATE_LIMIT_ANON_RPS: '0.5',
       WATTLOG_RATE_LIMIT_ANON_BURST: '5',
+      WATTLOG_SERIES_MEMORY_MIB: '256',
     });
     expect(config).toEqual({
       store: 'postgres',
@@ -68,7 +70,17 @@ describe('loadConfig', () => {
       demo: false,
       adminToken: 'x'.repeat(32),
       rateLimit: { principal: { ratePerSecond: 2000, burst: 10_000 }, anonymous: { ratePerSecond: 0.5, burst: 5 } },
+      seriesMemoryMiB: 256,
     });
+  });
+
+  it('keeps no series days in memory at 0 MiB, and refuses a size that is not a whole number', () => {
+    expect(loadConfig({ WATTLOG_SERIES_MEMORY_MIB: '0' }).seriesMemoryMiB).toBe(0);
+    expect(() => loadConfig({ WATTLOG_SERIES_MEMORY_MIB: '1.5' })).toThrow(
+      'WATTLOG_SERIES_MEMORY_MIB="1.5" is not allowed; expected a whole number from 0 to 65536 (default 64)',
+    );
+    expect(() => loadConfig({ WATTLOG_SERIES_MEMORY_MIB: '70000' })).toThrow(/WATTLOG_SERIES_MEMORY_MIB="70000"/);
+    expect(() => loadConfig({ WATTLOG_SERIES_MEMORY_MIB: '-1' })).toThrow(/WATTLOG_SERIES_MEMORY_MIB="-1"/);
   });
 
   it('turns the rate limit off, and refuses limits that would admit nothing', () => {

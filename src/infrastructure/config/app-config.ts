@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly jwtSecret?: string;
   /** Token buckets per authenticated principal and per client address; null: no rate limit. */
   readonly rateLimit: RateLimitConfig | null;
+  /** Whole days of series JSON the API keeps in memory, in MiB (WATTLOG_SERIES_MEMORY_MIB); 0 keeps none. */
+  readonly seriesMemoryMiB: number;
 }
 
 export interface RateLimitConfig {
@@ -101,6 +103,16 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 1_000_000_000) {
     throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a positive number (default ${fallback})`);
+  }
+  return n;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d{1,9}$/.test(value) || n > max) {
+    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a whole number from 0 to ${max} (default ${fallback})`);
   }
   return n;
 }
@@ -199,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ...(masterKey !== undefined ? { masterKey } : {}),
     ...(jwtSecret !== undefined ? { jwtSecret } : {}),
     rateLimit: loadRateLimit(env),
+    seriesMemoryMiB: wholeNumber(env, 'WATTLOG_SERIES_MEMORY_MIB', 64, 65_536),
   };
 }

@@ -63,6 +63,7 @@ import { ListSensorsHandler } from '../../application/metering/query-readings/li
 import { GetNodeHandler } from '../../application/metering/query-readings/nodes/get-node.handler.js';
 import { ListNodesHandler } from '../../application/metering/query-readings/nodes/list-nodes.handler.js';
 import { QueryReadingSeriesHandler } from '../../application/metering/query-readings/reading-series/query-reading-series.handler.js';
+import { type RenderedDayMemory, SERIES_DAY_MEMORY } from '../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { LiveReadingsHub } from '../../application/metering/query-readings/watch-readings/live-readings-hub.js';
 import { WatchReadingsHandler } from '../../application/metering/query-readings/watch-readings/watch-readings.handler.js';
 import { PAYLOAD_DECODERS } from '../../application/metering/ports/payload-decoders.port.js';
@@ -101,6 +102,8 @@ export interface AppRuntime {
   readonly actuatorDispatch: ActuatorDispatchPoke;
   readonly networkLink: NetworkLink;
   readonly networkConfigurationSending: NetworkConfigurationSending;
+  /** Whole days of series JSON this process keeps (WATTLOG_SERIES_MEMORY_MIB). */
+  readonly seriesDays: RenderedDayMemory;
 }
 
 @Module({})
@@ -130,6 +133,7 @@ export class AppModule {
       providers: [
         { provide: EVENT_STORE, useValue: runtime.storage.eventStore },
         { provide: READ_MODEL_DB, useValue: runtime.storage.readModels },
+        { provide: SERIES_DAY_MEMORY, useValue: runtime.seriesDays },
         { provide: PROJECTION_SUPERVISOR, useValue: runtime.projections },
         { provide: METRICS_REGISTRY, useValue: runtime.metrics },
         { provide: ADMIN_TOKEN, useValue: runtime.adminToken },

@@ -19,6 +19,7 @@ import { SqlNodeDirectory } from '../../application/devices/node-configuration/n
 import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
 import { NetworkConfigurationSender } from '../../application/gateways/network-configuration/send-network-configuration/network-configuration-sender.js';
 import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
+import { DEFAULT_DAY_MEMORY_CHARS, RenderedDayMemory } from '../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
@@ -37,6 +38,8 @@ export interface HttpServerConfig {
   /** WATTLOG_MASTER_KEY (64 hex); absent: `<dataDir>/master.key`, generated on first start. */
   readonly masterKey?: string;
   readonly bodyLimitBytes?: number;
+  /** Whole days of series JSON kept in this process (WATTLOG_SERIES_MEMORY_MIB); 64 MiB by default, 0 keeps none. */
+  readonly seriesMemoryBytes?: number;
   /** Token buckets per principal and per client address (WATTLOG_RATE_LIMIT_*); omitted: none. */
   readonly rateLimit?: RateLimitSettings | null;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
@@ -107,6 +110,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         actuatorDispatch: dispatcher,
         networkLink: commandLink,
         networkConfigurationSending: networkSender,
+        seriesDays: new RenderedDayMemory(config.seriesMemoryBytes ?? DEFAULT_DAY_MEMORY_CHARS),
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },

@@ -21,8 +21,10 @@ export interface StoredDay {
   readonly dayMs: number;
   /** The day's 1d bucket's revision; null when the day has no 1d bucket. */
   readonly revision: string | null;
-  /** The stored points, only while stamped with that revision. */
+  /** The stored points, only while stamped with that revision, and not when the caller holds the day at it. */
   readonly points: string | null;
+  /** The caller's own copy carries the day's current revision. */
+  readonly held: boolean;
   /**
    * The day has buckets of the width but no 1d bucket. The projection never writes that; a hand-filled table might,
    * and its days are rendered every time rather than dropped.
@@ -34,24 +36,34 @@ interface StoredDayRow {
   day_ms: number;
   revision: string | null;
   points: string | null;
+  held: boolean;
   unstamped: boolean;
 }
 
 /**
  * Each day of `days` (midnight to midnight) with its 1d bucket's revision and the stored text where that text carries
  * the same revision. Any change of a day's buckets changes its 1d bucket in the same transaction (see the readings
- * projection), so a stored text with the current revision is the day as it is now.
+ * projection), so a stored text with the current revision is the day as it is now. `held` names the revision (by the
+ * day's epoch ms) of each day the caller has a copy of: where that is still the revision, no text is sent.
  */
-export async function storedDays(db: SqlExecutor, sensorId: string, width: string, days: TimeRange): Promise<StoredDay[]> {
+export async function storedDays(
+  db: SqlExecutor,
+  sensorId: string,
+  width: string,
+  days: TimeRange,
+  held: ReadonlyMap<number, string> = new Map(),
+): Promise<StoredDay[]> {
   const params: unknown[] = [];
   const sensor = bind(params, sensorId);
   const widthParam = bind(params, width);
   const from = bind(params, days.from);
   const to = bind(params, days.to);
+  const heldDays = bind(params, [...held.keys()].map((ms) => new Date(ms).toISOString()));
+  const heldRevisions = bind(params, [...held.values()]);
   const count = Math.round((Date.parse(days.to) - Date.parse(days.from)) / DAY_MS);
   // The integer series lets the planner count the days exactly; it would guess 1000 timestamps.
   const rows = await db.query<StoredDayRow>(
-    `SELECT ${epochMs('d.day', 'day_ms')}, b.revision::text AS revision, c.points,
+    `SELECT ${epochMs('d.day', 'day_ms')}, b.revision::text AS revision, c.points, coalesce(h.revision = b.revision, false) AS held,
             CASE WHEN b.revision IS NULL THEN EXISTS (
               SELECT 1 FROM ${READINGS_BUCKETS_TABLE} o
                WHERE o.sensor_id = ${sensor} AND o.bucket_width = ${widthParam}
@@ -59,13 +71,25 @@ export async function storedDays(db: SqlExecutor, sensorId: string, width: strin
        FROM generate_series(0, ${bind(params, count)}::int - 1) AS i
       CROSS JOIN LATERAL (SELECT ${from}::timestamptz + i * interval '24 hours' AS day) d
        LEFT JOIN ${READINGS_BUCKETS_TABLE} b ON b.sensor_id = ${sensor} AND b.bucket_width = '1d' AND b.bucket_start = d.day
+       LEFT JOIN unnest(${heldDays}::timestamptz[], ${heldRevisions}::bigint[]) AS h(day, revision) ON h.day = d.day
        LEFT JOIN ${READINGS_DAY_JSON_TABLE} c
               ON c.sensor_id = ${sensor} AND c.bucket_width = ${widthParam} AND c.day = d.day AND c.revision = b.revision
+             AND h.revision IS DISTINCT FROM b.revision
              AND c.day >= ${from}::timestamptz AND c.day < ${to}::timestamptz
       ORDER BY d.day`,
     params,
   );
-  return rows.map((row) => ({ dayMs: Number(row.day_ms), revision: row.revision, points: row.points, unstamped: row.unstamped }));
+  return rows.map((row) => ({ dayMs: Number(row.day_ms), revision: row.revision, points: row.points, held: row.held, unstamped: row.unstamped }));
+}
+
+/** The revision of each 1d bucket of `days`, by the day's epoch ms: one index range scan, no text. */
+export async function dayRevisions(db: SqlExecutor, sensorId: string, days: TimeRange): Promise<Map<number, string>> {
+  const rows = await db.query<{ day_ms: number; revision: string }>(
+    `SELECT ${epochMs('bucket_start', 'day_ms')}, revision::text AS revision FROM ${READINGS_BUCKETS_TABLE}
+      WHERE sensor_id = $1 AND bucket_width = '1d' AND bucket_start >= $2::timestamptz AND bucket_start < $3::timestamptz`,
+    [sensorId, days.from, days.to],
+  );
+  return new Map(rows.map((row) => [Number(row.day_ms), row.revision]));
 }
 
 /** A day rendered from its buckets, with its 1d bucket's revision read in the same statement (same snapshot). */

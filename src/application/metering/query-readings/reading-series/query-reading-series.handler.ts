@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
@@ -10,6 +10,7 @@ import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
 import { DayJsonWriteBack } from './day-json-cache.sql.js';
+import { RenderedDayMemory, SERIES_DAY_MEMORY } from './rendered-day-memory.js';
 import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from './series-json.sql.js';
 import { bucketPages, countRawPoints, rawPoints, type TimeRange } from './series.sql.js';
 
@@ -32,13 +33,17 @@ interface SensorRow {
 export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeries, ReadingSeries> {
   /** Days the JSON answers rendered go to readings_day_json, so the next answer reads them as stored text. */
   readonly dayWrites: DayJsonWriteBack;
+  /** This process's copies of the days it served, in front of readings_day_json. */
+  readonly dayMemory: RenderedDayMemory;
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
     @Inject(DATA_ACCESS_RECORDER) private readonly accessLog: DataAccessRecorder,
+    @Optional() @Inject(SERIES_DAY_MEMORY) dayMemory?: RenderedDayMemory,
   ) {
     this.dayWrites = new DayJsonWriteBack(db);
+    this.dayMemory = dayMemory ?? new RenderedDayMemory();
   }
 
   async execute({ principal, request }: QueryReadingSeries): Promise<ReadingSeries> {
@@ -59,7 +64,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
       }
     }
     const db = this.db;
-    const dayWrites = this.dayWrites;
+    const days = { writeBack: this.dayWrites, memory: this.dayMemory };
     const accessLog = this.accessLog;
     const bucket = request.bucket;
     async function* pointPages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
@@ -72,7 +77,7 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     }
     async function* textPages(sensor: SeriesSensor): AsyncGenerator<string> {
       if (bucket !== 'raw') {
-        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE, dayWrites);
+        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE, days);
         return;
       }
       for await (const page of pointPages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');

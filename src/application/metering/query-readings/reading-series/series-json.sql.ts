@@ -2,7 +2,8 @@ import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
 import { bind, READINGS_BUCKETS_TABLE } from '../read-model-sql.js';
 import type { SeriesSensor } from './query-reading-series.query.js';
 import { CACHED_WIDTHS, type DayJsonWriteBack, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
-import { DAY_MS, dayWindows, splitAtUtcDays } from './series-days.js';
+import type { RenderedDayMemory } from './rendered-day-memory.js';
+import { dayWindows, splitAtUtcDays } from './series-days.js';
 import { bucketPages, type TimeRange } from './series.sql.js';
 import { wholeDaysJson } from './whole-days-json.js';
 
@@ -93,6 +94,12 @@ async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: st
   return [page.inexact === true ? await windowFromRows(db, sensor, width, window) : page.points];
 }
 
+/**
+ * Whole days looked up per statement: a 15-minute request's every day (its range is at most 400 days) in one round
+ * trip, which is most of the work once the days are held in memory; the text that comes back is at most a few MB.
+ */
+const WHOLE_DAYS_PER_READ = 400;
+
 const WIDTH_MS: Readonly<Record<string, number>> = { '15m': 15 * 60_000, '1h': 60 * 60_000, '1d': 24 * 60 * 60_000 };
 
 /** [from, to) cut into windows of `pageSize` bucket widths: a window holds at most pageSize buckets of that width. */
@@ -126,7 +133,8 @@ async function* readAhead(reads: readonly (() => Promise<readonly string[]>)[]):
  * sub-select's order for an aggregate above it). Time windows, unlike keyset pages, do not depend on each other, so
  * the next window is read while the current one is written out: on a pool that is a second connection and core.
  * Whole UTC days of 15m and 1h buckets come from readings_day_json where it holds the day's current revision; days
- * rendered here are handed to `writeBack`, when given, once the pages are out.
+ * rendered here are handed to `days.writeBack`, when given, once the pages are out; `days.memory` keeps this
+ * process's copies of the days it served.
  */
 export async function* bucketJsonPages(
   db: SqlExecutor,
@@ -134,7 +142,7 @@ export async function* bucketJsonPages(
   width: string,
   range: TimeRange,
   pageSize: number,
-  writeBack?: DayJsonWriteBack,
+  days: { readonly writeBack?: DayJsonWriteBack; readonly memory?: RenderedDayMemory } = {},
 ): AsyncGenerator<string> {
   const sql: PointSql = { point: pointSql(sensor, fastTimeRange(range)), inexact: inexactSql(sensor) };
   const fromBuckets = (window: TimeRange) => (): Promise<string[]> => bucketWindowJson(db, sensor, width, window, sql);
@@ -143,18 +151,24 @@ export async function* bucketJsonPages(
     return;
   }
   const rendered: RenderedDay[] = [];
-  const source = { db, sensorId: sensor.sensorId, width, sql, fromRows: (window: TimeRange) => windowFromRows(db, sensor, width, window) };
+  const source = {
+    db,
+    sensorId: sensor.sensorId,
+    width,
+    sql,
+    fromRows: (window: TimeRange) => windowFromRows(db, sensor, width, window),
+    ...(days.memory ? { memory: days.memory } : {}),
+  };
   const wholeDays = (window: TimeRange) => (): Promise<string[]> => wholeDaysJson(source, window, rendered);
-  const { head, days, tail } = splitAtUtcDays(range);
-  const daysPerPage = pageSize / (DAY_MS / (WIDTH_MS[width] ?? DAY_MS));
+  const { head, days: whole, tail } = splitAtUtcDays(range);
   const reads = [
     ...(head ? bucketWindows(head, width, pageSize).map(fromBuckets) : []),
-    ...(days ? dayWindows(days, daysPerPage).map(wholeDays) : []),
+    ...(whole ? dayWindows(whole, WHOLE_DAYS_PER_READ).map(wholeDays) : []),
     ...(tail ? bucketWindows(tail, width, pageSize).map(fromBuckets) : []),
   ];
   try {
     yield* readAhead(reads);
   } finally {
-    writeBack?.store(sensor.sensorId, width, rendered);
+    days.writeBack?.store(sensor.sensorId, width, rendered);
   }
 }

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
-import { freshDays, storedDays, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
+import { dayRevisions, freshDays, storedDays, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
+import type { RememberedDay, RenderedDayMemory } from './rendered-day-memory.js';
 import { DAY_MS } from './series-days.js';
 import type { TimeRange } from './series.sql.js';
 
@@ -10,6 +11,8 @@ export interface WholeDaysSource {
   readonly sql: PointSql;
   /** The row path's JSON of a range, for a day holding a number only JavaScript prints right. */
   readonly fromRows: (range: TimeRange) => Promise<string>;
+  /** This process's copies of recently served days. */
+  readonly memory?: RenderedDayMemory;
 }
 
 /**
@@ -18,20 +21,60 @@ export interface WholeDaysSource {
  */
 const CHUNK_CHARS = 32 * 1024;
 
+/** The copies `memory` holds of the days of `days`, whatever their revision. */
+function recalled(memory: RenderedDayMemory | undefined, sensorId: string, width: string, days: TimeRange): Map<number, RememberedDay> {
+  const held = new Map<number, RememberedDay>();
+  if (!memory) return held;
+  for (let dayMs = Date.parse(days.from); dayMs < Date.parse(days.to); dayMs += DAY_MS) {
+    const day = memory.recall(sensorId, width, dayMs);
+    if (day) held.set(dayMs, day);
+  }
+  return held;
+}
+
 /**
- * The points of whole days (midnight to midnight) as comma-joined chunks of days: stored texts where they still
- * hold, the other days rendered in one more statement and added to `rendered` for the write-back. Empty when the
- * days hold no bucket.
+ * The points of every day of `days`, in order, when this process holds each at the revision its 1d bucket carries
+ * now; undefined when any day is not held that way (or has no 1d bucket), which the full look-up then sorts out.
+ */
+async function stillHeld(db: SqlExecutor, sensorId: string, days: TimeRange, copies: ReadonlyMap<number, RememberedDay>): Promise<string[] | undefined> {
+  const dayCount = Math.round((Date.parse(days.to) - Date.parse(days.from)) / DAY_MS);
+  if (copies.size < dayCount) return undefined;
+  const revisions = await dayRevisions(db, sensorId, days);
+  const points: string[] = [];
+  for (let dayMs = Date.parse(days.from); dayMs < Date.parse(days.to); dayMs += DAY_MS) {
+    const copy = copies.get(dayMs);
+    if (!copy || revisions.get(dayMs) !== copy.revision) return undefined;
+    points.push(copy.points);
+  }
+  return points;
+}
+
+/**
+ * The points of whole days (midnight to midnight) as comma-joined chunks of days: this process's copies and the
+ * stored texts where they still hold, the other days rendered in one more statement and added to `rendered` for the
+ * write-back. Empty when the days hold no bucket.
  */
 export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, rendered: RenderedDay[]): Promise<string[]> {
-  const { db, sensorId, width, sql } = source;
-  const stored = await storedDays(db, sensorId, width, days);
-  const missing = stored.filter((day) => day.points === null && (day.revision !== null || day.unstamped)).map((day) => day.dayMs);
+  const { db, sensorId, width, sql, memory } = source;
+  const copies = recalled(memory, sensorId, width, days);
+  const held = await stillHeld(db, sensorId, days, copies);
+  if (held) return chunked(held);
+  const stored = await storedDays(db, sensorId, width, days, new Map([...copies].map(([dayMs, day]) => [dayMs, day.revision])));
+  const missing = stored.filter((day) => !day.held && day.points === null && (day.revision !== null || day.unstamped)).map((day) => day.dayMs);
   const fresh = await freshDays(db, sensorId, width, missing, sql);
   const parts: string[] = [];
+  const keep = (dayMs: number, revision: string | null, points: string): void => {
+    if (revision !== null) memory?.remember(sensorId, width, dayMs, { revision, points });
+  };
   for (const day of stored) {
+    const copy = day.held ? copies.get(day.dayMs) : undefined;
+    if (copy) {
+      parts.push(copy.points);
+      continue;
+    }
     if (day.points !== null) {
       parts.push(day.points);
+      keep(day.dayMs, day.revision, day.points);
       continue;
     }
     const render = fresh.get(day.dayMs);
@@ -41,6 +84,7 @@ export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, re
       continue;
     }
     parts.push(render.points);
+    keep(day.dayMs, render.revision, render.points);
     if (render.revision !== null) rendered.push({ day: new Date(day.dayMs).toISOString(), revision: render.revision, points: render.points });
   }
   return chunked(parts);
