@@ -11,6 +11,7 @@ import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
 import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
 import type { SensorScope } from '../../../application/metering/query-readings/access/sensor-access.port.js';
+import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const run = promisify(execFile);
 const POOL_SIZE = 10;
@@ -51,14 +52,54 @@ async function load(request: HttpLoadRequest): Promise<HttpLoadResult> {
   return JSON.parse(stdout.trim().split('\n').pop()!) as HttpLoadResult;
 }
 
-/** Warm-up, then the measured run; any non-2xx answer or socket error makes the figures meaningless. */
-async function measure(url: string, headers: Record<string, string>, options: ApiBenchOptions): Promise<HttpLoadResult> {
-  await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS });
-  const result = await load({ url, headers, connections: options.connections, seconds: options.seconds });
+/** Measured slices per server: the servers take turns, so a change in the host's speed meets all three alike. */
+const SLICES = 4;
+
+function checked(url: string, result: HttpLoadResult): HttpLoadResult {
+  // Any non-2xx answer or socket error makes the figures meaningless.
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`load against ${url} saw ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
   return result;
+}
+
+interface Target {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+}
+
+/** A server's figures over its slices: requests and seconds add up, p50/p99 are the medians of the slices' own. */
+interface Measured {
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly sliceP99Ms: readonly number[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Warm-up per server, then SLICES rounds in which each server is loaded in turn for its share of `seconds`. */
+async function measureInTurns(targets: readonly Target[], options: ApiBenchOptions): Promise<Measured[]> {
+  for (const { url, headers } of targets) checked(url, await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS }));
+  const slices: HttpLoadResult[][] = targets.map(() => []);
+  const sliceSeconds = Math.max(1, Math.round(options.seconds / SLICES));
+  for (let round = 0; round < SLICES; round++) {
+    for (const [i, { url, headers }] of targets.entries()) {
+      slices[i]!.push(checked(url, await load({ url, headers, connections: options.connections, seconds: sliceSeconds })));
+    }
+  }
+  return slices.map((results) => ({
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    requestsPerSecond: results.reduce((n, r) => n + r.requests, 0) / (sliceSeconds * results.length),
+    p50Ms: median(results.map((r) => r.p50Ms)),
+    p99Ms: median(results.map((r) => r.p99Ms)),
+    sliceP99Ms: results.map((r) => r.p99Ms),
+  }));
 }
 
 async function bodyOf(url: string, headers: Record<string, string>): Promise<string> {
@@ -101,28 +142,39 @@ export async function runApiBench(
     const headers = { authorization: caller.authorization };
     const bodies = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {}), bodyOf(`${unscoped.url}${path}`, {})]);
     if (new Set(bodies).size !== 1) throw new Error(`the servers answer differently:\n${bodies.join('\n')}`);
-    process.stderr.write(`measuring the platform, the bare handler and the bare handler without the access condition, ${options.seconds} s each…\n`);
-    const platform = await measure(`${server.url}${path}`, headers, options);
-    const baseline = await measure(`${bare.url}${path}`, {}, options);
-    const withoutCondition = await measure(`${unscoped.url}${path}`, {}, options);
+    process.stderr.write(`measuring the platform, the bare handler and the bare handler without the access condition, ${options.seconds} s each in ${SLICES} turns…\n`);
+    const steal = stealMeter();
+    const [platform, baseline, withoutCondition] = (await measureInTurns(
+      [
+        { url: `${server.url}${path}`, headers },
+        { url: `${bare.url}${path}`, headers: {} },
+        { url: `${unscoped.url}${path}`, headers: {} },
+      ],
+      options,
+    )) as [Measured, Measured, Measured];
+    const hostStealPercent = steal();
     const throughputRatio = platform.requestsPerSecond / baseline.requestsPerSecond;
     const p99Ratio = platform.p99Ms / Math.max(baseline.p99Ms, 1);
     return {
       bench: 'api',
-      counts: `requests per second and latency of GET /api/readings/latest for one sensor, ${options.connections} keep-alive connections, ${options.seconds} s after ${WARM_UP_SECONDS} s warm-up per server, load from a separate process`,
+      counts: `requests per second and latency of GET /api/readings/latest for one sensor, ${options.connections} keep-alive connections, ${options.seconds} s per server after ${WARM_UP_SECONDS} s warm-up, in ${SLICES} slices taken in turns with the baselines (rates over all slices, p50/p99 the median of the slices'), load from a separate process`,
       caller: caller.describe,
       requestsPerSecond: Math.round(platform.requestsPerSecond),
       p50Ms: platform.p50Ms,
       p99Ms: platform.p99Ms,
+      sliceP99Ms: platform.sliceP99Ms,
       requests: platform.requests,
       baseline: "bare Fastify handler (no Nest, auth, validation, rate limit or access log) running the platform's own SQL for this caller, same pool size, same run and load process",
       baselineRequestsPerSecond: Math.round(baseline.requestsPerSecond),
       baselineP50Ms: baseline.p50Ms,
       baselineP99Ms: baseline.p99Ms,
+      baselineSliceP99Ms: baseline.sliceP99Ms,
       throughputRatio: Number(throughputRatio.toFixed(3)),
       p99Ratio: Number(p99Ratio.toFixed(3)),
       targets: { throughputRatio: '>= 0.7', p99Ratio: '<= 1.5' },
       met: throughputRatio >= 0.7 && p99Ratio <= 1.5,
+      hostStealPercent,
+      hostSteal: STEAL_COUNTS,
       withoutAccessCondition: {
         counts: 'the same bare handler running the SELECT without the grant and visibility condition: what the condition costs in the database',
         requestsPerSecond: Math.round(withoutCondition.requestsPerSecond),

@@ -13,6 +13,7 @@ import { compare, openBenchSchema, percentile, type BenchSchema } from './bench-
 import { IngestBaseline } from './ingest-baseline.js';
 import { IngestLoadDriver } from './ingest-load.driver.js';
 import { benchNetworkType } from './ingest-payloads.js';
+import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 export interface IngestBenchOptions {
   readonly seconds: number;
@@ -107,6 +108,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     await load.request({ type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window }, 'streaming');
     await new Promise((r) => setTimeout(r, 2000));
     process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
+    const steal = stealMeter();
     await load.request({ type: 'measure', on: true }, 'measuring');
     const started = process.hrtime.bigint();
     await new Promise((r) => setTimeout(r, options.seconds * 1000));
@@ -123,6 +125,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     process.stderr.write('projection: the readings projection catching up on every event the ingest stored…\n');
     const projection = await projectStoredReadings(store, bench, decoders, options.projectionBatchSize);
 
+    const hostStealPercent = steal();
     const readings = baseline.readingsIn(framesPerGateway);
     const ingestRate = readings / seconds;
     const projectionRate = projection.readings / projection.seconds;
@@ -157,6 +160,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         projectionToIngestRatio: Number((projectionRate / ingestRate).toFixed(2)),
         projectionTarget: 1.5,
         projectionMet: projectionRate / ingestRate >= 1.5,
+        hostStealPercent,
+        hostSteal: STEAL_COUNTS,
         note: 'RSS is the server process alone (link, ingest, store client); the gateways run in a separate load process',
       },
     );

@@ -4,6 +4,7 @@ import { ProjectionSupervisor, projectionIdleMs } from '../../../application/pro
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../../../infrastructure/protocols/payload-decoders.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
+import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const READINGS_PER_EVENT = 100;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -61,6 +62,7 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
     const eventsPerSecond = options.readingsPerSecond / READINGS_PER_EVENT;
     const intervalMs = 1000 / eventsPerSecond;
     const started = performance.now();
+    const steal = stealMeter();
     const sequences = new Map<number, number>();
     let sent = 0;
     process.stderr.write(`appending ${options.readingsPerSecond} readings/s for ${options.seconds} s with the readings projection running…\n`);
@@ -105,6 +107,8 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
       baselineP99Ms: Number(percentile(floor, 99).toFixed(1)),
       targetP99Ms: 500,
       met: percentile(lags, 99) < 500,
+      hostStealPercent: steal(),
+      hostSteal: STEAL_COUNTS,
     };
   } finally {
     watching = false;

@@ -13,6 +13,7 @@ import type { SeriesSensor } from '../../../application/metering/query-readings/
 import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from '../../../application/metering/query-readings/reading-series/series-json.sql.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
 import type { SeriesClientRequest, SeriesClientResult } from './series-client.process.js';
+import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const SENSOR = 'dsmr:E0044007BENCH/energyImported.t1';
 const YEAR_START = Date.UTC(2025, 0, 1);
@@ -92,6 +93,7 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       insertRows: () => Promise.reject(new Error('not used')),
     };
     const sensor: SeriesSensor = { sensorId: SENSOR, nodeId: 'dsmr:E0044007BENCH', gatewayId: 'bench-gw', quantity: 'energyImported', unit: 'kWh', kind: 'counter' };
+    const steal = stealMeter();
     const client = await runSeriesClient({ url: `${server.url}${path}`, headers: { authorization: `Bearer ${token}` }, warmUp: WARM_UP, requests: options.requests });
     if (client.points !== QUARTERS_PER_YEAR) throw new Error(`the API returned ${client.points} buckets, expected ${QUARTERS_PER_YEAR}`);
     const api = client.receivedMs;
@@ -106,6 +108,7 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       for await (const page of bucketJsonPages(viaPg, sensor, '15m', { from, to }, BUCKET_JSON_PAGE_SIZE)) length += page.length;
       if (length === 0) throw new Error('the series SQL returned no points');
     });
+    const hostStealPercent = steal();
     const p99 = percentile(api, 99);
     const round = (value: number): number => Number(value.toFixed(2));
     return {
@@ -131,6 +134,8 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       sameSqlP99Ms: round(percentile(sameSql, 99)),
       targetP99Ms: 25,
       met: p99 < 25,
+      hostStealPercent,
+      hostSteal: STEAL_COUNTS,
     };
   } finally {
     await direct.end().catch(() => undefined);
