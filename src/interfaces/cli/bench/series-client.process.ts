@@ -1,3 +1,5 @@
+import { Agent, get as httpGet } from 'node:http';
+
 /*
  * The client of `bench query`, in its own process: receiving and parsing a 2 MB answer makes garbage that would
  * otherwise be collected during the server's next request and be counted as the server's latency. Sequential
@@ -24,19 +26,41 @@ export interface SeriesClientResult {
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
-/** Reads the answer to its end without keeping it: the time until the last byte, not the client's string building. */
+/** One keep-alive connection for every request, as a dashboard's browser would hold. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+/** Sends the request and hands each chunk of the body to `onChunk`; resolves with the status once the body ended. */
+function fetchBody(request: SeriesClientRequest, onChunk: (chunk: Buffer) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(request.url, { headers: { ...request.headers }, agent }, (response) => {
+      response.on('data', onChunk);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Reads the answer to its end without keeping it: the time until the last byte, not the client's string building.
+ * node:http rather than fetch: its web streams cost the client more per chunk, which would be counted as latency.
+ */
 async function receive(request: SeriesClientRequest): Promise<number> {
-  const response = await fetch(request.url, { headers: { ...request.headers } });
-  if (response.status !== 200) throw new Error(`the API answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   let bytes = 0;
-  for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).byteLength;
+  let head = '';
+  const status = await fetchBody(request, (chunk) => {
+    if (head.length < 200) head += chunk.toString('utf8', 0, 200);
+    bytes += chunk.byteLength;
+  });
+  if (status !== 200) throw new Error(`the API answered ${status}: ${head.slice(0, 200)}`);
   return bytes;
 }
 
 async function get(request: SeriesClientRequest): Promise<string> {
-  const response = await fetch(request.url, { headers: { ...request.headers } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`the API answered ${response.status}: ${text.slice(0, 200)}`);
+  const chunks: Buffer[] = [];
+  const status = await fetchBody(request, (chunk) => chunks.push(chunk));
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (status !== 200) throw new Error(`the API answered ${status}: ${text.slice(0, 200)}`);
   return text;
 }
 
@@ -61,6 +85,7 @@ async function run(request: SeriesClientRequest): Promise<SeriesClientResult> {
     parsedMs.push(ms(started));
     points = body.series?.[0]?.points.length ?? 0;
   }
+  agent.destroy();
   return { receivedMs, parsedMs, firstMs, points };
 }
 
