@@ -81,7 +81,6 @@ export class PgDatabase implements SqlDatabase {
     }
   }
 
-
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
