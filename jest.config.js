@@ -9,9 +9,6 @@ export default {
   setupFilesAfterEnv: ['<rootDir>/test/support/pglite-migrated-seed.setup.ts'],
   // Process and database specs share two cores with each other; the default 5 s is too tight when they coincide.
   testTimeout: 20_000,
-  // One worker per core rather than Jest's cores − 1: most specs wait on Postgres, sockets and child processes, so a
-  // second worker on two cores cut the suite from 967 s to 609 s with every spec passing.
-  maxWorkers: '100%',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },

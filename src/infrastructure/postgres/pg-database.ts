@@ -8,6 +8,12 @@ import { copyStatement, copyText } from './copy-text.js';
 import { SessionClient } from './session-client.js';
 import type { SqlDatabase, SqlTransaction } from './sql-database.js';
 
+/**
+ * Advisory locks belong to the whole database, while an installation lives in its schema: the key names the schema
+ * too, so installations (or test runs) sharing one database never hold each other's projection locks.
+ */
+const LOCK_KEY = "hashtextextended(current_schema() || ':' || $1, 0)";
+
 // int8 as string by default; revisions and positions are parsed where they are read.
 export class PgDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
@@ -111,7 +117,7 @@ export class PgDatabase implements SqlDatabase {
       let holder: pg.Client | undefined;
       const rows = await this.locks.run((client) => {
         holder = client;
-        return client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name]);
+        return client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`, [name]);
       });
       if (rows.rows[0]?.locked !== true) {
         this.heldLocks.delete(name);
@@ -126,7 +132,7 @@ export class PgDatabase implements SqlDatabase {
             // A lost session has released the lock already; a new session never held it.
             await this.locks
               .run(async (client) => {
-                if (client === holder) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+                if (client === holder) await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [name]);
               })
               .catch(() => undefined);
           } finally {
