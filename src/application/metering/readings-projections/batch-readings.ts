@@ -147,13 +147,6 @@ export async function readingsByEvent(batch: readonly RecordedEvent[], decoders:
   return byEvent;
 }
 
-/** Every reading the events carry, per sensor in reading order. */
-export function decodeBatchReadings(events: readonly RecordedEvent[], decoders: DecoderLookup): Promise<Map<string, ProjectedReading[]>> {
-  const decoder = new BatchReadingsDecoder(decoders);
-  for (const event of events) decoder.add(event);
-  return decoder.finish();
-}
-
 /** The order consecutive readings of one sensor follow: time first, value second so equal times are deterministic. */
 export function compareReadings(a: { measuredMs: number; value: number }, b: { measuredMs: number; value: number }): number {
   return a.measuredMs - b.measuredMs || a.value - b.value;
