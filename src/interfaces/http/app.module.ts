@@ -90,6 +90,7 @@ import { NodesController } from './readings/nodes.controller.js';
 import { ReadingsStreamController } from './readings/readings-stream.controller.js';
 import { ReadingsController } from './readings/readings.controller.js';
 import { SensorsController } from './readings/sensors.controller.js';
+import { ADMIT_EVERY_REQUEST, PRINCIPAL_ADMISSION, type PrincipalAdmission } from './rate-limit/rate-limit.js';
 import { ACTUATOR_DISPATCH, ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from './runtime.tokens.js';
 
 export interface AppRuntime {
@@ -104,6 +105,8 @@ export interface AppRuntime {
   readonly networkConfigurationSending: NetworkConfigurationSending;
   /** Whole days of series JSON this process keeps (WATTLOG_SERIES_MEMORY_MIB). */
   readonly seriesDays: RenderedDayMemory;
+  /** Spends each authenticated request's rate-limit token; omitted: no limits. */
+  readonly admission?: PrincipalAdmission;
 }
 
 @Module({})
@@ -141,6 +144,7 @@ export class AppModule {
         { provide: LinkEventRecorder, useValue: new LinkEventRecorder(runtime.storage.eventStore) },
         { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
         ...runtime.access.providers,
+        { provide: PRINCIPAL_ADMISSION, useValue: runtime.admission ?? ADMIT_EVERY_REQUEST },
         AuthenticationGuard,
         ...ACCESS_HANDLERS,
         QueryAuditLogHandler,

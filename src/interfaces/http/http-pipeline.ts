@@ -5,7 +5,7 @@ import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { serveOpenApi } from './openapi/serve-openapi.js';
 import { ProblemFilter } from './problems/problem.filter.js';
 import { requestValidationError } from './problems/validation-errors.js';
-import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
+import type { RateLimiter } from './rate-limit/rate-limit.js';
 import { installSecurityHeaders } from './security/security-headers.js';
 import { memoizeValidationMetadata } from './validation/memoized-validation-metadata.js';
 
@@ -18,8 +18,8 @@ export const API_VERSION = '0.1.0';
 export interface HttpPipelineOptions {
   /** This server terminates TLS itself (turns on HSTS). */
   readonly https: boolean;
-  /** Absent: no rate limit (tests and benchmarks that measure something else). */
-  readonly rateLimit?: RateLimitSettings;
+  /** The limiter the app's authentication guard admits requests with; absent: no rate limit (tests). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export function configureHttpPipeline(app: NestFastifyApplication, options: HttpPipelineOptions): OpenAPIObject {
@@ -35,7 +35,7 @@ export function configureHttpPipeline(app: NestFastifyApplication, options: Http
   );
   app.useGlobalFilters(new ProblemFilter());
   installSecurityHeaders(app, { https: options.https });
-  if (options.rateLimit) new RateLimiter(options.rateLimit).install(app);
+  options.rateLimiter?.install(app);
   const document = buildOpenApiDocument(app, API_VERSION);
   serveOpenApi(app, document);
   return document;

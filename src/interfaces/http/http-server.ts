@@ -23,7 +23,7 @@ import { DEFAULT_DAY_MEMORY_CHARS, RenderedDayMemory } from '../../application/m
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
-import type { RateLimitSettings } from './rate-limit/rate-limit.js';
+import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
 export interface HttpServerConfig {
@@ -99,6 +99,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       http: { maxHeaderSize: 64 * 1024 },
       ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert, maxHeaderSize: 64 * 1024 } } : {}),
     });
+    const rateLimiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.with({
         storage,
@@ -111,11 +112,12 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         networkLink: commandLink,
         networkConfigurationSending: networkSender,
         seriesDays: new RenderedDayMemory(config.seriesMemoryBytes ?? DEFAULT_DAY_MEMORY_CHARS),
+        ...(rateLimiter ? { admission: rateLimiter } : {}),
       }),
       adapter,
       { logger: new PinoNestLogger(logger) },
     );
-    configureHttpPipeline(app, { https: config.tls !== null, ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}) });
+    configureHttpPipeline(app, { https: config.tls !== null, ...(rateLimiter ? { rateLimiter } : {}) });
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

@@ -1,7 +1,5 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import type { AuthenticatedRequest } from '../auth/current-principal.js';
 import { problemOf } from '../problems/problem.filter.js';
@@ -35,20 +33,32 @@ function refusal(policy: BucketPolicy, state: BucketState, who: string): Problem
   );
 }
 
+/** Spends the request's share of a limit once its principal is known; the authentication guard calls it. */
+export interface PrincipalAdmission {
+  admit(request: AuthenticatedRequest, reply: FastifyReply): void;
+}
+
+export const PRINCIPAL_ADMISSION = Symbol('PrincipalAdmission');
+
+/** Without rate limits (tests and servers configured with `WATTLOG_RATE_LIMIT=off`). */
+export const ADMIT_EVERY_REQUEST: PrincipalAdmission = { admit: () => undefined };
+
 function authenticated(principal: Principal | undefined): principal is Exclude<Principal, { kind: 'anonymous' }> {
   return principal !== undefined && principal.kind !== 'anonymous';
 }
 
 /**
  * Token-bucket rate limits (OWASP API4). Keys: `actorIdOf(request.principal)` once authentication has run, else
- * `ip:<address>`. Three touch points, because the principal is known only after the guards:
- * - interceptor (after every guard): spends from the principal's bucket, or the address's when anonymous; refuses
- *   with 429 when empty;
- * - onSend: a request refused before the interceptor (bad token, unknown route, unparsable body) still costs its
- *   address a token, so guessing tokens is throttled;
+ * `ip:<address>`. Three touch points, because the principal is known only once the authentication guard has run:
+ * - `admit`, called by the authentication guard as soon as it has the principal: spends from the principal's
+ *   bucket; refuses with 429 when empty;
+ * - onSend: a request that was not admitted (anonymous routes, bad token, unknown route, unparsable body) costs
+ *   its address a token, so guessing tokens is throttled;
  * - onRequest: an address whose bucket is empty is refused before any work, whatever it sends.
+ * Not a Nest interceptor: one global interceptor puts every request through an rxjs pipeline, which cost a third
+ * of the platform's per-request CPU on the latest-reading endpoint (bench api).
  */
-export class RateLimiter {
+export class RateLimiter implements PrincipalAdmission {
   readonly principals: TokenBuckets;
   readonly addresses: TokenBuckets;
 
@@ -61,7 +71,6 @@ export class RateLimiter {
   }
 
   install(app: NestFastifyApplication): void {
-    app.useGlobalInterceptors(new RateLimitInterceptor(this));
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook('onRequest', (request, reply, done) => {
       if (this.addresses.hasToken(`ip:${request.ip}`, this.now())) return done();
@@ -90,16 +99,5 @@ export class RateLimiter {
     if (!state.allowed) throw refusal(buckets.policy, state, who);
     // On the raw response, so that hijacked answers (Server-Sent Events) carry them too.
     for (const [name, value] of Object.entries(headersOf(buckets.policy, state))) reply.raw.setHeader(name, value);
-  }
-}
-
-@Injectable()
-export class RateLimitInterceptor implements NestInterceptor {
-  constructor(private readonly limiter: RateLimiter) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    this.limiter.admit(http.getRequest<AuthenticatedRequest>(), http.getResponse<FastifyReply>());
-    return next.handle();
   }
 }
