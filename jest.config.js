@@ -9,6 +9,10 @@ export default {
   setupFilesAfterEnv: ['<rootDir>/test/support/pglite-migrated-seed.setup.ts'],
   // Process and database specs share two cores with each other; the default 5 s is too tight when they coincide.
   testTimeout: 20_000,
+  // One worker per core (Jest's default leaves one idle): specs spend much of their time waiting on Postgres,
+  // Mosquitto and child processes. Specs never share a schema, topic, port or data dir, and Postgres appends in
+  // test/support/sql-backends resolve once readable, so specs running side by side do not see each other.
+  maxWorkers: '100%',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
