@@ -35,3 +35,9 @@ export function routeZigbeeLibraryLogs(logger: Logger): void {
   setHerdsmanLogger(bridge);
   setConvertersLogger(bridge);
 }
+
+/** The agent's LOG_LEVEL for the ZigBee source's own logger; info when unset or unknown. */
+export function zigbeeLogLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' {
+  const level = process.env.LOG_LEVEL;
+  return level === 'trace' || level === 'debug' || level === 'warn' || level === 'error' || level === 'fatal' || level === 'silent' ? level : 'info';
+}
