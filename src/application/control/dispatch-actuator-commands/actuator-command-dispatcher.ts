@@ -4,16 +4,13 @@ import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Recor
 import { COMMAND_STREAM_PREFIX, commandStream, loadCommand, toControlEvents } from '../control-streams.js';
 import type { ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import type { CommandLink } from '../ports/command-link.port.js';
-import { LogDrivenLoop } from '../../shared/log-driven-loop.js';
+import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../shared/log-driven-worker.js';
 
 const FILTER: AllFilter = { streamPrefixes: [COMMAND_STREAM_PREFIX], types: ACTUATOR_COMMAND_EVENT_TYPES };
 const DISPATCHER_ACTOR = { actorId: 'system:actuator-dispatcher' } as const;
 
-export interface DispatcherOptions {
+export interface DispatcherOptions extends LogDrivenWorkerOptions {
   readonly now: () => Date;
-  /** How often waiting commands are looked at: gateways that came back, confirming reports, expiries. */
-  readonly pollMs?: number;
-  readonly onError?: (error: unknown, context: string) => void;
 }
 
 interface Waiting {
@@ -28,9 +25,8 @@ interface Waiting {
  * each step is decided on the command's freshly read stream and appended at its revision, so several server nodes
  * may run this side by side and a command is still dispatched once.
  */
-export class ActuatorCommandDispatcher {
+export class ActuatorCommandDispatcher extends LogDrivenWorker {
   private readonly waiting = new Map<string, Waiting>();
-  private readonly loop: LogDrivenLoop;
 
   constructor(
     private readonly store: EventStore,
@@ -38,25 +34,7 @@ export class ActuatorCommandDispatcher {
     private readonly link: CommandLink,
     private readonly options: DispatcherOptions,
   ) {
-    this.loop = new LogDrivenLoop(store, FILTER, { apply: (event) => this.apply(event), pass: () => this.tick() }, {
-      name: 'actuator dispatcher',
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-      ...(options.onError ? { onError: options.onError } : {}),
-    });
-  }
-
-  /** Resolves once the work already in the log is known. */
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Look at the open work now (a new request, a gateway that just connected). */
-  poke(): void {
-    this.loop.poke();
+    super(store, FILTER, 'actuator dispatcher', options);
   }
 
   /** Commands known to have no outcome yet; for diagnostics and tests. */
@@ -64,7 +42,7 @@ export class ActuatorCommandDispatcher {
     return this.waiting.size;
   }
 
-  private apply(event: RecordedEvent): void {
+  protected apply(event: RecordedEvent): void {
     const commandId = (event.data as { commandId?: unknown }).commandId;
     if (typeof commandId !== 'string') return;
     switch (event.type) {
@@ -82,7 +60,7 @@ export class ActuatorCommandDispatcher {
     }
   }
 
-  private async tick(): Promise<void> {
+  protected async pass(): Promise<void> {
     for (const [commandId, waiting] of [...this.waiting]) {
       if (this.loop.stopped) return;
       const now = this.options.now().toISOString();

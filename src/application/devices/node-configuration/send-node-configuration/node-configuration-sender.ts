@@ -5,30 +5,24 @@ import type { CommandLink } from '../../../control/ports/command-link.port.js';
 import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
 import { NODE_STREAM_PREFIX, loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
 import type { NodeDirectory } from '../ports/node-directory.port.js';
-import { LogDrivenLoop } from '../../../shared/log-driven-loop.js';
+import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../../shared/log-driven-worker.js';
+import { followRequest, type OpenRequest } from '../../../shared/open-requests.js';
 
 const FILTER: AllFilter = { streamPrefixes: [NODE_STREAM_PREFIX], types: NODE_CONFIGURATION_EVENT_TYPES };
 const SENDER_ACTOR = 'system:configuration-sender';
 
-export interface SenderOptions {
+export interface SenderOptions extends LogDrivenWorkerOptions {
   readonly now: () => Date;
-  readonly pollMs?: number;
-  readonly onError?: (error: unknown, context: string) => void;
 }
 
-interface Open {
-  readonly request: NodeConfigurationRequested['data'];
-  status: 'requested' | 'sent';
-  sending: boolean;
-}
+type Open = OpenRequest<NodeConfigurationRequested['data']>;
 
 /**
  * Sends node configuration requests down the link, from the event log: requests for an offline gateway wait until
  * it reconnects or they expire. Each step is decided on the node's freshly read stream at its revision.
  */
-export class NodeConfigurationSender {
+export class NodeConfigurationSender extends LogDrivenWorker {
   private readonly open = new Map<string, Open>();
-  private readonly loop: LogDrivenLoop;
 
   constructor(
     private readonly store: EventStore,
@@ -36,45 +30,14 @@ export class NodeConfigurationSender {
     private readonly link: CommandLink,
     private readonly options: SenderOptions,
   ) {
-    this.loop = new LogDrivenLoop(store, FILTER, { apply: (event) => this.apply(event), pass: () => this.tick() }, {
-      name: 'node configuration sender',
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-      ...(options.onError ? { onError: options.onError } : {}),
-    });
+    super(store, FILTER, 'node configuration sender', options);
   }
 
-  /** Resolves once the work already in the log is known. */
-  start(): Promise<void> {
-    return this.loop.start();
+  protected apply(event: RecordedEvent): void {
+    followRequest(this.open, event, { requested: 'NodeConfigurationRequested', sent: 'NodeConfigurationSent' });
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Look at the open work now (a new request, a gateway that just connected). */
-  poke(): void {
-    this.loop.poke();
-  }
-
-  private apply(event: RecordedEvent): void {
-    const requestId = (event.data as { requestId?: unknown }).requestId;
-    if (typeof requestId !== 'string') return;
-    switch (event.type) {
-      case 'NodeConfigurationRequested':
-        this.open.set(requestId, { request: event.data as NodeConfigurationRequested['data'], status: 'requested', sending: false });
-        return;
-      case 'NodeConfigurationSent': {
-        const open = this.open.get(requestId);
-        if (open) open.status = 'sent';
-        return;
-      }
-      default:
-        this.open.delete(requestId);
-    }
-  }
-
-  private async tick(): Promise<void> {
+  protected async pass(): Promise<void> {
     for (const [requestId, open] of [...this.open]) {
       if (this.loop.stopped) return;
       const now = this.options.now().toISOString();

@@ -6,7 +6,8 @@ import {
   type NetworkConfigurationRequested,
 } from '../../../../domain/gateways/network-configuration.events.js';
 import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
-import { LogDrivenLoop } from '../../../shared/log-driven-loop.js';
+import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../../shared/log-driven-worker.js';
+import { followRequest, type OpenRequest } from '../../../shared/open-requests.js';
 import { GATEWAY_STREAM_PREFIX, gatewayStream } from '../../gateway-stream.js';
 import { loadNetworkConfiguration, toNetworkEvents } from '../network-stream.js';
 import type { NetworkLink } from '../ports/network-link.port.js';
@@ -16,17 +17,11 @@ const SENDER_ACTOR = 'system:network-configuration-sender';
 /** Link sessions append to the gateway stream too, often right as a gateway connects: a conflict means deciding again. */
 const ATTEMPTS = 5;
 
-export interface NetworkSenderOptions {
+export interface NetworkSenderOptions extends LogDrivenWorkerOptions {
   readonly now: () => Date;
-  readonly pollMs?: number;
-  readonly onError?: (error: unknown, context: string) => void;
 }
 
-interface Open {
-  readonly request: NetworkConfigurationRequested['data'];
-  status: 'requested' | 'sent';
-  sending: boolean;
-}
+type Open = OpenRequest<NetworkConfigurationRequested['data']>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -52,58 +47,26 @@ export function readNetworkReport(kind: NetworkConfigurationChange['kind'], valu
  * offline gateway wait until it connects or they expire. Each step is decided on the gateway's freshly read stream
  * at its revision, so several server nodes can run senders side by side.
  */
-export class NetworkConfigurationSender {
+export class NetworkConfigurationSender extends LogDrivenWorker {
   private readonly open = new Map<string, Open>();
-  private readonly loop: LogDrivenLoop;
 
   constructor(
     private readonly store: EventStore,
     private readonly link: NetworkLink,
     private readonly options: NetworkSenderOptions,
   ) {
-    this.loop = new LogDrivenLoop(store, FILTER, { apply: (event) => this.apply(event), pass: () => this.tick() }, {
-      name: 'network configuration sender',
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-      ...(options.onError ? { onError: options.onError } : {}),
-    });
+    super(store, FILTER, 'network configuration sender', options);
   }
 
-  /** Resolves once the work already in the log is known. */
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Look at the open work now (a new request, a gateway that just connected). */
-  poke(): void {
-    this.loop.poke();
-  }
-
-  private apply(event: RecordedEvent): void {
-    const requestId = (event.data as { requestId?: unknown }).requestId;
-    if (typeof requestId !== 'string') return;
-    switch (event.type) {
-      case 'NetworkConfigurationRequested':
-        this.open.set(requestId, { request: event.data as NetworkConfigurationRequested['data'], status: 'requested', sending: false });
-        return;
-      case 'NetworkConfigurationSent': {
-        const open = this.open.get(requestId);
-        if (open) open.status = 'sent';
-        return;
-      }
-      default:
-        this.open.delete(requestId);
-    }
+  protected apply(event: RecordedEvent): void {
+    followRequest(this.open, event, { requested: 'NetworkConfigurationRequested', sent: 'NetworkConfigurationSent' });
   }
 
   /**
    * In log order, and one change at a time per gateway (the next goes out once the coordinator answered the one
    * before), so two changes of one network are applied in the order they were asked for.
    */
-  private async tick(): Promise<void> {
+  protected async pass(): Promise<void> {
     for (const [requestId, open] of [...this.open]) {
       if (this.loop.stopped) return;
       const { gatewayId, expiresAt } = open.request;
