@@ -81,6 +81,12 @@ export interface EventStore {
    * unsubscribe function. Absent where the store cannot tell cheaply; readers then poll.
    */
   watchAppends?(onAppend: () => void): Promise<() => Promise<void>>;
+  /**
+   * Whether committed events are not readable yet because an older transaction is still running (a store whose
+   * order is commit-safe holds them back until it ends, and that end may notify nobody). A caught-up reader looks
+   * again soon when true. Absent where every committed event is readable at once.
+   */
+  hasHeldBackEvents?(): Promise<boolean>;
   /** Position of the newest readable event, null when the log is empty. */
   headPosition(): Promise<Position | null>;
   /** Approximate number of events after `after` (all events when null); used for lag metrics and progress. */

@@ -4,6 +4,9 @@ import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
 import { liveTables, projectionLockName, type AnyProjection } from './projection.js';
 
+/** First look after finding events held back behind an older transaction; later looks double it. */
+const HELD_BACK_FIRST_RETRY_MS = 20;
+
 export interface RunnerOptions {
   readonly batchSize: number;
   /** Wait between reads once caught up (a poke ends the wait early). */
@@ -28,6 +31,8 @@ export class ProjectionRunner {
   private lock: HeldLock | null = null;
   private checkpoint: Checkpoint | null = null;
   private lastError: string | null = null;
+  private heldBackStreak = 0;
+  private poked = false;
 
   constructor(
     private readonly store: EventStore,
@@ -44,7 +49,9 @@ export class ProjectionRunner {
 
   /** New events were appended: read now instead of waiting out the idle interval. */
   poke(): void {
-    this.wake?.();
+    // A poke while reading is kept: events appended after the last read must not wait out the idle interval.
+    if (this.wake) this.wake();
+    else this.poked = true;
   }
 
   async stop(): Promise<void> {
@@ -78,7 +85,7 @@ export class ProjectionRunner {
           },
         );
         this.lastError = null;
-        await this.sleep(this.options.idleMs);
+        await this.sleep(await this.idleWait());
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.options.onError(this.projection.name, error);
@@ -89,6 +96,16 @@ export class ProjectionRunner {
     await this.releaseLock();
   }
 
+  /**
+   * The idle wait, unless committed events are held back behind an older transaction: its end notifies nobody, so
+   * the runner looks again soon, backing off (20 ms, doubling up to the idle wait) while that transaction runs.
+   */
+  private async idleWait(): Promise<number> {
+    const heldBack = (await this.store.hasHeldBackEvents?.()) === true;
+    this.heldBackStreak = heldBack ? this.heldBackStreak + 1 : 0;
+    return heldBack ? Math.min(this.options.idleMs, HELD_BACK_FIRST_RETRY_MS * 2 ** Math.min(this.heldBackStreak - 1, 16)) : this.options.idleMs;
+  }
+
   private async releaseLock(): Promise<void> {
     const lock = this.lock;
     this.lock = null;
@@ -97,6 +114,10 @@ export class ProjectionRunner {
 
   private sleep(ms: number): Promise<void> {
     if (!this.running) return Promise.resolve();
+    if (this.poked) {
+      this.poked = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done(): void {

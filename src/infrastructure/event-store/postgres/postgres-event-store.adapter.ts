@@ -61,6 +61,7 @@ function parsePage(rows: { page: string }[]): RecordedEvent[] {
 
 export const COUNT_CAP = 10_000_000;
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
+const HELD_BACK = 'transaction_id >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
 
 function escapeLike(prefix: string): string {
@@ -161,6 +162,14 @@ export class PostgresEventStore implements EventStore {
 
   watchAppends(onAppend: () => void): Promise<() => Promise<void>> {
     return this.db.listen(EVENTS_CHANNEL, onAppend);
+  }
+
+  /** One probe of the commit-order index just past the visibility horizon. */
+  async hasHeldBackEvents(): Promise<boolean> {
+    const rows = await this.run(() =>
+      this.db.query<{ held: boolean }>(`SELECT EXISTS (SELECT 1 FROM events WHERE ${HELD_BACK}) AS held`),
+    );
+    return rows[0]?.held === true;
   }
 
   async headPosition(): Promise<Position | null> {
