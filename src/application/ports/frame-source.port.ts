@@ -69,6 +69,8 @@ export interface DeviceCommandOutcome {
 /** What the agent tells a driver about the gateway it runs in. */
 export interface FrameSourceContext {
   readonly gatewayId: string;
+  /** Where the driver keeps what must survive a restart (settings the server changed); absent: nothing is kept. */
+  readonly stateDir?: string;
 }
 
 /** Builds a driver from the `adapter` object of gateway.json; throws a one-line error for bad settings. */

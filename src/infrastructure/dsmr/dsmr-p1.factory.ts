@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { LOG_LEVELS, type LogLevel } from '../config/app-config.js';
+import { RememberedInterval } from '../agent-state/remembered-interval.js';
 import { createLogger } from '../logging/logger.js';
 import { P1ReaderSource, type P1ReaderDeps } from './p1-reader.source.js';
 import { DsmrP1SettingsError, parseP1Settings } from './p1-settings.js';
@@ -16,11 +18,13 @@ function defaultLogger(): Logger {
  * as kind `dsmr`, so the gateway's network type must be `dsmr`.
  */
 export function dsmrP1SourceFactory(deps: Partial<P1ReaderDeps> = {}): FrameSourceFactory {
-  return (settings, networkType) => {
+  return (settings, networkType, context) => {
     if (networkType !== 'dsmr') {
       throw new DsmrP1SettingsError(`dsmr-p1 adapter: the gateway's networkType must be "dsmr" (got ${JSON.stringify(networkType)})`);
     }
-    return new P1ReaderSource(parseP1Settings(settings), { ...deps, logger: deps.logger ?? defaultLogger() });
+    const logger = deps.logger ?? defaultLogger();
+    const remembered = new RememberedInterval(context?.stateDir ? join(context.stateDir, 'p1-reporting-interval.json') : undefined, logger);
+    return new P1ReaderSource(parseP1Settings(settings), { remembered, ...deps, logger });
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
+import type { RememberedInterval } from '../agent-state/remembered-interval.js';
 import type { DsmrPayload } from '../../domain/metering/protocols/dsmr/dsmr.decoder.js';
 import { crcStatus } from '../../domain/metering/protocols/dsmr/telegram-envelope.js';
 import { TelegramFramer } from '../../domain/metering/protocols/dsmr/telegram-framer.js';
@@ -13,6 +14,8 @@ export interface P1ReaderDeps {
   readonly serialPort?: SerialPortConstructor;
   /** The clock of the reporting interval (specs drive it by hand). */
   readonly timers?: ThrottleTimers;
+  /** Keeps a `poll_interval` from the server across restarts; absent: gateway.json's interval at every start. */
+  readonly remembered?: RememberedInterval;
 }
 
 export interface P1ReaderStats {
@@ -55,6 +58,7 @@ export class P1ReaderSource implements FrameSource {
   private readonly timers: ThrottleTimers;
   /** The reporting interval; undefined forwards every telegram as the meter sends it. */
   private intervalSeconds: number | undefined;
+  private readonly remembered: RememberedInterval | undefined;
   private throttle: TelegramThrottle | undefined;
   private sink: FrameSink | undefined;
   private running = false;
@@ -75,7 +79,8 @@ export class P1ReaderSource implements FrameSource {
     this.open =
       endpoint.kind === 'tcp' ? tcpOpener(endpoint.host, endpoint.port, CONNECT_TIMEOUT_MS) : serialOpener(endpoint, deps.serialPort);
     this.timers = deps.timers ?? SYSTEM_TIMERS;
-    this.intervalSeconds = settings.intervalSeconds;
+    this.remembered = deps.remembered;
+    this.intervalSeconds = deps.remembered ? deps.remembered.initial(settings.intervalSeconds, checkReportingInterval) : settings.intervalSeconds;
   }
 
   get stats(): P1ReaderStats {
@@ -113,7 +118,11 @@ export class P1ReaderSource implements FrameSource {
       if (error instanceof ReportingIntervalError) return Promise.resolve({ ok: false, detail: error.message });
       throw error;
     }
-    return Promise.resolve({ ok: true, detail: `forwarding the newest valid telegram every ${this.intervalSeconds} s` });
+    const notKept = this.intervalSeconds === undefined ? undefined : this.remembered?.remember(this.intervalSeconds, this.settings.intervalSeconds, new Date());
+    return Promise.resolve({
+      ok: true,
+      detail: `forwarding the newest valid telegram every ${this.intervalSeconds} s${notKept ? ` (until the agent restarts: not kept, ${notKept})` : ''}`,
+    });
   }
 
   /** Takes effect for the wait in progress: the next boundary is the last one plus the new interval, or at once. */

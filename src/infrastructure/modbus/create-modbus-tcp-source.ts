@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { FrameSourceContext, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { LOG_LEVELS } from '../config/app-config.js';
+import { RememberedInterval } from '../agent-state/remembered-interval.js';
 import { createLogger } from '../logging/logger.js';
 import { ModbusPollerSource, type ModbusPollerDeps } from './modbus-poller.source.js';
 import { ModbusSettingsError, parseModbusTcpSettings } from './modbus-tcp.settings.js';
@@ -18,11 +20,13 @@ function defaultLogger(): Logger {
 export const createModbusTcpSource = ((
   settings: Readonly<Record<string, unknown>>,
   networkType: string,
-  _context?: FrameSourceContext,
+  context?: FrameSourceContext,
   deps: Partial<ModbusPollerDeps> = {},
 ): ModbusPollerSource => {
   if (networkType !== 'modbus') {
     throw new ModbusSettingsError(`modbus-tcp adapter: the gateway's networkType must be "modbus" (got ${JSON.stringify(networkType)})`);
   }
-  return new ModbusPollerSource(parseModbusTcpSettings(settings), { ...deps, logger: deps.logger ?? defaultLogger() });
+  const logger = deps.logger ?? defaultLogger();
+  const remembered = new RememberedInterval(context?.stateDir ? join(context.stateDir, 'modbus-poll-interval.json') : undefined, logger);
+  return new ModbusPollerSource(parseModbusTcpSettings(settings), { remembered, ...deps, logger });
 }) satisfies FrameSourceFactory;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
+import type { RememberedInterval } from '../agent-state/remembered-interval.js';
 import type { ModbusBlock, ModbusPayload } from '../../domain/metering/protocols/modbus/modbus-payload.js';
 import { ModbusConnection, ModbusConnectionError, type ModbusFailureReason } from './modbus-connection.js';
 import { checkPollInterval, type ModbusTcpSettings } from './modbus-tcp.settings.js';
@@ -17,6 +18,8 @@ export interface ModbusPollerDeps {
   /** Jitter for retry delays. */
   readonly random?: () => number;
   readonly backoff?: RetryBackoff;
+  /** Keeps a `poll_interval` from the server across restarts; absent: gateway.json's interval at every start. */
+  readonly remembered?: RememberedInterval;
 }
 
 export interface ModbusPollerStats {
@@ -49,6 +52,7 @@ export class ModbusPollerSource implements FrameSource {
   private readonly random: () => number;
   private readonly backoff: RetryBackoff;
   private intervalMs: number;
+  private readonly remembered: RememberedInterval | undefined;
   private sink: FrameSink | undefined;
   private connection: ModbusConnection | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -66,7 +70,8 @@ export class ModbusPollerSource implements FrameSource {
     this.now = deps.now ?? (() => new Date());
     this.random = deps.random ?? Math.random;
     this.backoff = deps.backoff ?? DEFAULT_RETRY_BACKOFF;
-    this.intervalMs = settings.intervalMs;
+    this.remembered = deps.remembered;
+    this.intervalMs = deps.remembered?.initial(settings.intervalMs, (ms) => checkPollInterval(ms, 'poll interval')) ?? settings.intervalMs;
   }
 
   get stats(): ModbusPollerStats {
@@ -98,7 +103,8 @@ export class ModbusPollerSource implements FrameSource {
     } catch (error) {
       return Promise.resolve({ ok: false, detail: error instanceof Error ? error.message : String(error) });
     }
-    return Promise.resolve({ ok: true, detail: `polling every ${this.intervalMs / 1000} s` });
+    const notKept = this.remembered?.remember(this.intervalMs, this.settings.intervalMs, this.now());
+    return Promise.resolve({ ok: true, detail: `polling every ${this.intervalMs / 1000} s${notKept ? ` (until the agent restarts: not kept, ${notKept})` : ''}` });
   }
 
   /** Takes effect for the wait in progress: a shorter interval may trigger the next poll at once. */

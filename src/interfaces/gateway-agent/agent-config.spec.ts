@@ -18,10 +18,12 @@ describe('agent config', () => {
       ...valid,
       keyFile: '/etc/wattlog/gw-1.key',
       outbox: { dir: '/etc/wattlog/outbox', maxBytes: 8 * 1024 * 1024 },
+      stateDir: '/etc/wattlog/state-gw-1',
       batchIntervalMs: 1000,
     });
     const { outbox: _outbox, adapter: _adapter, ...minimal } = valid;
     expect(parseAgentConfig(minimal, '/srv')).toMatchObject({ outbox: { dir: '/srv/outbox-gw-1', maxBytes: 256 * 1024 * 1024 } });
+    expect(parseAgentConfig({ ...minimal, stateDir: 'var/state' }, '/srv').stateDir).toBe('/srv/var/state');
   });
 
   it.each([
@@ -31,6 +33,7 @@ describe('agent config', () => {
     [{ ...valid, keyfile: 'x' }, /unknown field\(s\) keyfile/],
     [{ ...valid, adapter: { device: 'x' } }, /adapter must be an object with a string "kind"/],
     [{ ...valid, outbox: { maxBytes: 10 } }, /outbox.maxBytes must be an integer from 1048576/],
+    [{ ...valid, stateDir: '' }, /stateDir must be a non-empty string/],
   ])('refuses %j', (config, message) => {
     expect(() => parseAgentConfig(config, '/')).toThrow(message);
   });

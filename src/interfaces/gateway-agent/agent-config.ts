@@ -11,6 +11,8 @@ export interface AgentConfig {
   readonly keyFile: string;
   readonly networkType: NetworkType;
   readonly outbox: { readonly dir: string; readonly maxBytes: number };
+  /** Where the driver keeps settings the server changed, so a restart keeps them. */
+  readonly stateDir: string;
   /** Driver settings; `kind` picks a registered FrameSource. */
   readonly adapter?: Readonly<Record<string, unknown>> & { readonly kind: string };
   /** How long payloads are gathered into one frame (one fsync per frame batch). */
@@ -23,7 +25,7 @@ export class AgentConfigError extends Error {
 
 const DEFAULT_OUTBOX_BYTES = 256 * 1024 * 1024;
 const MIN_OUTBOX_BYTES = 1024 * 1024;
-const KNOWN_KEYS = new Set(['server', 'gatewayId', 'keyFile', 'networkType', 'outbox', 'adapter', 'batchIntervalMs']);
+const KNOWN_KEYS = new Set(['server', 'gatewayId', 'keyFile', 'networkType', 'outbox', 'stateDir', 'adapter', 'batchIntervalMs']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,6 +74,7 @@ export function parseAgentConfig(value: unknown, baseDir: string): AgentConfig {
       dir: resolve(baseDir, outbox.dir === undefined ? `outbox-${gatewayId}` : text(outbox.dir, 'outbox.dir')),
       maxBytes: outbox.maxBytes === undefined ? DEFAULT_OUTBOX_BYTES : integer(outbox.maxBytes, 'outbox.maxBytes', MIN_OUTBOX_BYTES, 2 ** 40),
     },
+    stateDir: resolve(baseDir, value.stateDir === undefined ? `state-${gatewayId}` : text(value.stateDir, 'stateDir')),
     ...(adapter !== undefined ? { adapter: adapter as AgentConfig['adapter'] & object } : {}),
     batchIntervalMs: value.batchIntervalMs === undefined ? 1000 : integer(value.batchIntervalMs, 'batchIntervalMs', 1, 60_000),
   };

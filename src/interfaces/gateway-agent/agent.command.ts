@@ -36,7 +36,7 @@ async function runAgent(configPath: string): Promise<void> {
       const known = [...new Set([...builtInSourceKinds(), ...frameSourceKinds()])].sort();
       throw new AgentConfigError(`adapter kind "${config.adapter.kind}" is not available; known: ${known.length > 0 ? known.join(', ') : 'none yet'}`);
     }
-    source = factory(config.adapter, config.networkType, { gatewayId: config.gatewayId });
+    source = factory(config.adapter, config.networkType, { gatewayId: config.gatewayId, stateDir: config.stateDir });
   }
   // Two agents appending to one outbox would interleave records: one process per outbox directory.
   const unlock = lockDataDir(config.outbox.dir);
