@@ -101,7 +101,8 @@ export class ProjectionRunner {
    * the runner looks again soon, backing off (20 ms, doubling up to the idle wait) while that transaction runs.
    */
   private async idleWait(): Promise<number> {
-    const heldBack = (await this.store.hasHeldBackEvents?.()) === true;
+    // Only a hint: a failed probe must not cost the runner its lock, the next read will tell.
+    const heldBack = (await this.store.hasHeldBackEvents?.().catch(() => false)) === true;
     this.heldBackStreak = heldBack ? this.heldBackStreak + 1 : 0;
     return heldBack ? Math.min(this.options.idleMs, HELD_BACK_FIRST_RETRY_MS * 2 ** Math.min(this.heldBackStreak - 1, 16)) : this.options.idleMs;
   }
