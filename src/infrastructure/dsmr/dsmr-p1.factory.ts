@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { LOG_LEVELS, type LogLevel } from '../config/app-config.js';
-import { RememberedInterval } from '../agent-state/remembered-interval.js';
+import { RememberedSetting } from '../agent-state/remembered-setting.js';
 import { createLogger } from '../logging/logger.js';
 import { P1ReaderSource, type P1ReaderDeps } from './p1-reader.source.js';
 import { DsmrP1SettingsError, parseP1Settings } from './p1-settings.js';
@@ -23,7 +23,7 @@ export function dsmrP1SourceFactory(deps: Partial<P1ReaderDeps> = {}): FrameSour
       throw new DsmrP1SettingsError(`dsmr-p1 adapter: the gateway's networkType must be "dsmr" (got ${JSON.stringify(networkType)})`);
     }
     const logger = deps.logger ?? defaultLogger();
-    const remembered = new RememberedInterval(context?.stateDir ? join(context.stateDir, 'p1-reporting-interval.json') : undefined, logger);
+    const remembered = new RememberedSetting(context?.stateDir ? join(context.stateDir, 'p1-reporting-interval.json') : undefined, 'P1 reporting interval', logger);
     return new P1ReaderSource(parseP1Settings(settings), { remembered, ...deps, logger });
   };
 }

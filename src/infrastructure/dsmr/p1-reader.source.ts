@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
-import type { RememberedInterval } from '../agent-state/remembered-interval.js';
+import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import type { DsmrPayload } from '../../domain/metering/protocols/dsmr/dsmr.decoder.js';
 import { crcStatus } from '../../domain/metering/protocols/dsmr/telegram-envelope.js';
 import { TelegramFramer } from '../../domain/metering/protocols/dsmr/telegram-framer.js';
@@ -15,7 +15,7 @@ export interface P1ReaderDeps {
   /** The clock of the reporting interval (specs drive it by hand). */
   readonly timers?: ThrottleTimers;
   /** Keeps a `poll_interval` from the server across restarts; absent: gateway.json's interval at every start. */
-  readonly remembered?: RememberedInterval;
+  readonly remembered?: RememberedSetting;
 }
 
 export interface P1ReaderStats {
@@ -58,7 +58,7 @@ export class P1ReaderSource implements FrameSource {
   private readonly timers: ThrottleTimers;
   /** The reporting interval; undefined forwards every telegram as the meter sends it. */
   private intervalSeconds: number | undefined;
-  private readonly remembered: RememberedInterval | undefined;
+  private readonly remembered: RememberedSetting | undefined;
   private throttle: TelegramThrottle | undefined;
   private sink: FrameSink | undefined;
   private running = false;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { FrameSourceContext, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { LOG_LEVELS } from '../config/app-config.js';
-import { RememberedInterval } from '../agent-state/remembered-interval.js';
+import { RememberedSetting } from '../agent-state/remembered-setting.js';
 import { createLogger } from '../logging/logger.js';
 import { ModbusPollerSource, type ModbusPollerDeps } from './modbus-poller.source.js';
 import { ModbusSettingsError, parseModbusTcpSettings } from './modbus-tcp.settings.js';
@@ -27,6 +27,6 @@ export const createModbusTcpSource = ((
     throw new ModbusSettingsError(`modbus-tcp adapter: the gateway's networkType must be "modbus" (got ${JSON.stringify(networkType)})`);
   }
   const logger = deps.logger ?? defaultLogger();
-  const remembered = new RememberedInterval(context?.stateDir ? join(context.stateDir, 'modbus-poll-interval.json') : undefined, logger);
+  const remembered = new RememberedSetting(context?.stateDir ? join(context.stateDir, 'modbus-poll-interval.json') : undefined, 'modbus poll interval', logger);
   return new ModbusPollerSource(parseModbusTcpSettings(settings), { remembered, ...deps, logger });
 }) satisfies FrameSourceFactory;

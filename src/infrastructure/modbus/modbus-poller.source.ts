@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
-import type { RememberedInterval } from '../agent-state/remembered-interval.js';
+import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import type { ModbusBlock, ModbusPayload } from '../../domain/metering/protocols/modbus/modbus-payload.js';
 import { ModbusConnection, ModbusConnectionError, type ModbusFailureReason } from './modbus-connection.js';
 import { checkPollInterval, type ModbusTcpSettings } from './modbus-tcp.settings.js';
@@ -19,7 +19,7 @@ export interface ModbusPollerDeps {
   readonly random?: () => number;
   readonly backoff?: RetryBackoff;
   /** Keeps a `poll_interval` from the server across restarts; absent: gateway.json's interval at every start. */
-  readonly remembered?: RememberedInterval;
+  readonly remembered?: RememberedSetting;
 }
 
 export interface ModbusPollerStats {
@@ -52,7 +52,7 @@ export class ModbusPollerSource implements FrameSource {
   private readonly random: () => number;
   private readonly backoff: RetryBackoff;
   private intervalMs: number;
-  private readonly remembered: RememberedInterval | undefined;
+  private readonly remembered: RememberedSetting | undefined;
   private sink: FrameSink | undefined;
   private connection: ModbusConnection | undefined;
   private timer: NodeJS.Timeout | undefined;

@@ -1,41 +1,35 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { Zdo, ZSpec, type Controller } from 'zigbee-herdsman';
 import type { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
+import { RememberedSetting } from '../agent-state/remembered-setting.js';
 
-/** The channel a real network was moved to, beside herdsman's database, with the configured one it replaced. */
-export interface MovedChannel {
-  readonly channel: number;
-  readonly configuredChannel: number;
-  readonly movedAt: string;
-}
-
-export function movedChannelPath(databasePath: string): string {
-  return join(dirname(databasePath), 'network-channel.json');
+/** A ZigBee channel number, or a clear error. */
+export function checkChannel(channel: number): number {
+  if (!Number.isInteger(channel) || channel < 11 || channel > 26) throw new RangeError(`a ZigBee channel is 11..26, got ${channel}`);
+  return channel;
 }
 
 /**
- * The configured channel, unless the network was moved since (and gateway.json still names the channel it was moved
- * from): herdsman would otherwise move a resumed network back to the configured channel. Only for real coordinators;
- * a virtual network is formed anew at every start.
+ * The channel a real network was moved to, kept beside herdsman's database: herdsman would otherwise move a resumed
+ * network back to the configured channel at the next start. A file of the earlier shape
+ * (`{ channel, configuredChannel, movedAt }`) is carried over into the shared one first.
  */
-export function startChannel(path: string, configured: number, logger: Logger): number {
-  let moved: Partial<MovedChannel>;
+export function channelMemory(databasePath: string, logger: Logger): RememberedSetting {
+  const path = join(dirname(databasePath), 'network-channel.json');
+  const memory = new RememberedSetting(path, 'zigbee channel', logger);
+  let earlier: { channel?: unknown; configuredChannel?: unknown; movedAt?: unknown; value?: unknown };
   try {
-    moved = JSON.parse(readFileSync(path, 'utf8')) as Partial<MovedChannel>;
+    earlier = JSON.parse(readFileSync(path, 'utf8')) as typeof earlier;
   } catch {
-    return configured;
+    return memory;
   }
-  if (moved.configuredChannel !== configured || typeof moved.channel !== 'number' || moved.channel < 11 || moved.channel > 26) return configured;
-  logger.info({ channel: moved.channel, configuredChannel: configured, movedAt: moved.movedAt }, 'zigbee network starts on the channel it was moved to');
-  return moved.channel;
-}
-
-export function rememberChannel(path: string, moved: MovedChannel): void {
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(moved)}\n`);
-  renameSync(temporary, path);
+  if (earlier.value === undefined && typeof earlier.channel === 'number' && typeof earlier.configuredChannel === 'number') {
+    const movedAt = typeof earlier.movedAt === 'string' ? Date.parse(earlier.movedAt) : NaN;
+    memory.remember(earlier.channel, earlier.configuredChannel, Number.isNaN(movedAt) ? new Date() : new Date(movedAt));
+  }
+  return memory;
 }
 
 const CHANNEL_POLL_MS = 100;

@@ -10,7 +10,8 @@ import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
 import { applyZigbeeCommand, type ZigbeeNetworkParameters } from './zigbee-commands.js';
 import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
-import { movedChannelPath, moveToChannel, rememberChannel, startChannel } from './zigbee-channel.js';
+import type { RememberedSetting } from '../agent-state/remembered-setting.js';
+import { channelMemory, checkChannel, moveToChannel } from './zigbee-channel.js';
 import { RecentTransactions } from './recent-transactions.js';
 import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
@@ -55,6 +56,7 @@ export class ZigbeeSource implements FrameSource {
   private readonly logger: Logger;
   private readonly now: () => Date;
   private readonly channelSettleMs: number;
+  private channelMemory: RememberedSetting | undefined;
 
   constructor(
     private readonly settings: ZigbeeSettings,
@@ -76,7 +78,8 @@ export class ZigbeeSource implements FrameSource {
     mkdirSync(dirname(this.settings.databasePath), { recursive: true });
     this.sink = sink;
     this.stopping = false;
-    const channel = this.settings.serialPort ? startChannel(movedChannelPath(this.settings.databasePath), this.settings.channel, this.logger) : this.settings.channel;
+    this.channelMemory = this.settings.serialPort ? channelMemory(this.settings.databasePath, this.logger) : undefined;
+    const channel = this.channelMemory ? this.channelMemory.initial(this.settings.channel, checkChannel) : this.settings.channel;
     const controller = new Controller(this.controllerOptions(channel));
     controller.on('deviceJoined', ({ device }) => this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }));
     controller.on('deviceInterview', (event) => this.onInterview(event));
@@ -135,12 +138,11 @@ export class ZigbeeSource implements FrameSource {
   }
 
   /**
-   * Moves the running network to `channel` and answers what the coordinator then reports. A real network's new
-   * channel is recorded beside the database and used at the next start, or herdsman would move the network back
-   * to the configured channel.
+   * Moves the running network to `channel` and answers what the coordinator then reports; a real network's new
+   * channel is kept for the next start (`channelMemory`).
    */
   async changeChannel(channel: number): Promise<ZigbeeNetworkParameters> {
-    if (!Number.isInteger(channel) || channel < 11 || channel > 26) throw new Error(`a ZigBee channel is 11..26, got ${channel}`);
+    checkChannel(channel);
     const controller = this.requireController();
     const adapter = this.adapter;
     if (!adapter) throw new Error('the zigbee source is not started');
@@ -150,7 +152,7 @@ export class ZigbeeSource implements FrameSource {
       logger: this.logger,
     });
     if (after.channel === channel && before.channel !== channel) {
-      if (this.settings.serialPort) rememberChannel(movedChannelPath(this.settings.databasePath), { channel, configuredChannel: this.settings.channel, movedAt: this.now().toISOString() });
+      this.channelMemory?.remember(channel, this.settings.channel, this.now());
       this.logger.info({ channel, nwkUpdateId: after.nwkUpdateID }, 'zigbee network on its new channel');
     }
     return { channel: after.channel, panId: after.panID, extendedPanId: after.extendedPanID, nwkUpdateId: after.nwkUpdateID };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createDsmrP1Source } from '../dsmr/dsmr-p1.factory.js';
 import { createModbusTcpSource } from '../modbus/create-modbus-tcp-source.js';
-import { RememberedInterval } from './remembered-interval.js';
+import { RememberedSetting } from './remembered-setting.js';
 
 const logger = pino({ level: 'silent' });
 const positive = (value: number): number => {
@@ -22,36 +22,36 @@ describe('an interval the server set, kept across agent restarts', () => {
 
   it('answers the kept interval while gateway.json still names the one it replaced', () => {
     const path = join(dir, 'state', 'interval.json');
-    expect(new RememberedInterval(path, logger).initial(10, positive)).toBe(10);
-    expect(new RememberedInterval(path, logger).remember(30, 10, new Date('2025-03-01T12:00:00Z'))).toBeUndefined();
+    expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(10);
+    expect(new RememberedSetting(path, 'interval', logger).remember(30, 10, new Date('2025-03-01T12:00:00Z'))).toBeUndefined();
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ value: 30, configured: 10, changedAt: '2025-03-01T12:00:00.000Z' });
-    expect(new RememberedInterval(path, logger).initial(10, positive)).toBe(30);
+    expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(30);
   });
 
   it('lets an edit of gateway.json win, and ignores a kept value that is corrupt or no longer valid', () => {
     const path = join(dir, 'interval.json');
-    new RememberedInterval(path, logger).remember(30, 10, new Date());
-    expect(new RememberedInterval(path, logger).initial(20, positive)).toBe(20);
+    new RememberedSetting(path, 'interval', logger).remember(30, 10, new Date());
+    expect(new RememberedSetting(path, 'interval', logger).initial(20, positive)).toBe(20);
     writeFileSync(path, '{"value": -5, "configured": 10}');
-    expect(new RememberedInterval(path, logger).initial(10, positive)).toBe(10);
+    expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(10);
     writeFileSync(path, 'not json');
-    expect(new RememberedInterval(path, logger).initial(10, positive)).toBe(10);
+    expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(10);
     // Nothing configured (forward every telegram) is a configuration of its own.
-    new RememberedInterval(path, logger).remember(60, undefined, new Date());
-    expect(new RememberedInterval(path, logger).initial(undefined, positive)).toBe(60);
-    expect(new RememberedInterval(path, logger).initial(10, positive)).toBe(10);
+    new RememberedSetting(path, 'interval', logger).remember(60, undefined, new Date());
+    expect(new RememberedSetting(path, 'interval', logger).initial(undefined, positive)).toBe(60);
+    expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(10);
   });
 
   it('keeps nothing without a state directory, and says why when the directory cannot be written', () => {
-    expect(new RememberedInterval(undefined, logger).remember(30, 10, new Date())).toBeUndefined();
-    expect(new RememberedInterval(undefined, logger).initial(10, positive)).toBe(10);
+    expect(new RememberedSetting(undefined, 'interval', logger).remember(30, 10, new Date())).toBeUndefined();
+    expect(new RememberedSetting(undefined, 'interval', logger).initial(10, positive)).toBe(10);
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
     try {
       // Root writes anywhere; the refusal is only observable for other users.
       if (process.getuid?.() === 0) return;
-      expect(new RememberedInterval(join(locked, 'sub', 'interval.json'), logger).remember(30, 10, new Date())).toMatch(/EACCES/);
+      expect(new RememberedSetting(join(locked, 'sub', 'interval.json'), 'interval', logger).remember(30, 10, new Date())).toMatch(/EACCES/);
     } finally {
       chmodSync(locked, 0o700);
     }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 
-/** The file's content: the interval the server set, and what gateway.json said when it did (null: nothing). */
+/** The file's content: the value the server set, and what gateway.json said when it did (null: nothing). */
 interface Stored {
   readonly value: number;
   readonly configured: number | null;
@@ -10,18 +10,20 @@ interface Stored {
 }
 
 /**
- * An interval the server changed on a driver (`poll_interval`), kept in the agent's state directory so a restarted
- * agent polls or reports as the node's configuration history says, not as gateway.json said before the change.
- * An operator who edits the interval in gateway.json since has the last word: the kept one is then ignored.
+ * A setting the server changed on a driver (a `poll_interval`, a ZigBee channel), kept beside the driver's state so
+ * a restarted agent works as the server's history says, not as gateway.json said before the change. An operator
+ * who edits the setting in gateway.json since has the last word: the kept value is then ignored.
  */
-export class RememberedInterval {
+export class RememberedSetting {
   constructor(
     /** Absent: nothing is kept (no state directory). */
     private readonly path: string | undefined,
+    /** Names the setting in logs. */
+    private readonly what: string,
     private readonly logger: Logger,
   ) {}
 
-  /** The kept interval when gateway.json still names the one it replaced and `check` accepts it; else `configured`. */
+  /** The kept value when gateway.json still names the one it replaced and `check` accepts it; else `configured`. */
   initial<T extends number | undefined>(configured: T, check: (value: number) => number): number | T {
     if (!this.path) return configured;
     let stored: Partial<Stored>;
@@ -33,7 +35,7 @@ export class RememberedInterval {
     if (stored.configured !== (configured ?? null) || typeof stored.value !== 'number') return configured;
     try {
       const value = check(stored.value);
-      this.logger.info({ interval: value, configured: configured ?? null, changedAt: stored.changedAt }, 'interval set by the server kept from before the restart');
+      this.logger.info({ setting: this.what, value, configured: configured ?? null, changedAt: stored.changedAt }, 'setting changed by the server kept from before the restart');
       return value;
     } catch {
       return configured;
@@ -51,7 +53,7 @@ export class RememberedInterval {
       renameSync(temporary, this.path);
       return undefined;
     } catch (error) {
-      this.logger.warn({ path: this.path, err: error }, 'interval set by the server not kept: it holds until the agent restarts');
+      this.logger.warn({ setting: this.what, path: this.path, err: error }, 'setting changed by the server not kept: it holds until the agent restarts');
       return error instanceof Error ? error.message : String(error);
     }
   }
