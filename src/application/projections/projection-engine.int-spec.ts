@@ -159,7 +159,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     try {
       await waitFor(() => runner.status().checkpoint?.eventsApplied === 300, 10_000, `initial projection ${JSON.stringify(runner.status())}`);
       const indexNames = (): Promise<{ indexname: string }[]> =>
-        b!.db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'audit_log' ORDER BY indexname");
+        b!.db.query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' ORDER BY indexname");
       const indexesBefore = await indexNames();
       const progress: number[] = [];
       const rebuilding = rebuildProjection(b.store, b.db, auditLogProjection, {
@@ -177,7 +177,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
       const rows = await auditRows(b);
       expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
       expect(rows.at(-1)?.type).toBe('Late');
-      const leftovers = await b.db.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'audit_log\\_\\_%'");
+      const leftovers = await b.db.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'audit_log\\_\\_%'");
       expect(leftovers).toEqual([]);
       expect(await indexNames()).toEqual(indexesBefore);
       const again = await rebuildProjection(b.store, b.db, auditLogProjection, { batchSize: 1000 });
