@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../src/interfaces/http/http-server.js';
-import { insertNodes } from '../../src/interfaces/http/readings/readings-read-model.fixtures.js';
+import { insertNodes } from '../fixtures/readings-read-model.fixtures.js';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import type { RoleCredentials, Tenant } from './roles.js';
 

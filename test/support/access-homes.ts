@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '../../src/interfaces/http/readings/readings-read-model.fixtures.js';
+import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '../fixtures/readings-read-model.fixtures.js';
 import type { SqlBackend } from './sql-backends.js';
 import { InMemoryPrincipalDirectory } from './in-memory-principal-directory.js';
 import type { Principal } from '../../src/domain/access/principal.js';

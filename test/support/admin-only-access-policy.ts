@@ -1,7 +1,7 @@
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../src/application/access/access.errors.js';
 import type { AccessPolicy, AccessRight, GatewayScope } from '../../src/application/access/ports/access-policy.port.js';
-import type { ResolvedSensorScope } from '../../src/application/metering/query-readings/access/live-scope.js';
-import type { SensorScope } from '../../src/application/metering/query-readings/access/sensor-access.port.js';
+import type { ResolvedSensorScope } from '../../src/application/access/sensor-scope/live-scope.js';
+import type { SensorScope } from '../../src/application/access/sensor-scope/sensor-access.port.js';
 import { isAdmin, type Principal } from '../../src/domain/access/principal.js';
 
 const NOTHING: SensorScope = { kind: 'sensors', sensorIds: [] };

@@ -1,7 +1,7 @@
 import { AdminRequiredError } from '../../src/application/access/access.errors.js';
 import type { AccessPolicy } from '../../src/application/access/ports/access-policy.port.js';
 import type { DataAccessRecorder, SensorAccess } from '../../src/application/access/ports/data-access-recorder.port.js';
-import type { SensorScope } from '../../src/application/metering/query-readings/access/sensor-access.port.js';
+import type { SensorScope } from '../../src/application/access/sensor-scope/sensor-access.port.js';
 import type { Principal } from '../../src/domain/access/principal.js';
 
 /**

@@ -18,10 +18,10 @@ import { decoderLookup } from '../../src/infrastructure/protocols/payload-decode
 import { GatewayCommandLink } from '../../src/interfaces/gateway-link/gateway-command-link.js';
 import { GatewayCommands } from '../../src/interfaces/gateway-link/gateway-commands.js';
 import { AppModule } from '../../src/interfaces/http/app.module.js';
-import { startAccessRuntime } from '../../src/interfaces/http/auth/access-runtime.js';
+import { startAccessRuntime } from '../../src/interfaces/http/access/access-runtime.js';
 import { configureHttpPipeline } from '../../src/interfaces/http/http-pipeline.js';
-import { AuthenticationGuard } from '../../src/interfaces/http/auth/authentication.guard.js';
-import type { AuthenticatedRequest } from '../../src/interfaces/http/auth/current-principal.js';
+import { AuthenticationGuard } from '../../src/interfaces/http/access/authentication.guard.js';
+import type { AuthenticatedRequest } from '../../src/interfaces/http/access/current-principal.js';
 import { createMetricsRegistry } from '../../src/interfaces/http/metrics/metrics.js';
 
 /** Test-only header naming the caller: `user:<id>`, `admin:<id>` or `client:<id>`; absent is unauthenticated. */

@@ -1,8 +1,8 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GrantNotActiveError, GrantNotFoundError } from '../../domain/access/access.errors.js';
-import { resolvedScopeAdmits } from '../metering/query-readings/access/live-scope.js';
-import { accessHandlers } from '../../../test/support/access-handlers.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, project, seedTwoHomes, TestClock } from '../../../test/support/access-homes.js';
+import { resolvedScopeAdmits } from './sensor-scope/live-scope.js';
+import { accessHandlers } from '#test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, project, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
 import { GrantExpirySweeper } from './expire-grants/grant-expiry-sweeper.js';
 import { ListGrantsHandler } from './list-grants/list-grants.handler.js';
 import { ListGrants, type GrantFilter } from './list-grants/list-grants.query.js';

@@ -1,9 +1,9 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GatewayNotFoundError } from '../../domain/gateways/gateway.errors.js';
 import { NodeNotFoundError } from '../metering/query-readings/reading-query.errors.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from './access.errors.js';
-import { accessHandlers } from '../../../test/support/access-handlers.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, TestClock } from '../../../test/support/access-homes.js';
+import { accessHandlers } from '#test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
 
 const ALL_SENSORS = [A_POWER, A_ENERGY, B_POWER];
 

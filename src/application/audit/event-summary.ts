@@ -1,6 +1,6 @@
 import { accessSummaries } from '../access/access-summaries.js';
 import { controlSummaries } from '../control/control-summaries.js';
-import { marketSummaries } from '../market/market-summaries.js';
+import { monitoringSummaries } from '../monitoring/monitoring-summaries.js';
 import { networkConfigurationSummaries } from '../gateways/network-configuration/network-summaries.js';
 import { meteringSummaries } from '../metering/metering-summaries.js';
 import type { RecordedEvent } from '../ports/event-store.port.js';
@@ -12,7 +12,7 @@ const HIDDEN_KEYS = /(secret|password|key$|token)/i;
 
 /** Contexts give their event types a human summary here; other events get a compact preview of their data. */
 const summarizers = new Map<string, Summarizer>(
-  Object.entries({ ...meteringSummaries, ...accessSummaries, ...controlSummaries, ...networkConfigurationSummaries, ...marketSummaries }),
+  Object.entries({ ...meteringSummaries, ...accessSummaries, ...controlSummaries, ...networkConfigurationSummaries, ...monitoringSummaries }),
 );
 
 function preview(data: unknown): string {

@@ -1,7 +1,7 @@
-import { openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../domain/access/principal.js';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../access/access.errors.js';
-import { AdminOnlyAccessPolicy } from '../../../test/support/admin-only-access-policy.js';
+import { AdminOnlyAccessPolicy } from '#test/support/admin-only-access-policy.js';
 import { SqlNodeDirectory } from '../devices/node-configuration/node-directory.sql.js';
 import { GetNodeConfigurationHandler } from '../devices/node-configuration/node-configuration-history/node-configuration-history.handlers.js';
 import { GetNodeConfiguration } from '../devices/node-configuration/node-configuration-history/node-configuration-history.queries.js';

@@ -5,8 +5,8 @@ import { dataAccessLogProjection } from '../access/data-access-log/data-access-l
 import { auditLogProjection } from '../audit/audit-log.projection.js';
 import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
 import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
-import { alarmsProjection } from '../market/alarms-projection/alarms.projection.js';
-import { ALARM_EVALUATION, alarmEvaluation } from '../market/evaluate-alarms/alarm-evaluation.process.js';
+import { alarmsProjection } from '../monitoring/alarms-projection/alarms.projection.js';
+import { ALARM_EVALUATION, alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
 import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
@@ -18,7 +18,7 @@ export interface ProjectionDeps {
   readonly decoders: DecoderLookup;
 }
 
-/** Every projection the platform runs; replay takes its list from here, the supervisor adds the log processes. */
+/** Every projection the platform runs; rebuild takes its list from here, the supervisor adds the log processes. */
 export function projectionCatalog(deps: ProjectionDeps): readonly AnyProjection[] {
   return [
     auditLogProjection,
@@ -65,7 +65,7 @@ export function findProjections(name: string, deps: ProjectionDeps): AnyProjecti
   const catalog = projectionCatalog(deps);
   if (name === 'all') return [...catalog];
   const found = catalog.find((p) => p.name === name);
-  if (name === ALARM_EVALUATION) throw new Error(`${name} appends to the event log and is never replayed; the projector runs it`);
+  if (name === ALARM_EVALUATION) throw new Error(`${name} appends to the event log and is never rebuilt; the projector runs it`);
   if (!found) {
     throw new Error(`unknown projection "${name}"; known: ${catalog.map((p) => p.name).join(', ')}, all`);
   }

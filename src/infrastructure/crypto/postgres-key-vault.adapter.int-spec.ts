@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { KeyVaultError } from '../../application/gateways/ports/key-vault.port.js';
-import { BACKENDS, openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { masterKeyId, type MasterKey } from './master-key.js';
 import { PostgresKeyVault } from './postgres-key-vault.adapter.js';
 

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FrameSink, NodeEventReport } from '../../application/ports/frame-source.port.js';
-import { withComputedCrc } from '../../domain/metering/protocols/dsmr/telegram.fixtures.js';
+import { withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
 import { createLogger } from '../logging/logger.js';
-import { waitFor } from '../../../test/support/test-ids.js';
+import { waitFor } from '#test/support/test-ids.js';
 import { P1ReaderSource } from './p1-reader.source.js';
 import { parseP1Settings } from './p1-settings.js';
 

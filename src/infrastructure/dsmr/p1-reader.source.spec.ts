@@ -1,9 +1,9 @@
 import { SerialPortMock } from 'serialport';
 import type { FrameSink, NodeEventReport } from '../../application/ports/frame-source.port.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, EMUCS_FLUVIUS, withComputedCrc } from '../../domain/metering/protocols/dsmr/telegram.fixtures.js';
-import { captureLogs } from '../../../test/support/log-capture.js';
-import { ManualTimers } from '../../../test/support/manual-timers.js';
-import { waitFor } from '../../../test/support/test-ids.js';
+import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, EMUCS_FLUVIUS, withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
+import { captureLogs } from '#test/support/log-capture.js';
+import { ManualTimers } from '#test/support/manual-timers.js';
+import { waitFor } from '#test/support/test-ids.js';
 import type { SerialOptions } from './byte-stream.js';
 import { P1ReaderSource } from './p1-reader.source.js';
 import { parseP1Settings } from './p1-settings.js';

@@ -1,4 +1,4 @@
-import { ManualTimers } from '../../../test/support/manual-timers.js';
+import { ManualTimers } from '#test/support/manual-timers.js';
 import { checkReportingInterval, ReportingIntervalError, TelegramThrottle } from './telegram-throttle.js';
 
 function aThrottle(seconds: number): { throttle: TelegramThrottle; timers: ManualTimers; forwarded: string[] } {

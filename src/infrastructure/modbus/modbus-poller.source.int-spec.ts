@@ -3,9 +3,9 @@ import type { CanonicalReading } from '../../domain/metering/canonical-reading.j
 import type { ModbusPayload } from '../../domain/metering/protocols/modbus/modbus-payload.js';
 import { modbusDecoder } from '../../domain/metering/protocols/modbus/modbus.decoder.js';
 import { pointKey } from '../../domain/metering/protocols/modbus/register-map.js';
-import { captureLogs } from '../../../test/support/log-capture.js';
-import { freePort } from '../../../test/support/free-port.js';
-import { waitFor } from '../../../test/support/test-ids.js';
+import { captureLogs } from '#test/support/log-capture.js';
+import { freePort } from '#test/support/free-port.js';
+import { waitFor } from '#test/support/test-ids.js';
 import { createModbusTcpSource } from './create-modbus-tcp-source.js';
 import type { ModbusPollerSource } from './modbus-poller.source.js';
 import { Sdm630Simulator } from './sdm630-simulator.js';

@@ -1,5 +1,5 @@
 import type { FrameSourceFactory } from '../../application/ports/frame-source.port.js';
-import { captureLogs } from '../../../test/support/log-capture.js';
+import { captureLogs } from '#test/support/log-capture.js';
 import { createModbusTcpSource } from './create-modbus-tcp-source.js';
 import { parseModbusTcpSettings } from './modbus-tcp.settings.js';
 

@@ -3,10 +3,10 @@ import { connectAsync, type IClientPublishOptions, type MqttClient } from 'mqtt'
 import type { FrameSink, NodeEventReport } from '../../application/ports/frame-source.port.js';
 import type { CanonicalReading } from '../../domain/metering/canonical-reading.js';
 import { zigbee2mqttDecoder } from '../../domain/metering/protocols/zigbee2mqtt/zigbee2mqtt.decoder.js';
-import { CuttingProxy } from '../../../test/support/cutting-proxy.js';
-import { freePort } from '../../../test/support/free-port.js';
-import { captureLogs } from '../../../test/support/log-capture.js';
-import { waitFor } from '../../../test/support/test-ids.js';
+import { CuttingProxy } from '#test/support/cutting-proxy.js';
+import { freePort } from '#test/support/free-port.js';
+import { captureLogs } from '#test/support/log-capture.js';
+import { waitFor } from '#test/support/test-ids.js';
 import { probeMqttBroker } from './mqtt-probe.js';
 import { createZigbee2MqttSource, Zigbee2MqttSource, zigbee2MqttSourceFactory } from './zigbee2mqtt.source.js';
 

@@ -1,4 +1,4 @@
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '../../../test/support/postgres.js';
+import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
 import { PgDatabase } from './pg-database.js';
 
 describe('PgDatabase advisory locks', () => {

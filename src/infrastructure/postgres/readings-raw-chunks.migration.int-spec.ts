@@ -1,6 +1,6 @@
-import { BACKENDS, type BackendName } from '../../../test/support/sql-backends.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '../../../test/support/postgres.js';
-import { rawRows } from '../../application/metering/readings-projections/readings-rows.fixtures.js';
+import { BACKENDS, type BackendName } from '#test/support/sql-backends.js';
+import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { rawRows } from '#test/fixtures/readings-rows.fixtures.js';
 import { rawPoints } from '../../application/metering/query-readings/reading-series/series.sql.js';
 import { PgliteDatabase } from '../pglite/pglite-database.js';
 import { migrate } from './migrator.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anOtaImage, sha512Of } from '../../../test/support/ota-image.js';
+import { anOtaImage, sha512Of } from '#test/support/ota-image.js';
 import { findOtaImage, loadOtaIndex, readOtaImage, type OtaIndexEntry } from './ota-index.js';
 
 const IKEA = { manufacturerCode: 0x117c, imageType: 0x2201 };

@@ -1,4 +1,4 @@
-import { anOtaImage } from '../../../test/support/ota-image.js';
+import { anOtaImage } from '#test/support/ota-image.js';
 import { imageProblem } from './virtual-ota-client.js';
 
 const OFFER = { manufacturerCode: 0x117c, imageType: 0x2201, fileVersion: 0x02040050 };

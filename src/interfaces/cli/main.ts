@@ -8,9 +8,13 @@ type Registrar = (program: Command) => void;
  * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman, the event store clients
  * and the benchmarks — seconds of module loading that `wattlog gateway list` has no use for.
  */
+const loadRebuild = async (): Promise<Registrar> => (await import('./rebuild.command.js')).registerRebuild;
+
 const COMMANDS: Record<string, () => Promise<Registrar>> = {
   migrate: async () => (await import('./migrate.command.js')).registerMigrate,
-  replay: async () => (await import('./replay.command.js')).registerReplay,
+  rebuild: loadRebuild,
+  // The command's former name, an alias of `rebuild` kept for existing scripts.
+  replay: loadRebuild,
   projector: async () => (await import('./projector.command.js')).registerProjector,
   bench: async () => (await import('./bench/bench.command.js')).registerBench,
   agent: async () => (await import('../gateway-agent/agent.command.js')).registerAgent,
@@ -32,7 +36,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .configureOutput({ outputError: (text, write) => write(text) });
   // The first argument names the command; anything else (no command, --help, a typo) gets them all, for the listing.
   const named = argv[2] !== undefined ? COMMANDS[argv[2]] : undefined;
-  for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program);
+  for (const load of named ? [named] : new Set(Object.values(COMMANDS))) (await load())(program);
   await program.parseAsync(argv);
 }
 

@@ -2,11 +2,11 @@ import { connect as tcpConnect } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readingsStream } from '../../application/metering/ingest-frame/readings-stream.js';
-import { openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
-import { fuzzCase, type FuzzCase } from '../../../test/support/link-fuzz-cases.js';
-import { RawLinkClient } from '../../../test/support/link-client.js';
-import { startLinkHarness, type LinkHarness } from '../../../test/support/link-harness.js';
-import { uniquePrefix } from '../../../test/support/test-ids.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { fuzzCase, type FuzzCase } from '#test/support/link-fuzz-cases.js';
+import { RawLinkClient } from '#test/support/link-client.js';
+import { startLinkHarness, type LinkHarness } from '#test/support/link-harness.js';
+import { uniquePrefix } from '#test/support/test-ids.js';
 
 const CASES = Number(process.env.LINK_FUZZ_CASES ?? 10_000);
 const SEED = Number(process.env.LINK_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));

@@ -3,10 +3,10 @@ import { connect } from 'node:tls';
 import type { EventStore } from '../../application/ports/event-store.port.js';
 import { LINK_PROTOCOL_VERSION } from '../../infrastructure/tls-link/link-messages.js';
 import { pskClientOptions } from '../../infrastructure/tls-link/psk-tls.js';
-import { openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
-import { RawLinkClient } from '../../../test/support/link-client.js';
-import { startLinkHarness, type LinkHarness } from '../../../test/support/link-harness.js';
-import { waitFor } from '../../../test/support/test-ids.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { RawLinkClient } from '#test/support/link-client.js';
+import { startLinkHarness, type LinkHarness } from '#test/support/link-harness.js';
+import { waitFor } from '#test/support/test-ids.js';
 
 function handshakeError(port: number, identity: string, key: Buffer): Promise<string> {
   return RawLinkClient.open(port, identity, key).then(

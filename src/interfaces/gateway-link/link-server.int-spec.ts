@@ -1,10 +1,10 @@
 import { createConnection } from 'node:net';
 import type { EventStore } from '../../application/ports/event-store.port.js';
 import { readingsStream } from '../../application/metering/ingest-frame/readings-stream.js';
-import { openBackend, type SqlBackend } from '../../../test/support/sql-backends.js';
-import { RawLinkClient } from '../../../test/support/link-client.js';
-import { startLinkHarness, type LinkHarness } from '../../../test/support/link-harness.js';
-import { uniquePrefix, waitFor } from '../../../test/support/test-ids.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { RawLinkClient } from '#test/support/link-client.js';
+import { startLinkHarness, type LinkHarness } from '#test/support/link-harness.js';
+import { uniquePrefix, waitFor } from '#test/support/test-ids.js';
 
 const reading = (seq: number): { type: 'readings'; seq: number; payloads: unknown[] } => ({
   type: 'readings',

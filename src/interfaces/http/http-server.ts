@@ -21,7 +21,7 @@ import { NetworkConfigurationSender } from '../../application/gateways/network-c
 import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
 import { DEFAULT_DAY_MEMORY_CHARS, RenderedDayMemory } from '../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { AppModule } from './app.module.js';
-import { startAccessRuntime, type AccessRuntime } from './auth/access-runtime.js';
+import { startAccessRuntime, type AccessRuntime } from './access/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { login } from '../../../test/support/access.js';
+import { login } from '#test/support/access.js';
 import { startHttpServer, type RunningServer } from '../http/http-server.js';
 import { DEMO_ADMIN_EMAIL, ensureDemoAdmin } from './demo-admin.js';
 

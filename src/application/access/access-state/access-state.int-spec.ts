@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { UserEvent } from '../../../domain/access/user.events.js';
 import { AccessState } from './access-state.js';
 

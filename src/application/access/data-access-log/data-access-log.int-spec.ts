@@ -1,8 +1,8 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { catchUpOnce } from '../../projections/catch-up-once.js';
-import { accessHandlers } from '../../../../test/support/access-handlers.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '../../../../test/support/access-homes.js';
+import { accessHandlers } from '#test/support/access-handlers.js';
+import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '#test/support/access-homes.js';
 import { QueryAccessLogHandler } from '../query-access-log/query-access-log.handler.js';
 import { QueryAccessLog } from '../query-access-log/query-access-log.query.js';
 import type { Principal } from '../../../domain/access/principal.js';

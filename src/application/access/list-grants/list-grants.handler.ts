@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { actorIdOf, isAdmin } from '../../../domain/access/principal.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
-import { bind, epochMs, isoFromEpochMs, isoOrNull } from '../../metering/query-readings/read-model-sql.js';
+import { bind, epochMs, isoFromEpochMs, isoOrNull } from '../../shared/sql.js';
 import { NotAuthenticatedError } from '../access.errors.js';
 import { GRANTS_TABLE } from '../read-model/access-tables.js';
 import { ListGrants, type GrantView } from './list-grants.query.js';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actorIdOf, isAdmin, type Principal } from '../../../domain/access/principal.js';
-import type { ResolvedSensorScope } from '../../metering/query-readings/access/live-scope.js';
-import type { SensorScope } from '../../metering/query-readings/access/sensor-access.port.js';
-import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../metering/query-readings/access/sensor-scope.js';
-import { READINGS_LATEST_TABLE } from '../../metering/query-readings/read-model-sql.js';
+import type { ResolvedSensorScope } from '../sensor-scope/live-scope.js';
+import type { SensorScope } from '../sensor-scope/sensor-access.port.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../sensor-scope/sensor-scope.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';

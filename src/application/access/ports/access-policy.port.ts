@@ -1,6 +1,6 @@
 import type { Principal } from '../../../domain/access/principal.js';
-import type { ResolvedSensorScope } from '../../metering/query-readings/access/live-scope.js';
-import type { SensorScope } from '../../metering/query-readings/access/sensor-access.port.js';
+import type { ResolvedSensorScope } from '../sensor-scope/live-scope.js';
+import type { SensorScope } from '../sensor-scope/sensor-access.port.js';
 
 /**
  * `read`: raw and latest readings; `aggregate`: 15m/1h/1d buckets only; `command`: switch actuators.

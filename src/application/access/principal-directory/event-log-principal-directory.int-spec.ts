@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { clientStream, userStream } from '../access-streams.js';
 import { EventLogPrincipalDirectory } from './event-log-principal-directory.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { isAdmin } from '../../../domain/access/principal.js';
-import { bind, epochMs, isoFromEpochMs } from '../../metering/query-readings/read-model-sql.js';
+import { bind, epochMs, isoFromEpochMs } from '../../shared/sql.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError } from '../access.errors.js';
 import { DATA_ACCESS_LOG_TABLE, GATEWAY_OWNERS_TABLE } from '../read-model/access-tables.js';

@@ -1,11 +1,11 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { rebuildProjection } from '../../projections/rebuild-projection.js';
-import { accessHandlers } from '../../../../test/support/access-handlers.js';
-import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '../../../../test/support/access-homes.js';
+import { accessHandlers } from '#test/support/access-handlers.js';
+import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
 import { ChangeGatewayOwnerHandler } from '../../gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { ChangeGatewayOwner } from '../../gateways/change-gateway-owner/change-gateway-owner.command.js';
-import { InMemoryPrincipalDirectory } from '../../../../test/support/in-memory-principal-directory.js';
-import { project } from '../../../../test/support/access-homes.js';
+import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-directory.js';
+import { project } from '#test/support/access-homes.js';
 import { accessProjection } from './access.projection.js';
 
 describe.each(BACKENDS)('access projection on %s', (backendName) => {

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import { NODES_TABLE, READINGS_LATEST_TABLE } from '../../metering/query-readings/read-model-sql.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
+import { NODES_TABLE } from '../../devices/nodes-projection/nodes.sql.js';
 import { GATEWAY_OWNERS_TABLE } from './access-tables.js';
 
 /** The gateway of each object, as the read models know it; ids they do not know are absent. */

@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { EmailTakenError, InvalidAccessInputError } from '../../../domain/access/access.errors.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
 import { CommonPasswordPolicy } from '../../../infrastructure/auth/common-password-policy.js';

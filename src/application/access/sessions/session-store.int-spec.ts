@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { newRefreshToken, SessionStore } from './session-store.js';
 
 const T0 = new Date('2024-05-01T10:00:00.000Z');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { ApiClientEvent } from '../../../domain/access/api-client.events.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { UserEvent } from '../../../domain/access/user.events.js';

@@ -1,6 +1,6 @@
-import { openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
-import { AdminOnlyAccessPolicy } from '../../../../test/support/admin-only-access-policy.js';
+import { AdminOnlyAccessPolicy } from '#test/support/admin-only-access-policy.js';
 import { SqlActuatorDirectory } from '../actuator-directory.sql.js';
 import { loadCommand } from '../control-streams.js';
 import type { CommandLink, LinkDelivery } from '../ports/command-link.port.js';

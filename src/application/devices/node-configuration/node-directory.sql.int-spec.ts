@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GATEWAY_STATUS_TABLE, upsertStatusRow } from '../../gateways/gateway-status/gateway-status.sql.js';
 import type { NodeRow } from '../nodes-projection/node-row.js';
 import { NODES_TABLE, upsertNodes } from '../nodes-projection/nodes.sql.js';

@@ -1,6 +1,6 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../test/support/echo-decoder.js';
-import { aNodeEventReported, aReading, aReadingsReported, aV1ReadingsReported } from '../../metering/readings-projections/readings-events.fixtures.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
+import { aNodeEventReported, aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
 import { catchUp } from '../../projections/projection-batch.js';

@@ -1,4 +1,4 @@
-import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '#test/support/gateway-backend.js';
 import { GatewayDecommissionedError, GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
 import { RegisterGateway } from '../register-gateway/register-gateway.command.js';
 import { RegisterGatewayHandler } from '../register-gateway/register-gateway.handler.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { policyOf } from '../../../../test/support/gateway-backend.js';
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { policyOf } from '#test/support/gateway-backend.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { GatewayEvent } from '../../../domain/gateways/gateway.events.js';
 import type { NewEvent } from '../../ports/event-store.port.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
-import { waitFor } from '../../../../test/support/test-ids.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '#test/support/gateway-backend.js';
+import { waitFor } from '#test/support/test-ids.js';
 import { DecommissionGateway } from '../decommission-gateway/decommission-gateway.command.js';
 import { DecommissionGatewayHandler } from '../decommission-gateway/decommission-gateway.handler.js';
 import { RegisterGateway } from '../register-gateway/register-gateway.command.js';

@@ -1,4 +1,4 @@
-import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '#test/support/gateway-backend.js';
 import { GatewayDecommissionedError } from '../../../domain/gateways/gateway.errors.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { DecommissionGateway } from '../decommission-gateway/decommission-gateway.command.js';

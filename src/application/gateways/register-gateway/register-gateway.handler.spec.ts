@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '../../../../test/support/gateway-backend.js';
+import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '#test/support/gateway-backend.js';
 import { GatewayAlreadyRegisteredError, InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
 import type { KeyVault } from '../ports/key-vault.port.js';
 import { RegisterGateway, type RegisterGatewayInput } from './register-gateway.command.js';

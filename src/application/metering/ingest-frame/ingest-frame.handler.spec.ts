@@ -1,8 +1,8 @@
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
-import { openEsdbStore } from '../../../../test/support/esdb-store.js';
-import { openBackend } from '../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../test/support/echo-decoder.js';
-import { uniquePrefix } from '../../../../test/support/test-ids.js';
+import { openEsdbStore } from '#test/support/esdb-store.js';
+import { openBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
+import { uniquePrefix } from '#test/support/test-ids.js';
 import {
   WrongExpectedRevisionError,
   type EventStore,

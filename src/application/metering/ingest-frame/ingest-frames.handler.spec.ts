@@ -1,7 +1,7 @@
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
-import { openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../test/support/echo-decoder.js';
-import { uniquePrefix } from '../../../../test/support/test-ids.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
+import { uniquePrefix } from '#test/support/test-ids.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '../../ports/event-store.port.js';
 import { IngestFrames } from './ingest-frame.command.js';
 import { IngestFramesHandler } from './ingest-frames.handler.js';

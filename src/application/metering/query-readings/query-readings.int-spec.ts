@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import {
   aReading,
   ensureReadingsReadModel,
@@ -6,17 +6,17 @@ import {
   insertLatest,
   insertNodes,
   insertRaw,
-} from '../../../interfaces/http/readings/readings-read-model.fixtures.js';
-import { CollectingAccessRecorder, fixedScopePolicy } from '../../../../test/support/fixed-scope-policy.js';
+} from '#test/fixtures/readings-read-model.fixtures.js';
+import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { GetLatestReadingsHandler } from './latest-readings/get-latest-readings.handler.js';
 import { GetLatestReadings } from './latest-readings/get-latest-readings.query.js';
-import { ListSensorsHandler } from './list-sensors/list-sensors.handler.js';
-import { ListSensors } from './list-sensors/list-sensors.query.js';
-import { GetNodeHandler } from './nodes/get-node.handler.js';
-import { GetNode } from './nodes/get-node.query.js';
-import { ListNodesHandler } from './nodes/list-nodes.handler.js';
-import { ListNodes } from './nodes/list-nodes.query.js';
+import { ListSensorsHandler } from '../../devices/list-sensors/list-sensors.handler.js';
+import { ListSensors } from '../../devices/list-sensors/list-sensors.query.js';
+import { GetNodeHandler } from '../../devices/get-node/get-node.handler.js';
+import { GetNode } from '../../devices/get-node/get-node.query.js';
+import { ListNodesHandler } from '../../devices/list-nodes/list-nodes.handler.js';
+import { ListNodes } from '../../devices/list-nodes/list-nodes.query.js';
 import { QueryReadingSeriesHandler } from './reading-series/query-reading-series.handler.js';
 import { QueryReadingSeries, type SeriesPoint } from './reading-series/query-reading-series.query.js';
 import { NodeNotFoundError } from './reading-query.errors.js';

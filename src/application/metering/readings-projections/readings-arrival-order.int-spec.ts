@@ -1,13 +1,13 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../test/support/echo-decoder.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
 import type { Quantity } from '../../../domain/metering/canonical-reading.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
 import { catchUp } from '../../projections/projection-batch.js';
 import { liveTables } from '../../projections/projection.js';
 import { BUCKET_WIDTHS, bucketStartMs, isCounter } from './reading-buckets.js';
-import { aReading, aReadingsReported, seededRandom, shuffled, type ReadingSpec } from './readings-events.fixtures.js';
+import { aReading, aReadingsReported, seededRandom, shuffled, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
-import { bucketRows, type BucketRowView } from './readings-rows.fixtures.js';
+import { bucketRows, type BucketRowView } from '#test/fixtures/readings-rows.fixtures.js';
 
 const projection = readingsProjection({ decoders: echoDecoders });
 const QUANTITIES: readonly Quantity[] = ['energyImported', 'gasVolume', 'power'];

@@ -1,14 +1,14 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { dsmrDecoder } from '../../../domain/metering/protocols/dsmr/index.js';
-import { DSMR50_THREE_PHASE_GAS } from '../../../domain/metering/protocols/dsmr/telegram.fixtures.js';
+import { DSMR50_THREE_PHASE_GAS } from '#test/fixtures/telegram.fixtures.js';
 import { decoded, refused, type PayloadDecoder } from '../../../domain/metering/protocols/payload-decoder.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
 import { catchUp } from '../../projections/projection-batch.js';
 import { liveTables } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
-import { aReading, aReadingsReported, aV1ReadingsReported } from './readings-events.fixtures.js';
+import { aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
-import { latestRows, rawRows } from './readings-rows.fixtures.js';
+import { latestRows, rawRows } from '#test/fixtures/readings-rows.fixtures.js';
 
 /**
  * A module that, like the ZigBee one, can only decode what its asynchronous `prepare` has seen: a v1 event read

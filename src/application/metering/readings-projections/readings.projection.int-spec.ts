@@ -1,12 +1,12 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../test/support/echo-decoder.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
 import { catchUp } from '../../projections/projection-batch.js';
 import { liveTables } from '../../projections/projection.js';
 import { rebuildProjection } from '../../projections/rebuild-projection.js';
-import { aReading, aReadingsReported } from './readings-events.fixtures.js';
+import { aReading, aReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
-import { bucketRows, latestRows, rawRows } from './readings-rows.fixtures.js';
+import { bucketRows, latestRows, rawRows } from '#test/fixtures/readings-rows.fixtures.js';
 
 const projection = readingsProjection({ decoders: echoDecoders });
 

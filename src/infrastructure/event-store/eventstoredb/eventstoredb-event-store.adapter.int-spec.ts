@@ -8,9 +8,9 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../../../application/ports/event-store.port.js';
-import { esdbTarget, type EsdbTarget } from '../../../../test/support/esdb-fake/esdb-target.js';
-import { startEsdbFake } from '../../../../test/support/esdb-fake/esdb-fake.js';
-import { anEvent, uniquePrefix, waitFor } from '../../../../test/support/test-ids.js';
+import { esdbTarget, type EsdbTarget } from '#test/support/esdb-fake/esdb-target.js';
+import { startEsdbFake } from '#test/support/esdb-fake/esdb-fake.js';
+import { anEvent, uniquePrefix, waitFor } from '#test/support/test-ids.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.adapter.js';
 
 function collect(subscription: Subscription): { seen: RecordedEvent[]; done: Promise<void> } {

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { auditLogProjection } from '../../../application/audit/audit-log.projection.js';
 import { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '../../../../test/support/postgres.js';
-import { anEvent } from '../../../../test/support/test-ids.js';
+import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { anEvent } from '#test/support/test-ids.js';
 import { migrate } from '../../postgres/migrator.js';
 import { PgDatabase } from '../../postgres/pg-database.js';
 import { readModelMigrations } from '../../postgres/read-model.migrations.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { RecordedEvent } from '../../../application/ports/event-store.port.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '../../../../test/support/postgres.js';
-import { anEvent, uniquePrefix, waitFor } from '../../../../test/support/test-ids.js';
+import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { anEvent, uniquePrefix, waitFor } from '#test/support/test-ids.js';
 import { PgDatabase } from '../../postgres/pg-database.js';
 import { openSqlEventStore } from '../embedded/embedded-event-store.js';
 

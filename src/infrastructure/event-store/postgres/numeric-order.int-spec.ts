@@ -1,5 +1,5 @@
 import { PgliteDatabase } from '../../pglite/pglite-database.js';
-import { anEvent } from '../../../../test/support/test-ids.js';
+import { anEvent } from '#test/support/test-ids.js';
 import { openSqlEventStore } from '../embedded/embedded-event-store.js';
 import { decodeSqlPosition } from './sql-position.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { assertCliBuilt, runCli } from '../../../../test/support/cli.js';
+import { assertCliBuilt, runCli } from '#test/support/cli.js';
 import { startHttpServer, type RunningServer } from '../../http/http-server.js';
 
 const TOKEN = 'l'.repeat(64);

@@ -10,7 +10,7 @@ import { startHttpServer, type RunningServer } from '../../http/http-server.js';
 import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
 import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
-import type { SensorScope } from '../../../application/metering/query-readings/access/sensor-access.port.js';
+import type { SensorScope } from '../../../application/access/sensor-scope/sensor-access.port.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const run = promisify(execFile);

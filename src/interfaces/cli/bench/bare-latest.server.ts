@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { SensorScope } from '../../../application/metering/query-readings/access/sensor-access.port.js';
+import type { SensorScope } from '../../../application/access/sensor-scope/sensor-access.port.js';
 import { latestReadingsSql, toReading, type LatestRow } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
 
 /**

@@ -1,6 +1,6 @@
-import { DSMR50_THREE_PHASE_GAS } from '../../../domain/metering/protocols/dsmr/telegram.fixtures.js';
+import { DSMR50_THREE_PHASE_GAS } from '#test/fixtures/telegram.fixtures.js';
 import { float32Words } from '../../../domain/metering/protocols/modbus/float32-words.js';
-import { assertCliBuilt, runCli } from '../../../../test/support/cli.js';
+import { assertCliBuilt, runCli } from '#test/support/cli.js';
 
 const lines = (stdout: string): Record<string, unknown>[] =>
   stdout

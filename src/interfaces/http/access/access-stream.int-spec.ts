@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryPrincipalDirectory } from '../../../../test/support/in-memory-principal-directory.js';
-import { startPrincipalApi, TEST_PRINCIPAL_HEADER, type PrincipalApi } from '../../../../test/support/principal-api.js';
+import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-directory.js';
+import { startPrincipalApi, TEST_PRINCIPAL_HEADER, type PrincipalApi } from '#test/support/principal-api.js';
 import type { StoredReading } from '../../../domain/metering/gateway-frame.events.js';
-import { aReading, insertLatest } from '../readings/readings-read-model.fixtures.js';
-import { openSse } from '../readings/sse-client.fixtures.js';
+import { aReading, insertLatest } from '#test/fixtures/readings-read-model.fixtures.js';
+import { openSse } from '#test/fixtures/sse-client.fixtures.js';
 
 const A = 'a-meter/power';
 const B = 'b-plug/power';

@@ -1,6 +1,6 @@
-import { InMemoryPrincipalDirectory } from '../../../../test/support/in-memory-principal-directory.js';
-import { startPrincipalApi, type PrincipalApi } from '../../../../test/support/principal-api.js';
-import { aReading, insertLatest, insertNodes } from '../readings/readings-read-model.fixtures.js';
+import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-directory.js';
+import { startPrincipalApi, type PrincipalApi } from '#test/support/principal-api.js';
+import { aReading, insertLatest, insertNodes } from '#test/fixtures/readings-read-model.fixtures.js';
 
 const A = 'a-meter/power';
 const B = 'b-plug/power';

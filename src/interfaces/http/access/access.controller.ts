@@ -9,8 +9,8 @@ import { QueryAccessLog, type AccessLogEntry } from '../../../application/access
 import { RevokeAccess, type RevokedGrant } from '../../../application/access/revoke-access/revoke-access.command.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { CurrentPrincipal } from './current-principal.js';
 import { API_PATH_SUFFIX, ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { AccessLogPageDto, ChangedVisibilityDto, GrantPageDto, IssuedGrantDto, RevokedGrantDto } from './access.response.dto.js';

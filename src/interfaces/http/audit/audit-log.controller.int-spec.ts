@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { anEvent } from '../../../../test/support/test-ids.js';
+import { anEvent } from '#test/support/test-ids.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const TOKEN = 'a'.repeat(64);

@@ -6,9 +6,9 @@ import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { AuditPageDto } from './audit-log.response.dto.js';
 import { QueryAuditLog, type AuditPage } from '../../../application/audit/query-audit-log/query-audit-log.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
-import { csvField } from '../readings/series-output.js';
+import { AuthenticationGuard } from '../access/authentication.guard.js';
+import { CurrentPrincipal } from '../access/current-principal.js';
+import { csvField } from '../metering/series-output.js';
 import { AuditLogRequestDto } from './audit-log.request.dto.js';
 
 const CSV_COLUMNS = ['seq', 'recordedAt', 'type', 'stream', 'revision', 'actorId', 'correlationId', 'eventId', 'summary'] as const;

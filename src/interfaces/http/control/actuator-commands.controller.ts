@@ -9,8 +9,8 @@ import { RequestActuatorCommand, type RequestedActuatorCommand } from '../../../
 import type { Principal } from '../../../domain/access/principal.js';
 import { COMMAND_TIMEOUT_LIMITS } from '../../../domain/control/actuator-command.decider.js';
 import { ActuatorCommandNotFoundError } from '../../../domain/control/actuator-command.errors.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
+import { AuthenticationGuard } from '../access/authentication.guard.js';
+import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ACTUATOR_DISPATCH, type ActuatorDispatchPoke } from '../runtime.tokens.js';
 import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { pino } from 'pino';
-import { withComputedCrc } from '../../../domain/metering/protocols/dsmr/telegram.fixtures.js';
+import { withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
 import { P1ReaderSource } from '../../../infrastructure/dsmr/p1-reader.source.js';
 import { parseP1Settings } from '../../../infrastructure/dsmr/p1-settings.js';
-import { ControlHarness, nodePath, until } from '../../../../test/support/control-harness.js';
+import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
 
 const METER = 'dsmr:E0044007131650618';
 

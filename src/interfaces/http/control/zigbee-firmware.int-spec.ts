@@ -5,8 +5,8 @@ import { pino } from 'pino';
 import { VIRTUAL_DEVICE_PROFILES } from '../../../infrastructure/zigbee/virtual-device-profiles.js';
 import { parseZigbeeSettings } from '../../../infrastructure/zigbee/zigbee-settings.js';
 import { ZigbeeSource } from '../../../infrastructure/zigbee/zigbee.source.js';
-import { ControlHarness, nodePath, until } from '../../../../test/support/control-harness.js';
-import { anOtaImage } from '../../../../test/support/ota-image.js';
+import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
+import { anOtaImage } from '#test/support/ota-image.js';
 
 const IKEA = VIRTUAL_DEVICE_PROFILES['ikea-inspelning'];
 const DEVELCO = VIRTUAL_DEVICE_PROFILES['develco-zhemi101'];

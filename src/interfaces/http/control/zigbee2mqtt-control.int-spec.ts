@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { probeMqttBroker } from '../../../infrastructure/mqtt/mqtt-probe.js';
 import { Zigbee2MqttSource } from '../../../infrastructure/mqtt/zigbee2mqtt.source.js';
 import { parseZigbee2MqttSettings } from '../../../infrastructure/mqtt/zigbee2mqtt-settings.js';
-import { ControlHarness, nodePath, until } from '../../../../test/support/control-harness.js';
-import { SimulatedZigbee2MqttBridge, type SimulatedPlug } from '../../../../test/support/simulated-zigbee2mqtt-bridge.js';
+import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
+import { SimulatedZigbee2MqttBridge, type SimulatedPlug } from '#test/support/simulated-zigbee2mqtt-bridge.js';
 
 const BROKER_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 const brokerUp = await probeMqttBroker(BROKER_URL);

@@ -5,8 +5,8 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListNodeConfiguration } from '../../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
 import type { NodeConfigurationRow } from '../../../application/devices/node-configuration/configuration-projection/node-configuration.projection.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
+import { AuthenticationGuard } from '../access/authentication.guard.js';
+import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { NodeConfigurationListDto } from './node-configuration.response.dto.js';
 

@@ -15,10 +15,10 @@ import {
 import type { Principal } from '../../../domain/access/principal.js';
 import { CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange } from '../../../domain/devices/node-configuration.events.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
+import { AuthenticationGuard } from '../access/authentication.guard.js';
+import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
-import { NODE_ID_MAX } from '../readings/readings.request.dto.js';
+import { NODE_ID_MAX } from '../metering/readings.request.dto.js';
 import { ConfigurationAtDto, ConfigurationChangesDto, NodeConfigurationRequestDto } from './node-configuration.request.dto.js';
 import { ConfigurationChangeDto, NodeConfigurationViewDto, RequestedNodeConfigurationDto } from './node-configuration.response.dto.js';
 

@@ -24,8 +24,8 @@ import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/n
 import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
-import { AuthenticationGuard } from '../auth/authentication.guard.js';
-import { CurrentPrincipal } from '../auth/current-principal.js';
+import { AuthenticationGuard } from '../access/authentication.guard.js';
+import { CurrentPrincipal } from '../access/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule, type AppRuntime } from '../app.module.js';
-import { ACCESS_PROVIDER_TOKENS } from '../auth/access-runtime.js';
+import { ACCESS_PROVIDER_TOKENS } from '../access/access-runtime.js';
 import { API_VERSION } from '../http-pipeline.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 

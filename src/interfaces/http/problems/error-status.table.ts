@@ -1,6 +1,6 @@
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../../../application/access/authentication.errors.js';
-import { AlarmQueryError } from '../../../application/market/query-alarms/alarm-query.errors.js';
+import { AlarmQueryError } from '../../../application/monitoring/query-alarms/alarm-query.errors.js';
 import {
   NetworkConfigurationRefusedError,
   NetworkConfigurationTimedOutError,

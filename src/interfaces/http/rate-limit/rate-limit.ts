@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
-import type { AuthenticatedRequest } from '../auth/current-principal.js';
+import type { AuthenticatedRequest } from '../access/current-principal.js';
 import { problemOf } from '../problems/problem.filter.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError } from '../problems/problem.js';
 import { TokenBuckets, type BucketPolicy, type BucketState } from './token-buckets.js';

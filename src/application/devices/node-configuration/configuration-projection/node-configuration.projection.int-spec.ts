@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { readCheckpoint } from '../../../projections/checkpoint-store.js';

@@ -1,9 +1,9 @@
-import { openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
 import { decideNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { decide as decideGateway, fold as foldGateway } from '../../../../domain/gateways/gateway.decider.js';
-import { AdminOnlyAccessPolicy } from '../../../../../test/support/admin-only-access-policy.js';
+import { AdminOnlyAccessPolicy } from '#test/support/admin-only-access-policy.js';
 import { ChangeGatewayDetails } from '../../../gateways/change-gateway-details/change-gateway-details.command.js';
 import { ChangeGatewayDetailsHandler } from '../../../gateways/change-gateway-details/change-gateway-details.handler.js';
 import {

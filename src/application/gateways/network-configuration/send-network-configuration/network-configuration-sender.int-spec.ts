@@ -1,4 +1,4 @@
-import { openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { decide as decideGateway, fold as foldGateway } from '../../../../domain/gateways/gateway.decider.js';
 import { decideNetworkConfiguration, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
 import type { NetworkConfigurationChange } from '../../../../domain/gateways/network-configuration.events.js';

@@ -4,10 +4,11 @@ import type { CanonicalReading } from '../../../../domain/metering/canonical-rea
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
-import type { SensorScope } from '../access/sensor-access.port.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
+import type { SensorScope } from '../../../access/sensor-scope/sensor-access.port.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
-import { bind, epochMs, isoFromEpochMs, READINGS_LATEST_TABLE } from '../read-model-sql.js';
+import { bind, epochMs, isoFromEpochMs } from '../../../shared/sql.js';
+import { READINGS_LATEST_TABLE } from '../../readings-tables.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
 
 export interface LatestRow {

@@ -1,6 +1,6 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
-import { aReading, insertBuckets, insertLatest, type BucketRow } from '../../../../interfaces/http/readings/readings-read-model.fixtures.js';
-import { CollectingAccessRecorder, fixedScopePolicy } from '../../../../../test/support/fixed-scope-policy.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { aReading, insertBuckets, insertLatest, type BucketRow } from '#test/fixtures/readings-read-model.fixtures.js';
+import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
 import { QueryReadingSeries } from './query-reading-series.query.js';

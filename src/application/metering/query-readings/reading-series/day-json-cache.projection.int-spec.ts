@@ -1,12 +1,12 @@
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
-import { echoDecoders } from '../../../../../test/support/echo-decoder.js';
-import { CollectingAccessRecorder, fixedScopePolicy } from '../../../../../test/support/fixed-scope-policy.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { echoDecoders } from '#test/support/echo-decoder.js';
+import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
 import { readCheckpoint } from '../../../projections/checkpoint-store.js';
 import { catchUp } from '../../../projections/projection-batch.js';
 import { liveTables } from '../../../projections/projection.js';
 import { rebuildProjection } from '../../../projections/rebuild-projection.js';
-import { aReading, aReadingsReported, type ReadingSpec } from '../../readings-projections/readings-events.fixtures.js';
+import { aReading, aReadingsReported, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from '../../readings-projections/readings.projection.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
 import { QueryReadingSeries } from './query-reading-series.query.js';

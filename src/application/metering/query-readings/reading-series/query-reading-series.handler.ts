@@ -4,9 +4,10 @@ import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.po
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import type { Principal } from '../../../../domain/access/principal.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../access/sensor-scope.js';
+import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
-import { bind, READINGS_LATEST_TABLE } from '../read-model-sql.js';
+import { bind } from '../../../shared/sql.js';
+import { READINGS_LATEST_TABLE } from '../../readings-tables.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
 import { DayJsonWriteBack } from './day-json-cache.sql.js';

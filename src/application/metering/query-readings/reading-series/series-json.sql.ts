@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
-import { bind, READINGS_BUCKETS_TABLE } from '../read-model-sql.js';
+import { bind } from '../../../shared/sql.js';
+import { READINGS_BUCKETS_TABLE } from '../../readings-tables.js';
 import type { SeriesSensor } from './query-reading-series.query.js';
 import { CACHED_WIDTHS, type DayJsonWriteBack, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
 import type { RenderedDayMemory } from './rendered-day-memory.js';

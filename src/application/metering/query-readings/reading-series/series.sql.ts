@@ -1,7 +1,8 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
 import { rawReadingsFrom } from '../../readings-projections/raw-chunks.js';
 import { bucketStartMs } from '../../readings-projections/reading-buckets.js';
-import { bind, isoText, READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../read-model-sql.js';
+import { bind, isoText } from '../../../shared/sql.js';
+import { READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../../readings-tables.js';
 import type { CounterBucketPoint, GaugeBucketPoint, RawPoint, SeriesSensor } from './query-reading-series.query.js';
 
 export interface TimeRange {

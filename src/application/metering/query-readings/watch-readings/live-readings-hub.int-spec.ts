@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '../../../../../test/support/sql-backends.js';
+import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
 import type { StoredReading } from '../../../../domain/metering/gateway-frame.events.js';
 import { decoderLookup } from '../../../../infrastructure/protocols/payload-decoders.js';

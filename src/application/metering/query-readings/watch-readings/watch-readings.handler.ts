@@ -2,7 +2,7 @@ import { Inject, Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { CLOCK, type Clock } from '../../../ports/clock.port.js';
-import { resolvedScopeAdmits, type ResolvedSensorScope } from '../access/live-scope.js';
+import { resolvedScopeAdmits, type ResolvedSensorScope } from '../../../access/sensor-scope/live-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import type { LiveReadingFeed } from './live-reading-feed.js';
 import { LiveReadingsHub } from './live-readings-hub.js';

@@ -1,5 +1,5 @@
 import { crc16Arc, formatCrc } from './crc16.js';
-import { PUBLISHED_TELEGRAMS } from './telegram.fixtures.js';
+import { PUBLISHED_TELEGRAMS } from '#test/fixtures/telegram.fixtures.js';
 
 describe('crc16Arc', () => {
   it('gives the CRC-16/ARC catalogue check value for "123456789"', () => {

@@ -1,6 +1,6 @@
 import type { CanonicalReading } from '../../canonical-reading.js';
 import { dsmrDecoder } from './dsmr.decoder.js';
-import { withComputedCrc } from './telegram.fixtures.js';
+import { withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
 
 const context = { gatewayId: 'gw-9', receivedAt: '2024-05-01T12:00:05.000Z' };
 const HEAD = ['1-3:0.2.8(50)', '0-0:1.0.0(240501140000S)', '0-0:96.1.1(4530303434303037313331363530363138)'];

@@ -1,6 +1,6 @@
 import type { DecodeOutcome } from '../payload-decoder.js';
 import { dsmrDecoder } from './dsmr.decoder.js';
-import { DSMR42_WITH_GAS, EMUCS_FLUVIUS, PUBLISHED_TELEGRAMS, withComputedCrc } from './telegram.fixtures.js';
+import { DSMR42_WITH_GAS, EMUCS_FLUVIUS, PUBLISHED_TELEGRAMS, withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
 
 const context = { gatewayId: 'gw-1', receivedAt: '2024-05-01T12:00:00.000Z' };
 const decode = (payload: Record<string, unknown>): DecodeOutcome => dsmrDecoder.decode(payload, context);

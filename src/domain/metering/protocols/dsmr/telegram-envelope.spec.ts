@@ -1,6 +1,6 @@
 import { parseObisLines } from './obis-lines.js';
 import { MAX_TELEGRAM_CHARS, crcStatus, readEnvelope } from './telegram-envelope.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS } from './telegram.fixtures.js';
+import { DSMR22_WITH_GAS, DSMR42_WITH_GAS } from '#test/fixtures/telegram.fixtures.js';
 
 describe('readEnvelope', () => {
   it('splits off the checksummed body, the header and the stated checksum', () => {

@@ -1,6 +1,6 @@
 import { dsmrDecoder } from './dsmr.decoder.js';
 import { TelegramFramer } from './telegram-framer.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, DSMR50_THREE_PHASE_GAS, EMUCS_FLUVIUS } from './telegram.fixtures.js';
+import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, DSMR50_THREE_PHASE_GAS, EMUCS_FLUVIUS } from '#test/fixtures/telegram.fixtures.js';
 
 /** The telegram as the framer answers it: '/' through the checksum, without the final line end. */
 const framed = (telegram: string): string => telegram.trimEnd();
