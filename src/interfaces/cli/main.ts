@@ -5,14 +5,13 @@ import { Command } from 'commander';
 type Registrar = (program: Command) => void;
 
 /**
- * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman, the event store clients
- * and the benchmarks — seconds of module loading that `wattlog gateway list` has no use for.
+ * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman and the event store
+ * clients — seconds of module loading that `wattlog gateway list` has no use for.
  */
 const COMMANDS: Record<string, () => Promise<Registrar>> = {
   migrate: async () => (await import('./migrate.command.js')).registerMigrate,
   replay: async () => (await import('./replay.command.js')).registerReplay,
   projector: async () => (await import('./projector.command.js')).registerProjector,
-  bench: async () => (await import('./bench/bench.command.js')).registerBench,
   agent: async () => (await import('../gateway-agent/agent.command.js')).registerAgent,
   gateway: async () => (await import('./gateway/gateway.command.js')).registerGateway,
   user: async () => (await import('./user/user.command.js')).registerUser,
