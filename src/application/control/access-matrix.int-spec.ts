@@ -28,7 +28,7 @@ describe('access matrix of control and configuration (admin-only policy until gr
   const policy = new AdminOnlyAccessPolicy();
 
   beforeAll(async () => {
-    b = (await openBackend('pglite', 'control-access'))!;
+    b = await openBackend('pglite', 'control-access');
     await b.db.query(
       `INSERT INTO readings_latest (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, source)
        VALUES ($1, $2, 'g1', 'switchState', '1', 0, now(), now(), '{"protocol":"zigbee"}'::jsonb)`,

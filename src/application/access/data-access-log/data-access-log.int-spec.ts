@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { catchUpOnce } from '../../projections/catch-up-once.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
@@ -9,8 +9,8 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { BufferedDataAccessRecorder } from './buffered-data-access-recorder.js';
 import { dataAccessLogProjection } from './data-access-log.projection.js';
 
-describe.each(BACKENDS)('data-access log on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('data-access log on %s', (backendName) => {
+  let b: SqlBackend;
   let clock: TestClock;
   const options = { flushMs: 3_600_000, maxEntries: 1000 };
   const log = async (p: Principal, sensorId?: string) =>
@@ -22,7 +22,6 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
 
   beforeEach(async () => {
     b = await openBackend(backendName, 'access-log');
-    if (!b) return;
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
   }, 90_000);
@@ -31,7 +30,6 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
   }, 60_000);
 
   it('query handlers report only what they handed out', async () => {
-    if (!b) return;
     const h = accessHandlers(b, clock);
     await h.latest(BOB, [A_POWER, B_POWER]);
     await h.series(ALICE, [A_POWER, B_POWER], '1h');
@@ -42,7 +40,6 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
   }, 60_000);
 
   it('stores one event per flush window and shows owners who read their sensors, how often and how much', async () => {
-    if (!b) return;
     const recorder = new BufferedDataAccessRecorder(b.store, clock, options);
     recorder.record(BOB, [{ sensorId: A_POWER, gatewayId: 'gw-a', rows: 1 }]);
     clock.set('2025-03-01T12:00:05.000Z');
@@ -76,7 +73,6 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
   }, 60_000);
 
   it('keeps the entries of a failed append for the next flush', async () => {
-    if (!b) return;
     const real = b.store;
     let failures = 1;
     const flaky = new Proxy(real, {

@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
 import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
@@ -8,8 +8,8 @@ import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-di
 import { project } from '#test/support/access-homes.js';
 import { accessProjection } from './access.projection.js';
 
-describe.each(BACKENDS)('access projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('access projection on %s', (backendName) => {
+  let b: SqlBackend;
   let h: ReturnType<typeof accessHandlers>;
   const clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
   const tables = async () => ({
@@ -21,7 +21,6 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
 
   beforeAll(async () => {
     b = await openBackend(backendName, 'access-proj');
-    if (!b) return;
     await seedTwoHomes(b);
     h = accessHandlers(b, clock);
   }, 90_000);
@@ -30,7 +29,6 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
   }, 60_000);
 
   it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
-    if (!b) return;
     const directory = new InMemoryPrincipalDirectory([{ kind: 'user', id: 'carol' }]);
     const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory);
     const meta = (principal: typeof ADMIN) => ({ actorId: 'test', correlationId: 'c', principal });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { ApiClientEvent } from '../../../domain/access/api-client.events.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { UserEvent } from '../../../domain/access/user.events.js';
@@ -21,8 +21,8 @@ const AT = '2024-05-01T10:00:00.000Z';
 const LATER = '2024-05-02T10:00:00.000Z';
 const registered = (userId: string, email: string): UserEvent => ({ type: 'UserRegistered', data: { userId, email, displayName: `Name ${userId}`, role: 'user', at: AT } });
 
-describe.each(BACKENDS)('users and api_clients read models on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('users and api_clients read models on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'access');
   }, 30_000);
@@ -35,7 +35,6 @@ describe.each(BACKENDS)('users and api_clients read models on %s', (backendName)
   };
 
   it('Given registrations, a role change, sessions and a disable, Then one row per user with its current role and state', async () => {
-    if (!b) return;
     await b.store.append(
       'user-u1',
       [
@@ -65,7 +64,6 @@ describe.each(BACKENDS)('users and api_clients read models on %s', (backendName)
   });
 
   it('Given a client registered, rotated and revoked, Then its row shows the current fingerprint and the revocation', async () => {
-    if (!b) return;
     await b.store.append(
       'client-c1',
       [

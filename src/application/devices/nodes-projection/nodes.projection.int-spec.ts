@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import { aNodeEventReported, aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
@@ -13,8 +13,8 @@ import { NODES_TABLE, selectNodes } from './nodes.sql.js';
 const projection = nodesProjection({ decoders: echoDecoders });
 const PLUG = 'zigbee:0x00124b0001';
 
-describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('nodes projection on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'nodes');
   }, 30_000);
@@ -31,7 +31,6 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
   const nodes = (): Promise<NodeRow[]> => selectNodes(b!.db, NODES_TABLE);
 
   it('Given a node joining, being interviewed, reporting link quality and leaving, Then its row follows each step', async () => {
-    if (!b) return;
     await append('g1', aNodeEventReported('g1', 1, 'joined', PLUG, '2024-05-01T10:00:00.000Z', { type: 'Router' }));
     await project();
     expect(await nodes()).toEqual([
@@ -78,7 +77,6 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
   });
 
   it('Given readings of an unknown node, Then it appears as joined and last seen follows its newest reading, never back', async () => {
-    if (!b) return;
     await append(
       'g2',
       aReadingsReported('g2', 1, [
@@ -101,14 +99,12 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
   });
 
   it('Given a v1 frame, Then its decoded readings mark their node as seen', async () => {
-    if (!b) return;
     await append('g3', aV1ReadingsReported('g3', 1, 'echo', [{ n: 3 }], '2024-05-01T10:00:00.000Z'));
     await project();
     expect(await nodes()).toMatchObject([{ nodeId: 'echo:g3', gatewayId: 'g3', status: 'joined', lastSeenAt: '2024-05-01T10:00:00.000Z' }]);
   });
 
   it('Given a replay through rebuild, Then the rows equal those applied live in small batches', async () => {
-    if (!b) return;
     const lifecycle = ['joined', 'interviewed', 'link_quality', 'left'] as const;
     for (let i = 0; i < 30; i++) {
       const node = `zigbee:0x${(i % 4).toString(16).padStart(4, '0')}`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { policyOf } from '#test/support/gateway-backend.js';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { GatewayEvent } from '../../../domain/gateways/gateway.events.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
@@ -48,8 +48,8 @@ const readings = (gatewayId: string, sequence: number, payloads: number, receive
   data: { gatewayId, sequence, payloads: Array.from({ length: payloads }, (_, i) => ({ raw: i })), receivedAt },
 });
 
-describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('gateway status projection on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'gwstatus');
   }, 30_000);
@@ -66,7 +66,6 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   const rows = (): Promise<GatewayStatusRow[]> => selectStatusRows(b!.db, GATEWAY_STATUS_TABLE);
 
   it('Given a registration, Then one offline, registered row with the registration details', async () => {
-    if (!b) return;
     await b.store.append('gateway-g1', [stored(registered('g1', 'Home'))], { expectedRevision: 'no_stream' });
     await project();
     expect(await rows()).toEqual([
@@ -99,7 +98,6 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('Given sessions, frames, a rotation, a refusal and a decommission, Then the row tracks all of them', async () => {
-    if (!b) return;
     await b.store.append(
       'gateway-g2',
       [
@@ -152,7 +150,6 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('Given frames with payloads kept undecoded, Then the row counts them and keeps the latest reason', async () => {
-    if (!b) return;
     await b.store.append('gateway-g3', [stored(registered('g3'))], { expectedRevision: 'no_stream' });
     const badCrc = { index: 0, reason: 'refused_by_decoder', decoderReason: 'bad_crc', message: 'the telegram says 1A2B, its content gives 3C4D', payload: { kind: 'dsmr', telegram: '/x' } };
     await b.store.append(
@@ -174,7 +171,6 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('gives the same rows whatever the batch size, and after a rebuild', async () => {
-    if (!b) return;
     for (const id of ['a', 'b', 'c']) await b.store.append(`gateway-${id}`, [stored(registered(id))], { expectedRevision: 'no_stream' });
     for (let i = 0; i < 30; i++) {
       const id = ['a', 'b', 'c'][i % 3]!;
@@ -195,7 +191,6 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('serves the list and get queries from the read model', async () => {
-    if (!b) return;
     for (const id of ['q3', 'q1', 'q2']) await b.store.append(`gateway-${id}`, [stored(registered(id, `name ${id}`))], { expectedRevision: 'no_stream' });
     await b.store.append('gateway-q2', [stored({ type: 'GatewayDecommissioned', data: { gatewayId: 'q2', reason: 'r', at: '2024-05-03T00:00:00.000Z' } })], {
       expectedRevision: 0,

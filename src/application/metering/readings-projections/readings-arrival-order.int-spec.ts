@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import type { Quantity } from '../../../domain/metering/canonical-reading.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
@@ -73,8 +73,8 @@ function fromExpectation(expected: ReturnType<typeof expectedBuckets>): string[]
     .sort();
 }
 
-describe.each(BACKENDS)('readings buckets on %s do not depend on arrival order', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('readings buckets on %s do not depend on arrival order', (backendName) => {
+  let b: SqlBackend;
   beforeAll(async () => {
     b = await openBackend(backendName, 'readorder');
   }, 30_000);
@@ -100,7 +100,6 @@ describe.each(BACKENDS)('readings buckets on %s do not depend on arrival order',
   };
 
   it.each([1, 2, 3, 42])('seed %i: in order, shuffled across batches and the plain rule give the same buckets', async (seed) => {
-    if (!b) return;
     const random = seededRandom(seed);
     const inOrderNode = `zigbee:order-${seed}`;
     const shuffledNode = `zigbee:shuffle-${seed}`;

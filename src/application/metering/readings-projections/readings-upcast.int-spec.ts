@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { dsmrDecoder } from '../../../domain/metering/protocols/dsmr/index.js';
 import { DSMR50_THREE_PHASE_GAS } from '#test/fixtures/telegram.fixtures.js';
 import { decoded, refused, type PayloadDecoder } from '../../../domain/metering/protocols/payload-decoder.js';
@@ -33,8 +33,8 @@ function preparedOnlyDecoder(): PayloadDecoder {
   };
 }
 
-describe.each(BACKENDS)('readings projection upcasting version 1 events on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('readings projection upcasting version 1 events on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'readupcast');
   }, 30_000);
@@ -50,7 +50,6 @@ describe.each(BACKENDS)('readings projection upcasting version 1 events on %s', 
   };
 
   it('Given a v1 DSMR frame, Then its telegram is decoded on read into the same rows a v2 frame would give', async () => {
-    if (!b) return;
     const payload = { kind: 'dsmr', telegram: DSMR50_THREE_PHASE_GAS };
     const receivedAt = '2024-05-01T12:00:00.000Z';
     await b.store.append('readings-p1', [aV1ReadingsReported('p1', 1, 'dsmr', [payload, { kind: 'dsmr', telegram: 'garbage' }], receivedAt)], {
@@ -72,7 +71,6 @@ describe.each(BACKENDS)('readings projection upcasting version 1 events on %s', 
   });
 
   it('Given v1 frames of a module that needs preparing, Then the batch prepares it before decoding', async () => {
-    if (!b) return;
     await b.store.append(
       'readings-z1',
       [

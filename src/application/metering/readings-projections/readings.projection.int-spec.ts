@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
 import { catchUp } from '../../projections/projection-batch.js';
@@ -10,8 +10,8 @@ import { bucketRows, latestRows, rawRows } from '#test/fixtures/readings-rows.fi
 
 const projection = readingsProjection({ decoders: echoDecoders });
 
-describe.each(BACKENDS)('readings projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('readings projection on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'readings');
   }, 30_000);
@@ -32,7 +32,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   };
 
   it('Given readings of a sensor, Then latest holds the newest one and a late reading never replaces it', async () => {
-    if (!b) return;
     await report({ quantity: 'power', value: 120, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'voltage', value: 230.5, measuredAt: '2024-05-01T10:00:00.000Z' });
     await report({ quantity: 'power', value: 80, measuredAt: '2024-05-01T10:00:10.000Z' });
     await project();
@@ -56,7 +55,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given readings, Then every one of them is a raw row, the late one included', async () => {
-    if (!b) return;
     await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 7.25, measuredAt: '2024-05-01T10:00:00.000Z', tariff: 2 });
     await report({ quantity: 'power', value: 2, measuredAt: '2024-05-01T09:00:00.000Z' });
     await project(1);
@@ -69,7 +67,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a reading delivered again, in the same batch or a later one, Then it is stored and counted once', async () => {
-    if (!b) return;
     const power = { quantity: 'power', value: 40, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
     const counter = { quantity: 'energyImported', value: 9, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
     await report(power, counter, power);
@@ -91,7 +88,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given one sensor heard through two gateways in turn within a quarter hour, Then each reading is kept with its gateway', async () => {
-    if (!b) return;
     const at = (minute: number, value: number) => aReading({ quantity: 'power', value, measuredAt: `2024-05-01T10:0${minute}:00.000Z` });
     await b.store.append('readings-g1', [aReadingsReported('g1', 1, [at(0, 1)]), aReadingsReported('g1', 2, [at(2, 3)])], { expectedRevision: 'any' });
     await b.store.append('readings-g2', [aReadingsReported('g2', 1, [at(1, 2)]), aReadingsReported('g2', 2, [at(3, 4)])], { expectedRevision: 'any' });
@@ -107,7 +103,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given readings no column could hold as they are, Then they are cleaned or left out and the projection goes on', async () => {
-    if (!b) return;
     const good = aReading({ quantity: 'power', value: 5, measuredAt: '2024-05-01T10:00:00+02:00' });
     const odd = [
       { ...good, value: null },
@@ -124,7 +119,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given power readings across bucket edges, Then 15m, 1h and 1d buckets hold count, sum, min and max', async () => {
-    if (!b) return;
     await report({ quantity: 'power', value: 100, measuredAt: '2024-05-01T23:44:59.999Z' }, { quantity: 'power', value: 300, measuredAt: '2024-05-01T23:45:00.000Z' });
     await report({ quantity: 'power', value: 50, measuredAt: '2024-05-01T23:59:00.000Z' });
     await report({ quantity: 'power', value: 250, measuredAt: '2024-05-02T00:00:00.000Z' });
@@ -146,7 +140,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a counter that is reset, Then consumption per bucket counts the rises and never goes negative', async () => {
-    if (!b) return;
     await report({ quantity: 'energyImported', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 101.5, measuredAt: '2024-05-01T10:05:00.000Z' });
     await report({ quantity: 'energyImported', value: 103, measuredAt: '2024-05-01T10:10:00.000Z' });
     // The meter was replaced: its new counter starts near zero.
@@ -164,7 +157,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a late counter reading between two stored ones, Then it splits their consumption between its bucket and the next', async () => {
-    if (!b) return;
     await report({ quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
     await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' });
     await project();
@@ -185,7 +177,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given batches, Then every bucket a batch changes takes a revision no change of any bucket had before, a replay included', async () => {
-    if (!b) return;
     const revisions = async (): Promise<Map<string, string>> => {
       const rows = await b!.db.query<{ key: string; revision: string }>(
         `SELECT split_part(sensor_id, '/', 3) || ' ' || bucket_width || ' ' || to_char(bucket_start AT TIME ZONE 'UTC', 'DD HH24:MI') AS key,
@@ -221,7 +212,6 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a replay through rebuild, Then the tables equal those applied live batch by batch', async () => {
-    if (!b) return;
     for (let i = 0; i < 40; i++) {
       const minute = (i * 7) % 180;
       const at = new Date(Date.parse('2024-05-01T22:00:00.000Z') + minute * 60_000).toISOString();

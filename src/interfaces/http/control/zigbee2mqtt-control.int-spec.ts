@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { probeMqttBroker } from '../../../infrastructure/mqtt/mqtt-probe.js';
+import { BROKER_URL, describeWithBroker } from '../../../../test/support/mqtt-broker.js';
 import { Zigbee2MqttSource } from '../../../infrastructure/mqtt/zigbee2mqtt.source.js';
 import { parseZigbee2MqttSettings } from '../../../infrastructure/mqtt/zigbee2mqtt-settings.js';
 import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
 import { SimulatedZigbee2MqttBridge, type SimulatedPlug } from '#test/support/simulated-zigbee2mqtt-bridge.js';
-
-const BROKER_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-const brokerUp = await probeMqttBroker(BROKER_URL);
-if (!brokerUp && process.env.CI === 'true') throw new Error(`CI=true but no MQTT broker answers at ${BROKER_URL}`);
-if (!brokerUp) console.warn(`zigbee2mqtt control end-to-end specs skipped: no MQTT broker at ${BROKER_URL} (start Mosquitto on 127.0.0.1:1883 or set MQTT_URL)`);
-const withBroker = brokerUp ? describe : describe.skip;
 
 /** One gateway with its own base topic and plug, so tests (and runs) never share a topic or a node. */
 interface Site {
@@ -24,7 +18,7 @@ interface Site {
 type NodeView = { fields: { field: string; sync: string; applied: { value: unknown } | null }[] };
 type ConfigurationRows = { items: { field: string; status: string; outcome: string | null; applied: unknown }[] };
 
-withBroker('zigbee2mqtt control end to end: API → event log → link → agent → zigbee2mqtt source → Mosquitto → bridge', () => {
+describeWithBroker('zigbee2mqtt control end to end: API → event log → link → agent → zigbee2mqtt source → Mosquitto → bridge', () => {
   let harness: ControlHarness;
   const bridges: SimulatedZigbee2MqttBridge[] = [];
 

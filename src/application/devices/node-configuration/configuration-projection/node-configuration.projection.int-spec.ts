@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { readCheckpoint } from '../../../projections/checkpoint-store.js';
@@ -13,8 +13,8 @@ const AT = '2024-05-01T10:00:00.000Z';
 const power: NodeConfigurationChange = { kind: 'reporting', quantity: 'power', minIntervalS: 5, maxIntervalS: 300, reportableChange: 50 };
 const faster: NodeConfigurationChange = { ...power, minIntervalS: 1 };
 
-describe.each(BACKENDS)('node configuration projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('node configuration projection on %s', (backendName) => {
+  let b: SqlBackend;
   const history: NodeConfigurationEvent[] = [];
   beforeEach(async () => {
     b = await openBackend(backendName, 'node-configuration');
@@ -37,7 +37,6 @@ describe.each(BACKENDS)('node configuration projection on %s', (backendName) => 
     catchUp(b!.store, b!.db, { projection: nodeConfigurationProjection, checkpointName: nodeConfigurationProjection.name, table: liveTables }, await readCheckpoint(b!.db, nodeConfigurationProjection.name), { batchSize: 2 });
 
   it('shows desired vs applied per field through requests, outcomes and a newer request, and a rebuild gives the same rows', async () => {
-    if (!b) return;
     await step(request('r1', power, 'user:alice'));
     await step({ type: 'MarkConfigurationSent', data: { requestId: 'r1', at: AT } });
     await project();

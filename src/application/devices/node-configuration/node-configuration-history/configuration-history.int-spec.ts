@@ -46,7 +46,7 @@ describe('configuration history: point in time and changes, against a hand-compu
   });
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'configuration-history'))!;
+    backend = await openBackend('pglite', 'configuration-history');
     await backend.db.query(`INSERT INTO nodes (node_id, gateway_id, protocol, status) VALUES ($1, $2, 'zigbee', 'interviewed')`, [NODE, GATEWAY]);
     await tick();
     await nodeStep('user:alice', request('r1', slow, 'user:alice')); // t0

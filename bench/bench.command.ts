@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { positiveInt } from '../cli-options.js';
+import { positiveInt } from '../src/interfaces/cli/cli-options.js';
 import { aGrantedUtilityClient } from './api-caller.js';
 import { runApiBench } from './api.bench.js';
 import { runAppendBench } from './append.bench.js';
@@ -16,8 +16,8 @@ function report(result: Record<string, unknown>, json: boolean): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-export function registerBench(program: Command): void {
-  const bench = program.command('bench').description('benchmarks against the configured Postgres (DATABASE_URL or 127.0.0.1:5432/test)');
+/** The benchmarks, as subcommands of `bench` (the program of `npm run bench -- <name>`). */
+export function registerBenchmarks(bench: Command): void {
   bench
     .command('append')
     .description('batched appends through the postgres adapter vs COPY of the same rows')

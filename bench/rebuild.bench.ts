@@ -3,10 +3,10 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { auditLogProjection } from '../../../application/audit/audit-log.projection.js';
-import { rebuildProjection } from '../../../application/projections/rebuild-projection.js';
-import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
-import { ProgressBar } from '../progress-bar.js';
+import { auditLogProjection } from '../src/application/audit/audit-log.projection.js';
+import { rebuildProjection } from '../src/application/projections/rebuild-projection.js';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
+import { ProgressBar } from '../src/interfaces/cli/progress-bar.js';
 import { compare, copyEventsInto, openBenchSchema, type BenchSchema } from './bench-postgres.js';
 
 async function copyOutOrdered(bench: BenchSchema): Promise<number> {

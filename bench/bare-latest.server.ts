@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { SensorScope } from '../../../application/access/sensor-scope/sensor-access.port.js';
-import { latestReadingsSql, toReading, type LatestRow } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
+import type { SensorScope } from '../src/application/access/sensor-scope/sensor-access.port.js';
+import { latestReadingsSql, toReading, type LatestRow } from '../src/application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
 
 /**
  * The baselines of `bench api`: a bare Fastify handler answering the same URL with no authentication, no

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { NewEvent } from '../../../application/ports/event-store.port.js';
-import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
-import { ProgressBar } from '../progress-bar.js';
+import type { NewEvent } from '../src/application/ports/event-store.port.js';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
+import { ProgressBar } from '../src/interfaces/cli/progress-bar.js';
 import { BENCH_STREAMS, benchEventId, benchReading, streamOf } from './bench-data.js';
 import { compare, copyEventsInto, openBenchSchema } from './bench-postgres.js';
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { pino } from 'pino';
-import { loadRateLimit } from '../../../infrastructure/config/app-config.js';
-import { startHttpServer, type RunningServer } from '../../http/http-server.js';
+import { loadRateLimit } from '../src/infrastructure/config/app-config.js';
+import { startHttpServer, type RunningServer } from '../src/interfaces/http/http-server.js';
 import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
 import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
-import type { SensorScope } from '../../../application/access/sensor-scope/sensor-access.port.js';
+import type { SensorScope } from '../src/application/access/sensor-scope/sensor-access.port.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const run = promisify(execFile);

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { IngestFrameHandler } from '../../../application/metering/ingest-frame/ingest-frame.handler.js';
-import { frameEventId, readingsStream } from '../../../application/metering/ingest-frame/readings-stream.js';
-import type { DecoderLookup } from '../../../application/metering/ports/payload-decoders.port.js';
-import type { EventStore } from '../../../application/ports/event-store.port.js';
-import { copyText } from '../../../infrastructure/postgres/copy-text.js';
+import { IngestFrameHandler } from '../src/application/metering/ingest-frame/ingest-frame.handler.js';
+import { frameEventId, readingsStream } from '../src/application/metering/ingest-frame/readings-stream.js';
+import type { DecoderLookup } from '../src/application/metering/ports/payload-decoders.port.js';
+import type { EventStore } from '../src/application/ports/event-store.port.js';
+import { copyText } from '../src/infrastructure/postgres/copy-text.js';
 import type { BenchSchema } from './bench-postgres.js';
 import { benchFramePayloads, VARIANTS } from './ingest-payloads.js';
 

@@ -1,8 +1,8 @@
 import { connect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
-import { encodeFrame, FrameDecoder } from '../../../infrastructure/tls-link/frame-codec.js';
-import { LINK_PROTOCOL_VERSION } from '../../../infrastructure/tls-link/link-messages.js';
-import { encodeMessage, parseDownstream } from '../../../infrastructure/tls-link/message-parser.js';
-import { LINK_CIPHERS, pskClientOptions } from '../../../infrastructure/tls-link/psk-tls.js';
+import { encodeFrame, FrameDecoder } from '../src/infrastructure/tls-link/frame-codec.js';
+import { LINK_PROTOCOL_VERSION } from '../src/infrastructure/tls-link/link-messages.js';
+import { encodeMessage, parseDownstream } from '../src/infrastructure/tls-link/message-parser.js';
+import { LINK_CIPHERS, pskClientOptions } from '../src/infrastructure/tls-link/psk-tls.js';
 
 let context: SecureContext | undefined;
 function sharedContext(): SecureContext {

@@ -1,4 +1,4 @@
-import { crc16Arc, formatCrc } from '../../../domain/metering/protocols/dsmr/index.js';
+import { crc16Arc, formatCrc } from '../src/domain/metering/protocols/dsmr/index.js';
 
 /** Frame `seq` of a bench gateway carries variant `seq % VARIANTS`; the baseline rebuilds the same rows from it. */
 export const VARIANTS = 100;

@@ -3,13 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { loadConfig } from '../../../infrastructure/config/app-config.js';
-import { migrate } from '../../../infrastructure/postgres/migrator.js';
-import { PgDatabase } from '../../../infrastructure/postgres/pg-database.js';
-import { eventStoreMigrations } from '../../../infrastructure/event-store/postgres/event-store.migrations.js';
-import { readModelMigrations } from '../../../infrastructure/postgres/read-model.migrations.js';
-import { copyText } from '../../../infrastructure/postgres/copy-text.js';
-import type { SqlValue } from '../../../application/ports/read-model-db.port.js';
+import { loadConfig } from '../src/infrastructure/config/app-config.js';
+import { migrate } from '../src/infrastructure/postgres/migrator.js';
+import { PgDatabase } from '../src/infrastructure/postgres/pg-database.js';
+import { eventStoreMigrations } from '../src/infrastructure/event-store/postgres/event-store.migrations.js';
+import { readModelMigrations } from '../src/infrastructure/postgres/read-model.migrations.js';
+import { copyText } from '../src/infrastructure/postgres/copy-text.js';
+import type { SqlValue } from '../src/application/ports/read-model-db.port.js';
 import { benchEventId, benchReading, streamOf } from './bench-data.js';
 
 export interface BenchSchema {

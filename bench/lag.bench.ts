@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readingsProjection } from '../../../application/metering/readings-projections/readings.projection.js';
-import { ProjectionSupervisor, projectionIdleMs } from '../../../application/projections/projection-supervisor.js';
-import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
-import { decoderLookup } from '../../../infrastructure/protocols/payload-decoders.js';
+import { readingsProjection } from '../src/application/metering/readings-projections/readings.projection.js';
+import { ProjectionSupervisor, projectionIdleMs } from '../src/application/projections/projection-supervisor.js';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
+import { decoderLookup } from '../src/infrastructure/protocols/payload-decoders.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
