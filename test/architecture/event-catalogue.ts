@@ -112,6 +112,18 @@ export function renderCatalogue(): string {
 export const CATALOGUE_START = '<!-- event-catalogue:start -->';
 export const CATALOGUE_END = '<!-- event-catalogue:end -->';
 
+/**
+ * A table compared by content: cells trimmed and separator rows reduced to `---`, so a formatter that pads the
+ * columns (the catalogue is also fenced with prettier-ignore) does not make the document differ.
+ */
+export function normalizeTable(markdown: string): string {
+  return markdown
+    .trim()
+    .split('\n')
+    .map((line) => (line.startsWith('|') ? line.split('|').map((cell) => cell.trim().replace(/^:?-{3,}:?$/, '---')).join('|') : line.trimEnd()))
+    .join('\n');
+}
+
 /** The text between the markers of docs/architecture.md, trimmed; undefined without both markers. */
 export function documentedCatalogue(markdown: string): string | undefined {
   const start = markdown.indexOf(CATALOGUE_START);
