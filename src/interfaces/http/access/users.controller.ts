@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeUserRole, type ChangedUserRole } from '../../../application/access/change-user-role/change-user-role.command.js';
@@ -9,7 +9,8 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal } from './current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
-import { CORRELATION_HEADER, accessIdParam, accessMetadata, pathId } from './access-metadata.js';
+import { accessIdParam, accessMetadata, pathId } from './access-metadata.js';
+import { CorrelationId } from '../shared/correlation-id.js';
 import { ChangedUserRoleDto, DisabledUserDto, RegisteredUserDto, UserPageDto } from './users.response.dto.js';
 import { ChangeRoleRequestDto, PageRequestDto, ReasonRequestDto, RegisterUserRequestDto } from './users.request.dto.js';
 
@@ -27,13 +28,12 @@ export class UsersController {
   @Post()
   @ApiOperation({ operationId: 'registerUser', summary: 'Register a user with a first password (admin)' })
   @ApiBody({ type: RegisterUserRequestDto })
-  @CORRELATION_HEADER
   @ApiCreatedResponse({ type: RegisteredUserDto })
   @ApiProblems([400, 'Invalid fields, or a password the policy refuses'], [409, 'A user with this email is already registered'], 413, 415)
   register(
     @Body() body: RegisterUserRequestDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<RegisteredUser> {
     return this.commands.execute(
       new RegisterUser(
@@ -58,14 +58,13 @@ export class UsersController {
   @ApiOperation({ operationId: 'changeUserRole', summary: 'Make a user an admin or a plain user (admin)' })
   @accessIdParam('User id')
   @ApiBody({ type: ChangeRoleRequestDto })
-  @CORRELATION_HEADER
   @ApiOkResponse({ type: ChangedUserRoleDto })
   @ApiProblems(400, 404, [409, 'The user is disabled or was changed concurrently'], 413, 415)
   changeRole(
     @Param('id') id: string,
     @Body() body: ChangeRoleRequestDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<ChangedUserRole> {
     return this.commands.execute(new ChangeUserRole(pathId('user', id), body.role, principal, new Date(), accessMetadata(principal, correlationId)));
   }
@@ -75,14 +74,13 @@ export class UsersController {
   @ApiOperation({ operationId: 'disableUser', summary: 'Disable a user (admin); their sessions end at once' })
   @accessIdParam('User id')
   @ApiBody({ type: ReasonRequestDto, required: false })
-  @CORRELATION_HEADER
   @ApiOkResponse({ type: DisabledUserDto })
   @ApiProblems(400, 404, [409, 'Already disabled, or changed concurrently'], 413, 415)
   disable(
     @Param('id') id: string,
     @Body() body: ReasonRequestDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<DisabledUser> {
     return this.commands.execute(
       new DisableUser(pathId('user', id), body.reason ?? 'disabled by an administrator', principal, new Date(), accessMetadata(principal, correlationId)),

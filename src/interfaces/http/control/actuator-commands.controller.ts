@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -13,11 +12,11 @@ import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ACTUATOR_DISPATCH, type ActuatorDispatchPoke } from '../runtime.tokens.js';
+import { CorrelationId } from '../shared/correlation-id.js';
 import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';
 import { ActuatorCommandDto } from './actuator-command.response.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const LOCATION = { location: { description: 'The command: `/api/actuator-commands/{commandId}`', schema: { type: 'string' } } };
 
 @Controller('api/actuator-commands')
@@ -43,12 +42,6 @@ export class ActuatorCommandsController {
     description: 'A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400',
     schema: { type: 'string', minLength: 1, maxLength: 200 },
   })
-  @ApiHeader({
-    name: 'x-correlation-id',
-    required: false,
-    description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
-    schema: { type: 'string', pattern: CORRELATION_ID.source },
-  })
   @ApiAcceptedResponse({ type: ActuatorCommandDto, description: 'The new command, waiting for dispatch', headers: LOCATION })
   @ApiOkResponse({ type: ActuatorCommandDto, description: 'The command an earlier request with this Idempotency-Key made', headers: LOCATION })
   @ApiProblems(
@@ -61,8 +54,8 @@ export class ActuatorCommandsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: RequestActuatorCommandDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<ActuatorCommandView> {
     const result = await this.commands.execute<RequestActuatorCommand, RequestedActuatorCommand>(
       new RequestActuatorCommand(
@@ -75,7 +68,7 @@ export class ActuatorCommandsController {
           idempotencyKey: idempotencyKey ?? null,
         },
         new Date(),
-        correlationId && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID(),
+        correlationId,
       ),
     );
     if (result.created) this.dispatch.poke();
