@@ -25,11 +25,11 @@ function target(command: Command): AdminApiTarget {
 }
 
 async function waitForOutcome(api: AdminApiTarget, commandId: string, timeoutSeconds: number): Promise<CommandView> {
-  const deadline = Date.now() + (timeoutSeconds + 5) * 1000;
+  const deadline = performance.now() + (timeoutSeconds + 5) * 1000;
   for (;;) {
     const view = await callAdminApi<CommandView>(api, 'GET', `/api/actuator-commands/${commandId}`);
     if (SETTLED.has(view.status)) return view;
-    if (Date.now() > deadline) throw new AdminApiError(`command ${commandId} is still ${view.status}`);
+    if (performance.now() > deadline) throw new AdminApiError(`command ${commandId} is still ${view.status}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

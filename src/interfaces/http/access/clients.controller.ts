@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -6,6 +6,7 @@ import { ListApiClients, type ApiClientPage } from '../../../application/access/
 import { RegisterApiClient, type IssuedClientSecret } from '../../../application/access/register-api-client/register-api-client.command.js';
 import { RevokeApiClient, type RevokedApiClient } from '../../../application/access/revoke-api-client/revoke-api-client.command.js';
 import { RotateApiClientSecret, type RotatedClientSecret } from '../../../application/access/rotate-api-client-secret/rotate-api-client-secret.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal } from './current-principal.js';
@@ -25,6 +26,7 @@ export class ClientsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -39,7 +41,7 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<IssuedClientSecret> {
     void reply.header('cache-control', 'no-store');
-    return this.commands.execute(new RegisterApiClient({ organisation: body.organisation, name: body.name }, principal, new Date(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(new RegisterApiClient({ organisation: body.organisation, name: body.name }, principal, this.clock.now(), accessMetadata(principal, correlationId)));
   }
 
   @Get()
@@ -63,7 +65,7 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<RotatedClientSecret> {
     void reply.header('cache-control', 'no-store');
-    return this.commands.execute(new RotateApiClientSecret(pathId('API client', id), principal, new Date(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(new RotateApiClientSecret(pathId('API client', id), principal, this.clock.now(), accessMetadata(principal, correlationId)));
   }
 
   @Post(':id/revoke')
@@ -80,7 +82,7 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<RevokedApiClient> {
     return this.commands.execute(
-      new RevokeApiClient(pathId('API client', id), body.reason ?? 'revoked by an administrator', principal, new Date(), accessMetadata(principal, correlationId)),
+      new RevokeApiClient(pathId('API client', id), body.reason ?? 'revoked by an administrator', principal, this.clock.now(), accessMetadata(principal, correlationId)),
     );
   }
 }

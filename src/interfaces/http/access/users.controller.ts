@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeUserRole, type ChangedUserRole } from '../../../application/access/change-user-role/change-user-role.command.js';
 import { DisableUser, type DisabledUser } from '../../../application/access/disable-user/disable-user.command.js';
 import { ListUsers, type UserPage } from '../../../application/access/list-users/list-users.query.js';
 import { RegisterUser, type RegisteredUser } from '../../../application/access/register-user/register-user.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal } from './current-principal.js';
@@ -23,6 +24,7 @@ export class UsersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -39,7 +41,7 @@ export class UsersController {
       new RegisterUser(
         { email: body.email, displayName: body.displayName, role: body.role, password: body.password },
         principal,
-        new Date(),
+        this.clock.now(),
         accessMetadata(principal, correlationId),
       ),
     );
@@ -66,7 +68,7 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<ChangedUserRole> {
-    return this.commands.execute(new ChangeUserRole(pathId('user', id), body.role, principal, new Date(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(new ChangeUserRole(pathId('user', id), body.role, principal, this.clock.now(), accessMetadata(principal, correlationId)));
   }
 
   @Post(':id/disable')
@@ -83,7 +85,7 @@ export class UsersController {
     @CorrelationId() correlationId: string,
   ): Promise<DisabledUser> {
     return this.commands.execute(
-      new DisableUser(pathId('user', id), body.reason ?? 'disabled by an administrator', principal, new Date(), accessMetadata(principal, correlationId)),
+      new DisableUser(pathId('user', id), body.reason ?? 'disabled by an administrator', principal, this.clock.now(), accessMetadata(principal, correlationId)),
     );
   }
 }

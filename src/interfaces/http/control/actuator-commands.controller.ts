@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
 import { GetActuatorCommand } from '../../../application/control/get-actuator-command/get-actuator-command.query.js';
 import { RequestActuatorCommand, type RequestedActuatorCommand } from '../../../application/control/request-actuator-command/request-actuator-command.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { COMMAND_TIMEOUT_LIMITS } from '../../../domain/control/actuator-command.decider.js';
 import { ActuatorCommandNotFoundError } from '../../../domain/control/actuator-command.errors.js';
@@ -28,6 +29,7 @@ export class ActuatorCommandsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(ACTUATOR_DISPATCH) private readonly dispatch: ActuatorDispatchPoke,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 202 with the new command; 200 with the existing one when the Idempotency-Key was used before. */
@@ -67,7 +69,7 @@ export class ActuatorCommandsController {
           timeoutSeconds: body.timeoutSeconds ?? COMMAND_TIMEOUT_LIMITS.defaultSeconds,
           idempotencyKey: idempotencyKey ?? null,
         },
-        new Date(),
+        this.clock.now(),
         correlationId,
       ),
     );

@@ -22,6 +22,7 @@ import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
 import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
@@ -57,6 +58,7 @@ export class GatewaysController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The response is the only place the network key is ever shown. */
@@ -77,7 +79,7 @@ export class GatewaysController {
           location: { lat: body.location.lat, lon: body.location.lon, ...(body.location.label !== undefined ? { label: body.location.label } : {}) },
           ...(body.ownerId !== undefined ? { ownerId: body.ownerId } : {}),
         },
-        new Date(),
+        this.clock.now(),
         metadata(principal, correlationId),
       ),
     );
@@ -93,7 +95,7 @@ export class GatewaysController {
   @ApiOkResponse({ type: IssuedNetworkKeyDto })
   @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
   async rotateKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @CorrelationId() correlationId: string): Promise<IssuedNetworkKey> {
-    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(principal, correlationId)));
+    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), this.clock.now(), metadata(principal, correlationId)));
     this.projections.poke();
     return issued;
   }
@@ -140,7 +142,7 @@ export class GatewaysController {
           reason: body.reason ?? '',
           timeoutSeconds: body.timeoutSeconds ?? NETWORK_CONFIGURATION_TIMEOUT_LIMITS.defaultSeconds,
         },
-        new Date(),
+        this.clock.now(),
         correlationId,
         PERMIT_JOIN_WAIT_MS,
       ),
@@ -174,7 +176,7 @@ export class GatewaysController {
     @CorrelationId() correlationId: string,
   ): Promise<DecommissionedGateway> {
     const result = await this.commands.execute(
-      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', new Date(), metadata(principal, correlationId)),
+      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', this.clock.now(), metadata(principal, correlationId)),
     );
     this.projections.poke();
     return result;
@@ -194,7 +196,7 @@ export class GatewaysController {
     @Body() body: ChangeOwnerRequestDto,
     @CorrelationId() correlationId: string,
   ): Promise<ChangedGatewayOwner> {
-    const result = await this.commands.execute(new ChangeGatewayOwner(gatewayId(id), body.ownerId, new Date(), metadata(principal, correlationId)));
+    const result = await this.commands.execute(new ChangeGatewayOwner(gatewayId(id), body.ownerId, this.clock.now(), metadata(principal, correlationId)));
     this.projections.poke();
     return result;
   }
