@@ -19,7 +19,7 @@ const COMMANDS: Record<string, () => Promise<Registrar>> = {
   agent: async () => (await import('../gateway-agent/agent.command.js')).registerAgent,
   gateway: async () => (await import('./gateway/gateway.command.js')).registerGateway,
   user: async () => (await import('./user/user.command.js')).registerUser,
-  client: async () => (await import('./user/user.command.js')).registerClient,
+  client: async () => (await import('./client/client.command.js')).registerClient,
   simulate: async () => (await import('./simulate.command.js')).registerSimulate,
   decode: async () => (await import('./decode/decode.command.js')).registerDecode,
   openapi: async () => (await import('./openapi.command.js')).registerOpenApi,

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import type { DeviceCommand, DeviceCommandOutcome, FrameSource } from '../../../application/ports/frame-source.port.js';
-import { DurableOutbox } from '../../../infrastructure/outbox/durable-outbox.js';
-import { agentMetrics } from '../../gateway-agent/agent-metrics.js';
-import type { OutboxEntry } from '../../gateway-agent/agent-session.js';
-import { driverCommands } from '../../gateway-agent/command-handler.js';
-import { GatewayAgent } from '../../gateway-agent/gateway-agent.js';
-import { startHttpServer, type RunningServer } from '../http-server.js';
+import type { DeviceCommand, DeviceCommandOutcome, FrameSource } from '../../src/application/ports/frame-source.port.js';
+import { DurableOutbox } from '../../src/infrastructure/outbox/durable-outbox.js';
+import { agentMetrics } from '../../src/interfaces/gateway-agent/agent-metrics.js';
+import type { OutboxEntry } from '../../src/interfaces/gateway-agent/agent-session.js';
+import { driverCommands } from '../../src/interfaces/gateway-agent/command-handler.js';
+import { GatewayAgent } from '../../src/interfaces/gateway-agent/gateway-agent.js';
+import { startHttpServer, type RunningServer } from '../../src/interfaces/http/http-server.js';
 
 const TOKEN = 'p'.repeat(64);
 

@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { pino } from 'pino';
 import { withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
-import { P1ReaderSource } from '../../../infrastructure/dsmr/p1-reader.source.js';
-import { parseP1Settings } from '../../../infrastructure/dsmr/p1-settings.js';
+import { P1ReaderSource } from '../../src/infrastructure/dsmr/p1-reader.source.js';
+import { parseP1Settings } from '../../src/infrastructure/dsmr/p1-settings.js';
 import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
 
 const METER = 'dsmr:E0044007131650618';

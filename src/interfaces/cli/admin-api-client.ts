@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import { loadConfig } from '../../../infrastructure/config/app-config.js';
+import type { Command } from 'commander';
+import { loadConfig } from '../../infrastructure/config/app-config.js';
 
 /** A failure the CLI prints as one line on stderr. */
 export class AdminApiError extends Error {
@@ -17,6 +18,17 @@ export interface AdminApiTarget {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The API a subcommand talks to: its `--server` (or its parent command's), else the environment. */
+export function adminApiOf(command: Command): AdminApiTarget {
+  const { server } = command.optsWithGlobals<{ server?: string }>();
+  return resolveAdminApi(server, process.env);
+}
+
+/** What the admin commands answer: the API's JSON, indented, on standard output. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
 
 /**
  * Where the running server is and how to authenticate: --server or WATTLOG_URL (default https://127.0.0.1:$PORT),

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { VIRTUAL_DEVICE_PROFILES } from '../../../infrastructure/zigbee/virtual-device-profiles.js';
-import { parseZigbeeSettings } from '../../../infrastructure/zigbee/zigbee-settings.js';
-import { ZigbeeSource } from '../../../infrastructure/zigbee/zigbee.source.js';
+import { VIRTUAL_DEVICE_PROFILES } from '../../src/infrastructure/zigbee/virtual-device-profiles.js';
+import { parseZigbeeSettings } from '../../src/infrastructure/zigbee/zigbee-settings.js';
+import { ZigbeeSource } from '../../src/infrastructure/zigbee/zigbee.source.js';
 import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
 import { anOtaImage } from '#test/support/ota-image.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { BROKER_URL, describeWithBroker } from '../../../../test/support/mqtt-broker.js';
-import { Zigbee2MqttSource } from '../../../infrastructure/mqtt/zigbee2mqtt.source.js';
-import { parseZigbee2MqttSettings } from '../../../infrastructure/mqtt/zigbee2mqtt-settings.js';
+import { BROKER_URL, describeWithBroker } from '#test/support/mqtt-broker.js';
+import { Zigbee2MqttSource } from '../../src/infrastructure/mqtt/zigbee2mqtt.source.js';
+import { parseZigbee2MqttSettings } from '../../src/infrastructure/mqtt/zigbee2mqtt-settings.js';
 import { ControlHarness, nodePath, until } from '#test/support/control-harness.js';
 import { SimulatedZigbee2MqttBridge, type SimulatedPlug } from '#test/support/simulated-zigbee2mqtt-bridge.js';
 
