@@ -1,4 +1,9 @@
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '../ports/event-store.port.js';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+} from "../ports/event-store.port.js";
 
 /**
  * Appends what a decider decided. A decision of "nothing changes" (asking for the state the object already has)
@@ -12,5 +17,7 @@ export async function appendDecision(
   options: { readonly expectedRevision: ExpectedRevision },
 ): Promise<AppendResult | null> {
   if (events.length === 0) return null;
-  return store.append(stream, events, { expectedRevision: options.expectedRevision });
+  return store.append(stream, events, {
+    expectedRevision: options.expectedRevision,
+  });
 }

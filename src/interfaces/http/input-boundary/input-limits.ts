@@ -21,4 +21,3 @@ export const INPUT_LIMITS: InputLimits = {
   /** Characters of one string: a JSON value or key, a query value. */
   maxStringLength: 4096,
 };
-
