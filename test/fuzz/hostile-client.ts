@@ -1,4 +1,4 @@
-import { connect } from "node:net";
+import { connect } from 'node:net';
 
 /** What a raw HTTP/1.1 exchange came back with: status, headers (lower-case) and body, or how the socket ended (`closedAfterMs`: when the answer was whole or the socket closed). */
 export interface RawAnswer {
@@ -10,62 +10,43 @@ export interface RawAnswer {
 }
 
 /** Sends bytes no HTTP client library would (raw bytes in the URL, oversized headers, half a request) and reads the answer. */
-export function rawExchange(
-  url: string,
-  request: Buffer | string,
-  options: { readonly timeoutMs?: number } = {},
-): Promise<RawAnswer> {
+export function rawExchange(url: string, request: Buffer | string, options: { readonly timeoutMs?: number } = {}): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   const started = Date.now();
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let error: string | null = null;
     const socket = connect({ host: hostname, port: Number(port) });
-    const timer = setTimeout(
-      () => socket.destroy(new Error("no answer in time")),
-      options.timeoutMs ?? 15_000,
-    );
+    const timer = setTimeout(() => socket.destroy(new Error('no answer in time')), options.timeoutMs ?? 15_000);
     let settled = false;
     const settle = (): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const text = Buffer.concat(chunks).toString("latin1");
-      const [head = "", ...rest] = text.split("\r\n\r\n");
-      const [statusLine = "", ...lines] = head.split("\r\n");
+      const text = Buffer.concat(chunks).toString('latin1');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1];
-      const headers = Object.fromEntries(
-        lines.map((l) => [
-          l.slice(0, l.indexOf(":")).toLowerCase(),
-          l.slice(l.indexOf(":") + 1).trim(),
-        ]),
-      );
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
       resolve({
         status: status ? Number(status) : null,
         headers,
-        body: rest.join("\r\n\r\n"),
+        body: rest.join('\r\n\r\n'),
         closedAfterMs: Date.now() - started,
         error,
       });
       socket.destroy();
     };
     // A whole answer is enough: on a kept-alive connection the server need not close it.
-    socket.on("data", (chunk: Buffer) => {
+    socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      const text = Buffer.concat(chunks).toString("latin1");
-      const headEnd = text.indexOf("\r\n\r\n");
-      const length = /\r\ncontent-length: *(\d+)/i.exec(
-        text.slice(0, headEnd),
-      )?.[1];
-      if (
-        headEnd >= 0 &&
-        length !== undefined &&
-        Buffer.byteLength(text, "latin1") >= headEnd + 4 + Number(length)
-      )
-        settle();
+      const text = Buffer.concat(chunks).toString('latin1');
+      const headEnd = text.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, headEnd))?.[1];
+      if (headEnd >= 0 && length !== undefined && Buffer.byteLength(text, 'latin1') >= headEnd + 4 + Number(length)) settle();
     });
-    socket.on("error", (e) => (error = e.message));
-    socket.on("close", settle);
+    socket.on('error', (e) => (error = e.message));
+    socket.on('close', settle);
     // The socket stays open after the request: the server decides when it ends.
     socket.write(request);
   });
@@ -75,20 +56,16 @@ export function rawExchange(
 export function wideJson(keys: number): string {
   const parts: string[] = [];
   for (let i = 0; i < keys; i++) parts.push(`"k${i}":${i}`);
-  return `{${parts.join(",")}}`;
+  return `{${parts.join(',')}}`;
 }
 
 /** `[[[…]]]` nested `depth` deep, as text. */
 export function deepJson(depth: number): string {
-  return `${"[".repeat(depth)}${"]".repeat(depth)}`;
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
 
 /** Latencies (ms) of `/health/live`, asked every `everyMs` until `until` settles. */
-export async function livenessDuring(
-  url: string,
-  until: Promise<unknown>,
-  everyMs = 5,
-): Promise<number[]> {
+export async function livenessDuring(url: string, until: Promise<unknown>, everyMs = 5): Promise<number[]> {
   const latencies: number[] = [];
   let done = false;
   void until.finally(() => (done = true));

@@ -1,54 +1,35 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pino } from "pino";
-import { gatewayStream } from "../../src/application/gateways/gateway-stream.js";
-import {
-  startHttpServer,
-  type RunningServer,
-} from "../../src/interfaces/http/http-server.js";
-import { aLoggedInUser } from "../support/access.js";
-import {
-  deepJson,
-  livenessDuring,
-  rawExchange,
-  wideJson,
-} from "./hostile-client.js";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { gatewayStream } from '../../src/application/gateways/gateway-stream.js';
+import { startHttpServer, type RunningServer } from '../../src/interfaces/http/http-server.js';
+import { aLoggedInUser } from '../support/access.js';
+import { deepJson, livenessDuring, rawExchange, wideJson } from './hostile-client.js';
 
-const TOKEN = "h".repeat(64);
+const TOKEN = 'h'.repeat(64);
 const PROBLEM = /^application\/problem\+json(;|$)/;
 
 /** One regression per case of the hostile-input report: each answers a 4xx problem+json, never a 500 or a reset. */
-describe("hostile input", () => {
+describe('hostile input', () => {
   let server: RunningServer;
   let dataDir: string;
-  const send = (
-    method: string,
-    path: string,
-    init: { body?: string; contentType?: string; token?: string | null } = {},
-  ): Promise<Response> =>
+  const send = (method: string, path: string, init: { body?: string; contentType?: string; token?: string | null } = {}): Promise<Response> =>
     fetch(`${server.url}${path}`, {
       method,
       headers: {
-        ...(init.token === null
-          ? {}
-          : { authorization: `Bearer ${init.token ?? TOKEN}` }),
-        ...(init.body !== undefined
-          ? { "content-type": init.contentType ?? "application/json" }
-          : {}),
+        ...(init.token === null ? {} : { authorization: `Bearer ${init.token ?? TOKEN}` }),
+        ...(init.body !== undefined ? { 'content-type': init.contentType ?? 'application/json' } : {}),
       },
       ...(init.body !== undefined ? { body: init.body } : {}),
     });
-  const problem = async (
-    response: Response,
-    status: number,
-  ): Promise<Record<string, unknown>> => {
+  const problem = async (response: Response, status: number): Promise<Record<string, unknown>> => {
     const text = await response.text();
     expect({ status: response.status, text: text.slice(0, 300) }).toEqual({
       status,
       text: expect.any(String),
     });
-    expect(response.headers.get("content-type")).toMatch(PROBLEM);
+    expect(response.headers.get('content-type')).toMatch(PROBLEM);
     const body = JSON.parse(text) as Record<string, unknown>;
     expect(body).toMatchObject({
       type: expect.any(String),
@@ -56,24 +37,22 @@ describe("hostile input", () => {
       status,
       detail: expect.any(String),
     });
-    expect(text).not.toMatch(
-      /stack|RangeError|invalid byte sequence|FST_ERR|at [A-Za-z]+ \(/,
-    );
+    expect(text).not.toMatch(/stack|RangeError|invalid byte sequence|FST_ERR|at [A-Za-z]+ \(/);
     return body;
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "wattlog-hostile-"));
+    dataDir = mkdtempSync(join(tmpdir(), 'wattlog-hostile-'));
     server = await startHttpServer(
       {
-        storage: { store: "embedded", dataDir },
-        host: "127.0.0.1",
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
         port: 0,
         tls: null,
         adminToken: TOKEN,
         requestTimeouts: { headersMs: 1_000, requestMs: 3_000 },
       },
-      pino({ level: "silent" }),
+      pino({ level: 'silent' }),
     );
   }, 60_000);
   afterAll(async () => {
@@ -81,109 +60,93 @@ describe("hostile input", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("1: JSON nested 10,000 deep is 413, also anonymously on login and refresh", async () => {
+  it('1: JSON nested 10,000 deep is 413, also anonymously on login and refresh', async () => {
     for (const [path, token] of [
-      ["/api/gateways", TOKEN],
-      ["/api/auth/login", null],
-      ["/api/auth/refresh", null],
+      ['/api/gateways', TOKEN],
+      ['/api/auth/login', null],
+      ['/api/auth/refresh', null],
     ] as const) {
-      const body = await problem(
-        await send("POST", path, { body: `{"a":${deepJson(10_000)}}`, token }),
-        413,
-      );
-      expect(body.type).toBe("urn:wattlog:problem:input-limit");
+      const body = await problem(await send('POST', path, { body: `{"a":${deepJson(10_000)}}`, token }), 413);
+      expect(body.type).toBe('urn:wattlog:problem:input-limit');
     }
   });
 
-  it("2: a NUL byte in a query filter, cursor, path id, body id, client_id or reason is 400", async () => {
+  it('2: a NUL byte in a query filter, cursor, path id, body id, client_id or reason is 400', async () => {
     for (const path of [
-      "/api/sensors?gateway=a%00b",
-      "/api/audit?actor=%00",
-      "/api/nodes?after=x%00",
-      "/api/users?after=%00",
-      "/api/grants?after=%00",
-      "/api/alarms?sensor=%00",
+      '/api/sensors?gateway=a%00b',
+      '/api/audit?actor=%00',
+      '/api/nodes?after=x%00',
+      '/api/users?after=%00',
+      '/api/grants?after=%00',
+      '/api/alarms?sensor=%00',
     ]) {
-      await problem(await send("GET", path), 400);
+      await problem(await send('GET', path), 400);
     }
-    await problem(await send("GET", "/api/nodes/n%00x/configuration"), 400);
+    await problem(await send('GET', '/api/nodes/n%00x/configuration'), 400);
     await problem(
-      await send("PUT", "/api/sensors/s%00x/visibility", {
+      await send('PUT', '/api/sensors/s%00x/visibility', {
         body: '{"visibility":"private"}',
       }),
       400,
     );
     await problem(
-      await send("POST", "/api/gateways/gw-1/owner", {
-        body: JSON.stringify({ ownerId: "a\u0000b" }),
+      await send('POST', '/api/gateways/gw-1/owner', {
+        body: JSON.stringify({ ownerId: 'a\u0000b' }),
       }),
       400,
     );
     await problem(
-      await send("POST", "/api/gateways/gw-1/decommission", {
-        body: JSON.stringify({ reason: "gone\u0000" }),
+      await send('POST', '/api/gateways/gw-1/decommission', {
+        body: JSON.stringify({ reason: 'gone\u0000' }),
       }),
       400,
     );
-    const token = await send("POST", "/api/oauth/token", {
-      body: "grant_type=client_credentials&client_id=a%00b&client_secret=x",
-      contentType: "application/x-www-form-urlencoded",
+    const token = await send('POST', '/api/oauth/token', {
+      body: 'grant_type=client_credentials&client_id=a%00b&client_secret=x',
+      contentType: 'application/x-www-form-urlencoded',
       token: null,
     });
     const body = await problem(token, 400);
     expect(body.errors).toEqual([
       expect.objectContaining({
-        field: "client_id",
-        constraint: "storableText",
+        field: 'client_id',
+        constraint: 'storableText',
       }),
     ]);
   });
 
-  it("3: a lone surrogate in a body string is 400", async () => {
+  it('3: a lone surrogate in a body string is 400', async () => {
     const body = await problem(
-      await send("POST", "/api/clients", {
+      await send('POST', '/api/clients', {
         body: '{"name":"x\\ud800","organisation":"o"}',
       }),
       400,
     );
-    expect(body.errors).toEqual([
-      expect.objectContaining({ field: "name", constraint: "storableText" }),
-    ]);
-    await problem(
-      await send("POST", "/api/gateways", { body: '{"name":"\\udc00"}' }),
-      400,
-    );
+    expect(body.errors).toEqual([expect.objectContaining({ field: 'name', constraint: 'storableText' })]);
+    await problem(await send('POST', '/api/gateways', { body: '{"name":"\\udc00"}' }), 400);
   });
 
-  it("4: afterSeq past what a bigint holds is 400", async () => {
-    await problem(
-      await send("GET", "/api/audit?afterSeq=99999999999999999999"),
-      400,
-    );
-    await problem(
-      await send("GET", "/api/alarms?afterSeq=99999999999999999999"),
-      400,
-    );
+  it('4: afterSeq past what a bigint holds is 400', async () => {
+    await problem(await send('GET', '/api/audit?afterSeq=99999999999999999999'), 400);
+    await problem(await send('GET', '/api/alarms?afterSeq=99999999999999999999'), 400);
   });
 
-  it("5: handing a gateway to its current owner answers 200 unchanged and appends nothing", async () => {
+  it('5: handing a gateway to its current owner answers 200 unchanged and appends nothing', async () => {
     const owner = await aLoggedInUser(server.url, TOKEN);
     const location = { lat: 52.1, lon: 5.1 };
-    const created = await send("POST", "/api/gateways", {
+    const created = await send('POST', '/api/gateways', {
       body: JSON.stringify({
-        name: "Home",
-        networkType: "zigbee",
-        address: "192.0.2.7",
+        name: 'Home',
+        networkType: 'zigbee',
+        address: '192.0.2.7',
         location,
         ownerId: owner.userId,
       }),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const before = await server.storage.eventStore.readStream(
-      gatewayStream(id),
-    );
-    const again = await send("POST", `/api/gateways/${id}/owner`, {
+    const before = await server.storage.eventStore.readStream(gatewayStream(id));
+    const again = await send('POST', `/api/gateways/${id}/owner`, {
       body: JSON.stringify({ ownerId: owner.userId }),
     });
     expect(again.status).toBe(200);
@@ -192,108 +155,84 @@ describe("hostile input", () => {
       ownerId: owner.userId,
       changed: false,
     });
-    expect(
-      await server.storage.eventStore.readStream(gatewayStream(id)),
-    ).toHaveLength(before.length);
+    expect(await server.storage.eventStore.readStream(gatewayStream(id))).toHaveLength(before.length);
   });
 
   it("6: the framework's own errors are problems: huge header or query 431, raw bytes 400, bad escapes 400, long ids 414", async () => {
-    const huge = await rawExchange(
-      server.url,
-      `GET /api/gateways HTTP/1.1\r\nhost: x\r\nx-big: ${"a".repeat(70_000)}\r\n\r\n`,
-    );
-    expect([huge.status, huge.headers["content-type"]]).toEqual([
-      431,
-      expect.stringMatching(PROBLEM),
-    ]);
+    const huge = await rawExchange(server.url, `GET /api/gateways HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(70_000)}\r\n\r\n`);
+    expect([huge.status, huge.headers['content-type']]).toEqual([431, expect.stringMatching(PROBLEM)]);
     expect(JSON.parse(huge.body)).toMatchObject({
       status: 431,
-      title: "Request Header Fields Too Large",
+      title: 'Request Header Fields Too Large',
     });
-    const longQuery = await rawExchange(
-      server.url,
-      `GET /api/gateways?q=${"a".repeat(1_000_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
-    );
-    expect([longQuery.status, longQuery.headers["content-type"]]).toEqual([
-      431,
-      expect.stringMatching(PROBLEM),
-    ]);
+    const longQuery = await rawExchange(server.url, `GET /api/gateways?q=${'a'.repeat(1_000_000)} HTTP/1.1\r\nhost: x\r\n\r\n`);
+    expect([longQuery.status, longQuery.headers['content-type']]).toEqual([431, expect.stringMatching(PROBLEM)]);
     const rawBytes = await rawExchange(
       server.url,
-      Buffer.concat([
-        Buffer.from("GET /api/"),
-        Buffer.from([0xff, 0xfe]),
-        Buffer.from(" HTTP/1.1\r\nhost: x\r\n\r\n"),
-      ]),
+      Buffer.concat([Buffer.from('GET /api/'), Buffer.from([0xff, 0xfe]), Buffer.from(' HTTP/1.1\r\nhost: x\r\n\r\n')]),
     );
-    expect([rawBytes.status, rawBytes.headers["content-type"]]).toEqual([
-      400,
-      expect.stringMatching(PROBLEM),
-    ]);
-    expect(rawBytes.headers["x-content-type-options"]).toBe("nosniff");
-    const badEscape = await problem(
-      await send("GET", "/api/nodes/%FF%FE/configuration?secret=echo-me"),
-      400,
-    );
-    expect(JSON.stringify(badEscape)).not.toContain("echo-me");
-    await problem(await send("GET", `/api/gateways/${"g".repeat(300)}`), 414);
+    expect([rawBytes.status, rawBytes.headers['content-type']]).toEqual([400, expect.stringMatching(PROBLEM)]);
+    expect(rawBytes.headers['x-content-type-options']).toBe('nosniff');
+    const badEscape = await problem(await send('GET', '/api/nodes/%FF%FE/configuration?secret=echo-me'), 400);
+    expect(JSON.stringify(badEscape)).not.toContain('echo-me');
+    await problem(await send('GET', `/api/gateways/${'g'.repeat(300)}`), 414);
   });
 
-  it("7: form-encoded bodies are 415 where the document says JSON; the token endpoint still takes them", async () => {
-    const form = { contentType: "application/x-www-form-urlencoded" };
+  it('7: form-encoded bodies are 415 where the document says JSON; the token endpoint still takes them', async () => {
+    const form = { contentType: 'application/x-www-form-urlencoded' };
     await problem(
-      await send("POST", "/api/clients", {
+      await send('POST', '/api/clients', {
         ...form,
-        body: "name=x&organisation=y",
+        body: 'name=x&organisation=y',
       }),
       415,
     );
     await problem(
-      await send("POST", "/api/clients/c-1/revoke", {
+      await send('POST', '/api/clients/c-1/revoke', {
         ...form,
-        body: "reason=x",
+        body: 'reason=x',
       }),
       415,
     );
     await problem(
-      await send("POST", "/api/users/u-1/role", {
+      await send('POST', '/api/users/u-1/role', {
         ...form,
-        body: "role=admin",
+        body: 'role=admin',
       }),
       415,
     );
     await problem(
-      await send("POST", "/api/users/u-1/disable", {
+      await send('POST', '/api/users/u-1/disable', {
         ...form,
-        body: "reason=x",
+        body: 'reason=x',
       }),
       415,
     );
     await problem(
-      await send("PUT", "/api/sensors/s-1/visibility", {
+      await send('PUT', '/api/sensors/s-1/visibility', {
         ...form,
-        body: "visibility=private",
+        body: 'visibility=private',
       }),
       415,
     );
     await problem(
-      await send("POST", "/api/gateways", {
-        contentType: "text/plain",
-        body: "{}",
+      await send('POST', '/api/gateways', {
+        contentType: 'text/plain',
+        body: '{}',
       }),
       415,
     );
-    const token = await send("POST", "/api/oauth/token", {
+    const token = await send('POST', '/api/oauth/token', {
       ...form,
-      body: "grant_type=client_credentials&client_id=nobody&client_secret=wrong",
+      body: 'grant_type=client_credentials&client_id=nobody&client_secret=wrong',
       token: null,
     });
     expect(token.status).toBe(401);
   });
 
-  it("8: 50,000 unknown keys are refused small and fast, and the error list of a validation problem is capped", async () => {
+  it('8: 50,000 unknown keys are refused small and fast, and the error list of a validation problem is capped', async () => {
     const started = performance.now();
-    const response = await send("POST", "/api/auth/login", {
+    const response = await send('POST', '/api/auth/login', {
       body: wideJson(50_000),
       token: null,
     });
@@ -301,11 +240,9 @@ describe("hostile input", () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(response.status).toBe(413);
     expect(text.length).toBeLessThan(1_000);
-    const many = Object.fromEntries(
-      Array.from({ length: 60 }, (_, i) => [`unknown${i}`, i]),
-    );
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`unknown${i}`, i]));
     const capped = await problem(
-      await send("POST", "/api/auth/login", {
+      await send('POST', '/api/auth/login', {
         body: JSON.stringify(many),
         token: null,
       }),
@@ -315,22 +252,13 @@ describe("hostile input", () => {
     expect(capped.errorCount).toBeGreaterThanOrEqual(60);
   });
 
-  it("9: oversized bodies get their 413, also several at once; a client slow with its headers is cut off", async () => {
-    const oversized = `POST /api/gateways HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: ${2 * 1024 * 1024}\r\n\r\n${'{"a":"'.padEnd(2 * 1024 * 1024, "x")}`;
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        rawExchange(server.url, oversized, { timeoutMs: 10_000 }),
-      ),
-    );
-    for (const answer of answers)
-      expect([
-        answer.status,
-        answer.error,
-        answer.headers["content-type"],
-      ]).toEqual([413, null, expect.stringMatching(PROBLEM)]);
+  it('9: oversized bodies get their 413, also several at once; a client slow with its headers is cut off', async () => {
+    const oversized = `POST /api/gateways HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: ${2 * 1024 * 1024}\r\n\r\n${'{"a":"'.padEnd(2 * 1024 * 1024, 'x')}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => rawExchange(server.url, oversized, { timeoutMs: 10_000 })));
+    for (const answer of answers) expect([answer.status, answer.error, answer.headers['content-type']]).toEqual([413, null, expect.stringMatching(PROBLEM)]);
     const slow = await Promise.all(
       Array.from({ length: 20 }, () =>
-        rawExchange(server.url, "GET /api/gateways HTTP/1.1\r\nhost: x\r\n", {
+        rawExchange(server.url, 'GET /api/gateways HTTP/1.1\r\nhost: x\r\n', {
           timeoutMs: 10_000,
         }),
       ),
@@ -341,16 +269,12 @@ describe("hostile input", () => {
     }
   });
 
-  it("keeps answering /health/live within 100 ms while a 50,000-key and a 10,000-deep body are refused", async () => {
+  it('keeps answering /health/live within 100 ms while a 50,000-key and a 10,000-deep body are refused', async () => {
     const wide = wideJson(50_000);
     const deep = `{"a":${deepJson(10_000)}}`;
     const hostile = Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
-        const response = await send(
-          "POST",
-          i % 2 === 0 ? "/api/auth/login" : "/api/auth/refresh",
-          { body: i % 3 === 0 ? deep : wide, token: null },
-        );
+        const response = await send('POST', i % 2 === 0 ? '/api/auth/login' : '/api/auth/refresh', { body: i % 3 === 0 ? deep : wide, token: null });
         await response.arrayBuffer();
         return response.status;
       }),

@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import fc from "fast-check";
-import { pino } from "pino";
-import {
-  startHttpServer,
-  type RunningServer,
-} from "../../src/interfaces/http/http-server.js";
-import {
-  hostileRequest,
-  operationsOf,
-  type HostileRequest,
-  type Operation,
-} from "./hostile-requests.js";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { pino } from 'pino';
+import { startHttpServer, type RunningServer } from '../../src/interfaces/http/http-server.js';
+import { hostileRequest, operationsOf, type HostileRequest, type Operation } from './hostile-requests.js';
 
-const TOKEN = "f".repeat(64);
+const TOKEN = 'f'.repeat(64);
 /** Fixed so a failure replays; HTTP_FUZZ_SEED explores others, HTTP_FUZZ_RUNS goes deeper. */
 const SEED = Number(process.env.HTTP_FUZZ_SEED ?? 20_261_207);
 const RUNS = Number(process.env.HTTP_FUZZ_RUNS ?? 24);
@@ -34,7 +26,7 @@ interface Answer {
  * answer is never a 5xx, an error is problem+json (or the media type the document declares for it), and it comes
  * in bounded time.
  */
-describe("HTTP fuzz: every operation of the OpenAPI document", () => {
+describe('HTTP fuzz: every operation of the OpenAPI document', () => {
   let server: RunningServer;
   let dataDir: string;
   let operations: Operation[] = [];
@@ -50,11 +42,9 @@ describe("HTTP fuzz: every operation of the OpenAPI document", () => {
         signal: controller.signal,
         ...(request.body !== undefined ? { body: request.body } : {}),
       });
-      const contentType = response.headers.get("content-type") ?? "";
+      const contentType = response.headers.get('content-type') ?? '';
       // A stream that was opened is a success; its events are not what is fuzzed here.
-      const text = contentType.startsWith("text/event-stream")
-        ? ""
-        : await response.text();
+      const text = contentType.startsWith('text/event-stream') ? '' : await response.text();
       return {
         status: response.status,
         contentType,
@@ -68,66 +58,47 @@ describe("HTTP fuzz: every operation of the OpenAPI document", () => {
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "wattlog-http-fuzz-"));
+    dataDir = mkdtempSync(join(tmpdir(), 'wattlog-http-fuzz-'));
     server = await startHttpServer(
       {
-        storage: { store: "embedded", dataDir },
-        host: "127.0.0.1",
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
         port: 0,
         tls: null,
         adminToken: TOKEN,
       },
-      pino({ level: "silent" }),
+      pino({ level: 'silent' }),
     );
-    operations = operationsOf(
-      (await (await fetch(`${server.url}/openapi.json`)).json()) as Record<
-        string,
-        unknown
-      >,
-    );
+    operations = operationsOf((await (await fetch(`${server.url}/openapi.json`)).json()) as Record<string, unknown>);
   }, 60_000);
   afterAll(async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("covers every operation the document names", () => {
+  it('covers every operation the document names', () => {
     expect(operations.length).toBeGreaterThan(30);
   });
 
-  it("answers hostile requests to every operation with a 4xx problem (or a success), never a 5xx, in bounded time", async () => {
+  it('answers hostile requests to every operation with a 4xx problem (or a success), never a 5xx, in bounded time', async () => {
     const failures: string[] = [];
     for (const operation of operations) {
       await fc
         .assert(
-          fc.asyncProperty(
-            hostileRequest(operation, TOKEN),
-            async (request) => {
-              const answer = await send(request);
-              const problem = /^application\/problem\+json(;|$)/.test(
-                answer.contentType,
+          fc.asyncProperty(hostileRequest(operation, TOKEN), async (request) => {
+            const answer = await send(request);
+            const problem = /^application\/problem\+json(;|$)/.test(answer.contentType);
+            const declared = (operation.otherErrorTypes.get(answer.status) ?? []).some((t) => answer.contentType.startsWith(t));
+            const ok = answer.status < 500 && answer.ms < MAX_MS && (answer.status < 400 || problem || declared);
+            if (!ok)
+              failures.push(
+                `${operation.method} ${operation.path}: ${answer.status} ${answer.contentType} ${Math.round(answer.ms)} ms ${answer.text.slice(0, 200)}`,
               );
-              const declared = (
-                operation.otherErrorTypes.get(answer.status) ?? []
-              ).some((t) => answer.contentType.startsWith(t));
-              const ok =
-                answer.status < 500 &&
-                answer.ms < MAX_MS &&
-                (answer.status < 400 || problem || declared);
-              if (!ok)
-                failures.push(
-                  `${operation.method} ${operation.path}: ${answer.status} ${answer.contentType} ${Math.round(answer.ms)} ms ${answer.text.slice(0, 200)}`,
-                );
-              return ok;
-            },
-          ),
+            return ok;
+          }),
           { seed: SEED, numRuns: RUNS, endOnFailure: true },
         )
-        .catch((error: unknown) =>
-          failures.push(
-            `${operation.method} ${operation.path}: ${String(error).split("\n").slice(0, 3).join(" ").slice(0, 600)}`,
-          ),
-        );
+        .catch((error: unknown) => failures.push(`${operation.method} ${operation.path}: ${String(error).split('\n').slice(0, 3).join(' ').slice(0, 600)}`));
     }
     expect(failures).toEqual([]);
   }, 300_000);

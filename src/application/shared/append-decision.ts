@@ -1,9 +1,4 @@
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-} from "../ports/event-store.port.js";
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '../ports/event-store.port.js';
 
 /**
  * Appends what a decider decided. A decision of "nothing changes" (asking for the state the object already has)

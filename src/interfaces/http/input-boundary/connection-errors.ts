@@ -1,12 +1,8 @@
-import type { Socket } from "node:net";
-import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { problemOf } from "../problems/problem.filter.js";
-import {
-  PROBLEM_MEDIA_TYPE,
-  statusTitle,
-  type Problem,
-} from "../problems/problem.js";
-import { securityHeaders } from "../security/security-headers.js";
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { problemOf } from '../problems/problem.filter.js';
+import { PROBLEM_MEDIA_TYPE, statusTitle, type Problem } from '../problems/problem.js';
+import { securityHeaders } from '../security/security-headers.js';
 
 /** How long a client may take to send its headers, and its whole request; Node's defaults are 60 s and 300 s. */
 export interface RequestTimeouts {
@@ -24,20 +20,17 @@ const LINGER_MS = 2_000;
 
 function clientErrorProblem(code: string | undefined): Problem {
   const [status, detail] =
-    code === "HPE_HEADER_OVERFLOW"
-      ? [
-          431,
-          "the request line and headers are larger than the server accepts (64 KiB)",
-        ]
-      : code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "the request was not received in time"]
-        : [400, "the request is not valid HTTP/1.1"];
+    code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'the request line and headers are larger than the server accepts (64 KiB)']
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'the request was not received in time']
+        : [400, 'the request is not valid HTTP/1.1'];
   return {
-    type: "about:blank",
+    type: 'about:blank',
     title: statusTitle(status),
     status,
     detail,
-    instance: "/",
+    instance: '/',
   };
 }
 
@@ -48,10 +41,8 @@ function clientErrorProblem(code: string | undefined): Problem {
  */
 function answerClientError(https: boolean) {
   return (error: Error & { code?: string }, socket: Socket): void => {
-    if (error.code === "ECONNRESET" || socket.destroyed) return;
-    const inFlight = (
-      socket as Socket & { _httpMessage?: { headersSent?: boolean } }
-    )._httpMessage;
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     if (socket.writable && inFlight?.headersSent !== true) {
       const problem = clientErrorProblem(error.code);
       const body = JSON.stringify(problem);
@@ -59,12 +50,10 @@ function answerClientError(https: boolean) {
         `HTTP/1.1 ${problem.status} ${problem.title}`,
         `content-type: ${PROBLEM_MEDIA_TYPE}`,
         `content-length: ${Buffer.byteLength(body)}`,
-        "connection: close",
-        ...securityHeaders("/", https).map(
-          ([name, value]) => `${name}: ${value}`,
-        ),
+        'connection: close',
+        ...securityHeaders('/', https).map(([name, value]) => `${name}: ${value}`),
       ];
-      socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+      socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
       setTimeout(() => socket.destroy(), LINGER_MS).unref();
       return;
     }
@@ -74,17 +63,13 @@ function answerClientError(https: boolean) {
 
 /** The router's own refusals (a path segment that is not UTF-8, a path parameter over its length), as problems. */
 function answerFrameworkError(https: boolean) {
-  return (
-    error: FastifyError,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): void => {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const { problem, headers } = problemOf(error, request);
     void reply
       .status(problem.status)
-      .headers(Object.fromEntries(securityHeaders("/", https)))
+      .headers(Object.fromEntries(securityHeaders('/', https)))
       .headers(headers)
-      .header("content-type", PROBLEM_MEDIA_TYPE)
+      .header('content-type', PROBLEM_MEDIA_TYPE)
       .send(JSON.stringify(problem));
   };
 }
@@ -95,11 +80,7 @@ function answerFrameworkError(https: boolean) {
  * second; Node checks every 30 s by default). Streams and long polls are not cut: the timeouts end once the request
  * has arrived.
  */
-export function serverBoundaryOptions(
-  https: boolean,
-  maxHeaderSize: number,
-  timeouts: RequestTimeouts = DEFAULT_REQUEST_TIMEOUTS,
-) {
+export function serverBoundaryOptions(https: boolean, maxHeaderSize: number, timeouts: RequestTimeouts = DEFAULT_REQUEST_TIMEOUTS) {
   const node = {
     maxHeaderSize,
     headersTimeout: timeouts.headersMs,

@@ -1,89 +1,63 @@
-import {
-  PROBLEM_TYPES,
-  ProblemError,
-  RequestValidationError,
-} from "../problems/problem.js";
-import type { InputRefusal } from "./inspect-input.js";
-import type { InputLimits } from "./input-limits.js";
-import type { ShapeExcess } from "./json-shape.js";
+import { PROBLEM_TYPES, ProblemError, RequestValidationError } from '../problems/problem.js';
+import type { InputRefusal } from './inspect-input.js';
+import type { InputLimits } from './input-limits.js';
+import type { ShapeExcess } from './json-shape.js';
 
 /** Where refused input came from; limits exceeded in a body are 413, in the URL 414. */
-export type InputPart = "body" | "query" | "path" | "header";
+export type InputPart = 'body' | 'query' | 'path' | 'header';
 
-function limitDetail(
-  kind: ShapeExcess["limit"] | "stringLength",
-  limits: InputLimits,
-): string {
+function limitDetail(kind: ShapeExcess['limit'] | 'stringLength', limits: InputLimits): string {
   switch (kind) {
-    case "depth":
+    case 'depth':
       return `nested deeper than ${limits.maxDepth} levels`;
-    case "keys":
+    case 'keys':
       return `an object with more than ${limits.maxKeys} members`;
-    case "items":
+    case 'items':
       return `a list with more than ${limits.maxItems} items`;
-    case "stringLength":
+    case 'stringLength':
       return `a text longer than ${limits.maxStringLength} characters`;
   }
 }
 
-function overLimit(
-  part: InputPart,
-  kind: ShapeExcess["limit"] | "stringLength",
-  limits: InputLimits,
-  field: string,
-): ProblemError {
-  const where =
-    part === "body"
-      ? "the request body"
-      : part === "query"
-        ? "the query string"
-        : part === "path"
-          ? "the path"
-          : "a header";
-  const at = field ? ` (at ${field.slice(0, 200)})` : "";
+function overLimit(part: InputPart, kind: ShapeExcess['limit'] | 'stringLength', limits: InputLimits, field: string): ProblemError {
+  const where = part === 'body' ? 'the request body' : part === 'query' ? 'the query string' : part === 'path' ? 'the path' : 'a header';
+  const at = field ? ` (at ${field.slice(0, 200)})` : '';
   return new ProblemError(
-    part === "body" ? 413 : 414,
+    part === 'body' ? 413 : 414,
     `${where} holds ${limitDetail(kind, limits)}${at}; see the input limits of the API`,
     PROBLEM_TYPES.inputLimit,
   );
 }
 
 /** The JSON text went past a shape limit before it was parsed. */
-export function shapeRefusal(
-  excess: ShapeExcess,
-  limits: InputLimits,
-): ProblemError {
-  return overLimit("body", excess.limit, limits, "");
+export function shapeRefusal(excess: ShapeExcess, limits: InputLimits): ProblemError {
+  return overLimit('body', excess.limit, limits, '');
 }
 
 /** A refusal of parsed input, as the error the problem filter answers. */
-export function inputRefusal(
-  refusal: InputRefusal,
-  part: InputPart,
-  limits: InputLimits,
-): Error {
+export function inputRefusal(refusal: InputRefusal, part: InputPart, limits: InputLimits): Error {
   const field = refusal.field || part;
   switch (refusal.kind) {
-    case "unstorable":
+    case 'unstorable':
       return new RequestValidationError([
         {
           field,
-          constraint: "storableText",
+          constraint: 'storableText',
           message: `${field} contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored`,
         },
       ]);
-    case "prototype":
+    case 'prototype':
       return new RequestValidationError([
         {
           field,
-          constraint: "forbiddenProperty",
+          constraint: 'forbiddenProperty',
           message: `${field} is a property name the API never accepts`,
         },
       ]);
-    case "stringLength":
-    case "keys":
-    case "items":
-    case "depth":
+    case 'stringLength':
+    case 'keys':
+    case 'items':
+    case 'depth':
       return overLimit(part, refusal.kind, limits, refusal.field);
   }
 }

@@ -1,8 +1,8 @@
-import type { InputLimits } from "./input-limits.js";
+import type { InputLimits } from './input-limits.js';
 
 /** Where a body's JSON text goes beyond the limits: what was exceeded and after how many characters. */
 export interface ShapeExcess {
-  readonly limit: "depth" | "keys" | "items";
+  readonly limit: 'depth' | 'keys' | 'items';
   readonly at: number;
 }
 
@@ -20,10 +20,7 @@ const BACKSLASH = 0x5c;
  * value (and without recursion: the depth is a counter and the containers an array). Strings are skipped; the text
  * need not be valid JSON here, JSON.parse judges that afterwards.
  */
-export function jsonShapeExcess(
-  text: string,
-  limits: InputLimits,
-): ShapeExcess | null {
+export function jsonShapeExcess(text: string, limits: InputLimits): ShapeExcess | null {
   // Per open container: whether it is an object, and how many elements it has begun.
   const isObject: boolean[] = [];
   const counts: number[] = [];
@@ -41,8 +38,7 @@ export function jsonShapeExcess(
         break;
       case OPEN_OBJECT:
       case OPEN_ARRAY:
-        if (isObject.length >= limits.maxDepth)
-          return { limit: "depth", at: i };
+        if (isObject.length >= limits.maxDepth) return { limit: 'depth', at: i };
         isObject.push(c === OPEN_OBJECT);
         counts.push(1);
         break;
@@ -56,12 +52,7 @@ export function jsonShapeExcess(
         if (top < 0) break;
         const count = (counts[top] ?? 0) + 1;
         counts[top] = count;
-        if (
-          isObject[top] === true
-            ? count > limits.maxKeys
-            : count > limits.maxItems
-        )
-          return { limit: isObject[top] === true ? "keys" : "items", at: i };
+        if (isObject[top] === true ? count > limits.maxKeys : count > limits.maxItems) return { limit: isObject[top] === true ? 'keys' : 'items', at: i };
         break;
       }
       default:
