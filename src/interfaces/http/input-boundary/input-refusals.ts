@@ -3,8 +3,10 @@ import type { InputRefusal } from './inspect-input.js';
 import type { InputLimits } from './input-limits.js';
 import type { ShapeExcess } from './json-shape.js';
 
-/** Where refused input came from; limits exceeded in a body are 413, in the URL 414. */
+/** Where refused input came from. */
 export type InputPart = 'body' | 'query' | 'path' | 'header';
+
+const STATUS: Readonly<Record<InputPart, number>> = { body: 413, query: 414, path: 414, header: 431 };
 
 function limitDetail(kind: ShapeExcess['limit'] | 'stringLength', limits: InputLimits): string {
   switch (kind) {
@@ -22,11 +24,7 @@ function limitDetail(kind: ShapeExcess['limit'] | 'stringLength', limits: InputL
 function overLimit(part: InputPart, kind: ShapeExcess['limit'] | 'stringLength', limits: InputLimits, field: string): ProblemError {
   const where = part === 'body' ? 'the request body' : part === 'query' ? 'the query string' : part === 'path' ? 'the path' : 'a header';
   const at = field ? ` (at ${field.slice(0, 200)})` : '';
-  return new ProblemError(
-    part === 'body' ? 413 : 414,
-    `${where} holds ${limitDetail(kind, limits)}${at}; see the input limits of the API`,
-    PROBLEM_TYPES.inputLimit,
-  );
+  return new ProblemError(STATUS[part], `${where} holds ${limitDetail(kind, limits)}${at}; see the input limits of the API`, PROBLEM_TYPES.inputLimit);
 }
 
 /** The JSON text went past a shape limit before it was parsed. */

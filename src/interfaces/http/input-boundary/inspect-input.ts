@@ -48,11 +48,11 @@ export function inspectInput(value: unknown, limits: InputLimits, root = ''): In
       const key = keys[i] as string;
       const member = (current as Record<string, unknown>)[key];
       const path = join(field, key);
-      if (key.length > limits.maxStringLength) return { kind: 'stringLength', field };
-      if (!isStorableText(key)) return { kind: 'unstorable', field: join(field, '?') };
       if (key === '__proto__') return { kind: 'prototype', field: path };
       if (key === 'constructor' && typeof member === 'object' && member !== null && Object.hasOwn(member, 'prototype'))
         return { kind: 'prototype', field: path };
+      if (key.length > limits.maxStringLength) return { kind: 'stringLength', field };
+      if (!isStorableText(key)) return { kind: 'unstorable', field: join(field, '?') };
       stack.push({ value: member, field: path, depth: depth + 1 });
     }
   }
