@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 
 /** What a raw HTTP/1.1 exchange came back with: status, headers (lower-case) and body, or how the socket ended (`closedAfterMs`: when the answer was whole or the socket closed). */
@@ -77,4 +78,40 @@ export async function livenessDuring(url: string, until: Promise<unknown>, every
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return latencies;
+}
+
+/**
+ * Sends `rounds` × (50,000-member body, 10,000-deep body) to login and refresh from a child process, so building and
+ * sending them does not load the event loop the server and the liveness probe share. Resolves with the statuses.
+ */
+export function hostileBodiesFromChild(url: string, rounds: number): { readonly sending: Promise<void>; readonly statuses: Promise<number[]> } {
+  const script = `
+    const parts = []; for (let i = 0; i < 50000; i++) parts.push('"k' + i + '":' + i);
+    const wide = '{' + parts.join(',') + '}';
+    const deep = '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}';
+    const bodies = []; for (let r = 0; r < ${rounds}; r++) bodies.push(wide, deep);
+    process.stdout.write('sending\\n');
+    Promise.all(bodies.map(async (body, i) => {
+      const response = await fetch(${JSON.stringify(url)} + (i % 2 ? '/api/auth/refresh' : '/api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await response.arrayBuffer();
+      return response.status;
+    })).then((statuses) => process.stdout.write(JSON.stringify(statuses) + '\\n'));
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  let onSending: () => void = () => undefined;
+  const sending = new Promise<void>((resolve) => (onSending = resolve));
+  const statuses = new Promise<number[]>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('sending\n')) onSending();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('[')) resolve(JSON.parse(last) as number[]);
+      else reject(new Error(`the hostile client ended with ${code}: ${output}`));
+    });
+  });
+  return { sending, statuses };
 }

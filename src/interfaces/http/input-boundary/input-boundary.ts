@@ -28,7 +28,8 @@ function formOperations(document: OpenAPIObject): Set<string> {
 
 function parseJson(limits: InputLimits) {
   return (_request: FastifyRequest, body: Buffer, done: Done): void => {
-    const text = body.toString('utf8');
+    // A leading byte-order mark is allowed, as Fastify's own parser allowed it.
+    const text = body.toString('utf8').replace(/^\uFEFF/, '');
     const excess = jsonShapeExcess(text, limits);
     if (excess) return done(shapeRefusal(excess, limits));
     let value: unknown;
