@@ -79,6 +79,10 @@ describe('hostile input', () => {
       '/api/users?after=%00',
       '/api/grants?after=%00',
       '/api/alarms?sensor=%00',
+      '/api/readings/latest?sensor=%00',
+      '/api/readings/series?sensor=s%00&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z',
+      '/api/access-log?after=%00',
+      '/api/configuration?gateway=%00',
     ]) {
       await problem(await send('GET', path), 400);
     }
@@ -124,6 +128,8 @@ describe('hostile input', () => {
     );
     expect(body.errors).toEqual([expect.objectContaining({ field: 'name', constraint: 'storableText' })]);
     await problem(await send('POST', '/api/gateways', { body: '{"name":"\\udc00"}' }), 400);
+    await problem(await send('POST', '/api/users', { body: '{"email":"a@example.org","displayName":"\\ud800","role":"user","password":"x"}' }), 400);
+    await problem(await send('POST', '/api/grants', { body: '{"grantee":{"kind":"user","id":"\\ud800"},"scope":{"sensors":["s"]}}' }), 400);
   });
 
   it('4: afterSeq past what a bigint holds is 400', async () => {
