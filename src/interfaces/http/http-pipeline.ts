@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { installInputBoundary } from './input-boundary/input-boundary.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { serveOpenApi } from './openapi/serve-openapi.js';
 import { ProblemFilter } from './problems/problem.filter.js';
@@ -12,7 +13,7 @@ import { memoizeValidationMetadata } from './validation/memoized-validation-meta
 export const API_VERSION = '0.1.0';
 
 /**
- * What every HTTP request passes through, whatever controller answers it: DTO validation, the one problem+json error
+ * What every HTTP request passes through, whatever controller answers it: the input boundary, DTO validation, the one problem+json error
  * mapping, security headers, rate limits. The OpenAPI document is built from the same app, so what it says is what runs.
  */
 export interface HttpPipelineOptions {
@@ -37,6 +38,8 @@ export function configureHttpPipeline(app: NestFastifyApplication, options: Http
   installSecurityHeaders(app, { https: options.https });
   options.rateLimiter?.install(app);
   const document = buildOpenApiDocument(app, API_VERSION);
+  // After the document: it says which operations take a form body.
+  installInputBoundary(app, document);
   serveOpenApi(app, document);
   return document;
 }

@@ -23,6 +23,7 @@ import { DEFAULT_DAY_MEMORY_CHARS, RenderedDayMemory } from '../../application/m
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './access/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
+import { serverBoundaryOptions, type RequestTimeouts } from './input-boundary/connection-errors.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
 
@@ -44,6 +45,8 @@ export interface HttpServerConfig {
   readonly rateLimit?: RateLimitSettings | null;
   /** Where the gateway link listens; omitted: no link (API-only nodes and HTTP tests). */
   readonly link?: LinkConfig;
+  /** How long a client may take to send its headers and its request; 10 s and 30 s by default. */
+  readonly requestTimeouts?: RequestTimeouts;
   /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
   readonly commandPollMs?: number;
 }
@@ -93,11 +96,13 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       (error, context) => logger.error({ err: error }, context),
       (notice) => (notice.kind === 'login_succeeded' ? logger.info(notice, 'authentication') : logger.warn(notice, 'authentication')),
     );
+    // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
+    const boundary = serverBoundaryOptions(config.tls !== null, 64 * 1024, config.requestTimeouts);
     const adapter = new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes ?? 1024 * 1024,
-      // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
-      http: { maxHeaderSize: 64 * 1024 },
-      ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert, maxHeaderSize: 64 * 1024 } } : {}),
+      ...boundary.fastify,
+      http: boundary.node,
+      ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert, ...boundary.node } } : {}),
     });
     const rateLimiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
     app = await NestFactory.create<NestFastifyApplication>(

@@ -7,6 +7,7 @@ import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../../access/ports
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from './change-gateway-owner.command.js';
+import { appendDecision } from '../../shared/append-decision.js';
 
 @CommandHandler(ChangeGatewayOwner)
 export class ChangeGatewayOwnerHandler implements ICommandHandler<ChangeGatewayOwner, ChangedGatewayOwner> {
@@ -23,7 +24,8 @@ export class ChangeGatewayOwnerHandler implements ICommandHandler<ChangeGatewayO
     if (events.length > 0 && !(await this.directory.exists({ kind: 'user', id: ownerId.trim() }))) {
       throw new InvalidGatewayRegistrationError([`owner ${ownerId.trim().slice(0, 64)} is not a user`]);
     }
-    await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
+    // Handing the gateway to its current owner decides nothing: 200 with the unchanged owner, nothing appended.
+    await appendDecision(this.store, gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
     return { id: gatewayId, ownerId: ownerId.trim(), changed: events.length > 0 };
   }
 }

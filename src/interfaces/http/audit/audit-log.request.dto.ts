@@ -17,8 +17,9 @@ export class AuditLogRequestDto {
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601; entries recorded before' })
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'The `nextAfterSeq` of the previous page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) afterSeq?: number;
+  // A bigint column; numbers past 2^53 are not exact in JSON or JavaScript anyway.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The `nextAfterSeq` of the previous page' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) afterSeq?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }

@@ -17,8 +17,9 @@ export class AlarmsRequestDto {
   @IsOptional() @IsISO8601({ strict: true }) @Matches(ZONED, { message: 'from must name its zone (Z or ±hh:mm) or be a plain date' }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601 with a zone: alarms raised before this instant' })
   @IsOptional() @IsISO8601({ strict: true }) @Matches(ZONED, { message: 'to must name its zone (Z or ±hh:mm) or be a plain date' }) to?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The `nextAfterSeq` of the previous page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) afterSeq?: number;
+  // A bigint column; numbers past 2^53 are not exact in JSON or JavaScript anyway.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The `nextAfterSeq` of the previous page' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) afterSeq?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }

@@ -22,6 +22,8 @@ export class ProblemSchema implements Problem {
   readonly detail!: string;
   @ApiProperty({ description: 'The request path', example: '/api/gateways/gw-7' })
   readonly instance!: string;
-  @ApiPropertyOptional({ type: [FieldViolationSchema], description: 'Validation failures only: one entry per failed constraint' })
+  @ApiPropertyOptional({ type: [FieldViolationSchema], description: 'Validation failures only: one entry per failed constraint, the first 20' })
   readonly errors?: FieldViolationSchema[];
+  @ApiPropertyOptional({ description: 'Present when `errors` lists only the first 20 violations: how many there were in all', example: 57 })
+  readonly errorCount?: number;
 }

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mappingFor } from './error-status.table.js';
+import { frameworkErrorDetail } from './framework-errors.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError, RequestValidationError, statusTitle, type Problem } from './problem.js';
 
 interface Answer {
@@ -8,8 +9,12 @@ interface Answer {
   readonly type: string;
   readonly detail: string;
   readonly errors?: Problem['errors'];
+  readonly errorCount?: number;
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+/** Field violations listed in one answer; `errorCount` says how many there were. */
+export const MAX_LISTED_ERRORS = 20;
 
 const INTERNAL_DETAIL = 'the server could not answer this request; the error has been logged';
 
@@ -28,7 +33,15 @@ function httpExceptionDetail(exception: HttpException): string {
 
 function answerFor(error: unknown): Answer {
   if (error instanceof RequestValidationError) {
-    return { status: 400, type: PROBLEM_TYPES.validation, detail: error.message, errors: error.violations };
+    // A list is capped: a body of 50,000 unknown members must not be answered with 50,000 entries.
+    const errors = error.violations.slice(0, MAX_LISTED_ERRORS);
+    return {
+      status: 400,
+      type: PROBLEM_TYPES.validation,
+      detail: error.message,
+      errors,
+      ...(errors.length < error.violations.length ? { errorCount: error.violations.length } : {}),
+    };
   }
   if (error instanceof ProblemError) return { status: error.status, type: error.type, detail: error.message, headers: error.headers };
   const mapping = mappingFor(error);
@@ -44,7 +57,7 @@ function answerFor(error: unknown): Answer {
     return { status: error.getStatus(), type: 'about:blank', detail: httpExceptionDetail(error) };
   }
   if (isFastifyError(error) && error.statusCode >= 400 && error.statusCode < 500) {
-    return { status: error.statusCode, type: 'about:blank', detail: error.message };
+    return { status: error.statusCode, type: 'about:blank', detail: frameworkErrorDetail(error) };
   }
   return { status: 500, type: PROBLEM_TYPES.internal, detail: INTERNAL_DETAIL };
 }
@@ -65,6 +78,7 @@ export function problemOf(error: unknown, request: FastifyRequest | undefined): 
     detail: answer.detail,
     instance: instanceOf(request),
     ...(answer.errors ? { errors: answer.errors } : {}),
+    ...(answer.errorCount !== undefined ? { errorCount: answer.errorCount } : {}),
   };
   return { problem, headers: answer.headers ?? {} };
 }

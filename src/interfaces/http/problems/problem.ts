@@ -19,6 +19,8 @@ export interface Problem {
   readonly detail: string;
   readonly instance: string;
   readonly errors?: readonly FieldViolation[];
+  /** Present when `errors` lists only the first violations: how many there were in all. */
+  readonly errorCount?: number;
 }
 
 /** Problem types beyond the plain status; documented in docs/http-api.md. */
@@ -27,6 +29,7 @@ export const PROBLEM_TYPES = {
   conflict: 'urn:wattlog:problem:conflict',
   concurrentChange: 'urn:wattlog:problem:concurrent-change',
   rateLimited: 'urn:wattlog:problem:rate-limited',
+  inputLimit: 'urn:wattlog:problem:input-limit',
   gatewayOffline: 'urn:wattlog:problem:gateway-offline',
   gatewayTimeout: 'urn:wattlog:problem:gateway-timeout',
   gatewayRefused: 'urn:wattlog:problem:gateway-refused',

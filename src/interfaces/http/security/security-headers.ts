@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DOCS_PATH, OPENAPI_PATH } from '../openapi/serve-openapi.js';
 
@@ -7,7 +8,9 @@ const API_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const COMMON: readonly (readonly [string, string])[] = [
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+const COMMON: readonly [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['x-frame-options', 'DENY'],
   ['referrer-policy', 'no-referrer'],
@@ -26,17 +29,26 @@ function isDocs(url: string): boolean {
  * speaks TLS itself; behind a TLS-terminating proxy the proxy sets it.
  */
 export function installSecurityHeaders(app: NestFastifyApplication, options: { readonly https: boolean }): void {
-  const hsts = options.https ? 'max-age=31536000; includeSubDomains' : null;
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      const raw = reply.raw;
-      for (const [name, value] of COMMON) raw.setHeader(name, value);
-      const docs = isDocs(request.url);
-      raw.setHeader('content-security-policy', docs ? DOCS_CSP : API_CSP);
-      raw.setHeader('cache-control', docs || request.url === OPENAPI_PATH ? 'no-cache' : 'no-store');
-      if (hsts) raw.setHeader('strict-transport-security', hsts);
+      setSecurityHeaders(reply.raw, request.url, options.https);
       done();
     });
+}
+
+/** The same headers, for answers written before any hook runs (the router's and the connection's own errors). */
+export function securityHeaders(url: string, https: boolean): [string, string][] {
+  const docs = isDocs(url);
+  return [
+    ...COMMON,
+    ['content-security-policy', docs ? DOCS_CSP : API_CSP],
+    ['cache-control', docs || url === OPENAPI_PATH ? 'no-cache' : 'no-store'],
+    ...(https ? ([['strict-transport-security', HSTS]] as [string, string][]) : []),
+  ];
+}
+
+function setSecurityHeaders(raw: ServerResponse, url: string, https: boolean): void {
+  for (const [name, value] of securityHeaders(url, https)) raw.setHeader(name, value);
 }
