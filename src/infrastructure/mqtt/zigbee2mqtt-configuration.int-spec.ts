@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { pino } from 'pino';
 import type { FrameSink } from '../../application/ports/frame-source.port.js';
-import { BROKER_URL, describeWithBroker } from '../../../test/support/mqtt-broker.js';
+import { BROKER_URL, describeWithBroker } from '#test/support/mqtt-broker.js';
 import { Zigbee2MqttSource } from './zigbee2mqtt.source.js';
 import { parseZigbee2MqttSettings } from './zigbee2mqtt-settings.js';
 
