@@ -1,9 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { fold, type ActuatorCommandState } from '../../domain/control/actuator-command.decider.js';
+import { createHash } from 'node:crypto';
 import { isActuatorCommandEvent, type ActuatorCommandEvent, type ActuatorEvent } from '../../domain/control/actuator-command.events.js';
-import { foldActuator, type ActuatorState } from '../../domain/control/actuator.decider.js';
-import type { EventMetadata } from '../../domain/shared/event.js';
-import type { EventStore, NewEvent } from '../ports/event-store.port.js';
+import type { StreamEvents } from '../shared/decider-command.js';
 
 export const COMMAND_STREAM_PREFIX = 'command-';
 export const ACTUATOR_STREAM_PREFIX = 'actuator-';
@@ -31,34 +28,16 @@ export function idempotentCommandId(actorId: string, idempotencyKey: string): st
   return derivedUuid('wattlog:actuator-command', actorId, idempotencyKey);
 }
 
-export interface ControlMetadata {
-  readonly actorId: string;
-  readonly correlationId: string;
-}
+/** Both control streams: every event is caused by its actuator command; a reservation's id is derived, so a retried one is a no-op. */
+export const COMMAND_EVENTS: StreamEvents<ActuatorCommandEvent> = {
+  accepts: isActuatorCommandEvent,
+  schemaVersion: CONTROL_SCHEMA_VERSION,
+  causationId: (event) => event.data.commandId,
+};
 
-export interface Loaded<S> {
-  readonly state: S;
-  readonly revision: number | 'no_stream';
-}
-
-export async function loadCommand(store: EventStore, commandId: string): Promise<Loaded<ActuatorCommandState>> {
-  const recorded = await store.readStream(commandStream(commandId));
-  const events = recorded.filter(isActuatorCommandEvent).map((e) => ({ type: e.type, data: e.data }) as ActuatorCommandEvent);
-  return { state: fold(events), revision: recorded.at(-1)?.revision ?? 'no_stream' };
-}
-
-export async function loadActuator(store: EventStore, sensorId: string): Promise<Loaded<ActuatorState>> {
-  const recorded = await store.readStream(actuatorStream(sensorId));
-  const events = recorded.filter((e) => e.type === 'ActuatorReserved').map((e) => ({ type: e.type, data: e.data }) as ActuatorEvent);
-  return { state: foldActuator(events), revision: recorded.at(-1)?.revision ?? 'no_stream' };
-}
-
-/** Event ids derived from the command and the event type, so a retried append of the same step is a no-op. */
-export function toControlEvents(events: readonly (ActuatorCommandEvent | ActuatorEvent)[], commandId: string, metadata: ControlMetadata): NewEvent[] {
-  return events.map((event) => ({
-    id: event.type === 'ActuatorReserved' ? derivedUuid('wattlog:reserve', event.data.sensorId, commandId) : randomUUID(),
-    type: event.type,
-    data: event.data,
-    metadata: { ...metadata, causationId: commandId, schemaVersion: CONTROL_SCHEMA_VERSION } satisfies EventMetadata,
-  }));
-}
+export const ACTUATOR_EVENTS: StreamEvents<ActuatorEvent> = {
+  accepts: (event) => event.type === 'ActuatorReserved',
+  schemaVersion: CONTROL_SCHEMA_VERSION,
+  eventId: (event) => derivedUuid('wattlog:reserve', event.data.sensorId, event.data.commandId),
+  causationId: (event) => event.data.commandId,
+};

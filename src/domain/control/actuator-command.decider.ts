@@ -1,5 +1,6 @@
 import type { ActuatorCommandEvent, ActuatorCommandRequested, CommandFailureReason, SwitchAction, SwitchState } from './actuator-command.events.js';
 import { InvalidActuatorCommandError } from './actuator-command.errors.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 export const COMMAND_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 60 } as const;
 const REASON_MAX = 500;
@@ -43,17 +44,13 @@ export type ActuatorCommandState =
       readonly outcome: string | null;
     };
 
-export const initialState = (): ActuatorCommandState => ({ status: 'none' });
+const initialState = (): ActuatorCommandState => ({ status: 'none' });
 
 export function isTerminal(status: CommandStatus | 'none'): boolean {
   return status === 'acknowledged' || status === 'failed' || status === 'timed_out';
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): ActuatorCommandState {
+function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): ActuatorCommandState {
   if (event.type === 'ActuatorCommandRequested') {
     return { status: 'requested', request: event.data, dispatchedAt: null, finishedAt: null, outcome: null };
   }
@@ -124,7 +121,7 @@ function request(data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorC
  * The lifecycle of one actuator command. Commands that come too late for the state (a report after the outcome,
  * a second dispatch by another server node) decide nothing, so every caller may simply retry.
  */
-export function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): ActuatorCommandEvent[] {
+function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): ActuatorCommandEvent[] {
   if (command.type === 'RequestActuatorCommand') return state.status === 'none' ? request(command.data) : [];
   if (state.status === 'none' || isTerminal(state.status)) return [];
   const { commandId } = state.request;
@@ -152,6 +149,4 @@ export function decide(command: ActuatorCommandCommand, state: ActuatorCommandSt
   }
 }
 
-export function fold(events: readonly ActuatorCommandEvent[]): ActuatorCommandState {
-  return events.reduce(evolve, initialState());
-}
+export const actuatorCommandDecider: Decider<ActuatorCommandState, ActuatorCommandCommand, ActuatorCommandEvent> = { decide, evolve, initialState };

@@ -5,6 +5,7 @@ import {
   type NodeConfigurationEvent,
 } from './node-configuration.events.js';
 import { InvalidNodeConfigurationError, UnknownConfigurationRequestError } from './node-configuration.errors.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 export const CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 7 * 24 * 3600, defaultSeconds: 300 } as const;
 
@@ -58,21 +59,17 @@ export interface NodeConfigurationState {
   readonly applied: Readonly<Record<string, FieldValue>>;
 }
 
-export const initialNodeConfiguration = (): NodeConfigurationState => ({ nodeId: null, requests: {}, desired: {}, applied: {} });
+const initialState = (): NodeConfigurationState => ({ nodeId: null, requests: {}, desired: {}, applied: {} });
 
 const TERMINAL: ReadonlySet<RequestStatus> = new Set(['applied', 'rejected', 'timed_out']);
 const DETAIL_MAX = 500;
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 function withRequest(state: NodeConfigurationState, requestId: string, patch: Partial<ConfigurationRequest>): NodeConfigurationState {
   const request = state.requests[requestId];
   return request ? { ...state, requests: { ...state.requests, [requestId]: { ...request, ...patch } } } : state;
 }
 
-export function evolveNodeConfiguration(state: NodeConfigurationState, event: NodeConfigurationEvent): NodeConfigurationState {
+function evolve(state: NodeConfigurationState, event: NodeConfigurationEvent): NodeConfigurationState {
   switch (event.type) {
     case 'NodeConfigurationRequested': {
       const { data } = event;
@@ -160,7 +157,7 @@ function open(state: NodeConfigurationState, requestId: string): ConfigurationRe
 }
 
 /** Steps that come too late for a request (a second answer, an expiry after the outcome) decide nothing. */
-export function decideNodeConfiguration(command: NodeConfigurationCommand, state: NodeConfigurationState): NodeConfigurationEvent[] {
+function decide(command: NodeConfigurationCommand, state: NodeConfigurationState): NodeConfigurationEvent[] {
   switch (command.type) {
     case 'RequestNodeConfiguration': {
       const { data } = command;
@@ -229,6 +226,4 @@ export function decideNodeConfiguration(command: NodeConfigurationCommand, state
   }
 }
 
-export function foldNodeConfiguration(events: readonly NodeConfigurationEvent[]): NodeConfigurationState {
-  return events.reduce(evolveNodeConfiguration, initialNodeConfiguration());
-}
+export const nodeConfigurationDecider: Decider<NodeConfigurationState, NodeConfigurationCommand, NodeConfigurationEvent> = { decide, evolve, initialState };

@@ -6,6 +6,7 @@ import {
   InvalidGatewayRegistrationError,
 } from './gateway.errors.js';
 import { GATEWAY_LIMITS, clip, isNetworkType, registrationProblems } from './gateway.validation.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 /** At most one LinkConnectionRefused per gateway and reason within this window, so brute force cannot flood the log. */
 export const REFUSAL_RECORD_INTERVAL_MS = 60_000;
@@ -71,13 +72,9 @@ export type GatewayState =
       readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
     };
 
-export const initialState = (): GatewayState => ({ status: 'unregistered' });
+const initialState = (): GatewayState => ({ status: 'unregistered' });
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
+function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
   switch (event.type) {
     case 'GatewayRegistered':
       return {
@@ -131,7 +128,7 @@ function nonNegativeInteger(value: number): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-export function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
+function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
   switch (command.type) {
     case 'RegisterGateway': {
       const { data } = command;
@@ -250,6 +247,4 @@ function changeDetails(data: Extract<GatewayCommand, { type: 'ChangeGatewayDetai
   return [{ type: 'GatewayDetailsChanged', data: { gatewayId: data.gatewayId, ...next, changedFields, changedAt: data.at } }];
 }
 
-export function fold(events: readonly GatewayEvent[]): GatewayState {
-  return events.reduce(evolve, initialState());
-}
+export const gatewayDecider: Decider<GatewayState, GatewayCommand, GatewayEvent> = { decide, evolve, initialState };

@@ -8,6 +8,7 @@ import {
   type NetworkConfigurationEvent,
   type NetworkConfigurationReport,
 } from './network-configuration.events.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 120 } as const;
 
@@ -57,15 +58,11 @@ export interface NetworkConfigurationState {
   readonly requests: Readonly<Record<string, NetworkConfigurationRequest>>;
 }
 
-export const initialNetworkConfiguration = (): NetworkConfigurationState => ({ gateway: { status: 'unregistered' }, requests: {} });
+const initialState = (): NetworkConfigurationState => ({ gateway: { status: 'unregistered' }, requests: {} });
 
 const TERMINAL: ReadonlySet<NetworkRequestStatus> = new Set(['applied', 'rejected', 'timed_out']);
 const DETAIL_MAX = 500;
 const TIMED_OUT = 'no answer from the gateway in time';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 function withRequest(state: NetworkConfigurationState, requestId: string, patch: Partial<NetworkConfigurationRequest>): NetworkConfigurationState {
   const request = state.requests[requestId];
@@ -73,7 +70,7 @@ function withRequest(state: NetworkConfigurationState, requestId: string, patch:
 }
 
 /** Folds the gateway stream: its registration and decommission, and every network configuration step. */
-export function evolveNetworkConfiguration(state: NetworkConfigurationState, event: GatewayEvent | NetworkConfigurationEvent): NetworkConfigurationState {
+function evolve(state: NetworkConfigurationState, event: GatewayEvent | NetworkConfigurationEvent): NetworkConfigurationState {
   switch (event.type) {
     case 'GatewayRegistered':
       return { ...state, gateway: { status: 'registered', gatewayId: event.data.gatewayId, networkType: event.data.networkType } };
@@ -185,7 +182,7 @@ function gatewayIdOf(state: NetworkConfigurationState): string {
  * Only a registered ZigBee gateway takes network changes. Applied needs the coordinator's report to confirm what was
  * asked for; a report that does not is a rejection naming the difference. Steps too late for a request decide nothing.
  */
-export function decideNetworkConfiguration(command: NetworkConfigurationCommand, state: NetworkConfigurationState): NetworkConfigurationEvent[] {
+function decide(command: NetworkConfigurationCommand, state: NetworkConfigurationState): NetworkConfigurationEvent[] {
   switch (command.type) {
     case 'RequestNetworkConfiguration': {
       const { data } = command;
@@ -260,6 +257,4 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
   }
 }
 
-export function foldNetworkConfiguration(events: readonly (GatewayEvent | NetworkConfigurationEvent)[]): NetworkConfigurationState {
-  return events.reduce(evolveNetworkConfiguration, initialNetworkConfiguration());
-}
+export const networkConfigurationDecider: Decider<NetworkConfigurationState, NetworkConfigurationCommand, GatewayEvent | NetworkConfigurationEvent> = { decide, evolve, initialState };

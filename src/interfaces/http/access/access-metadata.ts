@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import { ApiHeader, ApiParam } from '@nestjs/swagger';
-import type { AccessCommandMetadata } from '../../../application/access/access-streams.js';
+import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { ACCESS_LIMITS } from '../../../domain/access/text-limits.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export function accessMetadata(principal: Principal, correlationId: string | undefined): AccessCommandMetadata {
+export function accessMetadata(principal: Principal, correlationId: string | undefined): CommandMetadata {
   return { actorId: actorIdOf(principal), correlationId: correlationId && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID() };
 }
 

@@ -10,12 +10,13 @@ import {
   type AlarmRaised,
   type AlarmSetting,
 } from './alarm.events.js';
+import { assertNever, type Workflow } from '../shared/decider.js';
 
 /*
  * One alarm kind of one node. Its inputs are facts already stored elsewhere — the node's applied alarm setting and
- * the readings of its sensors — so each input is both decided on (`decideAlarm`) and noted (`noteAlarmInput`: the
- * stretch above the threshold, the last instant judged); the alarm events then open and close alarms (`evolveAlarm`).
- * `stepAlarm` does all three in that order. Every sensor of the node is judged on its own.
+ * the readings of its sensors — so each input is both decided on (`decide`) and noted (`note`: the
+ * stretch above the threshold, the last instant judged); the alarm events then open and close alarms (`evolve`).
+ * `step` (domain/shared/decider) does all three in that order. Every sensor of the node is judged on its own.
  */
 
 export type AlarmCommand =
@@ -67,11 +68,7 @@ export interface AlarmState {
   readonly sensors: Readonly<Record<string, SensorTrack>>;
 }
 
-export const initialAlarmState = (nodeId: string, kind: AlarmKind): AlarmState => ({ nodeId, kind, setting: null, sensors: {} });
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
+const initialState = (nodeId: string, kind: AlarmKind): AlarmState => ({ nodeId, kind, setting: null, sensors: {} });
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -187,7 +184,7 @@ function assertKind(state: AlarmState, setting: AlarmSetting): void {
 }
 
 /** What the input causes: alarms raised and cleared. A setting equal to the current one changes nothing. */
-export function decideAlarm(command: AlarmCommand, state: AlarmState): AlarmEvent[] {
+function decide(command: AlarmCommand, state: AlarmState): AlarmEvent[] {
   switch (command.type) {
     case 'ApplyAlarmSetting': {
       const { setting, appliedAt } = command.data;
@@ -233,7 +230,7 @@ function noteReading(state: AlarmState, reading: Reading): AlarmState {
 }
 
 /** What the input itself changes, apart from the events it causes: the setting, the stretch, the last instant judged. */
-export function noteAlarmInput(state: AlarmState, command: AlarmCommand): AlarmState {
+function note(state: AlarmState, command: AlarmCommand): AlarmState {
   switch (command.type) {
     case 'ApplyAlarmSetting': {
       const { setting, requestId, appliedAt } = command.data;
@@ -255,7 +252,7 @@ function withOpen(state: AlarmState, sensorId: string, open: OpenAlarm | null, g
   return { ...state, sensors: { ...state.sensors, [sensorId]: { ...track, open } } };
 }
 
-export function evolveAlarm(state: AlarmState, event: AlarmEvent): AlarmState {
+function evolve(state: AlarmState, event: AlarmEvent): AlarmState {
   switch (event.type) {
     case 'AlarmRaised': {
       const d = event.data;
@@ -268,8 +265,14 @@ export function evolveAlarm(state: AlarmState, event: AlarmEvent): AlarmState {
   }
 }
 
-/** Decide, note, evolve: the events one input causes and the state after it. */
-export function stepAlarm(state: AlarmState, command: AlarmCommand): { readonly events: AlarmEvent[]; readonly state: AlarmState } {
-  const events = decideAlarm(command, state);
-  return { events, state: events.reduce(evolveAlarm, noteAlarmInput(state, command)) };
-}
+/**
+ * Alarm evaluation for one node and alarm kind. A workflow rather than a decider: readings and settings that raise
+ * nothing still move its state (a stretch above the threshold, the last instant judged), so it evolves from its
+ * inputs as well as from its events, and it starts from the node and kind it watches.
+ */
+export const alarmWorkflow: Workflow<AlarmState, AlarmCommand, AlarmEvent> & { readonly initialState: (nodeId: string, kind: AlarmKind) => AlarmState } = {
+  decide,
+  note,
+  evolve,
+  initialState,
+};
