@@ -1,4 +1,3 @@
-import type { Phase } from '../metering/canonical-reading.js';
 import { AlarmSettingKindError } from './alarm.errors.js';
 import {
   ALARM_QUANTITY,
@@ -11,6 +10,9 @@ import {
   type AlarmSetting,
 } from './alarm.events.js';
 import { assertNever, type Workflow } from '../shared/decider.js';
+import type { AlarmCommand, AlarmState, OpenAlarm, Reading, SensorTrack } from './alarm.state.js';
+
+export type { AlarmCommand, AlarmState, AppliedAlarmSetting, OpenAlarm, SensorTrack } from './alarm.state.js';
 
 /*
  * One alarm kind of one node. Its inputs are facts already stored elsewhere — the node's applied alarm setting and
@@ -18,55 +20,6 @@ import { assertNever, type Workflow } from '../shared/decider.js';
  * stretch above the threshold, the last instant judged); the alarm events then open and close alarms (`evolve`).
  * `step` (domain/shared/decider) does all three in that order. Every sensor of the node is judged on its own.
  */
-
-export type AlarmCommand =
-  | {
-      readonly type: 'ApplyAlarmSetting';
-      readonly data: { readonly setting: AlarmSetting; readonly requestId: string; readonly appliedAt: string };
-    }
-  | {
-      readonly type: 'JudgeReading';
-      readonly data: {
-        readonly gatewayId: string;
-        readonly sensorId: string;
-        readonly phase?: Phase;
-        readonly value: number;
-        readonly measuredAt: string;
-        /** The id an alarm raised by this reading gets (the caller derives it from the reading's event). */
-        readonly alarmId: string;
-      };
-    };
-
-export interface OpenAlarm {
-  readonly alarmId: string;
-  readonly since: string;
-  readonly raisedAt: string;
-  readonly peak: number;
-}
-
-export interface SensorTrack {
-  readonly gatewayId: string;
-  readonly phase?: Phase;
-  /** measuredAt of the newest reading judged; a reading at or before it is late. */
-  readonly lastJudgedAt: string | null;
-  /** power_above: the stretch above the threshold so far, unbroken by a reading at or under it. */
-  readonly run: { readonly since: string; readonly firstValue: number; readonly peak: number } | null;
-  readonly open: OpenAlarm | null;
-}
-
-export interface AppliedAlarmSetting {
-  readonly value: AlarmSetting;
-  readonly requestId: string;
-  /** Readings measured before it are not judged by this setting. */
-  readonly appliedAt: string;
-}
-
-export interface AlarmState {
-  readonly nodeId: string;
-  readonly kind: AlarmKind;
-  readonly setting: AppliedAlarmSetting | null;
-  readonly sensors: Readonly<Record<string, SensorTrack>>;
-}
 
 const initialState = (nodeId: string, kind: AlarmKind): AlarmState => ({ nodeId, kind, setting: null, sensors: {} });
 
@@ -83,7 +36,6 @@ function sameSetting(a: AlarmSetting, b: AlarmSetting): boolean {
   return false;
 }
 
-type Reading = Extract<AlarmCommand, { type: 'JudgeReading' }>['data'];
 
 const newTrack = (reading: Reading): SensorTrack => ({
   gatewayId: reading.gatewayId,
