@@ -1,14 +1,12 @@
 import { ApiClientAlreadyRegisteredError, ApiClientNotFoundError, ApiClientRevokedError, InvalidAccessInputError } from './access.errors.js';
+import { aRegisteredApiClient } from '#test/builders/access.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { apiClientDecider, type ApiClientCommand } from './api-client.decider.js';
 import type { ApiClientEvent } from './api-client.events.js';
 
 const ID = 'client-1';
 const AT = '2024-05-01T10:00:00.000Z';
-const registered: ApiClientEvent = {
-  type: 'ApiClientRegistered',
-  data: { clientId: ID, organisation: 'Grid Co', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT },
-};
+const registered = aRegisteredApiClient();
 const revoked: ApiClientEvent = { type: 'ApiClientRevoked', data: { clientId: ID, reason: 'contract ended', at: AT } };
 const register = (overrides: Partial<Extract<ApiClientCommand, { type: 'RegisterApiClient' }>['data']> = {}): ApiClientCommand => ({
   type: 'RegisterApiClient',

@@ -1,14 +1,12 @@
 import { InvalidAccessInputError, UserAlreadyRegisteredError, UserDisabledError, UserNotFoundError } from './access.errors.js';
+import { aRegisteredUser } from '#test/builders/access.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { userDecider, type UserCommand } from './user.decider.js';
-import type { UserEvent, UserRegistered } from './user.events.js';
+import type { UserEvent } from './user.events.js';
 
 const ID = 'user-1';
 const AT = '2024-05-01T10:00:00.000Z';
 
-function aRegisteredUser(overrides: Partial<UserRegistered['data']> = {}): UserRegistered {
-  return { type: 'UserRegistered', data: { userId: ID, email: 'ann@example.org', displayName: 'Ann', role: 'user', at: AT, ...overrides } };
-}
 const register = (overrides: Partial<Extract<UserCommand, { type: 'RegisterUser' }>['data']> = {}): UserCommand => ({
   type: 'RegisterUser',
   data: { userId: ID, email: 'ann@example.org', displayName: 'Ann', role: 'user', at: AT, ...overrides },

@@ -1,3 +1,4 @@
+import { anActuatorCommandRequested } from '#test/builders/control.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { actuatorCommandDecider, type ActuatorCommandCommand } from './actuator-command.decider.js';
 import type { ActuatorCommandEvent, ActuatorCommandRequested } from './actuator-command.events.js';
@@ -27,10 +28,6 @@ const requestCommand = (overrides: Partial<Extract<ActuatorCommandCommand, { typ
   },
 });
 
-function aRequestedCommand(overrides: Partial<ActuatorCommandRequested['data']> = {}): ActuatorCommandRequested {
-  const [event] = actuatorCommandDecider.decide(requestCommand(), actuatorCommandDecider.initialState());
-  return { type: 'ActuatorCommandRequested', data: { ...(event as ActuatorCommandRequested).data, ...overrides } };
-}
 const dispatched: ActuatorCommandEvent = { type: 'ActuatorCommandDispatched', data: { commandId: 'cmd-1', gatewayId: 'gw-1', dispatchedAt: LATER(1) } };
 
 describe('actuator command decider', () => {
@@ -53,18 +50,18 @@ describe('actuator command decider', () => {
   });
 
   it('Given a requested command, When requested again (a retry), Then nothing', () => {
-    given(aRequestedCommand()).when(requestCommand()).then([]);
+    given(anActuatorCommandRequested()).when(requestCommand()).then([]);
   });
 
   it('Given a requested command, When dispatched before expiry, Then Dispatched; a second dispatch decides nothing', () => {
-    given(aRequestedCommand()).when({ type: 'DispatchActuatorCommand', data: { at: LATER(1) } }).then([dispatched]);
-    given(aRequestedCommand(), dispatched).when({ type: 'DispatchActuatorCommand', data: { at: LATER(2) } }).then([]);
-    given(aRequestedCommand()).when({ type: 'DispatchActuatorCommand', data: { at: LATER(30) } }).then([]);
+    given(anActuatorCommandRequested()).when({ type: 'DispatchActuatorCommand', data: { at: LATER(1) } }).then([dispatched]);
+    given(anActuatorCommandRequested(), dispatched).when({ type: 'DispatchActuatorCommand', data: { at: LATER(2) } }).then([]);
+    given(anActuatorCommandRequested()).when({ type: 'DispatchActuatorCommand', data: { at: LATER(30) } }).then([]);
   });
 
   it('Given a dispatched command, When a report received after dispatch shows the expected state, Then Acknowledged', () => {
     const confirm = (value: 0 | 1, receivedAt: string) =>
-      given(aRequestedCommand(), dispatched).when({ type: 'ConfirmActuatorState', data: { state: value, reportedAt: receivedAt, receivedAt, at: LATER(5) } });
+      given(anActuatorCommandRequested(), dispatched).when({ type: 'ConfirmActuatorState', data: { state: value, reportedAt: receivedAt, receivedAt, at: LATER(5) } });
     confirm(1, LATER(0)).then([]);
     confirm(0, LATER(2)).then([]);
     confirm(1, LATER(2)).then([
@@ -73,7 +70,7 @@ describe('actuator command decider', () => {
   });
 
   it('Given a requested command, When a report arrives before dispatch, Then nothing', () => {
-    given(aRequestedCommand()).when({ type: 'ConfirmActuatorState', data: { state: 1, reportedAt: LATER(2), receivedAt: LATER(2), at: LATER(2) } }).then([]);
+    given(anActuatorCommandRequested()).when({ type: 'ConfirmActuatorState', data: { state: 1, reportedAt: LATER(2), receivedAt: LATER(2), at: LATER(2) } }).then([]);
   });
 
   it('Given a dispatched command, When the device answers an error, Then Failed; afterwards nothing changes it', () => {
@@ -81,29 +78,29 @@ describe('actuator command decider', () => {
       type: 'ActuatorCommandFailed',
       data: { commandId: 'cmd-1', reason: 'device_error', detail: 'UNSUPPORTED_ATTRIBUTE', failedAt: LATER(2) },
     };
-    given(aRequestedCommand(), dispatched)
+    given(anActuatorCommandRequested(), dispatched)
       .when({ type: 'FailActuatorCommand', data: { reason: 'device_error', detail: 'UNSUPPORTED_ATTRIBUTE', at: LATER(2) } })
       .then([failed]);
-    const after = given(aRequestedCommand(), dispatched, failed);
+    const after = given(anActuatorCommandRequested(), dispatched, failed);
     expect(after.state.status).toBe('failed');
     after.when({ type: 'ExpireActuatorCommand', data: { at: LATER(99) } }).then([]);
     after.when({ type: 'ConfirmActuatorState', data: { state: 1, reportedAt: LATER(3), receivedAt: LATER(3), at: LATER(3) } }).then([]);
   });
 
   it('Given a waiting command, When the sweeper passes at or after its expiry, Then TimedOut with the status it had', () => {
-    given(aRequestedCommand()).when({ type: 'ExpireActuatorCommand', data: { at: LATER(29) } }).then([]);
-    given(aRequestedCommand()).when({ type: 'ExpireActuatorCommand', data: { at: LATER(30) } }).then([
+    given(anActuatorCommandRequested()).when({ type: 'ExpireActuatorCommand', data: { at: LATER(29) } }).then([]);
+    given(anActuatorCommandRequested()).when({ type: 'ExpireActuatorCommand', data: { at: LATER(30) } }).then([
       { type: 'ActuatorCommandTimedOut', data: { commandId: 'cmd-1', lastStatus: 'requested', timedOutAt: LATER(30) } },
     ]);
-    given(aRequestedCommand(), dispatched).when({ type: 'ExpireActuatorCommand', data: { at: LATER(31) } }).then([
+    given(anActuatorCommandRequested(), dispatched).when({ type: 'ExpireActuatorCommand', data: { at: LATER(31) } }).then([
       { type: 'ActuatorCommandTimedOut', data: { commandId: 'cmd-1', lastStatus: 'dispatched', timedOutAt: LATER(31) } },
     ]);
   });
 
   it('Given a dispatched command, When the gateway vanished as it was sent, Then Undelivered and it waits to be dispatched again', () => {
     const undelivered: ActuatorCommandEvent = { type: 'ActuatorCommandUndelivered', data: { commandId: 'cmd-1', gatewayId: 'gw-1', detail: 'gone', at: LATER(2) } };
-    given(aRequestedCommand(), dispatched).when({ type: 'ReturnActuatorCommand', data: { detail: 'gone', at: LATER(2) } }).then([undelivered]);
-    const again = given(aRequestedCommand(), dispatched, undelivered);
+    given(anActuatorCommandRequested(), dispatched).when({ type: 'ReturnActuatorCommand', data: { detail: 'gone', at: LATER(2) } }).then([undelivered]);
+    const again = given(anActuatorCommandRequested(), dispatched, undelivered);
     expect(again.state.status).toBe('requested');
     again.when({ type: 'DispatchActuatorCommand', data: { at: LATER(3) } }).then((events) => expect(events).toHaveLength(1));
   });

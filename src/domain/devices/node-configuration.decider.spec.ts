@@ -1,3 +1,4 @@
+import { POWER_REPORTING as power, aNodeConfigurationRequested } from '#test/builders/devices.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { nodeConfigurationDecider, type NodeConfigurationCommand } from './node-configuration.decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from './node-configuration.events.js';
@@ -7,14 +8,12 @@ const AT = '2024-05-01T10:00:00.000Z';
 const LATER = (s: number) => new Date(Date.parse(AT) + s * 1000).toISOString();
 const NODE = 'zigbee:0x000b57fffec6a5b2';
 const given = DeciderSpecification.for(nodeConfigurationDecider);
-const power: NodeConfigurationChange = { kind: 'reporting', quantity: 'power', minIntervalS: 5, maxIntervalS: 300, reportableChange: 50 };
 
 const request = (change: NodeConfigurationChange = power, requestId = 'r1', timeoutSeconds = 60): NodeConfigurationCommand => ({
   type: 'RequestNodeConfiguration',
   data: { requestId, nodeId: NODE, gatewayId: 'gw-1', change, requestedBy: 'user:admin', reason: 'less chatter', timeoutSeconds, at: AT },
 });
-const requested = (change: NodeConfigurationChange = power, requestId = 'r1'): NodeConfigurationEvent =>
-  nodeConfigurationDecider.decide(request(change, requestId), nodeConfigurationDecider.initialState())[0]!;
+const requested = (): NodeConfigurationEvent => aNodeConfigurationRequested();
 const sent: NodeConfigurationEvent = { type: 'NodeConfigurationSent', data: { requestId: 'r1', nodeId: NODE, sentAt: LATER(1) } };
 
 describe('node configuration decider', () => {

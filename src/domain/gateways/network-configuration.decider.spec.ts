@@ -1,5 +1,5 @@
 import { GatewayDecommissionedError, GatewayNotFoundError } from './gateway.errors.js';
-import { aRegisteredGateway } from '#test/builders/gateways.js';
+import { aNetworkConfigurationRequested, aRegisteredGateway } from '#test/builders/gateways.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import type { GatewayEvent, NetworkType } from './gateway.events.js';
 import { networkConfigurationDecider, type NetworkConfigurationCommand } from './network-configuration.decider.js';
@@ -18,8 +18,7 @@ const request = (change: NetworkConfigurationChange = channel15, requestId = 'r1
   type: 'RequestNetworkConfiguration',
   data: { requestId, gatewayId: GW, change, requestedBy: 'user:admin', reason: 'less interference', timeoutSeconds, at: AT },
 });
-const requested = (change: NetworkConfigurationChange = channel15, requestId = 'r1'): NetworkConfigurationEvent =>
-  networkConfigurationDecider.decide(request(change, requestId), given(aRegisteredGateway()).state)[0] as NetworkConfigurationEvent;
+const requested = (change: NetworkConfigurationChange = channel15): NetworkConfigurationEvent => aNetworkConfigurationRequested({ change });
 const sent = (field = 'network.channel'): NetworkConfigurationEvent => ({ type: 'NetworkConfigurationSent', data: { requestId: 'r1', gatewayId: GW, field, sentAt: LATER(1) } });
 const apply = (report: NetworkConfigurationReport): NetworkConfigurationCommand => ({
   type: 'ApplyNetworkConfiguration',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { aPowerCeiling, aVoltageBand } from '#test/builders/monitoring.js';
 import { settled } from '#test/support/access-homes.js';
 import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { nodeConfigurationDecider } from '../../../domain/devices/node-configuration.decider.js';
@@ -22,8 +23,8 @@ const VOLTAGE = (phase: Phase): string => sensorIdFor(NODE, undefined, 'voltage'
 const T = '2025-03-01T12:00:00.000Z';
 const at = (seconds: number): string => new Date(Date.parse(T) + seconds * 1000).toISOString();
 
-const ceiling: AlarmSetting = { kind: 'alarm_power_above', enabled: true, thresholdW: 3000, forSeconds: 60 };
-const band: AlarmSetting = { kind: 'alarm_voltage_band', enabled: true, minV: 207, maxV: 253 };
+const ceiling: AlarmSetting = aPowerCeiling();
+const band: AlarmSetting = aVoltageBand();
 
 const power = (value: number, seconds: number): StoredReading => ({
   sensorId: POWER, nodeId: NODE, quantity: 'power', unit: 'W', value, measuredAt: at(seconds), source: { protocol: 'dsmr', obis: '1-0:1.7.0' },
