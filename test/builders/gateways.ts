@@ -23,7 +23,7 @@ export function aRegisteredGateway(overrides: Partial<GatewayRegistered['data']>
   };
 }
 
-/** An admin moves the gateway's ZigBee network to channel 15 (unless told), waiting 60 s; the field follows the change. */
+/** An admin moves the ZigBee network to channel 15 (unless told), waiting 60 s; the field follows the change. */
 export function aNetworkConfigurationRequested(overrides: Partial<NetworkConfigurationRequested['data']> = {}): NetworkConfigurationRequested {
   const change = overrides.change ?? { kind: 'channel', channel: 15 };
   return {

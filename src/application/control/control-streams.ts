@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { isActuatorCommandEvent, type ActuatorCommandEvent, type ActuatorEvent } from '../../domain/control/actuator-command.events.js';
 import type { StreamEvents } from '../shared/decider-command.js';
+import { derivedUuid } from '../shared/derived-uuid.js';
 
 export const COMMAND_STREAM_PREFIX = 'command-';
 export const ACTUATOR_STREAM_PREFIX = 'actuator-';
@@ -14,30 +14,27 @@ export function actuatorStream(sensorId: string): string {
   return `${ACTUATOR_STREAM_PREFIX}${sensorId}`;
 }
 
-/** A UUID (version 8 layout) from SHA-256 of the parts: the same request always names the same event or command. */
-export function derivedUuid(...parts: readonly string[]): string {
-  const bytes = createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** The same parts always name the same event or command (parts joined by NUL, so no two lists run together). */
+function idFrom(...parts: readonly string[]): string {
+  return derivedUuid(parts.join('\u0000'));
 }
 
 /** The command an `Idempotency-Key` names: per actor, so two callers' keys never collide. */
 export function idempotentCommandId(actorId: string, idempotencyKey: string): string {
-  return derivedUuid('wattlog:actuator-command', actorId, idempotencyKey);
+  return idFrom('wattlog:actuator-command', actorId, idempotencyKey);
 }
 
-/** Both control streams: every event is caused by its actuator command; a reservation's id is derived, so a retried one is a no-op. */
+/** A command's own stream: every event is caused by the command. */
 export const COMMAND_EVENTS: StreamEvents<ActuatorCommandEvent> = {
   accepts: isActuatorCommandEvent,
   schemaVersion: CONTROL_SCHEMA_VERSION,
   causationId: (event) => event.data.commandId,
 };
 
+/** An actuator's reservations: caused by the command reserving it; ids derived from both, so a retry is a no-op. */
 export const ACTUATOR_EVENTS: StreamEvents<ActuatorEvent> = {
   accepts: (event) => event.type === 'ActuatorReserved',
   schemaVersion: CONTROL_SCHEMA_VERSION,
-  eventId: (event) => derivedUuid('wattlog:reserve', event.data.sensorId, event.data.commandId),
+  eventId: (event) => idFrom('wattlog:reserve', event.data.sensorId, event.data.commandId),
   causationId: (event) => event.data.commandId,
 };

@@ -4,9 +4,9 @@ import type { DomainEvent, EventMetadata } from '../../domain/shared/event.js';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../ports/event-store.port.js';
 import type { CommandMetadata } from './command-metadata.js';
 
-/** How one decider's events live in a stream: which recorded events it folds, and what is stored with each it decides. */
+/** How a decider's events live in a stream: which recorded events it folds, and what is stored with each it decides. */
 export interface StreamEvents<E extends DomainEvent> {
-  /** A stream may hold another decider's events too (a gateway's carries its network configuration); those are skipped. */
+  /** A stream may hold another decider's events (a gateway's carries its network configuration); those are skipped. */
   readonly accepts: (event: { readonly type: string; readonly data: unknown }) => boolean;
   readonly schemaVersion: number;
   /** Default: a fresh UUID. An id derived from the event makes a retried append of the same step a no-op. */
@@ -23,7 +23,7 @@ export interface Loaded<S> {
   readonly recorded: readonly RecordedEvent[];
 }
 
-/** Folds the stream; with `until`, only the events recorded at or before that instant (the state at a point in time). */
+/** Folds the stream; with `until`, only the events recorded at or before that instant (the state at that time). */
 export async function loadStream<S, E extends DomainEvent>(
   store: EventStore,
   stream: string,
@@ -59,7 +59,7 @@ export interface DeciderCommandOptions<E extends DomainEvent> {
    * Default 1: the conflict is the caller's to answer.
    */
   readonly attempts?: number;
-  /** Runs once events were decided, before they are appended: a check the decider cannot make, or a key stored first. */
+  /** Runs once events were decided, before they are appended: a check the decider cannot make, a key stored first. */
   readonly beforeAppend?: (events: readonly E[]) => Promise<void>;
 }
 

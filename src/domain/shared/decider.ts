@@ -35,7 +35,7 @@ export function step<State, Input, Event>(
   return { events, state: events.reduce(workflow.evolve, workflow.note(state, input)) };
 }
 
-/** The default branch of an exhaustive switch: the compiler proves it unreachable, and it throws if data says otherwise. */
+/** The default branch of an exhaustive switch: the compiler proves it unreachable; it throws if data says otherwise. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }
