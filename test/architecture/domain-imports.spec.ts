@@ -13,6 +13,7 @@ import {
 } from './import-rules.js';
 
 const DOMAIN = join(REPO_ROOT, 'src', 'domain');
+const SPEC_FILE = /\.(int-)?spec\.ts$/;
 
 /**
  * The domain may only depend on itself: no packages, and no `node:` modules either. Even "pure" built-ins are
@@ -20,14 +21,10 @@ const DOMAIN = join(REPO_ROOT, 'src', 'domain');
  */
 const domainOnly: ImportRule = (fromFile, ref) => {
   // A domain spec may use the shared test toolkit (spec helpers, builders, fixtures), itself held to no I/O.
-  if (isSpec(fromFile) && ref.specifier.startsWith('#test/')) return true;
+  if (SPEC_FILE.test(fromFile) && ref.specifier.startsWith('#test/')) return true;
   const target = resolveRelative(fromFile, ref.specifier);
   return target !== null && isInside(target, DOMAIN);
 };
-
-function isSpec(file: string): boolean {
-  return file.endsWith('.spec.ts');
-}
 
 describe('src/domain imports', () => {
   it('scans a non-empty domain tree', () => {

@@ -14,7 +14,7 @@ import { logProcesses, projectionCatalog } from '../../src/application/projectio
 import { API_CLIENT_EVENT_TYPES } from '../../src/domain/access/api-client.events.js';
 import { DATA_ACCESSED } from '../../src/domain/access/data-access.events.js';
 import { GRANT_EVENT_TYPES } from '../../src/domain/access/grant.events.js';
-import { SENSOR_VISIBILITY_CHANGED } from '../../src/domain/access/sensor-visibility.js';
+import { SENSOR_VISIBILITY_CHANGED } from '../../src/domain/access/sensor-visibility.decider.js';
 import { EMAIL_RESERVED, USER_EVENT_TYPES } from '../../src/domain/access/user.events.js';
 import { ACTUATOR_COMMAND_EVENT_TYPES, CONTROL_EVENT_TYPES } from '../../src/domain/control/actuator-command.events.js';
 import { NODE_CONFIGURATION_EVENT_TYPES } from '../../src/domain/devices/node-configuration.events.js';

@@ -3,7 +3,7 @@ import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '.
 import type { SqlBackend } from './sql-backends.js';
 import { InMemoryPrincipalDirectory } from './in-memory-principal-directory.js';
 import type { Principal } from '../../src/domain/access/principal.js';
-import type { GatewayRegistered } from '../../src/domain/gateways/gateway.events.js';
+import { aRegisteredGateway } from '#test/builders/gateways.js';
 import type { Clock } from '../../src/application/ports/clock.port.js';
 import { catchUpOnce } from '../../src/application/projections/catch-up-once.js';
 import { gatewayStatusProjection } from '../../src/application/gateways/gateway-status/gateway-status.projection.js';
@@ -43,20 +43,14 @@ export function directory(): InMemoryPrincipalDirectory {
   ]);
 }
 
-function registered(gatewayId: string, ownerId: string): GatewayRegistered {
-  return {
-    type: 'GatewayRegistered',
-    data: {
-      gatewayId, name: gatewayId, networkType: 'dsmr', address: 'p1', description: '', location: { lat: 0, lon: 0, label: '' }, ownerId,
-      keyFingerprint: 'aaaaaaaaaaaaaaaa', registeredAt: '2025-03-01T00:00:00.000Z',
-    },
-  };
-}
-
 /** Registers both gateways in the store and writes their readings rows straight into the read model. */
 export async function seedTwoHomes(b: SqlBackend): Promise<void> {
   for (const [gatewayId, ownerId] of [['gw-a', 'alice'], ['gw-b', 'bob']] as const) {
-    await b.store.append(`gateway-${gatewayId}`, [{ id: randomUUID(), ...registered(gatewayId, ownerId), metadata: {} }], { expectedRevision: 'no_stream' });
+    const registered = aRegisteredGateway({
+      gatewayId, name: gatewayId, networkType: 'dsmr', address: 'p1', description: '', location: { lat: 0, lon: 0, label: '' }, ownerId,
+      registeredAt: '2025-03-01T00:00:00.000Z',
+    });
+    await b.store.append(`gateway-${gatewayId}`, [{ id: randomUUID(), ...registered, metadata: {} }], { expectedRevision: 'no_stream' });
   }
   await insertLatest(b.db, [
     aReading({ sensorId: A_POWER, nodeId: 'a-meter', gatewayId: 'gw-a' }),

@@ -1,8 +1,10 @@
-import { decideUser, type UserCommand, type UserState } from '../../domain/access/user.decider.js';
+import { userDecider, type UserCommand, type UserState } from '../../domain/access/user.decider.js';
 import type { UserEvent } from '../../domain/access/user.events.js';
-import { WrongExpectedRevisionError, type EventStore } from '../ports/event-store.port.js';
+import type { EventStore } from '../ports/event-store.port.js';
+import type { CommandMetadata } from '../shared/command-metadata.js';
+import { handleWithDecider } from '../shared/decider-command.js';
 import type { AccessState } from './access-state/access-state.js';
-import { loadUser, toNewEvents, userStream, type AccessCommandMetadata } from './access-streams.js';
+import { USER_EVENTS, userStream } from './access-streams.js';
 
 const ATTEMPTS = 3;
 
@@ -16,18 +18,9 @@ export async function updateUser(
   accessState: AccessState,
   userId: string,
   command: (state: UserState) => UserCommand,
-  metadata: AccessCommandMetadata,
+  metadata: CommandMetadata,
 ): Promise<UserEvent[]> {
-  for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await loadUser(store, userId);
-    const events = decideUser(command(state), state);
-    if (events.length === 0) return events;
-    try {
-      await store.append(userStream(userId), toNewEvents(events, metadata), { expectedRevision: revision });
-      accessState.apply(events);
-      return events;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+  const { events } = await handleWithDecider(store, userStream(userId), userDecider, command, metadata, { events: USER_EVENTS, attempts: ATTEMPTS });
+  if (events.length > 0) accessState.apply(events);
+  return events;
 }

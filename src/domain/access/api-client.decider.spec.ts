@@ -1,13 +1,12 @@
 import { ApiClientAlreadyRegisteredError, ApiClientNotFoundError, ApiClientRevokedError, InvalidAccessInputError } from './access.errors.js';
-import { decideApiClient, foldApiClient, type ApiClientCommand } from './api-client.decider.js';
+import { aRegisteredApiClient } from '#test/builders/access.js';
+import { DeciderSpecification } from '#test/support/decider-spec.js';
+import { apiClientDecider, type ApiClientCommand } from './api-client.decider.js';
 import type { ApiClientEvent } from './api-client.events.js';
 
 const ID = 'client-1';
 const AT = '2024-05-01T10:00:00.000Z';
-const registered: ApiClientEvent = {
-  type: 'ApiClientRegistered',
-  data: { clientId: ID, organisation: 'Grid Co', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT },
-};
+const registered = aRegisteredApiClient();
 const revoked: ApiClientEvent = { type: 'ApiClientRevoked', data: { clientId: ID, reason: 'contract ended', at: AT } };
 const register = (overrides: Partial<Extract<ApiClientCommand, { type: 'RegisterApiClient' }>['data']> = {}): ApiClientCommand => ({
   type: 'RegisterApiClient',
@@ -16,34 +15,34 @@ const register = (overrides: Partial<Extract<ApiClientCommand, { type: 'Register
 const rotate: ApiClientCommand = { type: 'RotateApiClientSecret', data: { clientId: ID, secretFingerprint: 'bbbbbbbbbbbbbbbb', at: AT } };
 const revoke: ApiClientCommand = { type: 'RevokeApiClient', data: { clientId: ID, reason: 'contract ended', at: AT } };
 
-const given = (...events: ApiClientEvent[]) => ({ when: (command: ApiClientCommand) => () => decideApiClient(command, foldApiClient(events)) });
+const given = DeciderSpecification.for(apiClientDecider);
 
 describe('API client decider', () => {
   it('Given nothing, When registering, Then ApiClientRegistered with trimmed names', () => {
-    expect(given().when(register())()).toEqual([registered]);
+    given().when(register()).then([registered]);
   });
   it('Given a client, When registering the same id, Then it throws', () => {
-    expect(given(registered).when(register())).toThrow(new ApiClientAlreadyRegisteredError(ID));
+    given(registered).when(register()).thenThrows(new ApiClientAlreadyRegisteredError(ID));
   });
   it('When the organisation is blank, Then invalid input', () => {
-    expect(given().when(register({ organisation: ' ' }))).toThrow(
+    given().when(register({ organisation: ' ' })).thenThrows(
       new InvalidAccessInputError(['organisation must be 1 to 100 characters without control characters']),
     );
   });
   it('Given a client, When rotating, Then ApiClientSecretRotated names the previous fingerprint', () => {
-    expect(given(registered).when(rotate)()).toEqual([
+    given(registered).when(rotate).then([
       { type: 'ApiClientSecretRotated', data: { clientId: ID, secretFingerprint: 'bbbbbbbbbbbbbbbb', previousSecretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT } },
     ]);
   });
   it('Given a revoked client, When rotating, Then it throws', () => {
-    expect(given(registered, revoked).when(rotate)).toThrow(ApiClientRevokedError);
+    given(registered, revoked).when(rotate).thenThrows(ApiClientRevokedError);
   });
   it('Given nothing, When rotating or revoking, Then not found', () => {
-    expect(given().when(rotate)).toThrow(ApiClientNotFoundError);
-    expect(given().when(revoke)).toThrow(ApiClientNotFoundError);
+    given().when(rotate).thenThrows(ApiClientNotFoundError);
+    given().when(revoke).thenThrows(ApiClientNotFoundError);
   });
   it('Given a client, When revoked, Then ApiClientRevoked; revoking again changes nothing', () => {
-    expect(given(registered).when(revoke)()).toEqual([revoked]);
-    expect(given(registered, revoked).when(revoke)()).toEqual([]);
+    given(registered).when(revoke).then([revoked]);
+    given(registered, revoked).when(revoke).then([]);
   });
 });

@@ -1,6 +1,7 @@
 import { ApiClientAlreadyRegisteredError, ApiClientNotFoundError, ApiClientRevokedError, InvalidAccessInputError } from './access.errors.js';
 import type { ApiClientEvent } from './api-client.events.js';
 import { ACCESS_LIMITS, clipReason, textProblems } from './text-limits.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 export type ApiClientCommand =
   | {
@@ -14,13 +15,9 @@ export type ApiClientState =
   | { readonly status: 'unregistered' }
   | { readonly status: 'active' | 'revoked'; readonly clientId: string; readonly organisation: string; readonly secretFingerprint: string };
 
-export const initialApiClientState = (): ApiClientState => ({ status: 'unregistered' });
+const initialState = (): ApiClientState => ({ status: 'unregistered' });
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolveApiClient(state: ApiClientState, event: ApiClientEvent): ApiClientState {
+function evolve(state: ApiClientState, event: ApiClientEvent): ApiClientState {
   switch (event.type) {
     case 'ApiClientRegistered':
       return { status: 'active', clientId: event.data.clientId, organisation: event.data.organisation, secretFingerprint: event.data.secretFingerprint };
@@ -39,7 +36,7 @@ function active(state: ApiClientState, clientId: string): Exclude<ApiClientState
   return state;
 }
 
-export function decideApiClient(command: ApiClientCommand, state: ApiClientState): ApiClientEvent[] {
+function decide(command: ApiClientCommand, state: ApiClientState): ApiClientEvent[] {
   switch (command.type) {
     case 'RegisterApiClient': {
       const { data } = command;
@@ -70,6 +67,4 @@ export function decideApiClient(command: ApiClientCommand, state: ApiClientState
   }
 }
 
-export function foldApiClient(events: readonly ApiClientEvent[]): ApiClientState {
-  return events.reduce(evolveApiClient, initialApiClientState());
-}
+export const apiClientDecider: Decider<ApiClientState, ApiClientCommand, ApiClientEvent> = { decide, evolve, initialState };

@@ -1,6 +1,7 @@
 import { GrantNotActiveError, GrantNotFoundError, InvalidGrantError } from './access.errors.js';
-import { decideGrant, foldGrant, type GrantCommand } from './grant.decider.js';
-import type { AccessGranted, GrantEvent } from './grant.events.js';
+import { anAccessGrant as granted } from '#test/builders/access.js';
+import { DeciderSpecification } from '#test/support/decider-spec.js';
+import { grantDecider, type GrantCommand } from './grant.decider.js';
 
 const AT = '2025-03-01T10:00:00.000Z';
 const LATER = '2025-03-02T10:00:00.000Z';
@@ -10,25 +11,10 @@ const grant = (overrides: Partial<GrantData> = {}): GrantCommand => ({
   type: 'GrantAccess',
   data: { grantId: 'g-1', grantor: 'user:alice', grantee: { kind: 'user', id: 'bob' }, scope: { sensorIds: ['s-1'] }, rights: ['read'], at: AT, ...overrides },
 });
-const granted = (overrides: Partial<AccessGranted['data']> = {}): AccessGranted => ({
-  type: 'AccessGranted',
-  data: { grantId: 'g-1', grantor: 'user:alice', grantee: { kind: 'user', id: 'bob' }, scope: { sensorIds: ['s-1'] }, rights: ['read', 'aggregate'], at: AT, ...overrides },
-});
 const revoke = (at = AT): GrantCommand => ({ type: 'RevokeAccess', data: { grantId: 'g-1', revokedBy: 'user:alice', at } });
 const expire = (at: string): GrantCommand => ({ type: 'ExpireAccess', data: { grantId: 'g-1', at } });
 
-function given(...events: GrantEvent[]) {
-  return {
-    when: (command: GrantCommand) => ({
-      then: (expected: GrantEvent[]) => expect(decideGrant(command, foldGrant(events))).toEqual(expected),
-      thenThrows: (error: new (...args: never[]) => Error, message?: string | RegExp) => {
-        const run = (): unknown => decideGrant(command, foldGrant(events));
-        expect(run).toThrow(error);
-        if (message !== undefined) expect(run).toThrow(message);
-      },
-    }),
-  };
-}
+const given = DeciderSpecification.for(grantDecider);
 
 describe('grant decider', () => {
   describe('GrantAccess', () => {

@@ -1,6 +1,7 @@
 import { GrantNotActiveError, GrantNotFoundError, InvalidGrantError } from './access.errors.js';
 import type { GrantEvent, Grantee, GrantScope } from './grant.events.js';
 import { distinct, grantProblems, normaliseRights } from './grant.validation.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 // Commands carry the time and the ids: the decider has no clock and no randomness. Whether the grantor owns the
 // objects is checked by the command handler against the ownership read model, before it asks the decider.
@@ -30,13 +31,9 @@ export type GrantState =
       readonly expiresAt: string | null;
     };
 
-export const initialGrantState = (): GrantState => ({ status: 'none' });
+const initialState = (): GrantState => ({ status: 'none' });
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
+function evolve(state: GrantState, event: GrantEvent): GrantState {
   switch (event.type) {
     case 'AccessGranted':
       return {
@@ -60,7 +57,7 @@ export function isExpiredAt(state: GrantState, at: string): boolean {
   return state.status === 'active' && state.expiresAt !== null && Date.parse(state.expiresAt) <= Date.parse(at);
 }
 
-export function decideGrant(command: GrantCommand, state: GrantState): GrantEvent[] {
+function decide(command: GrantCommand, state: GrantState): GrantEvent[] {
   switch (command.type) {
     case 'GrantAccess': {
       const { data } = command;
@@ -104,6 +101,4 @@ export function decideGrant(command: GrantCommand, state: GrantState): GrantEven
   }
 }
 
-export function foldGrant(events: readonly GrantEvent[]): GrantState {
-  return events.reduce(evolveGrant, initialGrantState());
-}
+export const grantDecider: Decider<GrantState, GrantCommand, GrantEvent> = { decide, evolve, initialState };

@@ -3,6 +3,7 @@ import { emailProblems, normaliseEmail } from './email.js';
 import type { Role } from './principal.js';
 import { ACCESS_LIMITS, clipReason, textProblems } from './text-limits.js';
 import { isRole, type SessionEndReason, type UserEvent } from './user.events.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 // Commands carry the time and generated ids: the decider has no clock and no randomness.
 export type UserCommand =
@@ -26,13 +27,9 @@ export type UserState =
       readonly openSessions: readonly string[];
     };
 
-export const initialUserState = (): UserState => ({ status: 'unregistered' });
+const initialState = (): UserState => ({ status: 'unregistered' });
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolveUser(state: UserState, event: UserEvent): UserState {
+function evolve(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
     case 'UserRegistered':
       return { status: 'active', userId: event.data.userId, email: event.data.email, role: event.data.role, openSessions: [] };
@@ -69,7 +66,7 @@ function role(value: string): Role {
   return value;
 }
 
-export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
+function decide(command: UserCommand, state: UserState): UserEvent[] {
   switch (command.type) {
     case 'RegisterUser': {
       const { data } = command;
@@ -113,6 +110,4 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
   }
 }
 
-export function foldUser(events: readonly UserEvent[]): UserState {
-  return events.reduce(evolveUser, initialUserState());
-}
+export const userDecider: Decider<UserState, UserCommand, UserEvent> = { decide, evolve, initialState };

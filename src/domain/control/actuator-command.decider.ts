@@ -1,7 +1,9 @@
 import type { ActuatorCommandEvent, ActuatorCommandRequested, CommandFailureReason, SwitchAction, SwitchState } from './actuator-command.events.js';
 import { InvalidActuatorCommandError } from './actuator-command.errors.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { expiryOf, isDue, timeoutProblems, type TimeoutLimits } from '../shared/request-lifecycle.js';
 
-export const COMMAND_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 60 } as const;
+export const COMMAND_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 60 } as const satisfies TimeoutLimits;
 const REASON_MAX = 500;
 const IDEMPOTENCY_KEY_MAX = 200;
 
@@ -43,17 +45,13 @@ export type ActuatorCommandState =
       readonly outcome: string | null;
     };
 
-export const initialState = (): ActuatorCommandState => ({ status: 'none' });
+const initialState = (): ActuatorCommandState => ({ status: 'none' });
 
 export function isTerminal(status: CommandStatus | 'none'): boolean {
   return status === 'acknowledged' || status === 'failed' || status === 'timed_out';
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): ActuatorCommandState {
+function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): ActuatorCommandState {
   if (event.type === 'ActuatorCommandRequested') {
     return { status: 'requested', request: event.data, dispatchedAt: null, finishedAt: null, outcome: null };
   }
@@ -88,17 +86,13 @@ function expectedStateOf(action: SwitchAction, current: SwitchState | null): Swi
 }
 
 function request(data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorCommand' }>['data']): ActuatorCommandEvent[] {
-  const { timeoutSeconds } = data;
-  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < COMMAND_TIMEOUT_LIMITS.minSeconds || timeoutSeconds > COMMAND_TIMEOUT_LIMITS.maxSeconds) {
-    throw new InvalidActuatorCommandError(
-      `timeoutSeconds must be an integer from ${COMMAND_TIMEOUT_LIMITS.minSeconds} to ${COMMAND_TIMEOUT_LIMITS.maxSeconds}`,
-    );
-  }
+  const [badTimeout] = timeoutProblems(data.timeoutSeconds, COMMAND_TIMEOUT_LIMITS);
+  if (badTimeout !== undefined) throw new InvalidActuatorCommandError(badTimeout);
   if (data.reason.length > REASON_MAX) throw new InvalidActuatorCommandError(`reason is longer than ${REASON_MAX} characters`);
   if (data.idempotencyKey !== null && (data.idempotencyKey === '' || data.idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
     throw new InvalidActuatorCommandError(`an Idempotency-Key has 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
   }
-  const expiresAt = new Date(Date.parse(data.at) + timeoutSeconds * 1000).toISOString();
+  const expiresAt = expiryOf(data.at, data.timeoutSeconds);
   return [
     {
       type: 'ActuatorCommandRequested',
@@ -124,13 +118,13 @@ function request(data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorC
  * The lifecycle of one actuator command. Commands that come too late for the state (a report after the outcome,
  * a second dispatch by another server node) decide nothing, so every caller may simply retry.
  */
-export function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): ActuatorCommandEvent[] {
+function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): ActuatorCommandEvent[] {
   if (command.type === 'RequestActuatorCommand') return state.status === 'none' ? request(command.data) : [];
   if (state.status === 'none' || isTerminal(state.status)) return [];
   const { commandId } = state.request;
   switch (command.type) {
     case 'DispatchActuatorCommand':
-      if (state.status !== 'requested' || command.data.at >= state.request.expiresAt) return [];
+      if (state.status !== 'requested' || isDue(state.request.expiresAt, command.data.at)) return [];
       return [{ type: 'ActuatorCommandDispatched', data: { commandId, gatewayId: state.request.gatewayId, dispatchedAt: command.data.at } }];
     case 'ReturnActuatorCommand':
       if (state.status !== 'dispatched') return [];
@@ -145,13 +139,11 @@ export function decide(command: ActuatorCommandCommand, state: ActuatorCommandSt
     case 'FailActuatorCommand':
       return [{ type: 'ActuatorCommandFailed', data: { commandId, reason: command.data.reason, detail: command.data.detail.slice(0, REASON_MAX), failedAt: command.data.at } }];
     case 'ExpireActuatorCommand':
-      if (command.data.at < state.request.expiresAt) return [];
+      if (!isDue(state.request.expiresAt, command.data.at)) return [];
       return [{ type: 'ActuatorCommandTimedOut', data: { commandId, lastStatus: state.status === 'dispatched' ? 'dispatched' : 'requested', timedOutAt: command.data.at } }];
     default:
       return assertNever(command);
   }
 }
 
-export function fold(events: readonly ActuatorCommandEvent[]): ActuatorCommandState {
-  return events.reduce(evolve, initialState());
-}
+export const actuatorCommandDecider: Decider<ActuatorCommandState, ActuatorCommandCommand, ActuatorCommandEvent> = { decide, evolve, initialState };

@@ -1,5 +1,6 @@
 import type { ActuatorEvent } from './actuator-command.events.js';
 import { ActuatorBusyError } from './actuator-command.errors.js';
+import { type Decider } from '../shared/decider.js';
 
 export type ReserveActuator = {
   readonly type: 'ReserveActuator';
@@ -16,9 +17,9 @@ export interface ActuatorState {
   readonly holder: string | null;
 }
 
-export const initialActuatorState = (): ActuatorState => ({ holder: null });
+const initialState = (): ActuatorState => ({ holder: null });
 
-export function evolveActuator(_state: ActuatorState, event: ActuatorEvent): ActuatorState {
+function evolve(_state: ActuatorState, event: ActuatorEvent): ActuatorState {
   return { holder: event.data.commandId };
 }
 
@@ -26,13 +27,11 @@ export function evolveActuator(_state: ActuatorState, event: ActuatorEvent): Act
  * One command at a time per actuator: a new one is accepted only when the holder has an outcome. Two requests that
  * both find it free race on the stream's expected revision, so exactly one of them reserves it.
  */
-export function decideActuator(command: ReserveActuator, state: ActuatorState): ActuatorEvent[] {
+function decide(command: ReserveActuator, state: ActuatorState): ActuatorEvent[] {
   const { data } = command;
   if (state.holder === data.commandId) return [];
   if (state.holder !== null && data.holderFinished === false) throw new ActuatorBusyError(data.sensorId, state.holder);
   return [{ type: 'ActuatorReserved', data: { sensorId: data.sensorId, commandId: data.commandId, reservedAt: data.at } }];
 }
 
-export function foldActuator(events: readonly ActuatorEvent[]): ActuatorState {
-  return events.reduce(evolveActuator, initialActuatorState());
-}
+export const actuatorDecider: Decider<ActuatorState, ReserveActuator, ActuatorEvent> = { decide, evolve, initialState };

@@ -5,8 +5,10 @@ import {
   type NodeConfigurationEvent,
 } from './node-configuration.events.js';
 import { InvalidNodeConfigurationError, UnknownConfigurationRequestError } from './node-configuration.errors.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { DETAIL_MAX, expiryOf, isDue, openRequest, timeoutProblems, withRequest, type RequestStatus, type TimeoutLimits } from '../shared/request-lifecycle.js';
 
-export const CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 7 * 24 * 3600, defaultSeconds: 300 } as const;
+export const CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 7 * 24 * 3600, defaultSeconds: 300 } as const satisfies TimeoutLimits;
 
 export type NodeConfigurationCommand =
   | {
@@ -26,8 +28,6 @@ export type NodeConfigurationCommand =
   | { readonly type: 'ApplyConfiguration'; readonly data: { readonly requestId: string; readonly applied: NodeConfigurationChange; readonly confirmation: string; readonly at: string } }
   | { readonly type: 'RejectConfiguration'; readonly data: { readonly requestId: string; readonly detail: string; readonly at: string } }
   | { readonly type: 'ExpireConfiguration'; readonly data: { readonly requestId: string; readonly at: string } };
-
-export type RequestStatus = 'requested' | 'sent' | 'applied' | 'rejected' | 'timed_out';
 
 export interface ConfigurationRequest {
   readonly requestId: string;
@@ -58,21 +58,9 @@ export interface NodeConfigurationState {
   readonly applied: Readonly<Record<string, FieldValue>>;
 }
 
-export const initialNodeConfiguration = (): NodeConfigurationState => ({ nodeId: null, requests: {}, desired: {}, applied: {} });
+const initialState = (): NodeConfigurationState => ({ nodeId: null, requests: {}, desired: {}, applied: {} });
 
-const TERMINAL: ReadonlySet<RequestStatus> = new Set(['applied', 'rejected', 'timed_out']);
-const DETAIL_MAX = 500;
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-function withRequest(state: NodeConfigurationState, requestId: string, patch: Partial<ConfigurationRequest>): NodeConfigurationState {
-  const request = state.requests[requestId];
-  return request ? { ...state, requests: { ...state.requests, [requestId]: { ...request, ...patch } } } : state;
-}
-
-export function evolveNodeConfiguration(state: NodeConfigurationState, event: NodeConfigurationEvent): NodeConfigurationState {
+function evolve(state: NodeConfigurationState, event: NodeConfigurationEvent): NodeConfigurationState {
   switch (event.type) {
     case 'NodeConfigurationRequested': {
       const { data } = event;
@@ -154,21 +142,16 @@ export function changeProblems(change: NodeConfigurationChange): string[] {
 }
 
 function open(state: NodeConfigurationState, requestId: string): ConfigurationRequest | null {
-  const request = state.requests[requestId];
-  if (!request) throw new UnknownConfigurationRequestError(requestId);
-  return TERMINAL.has(request.status) ? null : request;
+  return openRequest(state.requests, requestId, (id) => new UnknownConfigurationRequestError(id));
 }
 
 /** Steps that come too late for a request (a second answer, an expiry after the outcome) decide nothing. */
-export function decideNodeConfiguration(command: NodeConfigurationCommand, state: NodeConfigurationState): NodeConfigurationEvent[] {
+function decide(command: NodeConfigurationCommand, state: NodeConfigurationState): NodeConfigurationEvent[] {
   switch (command.type) {
     case 'RequestNodeConfiguration': {
       const { data } = command;
       if (state.requests[data.requestId]) return [];
-      const problems = changeProblems(data.change);
-      if (!integerIn(data.timeoutSeconds, CONFIGURATION_TIMEOUT_LIMITS.minSeconds, CONFIGURATION_TIMEOUT_LIMITS.maxSeconds)) {
-        problems.push(`timeoutSeconds must be an integer from ${CONFIGURATION_TIMEOUT_LIMITS.minSeconds} to ${CONFIGURATION_TIMEOUT_LIMITS.maxSeconds}`);
-      }
+      const problems = [...changeProblems(data.change), ...timeoutProblems(data.timeoutSeconds, CONFIGURATION_TIMEOUT_LIMITS)];
       if (data.reason.length > DETAIL_MAX) problems.push(`reason is longer than ${DETAIL_MAX} characters`);
       if (problems.length > 0) throw new InvalidNodeConfigurationError(problems.join('; '));
       return [
@@ -183,7 +166,7 @@ export function decideNodeConfiguration(command: NodeConfigurationCommand, state
             requestedBy: data.requestedBy,
             reason: data.reason,
             requestedAt: data.at,
-            expiresAt: new Date(Date.parse(data.at) + data.timeoutSeconds * 1000).toISOString(),
+            expiresAt: expiryOf(data.at, data.timeoutSeconds),
           },
         },
       ];
@@ -221,7 +204,7 @@ export function decideNodeConfiguration(command: NodeConfigurationCommand, state
     }
     case 'ExpireConfiguration': {
       const request = open(state, command.data.requestId);
-      if (!request || command.data.at < request.expiresAt) return [];
+      if (!request || !isDue(request.expiresAt, command.data.at)) return [];
       return [{ type: 'NodeConfigurationTimedOut', data: { requestId: request.requestId, nodeId: state.nodeId ?? '', field: request.field, timedOutAt: command.data.at } }];
     }
     default:
@@ -229,6 +212,4 @@ export function decideNodeConfiguration(command: NodeConfigurationCommand, state
   }
 }
 
-export function foldNodeConfiguration(events: readonly NodeConfigurationEvent[]): NodeConfigurationState {
-  return events.reduce(evolveNodeConfiguration, initialNodeConfiguration());
-}
+export const nodeConfigurationDecider: Decider<NodeConfigurationState, NodeConfigurationCommand, NodeConfigurationEvent> = { decide, evolve, initialState };

@@ -1,32 +1,16 @@
-import { decide, fold, type GatewayCommand } from './gateway.decider.js';
+import { aRegisteredGateway } from '#test/builders/gateways.js';
+import { DeciderSpecification } from '#test/support/decider-spec.js';
+import { gatewayDecider, type GatewayCommand } from './gateway.decider.js';
 import {
   GatewayAlreadyRegisteredError,
   GatewayDecommissionedError,
   GatewayNotFoundError,
   InvalidGatewayRegistrationError,
 } from './gateway.errors.js';
-import type { GatewayEvent, GatewayRegistered } from './gateway.events.js';
+import type { GatewayEvent } from './gateway.events.js';
 
 const ID = 'gw-1';
 const AT = '2024-05-01T10:00:00.000Z';
-
-function aRegisteredGateway(overrides: Partial<GatewayRegistered['data']> = {}): GatewayRegistered {
-  return {
-    type: 'GatewayRegistered',
-    data: {
-      gatewayId: ID,
-      name: 'Home',
-      networkType: 'zigbee',
-      address: '192.0.2.10',
-      description: 'meter cupboard',
-      location: { lat: 52.37, lon: 4.89, label: 'Amsterdam' },
-      ownerId: 'owner-1',
-      keyFingerprint: 'aaaaaaaaaaaaaaaa',
-      registeredAt: AT,
-      ...overrides,
-    },
-  };
-}
 
 const register = (overrides: Partial<Extract<GatewayCommand, { type: 'RegisterGateway' }>['data']> = {}): GatewayCommand => ({
   type: 'RegisterGateway',
@@ -54,18 +38,7 @@ const refusal = (at: string, reason: 'wrong_key' | 'bad_hello' = 'wrong_key'): G
   data: { gatewayId: ID, reason, detail: 'handshake failed', at },
 });
 
-function given(...events: GatewayEvent[]): { when: (command: GatewayCommand) => { then: (expected: GatewayEvent[]) => void; thenThrows: (error: new (...args: never[]) => Error, message?: string | RegExp) => void } } {
-  return {
-    when: (command) => ({
-      then: (expected) => expect(decide(command, fold(events))).toEqual(expected),
-      thenThrows: (error, message) => {
-        const run = (): unknown => decide(command, fold(events));
-        expect(run).toThrow(error);
-        if (message !== undefined) expect(run).toThrow(message);
-      },
-    }),
-  };
-}
+const given = DeciderSpecification.for(gatewayDecider);
 
 describe('gateway decider', () => {
   describe('RegisterGateway', () => {
@@ -112,8 +85,9 @@ describe('gateway decider', () => {
         type: 'NetworkKeyRotated',
         data: { gatewayId: ID, keyFingerprint: 'cccccccccccccccc', previousKeyFingerprint: 'aaaaaaaaaaaaaaaa', rotatedAt: AT },
       };
-      const [event] = decide(rotate, fold([aRegisteredGateway(), first]));
-      expect(event).toMatchObject({ data: { previousKeyFingerprint: 'cccccccccccccccc' } });
+      given(aRegisteredGateway(), first)
+        .when(rotate)
+        .then(([event]) => expect(event).toMatchObject({ data: { previousKeyFingerprint: 'cccccccccccccccc' } }));
     });
 
     it('refuses unknown and decommissioned gateways', () => {
@@ -209,8 +183,9 @@ describe('gateway decider', () => {
     });
 
     it('cuts attacker-supplied detail to a bounded length', () => {
-      const [event] = decide({ type: 'RecordLinkRefusal', data: { gatewayId: ID, reason: 'bad_hello', detail: 'x'.repeat(10_000), at: AT } }, fold([aRegisteredGateway()]));
-      expect((event?.data as { detail: string }).detail).toHaveLength(200);
+      given(aRegisteredGateway())
+        .when({ type: 'RecordLinkRefusal', data: { gatewayId: ID, reason: 'bad_hello', detail: 'x'.repeat(10_000), at: AT } })
+        .then(([event]) => expect((event?.data as { detail: string }).detail).toHaveLength(200));
     });
   });
 });
@@ -223,7 +198,7 @@ describe('gateway decider: ChangeGatewayDetails', () => {
   });
 
   it('Given a registered gateway, When name and location change, Then GatewayDetailsChanged carries the new values and what changed', () => {
-    expect(decide(change({ name: ' Shed ', location: { lat: 1, lon: 2, label: 'x' } }), fold([registered]))).toEqual([
+    given(registered).when(change({ name: ' Shed ', location: { lat: 1, lon: 2, label: 'x' } })).then([
       {
         type: 'GatewayDetailsChanged',
         data: { gatewayId: ID, name: 'Shed', description: 'meter cupboard', location: { lat: 1, lon: 2, label: 'x' }, changedFields: ['name', 'location'], changedAt: AT },
@@ -232,11 +207,11 @@ describe('gateway decider: ChangeGatewayDetails', () => {
   });
 
   it('Given a registered gateway, When nothing differs, Then nothing; When the name is empty, Then it throws', () => {
-    expect(decide(change({ name: 'Home' }), fold([registered]))).toEqual([]);
-    expect(() => decide(change({ name: ' ' }), fold([registered]))).toThrow(InvalidGatewayRegistrationError);
+    given(registered).when(change({ name: 'Home' })).then([]);
+    given(registered).when(change({ name: ' ' })).thenThrows(InvalidGatewayRegistrationError);
   });
 
   it('Given a decommissioned gateway, When details change, Then it throws', () => {
-    expect(() => decide(change({ name: 'x' }), fold([registered, decommissioned]))).toThrow(GatewayDecommissionedError);
+    given(registered, decommissioned).when(change({ name: 'x' })).thenThrows(GatewayDecommissionedError);
   });
 });

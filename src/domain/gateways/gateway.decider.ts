@@ -1,3 +1,4 @@
+import type { GatewayCommand } from './gateway.commands.js';
 import type { GatewayEvent, GatewayLocation, RefusalReason } from './gateway.events.js';
 import {
   GatewayAlreadyRegisteredError,
@@ -6,58 +7,12 @@ import {
   InvalidGatewayRegistrationError,
 } from './gateway.errors.js';
 import { GATEWAY_LIMITS, clip, isNetworkType, registrationProblems } from './gateway.validation.js';
+import { assertNever, type Decider } from '../shared/decider.js';
 
 /** At most one LinkConnectionRefused per gateway and reason within this window, so brute force cannot flood the log. */
 export const REFUSAL_RECORD_INTERVAL_MS = 60_000;
 
-// Commands carry the time and the generated key fingerprint: the decider has no clock and no randomness.
-export type GatewayCommand =
-  | {
-      readonly type: 'RegisterGateway';
-      readonly data: {
-        readonly gatewayId: string;
-        readonly name: string;
-        readonly networkType: string;
-        readonly address: string;
-        readonly description: string;
-        readonly location: GatewayLocation;
-        readonly ownerId: string;
-        readonly keyFingerprint: string;
-        readonly at: string;
-      };
-    }
-  | {
-      readonly type: 'ChangeGatewayDetails';
-      readonly data: {
-        readonly gatewayId: string;
-        readonly name?: string;
-        readonly description?: string;
-        readonly location?: GatewayLocation;
-        readonly at: string;
-      };
-    }
-  | { readonly type: 'RotateNetworkKey'; readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string } }
-  | { readonly type: 'DecommissionGateway'; readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string } }
-  | { readonly type: 'ChangeGatewayOwner'; readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string } }
-  | {
-      readonly type: 'RecordLinkSessionOpened';
-      readonly data: { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string };
-    }
-  | {
-      readonly type: 'RecordLinkSessionClosed';
-      readonly data: {
-        readonly gatewayId: string;
-        readonly sessionId: string;
-        readonly reason: string;
-        readonly at: string;
-        readonly framesReceived: number;
-        readonly readingsReceived: number;
-      };
-    }
-  | {
-      readonly type: 'RecordLinkRefusal';
-      readonly data: { readonly gatewayId: string; readonly reason: RefusalReason; readonly detail: string; readonly at: string };
-    };
+export type { GatewayCommand } from './gateway.commands.js';
 
 export type GatewayState =
   | { readonly status: 'unregistered' }
@@ -71,13 +26,9 @@ export type GatewayState =
       readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
     };
 
-export const initialState = (): GatewayState => ({ status: 'unregistered' });
+const initialState = (): GatewayState => ({ status: 'unregistered' });
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-export function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
+function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
   switch (event.type) {
     case 'GatewayRegistered':
       return {
@@ -131,7 +82,7 @@ function nonNegativeInteger(value: number): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-export function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
+function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
   switch (command.type) {
     case 'RegisterGateway': {
       const { data } = command;
@@ -250,6 +201,4 @@ function changeDetails(data: Extract<GatewayCommand, { type: 'ChangeGatewayDetai
   return [{ type: 'GatewayDetailsChanged', data: { gatewayId: data.gatewayId, ...next, changedFields, changedAt: data.at } }];
 }
 
-export function fold(events: readonly GatewayEvent[]): GatewayState {
-  return events.reduce(evolve, initialState());
-}
+export const gatewayDecider: Decider<GatewayState, GatewayCommand, GatewayEvent> = { decide, evolve, initialState };

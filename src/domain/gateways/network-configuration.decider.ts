@@ -1,15 +1,12 @@
 import { GatewayDecommissionedError, GatewayNotFoundError } from './gateway.errors.js';
 import type { GatewayEvent, NetworkType } from './gateway.events.js';
 import { InvalidNetworkConfigurationError, NetworkNotConfigurableError, UnknownNetworkConfigurationRequestError } from './network-configuration.errors.js';
-import {
-  NETWORK_LIMITS,
-  networkFieldOf,
-  type NetworkConfigurationChange,
-  type NetworkConfigurationEvent,
-  type NetworkConfigurationReport,
-} from './network-configuration.events.js';
+import { networkFieldOf, type NetworkConfigurationChange, type NetworkConfigurationEvent, type NetworkConfigurationReport } from './network-configuration.events.js';
+import { networkChangeProblems, networkReportProblems } from './network-configuration.validation.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { DETAIL_MAX, expiryOf, isDue, openRequest, timeoutProblems, withRequest, type RequestStatus, type TimeoutLimits } from '../shared/request-lifecycle.js';
 
-export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 120 } as const;
+export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 120 } as const satisfies TimeoutLimits;
 
 export type NetworkConfigurationCommand =
   | {
@@ -32,7 +29,8 @@ export type NetworkConfigurationCommand =
   | { readonly type: 'RejectNetworkConfiguration'; readonly data: { readonly requestId: string; readonly detail: string; readonly at: string } }
   | { readonly type: 'ExpireNetworkConfiguration'; readonly data: { readonly requestId: string; readonly at: string } };
 
-export type NetworkRequestStatus = 'requested' | 'sent' | 'applied' | 'rejected' | 'timed_out';
+/** The shared request lifecycle's statuses, under the name the gateway context has always used. */
+export type NetworkRequestStatus = RequestStatus;
 
 export interface NetworkConfigurationRequest {
   readonly requestId: string;
@@ -57,23 +55,12 @@ export interface NetworkConfigurationState {
   readonly requests: Readonly<Record<string, NetworkConfigurationRequest>>;
 }
 
-export const initialNetworkConfiguration = (): NetworkConfigurationState => ({ gateway: { status: 'unregistered' }, requests: {} });
+const initialState = (): NetworkConfigurationState => ({ gateway: { status: 'unregistered' }, requests: {} });
 
-const TERMINAL: ReadonlySet<NetworkRequestStatus> = new Set(['applied', 'rejected', 'timed_out']);
-const DETAIL_MAX = 500;
 const TIMED_OUT = 'no answer from the gateway in time';
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-function withRequest(state: NetworkConfigurationState, requestId: string, patch: Partial<NetworkConfigurationRequest>): NetworkConfigurationState {
-  const request = state.requests[requestId];
-  return request ? { ...state, requests: { ...state.requests, [requestId]: { ...request, ...patch } } } : state;
-}
-
 /** Folds the gateway stream: its registration and decommission, and every network configuration step. */
-export function evolveNetworkConfiguration(state: NetworkConfigurationState, event: GatewayEvent | NetworkConfigurationEvent): NetworkConfigurationState {
+function evolve(state: NetworkConfigurationState, event: GatewayEvent | NetworkConfigurationEvent): NetworkConfigurationState {
   switch (event.type) {
     case 'GatewayRegistered':
       return { ...state, gateway: { status: 'registered', gatewayId: event.data.gatewayId, networkType: event.data.networkType } };
@@ -115,43 +102,6 @@ export function evolveNetworkConfiguration(state: NetworkConfigurationState, eve
   }
 }
 
-function integerIn(value: number, min: number, max: number): boolean {
-  return Number.isInteger(value) && value >= min && value <= max;
-}
-
-/** Why a change cannot be asked for; empty when it can. */
-export function networkChangeProblems(change: NetworkConfigurationChange): string[] {
-  switch (change.kind) {
-    case 'permit_join': {
-      const { min, max } = NETWORK_LIMITS.permitJoinSeconds;
-      return integerIn(change.seconds, min, max) ? [] : [`seconds must be an integer from ${min} to ${max}`];
-    }
-    case 'channel': {
-      const { min, max } = NETWORK_LIMITS.channel;
-      return integerIn(change.channel, min, max) ? [] : [`channel must be a ZigBee channel from ${min} to ${max}`];
-    }
-    default:
-      return assertNever(change);
-  }
-}
-
-/** Why a coordinator's report cannot be taken as it stands; empty when it can. */
-export function networkReportProblems(report: NetworkConfigurationReport): string[] {
-  switch (report.kind) {
-    case 'permit_join':
-      return report.until === null || !Number.isNaN(Date.parse(report.until)) ? [] : ['until must be an ISO-8601 time or null'];
-    case 'channel':
-      return [
-        ...(integerIn(report.channel, NETWORK_LIMITS.channel.min, NETWORK_LIMITS.channel.max) ? [] : ['channel is not a ZigBee channel']),
-        ...(integerIn(report.panId, 0, 0xffff) ? [] : ['panId is not a 16-bit number']),
-        ...(report.extendedPanId.length <= 32 ? [] : ['extendedPanId is too long']),
-        ...(integerIn(report.nwkUpdateId, 0, 0xff) ? [] : ['nwkUpdateId is not an 8-bit number']),
-      ];
-    default:
-      return assertNever(report);
-  }
-}
-
 /** Why a report does not confirm the change asked for; null when it does. */
 function disagreement(change: NetworkConfigurationChange, report: NetworkConfigurationReport): string | null {
   if (change.kind !== report.kind) return `the gateway reported ${report.kind} for a ${change.kind} request`;
@@ -167,9 +117,7 @@ function disagreement(change: NetworkConfigurationChange, report: NetworkConfigu
 }
 
 function open(state: NetworkConfigurationState, requestId: string): NetworkConfigurationRequest | null {
-  const request = state.requests[requestId];
-  if (!request) throw new UnknownNetworkConfigurationRequestError(requestId);
-  return TERMINAL.has(request.status) ? null : request;
+  return openRequest(state.requests, requestId, (id) => new UnknownNetworkConfigurationRequestError(id));
 }
 
 /** ZigBee gateways run their coordinator; a zigbee2mqtt bridge opens joining on request but keeps its channel. */
@@ -185,7 +133,7 @@ function gatewayIdOf(state: NetworkConfigurationState): string {
  * Only a registered ZigBee gateway takes network changes. Applied needs the coordinator's report to confirm what was
  * asked for; a report that does not is a rejection naming the difference. Steps too late for a request decide nothing.
  */
-export function decideNetworkConfiguration(command: NetworkConfigurationCommand, state: NetworkConfigurationState): NetworkConfigurationEvent[] {
+function decide(command: NetworkConfigurationCommand, state: NetworkConfigurationState): NetworkConfigurationEvent[] {
   switch (command.type) {
     case 'RequestNetworkConfiguration': {
       const { data } = command;
@@ -194,9 +142,7 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
       if (gateway.status === 'decommissioned') throw new GatewayDecommissionedError(data.gatewayId);
       if (!takesNetworkChange(gateway.networkType, data.change)) throw new NetworkNotConfigurableError(data.gatewayId, gateway.networkType);
       if (state.requests[data.requestId]) return [];
-      const problems = networkChangeProblems(data.change);
-      const { minSeconds, maxSeconds } = NETWORK_CONFIGURATION_TIMEOUT_LIMITS;
-      if (!integerIn(data.timeoutSeconds, minSeconds, maxSeconds)) problems.push(`timeoutSeconds must be an integer from ${minSeconds} to ${maxSeconds}`);
+      const problems = [...networkChangeProblems(data.change), ...timeoutProblems(data.timeoutSeconds, NETWORK_CONFIGURATION_TIMEOUT_LIMITS)];
       if (data.reason.length > DETAIL_MAX) problems.push(`reason is longer than ${DETAIL_MAX} characters`);
       if (problems.length > 0) throw new InvalidNetworkConfigurationError(problems.join('; '));
       return [
@@ -210,7 +156,7 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
             requestedBy: data.requestedBy,
             reason: data.reason,
             requestedAt: data.at,
-            expiresAt: new Date(Date.parse(data.at) + data.timeoutSeconds * 1000).toISOString(),
+            expiresAt: expiryOf(data.at, data.timeoutSeconds),
           },
         },
       ];
@@ -252,7 +198,7 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
     }
     case 'ExpireNetworkConfiguration': {
       const request = open(state, command.data.requestId);
-      if (!request || command.data.at < request.expiresAt) return [];
+      if (!request || !isDue(request.expiresAt, command.data.at)) return [];
       return [{ type: 'NetworkConfigurationTimedOut', data: { requestId: request.requestId, gatewayId: gatewayIdOf(state), field: request.field, timedOutAt: command.data.at } }];
     }
     default:
@@ -260,6 +206,4 @@ export function decideNetworkConfiguration(command: NetworkConfigurationCommand,
   }
 }
 
-export function foldNetworkConfiguration(events: readonly (GatewayEvent | NetworkConfigurationEvent)[]): NetworkConfigurationState {
-  return events.reduce(evolveNetworkConfiguration, initialNetworkConfiguration());
-}
+export const networkConfigurationDecider: Decider<NetworkConfigurationState, NetworkConfigurationCommand, GatewayEvent | NetworkConfigurationEvent> = { decide, evolve, initialState };

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { SensorVisibility } from '../../../domain/access/sensor-visibility.js';
+import type { SensorVisibility } from '../../../domain/access/sensor-visibility.decider.js';
 import type { Principal } from '../../../domain/access/principal.js';
 
 export interface ChangedVisibility {

@@ -1,17 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf, isAdmin } from '../../../domain/access/principal.js';
-import { decideVisibility, foldVisibility, SENSOR_VISIBILITY_CHANGED, type SensorVisibility, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.js';
+import { SENSOR_VISIBILITY_CHANGED, sensorVisibilityDecider, type SensorVisibility, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.decider.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
-import { grantEvents } from '../grant-stream.js';
+import { handleWithDecider, type StreamEvents } from '../../shared/decider-command.js';
 import { gatewaysOf } from '../read-model/ownership.sql.js';
 import { ChangeSensorVisibility, type ChangedVisibility } from './change-sensor-visibility.command.js';
 
 export function sensorVisibilityStream(sensorId: string): string {
   return `sensor-visibility-${sensorId}`;
 }
+
+const SENSOR_VISIBILITY_EVENTS: StreamEvents<SensorVisibilityChanged> = { accepts: (event) => event.type === SENSOR_VISIBILITY_CHANGED, schemaVersion: 1 };
 
 @CommandHandler(ChangeSensorVisibility)
 export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSensorVisibility, ChangedVisibility> {
@@ -25,17 +27,13 @@ export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSens
     const sensor = (await gatewaysOf(this.db, 'sensor', [sensorId])).get(sensorId);
     const owns = principal.kind === 'user' && sensor?.ownerId === principal.userId;
     if (!sensor || (!isAdmin(principal) && !owns)) throw new ObjectNotVisibleError('sensor', sensorId);
-    const stream = sensorVisibilityStream(sensorId);
-    const recorded = await this.store.readStream(stream);
-    const history = recorded.filter((e) => e.type === SENSOR_VISIBILITY_CHANGED).map((e) => ({ type: e.type, data: e.data }) as SensorVisibilityChanged);
-    const events = decideVisibility(
-      { type: 'ChangeSensorVisibility', data: { sensorId, gatewayId: sensor.gatewayId, visibility, changedBy: actorIdOf(principal), at: at.toISOString() } },
-      foldVisibility(history),
-    );
-    // Asking for the visibility the sensor already has records nothing (and an append needs at least one event).
-    if (events.length === 0) return { sensorId, visibility: visibility as SensorVisibility, changed: false };
-    const last = recorded.at(-1);
-    await this.store.append(stream, grantEvents(events, { actorId: actorIdOf(principal), correlationId }), { expectedRevision: last ? last.revision : 'no_stream' });
+    const command = {
+      type: 'ChangeSensorVisibility',
+      data: { sensorId, gatewayId: sensor.gatewayId, visibility, changedBy: actorIdOf(principal), at: at.toISOString() },
+    } as const;
+    const metadata = { actorId: actorIdOf(principal), correlationId };
+    // Asking for the visibility the sensor already has records nothing.
+    const { events } = await handleWithDecider(this.store, sensorVisibilityStream(sensorId), sensorVisibilityDecider, command, metadata, { events: SENSOR_VISIBILITY_EVENTS });
     return { sensorId, visibility: visibility as SensorVisibility, changed: events.length > 0 };
   }
 }

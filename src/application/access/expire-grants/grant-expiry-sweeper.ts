@@ -1,9 +1,10 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { decideGrant } from '../../../domain/access/grant.decider.js';
+import { grantDecider } from '../../../domain/access/grant.decider.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
-import { grantEvents, grantStream, loadGrant } from '../grant-stream.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { GRANT_EVENTS, grantStream } from '../grant-stream.js';
 import { GRANTS_TABLE } from '../read-model/access-tables.js';
 
 export const GRANT_SWEEP_INTERVAL_MS = Symbol('GrantSweepIntervalMs');
@@ -52,14 +53,11 @@ export class GrantExpirySweeper implements OnModuleInit, OnModuleDestroy {
     );
     let expired = 0;
     for (const { grant_id: grantId } of due) {
-      const { state, revision } = await loadGrant(this.store, grantId);
-      const events = decideGrant({ type: 'ExpireAccess', data: { grantId, at: at.toISOString() } }, state);
-      if (events.length === 0) continue;
+      const command = { type: 'ExpireAccess', data: { grantId, at: at.toISOString() } } as const;
+      const metadata = { actorId: 'grant-expiry', correlationId: `expiry:${grantId}` };
       try {
-        await this.store.append(grantStream(grantId), grantEvents(events, { actorId: 'grant-expiry', correlationId: `expiry:${grantId}` }), {
-          expectedRevision: revision,
-        });
-        expired += 1;
+        const { events } = await handleWithDecider(this.store, grantStream(grantId), grantDecider, command, metadata, { events: GRANT_EVENTS });
+        if (events.length > 0) expired += 1;
       } catch (error) {
         // A revoke or another node's sweep got there first: nothing left to do for this grant.
         if (!(error instanceof WrongExpectedRevisionError)) throw error;

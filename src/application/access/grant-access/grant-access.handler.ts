@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidGrantError } from '../../../domain/access/access.errors.js';
-import { decideGrant } from '../../../domain/access/grant.decider.js';
+import { grantDecider } from '../../../domain/access/grant.decider.js';
 import { actorIdOf, isAdmin, type Principal } from '../../../domain/access/principal.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../ports/principal-directory.port.js';
-import { grantEvents, grantStream } from '../grant-stream.js';
+import { toNewEvents } from '../../shared/decider-command.js';
+import { GRANT_EVENTS, grantStream } from '../grant-stream.js';
 import { gatewaysOf } from '../read-model/ownership.sql.js';
 import { GrantAccess, type IssuedGrant } from './grant-access.command.js';
 
@@ -23,7 +24,7 @@ export class GrantAccessHandler implements ICommandHandler<GrantAccess, IssuedGr
   async execute({ principal, input, at, correlationId }: GrantAccess): Promise<IssuedGrant> {
     if (principal.kind === 'anonymous') throw new NotAuthenticatedError();
     const grantId = randomUUID();
-    const events = decideGrant(
+    const events = grantDecider.decide(
       {
         type: 'GrantAccess',
         data: {
@@ -36,12 +37,12 @@ export class GrantAccessHandler implements ICommandHandler<GrantAccess, IssuedGr
           at: at.toISOString(),
         },
       },
-      { status: 'none' },
+      grantDecider.initialState(),
     );
     if (!isAdmin(principal)) await this.assertOwnsAll(principal, input.scope);
     const grantee = input.grantee as { kind: 'user' | 'client'; id: string };
     if (!(await this.directory.exists(grantee))) throw new InvalidGrantError([`grantee ${grantee.kind} ${grantee.id.slice(0, 64)} does not exist`]);
-    await this.store.append(grantStream(grantId), grantEvents(events, { actorId: actorIdOf(principal), correlationId }), { expectedRevision: 'no_stream' });
+    await this.store.append(grantStream(grantId), toNewEvents(events, { actorId: actorIdOf(principal), correlationId }, GRANT_EVENTS), { expectedRevision: 'no_stream' });
     return { grantId };
   }
 

@@ -4,7 +4,9 @@ import { normaliseEmail } from '../../../domain/access/email.js';
 import { isUserEvent, type SessionEndReason } from '../../../domain/access/user.events.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import type { AccessState } from '../access-state/access-state.js';
-import { loadUser, userIdByEmail, userStream } from '../access-streams.js';
+import { userDecider } from '../../../domain/access/user.decider.js';
+import { loadStream } from '../../shared/decider-command.js';
+import { USER_EVENTS, userIdByEmail, userStream } from '../access-streams.js';
 import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../authentication.errors.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import type { PasswordHasher, PasswordPolicy } from '../ports/password-hasher.port.js';
@@ -63,7 +65,7 @@ export class AuthenticationService {
     let valid = false;
     if (userId !== undefined && encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
     else await deps.hasher.spendDummyVerification(password);
-    const user = valid && userId !== undefined ? (await loadUser(deps.store, userId)).state : undefined;
+    const user = valid && userId !== undefined ? (await loadStream(deps.store, userStream(userId), userDecider, USER_EVENTS)).state : undefined;
     if (!user || user.status !== 'active') {
       deps.throttle.recordFailure(email, ip, deps.now().getTime());
       deps.notify?.({ kind: 'login_failed', userId: userId ?? null, ip });
@@ -99,7 +101,7 @@ export class AuthenticationService {
         await this.endSession(outcome.userId, outcome.sessionId, 'refresh_token_reuse');
         throw new InvalidRefreshTokenError();
       case 'rotated': {
-        const { state } = await loadUser(deps.store, outcome.userId);
+        const { state } = await loadStream(deps.store, userStream(outcome.userId), userDecider, USER_EVENTS);
         if (state.status !== 'active') {
           await deps.sessions.end(outcome.sessionId, 'user disabled', now);
           throw new InvalidRefreshTokenError();

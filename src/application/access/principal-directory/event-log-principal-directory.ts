@@ -1,5 +1,8 @@
 import type { EventStore } from '../../ports/event-store.port.js';
-import { loadApiClient, loadUser } from '../access-streams.js';
+import { apiClientDecider } from '../../../domain/access/api-client.decider.js';
+import { userDecider } from '../../../domain/access/user.decider.js';
+import { loadStream } from '../../shared/decider-command.js';
+import { API_CLIENT_EVENTS, USER_EVENTS, clientStream, userStream } from '../access-streams.js';
 import type { GranteeRef, PrincipalDirectory } from '../ports/principal-directory.port.js';
 
 /**
@@ -10,7 +13,10 @@ export class EventLogPrincipalDirectory implements PrincipalDirectory {
   constructor(private readonly store: EventStore) {}
 
   async exists(grantee: GranteeRef): Promise<boolean> {
-    const { state } = grantee.kind === 'user' ? await loadUser(this.store, grantee.id) : await loadApiClient(this.store, grantee.id);
+    const { state } =
+      grantee.kind === 'user'
+        ? await loadStream(this.store, userStream(grantee.id), userDecider, USER_EVENTS)
+        : await loadStream(this.store, clientStream(grantee.id), apiClientDecider, API_CLIENT_EVENTS);
     return state.status === 'active';
   }
 }

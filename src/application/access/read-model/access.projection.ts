@@ -1,6 +1,6 @@
 import type { GatewayOwnerChanged, GatewayRegistered } from '../../../domain/gateways/gateway.events.js';
 import type { AccessGranted, GrantEvent } from '../../../domain/access/grant.events.js';
-import { SENSOR_VISIBILITY_CHANGED, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.js';
+import { SENSOR_VISIBILITY_CHANGED, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.decider.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';

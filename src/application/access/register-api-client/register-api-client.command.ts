@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { AccessCommandMetadata } from '../access-streams.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export interface IssuedClientSecret {
   readonly clientId: string;
@@ -16,7 +16,7 @@ export class RegisterApiClient extends Command<IssuedClientSecret> {
     readonly input: { readonly organisation: string; readonly name: string },
     readonly principal: Principal,
     readonly at: Date,
-    readonly metadata: AccessCommandMetadata,
+    readonly metadata: CommandMetadata,
   ) {
     super();
   }

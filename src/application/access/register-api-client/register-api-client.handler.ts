@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideApiClient, initialApiClientState } from '../../../domain/access/api-client.decider.js';
+import { apiClientDecider } from '../../../domain/access/api-client.decider.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { AccessState } from '../access-state/access-state.js';
-import { clientStream, toNewEvents } from '../access-streams.js';
+import { toNewEvents } from '../../shared/decider-command.js';
+import { API_CLIENT_EVENTS, clientStream } from '../access-streams.js';
 import { requireAdmin } from '../admin-check.js';
 import { clientSecretFingerprint, encodeClientSecret, generateClientSecret } from '../credentials/client-secret.js';
 import { CredentialStore } from '../credentials/credential-store.js';
@@ -23,13 +24,13 @@ export class RegisterApiClientHandler implements ICommandHandler<RegisterApiClie
     const clientId = randomUUID();
     const secret = generateClientSecret();
     const secretFingerprint = clientSecretFingerprint(secret);
-    const events = decideApiClient(
+    const events = apiClientDecider.decide(
       { type: 'RegisterApiClient', data: { clientId, organisation: input.organisation, name: input.name, secretFingerprint, at: at.toISOString() } },
-      initialApiClientState(),
+      apiClientDecider.initialState(),
     );
     // Verifier first: an event naming a secret the server cannot check would be a client that can never log in.
     await this.credentials.putClientSecret(clientId, secretFingerprint, secret);
-    await this.store.append(clientStream(clientId), toNewEvents(events, metadata), { expectedRevision: 'no_stream' });
+    await this.store.append(clientStream(clientId), toNewEvents(events, metadata, API_CLIENT_EVENTS), { expectedRevision: 'no_stream' });
     this.accessState.apply(events);
     const registered = events[0]!.type === 'ApiClientRegistered' ? events[0]!.data : undefined;
     return { clientId, organisation: registered!.organisation, name: registered!.name, clientSecret: encodeClientSecret(secret), secretFingerprint };

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal, Role } from '../../../domain/access/principal.js';
-import type { AccessCommandMetadata } from '../access-streams.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export interface RegisterUserInput {
   readonly email: string;
@@ -22,7 +22,7 @@ export class RegisterUser extends Command<RegisteredUser> {
     readonly input: RegisterUserInput,
     readonly principal: Principal,
     readonly at: Date,
-    readonly metadata: AccessCommandMetadata,
+    readonly metadata: CommandMetadata,
   ) {
     super();
   }

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { AccessCommandMetadata } from '../access-streams.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export type RevokedApiClient = { readonly clientId: string; readonly revoked: true };
 
@@ -10,7 +10,7 @@ export class RevokeApiClient extends Command<RevokedApiClient> {
     readonly reason: string,
     readonly principal: Principal,
     readonly at: Date,
-    readonly metadata: AccessCommandMetadata,
+    readonly metadata: CommandMetadata,
   ) {
     super();
   }

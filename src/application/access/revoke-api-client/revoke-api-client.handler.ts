@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideApiClient } from '../../../domain/access/api-client.decider.js';
+import { apiClientDecider } from '../../../domain/access/api-client.decider.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { AccessState } from '../access-state/access-state.js';
-import { clientStream, loadApiClient, toNewEvents } from '../access-streams.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { API_CLIENT_EVENTS, clientStream } from '../access-streams.js';
 import { requireAdmin } from '../admin-check.js';
 import { RevokeApiClient } from './revoke-api-client.command.js';
 
@@ -17,12 +18,9 @@ export class RevokeApiClientHandler implements ICommandHandler<RevokeApiClient, 
 
   async execute({ clientId, reason, principal, at, metadata }: RevokeApiClient): Promise<{ clientId: string; revoked: true }> {
     requireAdmin(principal, 'revoking API clients');
-    const { state, revision } = await loadApiClient(this.store, clientId);
-    const events = decideApiClient({ type: 'RevokeApiClient', data: { clientId, reason, at: at.toISOString() } }, state);
-    if (events.length > 0) {
-      await this.store.append(clientStream(clientId), toNewEvents(events, metadata), { expectedRevision: revision });
-      this.accessState.apply(events);
-    }
+    const command = { type: 'RevokeApiClient', data: { clientId, reason, at: at.toISOString() } } as const;
+    const { events } = await handleWithDecider(this.store, clientStream(clientId), apiClientDecider, command, metadata, { events: API_CLIENT_EVENTS });
+    if (events.length > 0) this.accessState.apply(events);
     return { clientId, revoked: true };
   }
 }

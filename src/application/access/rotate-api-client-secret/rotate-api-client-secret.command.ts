@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { AccessCommandMetadata } from '../access-streams.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export type RotatedClientSecret = { readonly clientId: string; readonly clientSecret: string; readonly secretFingerprint: string };
 
@@ -9,7 +9,7 @@ export class RotateApiClientSecret extends Command<RotatedClientSecret> {
     readonly clientId: string,
     readonly principal: Principal,
     readonly at: Date,
-    readonly metadata: AccessCommandMetadata,
+    readonly metadata: CommandMetadata,
   ) {
     super();
   }

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideApiClient } from '../../../domain/access/api-client.decider.js';
+import { apiClientDecider } from '../../../domain/access/api-client.decider.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { AccessState } from '../access-state/access-state.js';
-import { clientStream, loadApiClient, toNewEvents } from '../access-streams.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { API_CLIENT_EVENTS, clientStream } from '../access-streams.js';
 import { requireAdmin } from '../admin-check.js';
 import { clientSecretFingerprint, encodeClientSecret, generateClientSecret } from '../credentials/client-secret.js';
 import { CredentialStore } from '../credentials/credential-store.js';
@@ -20,12 +21,13 @@ export class RotateApiClientSecretHandler implements ICommandHandler<RotateApiCl
 
   async execute({ clientId, principal, at, metadata }: RotateApiClientSecret): Promise<{ clientId: string; clientSecret: string; secretFingerprint: string }> {
     requireAdmin(principal, 'rotating client secrets');
-    const { state, revision } = await loadApiClient(this.store, clientId);
     const secret = generateClientSecret();
     const secretFingerprint = clientSecretFingerprint(secret);
-    const events = decideApiClient({ type: 'RotateApiClientSecret', data: { clientId, secretFingerprint, at: at.toISOString() } }, state);
-    await this.credentials.putClientSecret(clientId, secretFingerprint, secret);
-    await this.store.append(clientStream(clientId), toNewEvents(events, metadata), { expectedRevision: revision });
+    const command = { type: 'RotateApiClientSecret', data: { clientId, secretFingerprint, at: at.toISOString() } } as const;
+    const { events } = await handleWithDecider(this.store, clientStream(clientId), apiClientDecider, command, metadata, {
+      events: API_CLIENT_EVENTS,
+      beforeAppend: () => this.credentials.putClientSecret(clientId, secretFingerprint, secret),
+    });
     this.accessState.apply(events);
     return { clientId, clientSecret: encodeClientSecret(secret), secretFingerprint };
   }

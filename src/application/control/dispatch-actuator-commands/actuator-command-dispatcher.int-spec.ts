@@ -2,7 +2,9 @@ import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import { AdminOnlyAccessPolicy } from '#test/support/admin-only-access-policy.js';
 import { SqlActuatorDirectory } from '../actuator-directory.sql.js';
-import { loadCommand } from '../control-streams.js';
+import { actuatorCommandDecider } from '../../../domain/control/actuator-command.decider.js';
+import { loadStream } from '../../shared/decider-command.js';
+import { COMMAND_EVENTS, commandStream } from '../control-streams.js';
 import type { CommandLink, LinkDelivery } from '../ports/command-link.port.js';
 import { RequestActuatorCommand } from '../request-actuator-command/request-actuator-command.command.js';
 import { RequestActuatorCommandHandler } from '../request-actuator-command/request-actuator-command.handler.js';
@@ -71,11 +73,11 @@ describe('actuator command dispatcher across a restart', () => {
     try {
       expect(second.pendingCount()).toBe(1);
       link.connected = true;
-      await until('the dispatch', async () => (await loadCommand(b.store, command.commandId)).state.status === 'dispatched');
+      await until('the dispatch', async () => (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state.status === 'dispatched');
       expect(link.delivered).toEqual([{ gatewayId: 'g1', target: '0x000b57fffec6a5b2/1', params: { state: 'on' } }]);
       // The device's report arrives through the readings read model.
       await b.db.query(`UPDATE readings_latest SET value = 1, measured_at = now(), received_at = now() WHERE sensor_id = $1`, [SENSOR]);
-      await until('the acknowledgement', async () => (await loadCommand(b.store, command.commandId)).state.status === 'acknowledged');
+      await until('the acknowledgement', async () => (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state.status === 'acknowledged');
       expect(link.delivered).toHaveLength(1);
       expect(second.pendingCount()).toBe(0);
     } finally {

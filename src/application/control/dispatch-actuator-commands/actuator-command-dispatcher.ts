@@ -1,9 +1,10 @@
-import { decide, isTerminal, type ActuatorCommandCommand, type CommandStatus } from '../../../domain/control/actuator-command.decider.js';
+import { actuatorCommandDecider, isTerminal, type ActuatorCommandCommand, type CommandStatus } from '../../../domain/control/actuator-command.decider.js';
 import { ACTUATOR_COMMAND_EVENT_TYPES, type ActuatorCommandRequested } from '../../../domain/control/actuator-command.events.js';
 import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../ports/event-store.port.js';
-import { COMMAND_STREAM_PREFIX, commandStream, loadCommand, toControlEvents } from '../control-streams.js';
+import { COMMAND_EVENTS, COMMAND_STREAM_PREFIX, commandStream } from '../control-streams.js';
 import type { ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import type { CommandLink } from '../ports/command-link.port.js';
+import { loadStream, toNewEvents } from '../../shared/decider-command.js';
 import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../shared/log-driven-worker.js';
 
 const FILTER: AllFilter = { streamPrefixes: [COMMAND_STREAM_PREFIX], types: ACTUATOR_COMMAND_EVENT_TYPES };
@@ -79,12 +80,12 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
 
   /** Decides on the freshly read stream and appends at its revision; false when there was nothing to do. */
   private async step(commandId: string, command: ActuatorCommandCommand): Promise<boolean> {
-    const { state, revision } = await loadCommand(this.store, commandId);
+    const { state, revision } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     if (state.status !== 'none' && isTerminal(state.status)) this.waiting.delete(commandId);
-    const events = decide(command, state);
+    const events = actuatorCommandDecider.decide(command, state);
     if (events.length === 0) return false;
     try {
-      await this.store.append(commandStream(commandId), toControlEvents(events, commandId, { ...DISPATCHER_ACTOR, correlationId: commandId }), {
+      await this.store.append(commandStream(commandId), toNewEvents(events, { ...DISPATCHER_ACTOR, correlationId: commandId }, COMMAND_EVENTS), {
         expectedRevision: revision,
       });
       return true;

@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { actuatorCommandDecider } from '../../../domain/control/actuator-command.decider.js';
 import { ActuatorCommandNotFoundError } from '../../../domain/control/actuator-command.errors.js';
 import { ObjectNotVisibleError } from '../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { commandView, type ActuatorCommandView } from '../actuator-command-view.js';
-import { loadCommand } from '../control-streams.js';
+import { loadStream } from '../../shared/decider-command.js';
+import { COMMAND_EVENTS, commandStream } from '../control-streams.js';
 import { GetActuatorCommand } from './get-actuator-command.query.js';
 
 /** Folds the command's own stream: the status is exact, with no read-model lag. */
@@ -17,7 +19,7 @@ export class GetActuatorCommandHandler implements IQueryHandler<GetActuatorComma
   ) {}
 
   async execute({ principal, commandId }: GetActuatorCommand): Promise<ActuatorCommandView> {
-    const { state } = await loadCommand(this.store, commandId);
+    const { state } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     if (state.status === 'none') throw new ActuatorCommandNotFoundError(commandId);
     try {
       await this.policy.assertSensorRight(principal, state.request.sensorId, 'command');

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../domain/access/principal.js';
-import { decide, isTerminal, initialState } from '../../../domain/control/actuator-command.decider.js';
+import { actuatorCommandDecider, isTerminal } from '../../../domain/control/actuator-command.decider.js';
 import { ActuatorBusyError, InvalidActuatorCommandError, NotSwitchableError } from '../../../domain/control/actuator-command.errors.js';
-import { decideActuator } from '../../../domain/control/actuator.decider.js';
+import { actuatorDecider } from '../../../domain/control/actuator.decider.js';
 import { actuatorTargetOf } from '../../../domain/control/actuator-target.js';
 import { ObjectNotVisibleError } from '../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
 import { commandView } from '../actuator-command-view.js';
-import { actuatorStream, commandStream, idempotentCommandId, loadActuator, loadCommand, toControlEvents, type ControlMetadata } from '../control-streams.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
+import { loadStream, toNewEvents } from '../../shared/decider-command.js';
+import { ACTUATOR_EVENTS, COMMAND_EVENTS, actuatorStream, commandStream, idempotentCommandId } from '../control-streams.js';
 import { ACTUATOR_DIRECTORY, type ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import { RequestActuatorCommand, type RequestedActuatorCommand } from './request-actuator-command.command.js';
 
@@ -31,7 +33,7 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     await this.policy.assertSensorRight(principal, input.sensorId, 'command');
     const actorId = actorIdOf(principal);
     const commandId = input.idempotencyKey !== null ? idempotentCommandId(actorId, input.idempotencyKey) : randomUUID();
-    const metadata: ControlMetadata = { actorId, correlationId };
+    const metadata: CommandMetadata = { actorId, correlationId };
     if (input.idempotencyKey !== null) {
       const repeat = await this.existing(commandId, input);
       if (repeat) return repeat;
@@ -42,7 +44,7 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     const target = actuatorTargetOf(input.sensorId, sensor.protocol);
     if (!target) throw new NotSwitchableError(input.sensorId, `the ${sensor.protocol || 'unknown'} driver has no switch command for it`);
     const current = await this.directory.latestState(input.sensorId);
-    const requested = decide(
+    const requested = actuatorCommandDecider.decide(
       {
         type: 'RequestActuatorCommand',
         data: {
@@ -60,11 +62,11 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
           at: at.toISOString(),
         },
       },
-      initialState(),
+      actuatorCommandDecider.initialState(),
     );
     await this.reserve(input.sensorId, commandId, at, metadata);
     try {
-      await this.store.append(commandStream(commandId), toControlEvents(requested, commandId, metadata), { expectedRevision: 'no_stream' });
+      await this.store.append(commandStream(commandId), toNewEvents(requested, metadata, COMMAND_EVENTS), { expectedRevision: 'no_stream' });
     } catch (error) {
       // The same key raced itself: the other request wrote the command.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -75,7 +77,7 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
   }
 
   private async existing(commandId: string, input: RequestActuatorCommand['input']): Promise<RequestedActuatorCommand | null> {
-    const { state } = await loadCommand(this.store, commandId);
+    const { state } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     if (state.status === 'none') return null;
     if (state.request.sensorId !== input.sensorId || state.request.action !== input.action) {
       throw new InvalidActuatorCommandError('this Idempotency-Key was used for a different command; use a new key');
@@ -83,24 +85,24 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     return { created: false, command: commandView(state) };
   }
 
-  private async reserve(sensorId: string, commandId: string, at: Date, metadata: ControlMetadata): Promise<void> {
-    const actuator = await loadActuator(this.store, sensorId);
+  private async reserve(sensorId: string, commandId: string, at: Date, metadata: CommandMetadata): Promise<void> {
+    const actuator = await loadStream(this.store, actuatorStream(sensorId), actuatorDecider, ACTUATOR_EVENTS);
     const holder = actuator.state.holder;
     const holderFinished = holder === null ? null : await this.finished(holder);
-    const events = decideActuator({ type: 'ReserveActuator', data: { sensorId, commandId, holderFinished, at: at.toISOString() } }, actuator.state);
+    const events = actuatorDecider.decide({ type: 'ReserveActuator', data: { sensorId, commandId, holderFinished, at: at.toISOString() } }, actuator.state);
     if (events.length === 0) return;
     try {
-      await this.store.append(actuatorStream(sensorId), toControlEvents(events, commandId, metadata), { expectedRevision: actuator.revision });
+      await this.store.append(actuatorStream(sensorId), toNewEvents(events, metadata, ACTUATOR_EVENTS), { expectedRevision: actuator.revision });
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      const now = await loadActuator(this.store, sensorId);
+      const now = await loadStream(this.store, actuatorStream(sensorId), actuatorDecider, ACTUATOR_EVENTS);
       if (now.state.holder !== commandId) throw new ActuatorBusyError(sensorId, null);
     }
   }
 
   /** A holder whose command stream is missing (a crash between the two appends) holds nothing. */
   private async finished(commandId: string): Promise<boolean | null> {
-    const { state } = await loadCommand(this.store, commandId);
+    const { state } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     return state.status === 'none' ? null : isTerminal(state.status);
   }
 }

@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../domain/access/principal.js';
-import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { gatewayDecider } from '../../../domain/gateways/gateway.decider.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
-import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import { ChangeGatewayDetails, type ChangedGatewayDetails } from './change-gateway-details.command.js';
 
 const ATTEMPTS = 5;
@@ -20,17 +21,9 @@ export class ChangeGatewayDetailsHandler implements ICommandHandler<ChangeGatewa
   async execute({ principal, gatewayId, changes, at, correlationId }: ChangeGatewayDetails): Promise<ChangedGatewayDetails> {
     this.policy.assertAdmin(principal);
     // Link sessions append to the same stream; a conflict with one only means deciding again.
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadGateway(this.store, gatewayId);
-      const events = decide({ type: 'ChangeGatewayDetails', data: { gatewayId, ...changes, at: at.toISOString() } }, state);
-      const changed = events.flatMap((e) => (e.type === 'GatewayDetailsChanged' ? e.data.changedFields : []));
-      if (events.length === 0) return { id: gatewayId, changedFields: [] };
-      try {
-        await this.store.append(gatewayStream(gatewayId), toNewEvents(events, { actorId: actorIdOf(principal), correlationId }), { expectedRevision: revision });
-        return { id: gatewayId, changedFields: changed };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    const command = { type: 'ChangeGatewayDetails', data: { gatewayId, ...changes, at: at.toISOString() } } as const;
+    const metadata = { actorId: actorIdOf(principal), correlationId };
+    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, { events: GATEWAY_EVENTS, attempts: ATTEMPTS });
+    return { id: gatewayId, changedFields: events.flatMap((e) => (e.type === 'GatewayDetailsChanged' ? e.data.changedFields : [])) };
   }
 }

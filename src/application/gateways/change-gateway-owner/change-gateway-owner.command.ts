@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandMetadata } from '../gateway-stream.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export interface ChangedGatewayOwner {
   readonly id: string;

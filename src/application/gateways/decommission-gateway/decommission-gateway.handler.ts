@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { gatewayDecider } from '../../../domain/gateways/gateway.decider.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
-import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { ANONYMOUS, GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import { DecommissionGateway, type DecommissionedGateway } from './decommission-gateway.command.js';
 
 @CommandHandler(DecommissionGateway)
@@ -15,10 +16,9 @@ export class DecommissionGatewayHandler implements ICommandHandler<DecommissionG
 
   async execute({ gatewayId, reason, at, metadata }: DecommissionGateway): Promise<DecommissionedGateway> {
     this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'decommissioning a gateway');
-    const { state, revision } = await loadGateway(this.store, gatewayId);
     const decommissionedAt = at.toISOString();
-    const events = decide({ type: 'DecommissionGateway', data: { gatewayId, reason, at: decommissionedAt } }, state);
-    await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
+    const command = { type: 'DecommissionGateway', data: { gatewayId, reason, at: decommissionedAt } } as const;
+    await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, { events: GATEWAY_EVENTS });
     return { id: gatewayId, decommissionedAt };
   }
 }

@@ -1,5 +1,5 @@
 import { isGatewayEvent, type GatewayEvent } from '../../../domain/gateways/gateway.events.js';
-import { evolveNetworkConfiguration, initialNetworkConfiguration, type NetworkRequestStatus } from '../../../domain/gateways/network-configuration.decider.js';
+import { networkConfigurationDecider, type NetworkRequestStatus } from '../../../domain/gateways/network-configuration.decider.js';
 import { isNetworkConfigurationEvent, type NetworkConfigurationEvent } from '../../../domain/gateways/network-configuration.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 
@@ -92,11 +92,11 @@ export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): Ga
   const changes: FieldChange[] = [];
   const desired: Record<string, NetworkValue> = {};
   const applied: Record<string, NetworkValue> = {};
-  let network = initialNetworkConfiguration();
+  let network = networkConfigurationDecider.initialState();
   for (const e of recorded) {
     if (isNetworkConfigurationEvent(e)) {
       const event = { type: e.type, data: e.data } as NetworkConfigurationEvent;
-      network = evolveNetworkConfiguration(network, event);
+      network = networkConfigurationDecider.evolve(network, event);
       const request = network.requests[event.data.requestId];
       if (!request) continue;
       const step = { field: request.field, by: request.requestedBy, at: e.recordedAt, revision: e.revision, type: e.type, requestId: request.requestId };

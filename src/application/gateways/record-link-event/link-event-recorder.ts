@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { decide, REFUSAL_RECORD_INTERVAL_MS, type GatewayCommand } from '../../../domain/gateways/gateway.decider.js';
-import { WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
-import { gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { gatewayDecider, REFUSAL_RECORD_INTERVAL_MS, type GatewayCommand } from '../../../domain/gateways/gateway.decider.js';
+import type { EventStore } from '../../ports/event-store.port.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import type { LinkRefusalReason, LinkRefusalRecorder } from '../ports/gateway-key-ring.port.js';
 
 export interface SessionOpened {
@@ -89,19 +90,11 @@ export class LinkEventRecorder implements LinkRefusalRecorder {
   }
 
   private async apply(gatewayId: string, command: GatewayCommand, correlationId: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadGateway(this.store, gatewayId);
-      const events = decide(command, state);
-      if (events.length === 0) return false;
-      try {
-        await this.store.append(gatewayStream(gatewayId), toNewEvents(events, { actorId: LINK_ACTOR_ID, correlationId }), {
-          expectedRevision: revision,
-        });
-        return true;
-      } catch (error) {
-        // Sessions of one gateway open and close concurrently; re-deciding on fresh state is always safe here.
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxAttempts) throw error;
-      }
-    }
+    // Sessions of one gateway open and close concurrently; re-deciding on fresh state is always safe here.
+    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: LINK_ACTOR_ID, correlationId }, {
+      events: GATEWAY_EVENTS,
+      attempts: this.maxAttempts,
+    });
+    return events.length > 0;
   }
 }

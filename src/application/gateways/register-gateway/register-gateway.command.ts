@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandMetadata } from '../gateway-stream.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
 export interface RegisterGatewayInput {
   /** Omitted: a UUID is generated. Given: lets a provisioning script register idempotently-by-conflict. */

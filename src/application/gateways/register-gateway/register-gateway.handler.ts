@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { gatewayDecider, type GatewayCommand } from '../../../domain/gateways/gateway.decider.js';
 import { GatewayAlreadyRegisteredError } from '../../../domain/gateways/gateway.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
-import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { ANONYMOUS, GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
 import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
 import { RegisterGateway, type IssuedNetworkKey } from './register-gateway.command.js';
@@ -22,31 +23,29 @@ export class RegisterGatewayHandler implements ICommandHandler<RegisterGateway, 
     const principal = metadata.principal ?? ANONYMOUS;
     this.access.assertAdmin(principal, 'registering a gateway');
     const gatewayId = input.gatewayId ?? randomUUID();
-    const { state } = await loadGateway(this.store, gatewayId);
     const key = generateNetworkKey();
     const fingerprint = fingerprintOf(key);
-    const events = decide(
-      {
-        type: 'RegisterGateway',
-        data: {
-          gatewayId,
-          name: input.name,
-          networkType: input.networkType,
-          address: input.address,
-          description: input.description ?? '',
-          location: { lat: input.location.lat, lon: input.location.lon, label: input.location.label ?? '' },
-          ownerId: input.ownerId ?? (principal.kind === 'user' ? principal.userId : metadata.actorId),
-          keyFingerprint: fingerprint,
-          at: at.toISOString(),
-        },
+    const command: GatewayCommand = {
+      type: 'RegisterGateway',
+      data: {
+        gatewayId,
+        name: input.name,
+        networkType: input.networkType,
+        address: input.address,
+        description: input.description ?? '',
+        location: { lat: input.location.lat, lon: input.location.lon, label: input.location.label ?? '' },
+        ownerId: input.ownerId ?? (principal.kind === 'user' ? principal.userId : metadata.actorId),
+        keyFingerprint: fingerprint,
+        at: at.toISOString(),
       },
-      state,
-    );
-    // Vault first: an event naming a key the vault lacks would leave a gateway that can never connect,
-    // whereas a vault entry without an event (the append failed) is harmless.
-    await this.vault.put(vaultKeyId(gatewayId, fingerprint), key);
+    };
     try {
-      await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: 'no_stream' });
+      // Vault first: an event naming a key the vault lacks would leave a gateway that can never connect,
+      // whereas a vault entry without an event (the append failed) is harmless.
+      await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, {
+        events: GATEWAY_EVENTS,
+        beforeAppend: () => this.vault.put(vaultKeyId(gatewayId, fingerprint), key),
+      });
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) throw new GatewayAlreadyRegisteredError(gatewayId);
       throw error;

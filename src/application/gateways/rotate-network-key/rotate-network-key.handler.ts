@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide } from '../../../domain/gateways/gateway.decider.js';
+import { gatewayDecider } from '../../../domain/gateways/gateway.decider.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
-import { ANONYMOUS, gatewayStream, loadGateway, toNewEvents } from '../gateway-stream.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
+import { ANONYMOUS, GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import { fingerprintOf, generateNetworkKey, vaultKeyId } from '../network-key.js';
 import { KEY_VAULT, type KeyVault } from '../ports/key-vault.port.js';
 import type { IssuedNetworkKey } from '../register-gateway/register-gateway.command.js';
@@ -19,13 +20,14 @@ export class RotateNetworkKeyHandler implements ICommandHandler<RotateNetworkKey
 
   async execute({ gatewayId, at, metadata }: RotateNetworkKey): Promise<IssuedNetworkKey> {
     this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'rotating a network key');
-    const { state, revision } = await loadGateway(this.store, gatewayId);
     const key = generateNetworkKey();
     const fingerprint = fingerprintOf(key);
-    const events = decide({ type: 'RotateNetworkKey', data: { gatewayId, keyFingerprint: fingerprint, at: at.toISOString() } }, state);
-    await this.vault.put(vaultKeyId(gatewayId, fingerprint), key);
+    const command = { type: 'RotateNetworkKey', data: { gatewayId, keyFingerprint: fingerprint, at: at.toISOString() } } as const;
     // A concurrent change (another rotation, a decommission) surfaces as WrongExpectedRevisionError: a conflict.
-    await this.store.append(gatewayStream(gatewayId), toNewEvents(events, metadata), { expectedRevision: revision });
+    await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, {
+      events: GATEWAY_EVENTS,
+      beforeAppend: () => this.vault.put(vaultKeyId(gatewayId, fingerprint), key),
+    });
     return { id: gatewayId, key: key.toString('hex'), fingerprint };
   }
 }

@@ -1,13 +1,10 @@
 import { ALARM_EVENT_TYPES, isAlarmEvent, type AlarmEvent } from '../../../domain/monitoring/alarm.events.js';
+import { assertNever } from '../../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
 
 export const ALARMS_TABLE = 'alarms';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 async function applyEvent(tx: SqlExecutor, table: string, event: AlarmEvent, seq: number): Promise<void> {
   switch (event.type) {

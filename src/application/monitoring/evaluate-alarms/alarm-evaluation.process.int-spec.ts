@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { aPowerCeiling, aVoltageBand } from '#test/builders/monitoring.js';
 import { settled } from '#test/support/access-homes.js';
 import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { decideNodeConfiguration, evolveNodeConfiguration } from '../../../domain/devices/node-configuration.decider.js';
+import { nodeConfigurationDecider } from '../../../domain/devices/node-configuration.decider.js';
 import type { AlarmSetting } from '../../../domain/monitoring/alarm.events.js';
 import { sensorIdFor, type Phase } from '../../../domain/metering/canonical-reading.js';
 import type { StoredReading } from '../../../domain/metering/gateway-frame.events.js';
-import { loadNodeConfiguration, nodeStream, toNodeEvents } from '../../devices/node-configuration/node-stream.js';
+import { NODE_CONFIGURATION_EVENTS, nodeStream } from '../../devices/node-configuration/node-stream.js';
+import { handleWithDecider } from '../../shared/decider-command.js';
 import { frameEventId } from '../../metering/ingest-frame/readings-stream.js';
 import type { ReadModelDb } from '../../ports/read-model-db.port.js';
 import { readCheckpoint } from '../../projections/checkpoint-store.js';
@@ -21,8 +23,8 @@ const VOLTAGE = (phase: Phase): string => sensorIdFor(NODE, undefined, 'voltage'
 const T = '2025-03-01T12:00:00.000Z';
 const at = (seconds: number): string => new Date(Date.parse(T) + seconds * 1000).toISOString();
 
-const ceiling: AlarmSetting = { kind: 'alarm_power_above', enabled: true, thresholdW: 3000, forSeconds: 60 };
-const band: AlarmSetting = { kind: 'alarm_voltage_band', enabled: true, minV: 207, maxV: 253 };
+const ceiling: AlarmSetting = aPowerCeiling();
+const band: AlarmSetting = aVoltageBand();
 
 const power = (value: number, seconds: number): StoredReading => ({
   sensorId: POWER, nodeId: NODE, quantity: 'power', unit: 'W', value, measuredAt: at(seconds), source: { protocol: 'dsmr', obis: '1-0:1.7.0' },
@@ -46,14 +48,13 @@ function harness(b: SqlBackend) {
     },
     /** An alarm setting requested and applied in one append, as the configuration handler does. */
     configure: async (setting: AlarmSetting, appliedAt: string) => {
-      const { state, revision } = await loadNodeConfiguration(b.store, NODE);
       const requestId = randomUUID();
-      const requested = decideNodeConfiguration(
+      const commands = [
         { type: 'RequestNodeConfiguration', data: { requestId, nodeId: NODE, gatewayId: GW, change: setting, requestedBy: 'user:admin', reason: '', timeoutSeconds: 60, at: appliedAt } },
-        state,
-      );
-      const applied = decideNodeConfiguration({ type: 'ApplyConfiguration', data: { requestId, applied: setting, confirmation: 'stored', at: appliedAt } }, requested.reduce(evolveNodeConfiguration, state));
-      await b.store.append(nodeStream(NODE), toNodeEvents([...requested, ...applied], { actorId: 'user:admin', correlationId: `config-${requestId}` }), { expectedRevision: revision });
+        { type: 'ApplyConfiguration', data: { requestId, applied: setting, confirmation: 'stored', at: appliedAt } },
+      ] as const;
+      const metadata = { actorId: 'user:admin', correlationId: `config-${requestId}` };
+      await handleWithDecider(b.store, nodeStream(NODE), nodeConfigurationDecider, commands, metadata, { events: NODE_CONFIGURATION_EVENTS });
       return requestId;
     },
     evaluate: async (batchSize: number, db: ReadModelDb = b.db) => {

@@ -1,5 +1,6 @@
 import type { NodeConfigurationApplied } from '../../../domain/devices/node-configuration.events.js';
-import { initialAlarmState, stepAlarm, type AlarmCommand, type AlarmState } from '../../../domain/monitoring/alarm.decider.js';
+import { alarmWorkflow, type AlarmCommand, type AlarmState } from '../../../domain/monitoring/alarm.workflow.js';
+import { step as stepWorkflow } from '../../../domain/shared/decider.js';
 import { ALARM_QUANTITY, alarmKindOf, isAlarmSetting, type AlarmEvent, type AlarmKind } from '../../../domain/monitoring/alarm.events.js';
 import { READINGS_REPORTED, type StoredReading } from '../../../domain/metering/gateway-frame.events.js';
 import type { DecoderLookup } from '../../metering/ports/payload-decoders.port.js';
@@ -173,7 +174,7 @@ export function alarmEvaluation(deps: { readonly store: EventStore; readonly dec
         }
         const state = node.kinds[input.kind];
         if (!state && input.command.type !== 'ApplyAlarmSetting') continue;
-        const step = stepAlarm(state ?? initialAlarmState(input.nodeId, input.kind), input.command);
+        const step = stepWorkflow(alarmWorkflow, state ?? alarmWorkflow.initialState(input.nodeId, input.kind), input.command);
         if (step.state !== state) {
           node.kinds = { ...node.kinds, [input.kind]: step.state };
           node.changed = true;

@@ -1,10 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import type { AccessCommandMetadata } from '../../../application/access/access-streams.js';
+import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { ACCESS_LIMITS } from '../../../domain/access/text-limits.js';
 
-export function accessMetadata(principal: Principal, correlationId: string): AccessCommandMetadata {
+export function accessMetadata(principal: Principal, correlationId: string): CommandMetadata {
   return { actorId: actorIdOf(principal), correlationId };
 }
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { GRANT_LIMITS } from '../../../domain/access/grant.validation.js';
 import { GRANTEE_KINDS, GRANT_RIGHTS } from '../../../domain/access/grant.events.js';
-import { SENSOR_VISIBILITIES } from '../../../domain/access/sensor-visibility.js';
+import { SENSOR_VISIBILITIES } from '../../../domain/access/sensor-visibility.decider.js';
 
 export class GranteeRequestDto {
   @ApiProperty({ enum: GRANTEE_KINDS }) @IsIn(GRANTEE_KINDS) kind!: 'user' | 'client';

@@ -5,7 +5,7 @@ import type { GrantView } from '../../../application/access/list-grants/list-gra
 import type { AccessLogEntry } from '../../../application/access/query-access-log/query-access-log.query.js';
 import type { RevokedGrant } from '../../../application/access/revoke-access/revoke-access.command.js';
 import { GRANTEE_KINDS, GRANT_RIGHTS } from '../../../domain/access/grant.events.js';
-import { SENSOR_VISIBILITIES, type SensorVisibility } from '../../../domain/access/sensor-visibility.js';
+import { SENSOR_VISIBILITIES, type SensorVisibility } from '../../../domain/access/sensor-visibility.decider.js';
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the handlers return.
 

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
-import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
+import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
 import { GetGateway } from '../../../application/gateways/get-gateway/get-gateway.query.js';
 import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';

@@ -1,11 +1,13 @@
 import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import { fold } from '../../../../domain/shared/decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { readCheckpoint } from '../../../projections/checkpoint-store.js';
 import { catchUp } from '../../../projections/projection-batch.js';
 import { liveTables } from '../../../projections/projection.js';
 import { rebuildProjection } from '../../../projections/rebuild-projection.js';
-import { nodeStream, toNodeEvents } from '../node-stream.js';
+import { toNewEvents } from '../../../shared/decider-command.js';
+import { NODE_CONFIGURATION_EVENTS, nodeStream } from '../node-stream.js';
 import { nodeConfigurationProjection, selectNodeConfiguration } from './node-configuration.projection.js';
 
 const NODE = 'zigbee:0x000b57fffec6a5b2';
@@ -25,8 +27,8 @@ describeEachBackend('node configuration projection on %s', (backendName) => {
   });
 
   const step = async (command: NodeConfigurationCommand): Promise<void> => {
-    const events = decideNodeConfiguration(command, foldNodeConfiguration(history));
-    await b!.store.append(nodeStream(NODE), toNodeEvents(events, { actorId: 'user:alice', correlationId: 'c' }), { expectedRevision: history.length === 0 ? 'no_stream' : history.length - 1 });
+    const events = nodeConfigurationDecider.decide(command, fold(nodeConfigurationDecider, history));
+    await b!.store.append(nodeStream(NODE), toNewEvents(events, { actorId: 'user:alice', correlationId: 'c' }, NODE_CONFIGURATION_EVENTS), { expectedRevision: history.length === 0 ? 'no_stream' : history.length - 1 });
     history.push(...events);
   };
   const request = (requestId: string, change: NodeConfigurationChange, by: string): NodeConfigurationCommand => ({

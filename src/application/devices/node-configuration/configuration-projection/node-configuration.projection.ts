@@ -1,13 +1,10 @@
 import { NODE_CONFIGURATION_EVENT_TYPES, isNodeConfigurationEvent, type NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
+import { assertNever } from '../../../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../../projections/projection.js';
 
 export const NODE_CONFIGURATION_TABLE = 'node_configuration';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 /** Applies one event as SQL; a step naming another request than the field's latest only records an application. */
 async function applyEvent(tx: SqlExecutor, table: string, event: NodeConfigurationEvent, requestField: Map<string, string>): Promise<void> {

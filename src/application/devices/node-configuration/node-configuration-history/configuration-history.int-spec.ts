@@ -1,8 +1,8 @@
 import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
-import { decideNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
-import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
-import { decide as decideGateway, fold as foldGateway } from '../../../../domain/gateways/gateway.decider.js';
+import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import type { NodeConfigurationChange } from '../../../../domain/devices/node-configuration.events.js';
+import { gatewayDecider } from '../../../../domain/gateways/gateway.decider.js';
 import { AdminOnlyAccessPolicy } from '#test/support/admin-only-access-policy.js';
 import { ChangeGatewayDetails } from '../../../gateways/change-gateway-details/change-gateway-details.command.js';
 import { ChangeGatewayDetailsHandler } from '../../../gateways/change-gateway-details/change-gateway-details.handler.js';
@@ -12,11 +12,12 @@ import {
   ListGatewayConfigurationChanges,
   ListGatewayConfigurationChangesHandler,
 } from '../../../gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
-import { gatewayStream, toNewEvents } from '../../../gateways/gateway-stream.js';
+import { GATEWAY_EVENTS, gatewayStream } from '../../../gateways/gateway-stream.js';
 import { systemClock } from '../../../ports/clock.port.js';
 import type { RecordedEvent } from '../../../ports/event-store.port.js';
 import { SqlNodeDirectory } from '../node-directory.sql.js';
-import { loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
+import { handleWithDecider } from '../../../shared/decider-command.js';
+import { NODE_CONFIGURATION_EVENTS, nodeStream } from '../node-stream.js';
 import { GetNodeConfigurationHandler, ListNodeConfigurationChangesHandler } from './node-configuration-history.handlers.js';
 import { GetNodeConfiguration, ListNodeConfigurationChanges } from './node-configuration-history.queries.js';
 
@@ -34,9 +35,7 @@ describe('configuration history: point in time and changes, against a hand-compu
   const t: string[] = [];
 
   async function nodeStep(actorId: string, command: NodeConfigurationCommand): Promise<void> {
-    const { state, revision } = await loadNodeConfiguration(backend.store, NODE);
-    const events: NodeConfigurationEvent[] = decideNodeConfiguration(command, state);
-    await backend.store.append(nodeStream(NODE), toNodeEvents(events, { actorId, correlationId: 'c' }), { expectedRevision: revision });
+    await handleWithDecider(backend.store, nodeStream(NODE), nodeConfigurationDecider, command, { actorId, correlationId: 'c' }, { events: NODE_CONFIGURATION_EVENTS });
     const [last] = await backend.store.readStream(nodeStream(NODE), { direction: 'backwards', max: 1 });
     t.push((last as RecordedEvent).recordedAt);
     await tick();
@@ -101,14 +100,11 @@ describe('configuration history: point in time and changes, against a hand-compu
   });
 
   it('rebuilds a gateway configuration field by field with who changed it, and lists its changes', async () => {
-    const registered = decideGateway(
-      {
-        type: 'RegisterGateway',
-        data: { gatewayId: GATEWAY, name: 'Shed', networkType: 'zigbee', address: '192.0.2.1', description: '', location: { lat: 52, lon: 5, label: 'garden' }, ownerId: 'user:alice', keyFingerprint: 'aaaaaaaaaaaaaaaa', at: new Date().toISOString() },
-      },
-      foldGateway([]),
-    );
-    await backend.store.append(gatewayStream(GATEWAY), toNewEvents(registered, { actorId: 'user:alice', correlationId: 'c' }), { expectedRevision: 'no_stream' });
+    const register = {
+      type: 'RegisterGateway',
+      data: { gatewayId: GATEWAY, name: 'Shed', networkType: 'zigbee', address: '192.0.2.1', description: '', location: { lat: 52, lon: 5, label: 'garden' }, ownerId: 'user:alice', keyFingerprint: 'aaaaaaaaaaaaaaaa', at: new Date().toISOString() },
+    } as const;
+    await handleWithDecider(backend.store, gatewayStream(GATEWAY), gatewayDecider, register, { actorId: 'user:alice', correlationId: 'c' }, { events: GATEWAY_EVENTS });
     const g0 = (await backend.store.readStream(gatewayStream(GATEWAY)))[0]!.recordedAt;
     await tick();
     const change = new ChangeGatewayDetailsHandler(backend.store, policy);

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { evolveNodeConfiguration, initialNodeConfiguration, type NodeConfigurationState } from '../../../../domain/devices/node-configuration.decider.js';
+import { nodeConfigurationDecider, type NodeConfigurationState } from '../../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { ObjectNotVisibleError } from '../../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { CLOCK, type Clock } from '../../../ports/clock.port.js';
 import { EVENT_STORE, type EventStore } from '../../../ports/event-store.port.js';
-import { loadNodeConfiguration } from '../node-stream.js';
+import { loadStream } from '../../../shared/decider-command.js';
+import { NODE_CONFIGURATION_EVENTS, nodeStream } from '../node-stream.js';
 import { NODE_DIRECTORY, type NodeDirectory } from '../ports/node-directory.port.js';
 import {
   GetNodeConfiguration,
@@ -50,7 +51,7 @@ export class GetNodeConfigurationHandler implements IQueryHandler<GetNodeConfigu
   async execute({ principal, nodeId, at }: GetNodeConfiguration): Promise<NodeConfigurationView> {
     await visibleNode(this.policy, this.nodes, principal, nodeId);
     const instant = at?.toISOString();
-    const { state, revision } = await loadNodeConfiguration(this.store, nodeId, instant);
+    const { state, revision } = await loadStream(this.store, nodeStream(nodeId), nodeConfigurationDecider, NODE_CONFIGURATION_EVENTS, instant);
     return configurationView(nodeId, instant ?? this.clock.now().toISOString(), state, revision);
   }
 }
@@ -66,13 +67,13 @@ export class ListNodeConfigurationChangesHandler implements IQueryHandler<ListNo
 
   async execute({ principal, nodeId, from, to }: ListNodeConfigurationChanges): Promise<ConfigurationChange[]> {
     await visibleNode(this.policy, this.nodes, principal, nodeId);
-    const { events } = await loadNodeConfiguration(this.store, nodeId, to.toISOString());
+    const { recorded: events } = await loadStream(this.store, nodeStream(nodeId), nodeConfigurationDecider, NODE_CONFIGURATION_EVENTS, to.toISOString());
     const start = from.toISOString();
     const changes: ConfigurationChange[] = [];
-    let state = initialNodeConfiguration();
+    let state = nodeConfigurationDecider.initialState();
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as NodeConfigurationEvent;
-      const next = evolveNodeConfiguration(state, event);
+      const next = nodeConfigurationDecider.evolve(state, event);
       const request = next.requests[event.data.requestId];
       if (recorded.recordedAt >= start && request) {
         const applying = event.type === 'NodeConfigurationApplied';

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../../domain/access/principal.js';
-import { decideNodeConfiguration, evolveNodeConfiguration } from '../../../../domain/devices/node-configuration.decider.js';
+import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
 import { fieldOf } from '../../../../domain/devices/node-configuration.events.js';
 import { ObjectNotVisibleError } from '../../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../../ports/event-store.port.js';
-import { loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
+import { EVENT_STORE, type EventStore } from '../../../ports/event-store.port.js';
+import { handleWithDecider } from '../../../shared/decider-command.js';
+import { NODE_CONFIGURATION_EVENTS, nodeStream } from '../node-stream.js';
 import { NODE_DIRECTORY, type NodeDirectory } from '../ports/node-directory.port.js';
 import { RequestNodeConfiguration, type RequestedNodeConfiguration } from './request-node-configuration.command.js';
 
@@ -33,28 +34,14 @@ export class RequestNodeConfigurationHandler implements ICommandHandler<RequestN
     const metadata = { actorId: actorIdOf(principal), correlationId };
     const time = at.toISOString();
     // Other fields of the same node may be changed concurrently; a conflict only means deciding again.
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadNodeConfiguration(this.store, nodeId);
-      const requested = decideNodeConfiguration(
-        {
-          type: 'RequestNodeConfiguration',
-          data: { requestId, nodeId, gatewayId: node.gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: time },
-        },
-        state,
-      );
-      const serverSide = input.change.kind === 'alarm_power_above' || input.change.kind === 'alarm_voltage_band';
-      const applied = serverSide
-        ? decideNodeConfiguration(
-            { type: 'ApplyConfiguration', data: { requestId, applied: input.change, confirmation: 'stored as the server-side alarm setting', at: time } },
-            requested.reduce(evolveNodeConfiguration, state),
-          )
-        : [];
-      try {
-        await this.store.append(nodeStream(nodeId), toNodeEvents([...requested, ...applied], metadata), { expectedRevision: revision });
-        return { requestId, nodeId, field: fieldOf(input.change), status: serverSide ? 'applied' : 'requested' };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    const request: NodeConfigurationCommand = {
+      type: 'RequestNodeConfiguration',
+      data: { requestId, nodeId, gatewayId: node.gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: time },
+    };
+    const serverSide = input.change.kind === 'alarm_power_above' || input.change.kind === 'alarm_voltage_band';
+    const apply: NodeConfigurationCommand = { type: 'ApplyConfiguration', data: { requestId, applied: input.change, confirmation: 'stored as the server-side alarm setting', at: time } };
+    const commands = serverSide ? [request, apply] : [request];
+    await handleWithDecider(this.store, nodeStream(nodeId), nodeConfigurationDecider, commands, metadata, { events: NODE_CONFIGURATION_EVENTS, attempts: ATTEMPTS });
+    return { requestId, nodeId, field: fieldOf(input.change), status: serverSide ? 'applied' : 'requested' };
   }
 }

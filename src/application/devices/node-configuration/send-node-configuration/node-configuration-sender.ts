@@ -1,10 +1,11 @@
-import { decideNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
 import { NODE_CONFIGURATION_EVENT_TYPES, type NodeConfigurationRequested } from '../../../../domain/devices/node-configuration.events.js';
 import { nodeTargetOf } from '../../../../domain/devices/node-target.js';
 import type { CommandLink } from '../../../control/ports/command-link.port.js';
 import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
-import { NODE_STREAM_PREFIX, loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
+import { NODE_CONFIGURATION_EVENTS, NODE_STREAM_PREFIX, nodeStream } from '../node-stream.js';
 import type { NodeDirectory } from '../ports/node-directory.port.js';
+import { handleWithDecider } from '../../../shared/decider-command.js';
 import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../../shared/log-driven-worker.js';
 import { followRequest, type OpenRequest } from '../../../shared/open-requests.js';
 
@@ -47,12 +48,10 @@ export class NodeConfigurationSender extends LogDrivenWorker {
   }
 
   private async step(nodeId: string, command: NodeConfigurationCommand): Promise<boolean> {
-    const { state, revision } = await loadNodeConfiguration(this.store, nodeId);
-    const events = decideNodeConfiguration(command, state);
-    if (events.length === 0) return false;
+    const metadata = { actorId: SENDER_ACTOR, correlationId: command.data.requestId };
     try {
-      await this.store.append(nodeStream(nodeId), toNodeEvents(events, { actorId: SENDER_ACTOR, correlationId: command.data.requestId }), { expectedRevision: revision });
-      return true;
+      const { events } = await handleWithDecider(this.store, nodeStream(nodeId), nodeConfigurationDecider, command, metadata, { events: NODE_CONFIGURATION_EVENTS });
+      return events.length > 0;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
       throw error;

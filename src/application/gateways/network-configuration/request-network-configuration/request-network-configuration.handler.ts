@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../../domain/access/principal.js';
-import { decideNetworkConfiguration, type NetworkConfigurationRequest } from '../../../../domain/gateways/network-configuration.decider.js';
+import { networkConfigurationDecider, type NetworkConfigurationCommand, type NetworkConfigurationRequest } from '../../../../domain/gateways/network-configuration.decider.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../../ports/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '../../../ports/event-store.port.js';
+import { handleWithDecider, loadStream } from '../../../shared/decider-command.js';
 import { gatewayStream } from '../../gateway-stream.js';
-import { loadNetworkConfiguration, toNetworkEvents } from '../network-stream.js';
+import { NETWORK_CONFIGURATION_EVENTS } from '../network-stream.js';
 import { NETWORK_CONFIGURATION_SENDING, NETWORK_LINK, type NetworkConfigurationSending, type NetworkLink } from '../ports/network-link.port.js';
 import { RequestNetworkConfiguration, type RequestedNetworkConfiguration } from './request-network-configuration.command.js';
 
@@ -43,26 +44,16 @@ export class RequestNetworkConfigurationHandler implements ICommandHandler<Reque
     this.policy.assertAdmin(principal, 'changing the network of a gateway');
     const requestId = randomUUID();
     const metadata = { actorId: actorIdOf(principal), correlationId };
-    let requested: RequestedNetworkConfiguration | undefined;
+    const command: NetworkConfigurationCommand = {
+      type: 'RequestNetworkConfiguration',
+      data: { requestId, gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: at.toISOString() },
+    };
     // Link sessions append to the same stream; a conflict with one only means deciding again.
-    for (let attempt = 1; !requested; attempt++) {
-      const { state, revision } = await loadNetworkConfiguration(this.store, gatewayId);
-      const events = decideNetworkConfiguration(
-        {
-          type: 'RequestNetworkConfiguration',
-          data: { requestId, gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: at.toISOString() },
-        },
-        state,
-      );
-      try {
-        await this.store.append(gatewayStream(gatewayId), toNetworkEvents(events, metadata), { expectedRevision: revision });
-        const [event] = events;
-        if (event?.type !== 'NetworkConfigurationRequested') throw new Error('a new request decided no NetworkConfigurationRequested');
-        requested = { requestId, gatewayId, field: event.data.field, status: 'requested', expiresAt: event.data.expiresAt, outcome: null, applied: null };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    const options = { events: NETWORK_CONFIGURATION_EVENTS, attempts: ATTEMPTS };
+    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, options);
+    const [event] = events;
+    if (event?.type !== 'NetworkConfigurationRequested') throw new Error('a new request decided no NetworkConfigurationRequested');
+    const requested: RequestedNetworkConfiguration = { requestId, gatewayId, field: event.data.field, status: 'requested', expiresAt: event.data.expiresAt, outcome: null, applied: null };
     this.sender.poke();
     if (waitMs <= 0 || !this.link.isConnected(gatewayId)) return requested;
     // The wait is a duration, timed on the monotonic clock.
@@ -73,7 +64,8 @@ export class RequestNetworkConfigurationHandler implements ICommandHandler<Reque
     let latest = requested;
     while (performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
-      const request = (await loadNetworkConfiguration(this.store, requested.gatewayId)).state.requests[requested.requestId];
+      const { state } = await loadStream(this.store, gatewayStream(requested.gatewayId), networkConfigurationDecider, NETWORK_CONFIGURATION_EVENTS);
+      const request = state.requests[requested.requestId];
       if (!request) return latest;
       latest = answer(requested.gatewayId, request);
       if (latest.status !== 'requested' && latest.status !== 'sent') return latest;

@@ -1,9 +1,10 @@
 import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { decide as decideGateway, fold as foldGateway } from '../../../../domain/gateways/gateway.decider.js';
-import { decideNetworkConfiguration, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
+import { gatewayDecider } from '../../../../domain/gateways/gateway.decider.js';
+import { networkConfigurationDecider, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
 import type { NetworkConfigurationChange } from '../../../../domain/gateways/network-configuration.events.js';
-import { gatewayStream, loadGateway, toNewEvents } from '../../gateway-stream.js';
-import { loadNetworkConfiguration, toNetworkEvents } from '../network-stream.js';
+import { handleWithDecider, loadStream } from '../../../shared/decider-command.js';
+import { GATEWAY_EVENTS, gatewayStream } from '../../gateway-stream.js';
+import { NETWORK_CONFIGURATION_EVENTS } from '../network-stream.js';
 import type { NetworkDelivery, NetworkLink } from '../ports/network-link.port.js';
 import { NetworkConfigurationSender } from './network-configuration-sender.js';
 
@@ -31,25 +32,25 @@ async function until(what: string, condition: () => boolean | Promise<boolean>):
 
 describe('network configuration sender', () => {
   let b: SqlBackend;
-  const status = async (gatewayId: string, requestId: string) => (await loadNetworkConfiguration(b.store, gatewayId)).state.requests[requestId];
+  const status = async (gatewayId: string, requestId: string) =>
+    (await loadStream(b.store, gatewayStream(gatewayId), networkConfigurationDecider, NETWORK_CONFIGURATION_EVENTS)).state.requests[requestId];
 
   async function register(gatewayId: string): Promise<void> {
     const command = { type: 'RegisterGateway', data: { gatewayId, name: gatewayId, networkType: 'zigbee', address: 'virtual', description: '', location: { lat: 52, lon: 5, label: '' }, ownerId: 'o', keyFingerprint: 'f'.repeat(16), at: new Date().toISOString() } } as const;
-    await b.store.append(gatewayStream(gatewayId), toNewEvents(decideGateway(command, foldGateway([])), { actorId: 'user:admin', correlationId: 'c' }), { expectedRevision: 'no_stream' });
+    await handleWithDecider(b.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: 'user:admin', correlationId: 'c' }, { events: GATEWAY_EVENTS });
   }
   async function request(gatewayId: string, requestId: string, change: NetworkConfigurationChange, timeoutSeconds = 600): Promise<void> {
     const command: NetworkConfigurationCommand = {
       type: 'RequestNetworkConfiguration',
       data: { requestId, gatewayId, change, requestedBy: 'user:admin', reason: '', timeoutSeconds, at: new Date().toISOString() },
     };
-    const { state, revision } = await loadNetworkConfiguration(b.store, gatewayId);
-    await b.store.append(gatewayStream(gatewayId), toNetworkEvents(decideNetworkConfiguration(command, state), { actorId: 'user:admin', correlationId: 'c' }), { expectedRevision: revision });
+    const metadata = { actorId: 'user:admin', correlationId: 'c' };
+    await handleWithDecider(b.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, { events: NETWORK_CONFIGURATION_EVENTS });
   }
   /** A link session opening, as the link records it: the stream moves on under the sender. */
   async function sessionOpened(gatewayId: string, sessionId: string): Promise<void> {
-    const { state, revision } = await loadGateway(b.store, gatewayId);
-    const events = decideGateway({ type: 'RecordLinkSessionOpened', data: { gatewayId, sessionId, remoteAddress: '127.0.0.1', protocolVersion: 1, at: new Date().toISOString() } }, state);
-    await b.store.append(gatewayStream(gatewayId), toNewEvents(events, { actorId: 'system:link', correlationId: sessionId }), { expectedRevision: revision });
+    const command = { type: 'RecordLinkSessionOpened', data: { gatewayId, sessionId, remoteAddress: '127.0.0.1', protocolVersion: 1, at: new Date().toISOString() } } as const;
+    await handleWithDecider(b.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: 'system:link', correlationId: sessionId }, { events: GATEWAY_EVENTS });
   }
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { decideNetworkConfiguration, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
+import { networkConfigurationDecider, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
 import {
   NETWORK_CONFIGURATION_EVENT_TYPES,
   type NetworkConfigurationChange,
@@ -9,7 +9,8 @@ import { WrongExpectedRevisionError, type AllFilter, type EventStore, type Recor
 import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../../shared/log-driven-worker.js';
 import { followRequest, type OpenRequest } from '../../../shared/open-requests.js';
 import { GATEWAY_STREAM_PREFIX, gatewayStream } from '../../gateway-stream.js';
-import { loadNetworkConfiguration, toNetworkEvents } from '../network-stream.js';
+import { handleWithDecider } from '../../../shared/decider-command.js';
+import { NETWORK_CONFIGURATION_EVENTS } from '../network-stream.js';
 import type { NetworkLink } from '../ports/network-link.port.js';
 
 const FILTER: AllFilter = { streamPrefixes: [GATEWAY_STREAM_PREFIX], types: NETWORK_CONFIGURATION_EVENT_TYPES };
@@ -81,17 +82,14 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
   }
 
   private async step(gatewayId: string, command: NetworkConfigurationCommand): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await loadNetworkConfiguration(this.store, gatewayId);
-      const events = decideNetworkConfiguration(command, state);
-      if (events.length === 0) return false;
-      try {
-        await this.store.append(gatewayStream(gatewayId), toNetworkEvents(events, { actorId: SENDER_ACTOR, correlationId: command.data.requestId }), { expectedRevision: revision });
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= ATTEMPTS) return false;
-      }
+    const metadata = { actorId: SENDER_ACTOR, correlationId: command.data.requestId };
+    try {
+      const options = { events: NETWORK_CONFIGURATION_EVENTS, attempts: ATTEMPTS };
+      const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, options);
+      return events.length > 0;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
     }
   }
 

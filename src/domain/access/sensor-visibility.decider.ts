@@ -1,5 +1,6 @@
 import { InvalidVisibilityError } from './access.errors.js';
 import type { DomainEvent } from '../shared/event.js';
+import { type Decider } from '../shared/decider.js';
 
 /**
  * `private`: owner and admins only, grants ignored. `shared` (the default): visible through grants.
@@ -32,11 +33,11 @@ export function isSensorVisibility(value: string): value is SensorVisibility {
   return (SENSOR_VISIBILITIES as readonly string[]).includes(value);
 }
 
-export function evolveVisibility(_: SensorVisibility, event: SensorVisibilityChanged): SensorVisibility {
+function evolve(_: SensorVisibility, event: SensorVisibilityChanged): SensorVisibility {
   return event.data.visibility;
 }
 
-export function decideVisibility(command: VisibilityCommand, current: SensorVisibility): SensorVisibilityChanged[] {
+function decide(command: VisibilityCommand, current: SensorVisibility): SensorVisibilityChanged[] {
   const { data } = command;
   if (!isSensorVisibility(data.visibility)) throw new InvalidVisibilityError(data.visibility);
   if (data.visibility === current) return [];
@@ -48,6 +49,6 @@ export function decideVisibility(command: VisibilityCommand, current: SensorVisi
   ];
 }
 
-export function foldVisibility(events: readonly SensorVisibilityChanged[]): SensorVisibility {
-  return events.reduce(evolveVisibility, DEFAULT_VISIBILITY);
-}
+const initialState = (): SensorVisibility => DEFAULT_VISIBILITY;
+
+export const sensorVisibilityDecider: Decider<SensorVisibility, VisibilityCommand, SensorVisibilityChanged> = { decide, evolve, initialState };

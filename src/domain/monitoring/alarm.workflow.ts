@@ -1,4 +1,3 @@
-import type { Phase } from '../metering/canonical-reading.js';
 import { AlarmSettingKindError } from './alarm.errors.js';
 import {
   ALARM_QUANTITY,
@@ -10,68 +9,19 @@ import {
   type AlarmRaised,
   type AlarmSetting,
 } from './alarm.events.js';
+import { assertNever, type Workflow } from '../shared/decider.js';
+import type { AlarmCommand, AlarmState, OpenAlarm, Reading, SensorTrack } from './alarm.state.js';
+
+export type { AlarmCommand, AlarmState, AppliedAlarmSetting, OpenAlarm, SensorTrack } from './alarm.state.js';
 
 /*
  * One alarm kind of one node. Its inputs are facts already stored elsewhere — the node's applied alarm setting and
- * the readings of its sensors — so each input is both decided on (`decideAlarm`) and noted (`noteAlarmInput`: the
- * stretch above the threshold, the last instant judged); the alarm events then open and close alarms (`evolveAlarm`).
- * `stepAlarm` does all three in that order. Every sensor of the node is judged on its own.
+ * the readings of its sensors — so each input is both decided on (`decide`) and noted (`note`: the
+ * stretch above the threshold, the last instant judged); the alarm events then open and close alarms (`evolve`).
+ * `step` (domain/shared/decider) does all three in that order. Every sensor of the node is judged on its own.
  */
 
-export type AlarmCommand =
-  | {
-      readonly type: 'ApplyAlarmSetting';
-      readonly data: { readonly setting: AlarmSetting; readonly requestId: string; readonly appliedAt: string };
-    }
-  | {
-      readonly type: 'JudgeReading';
-      readonly data: {
-        readonly gatewayId: string;
-        readonly sensorId: string;
-        readonly phase?: Phase;
-        readonly value: number;
-        readonly measuredAt: string;
-        /** The id an alarm raised by this reading gets (the caller derives it from the reading's event). */
-        readonly alarmId: string;
-      };
-    };
-
-export interface OpenAlarm {
-  readonly alarmId: string;
-  readonly since: string;
-  readonly raisedAt: string;
-  readonly peak: number;
-}
-
-export interface SensorTrack {
-  readonly gatewayId: string;
-  readonly phase?: Phase;
-  /** measuredAt of the newest reading judged; a reading at or before it is late. */
-  readonly lastJudgedAt: string | null;
-  /** power_above: the stretch above the threshold so far, unbroken by a reading at or under it. */
-  readonly run: { readonly since: string; readonly firstValue: number; readonly peak: number } | null;
-  readonly open: OpenAlarm | null;
-}
-
-export interface AppliedAlarmSetting {
-  readonly value: AlarmSetting;
-  readonly requestId: string;
-  /** Readings measured before it are not judged by this setting. */
-  readonly appliedAt: string;
-}
-
-export interface AlarmState {
-  readonly nodeId: string;
-  readonly kind: AlarmKind;
-  readonly setting: AppliedAlarmSetting | null;
-  readonly sensors: Readonly<Record<string, SensorTrack>>;
-}
-
-export const initialAlarmState = (nodeId: string, kind: AlarmKind): AlarmState => ({ nodeId, kind, setting: null, sensors: {} });
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
+const initialState = (nodeId: string, kind: AlarmKind): AlarmState => ({ nodeId, kind, setting: null, sensors: {} });
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -86,7 +36,6 @@ function sameSetting(a: AlarmSetting, b: AlarmSetting): boolean {
   return false;
 }
 
-type Reading = Extract<AlarmCommand, { type: 'JudgeReading' }>['data'];
 
 const newTrack = (reading: Reading): SensorTrack => ({
   gatewayId: reading.gatewayId,
@@ -187,7 +136,7 @@ function assertKind(state: AlarmState, setting: AlarmSetting): void {
 }
 
 /** What the input causes: alarms raised and cleared. A setting equal to the current one changes nothing. */
-export function decideAlarm(command: AlarmCommand, state: AlarmState): AlarmEvent[] {
+function decide(command: AlarmCommand, state: AlarmState): AlarmEvent[] {
   switch (command.type) {
     case 'ApplyAlarmSetting': {
       const { setting, appliedAt } = command.data;
@@ -233,7 +182,7 @@ function noteReading(state: AlarmState, reading: Reading): AlarmState {
 }
 
 /** What the input itself changes, apart from the events it causes: the setting, the stretch, the last instant judged. */
-export function noteAlarmInput(state: AlarmState, command: AlarmCommand): AlarmState {
+function note(state: AlarmState, command: AlarmCommand): AlarmState {
   switch (command.type) {
     case 'ApplyAlarmSetting': {
       const { setting, requestId, appliedAt } = command.data;
@@ -255,7 +204,7 @@ function withOpen(state: AlarmState, sensorId: string, open: OpenAlarm | null, g
   return { ...state, sensors: { ...state.sensors, [sensorId]: { ...track, open } } };
 }
 
-export function evolveAlarm(state: AlarmState, event: AlarmEvent): AlarmState {
+function evolve(state: AlarmState, event: AlarmEvent): AlarmState {
   switch (event.type) {
     case 'AlarmRaised': {
       const d = event.data;
@@ -268,8 +217,14 @@ export function evolveAlarm(state: AlarmState, event: AlarmEvent): AlarmState {
   }
 }
 
-/** Decide, note, evolve: the events one input causes and the state after it. */
-export function stepAlarm(state: AlarmState, command: AlarmCommand): { readonly events: AlarmEvent[]; readonly state: AlarmState } {
-  const events = decideAlarm(command, state);
-  return { events, state: events.reduce(evolveAlarm, noteAlarmInput(state, command)) };
-}
+/**
+ * Alarm evaluation for one node and alarm kind. A workflow rather than a decider: readings and settings that raise
+ * nothing still move its state (a stretch above the threshold, the last instant judged), so it evolves from its
+ * inputs as well as from its events, and it starts from the node and kind it watches.
+ */
+export const alarmWorkflow: Workflow<AlarmState, AlarmCommand, AlarmEvent> & { readonly initialState: (nodeId: string, kind: AlarmKind) => AlarmState } = {
+  decide,
+  note,
+  evolve,
+  initialState,
+};
