@@ -1,15 +1,15 @@
-import { apiClientsProjection } from '../access/api-clients-projection/api-clients.projection.js';
-import { usersProjection } from '../access/users-projection/users.projection.js';
-import { accessProjection } from '../access/read-model/access.projection.js';
-import { dataAccessLogProjection } from '../access/data-access-log/data-access-log.projection.js';
-import { auditLogProjection } from '../audit/audit-log.projection.js';
-import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
-import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
-import { alarmsProjection } from '../monitoring/alarms-projection/alarms.projection.js';
+import { apiClientsProjection } from '../access/api-clients-read-model/api-clients.projection.js';
+import { usersProjection } from '../access/users-read-model/users.projection.js';
+import { accessProjection } from '../access/access-read-model/access.projection.js';
+import { dataAccessLogProjection } from '../access/data-access-log-read-model/data-access-log.projection.js';
+import { auditLogProjection } from '../audit/audit-log-read-model/audit-log.projection.js';
+import { nodeConfigurationProjection } from '../devices/node-configuration-read-model/node-configuration.projection.js';
+import { nodesProjection } from '../devices/nodes-read-model/nodes.projection.js';
+import { alarmsProjection } from '../monitoring/alarms-read-model/alarms.projection.js';
 import { ALARM_EVALUATION, alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
-import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
+import { gatewayStatusProjection } from '../gateways/gateway-status-read-model/gateway-status.projection.js';
 import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
-import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
+import { readingsProjection } from '../metering/readings-read-model/readings.projection.js';
 import type { EventStore } from '../ports/event-store.port.js';
 import type { AnyProjection } from './projection.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openBackend, BACKENDS, type SqlBackend } from '#test/support/sql-backends.js';
 import { anEvent, waitFor } from '#test/support/test-ids.js';
-import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { auditLogProjection } from '../audit/audit-log-read-model/audit-log.projection.js';
 import { readCheckpoint } from './checkpoint-store.js';
 import { applyBatch, catchUp, eventsBatch } from './projection-batch.js';
 import { liveTables, type DecodingProjection, type Projection } from './projection.js';

@@ -6,7 +6,7 @@ import {
   BufferedDataAccessRecorder,
   DATA_ACCESS_LOG_OPTIONS,
   DEFAULT_DATA_ACCESS_LOG_OPTIONS,
-} from '../../application/access/data-access-log/buffered-data-access-recorder.js';
+} from '../../application/access/record-data-access/buffered-data-access-recorder.js';
 import { GrantExpirySweeper } from '../../application/access/expire-grants/grant-expiry-sweeper.js';
 import { GrantAccessHandler } from '../../application/access/grant-access/grant-access.handler.js';
 import { ListGrantsHandler } from '../../application/access/list-grants/list-grants.handler.js';
@@ -42,7 +42,7 @@ import {
   GetGatewayConfigurationHandler,
   ListGatewayConfigurationChangesHandler,
 } from '../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
-import { ListNodeConfigurationHandler } from '../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
+import { ListNodeConfigurationHandler } from '../../application/devices/node-configuration/list-node-configuration/list-node-configuration.query.js';
 import { GetAlarmHandler, ListAlarmsHandler } from '../../application/monitoring/query-alarms/query-alarms.handlers.js';
 import { QueryAuditLogHandler } from '../../application/audit/query-audit-log/query-audit-log.handler.js';
 import { DecommissionGatewayHandler } from '../../application/gateways/decommission-gateway/decommission-gateway.handler.js';

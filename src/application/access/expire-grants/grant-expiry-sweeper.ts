@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { grantEvents, grantStream, loadGrant } from '../grant-stream.js';
-import { GRANTS_TABLE } from '../read-model/access-tables.js';
+import { GRANTS_TABLE } from '../access-read-model/access.tables.js';
 
 export const GRANT_SWEEP_INTERVAL_MS = Symbol('GrantSweepIntervalMs');
 const DEFAULT_SWEEP_MS = 60_000;

@@ -9,7 +9,7 @@ import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../ports/principal-directory.port.js';
 import { grantEvents, grantStream } from '../grant-stream.js';
-import { gatewaysOf } from '../read-model/ownership.sql.js';
+import { gatewaysOf } from '../access-read-model/access.sql.js';
 import { GrantAccess, type IssuedGrant } from './grant-access.command.js';
 
 @CommandHandler(GrantAccess)

@@ -6,7 +6,7 @@ import { actorIdOf, isAdmin } from '../../../domain/access/principal.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { NotAuthenticatedError } from '../access.errors.js';
 import { grantEvents, grantStream, loadGrant } from '../grant-stream.js';
-import { granteeKey } from '../read-model/access-tables.js';
+import { granteeKey } from '../access-read-model/access.tables.js';
 import { RevokeAccess, type RevokedGrant } from './revoke-access.command.js';
 
 @CommandHandler(RevokeAccess)

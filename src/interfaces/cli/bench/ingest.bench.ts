@@ -7,7 +7,7 @@ import { PostgresEventStore } from '../../../infrastructure/event-store/postgres
 import { decoderLookup, installedDecoders } from '../../../infrastructure/protocols/payload-decoders.js';
 import { createLinkServer } from '../../gateway-link/link-server.factory.js';
 import type { DecoderLookup } from '../../../application/metering/ports/payload-decoders.port.js';
-import { readingsProjection } from '../../../application/metering/readings-projections/readings.projection.js';
+import { readingsProjection } from '../../../application/metering/readings-read-model/readings.projection.js';
 import { catchUpOnce } from '../../../application/projections/catch-up-once.js';
 import { compare, openBenchSchema, percentile, type BenchSchema } from './bench-postgres.js';
 import { IngestBaseline } from './ingest-baseline.js';

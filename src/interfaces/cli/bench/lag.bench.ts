@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readingsProjection } from '../../../application/metering/readings-projections/readings.projection.js';
+import { readingsProjection } from '../../../application/metering/readings-read-model/readings.projection.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../../../application/projections/projection-supervisor.js';
 import { PostgresEventStore } from '../../../infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../../../infrastructure/protocols/payload-decoders.js';

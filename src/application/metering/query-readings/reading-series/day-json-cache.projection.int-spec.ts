@@ -7,7 +7,7 @@ import { catchUp } from '../../../projections/projection-batch.js';
 import { liveTables } from '../../../projections/projection.js';
 import { rebuildProjection } from '../../../projections/rebuild-projection.js';
 import { aReading, aReadingsReported, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
-import { readingsProjection } from '../../readings-projections/readings.projection.js';
+import { readingsProjection } from '../../readings-read-model/readings.projection.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
 import { QueryReadingSeries } from './query-reading-series.query.js';
 

@@ -1,11 +1,11 @@
 import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
-import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
-import { readCheckpoint } from '../../../projections/checkpoint-store.js';
-import { catchUp } from '../../../projections/projection-batch.js';
-import { liveTables } from '../../../projections/projection.js';
-import { rebuildProjection } from '../../../projections/rebuild-projection.js';
-import { nodeStream, toNodeEvents } from '../node-stream.js';
+import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../domain/devices/node-configuration.decider.js';
+import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../domain/devices/node-configuration.events.js';
+import { readCheckpoint } from '../../projections/checkpoint-store.js';
+import { catchUp } from '../../projections/projection-batch.js';
+import { liveTables } from '../../projections/projection.js';
+import { rebuildProjection } from '../../projections/rebuild-projection.js';
+import { nodeStream, toNodeEvents } from '../node-configuration/node-stream.js';
 import { nodeConfigurationProjection, selectNodeConfiguration } from './node-configuration.projection.js';
 
 const NODE = 'zigbee:0x000b57fffec6a5b2';

@@ -9,7 +9,7 @@ import { catchUp } from '../../projections/projection-batch.js';
 import { liveTables, type Projection } from '../../projections/projection.js';
 import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { AdminRequiredError } from '../access.errors.js';
-import { apiClientsProjection } from '../api-clients-projection/api-clients.projection.js';
+import { apiClientsProjection } from '../api-clients-read-model/api-clients.projection.js';
 import { ListApiClientsHandler } from '../list-api-clients/list-api-clients.handler.js';
 import { ListApiClients } from '../list-api-clients/list-api-clients.query.js';
 import { ListUsersHandler } from '../list-users/list-users.handler.js';

@@ -1,5 +1,5 @@
 import { NODE_EVENT_REPORTED, READINGS_REPORTED } from '../../../domain/metering/gateway-frame.events.js';
-import { readingsByEvent } from '../../metering/readings-projections/batch-readings.js';
+import { readingsByEvent } from '../../metering/readings-read-model/batch-readings.js';
 import type { DecoderLookup } from '../../metering/ports/payload-decoders.port.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
-import { NODES_TABLE } from '../../devices/nodes-projection/nodes.sql.js';
-import { GATEWAY_OWNERS_TABLE } from './access-tables.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
+import { NODES_TABLE } from '../../devices/nodes-read-model/nodes.sql.js';
+import { GATEWAY_OWNERS_TABLE } from './access.tables.js';
 
 /** The gateway of each object, as the read models know it; ids they do not know are absent. */
 export async function gatewaysOf(db: SqlExecutor, kind: 'gateway' | 'node' | 'sensor', ids: readonly string[]): Promise<Map<string, { gatewayId: string; ownerId: string | null }>> {

@@ -1,5 +1,5 @@
 import { NODE_EVENT_REPORTED, READINGS_REPORTED } from '../../../domain/metering/gateway-frame.events.js';
-import { normalisedTime, type ProjectedReading } from '../../metering/readings-projections/batch-readings.js';
+import { normalisedTime, type ProjectedReading } from '../../metering/readings-read-model/batch-readings.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { NodeFact } from './node-row.js';
 

@@ -1,7 +1,7 @@
-import { NODE_CONFIGURATION_EVENT_TYPES, isNodeConfigurationEvent, type NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
-import type { RecordedEvent } from '../../../ports/event-store.port.js';
-import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
-import type { Projection, TableResolver } from '../../../projections/projection.js';
+import { NODE_CONFIGURATION_EVENT_TYPES, isNodeConfigurationEvent, type NodeConfigurationEvent } from '../../../domain/devices/node-configuration.events.js';
+import type { RecordedEvent } from '../../ports/event-store.port.js';
+import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import type { Projection, TableResolver } from '../../projections/projection.js';
 
 export const NODE_CONFIGURATION_TABLE = 'node_configuration';
 

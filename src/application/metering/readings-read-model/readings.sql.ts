@@ -4,10 +4,9 @@ import { RAW_CHUNK_COLUMNS, rawChunkRows, rawChunks, rawReadingsFrom } from './r
 import { bucketStartMs } from './reading-buckets.js';
 import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
 
-export const READINGS_LATEST_TABLE = 'readings_latest';
-export const READINGS_RAW_TABLE = 'readings_raw_chunks';
-export const READINGS_BUCKETS_TABLE = 'readings_buckets';
-export const READINGS_DAY_JSON_TABLE = 'readings_day_json';
+import { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE, READINGS_LATEST_TABLE, READINGS_RAW_TABLE } from './readings.tables.js';
+
+export { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE, READINGS_LATEST_TABLE, READINGS_RAW_TABLE };
 
 /**
  * Every change of a bucket row takes a fresh revision: the column's default draws it from a sequence, and `excluded`

@@ -4,7 +4,7 @@ import { SENSOR_VISIBILITY_CHANGED, type SensorVisibilityChanged } from '../../.
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
-import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, GRANTS_TABLE, granteeKey, SENSOR_VISIBILITY_TABLE, type GrantObjectKind } from './access-tables.js';
+import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, GRANTS_TABLE, granteeKey, SENSOR_VISIBILITY_TABLE, type GrantObjectKind } from './access.tables.js';
 
 type OwnershipEvent = GatewayRegistered | GatewayOwnerChanged;
 type AccessEvent = OwnershipEvent | GrantEvent | SensorVisibilityChanged;

@@ -1,6 +1,6 @@
 import { DATA_ACCESSED, type DataAccessed } from '../../../domain/access/data-access.events.js';
 import type { Projection } from '../../projections/projection.js';
-import { DATA_ACCESS_LOG_TABLE } from '../read-model/access-tables.js';
+import { DATA_ACCESS_LOG_TABLE } from '../access-read-model/access.tables.js';
 
 /** Who read which sensor, first and last time, how many requests and rows: folded per (actor, sensor). */
 export const dataAccessLogProjection: Projection = {

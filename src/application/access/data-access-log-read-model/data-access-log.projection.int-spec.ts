@@ -6,7 +6,7 @@ import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, se
 import { QueryAccessLogHandler } from '../query-access-log/query-access-log.handler.js';
 import { QueryAccessLog } from '../query-access-log/query-access-log.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
-import { BufferedDataAccessRecorder } from './buffered-data-access-recorder.js';
+import { BufferedDataAccessRecorder } from '../record-data-access/buffered-data-access-recorder.js';
 import { dataAccessLogProjection } from './data-access-log.projection.js';
 
 describe.each(BACKENDS)('data-access log on %s', (backendName) => {

@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '../ports/event-store.port.js';
-import type { SqlExecutor } from '../ports/read-model-db.port.js';
-import type { Projection, TableResolver } from '../projections/projection.js';
-import { summarizeEvent } from './event-summary.js';
+import type { RecordedEvent } from '../../ports/event-store.port.js';
+import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import type { Projection, TableResolver } from '../../projections/projection.js';
+import { summarizeEvent } from '../event-summary.js';
 
 function optionalText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../domain/access/principal.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
-import { selectNodeConfiguration, type NodeConfigurationRow } from './node-configuration.projection.js';
+import { selectNodeConfiguration, type NodeConfigurationRow } from '../../node-configuration-read-model/node-configuration.projection.js';
 
 export class ListNodeConfiguration {
   constructor(

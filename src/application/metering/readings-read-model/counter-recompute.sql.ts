@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { LateCounter } from './readings-batch-plan.js';
 import { BUCKET_WIDTHS, bucketKey, bucketStartMs, bucketWidthMs, type BucketWidth } from './reading-buckets.js';
 import { rawReadingsFrom } from './raw-chunks.js';
-import { BUMP_REVISION } from './readings-writes.sql.js';
+import { BUMP_REVISION } from './readings.sql.js';
 
 interface RecomputeTarget {
   readonly sensorId: string;

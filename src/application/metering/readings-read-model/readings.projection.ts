@@ -14,7 +14,7 @@ import {
   READINGS_RAW_TABLE,
   selectLatestPoints,
   upsertLatest,
-} from './readings-writes.sql.js';
+} from './readings.sql.js';
 
 export const READINGS_PROJECTION = 'readings';
 
