@@ -9,7 +9,7 @@ import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { rebuildProjection } from './rebuild-projection.js';
 
-const live = { projection: auditLogProjection, checkpointName: 'audit', table: liveTables };
+const live = { projection: auditLogProjection, checkpointName: auditLogProjection.name, table: liveTables };
 const runnerOptions = { batchSize: 50, idleMs: 20, standbyMs: 50, onError: () => undefined };
 
 async function eventuallyRows(b: SqlBackend, count: number): Promise<void> {
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     ]);
     const [row] = await b.db.query<{ summary: string; actor_id: string }>('SELECT summary, actor_id FROM audit_log WHERE seq = 1');
     expect(row).toEqual({ summary: 'GatewayRegistered: name=home', actor_id: 'test' });
-    expect((await readCheckpoint(b.db, 'audit')).eventsApplied).toBe(3);
+    expect((await readCheckpoint(b.db, auditLogProjection.name)).eventsApplied).toBe(3);
   });
 
   it('folds each batch with a fresh decoder as it is read, and decodes the next batch while the current one is applied', async () => {
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
     const target = { ...live, projection: failing };
     await expect(catchUp(b.store, b.db, target, { position: null, eventsApplied: 0 }, { batchSize: 10 })).rejects.toThrow('projection bug');
     expect(await auditRows(b)).toEqual([]);
-    expect(await readCheckpoint(b.db, 'audit')).toEqual({ position: null, eventsApplied: 0 });
+    expect(await readCheckpoint(b.db, auditLogProjection.name)).toEqual({ position: null, eventsApplied: 0 });
   });
 
   it('drops a batch whose checkpoint moved underneath it', async () => {

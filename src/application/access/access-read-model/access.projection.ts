@@ -4,7 +4,8 @@ import { SENSOR_VISIBILITY_CHANGED, type SensorVisibilityChanged } from '../../.
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
-import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, GRANTS_TABLE, granteeKey, SENSOR_VISIBILITY_TABLE, type GrantObjectKind } from './access.tables.js';
+import { ACCESS_MIGRATIONS, GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, GRANTS_TABLE, granteeKey, SENSOR_VISIBILITY_TABLE, type GrantObjectKind } from './access.tables.js';
+import type { ReadModel } from '../../projections/read-model.js';
 
 type OwnershipEvent = GatewayRegistered | GatewayOwnerChanged;
 type AccessEvent = OwnershipEvent | GrantEvent | SensorVisibilityChanged;
@@ -82,9 +83,11 @@ async function applyOne(tx: SqlExecutor, table: TableResolver, event: AccessEven
  * read these tables inside their own SQL, so an applied revoke narrows the very next request.
  */
 export const accessProjection: Projection = {
-  name: 'access',
+  // Four tables; named after the grants, the one the others serve.
+  name: GRANTS_TABLE,
+  formerName: 'access',
   eventTypes: EVENT_TYPES,
-  tables: [GATEWAY_OWNERS_TABLE, GRANTS_TABLE, GRANT_OBJECTS_TABLE, SENSOR_VISIBILITY_TABLE],
+  tables: [GRANTS_TABLE, GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, SENSOR_VISIBILITY_TABLE],
   async apply(batch, tx, { table }) {
     for (const recorded of batch) {
       const event = asAccessEvent(recorded);
@@ -92,3 +95,5 @@ export const accessProjection: Projection = {
     }
   },
 };
+
+export const accessReadModel: ReadModel = { migrations: ACCESS_MIGRATIONS, projection: () => accessProjection };

@@ -2,8 +2,10 @@ import { API_CLIENT_EVENT_TYPES, isApiClientEvent, type ApiClientEvent } from '.
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { API_CLIENTS_MIGRATIONS, API_CLIENTS_TABLE } from './api-clients.tables.js';
 
-export const API_CLIENTS_TABLE = 'api_clients';
+export { API_CLIENTS_TABLE };
 
 async function applyClientEvent(tx: SqlExecutor, table: string, event: ApiClientEvent): Promise<void> {
   switch (event.type) {
@@ -31,7 +33,8 @@ async function applyClientEvent(tx: SqlExecutor, table: string, event: ApiClient
 
 /** One row per API client: its organisation, name, current secret fingerprint and revocation. */
 export const apiClientsProjection: Projection = {
-  name: 'api-clients',
+  name: API_CLIENTS_TABLE,
+  formerName: 'api-clients',
   eventTypes: API_CLIENT_EVENT_TYPES,
   tables: [API_CLIENTS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
@@ -39,3 +42,5 @@ export const apiClientsProjection: Projection = {
     for (const event of batch) if (isApiClientEvent(event)) await applyClientEvent(tx, physical, event);
   },
 };
+
+export const apiClientsReadModel: ReadModel = { migrations: API_CLIENTS_MIGRATIONS, projection: () => apiClientsProjection };

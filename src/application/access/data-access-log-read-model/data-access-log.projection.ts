@@ -1,10 +1,12 @@
 import { DATA_ACCESSED, type DataAccessed } from '../../../domain/access/data-access.events.js';
 import type { Projection } from '../../projections/projection.js';
-import { DATA_ACCESS_LOG_TABLE } from '../access-read-model/access.tables.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { DATA_ACCESS_LOG_MIGRATIONS, DATA_ACCESS_LOG_TABLE } from './data-access-log.tables.js';
 
 /** Who read which sensor, first and last time, how many requests and rows: folded per (actor, sensor). */
 export const dataAccessLogProjection: Projection = {
-  name: 'data-access-log',
+  name: DATA_ACCESS_LOG_TABLE,
+  formerName: 'data-access-log',
   eventTypes: [DATA_ACCESSED],
   tables: [DATA_ACCESS_LOG_TABLE],
   async apply(batch, tx, { table }) {
@@ -34,3 +36,5 @@ export const dataAccessLogProjection: Projection = {
     }
   },
 };
+
+export const dataAccessLogReadModel: ReadModel = { migrations: DATA_ACCESS_LOG_MIGRATIONS, projection: () => dataAccessLogProjection };

@@ -2,8 +2,10 @@ import { USER_EVENT_TYPES, isUserEvent, type UserEvent } from '../../../domain/a
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { USERS_MIGRATIONS, USERS_TABLE } from './users.tables.js';
 
-export const USERS_TABLE = 'users';
+export { USERS_TABLE };
 const PROFILE_EVENTS: readonly UserEvent['type'][] = ['UserRegistered', 'UserRoleChanged', 'UserDisabled'];
 
 async function applyUserEvent(tx: SqlExecutor, table: string, event: UserEvent): Promise<void> {
@@ -36,7 +38,7 @@ async function applyUserEvent(tx: SqlExecutor, table: string, event: UserEvent):
 
 /** One row per user: profile, role and disabled state. Sessions are not part of it (they are in the log and auth_sessions). */
 export const usersProjection: Projection = {
-  name: 'users',
+  name: USERS_TABLE,
   eventTypes: PROFILE_EVENTS.filter((type) => USER_EVENT_TYPES.includes(type)),
   tables: [USERS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
@@ -44,3 +46,5 @@ export const usersProjection: Projection = {
     for (const event of batch) if (isUserEvent(event)) await applyUserEvent(tx, physical, event);
   },
 };
+
+export const usersReadModel: ReadModel = { migrations: USERS_MIGRATIONS, projection: () => usersProjection };

@@ -2,6 +2,8 @@ import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
 import { summarizeEvent } from '../event-summary.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { AUDIT_LOG_MIGRATIONS, AUDIT_LOG_TABLE, AUDIT_OBJECTS_TABLE } from './audit-log.tables.js';
 
 function optionalText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -19,13 +21,14 @@ export function objectIdsOf(event: RecordedEvent): string[] {
 
 /** One row per stored event: the trail admins read. A duplicate delivery would violate event_id's key. */
 export const auditLogProjection: Projection = {
-  name: 'audit',
-  tables: ['audit_log', 'audit_objects'],
+  name: AUDIT_LOG_TABLE,
+  formerName: 'audit',
+  tables: [AUDIT_LOG_TABLE, AUDIT_OBJECTS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
     const objects = batch.flatMap((event, i) => objectIdsOf(event).map((id) => [id, sequence + i + 1] as const));
-    if (objects.length > 0) await tx.insertRows(table('audit_objects'), ['object_id', 'seq'], objects);
+    if (objects.length > 0) await tx.insertRows(table(AUDIT_OBJECTS_TABLE), ['object_id', 'seq'], objects);
     await tx.insertRows(
-      table('audit_log'),
+      table(AUDIT_LOG_TABLE),
       ['seq', 'event_id', 'position', 'stream', 'revision', 'type', 'actor_id', 'correlation_id', 'recorded_at', 'summary'],
       batch.map((event, i) => [
         sequence + i + 1,
@@ -42,3 +45,5 @@ export const auditLogProjection: Projection = {
     );
   },
 };
+
+export const auditLogReadModel: ReadModel = { migrations: AUDIT_LOG_MIGRATIONS, projection: () => auditLogProjection };

@@ -2,8 +2,10 @@ import { NODE_CONFIGURATION_EVENT_TYPES, isNodeConfigurationEvent, type NodeConf
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { NODE_CONFIGURATION_MIGRATIONS, NODE_CONFIGURATION_TABLE } from './node-configuration.tables.js';
 
-export const NODE_CONFIGURATION_TABLE = 'node_configuration';
+export { NODE_CONFIGURATION_TABLE };
 
 function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
@@ -60,7 +62,8 @@ async function applyEvent(tx: SqlExecutor, table: string, event: NodeConfigurati
 
 /** The configuration database: per node and field, what was asked for last, by whom, and what the device confirmed. */
 export const nodeConfigurationProjection: Projection = {
-  name: 'node-configuration',
+  name: NODE_CONFIGURATION_TABLE,
+  formerName: 'node-configuration',
   eventTypes: NODE_CONFIGURATION_EVENT_TYPES,
   tables: [NODE_CONFIGURATION_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
@@ -126,3 +129,5 @@ export async function selectNodeConfiguration(db: SqlExecutor, filter: { readonl
     inSync: r.status === 'applied',
   }));
 }
+
+export const nodeConfigurationReadModel: ReadModel = { migrations: NODE_CONFIGURATION_MIGRATIONS, projection: () => nodeConfigurationProjection };

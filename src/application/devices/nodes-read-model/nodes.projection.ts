@@ -7,8 +7,9 @@ import type { Projection, TableResolver } from '../../projections/projection.js'
 import { nodeFactsOf } from './node-facts.js';
 import { evolveNode, type NodeRow } from './node-row.js';
 import { NODES_TABLE, selectNodes, upsertNodes } from './nodes.sql.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { NODES_MIGRATIONS } from './nodes.tables.js';
 
-export const NODES_PROJECTION = 'nodes';
 
 export interface NodesProjectionDeps {
   /** Decodes the native payloads of version 1 events, whose readings say which nodes were heard. */
@@ -21,7 +22,7 @@ export interface NodesProjectionDeps {
  */
 export function nodesProjection({ decoders }: NodesProjectionDeps): Projection {
   return {
-    name: NODES_PROJECTION,
+    name: NODES_TABLE,
     eventTypes: [NODE_EVENT_REPORTED, READINGS_REPORTED],
     tables: [NODES_TABLE],
     async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
@@ -35,3 +36,5 @@ export function nodesProjection({ decoders }: NodesProjectionDeps): Projection {
     },
   };
 }
+
+export const nodesReadModel: ReadModel = { migrations: NODES_MIGRATIONS, projection: (deps) => nodesProjection(deps) };

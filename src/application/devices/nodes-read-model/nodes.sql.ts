@@ -1,7 +1,9 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { NodeRow } from './node-row.js';
 
-export const NODES_TABLE = 'nodes';
+import { NODES_TABLE } from './nodes.tables.js';
+
+export { NODES_TABLE };
 
 const COLUMNS: readonly (readonly [column: string, field: keyof NodeRow, type: 'text' | 'integer' | 'timestamptz'])[] = [
   ['node_id', 'nodeId', 'text'],

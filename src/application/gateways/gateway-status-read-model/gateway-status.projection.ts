@@ -4,6 +4,8 @@ import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
 import { READINGS_REPORTED, UNDECODED_PAYLOAD_RECEIVED, evolveStatus, statusKeyOf, type GatewayStatusRow, type StatusEvent } from './gateway-status.row.js';
 import { GATEWAY_STATUS_TABLE, selectStatusRows, upsertStatusRow } from './gateway-status.sql.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { GATEWAY_STATUS_MIGRATIONS } from './gateway-status.tables.js';
 
 function asStatusEvent(event: RecordedEvent): StatusEvent {
   return isGatewayEvent(event)
@@ -16,7 +18,8 @@ function asStatusEvent(event: RecordedEvent): StatusEvent {
  * gateway first, so a thousand frames from one gateway cost one upsert.
  */
 export const gatewayStatusProjection: Projection = {
-  name: 'gateways',
+  name: GATEWAY_STATUS_TABLE,
+  formerName: 'gateways',
   eventTypes: [...GATEWAY_EVENT_TYPES, READINGS_REPORTED, UNDECODED_PAYLOAD_RECEIVED],
   tables: [GATEWAY_STATUS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
@@ -41,3 +44,5 @@ export const gatewayStatusProjection: Projection = {
     }
   },
 };
+
+export const gatewayStatusReadModel: ReadModel = { migrations: GATEWAY_STATUS_MIGRATIONS, projection: () => gatewayStatusProjection };

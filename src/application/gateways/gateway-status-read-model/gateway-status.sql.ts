@@ -1,7 +1,9 @@
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { GatewayStatusRow } from './gateway-status.row.js';
 
-export const GATEWAY_STATUS_TABLE = 'gateway_status';
+import { GATEWAY_STATUS_TABLE } from './gateway-status.tables.js';
+
+export { GATEWAY_STATUS_TABLE };
 
 const COLUMNS: readonly (readonly [column: string, field: keyof GatewayStatusRow])[] = [
   ['id', 'id'],

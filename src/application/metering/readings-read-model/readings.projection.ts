@@ -15,8 +15,8 @@ import {
   selectLatestPoints,
   upsertLatest,
 } from './readings.sql.js';
-
-export const READINGS_PROJECTION = 'readings';
+import type { ReadModel } from '../../projections/read-model.js';
+import { READINGS_MIGRATIONS } from './readings.tables.js';
 
 export interface ReadingsProjectionDeps {
   /** Decodes the native payloads of version 1 events. */
@@ -30,7 +30,9 @@ export interface ReadingsProjectionDeps {
  */
 export function readingsProjection({ decoders }: ReadingsProjectionDeps): DecodingProjection<Map<string, ProjectedReading[]>> {
   return {
-    name: READINGS_PROJECTION,
+    // Four tables; named after the latest values, the first the others are read beside.
+    name: READINGS_LATEST_TABLE,
+    formerName: 'readings',
     eventTypes: [READINGS_REPORTED],
     // The rendered days are only a cache of the buckets: a replay starts them empty and queries refill them.
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE],
@@ -71,3 +73,5 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Decodi
     },
   };
 }
+
+export const readingsReadModel: ReadModel = { migrations: READINGS_MIGRATIONS, projection: (deps) => readingsProjection(deps) };

@@ -2,8 +2,10 @@ import { ALARM_EVENT_TYPES, isAlarmEvent, type AlarmEvent } from '../../../domai
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { ReadModel } from '../../projections/read-model.js';
+import { ALARMS_MIGRATIONS, ALARMS_TABLE } from './alarms.tables.js';
 
-export const ALARMS_TABLE = 'alarms';
+export { ALARMS_TABLE };
 
 function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
@@ -38,7 +40,7 @@ async function applyEvent(tx: SqlExecutor, table: string, event: AlarmEvent, seq
 
 /** Open and past alarms, one row per alarm: raised opens it, cleared closes it with when, why and the peak. */
 export const alarmsProjection: Projection = {
-  name: 'alarms',
+  name: ALARMS_TABLE,
   eventTypes: ALARM_EVENT_TYPES,
   tables: [ALARMS_TABLE],
   async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
@@ -49,3 +51,5 @@ export const alarmsProjection: Projection = {
     }
   },
 };
+
+export const alarmsReadModel: ReadModel = { migrations: ALARMS_MIGRATIONS, projection: () => alarmsProjection };
