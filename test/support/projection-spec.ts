@@ -25,7 +25,7 @@ export function describeOnBackends(title: string, body: (backend: BackendName) =
   }
 }
 
-/** An event to append: an id is made up when it has none. */
+/** An event to append: an id is made up when it has none, and the metadata is `{ actorId: 'test' }` unless given. */
 export type GivenEvent = Omit<NewEvent, 'id'> & { readonly id?: string };
 
 export interface ProjectionSpecOptions {
@@ -98,7 +98,8 @@ export function describeProjection(
         return backend();
       },
       async given(stream, events, expectedRevision = 'any') {
-        await backend().store.append(stream, events.map((event) => ({ ...event, id: event.id ?? randomUUID() })), { expectedRevision });
+        const stored = events.map((event): NewEvent => ({ ...event, id: event.id ?? randomUUID(), metadata: event.metadata ?? { actorId: 'test' } }));
+        await backend().store.append(stream, stored, { expectedRevision });
       },
       async project(run = {}) {
         const b = backend();

@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import type { ApiClientEvent } from '../../../domain/access/api-client.events.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { UserEvent } from '../../../domain/access/user.events.js';
-import type { NewEvent } from '../../ports/event-store.port.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables, type Projection } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
+import type { Projection } from '../../projections/projection.js';
 import { AdminRequiredError } from '../access.errors.js';
 import { apiClientsProjection } from '../api-clients-read-model/api-clients.projection.js';
 import { ListApiClientsHandler } from '../list-api-clients/list-api-clients.handler.js';
@@ -16,38 +10,23 @@ import { ListUsersHandler } from '../list-users/list-users.handler.js';
 import { ListUsers } from '../list-users/list-users.query.js';
 import { usersProjection } from './users.projection.js';
 
-const stored = (event: UserEvent | ApiClientEvent): NewEvent => ({ id: randomUUID(), ...event, metadata: { actorId: 'test' } });
 const AT = '2024-05-01T10:00:00.000Z';
 const LATER = '2024-05-02T10:00:00.000Z';
 const registered = (userId: string, email: string): UserEvent => ({ type: 'UserRegistered', data: { userId, email, displayName: `Name ${userId}`, role: 'user', at: AT } });
 
-describe.each(BACKENDS)('users and api_clients read models on %s', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'access');
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  });
-
+describeProjection('users and api_clients read models', [usersProjection, apiClientsProjection], (spec) => {
   const project = async (projection: Projection): Promise<void> => {
-    await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), { batchSize: 2 });
+    await spec.project({ projection, batchSize: 2 });
   };
 
   it('Given registrations, a role change, sessions and a disable, Then one row per user with its current role and state', async () => {
-    if (!b) return;
-    await b.store.append(
-      'user-u1',
-      [
-        stored(registered('u1', 'ann@example.org')),
-        stored({ type: 'UserSessionStarted', data: { userId: 'u1', sessionId: 's1', at: AT } }),
-        stored({ type: 'UserRoleChanged', data: { userId: 'u1', role: 'admin', previousRole: 'user', at: LATER } }),
-      ],
-      { expectedRevision: 'no_stream' },
-    );
-    await b.store.append('user-u2', [stored(registered('u2', 'bob@example.org')), stored({ type: 'UserDisabled', data: { userId: 'u2', reason: 'left', at: LATER } })], {
-      expectedRevision: 'no_stream',
-    });
+    const b = spec.backend;
+    await spec.given('user-u1', [
+        registered('u1', 'ann@example.org'),
+        { type: 'UserSessionStarted', data: { userId: 'u1', sessionId: 's1', at: AT } },
+        { type: 'UserRoleChanged', data: { userId: 'u1', role: 'admin', previousRole: 'user', at: LATER } },
+      ], 'no_stream');
+    await spec.given('user-u2', [registered('u2', 'bob@example.org'), { type: 'UserDisabled', data: { userId: 'u2', reason: 'left', at: LATER } }], 'no_stream');
     await project(usersProjection);
     const page = await new ListUsersHandler(b.db).execute(new ListUsers({ limit: 1 }, BOOTSTRAP_ADMIN));
     expect(page).toEqual({
@@ -60,21 +39,17 @@ describe.each(BACKENDS)('users and api_clients read models on %s', (backendName)
     await expect(new ListUsersHandler(b.db).execute(new ListUsers({ limit: 10 }, { kind: 'user', userId: 'u2', role: 'user' }))).rejects.toThrow(AdminRequiredError);
 
     const incremental = await b.db.query('SELECT * FROM users ORDER BY user_id');
-    await rebuildProjection(b.store, b.db, usersProjection, { batchSize: 1000 });
+    await spec.rebuild({ batchSize: 1000 });
     expect(await b.db.query('SELECT * FROM users ORDER BY user_id')).toEqual(incremental);
   });
 
   it('Given a client registered, rotated and revoked, Then its row shows the current fingerprint and the revocation', async () => {
-    if (!b) return;
-    await b.store.append(
-      'client-c1',
-      [
-        stored({ type: 'ApiClientRegistered', data: { clientId: 'c1', organisation: 'Grid Co', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT } }),
-        stored({ type: 'ApiClientSecretRotated', data: { clientId: 'c1', secretFingerprint: 'bbbbbbbbbbbbbbbb', previousSecretFingerprint: 'aaaaaaaaaaaaaaaa', at: LATER } }),
-        stored({ type: 'ApiClientRevoked', data: { clientId: 'c1', reason: 'contract ended', at: LATER } }),
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    const b = spec.backend;
+    await spec.given('client-c1', [
+        { type: 'ApiClientRegistered', data: { clientId: 'c1', organisation: 'Grid Co', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT } },
+        { type: 'ApiClientSecretRotated', data: { clientId: 'c1', secretFingerprint: 'bbbbbbbbbbbbbbbb', previousSecretFingerprint: 'aaaaaaaaaaaaaaaa', at: LATER } },
+        { type: 'ApiClientRevoked', data: { clientId: 'c1', reason: 'contract ended', at: LATER } },
+      ], 'no_stream');
     await project(apiClientsProjection);
     // Replaying the same events again (a checkpoint lost) leaves the row as it is.
     await b.db.query('DELETE FROM projection_checkpoints');

@@ -1,10 +1,6 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { decideNodeConfiguration, foldNodeConfiguration, type NodeConfigurationCommand } from '../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange, NodeConfigurationEvent } from '../../../domain/devices/node-configuration.events.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { nodeStream, toNodeEvents } from '../node-configuration/node-stream.js';
 import { nodeConfigurationProjection, selectNodeConfiguration } from './node-configuration.projection.js';
 
@@ -13,31 +9,25 @@ const AT = '2024-05-01T10:00:00.000Z';
 const power: NodeConfigurationChange = { kind: 'reporting', quantity: 'power', minIntervalS: 5, maxIntervalS: 300, reportableChange: 50 };
 const faster: NodeConfigurationChange = { ...power, minIntervalS: 1 };
 
-describe.each(BACKENDS)('node configuration projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeProjection('node configuration projection', nodeConfigurationProjection, (spec) => {
   const history: NodeConfigurationEvent[] = [];
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'node-configuration');
+  beforeEach(() => {
     history.length = 0;
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
   });
 
   const step = async (command: NodeConfigurationCommand): Promise<void> => {
     const events = decideNodeConfiguration(command, foldNodeConfiguration(history));
-    await b!.store.append(nodeStream(NODE), toNodeEvents(events, { actorId: 'user:alice', correlationId: 'c' }), { expectedRevision: history.length === 0 ? 'no_stream' : history.length - 1 });
+    await spec.given(nodeStream(NODE), toNodeEvents(events, { actorId: 'user:alice', correlationId: 'c' }), history.length === 0 ? 'no_stream' : history.length - 1);
     history.push(...events);
   };
   const request = (requestId: string, change: NodeConfigurationChange, by: string): NodeConfigurationCommand => ({
     type: 'RequestNodeConfiguration',
     data: { requestId, nodeId: NODE, gatewayId: 'g1', change, requestedBy: by, reason: '', timeoutSeconds: 60, at: AT },
   });
-  const project = async () =>
-    catchUp(b!.store, b!.db, { projection: nodeConfigurationProjection, checkpointName: nodeConfigurationProjection.name, table: liveTables }, await readCheckpoint(b!.db, nodeConfigurationProjection.name), { batchSize: 2 });
+  const project = () => spec.project({ batchSize: 2 });
 
   it('shows desired vs applied per field through requests, outcomes and a newer request, and a rebuild gives the same rows', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await step(request('r1', power, 'user:alice'));
     await step({ type: 'MarkConfigurationSent', data: { requestId: 'r1', at: AT } });
     await project();
@@ -65,7 +55,7 @@ describe.each(BACKENDS)('node configuration projection on %s', (backendName) => 
       }),
     ]);
     expect(await selectNodeConfiguration(b.db, { gatewayIds: ['other'] })).toEqual([]);
-    await rebuildProjection(b.store, b.db, nodeConfigurationProjection, { batchSize: 3 });
+    await spec.rebuild({ batchSize: 3 });
     expect(await selectNodeConfiguration(b.db, { gatewayIds: ['g1'] })).toEqual(rows);
   });
 });

@@ -1,11 +1,7 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import { aNodeEventReported, aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import type { NodeRow } from './node-row.js';
 import { nodesProjection } from './nodes.projection.js';
 import { NODES_TABLE, selectNodes } from './nodes.sql.js';
@@ -13,25 +9,14 @@ import { NODES_TABLE, selectNodes } from './nodes.sql.js';
 const projection = nodesProjection({ decoders: echoDecoders });
 const PLUG = 'zigbee:0x00124b0001';
 
-describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'nodes');
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  });
-
+describeProjection('nodes projection', projection, (spec) => {
   const project = async (batchSize = 1000): Promise<void> => {
-    await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), {
-      batchSize,
-    });
+    await spec.project({ batchSize });
   };
-  const append = (gatewayId: string, ...events: NewEvent[]) => b!.store.append(`readings-${gatewayId}`, events, { expectedRevision: 'any' });
-  const nodes = (): Promise<NodeRow[]> => selectNodes(b!.db, NODES_TABLE);
+  const append = (gatewayId: string, ...events: NewEvent[]) => spec.given(`readings-${gatewayId}`, events);
+  const nodes = (): Promise<NodeRow[]> => selectNodes(spec.backend.db, NODES_TABLE);
 
   it('Given a node joining, being interviewed, reporting link quality and leaving, Then its row follows each step', async () => {
-    if (!b) return;
     await append('g1', aNodeEventReported('g1', 1, 'joined', PLUG, '2024-05-01T10:00:00.000Z', { type: 'Router' }));
     await project();
     expect(await nodes()).toEqual([
@@ -78,7 +63,6 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
   });
 
   it('Given readings of an unknown node, Then it appears as joined and last seen follows its newest reading, never back', async () => {
-    if (!b) return;
     await append(
       'g2',
       aReadingsReported('g2', 1, [
@@ -101,14 +85,12 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
   });
 
   it('Given a v1 frame, Then its decoded readings mark their node as seen', async () => {
-    if (!b) return;
     await append('g3', aV1ReadingsReported('g3', 1, 'echo', [{ n: 3 }], '2024-05-01T10:00:00.000Z'));
     await project();
     expect(await nodes()).toMatchObject([{ nodeId: 'echo:g3', gatewayId: 'g3', status: 'joined', lastSeenAt: '2024-05-01T10:00:00.000Z' }]);
   });
 
   it('Given a replay through rebuild, Then the rows equal those applied live in small batches', async () => {
-    if (!b) return;
     const lifecycle = ['joined', 'interviewed', 'link_quality', 'left'] as const;
     for (let i = 0; i < 30; i++) {
       const node = `zigbee:0x${(i % 4).toString(16).padStart(4, '0')}`;
@@ -120,7 +102,7 @@ describe.each(BACKENDS)('nodes projection on %s', (backendName) => {
     await project(3);
     const live = await nodes();
     expect(live).toHaveLength(4);
-    await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    await spec.rebuild({ batchSize: 1000 });
     expect(await nodes()).toEqual(live);
   });
 });

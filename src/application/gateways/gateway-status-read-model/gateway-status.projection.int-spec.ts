@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { policyOf } from '#test/support/gateway-backend.js';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { BOOTSTRAP_ADMIN } from '../../../domain/access/principal.js';
 import type { GatewayEvent } from '../../../domain/gateways/gateway.events.js';
-import type { NewEvent } from '../../ports/event-store.port.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { GetGatewayHandler } from '../get-gateway/get-gateway.handler.js';
 import { GetGateway } from '../get-gateway/get-gateway.query.js';
 import { ListGatewaysHandler } from '../list-gateways/list-gateways.handler.js';
@@ -15,8 +9,6 @@ import { ListGateways } from '../list-gateways/list-gateways.query.js';
 import { gatewayStatusProjection } from './gateway-status.projection.js';
 import type { GatewayStatusRow } from './gateway-status.row.js';
 import { GATEWAY_STATUS_TABLE, selectStatusRows } from './gateway-status.sql.js';
-
-const stored = (event: GatewayEvent | { type: string; data: unknown }): NewEvent => ({ id: randomUUID(), ...event, metadata: { actorId: 'test' } });
 
 function registered(gatewayId: string, name = gatewayId): GatewayEvent {
   return {
@@ -48,26 +40,12 @@ const readings = (gatewayId: string, sequence: number, payloads: number, receive
   data: { gatewayId, sequence, payloads: Array.from({ length: payloads }, (_, i) => ({ raw: i })), receivedAt },
 });
 
-describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'gwstatus');
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  });
-
-  const project = async (batchSize = 1000): Promise<number> =>
-    (
-      await catchUp(b!.store, b!.db, { projection: gatewayStatusProjection, checkpointName: 'gateways', table: liveTables }, await readCheckpoint(b!.db, 'gateways'), {
-        batchSize,
-      })
-    ).eventsApplied;
-  const rows = (): Promise<GatewayStatusRow[]> => selectStatusRows(b!.db, GATEWAY_STATUS_TABLE);
+describeProjection('gateway status projection', gatewayStatusProjection, (spec) => {
+  const project = async (batchSize = 1000): Promise<number> => (await spec.project({ batchSize })).eventsApplied;
+  const rows = (): Promise<GatewayStatusRow[]> => selectStatusRows(spec.backend.db, GATEWAY_STATUS_TABLE);
 
   it('Given a registration, Then one offline, registered row with the registration details', async () => {
-    if (!b) return;
-    await b.store.append('gateway-g1', [stored(registered('g1', 'Home'))], { expectedRevision: 'no_stream' });
+    await spec.given('gateway-g1', [registered('g1', 'Home')], 'no_stream');
     await project();
     expect(await rows()).toEqual([
       {
@@ -99,39 +77,26 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('Given sessions, frames, a rotation, a refusal and a decommission, Then the row tracks all of them', async () => {
-    if (!b) return;
-    await b.store.append(
-      'gateway-g2',
-      [
-        stored(registered('g2')),
-        stored(opened('g2', 's1', '2024-05-01T11:00:00.000Z')),
-        stored(opened('g2', 's2', '2024-05-01T11:00:01.000Z')),
-      ],
-      { expectedRevision: 'no_stream' },
-    );
-    await b.store.append(
-      'readings-g2',
-      [stored(readings('g2', 1, 3, '2024-05-01T11:05:00.000Z')), stored(readings('g2', 2, 4, '2024-05-01T11:06:00.000Z'))],
-      { expectedRevision: 'no_stream' },
-    );
+    await spec.given('gateway-g2', [
+        registered('g2'),
+        opened('g2', 's1', '2024-05-01T11:00:00.000Z'),
+        opened('g2', 's2', '2024-05-01T11:00:01.000Z'),
+      ], 'no_stream');
+    await spec.given('readings-g2', [readings('g2', 1, 3, '2024-05-01T11:05:00.000Z'), readings('g2', 2, 4, '2024-05-01T11:06:00.000Z')], 'no_stream');
     await project();
     expect(await rows()).toMatchObject([
       { id: 'g2', connection: 'online', openSessions: 2, framesReceived: 2, readingsReceived: 7, lastSeenAt: '2024-05-01T11:06:00.000Z' },
     ]);
 
-    await b.store.append(
-      'gateway-g2',
-      [
-        stored(closed('g2', 's1', '2024-05-01T11:07:00.000Z')),
-        stored(closed('g2', 's2', '2024-05-01T11:08:00.000Z')),
-        stored({ type: 'NetworkKeyRotated', data: { gatewayId: 'g2', keyFingerprint: 'bbbbbbbbbbbbbbbb', previousKeyFingerprint: 'aaaaaaaaaaaaaaaa', rotatedAt: '2024-05-01T12:00:00.000Z' } }),
-        stored({ type: 'LinkConnectionRefused', data: { gatewayId: 'g2', reason: 'wrong_key', detail: 'old key', at: '2024-05-01T12:00:05.000Z' } }),
-        stored({ type: 'GatewayDecommissioned', data: { gatewayId: 'g2', reason: 'replaced', at: '2024-05-02T09:00:00.000Z' } }),
-      ],
-      { expectedRevision: 2 },
-    );
+    await spec.given('gateway-g2', [
+        closed('g2', 's1', '2024-05-01T11:07:00.000Z'),
+        closed('g2', 's2', '2024-05-01T11:08:00.000Z'),
+        { type: 'NetworkKeyRotated', data: { gatewayId: 'g2', keyFingerprint: 'bbbbbbbbbbbbbbbb', previousKeyFingerprint: 'aaaaaaaaaaaaaaaa', rotatedAt: '2024-05-01T12:00:00.000Z' } },
+        { type: 'LinkConnectionRefused', data: { gatewayId: 'g2', reason: 'wrong_key', detail: 'old key', at: '2024-05-01T12:00:05.000Z' } },
+        { type: 'GatewayDecommissioned', data: { gatewayId: 'g2', reason: 'replaced', at: '2024-05-02T09:00:00.000Z' } },
+      ], 2);
     // An old frame arriving late must not move last-seen backwards.
-    await b.store.append('readings-g2', [stored(readings('g2', 3, 1, '2024-05-01T09:00:00.000Z'))], { expectedRevision: 1 });
+    await spec.given('readings-g2', [readings('g2', 3, 1, '2024-05-01T09:00:00.000Z')], 1);
     await project();
     expect(await rows()).toMatchObject([
       {
@@ -152,17 +117,12 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('Given frames with payloads kept undecoded, Then the row counts them and keeps the latest reason', async () => {
-    if (!b) return;
-    await b.store.append('gateway-g3', [stored(registered('g3'))], { expectedRevision: 'no_stream' });
+    await spec.given('gateway-g3', [registered('g3')], 'no_stream');
     const badCrc = { index: 0, reason: 'refused_by_decoder', decoderReason: 'bad_crc', message: 'the telegram says 1A2B, its content gives 3C4D', payload: { kind: 'dsmr', telegram: '/x' } };
-    await b.store.append(
-      'readings-g3',
-      [
-        stored({ type: 'ReadingsReported', data: { gatewayId: 'g3', sequence: 0, networkType: 'dsmr', readings: [{}, {}], undecoded: [{ index: 1, reason: 'kind_mismatch' }], receivedAt: '2024-05-01T12:00:00.000Z' } }),
-        stored({ type: 'UndecodedPayloadReceived', data: { gatewayId: 'g3', sequence: 1, networkType: 'dsmr', undecoded: [badCrc, badCrc], receivedAt: '2024-05-01T12:00:01.000Z' } }),
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    await spec.given('readings-g3', [
+        { type: 'ReadingsReported', data: { gatewayId: 'g3', sequence: 0, networkType: 'dsmr', readings: [{}, {}], undecoded: [{ index: 1, reason: 'kind_mismatch' }], receivedAt: '2024-05-01T12:00:00.000Z' } },
+        { type: 'UndecodedPayloadReceived', data: { gatewayId: 'g3', sequence: 1, networkType: 'dsmr', undecoded: [badCrc, badCrc], receivedAt: '2024-05-01T12:00:01.000Z' } },
+      ], 'no_stream');
     await project();
     expect((await rows()).find((r) => r.id === 'g3')).toMatchObject({
       framesReceived: 2,
@@ -174,15 +134,14 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
   });
 
   it('gives the same rows whatever the batch size, and after a rebuild', async () => {
-    if (!b) return;
-    for (const id of ['a', 'b', 'c']) await b.store.append(`gateway-${id}`, [stored(registered(id))], { expectedRevision: 'no_stream' });
+    for (const id of ['a', 'b', 'c']) await spec.given(`gateway-${id}`, [registered(id)], 'no_stream');
     for (let i = 0; i < 30; i++) {
       const id = ['a', 'b', 'c'][i % 3]!;
-      await b.store.append(`readings-${id}`, [stored(readings(id, i, i % 4, `2024-05-01T10:${String(i).padStart(2, '0')}:00.000Z`))], { expectedRevision: 'any' });
-      if (i % 7 === 0) await b.store.append(`gateway-${id}`, [stored(opened(id, `s${i}`, '2024-05-01T10:30:00.000Z'))], { expectedRevision: 'any' });
+      await spec.given(`readings-${id}`, [readings(id, i, i % 4, `2024-05-01T10:${String(i).padStart(2, '0')}:00.000Z`)]);
+      if (i % 7 === 0) await spec.given(`gateway-${id}`, [opened(id, `s${i}`, '2024-05-01T10:30:00.000Z')]);
     }
     // Frames of a gateway that was never registered are not counted anywhere.
-    await b.store.append('readings-ghost', [stored(readings('ghost', 1, 9, '2024-05-01T10:00:00.000Z'))], { expectedRevision: 'no_stream' });
+    await spec.given('readings-ghost', [readings('ghost', 1, 9, '2024-05-01T10:00:00.000Z')], 'no_stream');
     expect(await project(4)).toBe(3 + 30 + 5 + 1);
     const incremental = await rows();
     expect(incremental.map((r) => [r.id, r.framesReceived, r.readingsReceived, r.openSessions])).toEqual([
@@ -190,26 +149,24 @@ describe.each(BACKENDS)('gateway status projection on %s', (backendName) => {
       ['b', 10, 13, 2],
       ['c', 10, 15, 1],
     ]);
-    await rebuildProjection(b.store, b.db, gatewayStatusProjection, { batchSize: 1000 });
+    await spec.rebuild({ batchSize: 1000 });
     expect(await rows()).toEqual(incremental);
   });
 
   it('serves the list and get queries from the read model', async () => {
-    if (!b) return;
-    for (const id of ['q3', 'q1', 'q2']) await b.store.append(`gateway-${id}`, [stored(registered(id, `name ${id}`))], { expectedRevision: 'no_stream' });
-    await b.store.append('gateway-q2', [stored({ type: 'GatewayDecommissioned', data: { gatewayId: 'q2', reason: 'r', at: '2024-05-03T00:00:00.000Z' } })], {
-      expectedRevision: 0,
-    });
+    const b = spec.backend;
+    for (const id of ['q3', 'q1', 'q2']) await spec.given(`gateway-${id}`, [registered(id, `name ${id}`)], 'no_stream');
+    await spec.given('gateway-q2', [{ type: 'GatewayDecommissioned', data: { gatewayId: 'q2', reason: 'r', at: '2024-05-03T00:00:00.000Z' } }], 0);
     await project();
-    const list = new ListGatewaysHandler(b!.db, policyOf(b!));
+    const list = new ListGatewaysHandler(b.db, policyOf(b));
     const first = await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2 }));
     expect(first.items.map((g) => g.id)).toEqual(['q1', 'q2']);
     expect(first.nextAfter).toBe('q2');
     expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2, after: 'q2' }))).items.map((g) => g.id)).toEqual(['q3']);
     expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 10, lifecycle: 'decommissioned' }))).items.map((g) => g.id)).toEqual(['q2']);
-    const one = await new GetGatewayHandler(b!.db, policyOf(b!)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'q1'));
+    const one = await new GetGatewayHandler(b.db, policyOf(b)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'q1'));
     expect(one).toMatchObject({ id: 'q1', name: 'name q1', location: { lat: 51.5, lon: -0.12, label: 'London' }, lastRefusal: null });
     expect(JSON.stringify(one)).not.toMatch(/"key"/);
-    await expect(new GetGatewayHandler(b!.db, policyOf(b!)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'nope'))).rejects.toThrow('gateway nope does not exist');
+    await expect(new GetGatewayHandler(b.db, policyOf(b)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'nope'))).rejects.toThrow('gateway nope does not exist');
   });
 });

@@ -1,38 +1,21 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { aReading, aReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
 import { bucketRows, latestRows, rawRows } from '#test/fixtures/readings-rows.fixtures.js';
 
 const projection = readingsProjection({ decoders: echoDecoders });
 
-describe.each(BACKENDS)('readings projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'readings');
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  });
-
-  const project = async (batchSize = 1000): Promise<number> =>
-    (
-      await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), {
-        batchSize,
-      })
-    ).eventsApplied;
+describeProjection('readings projection', projection, (spec) => {
+  const project = async (batchSize = 1000): Promise<number> => (await spec.project({ batchSize })).eventsApplied;
   let sequence = 0;
   const report = async (...readings: Parameters<typeof aReading>[0][]): Promise<void> => {
     sequence += 1;
-    await b!.store.append('readings-g1', [aReadingsReported('g1', sequence, readings.map(aReading))], { expectedRevision: 'any' });
+    await spec.given('readings-g1', [aReadingsReported('g1', sequence, readings.map(aReading))]);
   };
 
   it('Given readings of a sensor, Then latest holds the newest one and a late reading never replaces it', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await report({ quantity: 'power', value: 120, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'voltage', value: 230.5, measuredAt: '2024-05-01T10:00:00.000Z' });
     await report({ quantity: 'power', value: 80, measuredAt: '2024-05-01T10:00:10.000Z' });
     await project();
@@ -56,7 +39,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given readings, Then every one of them is a raw row, the late one included', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 7.25, measuredAt: '2024-05-01T10:00:00.000Z', tariff: 2 });
     await report({ quantity: 'power', value: 2, measuredAt: '2024-05-01T09:00:00.000Z' });
     await project(1);
@@ -69,7 +52,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a reading delivered again, in the same batch or a later one, Then it is stored and counted once', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const power = { quantity: 'power', value: 40, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
     const counter = { quantity: 'energyImported', value: 9, measuredAt: '2024-05-01T10:00:00.000Z' } as const;
     await report(power, counter, power);
@@ -91,11 +74,11 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given one sensor heard through two gateways in turn within a quarter hour, Then each reading is kept with its gateway', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const at = (minute: number, value: number) => aReading({ quantity: 'power', value, measuredAt: `2024-05-01T10:0${minute}:00.000Z` });
-    await b.store.append('readings-g1', [aReadingsReported('g1', 1, [at(0, 1)]), aReadingsReported('g1', 2, [at(2, 3)])], { expectedRevision: 'any' });
-    await b.store.append('readings-g2', [aReadingsReported('g2', 1, [at(1, 2)]), aReadingsReported('g2', 2, [at(3, 4)])], { expectedRevision: 'any' });
-    await b.store.append('readings-g1', [aReadingsReported('g1', 3, [at(4, 5)])], { expectedRevision: 'any' });
+    await spec.given('readings-g1', [aReadingsReported('g1', 1, [at(0, 1)]), aReadingsReported('g1', 2, [at(2, 3)])]);
+    await spec.given('readings-g2', [aReadingsReported('g2', 1, [at(1, 2)]), aReadingsReported('g2', 2, [at(3, 4)])]);
+    await spec.given('readings-g1', [aReadingsReported('g1', 3, [at(4, 5)])]);
     await project();
     expect((await rawRows(b.db)).map((r) => [r.value, r.gatewayId])).toEqual([
       [1, 'g1'],
@@ -107,7 +90,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given readings no column could hold as they are, Then they are cleaned or left out and the projection goes on', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const good = aReading({ quantity: 'power', value: 5, measuredAt: '2024-05-01T10:00:00+02:00' });
     const odd = [
       { ...good, value: null },
@@ -115,7 +98,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
       { ...good, measuredAt: '+275760-01-01T00:00:00.000Z' },
       { ...good, sensorId: 'odd/energyImported', quantity: 'energyImported', tariff: 7, phase: 3, value: 1 },
     ];
-    await b.store.append('readings-g1', [aReadingsReported('g1', 1, [good, ...(odd as unknown as typeof good[])])], { expectedRevision: 'any' });
+    await spec.given('readings-g1', [aReadingsReported('g1', 1, [good, ...(odd as unknown as typeof good[])])]);
     expect(await project()).toBe(1);
     expect((await latestRows(b.db)).map((r) => [r.sensorId, r.value, r.measuredAt, r.tariff, r.phase])).toEqual([
       ['odd/energyImported', 1, '2024-05-01T08:00:00.000Z', null, null],
@@ -124,7 +107,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given power readings across bucket edges, Then 15m, 1h and 1d buckets hold count, sum, min and max', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await report({ quantity: 'power', value: 100, measuredAt: '2024-05-01T23:44:59.999Z' }, { quantity: 'power', value: 300, measuredAt: '2024-05-01T23:45:00.000Z' });
     await report({ quantity: 'power', value: 50, measuredAt: '2024-05-01T23:59:00.000Z' });
     await report({ quantity: 'power', value: 250, measuredAt: '2024-05-02T00:00:00.000Z' });
@@ -146,7 +129,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a counter that is reset, Then consumption per bucket counts the rises and never goes negative', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await report({ quantity: 'energyImported', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 101.5, measuredAt: '2024-05-01T10:05:00.000Z' });
     await report({ quantity: 'energyImported', value: 103, measuredAt: '2024-05-01T10:10:00.000Z' });
     // The meter was replaced: its new counter starts near zero.
@@ -164,11 +147,11 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given a late counter reading between two stored ones, Then it splits their consumption between its bucket and the next', async () => {
-    if (!b) return;
+    const b = spec.backend;
     await report({ quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
     await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' });
     await project();
-    const fifteen = async () => (await bucketRows(b!.db, "bucket_width = '15m'")).map((r) => [r.start, r.samples, r.delta]);
+    const fifteen = async () => (await bucketRows(b.db, "bucket_width = '15m'")).map((r) => [r.start, r.samples, r.delta]);
     expect(await fifteen()).toEqual([
       ['2024-05-01T10:00:00.000Z', 1, 0],
       ['2024-05-01T10:30:00.000Z', 1, 10],
@@ -185,9 +168,9 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
   });
 
   it('Given batches, Then every bucket a batch changes takes a revision no change of any bucket had before, a replay included', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const revisions = async (): Promise<Map<string, string>> => {
-      const rows = await b!.db.query<{ key: string; revision: string }>(
+      const rows = await b.db.query<{ key: string; revision: string }>(
         `SELECT split_part(sensor_id, '/', 3) || ' ' || bucket_width || ' ' || to_char(bucket_start AT TIME ZONE 'UTC', 'DD HH24:MI') AS key,
                 revision::text AS revision FROM readings_buckets`,
       );
@@ -216,12 +199,12 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
     await project();
     const third = await revisions();
     expect(changed(second, third)).toEqual(['gasVolume 15m 01 10:15', 'gasVolume 15m 01 10:30', 'gasVolume 1d 01 00:00', 'gasVolume 1h 01 10:00']);
-    await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    await spec.rebuild({ batchSize: 1000 });
     expect(changed(new Map(), await revisions())).toHaveLength(11);
   });
 
   it('Given a replay through rebuild, Then the tables equal those applied live batch by batch', async () => {
-    if (!b) return;
+    const b = spec.backend;
     for (let i = 0; i < 40; i++) {
       const minute = (i * 7) % 180;
       const at = new Date(Date.parse('2024-05-01T22:00:00.000Z') + minute * 60_000).toISOString();
@@ -234,7 +217,7 @@ describe.each(BACKENDS)('readings projection on %s', (backendName) => {
     await project(3);
     const live = { latest: await latestRows(b.db), raw: await rawRows(b.db), buckets: await bucketRows(b.db) };
     expect(live.raw).toHaveLength(120);
-    const result = await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    const result = await spec.rebuild({ batchSize: 1000 });
     expect(result.events).toBe(40);
     expect({ latest: await latestRows(b.db), raw: await rawRows(b.db), buckets: await bucketRows(b.db) }).toEqual(live);
   });

@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { accessHandlers } from '#test/support/access-handlers.js';
 import { A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '#test/support/access-homes.js';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { AlarmCleared, AlarmEvent, AlarmRaised } from '../../../domain/monitoring/alarm.events.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../../access/access.errors.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
 import { alarmStream } from '../alarm-streams.js';
 import { InvalidAlarmQueryError } from '../query-alarms/alarm-query.errors.js';
 import { GetAlarm } from '../query-alarms/get-alarm.query.js';
@@ -29,24 +24,21 @@ const cleared = (event: AlarmRaised, clearedAt: string, peak: number): AlarmClea
   return { type: 'AlarmCleared', data: { ...subject, clearedAt, reason: 'condition_ended', value: 2000, peak } };
 };
 
-describe.each(BACKENDS)('alarms read model on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeProjection('alarms read model', alarmsProjection, (spec) => {
   let h: ReturnType<typeof accessHandlers>;
   let list: (p: Principal, filter?: Partial<AlarmFilter>) => Promise<{ ids: string[]; nextAfterSeq: number | null }>;
   let get: GetAlarmHandler;
 
   const append = async (nodeId: string, events: AlarmEvent[]): Promise<void> => {
-    await b!.store.append(alarmStream(nodeId), events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data })), { expectedRevision: 'any' });
+    await spec.given(alarmStream(nodeId), events.map((e) => ({ type: e.type, data: e.data })));
   };
   const project = async (): Promise<void> => {
-    await settled(b!);
-    await catchUp(b!.store, b!.db, { projection: alarmsProjection, checkpointName: alarmsProjection.name, table: liveTables }, await readCheckpoint(b!.db, alarmsProjection.name), { batchSize: 2 });
+    await settled(spec.backend);
+    await spec.project({ batchSize: 2 });
   };
 
   beforeAll(async () => {
-    b = await openBackend(backendName, 'alarms-read-model');
-    if (!b) return;
-    await seedTwoHomes(b);
+    const b = spec.backend;
     h = accessHandlers(b, new TestClock(new Date('2025-03-01T12:00:00.000Z')));
     const listing = new ListAlarmsHandler(b.db, h.policy, h.log);
     get = new GetAlarmHandler(b.db, h.policy, h.log);
@@ -60,12 +52,8 @@ describe.each(BACKENDS)('alarms read model on %s', (backendName) => {
     await append('a-meter', [cleared(a, '2025-03-01T10:30:00.000Z', 4100)]);
     await project();
   }, 90_000);
-  afterAll(async () => {
-    await b?.cleanup();
-  }, 60_000);
 
   it('Given raised and cleared events, Then one row per alarm, newest first, open or with when, why and the peak; a rebuild gives the same', async () => {
-    if (!b) return;
     expect(await list(ADMIN)).toEqual({ ids: [B_ALARM, A_ALARM], nextAfterSeq: null });
     const a = await get.execute(new GetAlarm(ADMIN, A_ALARM));
     expect(a).toEqual({
@@ -74,12 +62,11 @@ describe.each(BACKENDS)('alarms read model on %s', (backendName) => {
       direction: null, peak: 4100, clearedAt: '2025-03-01T10:30:00.000Z', clearReason: 'condition_ended', clearedValue: 2000,
     });
     expect(await get.execute(new GetAlarm(ADMIN, B_ALARM))).toMatchObject({ state: 'open', peak: 3300, clearedAt: null, clearReason: null, clearedValue: null });
-    await rebuildProjection(b.store, b.db, alarmsProjection, { batchSize: 1 });
+    await spec.rebuild({ batchSize: 1 });
     expect(await get.execute(new GetAlarm(ADMIN, A_ALARM))).toEqual(a);
   });
 
   it('filters by state, node, sensor and the window the alarm was open in, and pages newest first', async () => {
-    if (!b) return;
     expect((await list(ADMIN, { state: 'open' })).ids).toEqual([B_ALARM]);
     expect((await list(ADMIN, { state: 'cleared' })).ids).toEqual([A_ALARM]);
     expect((await list(ADMIN, { nodeId: 'a-meter' })).ids).toEqual([A_ALARM]);
@@ -95,7 +82,6 @@ describe.each(BACKENDS)('alarms read model on %s', (backendName) => {
   });
 
   it('shows alarms to whoever may read the sensor: owner, admin, a read grant — others get nothing, and one alarm answers like an unknown one', async () => {
-    if (!b) return;
     expect((await list(ALICE)).ids).toEqual([A_ALARM]);
     expect((await list(BOB)).ids).toEqual([B_ALARM]);
     expect((await list(CLIENT)).ids).toEqual([]);
@@ -110,4 +96,4 @@ describe.each(BACKENDS)('alarms read model on %s', (backendName) => {
     expect(await get.execute(new GetAlarm(CLIENT, A_ALARM))).toMatchObject({ alarmId: A_ALARM });
     expect(h.log.entries.at(-1)).toEqual({ principal: CLIENT, accesses: [{ sensorId: A_POWER, gatewayId: 'gw-a', rows: 1 }] });
   });
-});
+}, { database: 'shared', seed: seedTwoHomes });
