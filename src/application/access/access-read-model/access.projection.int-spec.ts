@@ -1,36 +1,27 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { rebuildProjection } from '../../projections/rebuild-projection.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
-import { A_POWER, ADMIN, ALICE, BOB, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
+import { A_POWER, ADMIN, ALICE, BOB, project, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
 import { ChangeGatewayOwnerHandler } from '../../gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { ChangeGatewayOwner } from '../../gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-directory.js';
-import { project } from '#test/support/access-homes.js';
 import { accessProjection } from './access.projection.js';
 
-describe.each(BACKENDS)('access projection on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeProjection('access projection', accessProjection, (spec) => {
   let h: ReturnType<typeof accessHandlers>;
   const clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
   const tables = async () => ({
-    owners: await b!.db.query('SELECT gateway_id, owner_id FROM access_gateway_owners ORDER BY gateway_id'),
-    grants: await b!.db.query('SELECT grantor, grantee_kind, grantee_id, sensor_ids, rights, status FROM access_grants ORDER BY status, grant_id'),
-    objects: await b!.db.query('SELECT grantee, object_kind, object_id, can_read, can_aggregate, can_command FROM access_grant_objects ORDER BY object_id'),
-    visibility: await b!.db.query('SELECT sensor_id, gateway_id, visibility, changed_by FROM sensor_visibility ORDER BY sensor_id'),
+    owners: await spec.rows('SELECT gateway_id, owner_id FROM access_gateway_owners ORDER BY gateway_id'),
+    grants: await spec.rows('SELECT grantor, grantee_kind, grantee_id, sensor_ids, rights, status FROM access_grants ORDER BY status, grant_id'),
+    objects: await spec.rows('SELECT grantee, object_kind, object_id, can_read, can_aggregate, can_command FROM access_grant_objects ORDER BY object_id'),
+    visibility: await spec.rows('SELECT sensor_id, gateway_id, visibility, changed_by FROM sensor_visibility ORDER BY sensor_id'),
   });
 
-  beforeAll(async () => {
-    b = await openBackend(backendName, 'access-proj');
-    if (!b) return;
-    await seedTwoHomes(b);
-    h = accessHandlers(b, clock);
-  }, 90_000);
-  afterAll(async () => {
-    await b?.cleanup();
-  }, 60_000);
+  beforeAll(() => {
+    h = accessHandlers(spec.backend, clock);
+  });
 
   it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const directory = new InMemoryPrincipalDirectory([{ kind: 'user', id: 'carol' }]);
     const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory);
     const meta = (principal: typeof ADMIN) => ({ actorId: 'test', correlationId: 'c', principal });
@@ -53,9 +44,9 @@ describe.each(BACKENDS)('access projection on %s', (backendName) => {
       visibility: [{ sensor_id: A_POWER, gateway_id: 'gw-a', visibility: 'public_aggregate', changed_by: 'user:alice' }],
     });
     expect(kept).not.toEqual(gone);
-    await rebuildProjection(b.store, b.db, accessProjection, { batchSize: 2 });
+    await spec.rebuild({ batchSize: 2 });
     expect(await tables()).toEqual(live);
     // Bob no longer owns gw-b: its sensor left his scope with the transfer.
     expect(await h.visibleLatest(BOB, ['b-plug/power'])).toEqual([]);
   }, 60_000);
-});
+}, { database: 'shared', seed: seedTwoHomes });

@@ -1,6 +1,5 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import type { EventStore } from '../../ports/event-store.port.js';
-import { catchUpOnce } from '../../projections/catch-up-once.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
 import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, seedTwoHomes, settled, TestClock } from '#test/support/access-homes.js';
 import { QueryAccessLogHandler } from '../query-access-log/query-access-log.handler.js';
@@ -9,29 +8,22 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { BufferedDataAccessRecorder } from '../record-data-access/buffered-data-access-recorder.js';
 import { dataAccessLogProjection } from './data-access-log.projection.js';
 
-describe.each(BACKENDS)('data-access log on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeProjection('data-access log', dataAccessLogProjection, (spec) => {
   let clock: TestClock;
   const options = { flushMs: 3_600_000, maxEntries: 1000 };
   const log = async (p: Principal, sensorId?: string) =>
-    (await new QueryAccessLogHandler(b!.db).execute(new QueryAccessLog(p, { limit: 100, ...(sensorId ? { sensorId } : {}) }))).items;
+    (await new QueryAccessLogHandler(spec.backend.db).execute(new QueryAccessLog(p, { limit: 100, ...(sensorId ? { sensorId } : {}) }))).items;
   const project = async () => {
-    await settled(b!);
-    await catchUpOnce(b!.store, b!.db, dataAccessLogProjection, 1000);
+    await settled(spec.backend);
+    await spec.project();
   };
 
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'access-log');
-    if (!b) return;
-    await seedTwoHomes(b);
+  beforeEach(() => {
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
-  }, 90_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  }, 60_000);
+  });
 
   it('query handlers report only what they handed out', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const h = accessHandlers(b, clock);
     await h.latest(BOB, [A_POWER, B_POWER]);
     await h.series(ALICE, [A_POWER, B_POWER], '1h');
@@ -42,7 +34,7 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
   }, 60_000);
 
   it('stores one event per flush window and shows owners who read their sensors, how often and how much', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const recorder = new BufferedDataAccessRecorder(b.store, clock, options);
     recorder.record(BOB, [{ sensorId: A_POWER, gatewayId: 'gw-a', rows: 1 }]);
     clock.set('2025-03-01T12:00:05.000Z');
@@ -76,7 +68,7 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
   }, 60_000);
 
   it('keeps the entries of a failed append for the next flush', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const real = b.store;
     let failures = 1;
     const flaky = new Proxy(real, {
@@ -96,4 +88,4 @@ describe.each(BACKENDS)('data-access log on %s', (backendName) => {
     await project();
     expect(await log(ALICE)).toEqual([expect.objectContaining({ actorId: 'user:bob', requests: 2, rows: 5 })]);
   }, 60_000);
-});
+}, { seed: seedTwoHomes });

@@ -1,9 +1,6 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import type { Quantity } from '../../../domain/metering/canonical-reading.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
 import { BUCKET_WIDTHS, bucketStartMs, isCounter } from './reading-buckets.js';
 import { aReading, aReadingsReported, seededRandom, shuffled, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
@@ -73,17 +70,9 @@ function fromExpectation(expected: ReturnType<typeof expectedBuckets>): string[]
     .sort();
 }
 
-describe.each(BACKENDS)('readings buckets on %s do not depend on arrival order', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeAll(async () => {
-    b = await openBackend(backendName, 'readorder');
-  }, 30_000);
-  afterAll(async () => {
-    await b?.cleanup();
-  });
-
+describeProjection('readings buckets do not depend on arrival order', projection, (spec) => {
   const project = async (batchSize: number): Promise<void> => {
-    await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), { batchSize });
+    await spec.project({ batchSize });
   };
 
   /** Delivers readings in frames of 1–4, projecting after every few frames with a small random batch size. */
@@ -93,14 +82,14 @@ describe.each(BACKENDS)('readings buckets on %s do not depend on arrival order',
       const size = 1 + Math.floor(random() * 4);
       const frame = readings.slice(i, i + size).map((r) => aReading(r));
       i += size;
-      await b!.store.append(`readings-${gatewayId}`, [aReadingsReported(gatewayId, ++sequence, frame)], { expectedRevision: 'any' });
+      await spec.given(`readings-${gatewayId}`, [aReadingsReported(gatewayId, ++sequence, frame)]);
       if (random() < 0.3) await project(1 + Math.floor(random() * 5));
     }
     await project(1 + Math.floor(random() * 5));
   };
 
   it.each([1, 2, 3, 42])('seed %i: in order, shuffled across batches and the plain rule give the same buckets', async (seed) => {
-    if (!b) return;
+    const b = spec.backend;
     const random = seededRandom(seed);
     const inOrderNode = `zigbee:order-${seed}`;
     const shuffledNode = `zigbee:shuffle-${seed}`;
@@ -117,4 +106,4 @@ describe.each(BACKENDS)('readings buckets on %s do not depend on arrival order',
     expect(comparable(rows, shuffledNode)).toEqual(inOrder);
     expect(inOrder).toEqual(fromExpectation(expectedBuckets(readings)));
   }, 60_000);
-});
+}, { database: 'shared' });

@@ -1,10 +1,7 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { dsmrDecoder } from '../../../domain/metering/protocols/dsmr/index.js';
 import { DSMR50_THREE_PHASE_GAS } from '#test/fixtures/telegram.fixtures.js';
 import { decoded, refused, type PayloadDecoder } from '../../../domain/metering/protocols/payload-decoder.js';
-import { readCheckpoint } from '../../projections/checkpoint-store.js';
-import { catchUp } from '../../projections/projection-batch.js';
-import { liveTables } from '../../projections/projection.js';
 import type { DecoderLookup } from '../ports/payload-decoders.port.js';
 import { aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
@@ -33,29 +30,16 @@ function preparedOnlyDecoder(): PayloadDecoder {
   };
 }
 
-describe.each(BACKENDS)('readings projection upcasting version 1 events on %s', (backendName) => {
-  let b: SqlBackend | undefined;
-  beforeEach(async () => {
-    b = await openBackend(backendName, 'readupcast');
-  }, 30_000);
-  afterEach(async () => {
-    await b?.cleanup();
-  });
-
+describeProjection('readings projection upcasting version 1 events', readingsProjection({ decoders: () => undefined }), (spec) => {
   const project = async (decoders: DecoderLookup): Promise<void> => {
-    const projection = readingsProjection({ decoders });
-    await catchUp(b!.store, b!.db, { projection, checkpointName: projection.name, table: liveTables }, await readCheckpoint(b!.db, projection.name), {
-      batchSize: 100,
-    });
+    await spec.project({ projection: readingsProjection({ decoders }), batchSize: 100 });
   };
 
   it('Given a v1 DSMR frame, Then its telegram is decoded on read into the same rows a v2 frame would give', async () => {
-    if (!b) return;
+    const b = spec.backend;
     const payload = { kind: 'dsmr', telegram: DSMR50_THREE_PHASE_GAS };
     const receivedAt = '2024-05-01T12:00:00.000Z';
-    await b.store.append('readings-p1', [aV1ReadingsReported('p1', 1, 'dsmr', [payload, { kind: 'dsmr', telegram: 'garbage' }], receivedAt)], {
-      expectedRevision: 'no_stream',
-    });
+    await spec.given('readings-p1', [aV1ReadingsReported('p1', 1, 'dsmr', [payload, { kind: 'dsmr', telegram: 'garbage' }], receivedAt)], 'no_stream',);
     await project((networkType) => (networkType === 'dsmr' ? dsmrDecoder : undefined));
 
     const outcome = dsmrDecoder.decode(payload, { gatewayId: 'p1', receivedAt });
@@ -72,16 +56,12 @@ describe.each(BACKENDS)('readings projection upcasting version 1 events on %s', 
   });
 
   it('Given v1 frames of a module that needs preparing, Then the batch prepares it before decoding', async () => {
-    if (!b) return;
-    await b.store.append(
-      'readings-z1',
-      [
+    const b = spec.backend;
+    await spec.given('readings-z1', [
         aV1ReadingsReported('z1', 1, 'prepared', [{ model: 'plug', w: 40 }], '2024-05-01T10:00:00.000Z'),
         aV1ReadingsReported('z1', 2, 'prepared', [{ model: 'plug', w: 55 }, { model: 'lamp', w: 7 }], '2024-05-01T10:01:00.000Z'),
         aReadingsReported('z1', 3, [aReading({ node: 'prepared:plug', quantity: 'power', value: 60, measuredAt: '2024-05-01T10:02:00.000Z' })]),
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+      ], 'no_stream');
     const decoder = preparedOnlyDecoder();
     await project(() => decoder);
     const stored = (await rawRows(b.db)).map((r) => `${r.sensorId}=${r.value}`).sort();
