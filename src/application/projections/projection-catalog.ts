@@ -5,7 +5,6 @@ import { usersReadModel } from '../access/users-read-model/users.projection.js';
 import { auditLogReadModel } from '../audit/audit-log-read-model/audit-log.projection.js';
 import { nodeConfigurationReadModel } from '../devices/node-configuration-read-model/node-configuration.projection.js';
 import { nodesReadModel } from '../devices/nodes-read-model/nodes.projection.js';
-import { gatewayNamesReadModel } from '../gateways/gateway-names-read-model/gateway-names.projection.js';
 import { gatewayStatusReadModel } from '../gateways/gateway-status-read-model/gateway-status.projection.js';
 import { readingsReadModel } from '../metering/readings-read-model/readings.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
@@ -29,7 +28,6 @@ export const READ_MODELS: readonly ReadModel[] = [
   dataAccessLogReadModel,
   nodeConfigurationReadModel,
   alarmsReadModel,
-  gatewayNamesReadModel,
 ];
 
 /** What processes need besides: the log they append to. */
