@@ -25,6 +25,12 @@ export function describeOnBackends(title: string, body: (backend: BackendName) =
   }
 }
 
+/** `describe` for a spec that needs real Postgres (locks across connections): skipped, with the reason, without it. */
+export function describeOnPostgres(title: string, body: () => void): void {
+  if (postgresReachable) describe(`${title} on postgres`, body);
+  else describe.skip(`${title} on postgres — ${POSTGRES_SKIP_REASON}`, body);
+}
+
 /** An event to append: an id is made up when it has none, and the metadata is `{ actorId: 'test' }` unless given. */
 export type GivenEvent = Omit<NewEvent, 'id'> & { readonly id?: string };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openBackend, BACKENDS, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeOnBackends, describeOnPostgres } from '#test/support/projection-spec.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { anEvent, waitFor } from '#test/support/test-ids.js';
 import { auditLogProjection } from '../audit/audit-log-read-model/audit-log.projection.js';
 import { readCheckpoint } from './checkpoint-store.js';
@@ -24,17 +25,17 @@ async function auditRows(b: SqlBackend): Promise<{ seq: string; type: string; st
   return b.db.query('SELECT seq::text, type, stream FROM audit_log ORDER BY audit_log.seq');
 }
 
-describe.each(BACKENDS)('projection engine on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeOnBackends('projection engine', (backendName) => {
+  let opened: SqlBackend | undefined;
   beforeEach(async () => {
-    b = await openBackend(backendName, 'engine');
+    opened = await openBackend(backendName, 'engine');
   });
   afterEach(async () => {
-    await b?.cleanup();
+    await opened?.cleanup();
   });
 
   it('Given events, then the audit log holds one row per event in log order', async () => {
-    if (!b) return;
+    const b = opened!;
     await b.store.append('gateway-1', [anEvent('GatewayRegistered', { name: 'home' })], { expectedRevision: 'no_stream' });
     await b.store.append('node-7', [anEvent('NodeJoined'), anEvent('NodeLeft')], { expectedRevision: 'no_stream' });
     const reached = await catchUp(b.store, b.db, live, { position: null, eventsApplied: 0 }, { batchSize: 2 });
@@ -50,7 +51,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('folds each batch with a fresh decoder as it is read, and decodes the next batch while the current one is applied', async () => {
-    if (!b) return;
+    const b = opened!;
     await b.store.append('s-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedRevision: 'no_stream' });
     const decodedTypes: string[] = [];
     let secondDecoded: () => void = () => undefined;
@@ -93,7 +94,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('writes rows and checkpoint atomically: a failing batch leaves neither', async () => {
-    if (!b) return;
+    const b = opened!;
     await b.store.append('s-1', [anEvent('Ok'), anEvent('Boom')], { expectedRevision: 'no_stream' });
     const failing: Projection = {
       ...auditLogProjection,
@@ -109,7 +110,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('drops a batch whose checkpoint moved underneath it', async () => {
-    if (!b) return;
+    const b = opened!;
     await b.store.append('s-2', [anEvent('A'), anEvent('B')], { expectedRevision: 'no_stream' });
     const events = await b.store.readAll({ max: 10 });
     const first = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, eventsBatch(events));
@@ -120,7 +121,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('runs live: a runner keeps the read model current as events arrive', async () => {
-    if (!b) return;
+    const b = opened!;
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
     try {
@@ -135,7 +136,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('wakes on appends by another connection, with no poke and an idle wait far longer than the test', async () => {
-    if (!b) return;
+    const b = opened!;
     const supervisor = new ProjectionSupervisor(b.store, b.db, [auditLogProjection], { ...runnerOptions, idleMs: 600_000 });
     supervisor.start();
     try {
@@ -152,7 +153,7 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   });
 
   it('rebuilds into shadow tables and swaps them in while the live runner keeps going', async () => {
-    if (!b) return;
+    const b = opened!;
     for (let i = 0; i < 300; i++) await b.store.append(`rb-${i % 7}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
@@ -189,10 +190,9 @@ describe.each(BACKENDS)('projection engine on %s', (backendName) => {
   }, 60_000);
 });
 
-describe('projection runner lock on postgres', () => {
+describeOnPostgres('projection runner lock', () => {
   it('lets only one runner per projection be active across connections', async () => {
-    const b = await openBackend('postgres', 'runnerlock');
-    if (!b) return;
+    const b = (await openBackend('postgres', 'runnerlock'))!;
     const one = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     const two = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     one.start();
@@ -203,6 +203,19 @@ describe('projection runner lock on postgres', () => {
     await one.stop();
     await waitFor(() => two.status().active, 5000, 'standby takes over');
     await two.stop();
+    await b.cleanup();
+  }, 20_000);
+
+  it('waits while a runner of the previous release holds the lock under the former name (audit)', async () => {
+    const b = (await openBackend('postgres', 'formerlock'))!;
+    const previous = (await b.db.tryLock('wattlog:projection:audit'))!;
+    const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    runner.start();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(runner.status().active).toBe(false);
+    await previous.release();
+    await waitFor(() => runner.status().active, 5000, 'the runner takes over');
+    await runner.stop();
     await b.cleanup();
   }, 20_000);
 });
