@@ -1,5 +1,5 @@
 # Build stage: full dependency tree to compile TypeScript.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No install script is needed to compile; skipping them keeps native toolchains out of the image.
@@ -9,7 +9,7 @@ COPY src ./src
 RUN npm run build
 
 # Runtime stage: production dependencies and compiled output only.
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     WATTLOG_DATA_DIR=/data
 WORKDIR /app

@@ -5,7 +5,7 @@ process.env.WATTLOG_TEST_SCRYPT_LOG2N ??= '12';
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
-  globalSetup: '<rootDir>/test/support/pglite-seed.global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/support/pglite-migrated-seed.setup.ts'],
   // Process and database specs share two cores with each other; the default 5 s is too tight when they coincide.
   testTimeout: 20_000,

@@ -19,14 +19,25 @@ const DOMAIN = join(REPO_ROOT, 'src', 'domain');
  * refused because a single allowed prefix is easy to widen by accident (node:fs sits next to node:util).
  */
 const domainOnly: ImportRule = (fromFile, ref) => {
+  // A domain spec may use the shared test toolkit (spec helpers, builders, fixtures), itself held to no I/O.
+  if (isSpec(fromFile) && ref.specifier.startsWith('#test/')) return true;
   const target = resolveRelative(fromFile, ref.specifier);
   return target !== null && isInside(target, DOMAIN);
 };
+
+function isSpec(file: string): boolean {
+  return file.endsWith('.spec.ts');
+}
 
 describe('src/domain imports', () => {
   it('scans a non-empty domain tree', () => {
     expect(existsSync(DOMAIN)).toBe(true);
     expect(typeScriptFilesUnder(DOMAIN).length).toBeGreaterThan(0);
+  });
+
+  it('lets a spec, and only a spec, use the #test toolkit', () => {
+    expect(checkSource(join(DOMAIN, 'x', 'y.spec.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly)).toEqual([]);
+    expect(checkSource(join(DOMAIN, 'x', 'y.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly)).toHaveLength(1);
   });
 
   it('references nothing outside src/domain', () => {

@@ -5,6 +5,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../../src/application/ports/event-store.port.js';
+import { describeOrSkip } from '../support/skip.js';
 import { anEvent, uniquePrefix, waitFor } from '../support/test-ids.js';
 
 export interface ContractSubject {
@@ -23,26 +24,21 @@ async function readAllOf(store: EventStore, prefix: string, pageSize = 1000): Pr
   }
 }
 
-/** Every EventStore adapter must pass this suite unchanged. */
-export function describeEventStoreContract(name: string, make: () => Promise<ContractSubject | undefined>): void {
-  describe(`EventStore contract: ${name}`, () => {
+/** Every EventStore adapter must pass this suite unchanged; skipped, with the reason, when its store is absent. */
+export function describeEventStoreContract(name: string, make: () => Promise<ContractSubject>, skipReason?: string): void {
+  describeOrSkip(skipReason)(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject | undefined;
     let store: EventStore;
 
     beforeAll(async () => {
       subject = await make();
-      if (subject) store = subject.store;
+      store = subject.store;
     });
     afterAll(async () => {
       await subject?.cleanup();
     });
-    const it_ = (title: string, fn: () => Promise<void>, timeout?: number): void =>
-      it(title, async () => {
-        if (!subject) return; // make() logged why it skipped
-        await fn();
-      }, timeout);
 
-    it_('appends and reads a stream forwards and backwards', async () => {
+    it('appends and reads a stream forwards and backwards', async () => {
       const stream = `${uniquePrefix('order')}1`;
       const events = [anEvent('A', { i: 0 }), anEvent('B', { i: 1 }), anEvent('C', { i: 2 })];
       const result = await store.append(stream, events, { expectedRevision: 'no_stream' });
@@ -62,7 +58,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(await store.readStream(`${uniquePrefix('missing')}x`)).toEqual([]);
     });
 
-    it_('enforces expected revisions with a typed error', async () => {
+    it('enforces expected revisions with a typed error', async () => {
       const stream = `${uniquePrefix('rev')}1`;
       await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
       await expect(store.append(stream, [anEvent()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
@@ -77,7 +73,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect((await store.readStream(stream)).length).toBe(3);
     });
 
-    it_('treats re-appending the same ids at the same revision as a no-op', async () => {
+    it('treats re-appending the same ids at the same revision as a no-op', async () => {
       const stream = `${uniquePrefix('idem')}1`;
       await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
       const batch = [anEvent('X'), anEvent('Y')];
@@ -90,7 +86,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect((await store.readStream(stream)).length).toBe(3);
     });
 
-    it_('lets exactly one of 20 concurrent appenders win each revision', async () => {
+    it('lets exactly one of 20 concurrent appenders win each revision', async () => {
       const stream = `${uniquePrefix('race')}1`;
       await store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
       for (let round = 0; round < 5; round++) {
@@ -110,7 +106,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
     }, 60_000);
 
     // 120 separate appends: enough for positions to cross a decimal digit boundary, where a textual sort breaks.
-    it_('reads all events in one total order, in pages, with positions that resume exactly', async () => {
+    it('reads all events in one total order, in pages, with positions that resume exactly', async () => {
       const prefix = uniquePrefix('all');
       const appended: string[] = [];
       for (let i = 0; i < 120; i++) {
@@ -128,7 +124,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(await store.countAfter(null)).toBeGreaterThanOrEqual(120);
     });
 
-    it_('scans all events one by one: the events readAll answers, and a visitor that throws rejects the scan', async () => {
+    it('scans all events one by one: the events readAll answers, and a visitor that throws rejects the scan', async () => {
       const prefix = uniquePrefix('scan');
       // Big enough that rows span the chunks a driver reads from its socket.
       const events = Array.from({ length: 40 }, (_, i) => anEvent(i % 2 ? 'Odd' : 'Even', { i, pad: 'x'.repeat(3000), text: 'tab\there é€' }));
@@ -154,7 +150,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect((await store.readAll({ max: 100, filter })).length).toBe(40);
     });
 
-    it_('filters by event type and stream prefix', async () => {
+    it('filters by event type and stream prefix', async () => {
       const prefix = uniquePrefix('flt');
       const typeA = `${prefix}TypeA`;
       await store.append(`${prefix}gw-1`, [anEvent(typeA), anEvent('Other')], { expectedRevision: 'any' });
@@ -167,7 +163,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(both.map((e) => e.stream)).toEqual([`${prefix}node-1`]);
     });
 
-    it_('subscribes: catches up, goes live, and resumes from a checkpoint', async () => {
+    it('subscribes: catches up, goes live, and resumes from a checkpoint', async () => {
       const prefix = uniquePrefix('sub');
       const filter = { streamPrefixes: [prefix] };
       await store.append(`${prefix}1`, [anEvent('Old', { i: 0 }), anEvent('Old', { i: 1 })], { expectedRevision: 'any' });
@@ -196,7 +192,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(resumedSeen.map((e) => (e.data as { i: number }).i)).toEqual([2, 3]);
     }, 30_000);
 
-    it_('refuses an event over 1 MB with a clear error and stores nothing', async () => {
+    it('refuses an event over 1 MB with a clear error and stores nothing', async () => {
       const stream = `${uniquePrefix('big')}1`;
       const big = anEvent('Huge', { blob: 'x'.repeat(MAX_EVENT_BYTES) });
       const attempt = store.append(stream, [anEvent('Small'), big], { expectedRevision: 'any' });
@@ -208,7 +204,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect((await store.readStream(stream))[0]!.data).toEqual(justUnder.data);
     }, 30_000);
 
-    it_('round-trips awkward text in streams, types, data and filters', async () => {
+    it('round-trips awkward text in streams, types, data and filters', async () => {
       const prefix = uniquePrefix("odd_%'\\");
       const data = { text: 'tab\there, newline\nthere, back\\slash, quote\' "double", ünïcødé ⚡', nested: { list: [1, 'x\\y'] } };
       const event = { ...anEvent("Type\\With'Quote", data), metadata: { actorId: 'user\\one\t' } };
@@ -218,7 +214,7 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(await store.readAll({ max: 10, filter: { streamPrefixes: [`${prefix.slice(0, -2)}X`] } })).toEqual([]);
     });
 
-    it_('answers ping', async () => {
+    it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });

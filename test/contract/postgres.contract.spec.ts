@@ -4,20 +4,20 @@ import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '../support/
 import { visibleOnceAppended } from '../support/visible-appends.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
-describeEventStoreContract('postgres', async () => {
-  const url = await postgresUrl();
-  if (!url) {
-    console.warn(`postgres contract ${POSTGRES_SKIP_REASON}`);
-    return undefined;
-  }
-  const schema = await createTestSchema(url, 'contract');
-  const db = new PgDatabase(url, { schema: schema.schema, max: 25 });
-  const store = visibleOnceAppended(await openSqlEventStore(db), db);
-  return {
-    store,
-    cleanup: async () => {
-      await db.close();
-      await schema.drop();
-    },
-  };
-});
+describeEventStoreContract(
+  'postgres',
+  async () => {
+    const url = postgresUrl();
+    const schema = await createTestSchema(url, 'contract');
+    const db = new PgDatabase(url, { schema: schema.schema, max: 25 });
+    const store = visibleOnceAppended(await openSqlEventStore(db), db);
+    return {
+      store,
+      cleanup: async () => {
+        await db.close();
+        await schema.drop();
+      },
+    };
+  },
+  POSTGRES_SKIP_REASON,
+);

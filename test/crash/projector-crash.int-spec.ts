@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { NewEvent } from '../../src/application/ports/event-store.port.js';
 import { assertCliBuilt, exited, runCli, spawnCli } from '../support/cli.js';
+import { describeWithPostgres } from '../support/postgres.js';
 import { openBackend, type SqlBackend } from '../support/sql-backends.js';
 import { anEvent } from '../support/test-ids.js';
 
@@ -23,12 +24,11 @@ async function checkpointApplied(b: SqlBackend): Promise<number> {
  * The projector runs as a real process and is killed with SIGKILL at random points while it works through a
  * long, growing log. After every restart the audit log must equal a fold of the whole log computed here.
  */
-describe('projector crash safety', () => {
+describeWithPostgres('projector crash safety', () => {
   it(`keeps the read model exact across ${CYCLES} SIGKILLs`, async () => {
     assertCliBuilt();
     const b = await openBackend('postgres', 'crash');
-    if (!b?.url) return;
-    const env = { WATTLOG_STORE: 'postgres', DATABASE_URL: b.url };
+    const env = { WATTLOG_STORE: 'postgres', DATABASE_URL: b.url! };
     try {
       let total = 0;
       await appendMany(b, 15_000, total);

@@ -13,7 +13,7 @@ describe('wattlog agent (process)', () => {
 
   beforeAll(async () => {
     assertCliBuilt();
-    backend = (await openBackend('pglite', 'agent-e2e'))!;
+    backend = await openBackend('pglite', 'agent-e2e');
     link = await startLinkHarness(backend.store);
   });
   afterAll(async () => {

@@ -45,7 +45,7 @@ describe('link under cuts and agent kills (processes)', () => {
 
   beforeAll(async () => {
     assertCliBuilt();
-    backend = (await openBackend('pglite', 'link-chaos'))!;
+    backend = await openBackend('pglite', 'link-chaos');
     link = await startLinkHarness(backend.store, {}, { decoders: decoderLookup() });
     proxy = await CuttingProxy.start(link.port);
     dir = await mkdtemp(join(tmpdir(), 'wattlog-chaos-'));

@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../../src/interfaces/gateway-agent/agent-sessi
 import { driverCommands } from '../../src/interfaces/gateway-agent/command-handler.js';
 import { GatewayAgent } from '../../src/interfaces/gateway-agent/gateway-agent.js';
 import { startHttpServer, type HttpServerConfig, type RunningServer } from '../../src/interfaces/http/http-server.js';
-import { createTestSchema, postgresUrl } from './postgres.js';
+import { createTestSchema, reachablePostgresUrl } from './postgres.js';
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -94,7 +94,7 @@ export class ControlHarness {
   static async start(label: string): Promise<ControlHarness> {
     const dir = await mkdtemp(join(tmpdir(), `wattlog-${label}-`));
     const token = 'h'.repeat(64);
-    const url = await postgresUrl();
+    const url = reachablePostgresUrl();
     const schema = url ? await createTestSchema(url, label) : undefined;
     let storage: HttpServerConfig['storage'] = { store: 'embedded', dataDir: join(dir, 'data') };
     if (url && schema) {

@@ -12,9 +12,8 @@ export interface GatewayBackend extends SqlBackend {
 }
 
 /** A migrated store + read models with the real AES-GCM key vault under a random master key. */
-export async function openGatewayBackend(name: BackendName, label: string): Promise<GatewayBackend | undefined> {
+export async function openGatewayBackend(name: BackendName, label: string): Promise<GatewayBackend> {
   const backend = await openBackend(name, label);
-  if (!backend) return undefined;
   const key = randomBytes(32);
   return { ...backend, vault: new PostgresKeyVault(backend.db, { key, id: masterKeyId(key), source: 'test' }) };
 }

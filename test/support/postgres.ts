@@ -1,37 +1,45 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describeOrSkip } from './skip.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
-let probed: Promise<string | undefined> | undefined;
+const URL_UNDER_TEST = process.env.DATABASE_URL ?? DEFAULT_URL;
 
-async function probe(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+function withoutPassword(url: string): string {
   try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
   } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
+    return '(unparsable DATABASE_URL)';
   }
 }
 
 /**
- * The real Postgres to test against: DATABASE_URL, else 127.0.0.1:5432 when it answers.
- * Under CI=true an unreachable Postgres is an error, because CI must exercise the real database.
+ * Why specs on the real Postgres cannot run here, or undefined when they can. The Jest global setup
+ * (postgres-reachable.global-setup.js) probes DATABASE_URL, else 127.0.0.1:5432, once per run and fails the run
+ * under CI=true when nothing answers.
  */
-export function postgresUrl(): Promise<string | undefined> {
-  probed ??= (async () => {
-    const url = process.env.DATABASE_URL ?? DEFAULT_URL;
-    if (await probe(url)) return url;
-    if (process.env.CI === 'true') throw new Error(`CI=true but Postgres at ${url} does not answer`);
-    return undefined;
-  })();
-  return probed;
+export const POSTGRES_SKIP_REASON: string | undefined =
+  process.env.WATTLOG_TEST_POSTGRES === 'up'
+    ? undefined
+    : process.env.WATTLOG_TEST_POSTGRES === 'down'
+      ? `no Postgres at ${withoutPassword(URL_UNDER_TEST)} (set DATABASE_URL or start one on 127.0.0.1:5432)`
+      : 'Postgres not probed (run the specs through jest.config.js, whose global setup probes it)';
+
+/** `describe` for blocks that need the real Postgres; reported as skipped, with the reason, when it is absent. */
+export const describeWithPostgres = describeOrSkip(POSTGRES_SKIP_REASON);
+
+/** The real Postgres. Only for specs registered through describeWithPostgres or a backend that is not skipped. */
+export function postgresUrl(): string {
+  if (POSTGRES_SKIP_REASON !== undefined) throw new Error(`A spec asked for Postgres outside a Postgres block: ${POSTGRES_SKIP_REASON}`);
+  return URL_UNDER_TEST;
 }
 
-export const POSTGRES_SKIP_REASON = 'skipped: no Postgres reachable (set DATABASE_URL or start one on 127.0.0.1:5432)';
+/** The real Postgres when it answers, else undefined: for harnesses that fall back to the embedded store. */
+export function reachablePostgresUrl(): string | undefined {
+  return POSTGRES_SKIP_REASON === undefined ? URL_UNDER_TEST : undefined;
+}
 
 /** A private schema so parallel test files never see each other's tables. */
 export async function createTestSchema(url: string, label: string): Promise<{ schema: string; drop(): Promise<void> }> {

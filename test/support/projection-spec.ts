@@ -4,31 +4,20 @@ import { readCheckpoint, type Checkpoint } from '../../src/application/projectio
 import { catchUp } from '../../src/application/projections/projection-batch.js';
 import { liveTables, type AnyProjection, type Runnable } from '../../src/application/projections/projection.js';
 import { rebuildProjection, type RebuildResult } from '../../src/application/projections/rebuild-projection.js';
-import { postgresUrl, POSTGRES_SKIP_REASON } from './postgres.js';
-import { BACKENDS, openBackend, type BackendName, type SqlBackend } from './sql-backends.js';
+import { describeWithPostgres } from './postgres.js';
+import { describeEachBackend, openBackend, type BackendName, type SqlBackend } from './sql-backends.js';
 
 /**
- * Whether Postgres answers, asked once per test file before any test is declared, so a case that cannot run is
- * declared skipped (with the reason in its title) instead of passing without running. Under CI=true an unreachable
- * Postgres throws here and fails the file.
- */
-const postgresReachable = (await postgresUrl()) !== undefined;
-
-/**
- * `describe` once per backend (`<title> on postgres`, `<title> on pglite`). When Postgres cannot be reached its case
- * is declared with `describe.skip` as `<title> on postgres — skipped: …`: Jest reports its tests as skipped.
+ * `describe` once per backend (`<title> on postgres`, `<title> on pglite`); a backend that cannot be reached is
+ * declared skipped with the reason in its title (`describeEachBackend`), never passed silently.
  */
 export function describeOnBackends(title: string, body: (backend: BackendName) => void): void {
-  for (const backend of BACKENDS) {
-    if (backend === 'postgres' && !postgresReachable) describe.skip(`${title} on postgres — ${POSTGRES_SKIP_REASON}`, () => body(backend));
-    else describe(`${title} on ${backend}`, () => body(backend));
-  }
+  describeEachBackend(`${title} on %s`, body);
 }
 
 /** `describe` for a spec that needs real Postgres (locks across connections): skipped, with the reason, without it. */
 export function describeOnPostgres(title: string, body: () => void): void {
-  if (postgresReachable) describe(`${title} on postgres`, body);
-  else describe.skip(`${title} on postgres — ${POSTGRES_SKIP_REASON}`, body);
+  describeWithPostgres(`${title} on postgres`, body);
 }
 
 /** An event to append: an id is made up when it has none, and the metadata is `{ actorId: 'test' }` unless given. */
@@ -83,7 +72,6 @@ export function describeProjection(
     };
     const start = async (): Promise<void> => {
       open = await openBackend(backendName, label);
-      if (!open) throw new Error(`${title}: ${backendName} did not open`);
       await options.seed?.(open);
     };
     const stop = async (): Promise<void> => {

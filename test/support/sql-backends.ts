@@ -6,6 +6,7 @@ import { readModelMigrations } from '../../src/infrastructure/postgres/read-mode
 import type { SqlDatabase } from '../../src/infrastructure/postgres/sql-database.js';
 import { PgliteDatabase } from '../../src/infrastructure/pglite/pglite-database.js';
 import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from './postgres.js';
+import { describeOrSkip } from './skip.js';
 import { visibleOnceAppended } from './visible-appends.js';
 
 export interface SqlBackend {
@@ -18,19 +19,19 @@ export interface SqlBackend {
 
 export type BackendName = 'postgres' | 'pglite';
 
-/** A migrated event store + read-model database on real Postgres (private schema) or in-memory PGlite. */
-export async function openBackend(name: BackendName, label: string): Promise<SqlBackend | undefined> {
+/**
+ * A migrated event store + read-model database on real Postgres (private schema) or in-memory PGlite. Postgres is
+ * opened only inside blocks registered through describeEachBackend / describeWithPostgres, which are skipped (with
+ * the reason) when it is absent; elsewhere postgresUrl() throws.
+ */
+export async function openBackend(name: BackendName, label: string): Promise<SqlBackend> {
   if (name === 'pglite') {
     const db = await PgliteDatabase.open();
     const store = await openSqlEventStore(db);
     await migrate(db, [readModelMigrations]);
     return { db, store, cleanup: () => db.close() };
   }
-  const url = await postgresUrl();
-  if (!url) {
-    console.warn(`${label} on postgres ${POSTGRES_SKIP_REASON}`);
-    return undefined;
-  }
+  const url = postgresUrl();
   const schema = await createTestSchema(url, label);
   const db = new PgDatabase(url, { schema: schema.schema, max: 20 });
   const store = visibleOnceAppended(await openSqlEventStore(db), db);
@@ -49,3 +50,16 @@ export async function openBackend(name: BackendName, label: string): Promise<Sql
 }
 
 export const BACKENDS: readonly BackendName[] = ['postgres', 'pglite'];
+
+/** Why a backend cannot be opened here, or undefined when it can. */
+export function backendSkipReason(name: BackendName): string | undefined {
+  return name === 'postgres' ? POSTGRES_SKIP_REASON : undefined;
+}
+
+/**
+ * `describe.each(BACKENDS)`, except that a backend that cannot be reached is registered as a skipped block with the
+ * reason in its title, so Jest reports its specs as skipped rather than passing them. `%s` in the title is the name.
+ */
+export function describeEachBackend(title: string, body: (name: BackendName) => void): void {
+  for (const name of BACKENDS) describeOrSkip(backendSkipReason(name))(title.replace('%s', name), () => body(name));
+}

@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GrantNotActiveError, GrantNotFoundError } from '../../domain/access/access.errors.js';
 import { resolvedScopeAdmits } from './sensor-scope/live-scope.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
@@ -10,8 +10,8 @@ import type { Principal } from '../../domain/access/principal.js';
 
 const A_READING = { sensorId: A_POWER, nodeId: 'a-meter', gatewayId: 'gw-a' };
 
-describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('grant lifecycle on %s', (backendName) => {
+  let b: SqlBackend;
   let clock: TestClock;
   let h: ReturnType<typeof accessHandlers>;
   const list = async (p: Principal, filter: Partial<GrantFilter> = {}) =>
@@ -19,7 +19,6 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
 
   beforeEach(async () => {
     b = await openBackend(backendName, 'grant-life');
-    if (!b) return;
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
     h = accessHandlers(b, clock);
@@ -29,7 +28,6 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('lists the grants one gave and holds, with their effective status; admins see all and may filter', async () => {
-    if (!b) return;
     const toBob = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER, A_POWER] }, ['read'], '2025-03-01T13:00:00.000Z');
     const toClient = await h.grant(BOB, { kind: 'client', id: 'c-1' }, { gatewayIds: ['gw-b'] }, ['aggregate']);
     expect(await list(ALICE)).toEqual([
@@ -52,7 +50,6 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('lets the grantor, the grantee and admins revoke, nobody else, and only once', async () => {
-    if (!b) return;
     const one = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read']);
     await expect(h.revoke(CLIENT, one)).rejects.toBeInstanceOf(GrantNotFoundError);
     await h.revoke(BOB, one);
@@ -67,7 +64,6 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('the sweeper records AccessExpired once for grants past their time, at the time it is given', async () => {
-    if (!b) return;
     const due = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'], '2025-03-01T12:30:00.000Z');
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_ENERGY] }, ['read'], '2025-03-02T00:00:00.000Z');
     const sweeper = new GrantExpirySweeper(b.store, b.db, clock);
@@ -82,7 +78,6 @@ describe.each(BACKENDS)('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('resolves the live-stream scope in memory: grants admit until revoked or expired, private sensors never', async () => {
-    if (!b) return;
     const t = Date.parse('2025-03-01T12:00:00.000Z');
     const grant = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read'], '2025-03-01T13:00:00.000Z');
     const scope = await h.policy.resolveSensorScope(BOB, 'read', [A_POWER, B_POWER]);

@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GatewayNotFoundError } from '../../domain/gateways/gateway.errors.js';
 import { NodeNotFoundError } from '../metering/query-readings/reading-query.errors.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from './access.errors.js';
@@ -7,14 +7,13 @@ import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedT
 
 const ALL_SENSORS = [A_POWER, A_ENERGY, B_POWER];
 
-describe.each(BACKENDS)('two tenants on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('two tenants on %s', (backendName) => {
+  let b: SqlBackend;
   let clock: TestClock;
   let h: ReturnType<typeof accessHandlers>;
 
   beforeEach(async () => {
     b = await openBackend(backendName, 'two-tenants');
-    if (!b) return;
     await seedTwoHomes(b);
     clock = new TestClock(new Date('2025-03-01T12:00:00.000Z'));
     h = accessHandlers(b, clock);
@@ -24,7 +23,6 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('shows each owner only their own sensors, nodes and gateways; foreign ones answer like unknown ones', async () => {
-    if (!b) return;
     const latest = await h.latest(ALICE, [B_POWER, A_POWER, 'nobody/power']);
     expect(latest.items.map((r) => r.sensorId)).toEqual([A_POWER]);
     expect(latest.missing).toEqual([B_POWER, 'nobody/power']);
@@ -39,14 +37,12 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('refuses anonymous callers outright', async () => {
-    if (!b) return;
     await expect(h.latest(ANONYMOUS, [A_POWER])).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(h.nodeIds(ANONYMOUS)).rejects.toBeInstanceOf(NotAuthenticatedError);
     await expect(h.gatewayIds(ANONYMOUS)).rejects.toBeInstanceOf(NotAuthenticatedError);
   }, 60_000);
 
   it('a read grant makes a sensor visible to its grantee (and its node), never its gateway; a revoke removes it on the next request', async () => {
-    if (!b) return;
     const grantId = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read']);
     expect(await h.visibleLatest(BOB, ALL_SENSORS)).toEqual([A_POWER, B_POWER]);
     expect((await h.series(BOB, [A_POWER], 'raw')).points).toEqual({ [A_POWER]: 1 });
@@ -60,7 +56,6 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('an aggregate grant on a gateway gives an API client buckets of every sensor under it, but no raw or latest values', async () => {
-    if (!b) return;
     await h.grant(ALICE, { kind: 'client', id: 'c-1' }, { gatewayIds: ['gw-a'] }, ['aggregate']);
     expect(await h.series(CLIENT, [A_POWER, B_POWER], '1h')).toEqual({ points: { [A_POWER]: 1 }, missing: [B_POWER] });
     expect(await h.series(CLIENT, [A_POWER], 'raw')).toEqual({ points: {}, missing: [A_POWER] });
@@ -70,13 +65,11 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('a node grant covers the sensors of that node only', async () => {
-    if (!b) return;
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { nodeIds: ['a-meter'] }, ['read']);
     expect(await h.visibleLatest(BOB, ALL_SENSORS)).toEqual([A_POWER, A_ENERGY, B_POWER]);
   }, 60_000);
 
   it('an expired grant is invisible at once, before any sweep', async () => {
-    if (!b) return;
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'], '2025-03-01T13:00:00.000Z');
     expect(await h.visibleLatest(BOB, [A_POWER])).toEqual([A_POWER]);
     clock.set('2025-03-01T13:00:00.000Z');
@@ -85,7 +78,6 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('private visibility overrides grants but not the owner; public_aggregate gives buckets to anyone signed in, not raw', async () => {
-    if (!b) return;
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read']);
     expect(await h.setVisibility(ALICE, A_POWER, 'private')).toEqual({ sensorId: A_POWER, visibility: 'private', changed: true });
     expect(await h.visibleLatest(BOB, [A_POWER, A_ENERGY])).toEqual([A_ENERGY]);
@@ -98,7 +90,6 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('owners grant and set visibility only over what they own; admins over anything', async () => {
-    if (!b) return;
     await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'])).rejects.toBeInstanceOf(ObjectNotVisibleError);
     await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-b', 'gw-a'] }, ['read'])).rejects.toThrow('gateway gw-a not found');
     await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { nodeIds: ['nowhere'] }, ['read'])).rejects.toThrow('node nowhere not found');
@@ -110,7 +101,6 @@ describe.each(BACKENDS)('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('checks single rights through assertSensorRight, command separately from read', async () => {
-    if (!b) return;
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['command']);
     await expect(h.policy.assertSensorRight(BOB, A_POWER, 'command')).resolves.toBeUndefined();
     await expect(h.policy.assertSensorRight(BOB, A_POWER, 'read')).rejects.toBeInstanceOf(ObjectNotVisibleError);

@@ -15,6 +15,7 @@ import { GetActuatorCommand } from './get-actuator-command/get-actuator-command.
 import { GetActuatorCommandHandler } from './get-actuator-command/get-actuator-command.handler.js';
 import { RequestActuatorCommand } from './request-actuator-command/request-actuator-command.command.js';
 import { RequestActuatorCommandHandler } from './request-actuator-command/request-actuator-command.handler.js';
+import { systemClock } from '../ports/clock.port.js';
 
 const SENSOR = 'zigbee:0x000b57fffec6a5b2/1/switchState';
 const NODE = 'zigbee:0x000b57fffec6a5b2';
@@ -28,7 +29,7 @@ describe('access matrix of control and configuration (admin-only policy until gr
   const policy = new AdminOnlyAccessPolicy();
 
   beforeAll(async () => {
-    b = (await openBackend('pglite', 'control-access'))!;
+    b = await openBackend('pglite', 'control-access');
     await b.db.query(
       `INSERT INTO readings_latest (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, source)
        VALUES ($1, $2, 'g1', 'switchState', '1', 0, now(), now(), '{"protocol":"zigbee"}'::jsonb)`,
@@ -61,8 +62,8 @@ describe('access matrix of control and configuration (admin-only policy until gr
   it.each([user, client])('answers %j as if the objects did not exist (404), and refuses admin operations (403)', async (principal) => {
     await expect(switchAs(principal)).rejects.toThrow(ObjectNotVisibleError);
     await expect(configureAs(principal)).rejects.toThrow(AdminRequiredError);
-    await expect(new GetNodeConfigurationHandler(b.store, policy, new SqlNodeDirectory(b.db)).execute(new GetNodeConfiguration(principal, NODE, null))).rejects.toThrow(ObjectNotVisibleError);
-    await expect(new GetGatewayConfigurationHandler(b.store, policy).execute(new GetGatewayConfiguration(principal, 'g1', null))).rejects.toThrow(ObjectNotVisibleError);
+    await expect(new GetNodeConfigurationHandler(b.store, policy, new SqlNodeDirectory(b.db), systemClock).execute(new GetNodeConfiguration(principal, NODE, null))).rejects.toThrow(ObjectNotVisibleError);
+    await expect(new GetGatewayConfigurationHandler(b.store, policy, systemClock).execute(new GetGatewayConfiguration(principal, 'g1', null))).rejects.toThrow(ObjectNotVisibleError);
     await expect(new ChangeGatewayDetailsHandler(b.store, policy).execute(new ChangeGatewayDetails(principal, 'g1', { name: 'x' }, new Date(), 'c'))).rejects.toThrow(AdminRequiredError);
   });
 

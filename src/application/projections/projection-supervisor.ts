@@ -34,7 +34,7 @@ export class ProjectionSupervisor {
   }
 
   private unwatch: Promise<(() => Promise<void>) | undefined> | undefined;
-  private lastWakeMs = 0;
+  private lastWakeMs = Number.NEGATIVE_INFINITY;
   private pendingWake: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {
@@ -54,18 +54,19 @@ export class ProjectionSupervisor {
   /**
    * At most one wake-up per APPEND_WAKE_MS: under a stream of appends a runner woken by each would apply batches of
    * one event, a transaction and a checkpoint apiece, and starve the appends themselves (PGlite has one connection).
-   * The first append after a quiet spell wakes at once; later ones are gathered into the next wake-up.
+   * The first append after a quiet spell wakes at once; later ones are gathered into the next wake-up. Timed on the
+   * monotonic clock: only the interval matters.
    */
   private appended(): void {
-    const wait = this.lastWakeMs + APPEND_WAKE_MS - Date.now();
+    const wait = this.lastWakeMs + APPEND_WAKE_MS - performance.now();
     if (wait <= 0) {
-      this.lastWakeMs = Date.now();
+      this.lastWakeMs = performance.now();
       this.poke();
       return;
     }
     this.pendingWake ??= setTimeout(() => {
       this.pendingWake = undefined;
-      this.lastWakeMs = Date.now();
+      this.lastWakeMs = performance.now();
       this.poke();
     }, wait);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { KeyVaultError } from '../../application/gateways/ports/key-vault.port.js';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { masterKeyId, type MasterKey } from './master-key.js';
 import { PostgresKeyVault } from './postgres-key-vault.adapter.js';
 
@@ -9,8 +9,8 @@ function aMasterKey(): MasterKey {
   return { key, id: masterKeyId(key), source: 'test' };
 }
 
-describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('postgres key vault on %s', (backendName) => {
+  let b: SqlBackend;
   let master: MasterKey;
   beforeAll(async () => {
     b = await openBackend(backendName, 'vault');
@@ -24,7 +24,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('round-trips secrets, lists them all, and answers undefined for unknown ids', async () => {
-    if (!b) return;
     const vault = new PostgresKeyVault(b.db, master);
     const one = randomBytes(32);
     const two = randomBytes(32);
@@ -36,7 +35,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('stores ciphertext only: the secret does not appear in the table', async () => {
-    if (!b) return;
     const secret = randomBytes(32);
     await new PostgresKeyVault(b.db, master).put('gw-1:aaaa', secret);
     const [row] = await b.db.query<{ dump: string }>("SELECT encode(iv || ciphertext || tag, 'hex') AS dump FROM key_vault");
@@ -45,7 +43,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('treats a repeated put of the same secret as a no-op and refuses to overwrite with another', async () => {
-    if (!b) return;
     const vault = new PostgresKeyVault(b.db, master);
     const secret = randomBytes(32);
     await vault.put('gw-1:aaaa', secret);
@@ -55,7 +52,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it.each(['ciphertext', 'tag', 'iv'])('detects a flipped byte in the %s', async (column) => {
-    if (!b) return;
     const vault = new PostgresKeyVault(b.db, master);
     await vault.put('gw-1:aaaa', randomBytes(32));
     await b.db.query(`UPDATE key_vault SET ${column} = set_byte(${column}, 0, get_byte(${column}, 0) # 1) WHERE key_id = $1`, ['gw-1:aaaa']);
@@ -66,7 +62,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('refuses an entry moved under another key id (the key id is authenticated)', async () => {
-    if (!b) return;
     const vault = new PostgresKeyVault(b.db, master);
     await vault.put('gw-1:aaaa', randomBytes(32));
     await b.db.query("UPDATE key_vault SET key_id = 'gw-2:aaaa'");
@@ -74,7 +69,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('names the mismatch when opened with the wrong master key', async () => {
-    if (!b) return;
     await new PostgresKeyVault(b.db, master).put('gw-1:aaaa', randomBytes(32));
     const other = aMasterKey();
     await expect(new PostgresKeyVault(b.db, other).get('gw-1:aaaa')).rejects.toThrow(
@@ -83,7 +77,6 @@ describe.each(BACKENDS)('postgres key vault on %s', (backendName) => {
   });
 
   it('fails authentication when the master key id is forged to match a wrong key', async () => {
-    if (!b) return;
     await new PostgresKeyVault(b.db, master).put('gw-1:aaaa', randomBytes(32));
     const other = aMasterKey();
     await b.db.query('UPDATE key_vault SET master_key_id = $1', [other.id]);

@@ -2,19 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { pino } from 'pino';
 import type { FrameSink } from '../../application/ports/frame-source.port.js';
-import { probeMqttBroker } from './mqtt-probe.js';
+import { BROKER_URL, describeWithBroker } from '../../../test/support/mqtt-broker.js';
 import { Zigbee2MqttSource } from './zigbee2mqtt.source.js';
 import { parseZigbee2MqttSettings } from './zigbee2mqtt-settings.js';
 
-const BROKER_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-const brokerUp = await probeMqttBroker(BROKER_URL);
-if (!brokerUp && process.env.CI === 'true') throw new Error(`CI=true but no MQTT broker answers at ${BROKER_URL}`);
-if (!brokerUp) console.warn(`zigbee2mqtt configuration specs skipped: no MQTT broker at ${BROKER_URL} (start Mosquitto on 127.0.0.1:1883 or set MQTT_URL)`);
-const withBroker = brokerUp ? describe : describe.skip;
-
 const sink: FrameSink = { push: () => true, nodeEvent: () => undefined };
 
-withBroker('Zigbee2MqttSource configuration through the bridge request API, on a real broker', () => {
+describeWithBroker('Zigbee2MqttSource configuration through the bridge request API, on a real broker', () => {
   const base = `z2m-config-${randomBytes(4).toString('hex')}`;
   let bridge: MqttClient;
   let source: Zigbee2MqttSource;

@@ -7,15 +7,8 @@ import { CuttingProxy } from '#test/support/cutting-proxy.js';
 import { freePort } from '#test/support/free-port.js';
 import { captureLogs } from '#test/support/log-capture.js';
 import { waitFor } from '#test/support/test-ids.js';
-import { probeMqttBroker } from './mqtt-probe.js';
+import { BROKER_URL, describeWithBroker } from '#test/support/mqtt-broker.js';
 import { createZigbee2MqttSource, Zigbee2MqttSource, zigbee2MqttSourceFactory } from './zigbee2mqtt.source.js';
-
-const BROKER_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-const brokerUp = await probeMqttBroker(BROKER_URL);
-// CI must exercise the real broker; elsewhere a missing Mosquitto only skips these specs.
-if (!brokerUp && process.env.CI === 'true') throw new Error(`CI=true but no MQTT broker answers at ${BROKER_URL}`);
-if (!brokerUp) console.warn(`zigbee2mqtt source specs skipped: no MQTT broker at ${BROKER_URL} (start Mosquitto on 127.0.0.1:1883 or set MQTT_URL)`);
-const withBroker = brokerUp ? describe : describe.skip;
 
 const PLUG = '0xa4c138d2e5f60718';
 const INSPELNING = '0x588e81fffe2b3c4d';
@@ -52,7 +45,7 @@ const plugEntry = {
 const inspelningEntry = { ieee_address: INSPELNING, friendly_name: 'dishwasher', type: 'Router', interview_completed: false, definition: null };
 const coordinator = { ieee_address: '0x00124b0021c7f3a1', friendly_name: 'Coordinator', type: 'Coordinator', interview_completed: true };
 
-withBroker('Zigbee2MqttSource against a real broker', () => {
+describeWithBroker('Zigbee2MqttSource against a real broker', () => {
   let base: string;
   let publisher: MqttClient;
   const retainedTopics = new Set<string>();

@@ -16,7 +16,7 @@ async function openUnmigrated(name: BackendName): Promise<{ db: SqlDatabase; cle
     const db = await PgliteDatabase.open(undefined, process.env.WATTLOG_PGLITE_BARE_SEED || null);
     return { db, cleanup: () => db.close() };
   }
-  const url = (await postgresUrl())!;
+  const url = postgresUrl();
   const schema = await createTestSchema(url, 'checkpoint-names');
   const db = new PgDatabase(url, { schema: schema.schema, max: 4 });
   return { db, cleanup: async () => (await db.close(), await schema.drop()) };

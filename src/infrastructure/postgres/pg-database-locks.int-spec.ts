@@ -1,13 +1,9 @@
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import { PgDatabase } from './pg-database.js';
 
-describe('PgDatabase advisory locks', () => {
+describeWithPostgres('PgDatabase advisory locks', () => {
   it('excludes holders within one schema and never across schemas of one database', async () => {
-    const url = await postgresUrl();
-    if (!url) {
-      console.warn(POSTGRES_SKIP_REASON);
-      return;
-    }
+    const url = postgresUrl();
     const [one, two] = await Promise.all([createTestSchema(url, 'locks-a'), createTestSchema(url, 'locks-b')]);
     const a1 = new PgDatabase(url, { schema: one.schema, max: 1 });
     const a2 = new PgDatabase(url, { schema: one.schema, max: 1 });

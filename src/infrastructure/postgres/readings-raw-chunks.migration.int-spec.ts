@@ -1,5 +1,5 @@
-import { BACKENDS, type BackendName } from '#test/support/sql-backends.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { describeEachBackend, type BackendName } from '#test/support/sql-backends.js';
+import { createTestSchema, postgresUrl } from '#test/support/postgres.js';
 import { rawRows } from '#test/fixtures/readings-rows.fixtures.js';
 import { rawPoints } from '../../application/metering/query-readings/reading-series/series.sql.js';
 import { PgliteDatabase } from '../pglite/pglite-database.js';
@@ -11,25 +11,20 @@ import type { SqlDatabase } from './sql-database.js';
 const CHUNKS_VERSION = 14;
 const beforeChunks = { ...readModelMigrations, migrations: readModelMigrations.migrations.filter((m) => m.version < CHUNKS_VERSION) };
 
-async function openUnmigrated(name: BackendName): Promise<{ db: SqlDatabase; cleanup: () => Promise<void> } | undefined> {
+async function openUnmigrated(name: BackendName): Promise<{ db: SqlDatabase; cleanup: () => Promise<void> }> {
   if (name === 'pglite') {
     const db = await PgliteDatabase.open(undefined, process.env.WATTLOG_PGLITE_BARE_SEED || null);
     return { db, cleanup: () => db.close() };
   }
-  const url = await postgresUrl();
-  if (!url) {
-    console.warn(`raw chunks migration on postgres ${POSTGRES_SKIP_REASON}`);
-    return undefined;
-  }
+  const url = postgresUrl();
   const schema = await createTestSchema(url, 'raw-chunks-migration');
   const db = new PgDatabase(url, { schema: schema.schema, max: 4 });
   return { db, cleanup: async () => (await db.close(), await schema.drop()) };
 }
 
-describe.each(BACKENDS)('raw readings moving into chunks on %s', (backendName) => {
+describeEachBackend('raw readings moving into chunks on %s', (backendName) => {
   it('keeps every stored reading, grouped by sensor, quarter hour and gateway, in time order', async () => {
     const backend = await openUnmigrated(backendName);
-    if (!backend) return;
     try {
       await migrate(backend.db, [beforeChunks]);
       const stored = [

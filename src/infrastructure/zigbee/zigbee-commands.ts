@@ -1,5 +1,7 @@
 import { NETWORK_CONFIG_ACTION, type DeviceCommand, type DeviceCommandOutcome } from '../../application/ports/frame-source.port.js';
-import type { OnOffAction } from './zigbee.source.js';
+
+/** What an on/off switch cluster is asked to do. */
+export type OnOffAction = 'on' | 'off' | 'toggle';
 
 /** The coordinator's network as it reports it (herdsman's `getNetworkParameters`). */
 export interface ZigbeeNetworkParameters {

@@ -8,7 +8,7 @@ import { findByDevice } from 'zigbee-herdsman-converters';
 import type { DeviceCommand, DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
-import { applyZigbeeCommand, type ZigbeeNetworkParameters } from './zigbee-commands.js';
+import { applyZigbeeCommand, type OnOffAction, type ZigbeeNetworkParameters } from './zigbee-commands.js';
 import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
 import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import { channelMemory, checkChannel, moveToChannel } from './zigbee-channel.js';
@@ -20,8 +20,6 @@ import { routeZigbeeLibraryLogs, zigbeeLogLevel } from './zigbee-logging.js';
 import { configureByDefinition, interviewedDetail } from './zigbee-definition.js';
 import { zigbeePayload } from './zigbee-message-payload.js';
 import { parseZigbeeSettings, type ZigbeeSettings } from './zigbee-settings.js';
-
-export type OnOffAction = 'on' | 'off' | 'toggle';
 
 export interface ZigbeeSourceOptions {
   readonly logger: Logger;

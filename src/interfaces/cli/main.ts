@@ -5,8 +5,8 @@ import { Command } from 'commander';
 type Registrar = (program: Command) => void;
 
 /**
- * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman, the event store clients
- * and the benchmarks — seconds of module loading that `wattlog gateway list` has no use for.
+ * Each top-level command's module, loaded on demand: together they pull in Nest, herdsman and the event store
+ * clients — seconds of module loading that `wattlog gateway list` has no use for.
  */
 const loadRebuild = async (): Promise<Registrar> => (await import('./rebuild.command.js')).registerRebuild;
 
@@ -16,11 +16,10 @@ const COMMANDS: Record<string, () => Promise<Registrar>> = {
   // The command's former name, an alias of `rebuild` kept for existing scripts.
   replay: loadRebuild,
   projector: async () => (await import('./projector.command.js')).registerProjector,
-  bench: async () => (await import('./bench/bench.command.js')).registerBench,
   agent: async () => (await import('../gateway-agent/agent.command.js')).registerAgent,
   gateway: async () => (await import('./gateway/gateway.command.js')).registerGateway,
   user: async () => (await import('./user/user.command.js')).registerUser,
-  client: async () => (await import('./user/user.command.js')).registerClient,
+  client: async () => (await import('./client/client.command.js')).registerClient,
   simulate: async () => (await import('./simulate.command.js')).registerSimulate,
   decode: async () => (await import('./decode/decode.command.js')).registerDecode,
   openapi: async () => (await import('./openapi.command.js')).registerOpenApi,

@@ -1,7 +1,7 @@
 /** Progress on stderr: a redrawn bar on a terminal, a line every few seconds otherwise. */
 export class ProgressBar {
-  private readonly started = Date.now();
-  private lastLine = 0;
+  private readonly started = performance.now();
+  private lastLine = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly label: string,
@@ -9,7 +9,7 @@ export class ProgressBar {
   ) {}
 
   update(done: number, total: number): void {
-    const now = Date.now();
+    const now = performance.now();
     const interactive = this.stream.isTTY === true;
     if (!interactive && now - this.lastLine < 2000 && done < total) return;
     this.lastLine = now;

@@ -20,13 +20,13 @@ export function registerRebuild(program: Command): void {
         const done = [];
         for (const projection of projections) {
           const bar = new ProgressBar(`rebuild ${projection.name}`);
-          const started = Date.now();
+          const started = performance.now();
           const result = await rebuildProjection(storage.eventStore, storage.readModels, projection, {
             batchSize: options.batchSize,
             onProgress: (p) => bar.update(p.applied, p.total),
           });
           bar.finish();
-          const seconds = (Date.now() - started) / 1000;
+          const seconds = (performance.now() - started) / 1000;
           done.push({ projection: projection.name, events: result.events, seconds, eventsPerSecond: Math.round(result.events / seconds) });
         }
         return done;

@@ -5,7 +5,7 @@ import { createLogger } from '../../infrastructure/logging/logger.js';
 import { loadLinkConfig } from '../gateway-link/link-config.js';
 import { startSimulatedFleet } from '../simulator/simulated-fleet.js';
 import { positiveInt, positiveNumber } from './cli-options.js';
-import { resolveAdminApi } from './gateway/admin-api-client.js';
+import { resolveAdminApi } from './admin-api-client.js';
 
 interface SimulateOptions {
   gateways: number;

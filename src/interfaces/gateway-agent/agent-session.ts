@@ -57,7 +57,7 @@ export class AgentSession {
   private acked = -1;
   private pumping = false;
   private pumpAgain = false;
-  private lastSentAt = Date.now();
+  private lastSentAt = performance.now();
   private timer: NodeJS.Timeout | undefined;
   private resolveDone!: (outcome: SessionOutcome) => void;
   readonly done = new Promise<SessionOutcome>((resolve) => (this.resolveDone = resolve));
@@ -215,7 +215,7 @@ export class AgentSession {
   private send(message: Parameters<LinkChannel<DownstreamMessage>['send']>[0]): void {
     try {
       this.channel.send(message);
-      this.lastSentAt = Date.now();
+      this.lastSentAt = performance.now();
     } catch (error) {
       // Only a frame larger than the link allows can fail to encode: the server would refuse it anyway.
       this.close('frame_too_large', (error as Error).message);
@@ -223,7 +223,7 @@ export class AgentSession {
   }
 
   private keepAlive(): void {
-    if (this.state === 'open' && Date.now() - this.lastSentAt >= (this.accept?.idleTimeoutMs ?? 0) / 3) this.send({ type: 'ping' });
+    if (this.state === 'open' && performance.now() - this.lastSentAt >= (this.accept?.idleTimeoutMs ?? 0) / 3) this.send({ type: 'ping' });
   }
 
   private apply(message: CommandMessage | ConfigMessage): void {

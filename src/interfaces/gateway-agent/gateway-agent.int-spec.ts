@@ -44,7 +44,7 @@ describe('gateway agent ↔ link server', () => {
   const logger = createLogger('silent');
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'agent'))!;
+    backend = await openBackend('pglite', 'agent');
   });
   afterAll(() => backend.cleanup());
   beforeEach(async () => {

@@ -83,7 +83,7 @@ describe('gateway link under malformed input (fuzz)', () => {
   let link: LinkHarness;
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'link-fuzz'))!;
+    backend = await openBackend('pglite', 'link-fuzz');
     link = await startLinkHarness(backend.store, { helloTimeoutMs: 5000 });
   });
   afterAll(async () => {

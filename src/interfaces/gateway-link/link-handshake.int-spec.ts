@@ -24,7 +24,7 @@ describe('gateway link server: handshake and sessions', () => {
   let link: LinkHarness;
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'link-handshake'))!;
+    backend = await openBackend('pglite', 'link-handshake');
     store = backend.store;
     link = await startLinkHarness(store, { idleTimeoutMs: 1500 });
   });

@@ -18,7 +18,7 @@ describe('gateway link server: frames', () => {
   let link: LinkHarness;
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'link-server'))!;
+    backend = await openBackend('pglite', 'link-server');
     store = backend.store;
     link = await startLinkHarness(store, { idleTimeoutMs: 1500 });
   });

@@ -66,7 +66,7 @@ export class LinkSession {
   private pumping: Promise<void> | null = null;
   private paused = false;
   private helloTimer: NodeJS.Timeout | undefined;
-  private readonly openedAt = Date.now();
+  private readonly openedAt = performance.now();
   private agentVersion: string | undefined;
   private framesAcked = 0;
   private readingsAcked = 0;
@@ -141,7 +141,7 @@ export class LinkSession {
       ...(detail ? { detail } : {}),
       admitted: wasOpen,
       framesAcked: this.framesAcked,
-      durationMs: Date.now() - this.openedAt,
+      durationMs: Math.round(performance.now() - this.openedAt),
     };
     if (ORDINARY.has(reason)) this.host.logger.info(fields, 'link session closed');
     else this.host.logger.warn(fields, 'link session closed');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EventStore } from '../../application/ports/event-store.port.js';
-import { callAdminApi, type AdminApiTarget } from '../cli/gateway/admin-api-client.js';
+import { callAdminApi, type AdminApiTarget } from '../cli/admin-api-client.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.wattlog.local';
 

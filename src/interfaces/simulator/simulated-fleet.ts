@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { FrameSource } from '../../application/ports/frame-source.port.js';
 import { SimulatedMetersSource } from '../../infrastructure/simulation/simulated-meters.source.js';
 import { DurableOutbox } from '../../infrastructure/outbox/durable-outbox.js';
-import { callAdminApi, AdminApiError, type AdminApiTarget } from '../cli/gateway/admin-api-client.js';
+import { callAdminApi, AdminApiError, type AdminApiTarget } from '../cli/admin-api-client.js';
 import type { OutboxEntry } from '../gateway-agent/agent-session.js';
 import { driverCommands } from '../gateway-agent/command-handler.js';
 import { GatewayAgent } from '../gateway-agent/gateway-agent.js';

@@ -14,7 +14,7 @@ const eventually = async (check: () => boolean): Promise<boolean> => {
 describe('AccessState', () => {
   let b: SqlBackend;
   beforeAll(async () => {
-    b = (await openBackend('pglite', 'access-state'))!;
+    b = await openBackend('pglite', 'access-state');
   }, 30_000);
   afterAll(() => b.cleanup());
 

@@ -1,12 +1,8 @@
 import type { Principal } from '../../../domain/access/principal.js';
 import type { ResolvedSensorScope } from '../sensor-scope/live-scope.js';
-import type { SensorScope } from '../sensor-scope/sensor-access.port.js';
+import type { AccessRight, SensorScope } from '../sensor-scope/sensor-access.port.js';
 
-/**
- * `read`: raw and latest readings; `aggregate`: 15m/1h/1d buckets only; `command`: switch actuators.
- * `read` implies `aggregate`.
- */
-export type AccessRight = 'read' | 'aggregate' | 'command';
+export type { AccessRight };
 
 /** The gateways a principal may see as an owner or admin (status, nodes, configuration). */
 export type GatewayScope = { readonly kind: 'all' } | { readonly kind: 'some'; readonly gatewayIds: readonly string[] };

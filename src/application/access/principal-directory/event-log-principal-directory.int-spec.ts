@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { clientStream, userStream } from '../access-streams.js';
 import { EventLogPrincipalDirectory } from './event-log-principal-directory.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>) => ({ id: randomUUID(), type, data: { ...data, at: AT }, metadata: {} });
 
-describe.each(BACKENDS)('principal directory over the event log on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('principal directory over the event log on %s', (backendName) => {
+  let b: SqlBackend;
   beforeAll(async () => {
     b = await openBackend(backendName, 'principal-dir');
-    if (!b) return;
     const user = (userId: string) => event('UserRegistered', { userId, email: `${userId}@example.org`, displayName: userId, role: 'user' });
     const client = (clientId: string) => event('ApiClientRegistered', { clientId, organisation: 'Energy Co', name: 'c', secretFingerprint: 'f' });
     await b.store.append(userStream('alice'), [user('alice')], { expectedRevision: 'no_stream' });
@@ -23,7 +22,6 @@ describe.each(BACKENDS)('principal directory over the event log on %s', (backend
   afterAll(() => b?.cleanup());
 
   it('knows active users and clients the moment they are stored, and neither disabled nor revoked ones nor the other kind', async () => {
-    if (!b) return;
     const directory = new EventLogPrincipalDirectory(b.store);
     expect(await directory.exists({ kind: 'user', id: 'alice' })).toBe(true);
     expect(await directory.exists({ kind: 'user', id: 'gone' })).toBe(false);

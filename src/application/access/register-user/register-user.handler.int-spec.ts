@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { EmailTakenError, InvalidAccessInputError } from '../../../domain/access/access.errors.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
 import { CommonPasswordPolicy } from '../../../infrastructure/auth/common-password-policy.js';
@@ -20,13 +20,12 @@ const input = (overrides: Partial<RegisterUserInput> = {}): RegisterUserInput =>
   ...overrides,
 });
 
-describe.each(BACKENDS)('RegisterUserHandler on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('RegisterUserHandler on %s', (backendName) => {
+  let b: SqlBackend;
   let handler: RegisterUserHandler;
   let credentials: CredentialStore;
   beforeAll(async () => {
     b = await openBackend(backendName, 'reguser');
-    if (!b) return;
     credentials = new CredentialStore(b.db);
     const state = new AccessState(b.store, { accessTokenTtlMs: 900_000, now: Date.now });
     handler = new RegisterUserHandler(b.store, credentials, new ScryptPasswordHasher(), new CommonPasswordPolicy(), state);
@@ -36,7 +35,6 @@ describe.each(BACKENDS)('RegisterUserHandler on %s', (backendName) => {
   });
 
   it('lets exactly one of concurrent registrations of an address win, whatever its spelling', async () => {
-    if (!b) return;
     const results = await Promise.allSettled(
       ['race@example.org', 'RACE@example.org', ' Race@Example.ORG '].map((email) => handler.execute(new RegisterUser(input({ email }), BOOTSTRAP_ADMIN, AT, META))),
     );
@@ -52,7 +50,6 @@ describe.each(BACKENDS)('RegisterUserHandler on %s', (backendName) => {
   }, 60_000);
 
   it('checks the principal and the input before hashing or storing anything', async () => {
-    if (!b) return;
     const user: Principal = { kind: 'user', userId: 'u', role: 'user' };
     await expect(handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), user, AT, META))).rejects.toThrow(AdminRequiredError);
     await expect(handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), { kind: 'anonymous' }, AT, META))).rejects.toThrow(NotAuthenticatedError);

@@ -1,4 +1,8 @@
-import type { AccessRight } from '../ports/access-policy.port.js';
+/**
+ * `read`: raw and latest readings; `aggregate`: 15m/1h/1d buckets only; `command`: switch actuators.
+ * `read` implies `aggregate`.
+ */
+export type AccessRight = 'read' | 'aggregate' | 'command';
 
 /**
  * What a principal may read, as the access policy hands it to a query handler. Handlers narrow every query with it

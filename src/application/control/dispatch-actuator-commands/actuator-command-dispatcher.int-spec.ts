@@ -37,7 +37,7 @@ async function until(what: string, condition: () => Promise<boolean>): Promise<v
 describe('actuator command dispatcher across a restart', () => {
   let b: SqlBackend;
   beforeAll(async () => {
-    b = (await openBackend('pglite', 'dispatcher'))!;
+    b = await openBackend('pglite', 'dispatcher');
     await b.db.query(
       `INSERT INTO readings_latest (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, source)
        VALUES ($1, 'zigbee:0x000b57fffec6a5b2', 'g1', 'switchState', '1', 0, now() - interval '1 minute', now() - interval '1 minute', '{"protocol":"zigbee"}'::jsonb)`,

@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { GATEWAY_STATUS_TABLE, upsertStatusRow } from '../../gateways/gateway-status-read-model/gateway-status.sql.js';
 import type { NodeRow } from '../nodes-read-model/node-row.js';
 import { NODES_TABLE, upsertNodes } from '../nodes-read-model/nodes.sql.js';
@@ -22,8 +22,8 @@ function aNode(nodeId: string, gatewayId: string, protocol: string | null): Node
   };
 }
 
-describe.each(BACKENDS)('SqlNodeDirectory on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('SqlNodeDirectory on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'node_directory');
   }, 30_000);
@@ -32,7 +32,6 @@ describe.each(BACKENDS)('SqlNodeDirectory on %s', (backendName) => {
   });
 
   it("answers a node's protocol from its readings, else its gateway's network type, and null for an unknown node", async () => {
-    if (!b) return;
     await upsertStatusRow(b.db, GATEWAY_STATUS_TABLE, {
       id: 'gw-z2m',
       name: 'Hall',

@@ -10,7 +10,7 @@ const AT = new Date('2024-05-01T10:00:00.000Z');
 describe('DecommissionGatewayHandler', () => {
   let b: GatewayBackend;
   beforeAll(async () => {
-    b = (await openGatewayBackend('pglite', 'decommission'))!;
+    b = await openGatewayBackend('pglite', 'decommission');
   }, 30_000);
   afterAll(() => b.cleanup());
 

@@ -3,10 +3,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import { GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
+import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { gatewayStream } from '../gateway-stream.js';
 import { foldGatewayConfiguration, type FieldChange, type NetworkConfigurationField, type PendingNetworkRequest, type SetField } from './gateway-configuration.js';
 
+/** `at: null` asks for the configuration now, by the injected clock. */
 export class GetGatewayConfiguration {
   constructor(
     readonly principal: Principal,
@@ -47,11 +49,12 @@ export class GetGatewayConfigurationHandler implements IQueryHandler<GetGatewayC
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ principal, gatewayId, at }: GetGatewayConfiguration): Promise<GatewayConfigurationView> {
     const recorded = await readVisible(this.store, this.policy, principal, gatewayId);
-    const instant = (at ?? new Date()).toISOString();
+    const instant = (at ?? this.clock.now()).toISOString();
     const upTo = recorded.filter((e) => e.recordedAt <= instant);
     const { fields, network, pending } = foldGatewayConfiguration(upTo);
     return { gatewayId, at: instant, revision: upTo.at(-1)?.revision ?? null, fields, network, pending };

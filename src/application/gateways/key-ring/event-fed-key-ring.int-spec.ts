@@ -16,7 +16,7 @@ describe('EventFedKeyRing on PGlite', () => {
   let rings: EventFedKeyRing[];
   const errors: string[] = [];
   beforeEach(async () => {
-    b = (await openGatewayBackend('pglite', 'keyring'))!;
+    b = await openGatewayBackend('pglite', 'keyring');
     rings = [];
     errors.length = 0;
   }, 30_000);

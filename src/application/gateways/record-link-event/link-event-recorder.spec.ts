@@ -26,7 +26,7 @@ function countingReads(store: EventStore): { store: EventStore; reads: () => num
 describe('LinkEventRecorder', () => {
   let b: GatewayBackend;
   beforeAll(async () => {
-    b = (await openGatewayBackend('pglite', 'linkevents'))!;
+    b = await openGatewayBackend('pglite', 'linkevents');
   }, 30_000);
   afterAll(() => b.cleanup());
 

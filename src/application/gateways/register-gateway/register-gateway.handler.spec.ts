@@ -17,7 +17,7 @@ const input = (overrides: Partial<RegisterGatewayInput> = {}): RegisterGatewayIn
 describe('RegisterGatewayHandler', () => {
   let b: GatewayBackend;
   beforeAll(async () => {
-    b = (await openGatewayBackend('pglite', 'register'))!;
+    b = await openGatewayBackend('pglite', 'register');
   }, 30_000);
   afterAll(() => b.cleanup());
 

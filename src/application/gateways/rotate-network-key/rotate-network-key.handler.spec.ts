@@ -15,7 +15,7 @@ const LATER = new Date('2024-05-02T10:00:00.000Z');
 describe('RotateNetworkKeyHandler', () => {
   let b: GatewayBackend;
   beforeAll(async () => {
-    b = (await openGatewayBackend('pglite', 'rotate'))!;
+    b = await openGatewayBackend('pglite', 'rotate');
   }, 30_000);
   afterAll(() => b.cleanup());
 

@@ -1,6 +1,7 @@
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
 import { openEsdbStore } from '#test/support/esdb-store.js';
-import { openBackend } from '#test/support/sql-backends.js';
+import { backendSkipReason, openBackend } from '#test/support/sql-backends.js';
+import { describeOrSkip } from '#test/support/skip.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import { uniquePrefix } from '#test/support/test-ids.js';
 import {
@@ -37,11 +38,12 @@ interface OpenStore {
   close(): Promise<void>;
 }
 
-const STORES: readonly [string, () => Promise<OpenStore | undefined>][] = [
+/** Name, how to open it, and why it cannot be opened here (Postgres may be absent outside CI). */
+const STORES: readonly [string, () => Promise<OpenStore>, string?][] = [
   [
     'embedded (PGlite)',
     async () => {
-      const backend = (await openBackend('pglite', 'ingest'))!;
+      const backend = await openBackend('pglite', 'ingest');
       return { store: backend.store, close: () => backend.cleanup() };
     },
   ],
@@ -49,35 +51,31 @@ const STORES: readonly [string, () => Promise<OpenStore | undefined>][] = [
     // What EventStoreDB does once a re-sent event has left its idempotency cache: a plain revision conflict.
     'a store without idempotent re-append',
     async () => {
-      const backend = (await openBackend('pglite', 'ingest-strict'))!;
+      const backend = await openBackend('pglite', 'ingest-strict');
       return { store: strictRevisions(backend.store), close: () => backend.cleanup() };
     },
   ],
   [
-    // The real jsonb, which refuses NUL and lone surrogates; skipped (with a warning) when no Postgres answers.
+    // The real jsonb, which refuses NUL and lone surrogates.
     'postgres',
     async () => {
       const backend = await openBackend('postgres', 'ingest');
-      return backend ? { store: backend.store, close: () => backend.cleanup() } : undefined;
+      return { store: backend.store, close: () => backend.cleanup() };
     },
+    backendSkipReason('postgres'),
   ],
   ['eventstoredb', openEsdbStore],
 ];
 
-describe.each(STORES)('IngestFrame on %s', (name, open) => {
+for (const [storeName, open, skipReason] of STORES) describeOrSkip(skipReason)(`IngestFrame on ${storeName}`, () => {
   let opened: OpenStore | undefined;
-  /** Runs only when the store could be opened (Postgres may be absent outside CI). */
-  const it_ = (name: string, test: () => Promise<void> | void): void =>
-    it(name, async () => {
-      if (opened) await test();
-    });
   let store: EventStore;
   const networkTypes = new Map<string, string>();
   let handler: IngestFrameHandler;
 
   beforeAll(async () => {
     opened = await open();
-    if (opened) store = opened.store;
+    store = opened.store;
     handler = new IngestFrameHandler(store, (id) => networkTypes.get(id), echoDecoders);
   });
   afterAll(() => opened?.close());
@@ -96,7 +94,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
   const when = (gatewayId: string, frame: GatewayFrame) => handler.execute(new IngestFrame(gatewayId, frame, RECEIVED_AT));
   const stored = (gatewayId: string): Promise<RecordedEvent[]> => store.readStream(readingsStream(gatewayId));
 
-  it_('stores frame N as revision N with a derived id and gateway metadata', async () => {
+  it('stores frame N as revision N with a derived id and gateway metadata', async () => {
     const gw = aGateway();
     await given(gw, [readings(0)]);
 
@@ -119,7 +117,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     expect(events[1]?.metadata).toEqual({ correlationId: `${gw}:1`, actorId: `gateway:${gw}`, schemaVersion: 2 });
   });
 
-  it_('acks a re-sent frame again and stores it once (the tail frame and an older one)', async () => {
+  it('acks a re-sent frame again and stores it once (the tail frame and an older one)', async () => {
     const gw = aGateway();
     await given(gw, [readings(0), readings(1), readings(2)]);
 
@@ -128,11 +126,11 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     // Stores that recognise the same id at the same revision answer the append itself; others fail it and the
     // handler finds the frame already stored. Either way: acked, stored once.
     expect(again.every((r) => r.outcome === 'stored' || r.outcome === 'duplicate')).toBe(true);
-    if (name.includes('without idempotent')) expect(again).toEqual([{ outcome: 'duplicate' }, { outcome: 'duplicate' }]);
+    if (storeName.includes('without idempotent')) expect(again).toEqual([{ outcome: 'duplicate' }, { outcome: 'duplicate' }]);
     expect((await stored(gw)).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 
-  it_('answers a gap with the sequence the store expects and stores nothing', async () => {
+  it('answers a gap with the sequence the store expects and stores nothing', async () => {
     const gw = aGateway();
     await given(gw, [readings(0), readings(1)]);
 
@@ -140,13 +138,13 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     expect(await stored(gw)).toHaveLength(2);
   });
 
-  it_('a first frame above 0 on a new gateway is a gap back to 0', async () => {
+  it('a first frame above 0 on a new gateway is a gap back to 0', async () => {
     const gw = aGateway();
     await expect(when(gw, readings(3))).resolves.toEqual({ outcome: 'gap', expectedSequence: 0 });
     expect(await nextSequence(store, gw)).toBe(0);
   });
 
-  it_('keeps payloads of another kind, shape or that the module refuses next to the readings, in the same event', async () => {
+  it('keeps payloads of another kind, shape or that the module refuses next to the readings, in the same event', async () => {
     const gw = aGateway('dsmr');
     const p1 = { kind: 'dsmr', n: 1234.5 };
 
@@ -165,7 +163,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     });
   });
 
-  it_('stores a frame with nothing attributable as UndecodedPayloadReceived at its revision', async () => {
+  it('stores a frame with nothing attributable as UndecodedPayloadReceived at its revision', async () => {
     const gw = aGateway(null);
     await when(gw, readings(0, [{ kind: 'zigbee' }]));
     await when(gw, readings(1, ['a\u0000b']));
@@ -182,7 +180,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     expect(JSON.parse((events[1]?.data as { undecoded: { rawJson: string }[] }).undecoded[0]!.rawJson)).toBe('a\u0000b');
   });
 
-  it_('stores a sequenced node event in the same sequence', async () => {
+  it('stores a sequenced node event in the same sequence', async () => {
     const gw = aGateway();
     await given(gw, [readings(0)]);
 
@@ -196,7 +194,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     });
   });
 
-  it_('refuses to ack a frame whose revision holds another event', async () => {
+  it('refuses to ack a frame whose revision holds another event', async () => {
     const gw = aGateway();
     const stranger: NewEvent = { id: '00000000-0000-4000-8000-000000000001', type: 'Other', data: {} };
     await store.append(readingsStream(gw), [stranger], { expectedRevision: 'no_stream' });
@@ -204,7 +202,7 @@ describe.each(STORES)('IngestFrame on %s', (name, open) => {
     await expect(when(gw, readings(0))).rejects.toBeInstanceOf(FrameSequenceConflictError);
   });
 
-  it_('derives ids that are stable, distinct per gateway and sequence, and UUID-shaped', () => {
+  it('derives ids that are stable, distinct per gateway and sequence, and UUID-shaped', () => {
     expect(frameEventId('gw-a', 7)).toBe(frameEventId('gw-a', 7));
     expect(new Set([frameEventId('gw-a', 7), frameEventId('gw-a', 8), frameEventId('gw-b', 7)]).size).toBe(3);
     expect(frameEventId('gw-a', 7)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -17,7 +17,7 @@ describe('IngestFrames (batches of consecutive frames)', () => {
   let handler: IngestFramesHandler;
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'ingest-frames'))!;
+    backend = await openBackend('pglite', 'ingest-frames');
     const counting: EventStore = Object.assign(Object.create(backend.store) as EventStore, {
       append(stream: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }) {
         appends.push({ stream, count: events.length, expected: options.expectedRevision });

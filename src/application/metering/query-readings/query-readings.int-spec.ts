@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import {
   aReading,
   ensureReadingsReadModel,
@@ -27,12 +27,11 @@ const GW_A = fixedScopePolicy({ kind: 'gateways', gatewayIds: ['gw-a'] });
 const ONE_SENSOR = fixedScopePolicy({ kind: 'sensors', sensorIds: ['zigbee:0xb/power'] });
 const LOG = new CollectingAccessRecorder();
 
-describe.each(BACKENDS)('readings queries on %s', (backendName) => {
-  let backend: SqlBackend | undefined;
+describeEachBackend('readings queries on %s', (backendName) => {
+  let backend: SqlBackend;
 
   beforeAll(async () => {
     backend = await openBackend(backendName, 'readings-queries');
-    if (!backend) return;
     const db = backend.db;
     await ensureReadingsReadModel(db);
     await insertLatest(db, [
@@ -64,7 +63,6 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
   };
 
   it('round-trips rows through the same JS types on both databases', async () => {
-    if (!backend) return;
     const latest = await new GetLatestReadingsHandler(backend.db, ALL, LOG).execute(new GetLatestReadings(VIEWER, ['dsmr:A/power', 'dsmr:A/energyImported.t2']));
     expect(latest.items[0]).toEqual(aReading({ sensorId: 'dsmr:A/power', gatewayId: 'gw-a', measuredAt: '2025-03-01T12:00:00.123Z' }));
     expect(latest.items[1]).toMatchObject({ tariff: 2, unit: 'kWh' });
@@ -75,7 +73,6 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
   });
 
   it('narrows every query to the gateways the policy allows', async () => {
-    if (!backend) return;
     const sensors = await new ListSensorsHandler(backend.db, GW_A, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId).sort()).toEqual(['dsmr:A/energyImported.t2', 'dsmr:A/power']);
     const latest = await new GetLatestReadingsHandler(backend.db, GW_A, LOG).execute(new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']));
@@ -91,7 +88,6 @@ describe.each(BACKENDS)('readings queries on %s', (backendName) => {
   });
 
   it('narrows to single sensors, showing only the nodes they belong to', async () => {
-    if (!backend) return;
     const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId)).toEqual(['zigbee:0xb/power']);
     const nodes = await new ListNodesHandler(backend.db, ONE_SENSOR).execute(new ListNodes(VIEWER, { limit: 10 }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { settled } from '#test/support/access-homes.js';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { decideNodeConfiguration, evolveNodeConfiguration } from '../../../domain/devices/node-configuration.decider.js';
 import type { AlarmSetting } from '../../../domain/monitoring/alarm.events.js';
 import { sensorIdFor, type Phase } from '../../../domain/metering/canonical-reading.js';
@@ -77,8 +77,8 @@ function crashingAt(n: number, db: ReadModelDb): ReadModelDb {
   };
 }
 
-describe.each(BACKENDS)('alarm evaluation on %s', (backendName) => {
-  let b: SqlBackend | undefined;
+describeEachBackend('alarm evaluation on %s', (backendName) => {
+  let b: SqlBackend;
   beforeEach(async () => {
     b = await openBackend(backendName, 'alarm-evaluation');
   }, 30_000);
@@ -100,7 +100,6 @@ describe.each(BACKENDS)('alarm evaluation on %s', (backendName) => {
   }
 
   it('appends AlarmRaised and AlarmCleared to alarm-<node>: per sensor, in measured time, unmoved by late readings', async () => {
-    if (!b) return;
     const h = harness(b);
     const { ceilingRequest, bandRequest } = await story(h);
     await h.evaluate(1000);
@@ -119,7 +118,6 @@ describe.each(BACKENDS)('alarm evaluation on %s', (backendName) => {
   });
 
   it('appends each alarm event exactly once: after a crash between appends and commit, with other batch sizes, and after its state was lost', async () => {
-    if (!b) return;
     const h = harness(b);
     await story(h);
     // Batches of 3: the settings, then the frames that raise both alarms — appended, never committed.
@@ -139,7 +137,6 @@ describe.each(BACKENDS)('alarm evaluation on %s', (backendName) => {
   });
 
   it('a setting disabled or changed clears the open alarm with its reason; the change is judged from then on', async () => {
-    if (!b) return;
     const h = harness(b);
     await h.configure(ceiling, T);
     await h.configure(band, T);

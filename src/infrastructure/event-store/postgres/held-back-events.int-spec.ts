@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { auditLogProjection } from '../../../application/audit/audit-log-read-model/audit-log.projection.js';
 import { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import { anEvent } from '#test/support/test-ids.js';
 import { migrate } from '../../postgres/migrator.js';
 import { PgDatabase } from '../../postgres/pg-database.js';
@@ -21,10 +21,9 @@ async function eventually(condition: () => Promise<boolean>, what: string): Prom
   }
 }
 
-describe('postgres event store: events held back behind an older transaction', () => {
+describeWithPostgres('postgres event store: events held back behind an older transaction', () => {
   it('says so, and a caught-up projection runner picks them up when that transaction ends, long before its idle wait', async () => {
-    const url = await postgresUrl();
-    if (!url) return console.warn(`held-back events test ${POSTGRES_SKIP_REASON}`);
+    const url = postgresUrl();
     const schema = await createTestSchema(url, 'heldback');
     const db = new PgDatabase(url, { schema: schema.schema });
     const store = await openSqlEventStore(db);

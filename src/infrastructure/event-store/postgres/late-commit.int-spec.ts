@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { RecordedEvent } from '../../../application/ports/event-store.port.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import { anEvent, uniquePrefix, waitFor } from '#test/support/test-ids.js';
 import { PgDatabase } from '../../postgres/pg-database.js';
 import { openSqlEventStore } from '../embedded/embedded-event-store.js';
@@ -10,10 +10,9 @@ import { openSqlEventStore } from '../embedded/embedded-event-store.js';
  * Sequence values are taken at insert time but become visible at commit time. A reader that
  * checkpoints on the sequence alone skips a row whose transaction took a low value and committed late.
  */
-describe('postgres event store: late-committing transactions', () => {
+describeWithPostgres('postgres event store: late-committing transactions', () => {
   it('delivers every event exactly once, in order, when a low transaction commits after higher ones', async () => {
-    const url = await postgresUrl();
-    if (!url) return console.warn(`late-commit test ${POSTGRES_SKIP_REASON}`);
+    const url = postgresUrl();
     const schema = await createTestSchema(url, 'latecommit');
     const db = new PgDatabase(url, { schema: schema.schema });
     const store = await openSqlEventStore(db);

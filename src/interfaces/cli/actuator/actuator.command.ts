@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { SWITCH_ACTIONS, isSwitchAction } from '../../../domain/control/actuator-command.events.js';
-import { AdminApiError, callAdminApi, resolveAdminApi, type AdminApiTarget } from '../gateway/admin-api-client.js';
+import { AdminApiError, adminApiOf, callAdminApi, printJson, type AdminApiTarget } from '../admin-api-client.js';
 
 interface CommandView {
   readonly commandId: string;
@@ -9,27 +9,18 @@ interface CommandView {
 
 const SETTLED = new Set(['acknowledged', 'failed', 'timed_out']);
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
 function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a positive integer');
   return parsed;
 }
 
-function target(command: Command): AdminApiTarget {
-  const { server } = command.optsWithGlobals<{ server?: string }>();
-  return resolveAdminApi(server, process.env);
-}
-
 async function waitForOutcome(api: AdminApiTarget, commandId: string, timeoutSeconds: number): Promise<CommandView> {
-  const deadline = Date.now() + (timeoutSeconds + 5) * 1000;
+  const deadline = performance.now() + (timeoutSeconds + 5) * 1000;
   for (;;) {
     const view = await callAdminApi<CommandView>(api, 'GET', `/api/actuator-commands/${commandId}`);
     if (SETTLED.has(view.status)) return view;
-    if (Date.now() > deadline) throw new AdminApiError(`command ${commandId} is still ${view.status}`);
+    if (performance.now() > deadline) throw new AdminApiError(`command ${commandId} is still ${view.status}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -49,12 +40,12 @@ export function registerActuator(program: Command): void {
     .option('--wait', 'wait for the outcome (exit 1 unless acknowledged)')
     .action(async (sensorId: string, action: string, options: { reason?: string; timeout?: number; key?: string; wait?: boolean }, command: Command) => {
       if (!isSwitchAction(action)) throw new InvalidArgumentError(`action must be one of ${SWITCH_ACTIONS.join(', ')}, got ${JSON.stringify(action)}`);
-      const api = target(command);
+      const api = adminApiOf(command);
       const body = { sensorId, action, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
       const requested = await callAdminApi<CommandView>(api, 'POST', '/api/actuator-commands', body, options.key !== undefined ? { 'idempotency-key': options.key } : {});
-      if (!options.wait) return print(requested);
+      if (!options.wait) return printJson(requested);
       const done = await waitForOutcome(api, requested.commandId, options.timeout ?? 60);
-      print(done);
+      printJson(done);
       if (done.status !== 'acknowledged') process.exitCode = 1;
     });
 
@@ -62,6 +53,6 @@ export function registerActuator(program: Command): void {
     .command('status <commandId>')
     .description('where a command is: requested, dispatched, acknowledged, failed or timed_out')
     .action(async (commandId: string, _options: unknown, command: Command) => {
-      print(await callAdminApi<CommandView>(target(command), 'GET', `/api/actuator-commands/${encodeURIComponent(commandId)}`));
+      printJson(await callAdminApi<CommandView>(adminApiOf(command), 'GET', `/api/actuator-commands/${encodeURIComponent(commandId)}`));
     });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AdminApiError, callAdminApi, resolveAdminApi, type AdminApiTarget } from '../gateway/admin-api-client.js';
+import { AdminApiError, callAdminApi, resolveAdminApi, type AdminApiTarget } from '../admin-api-client.js';
 
 interface AuditPage {
   readonly items: readonly Record<string, unknown>[];

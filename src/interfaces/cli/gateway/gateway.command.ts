@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AdminApiError, callAdminApi, resolveAdminApi, type AdminApiTarget } from './admin-api-client.js';
+import { AdminApiError, adminApiOf, callAdminApi, printJson, type AdminApiTarget } from '../admin-api-client.js';
 
 interface IssuedKey {
   readonly id: string;
@@ -49,10 +49,6 @@ function integerIn(min: number, max: number): (value: string) => number {
   };
 }
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
 /** Where agents connect: WATTLOG_LINK_HOST/WATTLOG_LINK_PORT, else the API's host and the default link port. */
 function linkEndpoint(target: AdminApiTarget): { linkHost: string; linkPort: number } {
   const port = process.env.WATTLOG_LINK_PORT ? Number(process.env.WATTLOG_LINK_PORT) : DEFAULT_LINK_PORT;
@@ -80,11 +76,6 @@ async function waitForOutcome(api: AdminApiTarget, request: NetworkRequest): Pro
   }
 }
 
-function target(command: Command): AdminApiTarget {
-  const { server } = command.optsWithGlobals<{ server?: string }>();
-  return resolveAdminApi(server, process.env);
-}
-
 export function registerGateway(program: Command): void {
   const gateway = program
     .command('gateway')
@@ -104,7 +95,7 @@ export function registerGateway(program: Command): void {
     .option('--owner <id>', 'owner id (default: the admin principal)')
     .option('--id <id>', 'gateway id (default: a generated UUID)')
     .action(async (options: { name: string; networkType: string; address: string; lat: number; lon: number; label?: string; description?: string; owner?: string; id?: string }, command: Command) => {
-      const api = target(command);
+      const api = adminApiOf(command);
       const issued = await callAdminApi<IssuedKey>(api, 'POST', '/api/gateways', {
         ...(options.id !== undefined ? { id: options.id } : {}),
         name: options.name,
@@ -114,7 +105,7 @@ export function registerGateway(program: Command): void {
         ...(options.description !== undefined ? { description: options.description } : {}),
         ...(options.owner !== undefined ? { ownerId: options.owner } : {}),
       });
-      print({ ...issued, ...linkEndpoint(api) });
+      printJson({ ...issued, ...linkEndpoint(api) });
     });
 
   gateway
@@ -122,9 +113,9 @@ export function registerGateway(program: Command): void {
     .description('issue a new network key (printed once); the old key stops working and live sessions drop')
     .argument('<id>', 'gateway id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const api = target(command);
+      const api = adminApiOf(command);
       const issued = await callAdminApi<IssuedKey>(api, 'POST', `/api/gateways/${encodeURIComponent(id)}/rotate-key`);
-      print({ ...issued, ...linkEndpoint(api) });
+      printJson({ ...issued, ...linkEndpoint(api) });
     });
 
   gateway
@@ -134,7 +125,7 @@ export function registerGateway(program: Command): void {
     .option('--reason <text>', 'why, for the audit trail')
     .action(async (id: string, options: { reason?: string }, command: Command) => {
       const body = options.reason !== undefined ? { reason: options.reason } : {};
-      print(await callAdminApi(target(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/decommission`, body));
+      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/decommission`, body));
     });
 
   gateway
@@ -149,7 +140,7 @@ export function registerGateway(program: Command): void {
     .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
     .action(async (id: string, options: { seconds: number; reason?: string; timeout?: number }, command: Command) => {
       const body = { seconds: options.seconds, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
-      print(await callAdminApi(target(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, body));
+      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, body));
     });
 
   gateway
@@ -163,12 +154,12 @@ export function registerGateway(program: Command): void {
     .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
     .option('--wait', 'wait for the outcome and print it (exit 1 unless applied)')
     .action(async (id: string, channel: number, options: { reason?: string; timeout?: number; wait?: boolean }, command: Command) => {
-      const api = target(command);
+      const api = adminApiOf(command);
       const body = { kind: 'channel', channel, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
       const requested = await callAdminApi<NetworkRequest>(api, 'POST', `/api/gateways/${encodeURIComponent(id)}/network-configuration`, body);
-      if (!options.wait) return print(requested);
+      if (!options.wait) return printJson(requested);
       const done = await waitForOutcome(api, requested);
-      print(done);
+      printJson(done);
       if (done.status !== 'applied') process.exitCode = 1;
     });
 
@@ -177,7 +168,7 @@ export function registerGateway(program: Command): void {
     .description('list gateways with their status')
     .option('--lifecycle <state>', 'registered or decommissioned')
     .action(async (options: { lifecycle?: string }, command: Command) => {
-      const api = target(command);
+      const api = adminApiOf(command);
       const items: unknown[] = [];
       let after: string | null = null;
       do {
@@ -188,6 +179,6 @@ export function registerGateway(program: Command): void {
         items.push(...page.items);
         after = page.nextAfter;
       } while (after !== null);
-      print(items);
+      printJson(items);
     });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { callAdminApi, resolveAdminApi, type AdminApiTarget } from '../gateway/admin-api-client.js';
+import { adminApiOf, callAdminApi, printJson } from '../admin-api-client.js';
 import { readPassword } from './password-input.js';
 
 function role(value: string): 'admin' | 'user' {
@@ -21,7 +21,7 @@ export function registerUser(program: Command): void {
     .requiredOption('--role <role>', 'admin or user', role)
     .option('--name <display name>', 'display name (default: the part of the email before @)')
     .action(async (options: { email: string; role: 'admin' | 'user'; name?: string }, command: Command) => {
-      const api = target(command);
+      const api = adminApiOf(command);
       const password = await readPassword();
       const created = await callAdminApi<unknown>(api, 'POST', '/api/users', {
         email: options.email,
@@ -29,13 +29,13 @@ export function registerUser(program: Command): void {
         role: options.role,
         password,
       });
-      print(created);
+      printJson(created);
     });
 
   user
     .command('list')
     .description('list users (first 500)')
-    .action(async (_options: unknown, command: Command) => print(await callAdminApi(target(command), 'GET', '/api/users?limit=500')));
+    .action(async (_options: unknown, command: Command) => printJson(await callAdminApi(adminApiOf(command), 'GET', '/api/users?limit=500')));
 
   user
     .command('role')
@@ -43,7 +43,7 @@ export function registerUser(program: Command): void {
     .argument('<id>', 'user id')
     .argument('<role>', 'admin or user', role)
     .action(async (id: string, next: string, _options: unknown, command: Command) =>
-      print(await callAdminApi(target(command), 'POST', `/api/users/${encodeURIComponent(id)}/role`, { role: next })),
+      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/users/${encodeURIComponent(id)}/role`, { role: next })),
     );
 
   user
@@ -52,54 +52,6 @@ export function registerUser(program: Command): void {
     .argument('<id>', 'user id')
     .option('--reason <text>', 'why, for the audit trail')
     .action(async (id: string, options: { reason?: string }, command: Command) =>
-      print(await callAdminApi(target(command), 'POST', `/api/users/${encodeURIComponent(id)}/disable`, options.reason !== undefined ? { reason: options.reason } : {})),
+      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/users/${encodeURIComponent(id)}/disable`, options.reason !== undefined ? { reason: options.reason } : {})),
     );
-}
-
-/** `wattlog client …`: API clients of third parties; secrets are printed once, when issued. */
-export function registerClient(program: Command): void {
-  const client = program
-    .command('client')
-    .description("manage API clients through the running server's admin API (JSON output)")
-    .option('--server <url>', 'server base URL (env WATTLOG_URL; default https://127.0.0.1:$PORT)');
-
-  client
-    .command('register')
-    .description('register a client for an organisation and print its id and secret (shown only this once)')
-    .requiredOption('--organisation <name>', 'the organisation (e.g. a utility)')
-    .requiredOption('--name <name>', 'what the client is for')
-    .action(async (options: { organisation: string; name: string }, command: Command) =>
-      print(await callAdminApi(target(command), 'POST', '/api/clients', { organisation: options.organisation, name: options.name })),
-    );
-
-  client
-    .command('list')
-    .description('list API clients (first 500)')
-    .action(async (_options: unknown, command: Command) => print(await callAdminApi(target(command), 'GET', '/api/clients?limit=500')));
-
-  client
-    .command('rotate-secret')
-    .description('issue a new secret (printed once); the old one stops working')
-    .argument('<id>', 'client id')
-    .action(async (id: string, _options: unknown, command: Command) =>
-      print(await callAdminApi(target(command), 'POST', `/api/clients/${encodeURIComponent(id)}/rotate-secret`)),
-    );
-
-  client
-    .command('revoke')
-    .description('revoke the client; its tokens are refused from the next request on')
-    .argument('<id>', 'client id')
-    .option('--reason <text>', 'why, for the audit trail')
-    .action(async (id: string, options: { reason?: string }, command: Command) =>
-      print(await callAdminApi(target(command), 'POST', `/api/clients/${encodeURIComponent(id)}/revoke`, options.reason !== undefined ? { reason: options.reason } : {})),
-    );
-}
-
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-function target(command: Command): AdminApiTarget {
-  const { server } = command.optsWithGlobals<{ server?: string }>();
-  return resolveAdminApi(server, process.env);
 }

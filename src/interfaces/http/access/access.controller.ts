@@ -8,6 +8,7 @@ import { ListGrants, type GrantView } from '../../../application/access/list-gra
 import { QueryAccessLog, type AccessLogEntry } from '../../../application/access/query-access-log/query-access-log.query.js';
 import { RevokeAccess, type RevokedGrant } from '../../../application/access/revoke-access/revoke-access.command.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { CurrentPrincipal } from './current-principal.js';
@@ -25,6 +26,7 @@ export class AccessController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('grants')
@@ -37,7 +39,7 @@ export class AccessController {
       new GrantAccess(
         principal,
         { grantee: body.grantee, scope: body.scope, rights: body.rights, ...(body.expiresAt !== undefined ? { expiresAt: body.expiresAt } : {}) },
-        new Date(),
+        this.clock.now(),
         randomUUID(),
       ),
     );
@@ -68,7 +70,7 @@ export class AccessController {
   @ApiOkResponse({ type: RevokedGrantDto })
   @ApiProblems(404, [409, 'The grant is already revoked or expired'])
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<RevokedGrant> {
-    const revoked = await this.commands.execute(new RevokeAccess(principal, id, new Date(), randomUUID()));
+    const revoked = await this.commands.execute(new RevokeAccess(principal, id, this.clock.now(), randomUUID()));
     this.projections.poke();
     return revoked;
   }
@@ -87,7 +89,7 @@ export class AccessController {
   @ApiProblems(400, 404, 413, 415)
   async visibility(@CurrentPrincipal() principal: Principal, @Param('*') path: string, @Body() body: SensorVisibilityRequestDto): Promise<ChangedVisibility> {
     const sensorId = path.endsWith('/visibility') ? path.slice(0, -'/visibility'.length) : '';
-    const changed = await this.commands.execute(new ChangeSensorVisibility(principal, sensorId, body.visibility, new Date(), randomUUID()));
+    const changed = await this.commands.execute(new ChangeSensorVisibility(principal, sensorId, body.visibility, this.clock.now(), randomUUID()));
     this.projections.poke();
     return changed;
   }

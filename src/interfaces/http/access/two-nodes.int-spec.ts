@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { aClientWithToken, aLoggedInUser, login } from '#test/support/access.js';
-import { createTestSchema, postgresUrl, POSTGRES_SKIP_REASON } from '#test/support/postgres.js';
+import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const ADMIN = 'n'.repeat(64);
 const JWT_SECRET = 'shared signing secret of this installation, 32+ bytes';
 
 /** Two API nodes on one Postgres: what one node changes, the other enforces once its subscription delivers it. */
-describe('authentication across two nodes sharing Postgres', () => {
+describeWithPostgres('authentication across two nodes sharing Postgres', () => {
   let nodes: RunningServer[] = [];
   const dirs: string[] = [];
   let drop: (() => Promise<void>) | undefined;
@@ -25,11 +25,7 @@ describe('authentication across two nodes sharing Postgres', () => {
   };
 
   beforeAll(async () => {
-    const url = await postgresUrl();
-    if (!url) {
-      console.warn(`two-node authentication ${POSTGRES_SKIP_REASON}`);
-      return;
-    }
+    const url = postgresUrl();
     const schema = await createTestSchema(url, 'twonodes');
     drop = schema.drop;
     const schemaUrl = new URL(url);
@@ -53,8 +49,7 @@ describe('authentication across two nodes sharing Postgres', () => {
   });
 
   it('a user registered on one node logs in on the other at once; logout and disable reach the other node', async () => {
-    const [a, b] = nodes;
-    if (!a || !b) return;
+    const [a, b] = nodes as [RunningServer, RunningServer];
     const user = await aLoggedInUser(a.url, ADMIN);
     const onB = await login(b.url, user.email, user.password);
     expect((await me(b, onB.accessToken)).status).toBe(200);
@@ -71,8 +66,7 @@ describe('authentication across two nodes sharing Postgres', () => {
   }, 60_000);
 
   it('a client registered on one node gets tokens from the other; revoking on one reaches the other', async () => {
-    const [a, b] = nodes;
-    if (!a || !b) return;
+    const [a, b] = nodes as [RunningServer, RunningServer];
     const client = await aClientWithToken(a.url, ADMIN);
     const fromB = await fetch(`${b.url}/api/oauth/token`, {
       method: 'POST',

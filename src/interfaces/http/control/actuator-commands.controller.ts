@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -6,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
 import { GetActuatorCommand } from '../../../application/control/get-actuator-command/get-actuator-command.query.js';
 import { RequestActuatorCommand, type RequestedActuatorCommand } from '../../../application/control/request-actuator-command/request-actuator-command.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { COMMAND_TIMEOUT_LIMITS } from '../../../domain/control/actuator-command.decider.js';
 import { ActuatorCommandNotFoundError } from '../../../domain/control/actuator-command.errors.js';
@@ -13,11 +13,11 @@ import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ACTUATOR_DISPATCH, type ActuatorDispatchPoke } from '../runtime.tokens.js';
+import { CorrelationId } from '../shared/correlation-id.js';
 import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';
 import { ActuatorCommandDto } from './actuator-command.response.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const LOCATION = { location: { description: 'The command: `/api/actuator-commands/{commandId}`', schema: { type: 'string' } } };
 
 @Controller('api/actuator-commands')
@@ -29,6 +29,7 @@ export class ActuatorCommandsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(ACTUATOR_DISPATCH) private readonly dispatch: ActuatorDispatchPoke,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 202 with the new command; 200 with the existing one when the Idempotency-Key was used before. */
@@ -43,12 +44,6 @@ export class ActuatorCommandsController {
     description: 'A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400',
     schema: { type: 'string', minLength: 1, maxLength: 200 },
   })
-  @ApiHeader({
-    name: 'x-correlation-id',
-    required: false,
-    description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
-    schema: { type: 'string', pattern: CORRELATION_ID.source },
-  })
   @ApiAcceptedResponse({ type: ActuatorCommandDto, description: 'The new command, waiting for dispatch', headers: LOCATION })
   @ApiOkResponse({ type: ActuatorCommandDto, description: 'The command an earlier request with this Idempotency-Key made', headers: LOCATION })
   @ApiProblems(
@@ -61,8 +56,8 @@ export class ActuatorCommandsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: RequestActuatorCommandDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<ActuatorCommandView> {
     const result = await this.commands.execute<RequestActuatorCommand, RequestedActuatorCommand>(
       new RequestActuatorCommand(
@@ -74,8 +69,8 @@ export class ActuatorCommandsController {
           timeoutSeconds: body.timeoutSeconds ?? COMMAND_TIMEOUT_LIMITS.defaultSeconds,
           idempotencyKey: idempotencyKey ?? null,
         },
-        new Date(),
-        correlationId && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID(),
+        this.clock.now(),
+        correlationId,
       ),
     );
     if (result.created) this.dispatch.poke();

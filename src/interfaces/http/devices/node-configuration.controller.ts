@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
@@ -12,6 +12,7 @@ import {
   RequestNodeConfiguration,
   type RequestedNodeConfiguration,
 } from '../../../application/devices/node-configuration/request-node-configuration/request-node-configuration.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationChange } from '../../../domain/devices/node-configuration.events.js';
@@ -65,6 +66,7 @@ export class NodeConfigurationController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 202: device settings go out when the gateway is connected; alarm settings are applied at once. */
@@ -79,7 +81,7 @@ export class NodeConfigurationController {
         principal,
         id,
         { change: changeFrom(body), reason: body.reason ?? '', timeoutSeconds: body.timeoutSeconds ?? CONFIGURATION_TIMEOUT_LIMITS.defaultSeconds },
-        new Date(),
+        this.clock.now(),
         randomUUID(),
       ),
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ChangeGatewayDetails, type ChangedGatewayDetails } from '../../../application/gateways/change-gateway-details/change-gateway-details.command.js';
@@ -13,6 +13,7 @@ import {
   RequestNetworkConfiguration,
   type RequestedNetworkConfiguration,
 } from '../../../application/gateways/network-configuration/request-network-configuration/request-network-configuration.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
@@ -56,6 +57,7 @@ export class GatewayConfigurationController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Patch()
@@ -69,7 +71,7 @@ export class GatewayConfigurationController {
         principal,
         gatewayId(id),
         { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.description !== undefined ? { description: body.description } : {}), ...(location ? { location } : {}) },
-        new Date(),
+        this.clock.now(),
         randomUUID(),
       ),
     );
@@ -94,7 +96,7 @@ export class GatewayConfigurationController {
         principal,
         gatewayId(id),
         { change: networkChangeFrom(body), reason: body.reason ?? '', timeoutSeconds: body.timeoutSeconds ?? NETWORK_CONFIGURATION_TIMEOUT_LIMITS.defaultSeconds },
-        new Date(),
+        this.clock.now(),
         randomUUID(),
       ),
     );

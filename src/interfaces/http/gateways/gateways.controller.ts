@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/gateways/gateway-stream.js';
@@ -23,26 +22,23 @@ import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
 import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
+import { CorrelationId } from '../shared/correlation-id.js';
 import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ChangedGatewayOwnerDto, DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto } from './gateway.response.dto.js';
 import { PermitJoinRequestDto } from './network-configuration.request.dto.js';
 import { PermitJoinResultDto, RequestedNetworkConfigurationDto } from './network-configuration.response.dto.js';
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** How long permit-join waits for a connected gateway's coordinator to confirm before answering 202. */
 export const PERMIT_JOIN_WAIT_MS = 15_000;
 
-function metadata(principal: Principal, correlationId: string | undefined): CommandMetadata {
-  return {
-    actorId: actorIdOf(principal),
-    correlationId: correlationId && CORRELATION_ID.test(correlationId) ? correlationId : randomUUID(),
-    principal,
-  };
+function metadata(principal: Principal, correlationId: string): CommandMetadata {
+  return { actorId: actorIdOf(principal), correlationId, principal };
 }
 
 /** An id that cannot exist is answered like any unknown one, without touching the store. */
@@ -51,12 +47,6 @@ function gatewayId(id: string): string {
   return id;
 }
 
-const CORRELATION_HEADER = ApiHeader({
-  name: 'x-correlation-id',
-  required: false,
-  description: 'Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used',
-  schema: { type: 'string', pattern: CORRELATION_ID.source },
-});
 const GATEWAY_ID = ApiParam({ name: 'id', description: 'Gateway id', schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source } });
 
 @Controller('api/gateways')
@@ -68,16 +58,16 @@ export class GatewaysController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The response is the only place the network key is ever shown. */
   @Post()
   @ApiOperation({ operationId: 'registerGateway', summary: 'Register a gateway (admin); answers its network key, once' })
   @ApiBody({ type: RegisterGatewayRequestDto })
-  @CORRELATION_HEADER
   @ApiCreatedResponse({ type: IssuedNetworkKeyDto })
   @ApiProblems(400, [409, 'A gateway with this id is already registered'], 413, 415)
-  async register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterGatewayRequestDto, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
+  async register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterGatewayRequestDto, @CorrelationId() correlationId: string): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(
       new RegisterGateway(
         {
@@ -89,7 +79,7 @@ export class GatewaysController {
           location: { lat: body.location.lat, lon: body.location.lon, ...(body.location.label !== undefined ? { label: body.location.label } : {}) },
           ...(body.ownerId !== undefined ? { ownerId: body.ownerId } : {}),
         },
-        new Date(),
+        this.clock.now(),
         metadata(principal, correlationId),
       ),
     );
@@ -102,11 +92,10 @@ export class GatewaysController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'rotateGatewayKey', summary: 'Issue a new network key (admin); live sessions drop at once' })
   @GATEWAY_ID
-  @CORRELATION_HEADER
   @ApiOkResponse({ type: IssuedNetworkKeyDto })
   @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
-  async rotateKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Headers('x-correlation-id') correlationId?: string): Promise<IssuedNetworkKey> {
-    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), new Date(), metadata(principal, correlationId)));
+  async rotateKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @CorrelationId() correlationId: string): Promise<IssuedNetworkKey> {
+    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), this.clock.now(), metadata(principal, correlationId)));
     this.projections.poke();
     return issued;
   }
@@ -125,7 +114,6 @@ export class GatewaysController {
       '422 when it refused, 504 when the request expired. Otherwise 202: the request waits until the gateway connects or it expires.',
   })
   @GATEWAY_ID
-  @CORRELATION_HEADER
   @ApiBody({ type: PermitJoinRequestDto, required: false })
   @ApiOkResponse({ type: PermitJoinResultDto, description: 'The coordinator confirmed; `applied` says until when joining is open' })
   @ApiAcceptedResponse({ type: RequestedNetworkConfigurationDto, description: 'The gateway is not connected, or has not answered yet: the request waits' })
@@ -143,7 +131,7 @@ export class GatewaysController {
     @Param('id') id: string,
     @Body() body: PermitJoinRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<RequestedNetworkConfiguration & { ok?: boolean; detail?: string }> {
     const result = await this.commands.execute<RequestNetworkConfiguration, RequestedNetworkConfiguration>(
       new RequestNetworkConfiguration(
@@ -154,8 +142,8 @@ export class GatewaysController {
           reason: body.reason ?? '',
           timeoutSeconds: body.timeoutSeconds ?? NETWORK_CONFIGURATION_TIMEOUT_LIMITS.defaultSeconds,
         },
-        new Date(),
-        metadata(principal, correlationId).correlationId,
+        this.clock.now(),
+        correlationId,
         PERMIT_JOIN_WAIT_MS,
       ),
     );
@@ -178,7 +166,6 @@ export class GatewaysController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'decommissionGateway', summary: 'Retire the gateway (admin); its key stops working' })
   @GATEWAY_ID
-  @CORRELATION_HEADER
   @ApiBody({ type: DecommissionGatewayRequestDto, required: false })
   @ApiOkResponse({ type: DecommissionedGatewayDto })
   @ApiProblems(400, 404, [409, 'Already decommissioned, or changed concurrently'], 413, 415)
@@ -186,10 +173,10 @@ export class GatewaysController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Body() body: DecommissionGatewayRequestDto,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<DecommissionedGateway> {
     const result = await this.commands.execute(
-      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', new Date(), metadata(principal, correlationId)),
+      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', this.clock.now(), metadata(principal, correlationId)),
     );
     this.projections.poke();
     return result;
@@ -200,7 +187,6 @@ export class GatewaysController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'changeGatewayOwner', summary: 'Hand the gateway and everything behind it to another user (admin)' })
   @GATEWAY_ID
-  @CORRELATION_HEADER
   @ApiBody({ type: ChangeOwnerRequestDto })
   @ApiOkResponse({ type: ChangedGatewayOwnerDto })
   @ApiProblems(400, 404, [409, 'The gateway is decommissioned or was changed concurrently'], 413, 415)
@@ -208,9 +194,9 @@ export class GatewaysController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Body() body: ChangeOwnerRequestDto,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ): Promise<ChangedGatewayOwner> {
-    const result = await this.commands.execute(new ChangeGatewayOwner(gatewayId(id), body.ownerId, new Date(), metadata(principal, correlationId)));
+    const result = await this.commands.execute(new ChangeGatewayOwner(gatewayId(id), body.ownerId, this.clock.now(), metadata(principal, correlationId)));
     this.projections.poke();
     return result;
   }

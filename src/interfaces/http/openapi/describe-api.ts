@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { AppModule, type AppRuntime } from '../app.module.js';
+import { AppModule } from '../app.module.js';
+import type { AppRuntime } from '../shared/runtime.module.js';
 import { ACCESS_PROVIDER_TOKENS } from '../access/access-runtime.js';
 import { API_VERSION } from '../http-pipeline.js';
 import { buildOpenApiDocument } from './openapi-document.js';

@@ -13,6 +13,7 @@ import {
   ListGatewayConfigurationChangesHandler,
 } from '../../../gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
 import { gatewayStream, toNewEvents } from '../../../gateways/gateway-stream.js';
+import { systemClock } from '../../../ports/clock.port.js';
 import type { RecordedEvent } from '../../../ports/event-store.port.js';
 import { SqlNodeDirectory } from '../node-directory.sql.js';
 import { loadNodeConfiguration, nodeStream, toNodeEvents } from '../node-stream.js';
@@ -46,7 +47,7 @@ describe('configuration history: point in time and changes, against a hand-compu
   });
 
   beforeAll(async () => {
-    backend = (await openBackend('pglite', 'configuration-history'))!;
+    backend = await openBackend('pglite', 'configuration-history');
     await backend.db.query(`INSERT INTO nodes (node_id, gateway_id, protocol, status) VALUES ($1, $2, 'zigbee', 'interviewed')`, [NODE, GATEWAY]);
     await tick();
     await nodeStep('user:alice', request('r1', slow, 'user:alice')); // t0
@@ -61,7 +62,7 @@ describe('configuration history: point in time and changes, against a hand-compu
     await backend.cleanup();
   });
 
-  const nodeAt = (at: string) => new GetNodeConfigurationHandler(backend.store, policy, new SqlNodeDirectory(backend.db)).execute(new GetNodeConfiguration(BOOTSTRAP_ADMIN, NODE, new Date(at)));
+  const nodeAt = (at: string) => new GetNodeConfigurationHandler(backend.store, policy, new SqlNodeDirectory(backend.db), systemClock).execute(new GetNodeConfiguration(BOOTSTRAP_ADMIN, NODE, new Date(at)));
 
   it('rebuilds the node configuration as it was at each instant', async () => {
     const before = new Date(Date.parse(t[0]!) - 1).toISOString();
@@ -117,7 +118,7 @@ describe('configuration history: point in time and changes, against a hand-compu
     await change.execute(new ChangeGatewayDetails(BOOTSTRAP_ADMIN, GATEWAY, { name: 'Garden shed', location: { lat: 52.1, lon: 5.2, label: 'back garden' } }, new Date(), 'c'));
     const g2 = (await backend.store.readStream(gatewayStream(GATEWAY)))[2]!.recordedAt;
 
-    const at = (instant: string) => new GetGatewayConfigurationHandler(backend.store, policy).execute(new GetGatewayConfiguration(BOOTSTRAP_ADMIN, GATEWAY, new Date(instant)));
+    const at = (instant: string) => new GetGatewayConfigurationHandler(backend.store, policy, systemClock).execute(new GetGatewayConfiguration(BOOTSTRAP_ADMIN, GATEWAY, new Date(instant)));
     const first = await at(g0);
     expect(first.revision).toBe(0);
     expect(first.fields.name).toEqual({ value: 'Shed', by: 'user:alice', at: g0, revision: 0 });

@@ -4,6 +4,7 @@ import { evolveNodeConfiguration, initialNodeConfiguration, type NodeConfigurati
 import type { NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { ObjectNotVisibleError } from '../../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
+import { CLOCK, type Clock } from '../../../ports/clock.port.js';
 import { EVENT_STORE, type EventStore } from '../../../ports/event-store.port.js';
 import { loadNodeConfiguration } from '../node-stream.js';
 import { NODE_DIRECTORY, type NodeDirectory } from '../ports/node-directory.port.js';
@@ -43,13 +44,14 @@ export class GetNodeConfigurationHandler implements IQueryHandler<GetNodeConfigu
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
     @Inject(NODE_DIRECTORY) private readonly nodes: NodeDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ principal, nodeId, at }: GetNodeConfiguration): Promise<NodeConfigurationView> {
     await visibleNode(this.policy, this.nodes, principal, nodeId);
     const instant = at?.toISOString();
     const { state, revision } = await loadNodeConfiguration(this.store, nodeId, instant);
-    return configurationView(nodeId, instant ?? new Date().toISOString(), state, revision);
+    return configurationView(nodeId, instant ?? this.clock.now().toISOString(), state, revision);
   }
 }
 

@@ -65,12 +65,13 @@ export class RequestNetworkConfigurationHandler implements ICommandHandler<Reque
     }
     this.sender.poke();
     if (waitMs <= 0 || !this.link.isConnected(gatewayId)) return requested;
-    return this.outcome(requested, Date.now() + waitMs);
+    // The wait is a duration, timed on the monotonic clock.
+    return this.outcome(requested, performance.now() + waitMs);
   }
 
   private async outcome(requested: RequestedNetworkConfiguration, deadline: number): Promise<RequestedNetworkConfiguration> {
     let latest = requested;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
       const request = (await loadNetworkConfiguration(this.store, requested.gatewayId)).state.requests[requested.requestId];
       if (!request) return latest;

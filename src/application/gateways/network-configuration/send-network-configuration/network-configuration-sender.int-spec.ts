@@ -53,7 +53,7 @@ describe('network configuration sender', () => {
   }
 
   beforeAll(async () => {
-    b = (await openBackend('pglite', 'network-sender'))!;
+    b = await openBackend('pglite', 'network-sender');
   }, 60_000);
   afterAll(async () => {
     await b.cleanup();

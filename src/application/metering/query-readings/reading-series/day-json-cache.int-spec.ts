@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { aReading, insertBuckets, insertLatest, type BucketRow } from '#test/fixtures/readings-read-model.fixtures.js';
 import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
@@ -54,13 +54,12 @@ async function joined(chunks: AsyncIterable<string>): Promise<string> {
   return parts.join(',');
 }
 
-describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
-  let backend: SqlBackend | undefined;
+describeEachBackend('series JSON from stored days on %s', (backendName) => {
+  let backend: SqlBackend;
   const exact = [...EDGES, ...spread(400)].filter(printedAlike);
 
   beforeEach(async () => {
     backend = await openBackend(backendName, 'day-json');
-    if (!backend) return;
     await insertLatest(backend.db, [aReading({ sensorId: COUNTER, quantity: 'energyImported', unit: 'kWh' }), aReading({ sensorId: GAUGE })]);
     // Mar 2: values only the row path prints right. Mar 3-4: printed alike, with NaN, ±Infinity and missing values on
     // Mar 4. Mar 5: the morning only. Mar 6: quarters without a 1d bucket, which the projection never writes.
@@ -103,7 +102,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   ];
 
   it.each(RANGES)('answers %s as the row path does, rendered and then stored', async (_name, from, to) => {
-    if (!backend) return;
     const h = handler();
     for (const sensorId of [COUNTER, GAUGE]) {
       const rendered = await answers(h, sensorId, from, to);
@@ -116,7 +114,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   });
 
   it('stores the whole days it rendered, except those only JavaScript prints right and those without a 1d bucket', async () => {
-    if (!backend) return;
     const h = handler();
     await answers(h, COUNTER, MAR(1), MAR(8));
     await answers(h, GAUGE, MAR(2, 6), MAR(5, 12));
@@ -125,7 +122,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   });
 
   it('serves a stored day while its revision is the 1d bucket’s, and ignores it under any other revision', async () => {
-    if (!backend) return;
     const h = handler();
     const { rows } = await answers(h, COUNTER, MAR(3), MAR(5));
     await h.dayWrites.settled();
@@ -143,7 +139,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   });
 
   it('serves days from memory while their 1d revision holds, and a changed day from the database at once', async () => {
-    if (!backend) return;
     const db = backend.db;
     const memory = new RenderedDayMemory();
     const h = handler(memory);
@@ -168,7 +163,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   });
 
   it('reads whole days in one go whatever the page size, pages the partial days, and yields no empty page', async () => {
-    if (!backend) return;
     const db = backend.db;
     const sensor = (await handler().execute(new QueryReadingSeries(BOOTSTRAP_ADMIN, { sensorIds: [GAUGE], from: MAR(1), to: MAR(8), bucket: '15m' }))).sensors[0]!;
     const writeBack = new DayJsonWriteBack(db);
@@ -195,7 +189,6 @@ describe.each(BACKENDS)('series JSON from stored days on %s', (backendName) => {
   });
 
   it('answers after a failed write-back, which never rejects', async () => {
-    if (!backend) return;
     const db = backend.db;
     const failing = { query: () => Promise.reject(new Error('read-only')), insertRows: () => Promise.reject(new Error('read-only')) };
     const writeBack = new DayJsonWriteBack(failing);

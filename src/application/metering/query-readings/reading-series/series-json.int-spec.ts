@@ -1,4 +1,4 @@
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { aReading, ensureReadingsReadModel, insertBuckets, insertLatest, type BucketRow } from '#test/fixtures/readings-read-model.fixtures.js';
 import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
@@ -58,13 +58,12 @@ async function pointsJson(series: ReadingSeries, sensor: SeriesSensor): Promise<
   return parts.join(',');
 }
 
-describe.each(BACKENDS)('series JSON built by the database on %s', (backendName) => {
-  let backend: SqlBackend | undefined;
+describeEachBackend('series JSON built by the database on %s', (backendName) => {
+  let backend: SqlBackend;
   const values = [...EDGES, ...spread(400)];
 
   beforeAll(async () => {
     backend = await openBackend(backendName, 'series-json');
-    if (!backend) return;
     await ensureReadingsReadModel(backend.db);
     await insertLatest(backend.db, [
       aReading({ sensorId: COUNTER, quantity: 'energyImported', unit: 'kWh' }),
@@ -86,7 +85,6 @@ describe.each(BACKENDS)('series JSON built by the database on %s', (backendName)
     );
 
   it.each([COUNTER, GAUGE])('writes the points of %s exactly as JSON.stringify does', async (sensorId) => {
-    if (!backend) return;
     const series = await seriesOf([sensorId]);
     const sensor = series.sensors[0]!;
     const expected = await pointsJson(series, sensor);
@@ -95,7 +93,6 @@ describe.each(BACKENDS)('series JSON built by the database on %s', (backendName)
   });
 
   it('pages without losing or repeating a point at the page edges', async () => {
-    if (!backend) return;
     const series = await seriesOf([GAUGE, COUNTER]);
     for (const sensor of series.sensors) {
       const range = { from: series.from, to: series.to };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
 import type { StoredReading } from '../../../../domain/metering/gateway-frame.events.js';
 import { decoderLookup } from '../../../../infrastructure/protocols/payload-decoders.js';
@@ -39,8 +39,8 @@ async function take(feed: LiveReadingFeed, count: number): Promise<CanonicalRead
   return taken;
 }
 
-describe.each(BACKENDS)('LiveReadingsHub on %s', (backendName) => {
-  let backend: SqlBackend | undefined;
+describeEachBackend('LiveReadingsHub on %s', (backendName) => {
+  let backend: SqlBackend;
   let counts: { opened: number; closed: number };
   let sequence = 0;
   const append = (gatewayId: string, readings: readonly StoredReading[]) =>
@@ -53,12 +53,11 @@ describe.each(BACKENDS)('LiveReadingsHub on %s', (backendName) => {
 
   beforeAll(async () => {
     backend = await openBackend(backendName, 'live-hub');
-    if (backend) counts = countSubscriptions(backend.store);
+    counts = countSubscriptions(backend.store);
   }, 30_000);
   afterAll(() => backend?.cleanup());
 
   it('delivers only readings stored after joining, through the feed filter, with gateway and receipt time', async () => {
-    if (!backend) return;
     const earlier = await append('gw-1', [reading('a', 1)]);
     // On Postgres the head is the newest event every reader can see, which may trail a commit by a moment.
     const deadline = Date.now() + 10_000;
@@ -79,7 +78,6 @@ describe.each(BACKENDS)('LiveReadingsHub on %s', (backendName) => {
   }, 20_000);
 
   it('serves every feed from one subscription, closed when the last feed closes', async () => {
-    if (!backend) return;
     const subject = hub();
     const before = counts.opened;
     const [one, two] = await Promise.all([subject.join(() => true), subject.join(() => true)]);
@@ -99,7 +97,6 @@ describe.each(BACKENDS)('LiveReadingsHub on %s', (backendName) => {
   }, 20_000);
 
   it('ends a feed that falls capacity readings behind and lets go of the subscription it alone held', async () => {
-    if (!backend) return;
     const subject = hub({ feedCapacity: 5, maxFeeds: 3 });
     const feed = await subject.join((r) => r.sensorId === 'd');
     await append('gw-4', [reading('d', 1), reading('x', 0), reading('d', 2)]);
@@ -112,7 +109,6 @@ describe.each(BACKENDS)('LiveReadingsHub on %s', (backendName) => {
   }, 20_000);
 
   it('refuses feeds beyond maxFeeds and ends all feeds at shutdown', async () => {
-    if (!backend) return;
     const subject = hub({ feedCapacity: 10, maxFeeds: 2 });
     const feeds = [await subject.join(() => true), await subject.join(() => true)];
     await expect(subject.join(() => true)).rejects.toThrow('the server already serves 2 live reading streams');
