@@ -7,7 +7,7 @@ import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/p
 import { decoderLookup, installedDecoders } from '../src/infrastructure/protocols/payload-decoders.js';
 import { createLinkServer } from '../src/interfaces/gateway-link/link-server.factory.js';
 import type { DecoderLookup } from '../src/application/metering/ports/payload-decoders.port.js';
-import { readingsProjection } from '../src/application/metering/readings-projections/readings.projection.js';
+import { readingsProjection } from '../src/application/metering/readings-read-model/readings.projection.js';
 import { catchUpOnce } from '../src/application/projections/catch-up-once.js';
 import { compare, openBenchSchema, percentile, type BenchSchema } from './bench-postgres.js';
 import { IngestBaseline } from './ingest-baseline.js';

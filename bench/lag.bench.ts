@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readingsProjection } from '../src/application/metering/readings-projections/readings.projection.js';
+import { readingsProjection } from '../src/application/metering/readings-read-model/readings.projection.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../src/application/projections/projection-supervisor.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../src/infrastructure/protocols/payload-decoders.js';

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { auditLogProjection } from '../src/application/audit/audit-log.projection.js';
+import { auditLogProjection } from '../src/application/audit/audit-log-read-model/audit-log.projection.js';
 import { rebuildProjection } from '../src/application/projections/rebuild-projection.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { ProgressBar } from '../src/interfaces/cli/progress-bar.js';

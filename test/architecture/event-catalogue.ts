@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ACCESS_LOG_STREAM_PREFIX } from '../../src/application/access/data-access-log/buffered-data-access-recorder.js';
+import { ACCESS_LOG_STREAM_PREFIX } from '../../src/application/access/record-data-access/buffered-data-access-recorder.js';
 import { CLIENT_STREAM_PREFIX, EMAIL_STREAM_PREFIX, USER_STREAM_PREFIX } from '../../src/application/access/access-streams.js';
 import { sensorVisibilityStream } from '../../src/application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
 import { GRANT_STREAM_PREFIX } from '../../src/application/access/grant-stream.js';

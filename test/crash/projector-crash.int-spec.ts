@@ -16,7 +16,7 @@ async function appendMany(b: SqlBackend, count: number, offset: number): Promise
 }
 
 async function checkpointApplied(b: SqlBackend): Promise<number> {
-  const rows = await b.db.query<{ n: string }>("SELECT events_applied::text AS n FROM projection_checkpoints WHERE name = 'audit'");
+  const rows = await b.db.query<{ n: string }>("SELECT events_applied::text AS n FROM projection_checkpoints WHERE name = 'audit_log'");
   return Number(rows[0]?.n ?? 0);
 }
 

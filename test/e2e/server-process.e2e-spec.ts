@@ -54,7 +54,7 @@ describe('the server process', () => {
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toMatchObject({ status: 'up', checks: { eventStore: { status: 'up' }, readModels: { status: 'up' } } });
     const metrics = await httpsGet(`https://127.0.0.1:${port}/metrics`, ca);
-    expect(metrics.body).toContain('wattlog_projection_lag_events{projection="audit"}');
+    expect(metrics.body).toContain('wattlog_projection_lag_events{projection="audit_log"}');
     expect((await httpsGet(`https://127.0.0.1:${port}/api/audit`, ca)).status).toBe(401);
     const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
     const audit = await httpsGet(`https://127.0.0.1:${port}/api/audit`, ca, { authorization: `Bearer ${token}` });

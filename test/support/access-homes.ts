@@ -6,8 +6,8 @@ import type { Principal } from '../../src/domain/access/principal.js';
 import { aRegisteredGateway } from '#test/builders/gateways.js';
 import type { Clock } from '../../src/application/ports/clock.port.js';
 import { catchUpOnce } from '../../src/application/projections/catch-up-once.js';
-import { gatewayStatusProjection } from '../../src/application/gateways/gateway-status/gateway-status.projection.js';
-import { accessProjection } from '../../src/application/access/read-model/access.projection.js';
+import { gatewayStatusProjection } from '../../src/application/gateways/gateway-status-read-model/gateway-status.projection.js';
+import { accessProjection } from '../../src/application/access/access-read-model/access.projection.js';
 
 /*
  * Two homes for the access specs: alice owns gateway gw-a (node a-meter, sensors a-meter/power and

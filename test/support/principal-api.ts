@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { DATA_ACCESS_LOG_OPTIONS } from '../../src/application/access/data-access-log/buffered-data-access-recorder.js';
+import { DATA_ACCESS_LOG_OPTIONS } from '../../src/application/access/record-data-access/buffered-data-access-recorder.js';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../../src/application/access/ports/principal-directory.port.js';
 import { projectionCatalog } from '../../src/application/projections/projection-catalog.js';
 import { ProjectionSupervisor } from '../../src/application/projections/projection-supervisor.js';

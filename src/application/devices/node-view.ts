@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../ports/read-model-db.port.js';
 import type { SensorScope } from '../access/sensor-scope/sensor-access.port.js';
 import { scopeCondition } from '../access/sensor-scope/sensor-scope.js';
 import { bind, epochMs, isoOrNull } from '../shared/sql.js';
-import { NODES_TABLE } from './nodes-projection/nodes.sql.js';
+import { NODES_TABLE } from './nodes-read-model/nodes.sql.js';
 
 /** A device node as its gateway reported it (joined, interviewed, left, link quality). */
 export interface NodeView {

@@ -1,10 +1,10 @@
 import type { EventStore, Position, ReadAllOptions, RecordedEvent } from '../ports/event-store.port.js';
 import type { ReadModelDb, SqlExecutor } from '../ports/read-model-db.port.js';
 import { lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
-import { isDecodingProjection, type AnyProjection, type BatchContext, type DecodingProjection, type TableResolver } from './projection.js';
+import { isDecodingProjection, isLogProcess, type BatchContext, type DecodingProjection, type Runnable, type TableResolver } from './projection.js';
 
 export interface BatchTarget {
-  readonly projection: AnyProjection;
+  readonly projection: Runnable;
   /** Checkpoint row name; differs from the projection name while rebuilding. */
   readonly checkpointName: string;
   readonly table: TableResolver;
@@ -26,7 +26,7 @@ export interface ReadBatch {
   readonly decoded?: Promise<unknown>;
 }
 
-function readOptions(projection: AnyProjection, after: Checkpoint, max: number): ReadAllOptions {
+function readOptions(projection: Runnable, after: Checkpoint, max: number): ReadAllOptions {
   return { after: after.position, max, ...(projection.eventTypes ? { filter: { types: projection.eventTypes } } : {}) };
 }
 
@@ -35,7 +35,7 @@ export function eventsBatch(events: readonly RecordedEvent[]): ReadBatch {
 }
 
 /** The next batch after `after`: for a decoding projection, its events are folded as they arrive and not kept. */
-export async function readBatch(store: EventStore, projection: AnyProjection, after: Checkpoint, max: number): Promise<ReadBatch> {
+export async function readBatch(store: EventStore, projection: Runnable, after: Checkpoint, max: number): Promise<ReadBatch> {
   const options = readOptions(projection, after, max);
   if (!isDecodingProjection(projection)) return eventsBatch(await store.readAll(options));
   const decoder = projection.decoder();
@@ -54,7 +54,8 @@ export async function readBatch(store: EventStore, projection: AnyProjection, af
 
 /**
  * Applies a batch read after `known` together with the new checkpoint in one transaction, so a crash anywhere
- * leaves either both or neither (a projection's `prepare` runs first, outside it). The checkpoint row is locked and re-checked inside the transaction: if it moved
+ * leaves either both or neither (a log process's `decide` runs first, outside it). The checkpoint row is locked and
+ * re-checked inside the transaction: if it moved
  * (a replay swapped the tables in), the batch is dropped and the caller re-reads from the returned checkpoint.
  */
 export async function applyBatch(db: ReadModelDb, target: BatchTarget, known: Checkpoint, batch: ReadBatch): Promise<BatchOutcome> {
@@ -71,7 +72,7 @@ export async function applyBatch(db: ReadModelDb, target: BatchTarget, known: Ch
   });
 }
 
-/** What the batch's transaction runs: everything that can be done before it (decoding, `prepare`) is done here. */
+/** What the batch's transaction runs: everything that can be done before it (decoding, `decide`) is done here. */
 async function batchApplier(db: ReadModelDb, target: BatchTarget, batch: ReadBatch): Promise<(tx: SqlExecutor, context: BatchContext) => Promise<void>> {
   const { projection } = target;
   const events = batch.events ?? [];
@@ -79,8 +80,11 @@ async function batchApplier(db: ReadModelDb, target: BatchTarget, batch: ReadBat
     const decoded: unknown = await (batch.decoded ?? decodeEvents(projection, events));
     return (tx, context) => projection.applyDecoded(decoded, tx, context);
   }
-  const prepared: unknown = await projection.prepare?.(events, { db, table: target.table });
-  return (tx, context) => projection.apply(events, tx, { ...context, ...(prepared !== undefined ? { prepared } : {}) });
+  if (isLogProcess(projection)) {
+    const decided: unknown = await projection.decide(events, { db, table: target.table });
+    return (tx, context) => projection.record(decided, tx, context);
+  }
+  return (tx, context) => projection.apply(events, tx, context);
 }
 
 function decodeEvents(projection: DecodingProjection<unknown>, events: readonly RecordedEvent[]): Promise<unknown> {

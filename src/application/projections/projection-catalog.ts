@@ -1,73 +1,80 @@
-import { apiClientsProjection } from '../access/api-clients-projection/api-clients.projection.js';
-import { usersProjection } from '../access/users-projection/users.projection.js';
-import { accessProjection } from '../access/read-model/access.projection.js';
-import { dataAccessLogProjection } from '../access/data-access-log/data-access-log.projection.js';
-import { auditLogProjection } from '../audit/audit-log.projection.js';
-import { nodeConfigurationProjection } from '../devices/node-configuration/configuration-projection/node-configuration.projection.js';
-import { nodesProjection } from '../devices/nodes-projection/nodes.projection.js';
-import { alarmsProjection } from '../monitoring/alarms-projection/alarms.projection.js';
-import { ALARM_EVALUATION, alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
-import { gatewayStatusProjection } from '../gateways/gateway-status/gateway-status.projection.js';
-import type { DecoderLookup } from '../metering/ports/payload-decoders.port.js';
-import { readingsProjection } from '../metering/readings-projections/readings.projection.js';
+import { accessReadModel } from '../access/access-read-model/access.projection.js';
+import { apiClientsReadModel } from '../access/api-clients-read-model/api-clients.projection.js';
+import { dataAccessLogReadModel } from '../access/data-access-log-read-model/data-access-log.projection.js';
+import { usersReadModel } from '../access/users-read-model/users.projection.js';
+import { auditLogReadModel } from '../audit/audit-log-read-model/audit-log.projection.js';
+import { nodeConfigurationReadModel } from '../devices/node-configuration-read-model/node-configuration.projection.js';
+import { nodesReadModel } from '../devices/nodes-read-model/nodes.projection.js';
+import { gatewayStatusReadModel } from '../gateways/gateway-status-read-model/gateway-status.projection.js';
+import { readingsReadModel } from '../metering/readings-read-model/readings.projection.js';
+import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
+import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
+import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
 import type { EventStore } from '../ports/event-store.port.js';
-import type { AnyProjection } from './projection.js';
+import type { AnyProjection, LogProcess, ReadModelMigration, Runnable } from './projection.js';
+import type { ProjectionDeps, ReadModel } from './read-model.js';
 
-/** What some projections need from the outside: the protocol modules that upcast version 1 readings events. */
-export interface ProjectionDeps {
-  readonly decoders: DecoderLookup;
-}
+export type { ProjectionDeps } from './read-model.js';
 
-/** Every projection the platform runs; rebuild takes its list from here, the supervisor adds the log processes. */
-export function projectionCatalog(deps: ProjectionDeps): readonly AnyProjection[] {
-  return [
-    auditLogProjection,
-    gatewayStatusProjection,
-    readingsProjection(deps),
-    nodesProjection(deps),
-    usersProjection,
-    apiClientsProjection,
-    accessProjection,
-    dataAccessLogProjection,
-    nodeConfigurationProjection,
-    alarmsProjection,
-  ];
-}
+/** Every read model the platform keeps: adding one is its folder plus one line here. Migrations and rebuilds take their lists from it. */
+export const READ_MODELS: readonly ReadModel[] = [
+  auditLogReadModel,
+  gatewayStatusReadModel,
+  readingsReadModel,
+  nodesReadModel,
+  usersReadModel,
+  apiClientsReadModel,
+  accessReadModel,
+  dataAccessLogReadModel,
+  nodeConfigurationReadModel,
+  alarmsReadModel,
+];
 
 /** What processes need besides: the log they append to. */
 export interface ProcessDeps extends ProjectionDeps {
   readonly store: EventStore;
 }
 
+/** The log processes' state tables, created by the same migration set as the read models. */
+export const LOG_PROCESS_MIGRATIONS: readonly ReadModelMigration[] = [...ALARM_EVALUATION_MIGRATIONS];
+
+/** The migrations of every read model and log process, in no particular order (the migration set orders them). */
+export function catalogueMigrations(): readonly ReadModelMigration[] {
+  return [...READ_MODELS.flatMap((model) => model.migrations), ...LOG_PROCESS_MIGRATIONS];
+}
+
+/** Every projection the platform runs; rebuild takes its list from here, the supervisor adds the log processes. */
+export function projectionCatalog(deps: ProjectionDeps): readonly AnyProjection[] {
+  return READ_MODELS.map((model) => model.projection(deps));
+}
+
 /**
- * Processes that run like projections (checkpoint, one runner, lag) but append to the event log. Replays never
- * rebuild them: what they appended is history, and re-deriving it from scratch can only repeat it.
+ * Processes that run like projections (checkpoint, one runner, lag) but append to the event log. Their type is not
+ * a projection's, so a rebuild cannot be handed one.
  */
-export function logProcesses(deps: ProcessDeps): readonly AnyProjection[] {
+export function logProcesses(deps: ProcessDeps): readonly LogProcess[] {
   return [alarmEvaluation(deps)];
 }
 
 /** Everything a projector runs: the projections and the processes. */
-export function runnableProjections(deps: ProcessDeps): readonly AnyProjection[] {
+export function runnableProjections(deps: ProcessDeps): readonly Runnable[] {
   return [...projectionCatalog(deps), ...logProcesses(deps)];
 }
 
-/** Projections and processes by name, for the projector. */
-export function findRunnable(name: string, deps: ProcessDeps): AnyProjection[] {
-  const runnable = runnableProjections(deps);
-  if (name === 'all') return [...runnable];
-  const found = runnable.find((p) => p.name === name);
-  if (!found) throw new Error(`unknown projection "${name}"; known: ${runnable.map((p) => p.name).join(', ')}, all`);
+/** The current name for a name given on the command line: a former name (`audit`, `gateways`, …) is an alias. */
+function byName<T extends Runnable>(name: string, among: readonly T[], what: string): T[] {
+  if (name === 'all') return [...among];
+  const found = among.find((p) => p.name === name || p.formerName === name);
+  if (!found) throw new Error(`unknown ${what} "${name}"; known: ${among.map((p) => p.name).join(', ')}, all`);
   return [found];
 }
 
+/** Projections and processes by name (or former name), for the projector. */
+export function findRunnable(name: string, deps: ProcessDeps): Runnable[] {
+  return byName(name, runnableProjections(deps), 'projection or process');
+}
+
+/** Projections by name (or former name), for a rebuild: log processes are never rebuilt. */
 export function findProjections(name: string, deps: ProjectionDeps): AnyProjection[] {
-  const catalog = projectionCatalog(deps);
-  if (name === 'all') return [...catalog];
-  const found = catalog.find((p) => p.name === name);
-  if (name === ALARM_EVALUATION) throw new Error(`${name} appends to the event log and is never rebuilt; the projector runs it`);
-  if (!found) {
-    throw new Error(`unknown projection "${name}"; known: ${catalog.map((p) => p.name).join(', ')}, all`);
-  }
-  return [found];
+  return byName(name, projectionCatalog(deps), 'projection');
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { openBackend, describeEachBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { describeWithPostgres } from '#test/support/postgres.js';
+import { describeOnBackends, describeOnPostgres } from '#test/support/projection-spec.js';
+import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { anEvent, waitFor } from '#test/support/test-ids.js';
-import { auditLogProjection } from '../audit/audit-log.projection.js';
+import { auditLogProjection } from '../audit/audit-log-read-model/audit-log.projection.js';
 import { readCheckpoint } from './checkpoint-store.js';
 import { applyBatch, catchUp, eventsBatch } from './projection-batch.js';
 import { liveTables, type DecodingProjection, type Projection } from './projection.js';
@@ -10,7 +10,7 @@ import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { rebuildProjection } from './rebuild-projection.js';
 
-const live = { projection: auditLogProjection, checkpointName: 'audit', table: liveTables };
+const live = { projection: auditLogProjection, checkpointName: auditLogProjection.name, table: liveTables };
 const runnerOptions = { batchSize: 50, idleMs: 20, standbyMs: 50, onError: () => undefined };
 
 async function eventuallyRows(b: SqlBackend, count: number): Promise<void> {
@@ -25,16 +25,17 @@ async function auditRows(b: SqlBackend): Promise<{ seq: string; type: string; st
   return b.db.query('SELECT seq::text, type, stream FROM audit_log ORDER BY audit_log.seq');
 }
 
-describeEachBackend('projection engine on %s', (backendName) => {
-  let b: SqlBackend;
+describeOnBackends('projection engine', (backendName) => {
+  let opened: SqlBackend | undefined;
   beforeEach(async () => {
-    b = await openBackend(backendName, 'engine');
+    opened = await openBackend(backendName, 'engine');
   });
   afterEach(async () => {
-    await b?.cleanup();
+    await opened?.cleanup();
   });
 
   it('Given events, then the audit log holds one row per event in log order', async () => {
+    const b = opened!;
     await b.store.append('gateway-1', [anEvent('GatewayRegistered', { name: 'home' })], { expectedRevision: 'no_stream' });
     await b.store.append('node-7', [anEvent('NodeJoined'), anEvent('NodeLeft')], { expectedRevision: 'no_stream' });
     const reached = await catchUp(b.store, b.db, live, { position: null, eventsApplied: 0 }, { batchSize: 2 });
@@ -46,10 +47,11 @@ describeEachBackend('projection engine on %s', (backendName) => {
     ]);
     const [row] = await b.db.query<{ summary: string; actor_id: string }>('SELECT summary, actor_id FROM audit_log WHERE seq = 1');
     expect(row).toEqual({ summary: 'GatewayRegistered: name=home', actor_id: 'test' });
-    expect((await readCheckpoint(b.db, 'audit')).eventsApplied).toBe(3);
+    expect((await readCheckpoint(b.db, auditLogProjection.name)).eventsApplied).toBe(3);
   });
 
   it('folds each batch with a fresh decoder as it is read, and decodes the next batch while the current one is applied', async () => {
+    const b = opened!;
     await b.store.append('s-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedRevision: 'no_stream' });
     const decodedTypes: string[] = [];
     let secondDecoded: () => void = () => undefined;
@@ -92,6 +94,7 @@ describeEachBackend('projection engine on %s', (backendName) => {
   });
 
   it('writes rows and checkpoint atomically: a failing batch leaves neither', async () => {
+    const b = opened!;
     await b.store.append('s-1', [anEvent('Ok'), anEvent('Boom')], { expectedRevision: 'no_stream' });
     const failing: Projection = {
       ...auditLogProjection,
@@ -103,10 +106,11 @@ describeEachBackend('projection engine on %s', (backendName) => {
     const target = { ...live, projection: failing };
     await expect(catchUp(b.store, b.db, target, { position: null, eventsApplied: 0 }, { batchSize: 10 })).rejects.toThrow('projection bug');
     expect(await auditRows(b)).toEqual([]);
-    expect(await readCheckpoint(b.db, 'audit')).toEqual({ position: null, eventsApplied: 0 });
+    expect(await readCheckpoint(b.db, auditLogProjection.name)).toEqual({ position: null, eventsApplied: 0 });
   });
 
   it('drops a batch whose checkpoint moved underneath it', async () => {
+    const b = opened!;
     await b.store.append('s-2', [anEvent('A'), anEvent('B')], { expectedRevision: 'no_stream' });
     const events = await b.store.readAll({ max: 10 });
     const first = await applyBatch(b.db, live, { position: null, eventsApplied: 0 }, eventsBatch(events));
@@ -117,6 +121,7 @@ describeEachBackend('projection engine on %s', (backendName) => {
   });
 
   it('runs live: a runner keeps the read model current as events arrive', async () => {
+    const b = opened!;
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
     try {
@@ -131,6 +136,7 @@ describeEachBackend('projection engine on %s', (backendName) => {
   });
 
   it('wakes on appends by another connection, with no poke and an idle wait far longer than the test', async () => {
+    const b = opened!;
     const supervisor = new ProjectionSupervisor(b.store, b.db, [auditLogProjection], { ...runnerOptions, idleMs: 600_000 });
     supervisor.start();
     try {
@@ -147,6 +153,7 @@ describeEachBackend('projection engine on %s', (backendName) => {
   });
 
   it('rebuilds into shadow tables and swaps them in while the live runner keeps going', async () => {
+    const b = opened!;
     for (let i = 0; i < 300; i++) await b.store.append(`rb-${i % 7}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
@@ -183,9 +190,9 @@ describeEachBackend('projection engine on %s', (backendName) => {
   }, 60_000);
 });
 
-describeWithPostgres('projection runner lock on postgres', () => {
+describeOnPostgres('projection runner lock', () => {
   it('lets only one runner per projection be active across connections', async () => {
-    const b = await openBackend('postgres', 'runnerlock');
+    const b = (await openBackend('postgres', 'runnerlock'))!;
     const one = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     const two = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     one.start();
@@ -196,6 +203,19 @@ describeWithPostgres('projection runner lock on postgres', () => {
     await one.stop();
     await waitFor(() => two.status().active, 5000, 'standby takes over');
     await two.stop();
+    await b.cleanup();
+  }, 20_000);
+
+  it('waits while a runner of the previous release holds the lock under the former name (audit)', async () => {
+    const b = (await openBackend('postgres', 'formerlock'))!;
+    const previous = (await b.db.tryLock('wattlog:projection:audit'))!;
+    const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
+    runner.start();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(runner.status().active).toBe(false);
+    await previous.release();
+    await waitFor(() => runner.status().active, 5000, 'the runner takes over');
+    await runner.stop();
     await b.cleanup();
   }, 20_000);
 });

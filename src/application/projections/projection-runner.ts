@@ -2,7 +2,7 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { HeldLock, ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
-import { liveTables, projectionLockName, type AnyProjection } from './projection.js';
+import { liveTables, projectionLockName, type Runnable } from './projection.js';
 
 /** First look after finding events held back behind an older transaction; later looks double it. */
 const HELD_BACK_FIRST_RETRY_MS = 20;
@@ -37,7 +37,7 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
-    readonly projection: AnyProjection,
+    readonly projection: Runnable,
     private readonly options: RunnerOptions,
   ) {}
 
@@ -67,7 +67,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        this.lock ??= await this.db.tryLock(projectionLockName(this.projection.name));
+        this.lock ??= await this.db.tryLock(projectionLockName(this.projection));
         if (!this.lock) {
           await this.sleep(this.options.standbyMs);
           continue;

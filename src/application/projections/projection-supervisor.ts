@@ -2,7 +2,7 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint } from './checkpoint-store.js';
 import { ProjectionRunner, type RunnerOptions, type RunnerStatus } from './projection-runner.js';
-import type { AnyProjection } from './projection.js';
+import type { Runnable } from './projection.js';
 
 export interface ProjectionHealth extends RunnerStatus {
   /** Events in the log after this projection's checkpoint (approximate for some stores). */
@@ -27,7 +27,7 @@ export class ProjectionSupervisor {
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
-    projections: readonly AnyProjection[],
+    projections: readonly Runnable[],
     private readonly options: RunnerOptions,
   ) {
     this.runners = projections.map((p) => new ProjectionRunner(store, db, p, options));

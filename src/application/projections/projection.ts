@@ -5,8 +5,13 @@ import type { SqlExecutor } from '../ports/read-model-db.port.js';
 export type TableResolver = (logical: string) => string;
 
 interface ProjectionBase {
-  /** Stable; checkpoints and locks are keyed by it. */
+  /** Stable; checkpoints are keyed by it. A projection is named after its (main) table: `tables[0]`. */
   readonly name: string;
+  /**
+   * The name it had before names equalled tables (`audit`, `gateways`, …): the CLI still accepts it, and the
+   * runner's lock keeps it, so a runner of an older release and one of this release never run it side by side.
+   */
+  readonly formerName?: string;
   /** Event types it consumes; undefined for every event. */
   readonly eventTypes?: readonly string[];
   /** Tables it owns: a replay rebuilds them into shadows and swaps them in. */
@@ -23,15 +28,9 @@ export interface BatchContext {
 }
 
 /** A projection that applies the events of each batch as they are. */
-export interface Projection<Prepared = unknown> extends ProjectionBase {
-  /**
-   * For processes that act outside the read models (alarm evaluation appends to the log): runs before the batch's
-   * transaction, outside it, and hands `apply` what it worked out. A batch whose transaction fails or is dropped is
-   * prepared again, so whatever it does must be idempotent — the same batch after the same checkpoint, the same effect.
-   */
-  prepare?(batch: readonly RecordedEvent[], context: { db: SqlExecutor; table: TableResolver }): Promise<Prepared>;
+export interface Projection extends ProjectionBase {
   /** Applies one ordered batch inside the engine's transaction. */
-  apply(batch: readonly RecordedEvent[], tx: SqlExecutor, context: BatchContext & { prepared?: Prepared }): Promise<void>;
+  apply(batch: readonly RecordedEvent[], tx: SqlExecutor, context: BatchContext): Promise<void>;
 }
 
 /** Folds one batch's events, handed over one by one as they are read. */
@@ -53,18 +52,55 @@ export interface DecodingProjection<Decoded = unknown> extends ProjectionBase {
   applyDecoded(decoded: Decoded, tx: SqlExecutor, context: BatchContext): Promise<void>;
 }
 
-/** Whatever the engine runs. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine hands each projection back its own Prepared/Decoded
-type Some = any;
-export type AnyProjection = Projection<Some> | DecodingProjection<Some>;
+/**
+ * A process manager that runs on the projection engine (checkpoint, one runner, lag) but appends to the event log
+ * (alarm evaluation). Its tables hold its own state, never a read model, and a rebuild never touches it: what it
+ * appended is history, and re-deriving it from scratch can only repeat it.
+ */
+export interface LogProcess<Decided = unknown> extends ProjectionBase {
+  /**
+   * Decides the batch and appends what it decided, before the batch's transaction and outside it. A batch whose
+   * transaction fails or is dropped is decided again, so the appends must be idempotent: the same batch after the
+   * same checkpoint, the same events under the same ids at the same revisions.
+   */
+  decide(batch: readonly RecordedEvent[], context: { db: SqlExecutor; table: TableResolver }): Promise<Decided>;
+  /** Stores what `decide` worked out (the process's state) inside the engine's transaction, with the checkpoint. */
+  record(decided: Decided, tx: SqlExecutor, context: BatchContext): Promise<void>;
+}
 
-export function isDecodingProjection(projection: AnyProjection): projection is DecodingProjection<Some> {
-  return 'decoder' in projection;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine hands each runnable back its own Decoded/Decided
+type Some = any;
+/** A read model's projection: what a rebuild may rebuild. */
+export type AnyProjection = Projection | DecodingProjection<Some>;
+/** Whatever the engine runs: projections and log processes. */
+export type Runnable = AnyProjection | LogProcess<Some>;
+
+export function isDecodingProjection(runnable: Runnable): runnable is DecodingProjection<Some> {
+  return 'decoder' in runnable;
+}
+
+export function isLogProcess(runnable: Runnable): runnable is LogProcess<Some> {
+  return 'decide' in runnable;
 }
 
 export const liveTables: TableResolver = (logical) => logical;
 
-/** Name of the lock that keeps a projection to one active runner across processes. */
-export function projectionLockName(projection: string): string {
-  return `wattlog:projection:${projection}`;
+/**
+ * Name of the lock that keeps a projection to one active runner across processes; a renamed projection keeps the
+ * lock of its former name.
+ */
+export function projectionLockName(runnable: Pick<ProjectionBase, 'name' | 'formerName'>): string {
+  return `wattlog:projection:${runnable.formerName ?? runnable.name}`;
+}
+
+/** One migration of the read-model set. Its version is its id in `schema_migrations`: never renumber a shipped one. */
+export interface ReadModelMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+  /**
+   * A migration shipped as one that creates the tables of several read models is kept as one, its text split
+   * between them: part 1, 2, … are joined in order into the migration that was shipped.
+   */
+  readonly part?: number;
 }

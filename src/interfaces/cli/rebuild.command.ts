@@ -11,7 +11,7 @@ export function registerRebuild(program: Command): void {
     .command('rebuild')
     .alias('replay')
     .description('rebuild read models from the event log into fresh tables, then swap them in')
-    .requiredOption('--projection <name>', 'projection name, or "all"')
+    .requiredOption('--projection <name>', 'projection name (its table, e.g. audit_log; former names such as audit still work), or "all"')
     .option('--batch-size <n>', 'events per transaction', positiveInt, 2000)
     .option('--json', 'machine-readable output')
     .action(async (options: { projection: string; batchSize: number; json?: boolean }) => {

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import { handleWithDecider, type StreamEvents } from '../../shared/decider-command.js';
-import { gatewaysOf } from '../read-model/ownership.sql.js';
+import { gatewaysOf } from '../access-read-model/access.sql.js';
 import { ChangeSensorVisibility, type ChangedVisibility } from './change-sensor-visibility.command.js';
 
 export function sensorVisibilityStream(sensorId: string): string {

@@ -5,7 +5,7 @@ import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { handleWithDecider } from '../../shared/decider-command.js';
 import { GRANT_EVENTS, grantStream } from '../grant-stream.js';
-import { GRANTS_TABLE } from '../read-model/access-tables.js';
+import { GRANTS_TABLE } from '../access-read-model/access.tables.js';
 
 export const GRANT_SWEEP_INTERVAL_MS = Symbol('GrantSweepIntervalMs');
 const DEFAULT_SWEEP_MS = 60_000;

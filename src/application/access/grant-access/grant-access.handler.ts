@@ -10,7 +10,7 @@ import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.j
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../ports/principal-directory.port.js';
 import { toNewEvents } from '../../shared/decider-command.js';
 import { GRANT_EVENTS, grantStream } from '../grant-stream.js';
-import { gatewaysOf } from '../read-model/ownership.sql.js';
+import { gatewaysOf } from '../access-read-model/access.sql.js';
 import { GrantAccess, type IssuedGrant } from './grant-access.command.js';
 
 @CommandHandler(GrantAccess)

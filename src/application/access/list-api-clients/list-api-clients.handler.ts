@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
 import { requireAdmin } from '../admin-check.js';
-import { API_CLIENTS_TABLE } from '../api-clients-projection/api-clients.projection.js';
-import { selectApiClients } from '../api-clients-projection/api-clients.sql.js';
+import { API_CLIENTS_TABLE } from '../api-clients-read-model/api-clients.projection.js';
+import { selectApiClients } from '../api-clients-read-model/api-clients.sql.js';
 import { ListApiClients, type ApiClientPage } from './list-api-clients.query.js';
 
 @QueryHandler(ListApiClients)

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { ApiClientView } from '../api-clients-projection/api-clients.sql.js';
+import type { ApiClientView } from '../api-clients-read-model/api-clients.sql.js';
 
 export interface ApiClientPage {
   readonly items: readonly ApiClientView[];

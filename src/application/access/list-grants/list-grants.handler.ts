@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { bind, epochMs, isoFromEpochMs, isoOrNull } from '../../shared/sql.js';
 import { NotAuthenticatedError } from '../access.errors.js';
-import { GRANTS_TABLE } from '../read-model/access-tables.js';
+import { GRANTS_TABLE } from '../access-read-model/access.tables.js';
 import { ListGrants, type GrantView } from './list-grants.query.js';
 
 interface GrantRow {

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
 import { requireAdmin } from '../admin-check.js';
-import { USERS_TABLE } from '../users-projection/users.projection.js';
-import { selectUsers } from '../users-projection/users.sql.js';
+import { USERS_TABLE } from '../users-read-model/users.projection.js';
+import { selectUsers } from '../users-read-model/users.sql.js';
 import { ListUsers, type UserPage } from './list-users.query.js';
 
 @QueryHandler(ListUsers)

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { UserView } from '../users-projection/users.sql.js';
+import type { UserView } from '../users-read-model/users.sql.js';
 
 export interface UserPage {
   readonly items: readonly UserView[];

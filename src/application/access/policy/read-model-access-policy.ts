@@ -3,12 +3,12 @@ import { actorIdOf, isAdmin, type Principal } from '../../../domain/access/princ
 import type { ResolvedSensorScope } from '../sensor-scope/live-scope.js';
 import type { SensorScope } from '../sensor-scope/sensor-access.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../sensor-scope/sensor-scope.js';
-import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import type { AccessPolicy, AccessRight, GatewayScope } from '../ports/access-policy.port.js';
-import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, SENSOR_VISIBILITY_TABLE } from '../read-model/access-tables.js';
+import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, SENSOR_VISIBILITY_TABLE } from '../access-read-model/access.tables.js';
 
 const RIGHT_COLUMN: Record<AccessRight, string> = { read: 'can_read', aggregate: 'can_aggregate', command: 'can_command' };
 

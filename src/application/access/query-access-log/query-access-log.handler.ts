@@ -4,7 +4,8 @@ import { isAdmin } from '../../../domain/access/principal.js';
 import { bind, epochMs, isoFromEpochMs } from '../../shared/sql.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError } from '../access.errors.js';
-import { DATA_ACCESS_LOG_TABLE, GATEWAY_OWNERS_TABLE } from '../read-model/access-tables.js';
+import { GATEWAY_OWNERS_TABLE } from '../access-read-model/access.tables.js';
+import { DATA_ACCESS_LOG_TABLE } from '../data-access-log-read-model/data-access-log.tables.js';
 import { QueryAccessLog, type AccessLogEntry } from './query-access-log.query.js';
 
 interface LogRow {

@@ -7,7 +7,7 @@ import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { NotAuthenticatedError } from '../access.errors.js';
 import { loadStream, toNewEvents } from '../../shared/decider-command.js';
 import { GRANT_EVENTS, grantStream } from '../grant-stream.js';
-import { granteeKey } from '../read-model/access-tables.js';
+import { granteeKey } from '../access-read-model/access.tables.js';
 import { RevokeAccess, type RevokedGrant } from './revoke-access.command.js';
 
 @CommandHandler(RevokeAccess)

@@ -3,10 +3,10 @@ import {
   GRANT_OBJECTS_TABLE,
   SENSOR_VISIBILITY_TABLE,
   type GrantObjectKind,
-} from '../read-model/access-tables.js';
+} from '../access-read-model/access.tables.js';
 import type { AccessRight } from '../ports/access-policy.port.js';
 import { bind } from '../../shared/sql.js';
-import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
 import type { SensorScope } from './sensor-access.port.js';
 
 /** Column names of the table being narrowed; `sensor` absent means the table has none (nodes). */

@@ -5,7 +5,7 @@ import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-poli
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../access/sensor-scope/sensor-scope.js';
 import { NodeNotFoundError } from '../../metering/query-readings/reading-query.errors.js';
 import { bind } from '../../shared/sql.js';
-import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
 import { GetNode, MAX_NODE_SENSORS, type NodeDetail } from './get-node.query.js';
 import { selectNodes } from '../node-view.js';
 

@@ -5,7 +5,7 @@ import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../access/port
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../access/sensor-scope/sensor-scope.js';
 import { bind, isoFromEpochMs } from '../../shared/sql.js';
-import { READINGS_LATEST_TABLE } from '../../metering/readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
 import { ListSensors, type SensorPage, type SensorView } from './list-sensors.query.js';
 
 interface SensorRow {

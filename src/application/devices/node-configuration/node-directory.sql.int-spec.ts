@@ -1,7 +1,7 @@
 import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { GATEWAY_STATUS_TABLE, upsertStatusRow } from '../../gateways/gateway-status/gateway-status.sql.js';
-import type { NodeRow } from '../nodes-projection/node-row.js';
-import { NODES_TABLE, upsertNodes } from '../nodes-projection/nodes.sql.js';
+import { GATEWAY_STATUS_TABLE, upsertStatusRow } from '../../gateways/gateway-status-read-model/gateway-status.sql.js';
+import type { NodeRow } from '../nodes-read-model/node-row.js';
+import { NODES_TABLE, upsertNodes } from '../nodes-read-model/nodes.sql.js';
 import { SqlNodeDirectory } from './node-directory.sql.js';
 
 function aNode(nodeId: string, gatewayId: string, protocol: string | null): NodeRow {

@@ -1,6 +1,6 @@
-import { GATEWAY_STATUS_TABLE } from '../../gateways/gateway-status/gateway-status.sql.js';
+import { GATEWAY_STATUS_TABLE } from '../../gateways/gateway-status-read-model/gateway-status.sql.js';
 import type { ReadModelDb } from '../../ports/read-model-db.port.js';
-import { NODES_TABLE } from '../nodes-projection/nodes.sql.js';
+import { NODES_TABLE } from '../nodes-read-model/nodes.sql.js';
 import type { KnownNode, NodeDirectory } from './ports/node-directory.port.js';
 
 export class SqlNodeDirectory implements NodeDirectory {

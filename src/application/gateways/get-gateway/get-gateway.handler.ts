@@ -3,8 +3,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { GatewayNotFoundError } from '../../../domain/gateways/gateway.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
-import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status/gateway-status.sql.js';
-import { toGatewayView, type GatewayView } from '../gateway-status/gateway-view.js';
+import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status-read-model/gateway-status.sql.js';
+import { toGatewayView, type GatewayView } from '../gateway-status-read-model/gateway-view.js';
 import { GetGateway } from './get-gateway.query.js';
 
 @QueryHandler(GetGateway)

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
-import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status/gateway-status.sql.js';
-import { toGatewayView } from '../gateway-status/gateway-view.js';
+import { GATEWAY_STATUS_TABLE, selectStatusRows } from '../gateway-status-read-model/gateway-status.sql.js';
+import { toGatewayView } from '../gateway-status-read-model/gateway-view.js';
 import { ListGateways, type GatewayPage } from './list-gateways.query.js';
 
 @QueryHandler(ListGateways)

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
-import type { GatewayView } from '../gateway-status/gateway-view.js';
+import type { GatewayView } from '../gateway-status-read-model/gateway-view.js';
 
 export interface GatewayPage {
   readonly items: GatewayView[];

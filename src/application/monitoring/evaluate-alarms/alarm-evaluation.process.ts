@@ -7,12 +7,14 @@ import type { DecoderLookup } from '../../metering/ports/payload-decoders.port.j
 import { readingsOf } from '../../metering/stored-readings.js';
 import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import type { Projection, TableResolver } from '../../projections/projection.js';
+import type { LogProcess, TableResolver } from '../../projections/projection.js';
 import { ALARM_ACTOR, ALARM_SCHEMA_VERSION, alarmEventId, alarmIdFor, alarmStream } from '../alarm-streams.js';
 
-export const ALARM_EVALUATION = 'alarm-evaluation';
-/** Per node with an alarm setting: the alarm states and the revision of its `alarm-<nodeId>` stream. */
-export const ALARM_EVALUATION_TABLE = 'alarm_evaluation';
+import { ALARM_EVALUATION_TABLE } from './alarm-evaluation.tables.js';
+
+export { ALARM_EVALUATION_TABLE };
+/** The process is named after its table, as projections are. */
+export const ALARM_EVALUATION = ALARM_EVALUATION_TABLE;
 
 const NODE_CONFIGURATION_APPLIED: NodeConfigurationApplied['type'] = 'NodeConfigurationApplied';
 const STATE_VERSION = 1;
@@ -48,7 +50,7 @@ interface Input {
   readonly cause: RecordedEvent;
 }
 
-/** What a prepared batch leaves to its transaction: the nodes whose state moved. */
+/** What a decided batch leaves to its transaction: the nodes whose state moved. */
 export interface AlarmEvaluationPlan {
   readonly rows: readonly NodeAlarms[];
 }
@@ -127,7 +129,7 @@ function toNewEvent(event: AlarmEvent, cause: RecordedEvent): NewEvent {
 }
 
 /**
- * Appends one event right after `revision`. Its id is derived from what it decides, so a batch prepared again after
+ * Appends one event right after `revision`. Its id is derived from what it decides, so a batch decided again after
  * a crash re-appends the same event at the same place, which every store treats as a no-op; a store that answers
  * with a conflict instead is read back at that revision to tell a repeat from a real conflict.
  */
@@ -146,20 +148,21 @@ async function appendAfter(store: EventStore, stream: string, event: NewEvent, r
 
 /**
  * Judges every node's readings against its applied alarm settings and appends AlarmRaised / AlarmCleared to
- * `alarm-<nodeId>`, exactly once across restarts: it runs as a projection (checkpoint and state in one transaction,
- * one runner per database), but its appends happen in `prepare`, before that transaction. A crash between the two
+ * `alarm-<nodeId>`, exactly once across restarts: it runs on the projection engine (checkpoint and state in one
+ * transaction, one runner per database), but its appends happen in `decide`, before that transaction. A crash between the two
  * leaves the old checkpoint and the old state, so the batch is decided again — identically, the decisions depending
  * only on the log — and re-appended under the same ids at the same revisions, a no-op.
  *
- * Not in the projection catalog: a replay would only re-derive what is already history (docs/control.md).
+ * A log process, not a projection: a rebuild would only re-derive what is already history (docs/control.md).
  */
-export function alarmEvaluation(deps: { readonly store: EventStore; readonly decoders: DecoderLookup }): Projection<AlarmEvaluationPlan> {
+export function alarmEvaluation(deps: { readonly store: EventStore; readonly decoders: DecoderLookup }): LogProcess<AlarmEvaluationPlan> {
   return {
     name: ALARM_EVALUATION,
+    formerName: 'alarm-evaluation',
     eventTypes: [READINGS_REPORTED, NODE_CONFIGURATION_APPLIED],
     tables: [ALARM_EVALUATION_TABLE],
 
-    async prepare(batch: readonly RecordedEvent[], { db, table }: { db: SqlExecutor; table: TableResolver }): Promise<AlarmEvaluationPlan> {
+    async decide(batch: readonly RecordedEvent[], { db, table }: { db: SqlExecutor; table: TableResolver }): Promise<AlarmEvaluationPlan> {
       const inputs = batch.flatMap((event) => (event.type === READINGS_REPORTED ? readingInputs(event, deps.decoders) : settingInput(event)));
       if (inputs.length === 0) return { rows: [] };
       const nodes = await loadNodes(db, table(ALARM_EVALUATION_TABLE), [...new Set(inputs.map((i) => i.nodeId))]);
@@ -187,8 +190,8 @@ export function alarmEvaluation(deps: { readonly store: EventStore; readonly dec
       return { rows: [...nodes.values()].filter((n) => n.changed) };
     },
 
-    async apply(_batch, tx, { table, prepared }) {
-      const rows = prepared?.rows ?? [];
+    async record(decided, tx, { table }) {
+      const rows = decided.rows;
       if (rows.length === 0) return;
       const records = rows.map((n) => ({ node_id: n.nodeId, stream_revision: n.revision, state: { v: STATE_VERSION, kinds: n.kinds } satisfies StoredState }));
       await tx.query(

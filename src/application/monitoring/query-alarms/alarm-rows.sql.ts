@@ -1,7 +1,7 @@
 import type { AlarmClearReason, AlarmKind, AlarmSetting } from '../../../domain/monitoring/alarm.events.js';
 import type { ScopedColumns } from '../../access/sensor-scope/sensor-scope.js';
 import { epochMs, isoFromEpochMs, isoOrNull } from '../../shared/sql.js';
-import { ALARMS_TABLE } from '../alarms-projection/alarms.projection.js';
+import { ALARMS_TABLE } from '../alarms-read-model/alarms.projection.js';
 import type { AlarmView } from './alarm-view.js';
 
 /** The alarms columns the access scope narrows, qualified so its correlated subqueries cannot capture them. */

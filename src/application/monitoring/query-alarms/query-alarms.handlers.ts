@@ -7,7 +7,7 @@ import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../access/port
 import { scopeCondition } from '../../access/sensor-scope/sensor-scope.js';
 import { bind } from '../../shared/sql.js';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
-import { ALARMS_TABLE } from '../alarms-projection/alarms.projection.js';
+import { ALARMS_TABLE } from '../alarms-read-model/alarms.projection.js';
 import { InvalidAlarmQueryError } from './alarm-query.errors.js';
 import { ALARM_COLUMNS, ALARM_SCOPE_COLUMNS, toAlarmView, type AlarmRow } from './alarm-rows.sql.js';
 import type { AlarmPage, AlarmView } from './alarm-view.js';

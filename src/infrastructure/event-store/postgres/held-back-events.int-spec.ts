@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { auditLogProjection } from '../../../application/audit/audit-log.projection.js';
+import { auditLogProjection } from '../../../application/audit/audit-log-read-model/audit-log.projection.js';
 import { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import { anEvent } from '#test/support/test-ids.js';

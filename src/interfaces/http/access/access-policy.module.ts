@@ -3,7 +3,7 @@ import {
   BufferedDataAccessRecorder,
   DATA_ACCESS_LOG_OPTIONS,
   DEFAULT_DATA_ACCESS_LOG_OPTIONS,
-} from '../../../application/access/data-access-log/buffered-data-access-recorder.js';
+} from '../../../application/access/record-data-access/buffered-data-access-recorder.js';
 import { ReadModelAccessPolicy } from '../../../application/access/policy/read-model-access-policy.js';
 import { ACCESS_POLICY } from '../../../application/access/ports/access-policy.port.js';
 import { DATA_ACCESS_RECORDER } from '../../../application/access/ports/data-access-recorder.port.js';

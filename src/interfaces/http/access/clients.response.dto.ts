@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ApiClientView } from '../../../application/access/api-clients-projection/api-clients.sql.js';
+import type { ApiClientView } from '../../../application/access/api-clients-read-model/api-clients.sql.js';
 import type { ApiClientPage } from '../../../application/access/list-api-clients/list-api-clients.query.js';
 import type { IssuedClientSecret } from '../../../application/access/register-api-client/register-api-client.command.js';
 import type { RevokedApiClient } from '../../../application/access/revoke-api-client/revoke-api-client.command.js';

@@ -3,7 +3,7 @@ import type { ChangedUserRole } from '../../../application/access/change-user-ro
 import type { DisabledUser } from '../../../application/access/disable-user/disable-user.command.js';
 import type { UserPage } from '../../../application/access/list-users/list-users.query.js';
 import type { RegisteredUser } from '../../../application/access/register-user/register-user.command.js';
-import type { UserView } from '../../../application/access/users-projection/users.sql.js';
+import type { UserView } from '../../../application/access/users-read-model/users.sql.js';
 import type { Role } from '../../../domain/access/principal.js';
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the handlers return.

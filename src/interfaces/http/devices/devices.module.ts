@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { GetNodeHandler } from '../../../application/devices/get-node/get-node.handler.js';
 import { ListNodesHandler } from '../../../application/devices/list-nodes/list-nodes.handler.js';
 import { ListSensorsHandler } from '../../../application/devices/list-sensors/list-sensors.handler.js';
-import { ListNodeConfigurationHandler } from '../../../application/devices/node-configuration/configuration-projection/list-node-configuration.query.js';
+import { ListNodeConfigurationHandler } from '../../../application/devices/node-configuration/list-node-configuration/list-node-configuration.query.js';
 import {
   GetNodeConfigurationHandler,
   ListNodeConfigurationChangesHandler,

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { NodeConfigurationRow } from '../../../application/devices/node-configuration/configuration-projection/node-configuration.projection.js';
+import type { NodeConfigurationRow } from '../../../application/devices/node-configuration-read-model/node-configuration.projection.js';
 import type {
   ConfigurationChange,
   NodeConfigurationField,

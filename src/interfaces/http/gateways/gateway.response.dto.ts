@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import type { DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
-import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
+import type { GatewayView } from '../../../application/gateways/gateway-status-read-model/gateway-view.js';
 import type { GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
 import type { IssuedNetworkKey } from '../../../application/gateways/register-gateway/register-gateway.command.js';
 import { NETWORK_TYPES } from '../../../domain/gateways/gateway.events.js';

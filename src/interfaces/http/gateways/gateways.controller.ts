@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOpe
 import type { FastifyReply } from 'fastify';
 import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
-import type { GatewayView } from '../../../application/gateways/gateway-status/gateway-view.js';
+import type { GatewayView } from '../../../application/gateways/gateway-status-read-model/gateway-view.js';
 import { GetGateway } from '../../../application/gateways/get-gateway/get-gateway.query.js';
 import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
 import { RegisterGateway, type IssuedNetworkKey } from '../../../application/gateways/register-gateway/register-gateway.command.js';

@@ -8,7 +8,7 @@ import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-sco
 import type { SensorScope } from '../../../access/sensor-scope/sensor-access.port.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs } from '../../../shared/sql.js';
-import { READINGS_LATEST_TABLE } from '../../readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../readings-read-model/readings.tables.js';
 import { GetLatestReadings, MAX_LATEST_SENSORS, type LatestReadings } from './get-latest-readings.query.js';
 
 export interface LatestRow {

@@ -1,13 +1,9 @@
-import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
+import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
-import { readCheckpoint } from '../../../projections/checkpoint-store.js';
-import { catchUp } from '../../../projections/projection-batch.js';
-import { liveTables } from '../../../projections/projection.js';
-import { rebuildProjection } from '../../../projections/rebuild-projection.js';
 import { aReading, aReadingsReported, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
-import { readingsProjection } from '../../readings-projections/readings.projection.js';
+import { readingsProjection } from '../../readings-read-model/readings.projection.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
 import { QueryReadingSeries } from './query-reading-series.query.js';
 
@@ -36,25 +32,21 @@ function threeDays(): ReadingSpec[][] {
   return frames;
 }
 
-describeEachBackend('stored series days under projection writes on %s', (backendName) => {
-  let b: SqlBackend;
+describeProjection('stored series days under projection writes', projection, (spec) => {
   let sequence = 0;
   beforeEach(async () => {
-    b = await openBackend(backendName, 'day-json-writes');
     for (const frame of threeDays()) await report(...frame);
     await project();
   }, 30_000);
-  afterEach(() => b?.cleanup());
 
   async function report(...readings: ReadingSpec[]): Promise<void> {
     sequence += 1;
-    await b!.store.append('readings-g1', [aReadingsReported('g1', sequence, readings.map(aReading))], { expectedRevision: 'any' });
+    await spec.given('readings-g1', [aReadingsReported('g1', sequence, readings.map(aReading))]);
   }
   const project = async (): Promise<void> => {
-    const target = { projection, checkpointName: projection.name, table: liveTables };
-    await catchUp(b!.store, b!.db, target, await readCheckpoint(b!.db, projection.name), { batchSize: 1000 });
+    await spec.project({ batchSize: 1000 });
   };
-  const handler = (): QueryReadingSeriesHandler => new QueryReadingSeriesHandler(b!.db, fixedScopePolicy({ kind: 'all' }), new CollectingAccessRecorder());
+  const handler = (): QueryReadingSeriesHandler => new QueryReadingSeriesHandler(spec.backend.db, fixedScopePolicy({ kind: 'all' }), new CollectingAccessRecorder());
 
   /** Per sensor and width: the JSON answer, and the row path's points as JSON.stringify writes them. */
   async function answers(h: QueryReadingSeriesHandler): Promise<{ json: string[]; rows: string[] }> {
@@ -73,7 +65,7 @@ describeEachBackend('stored series days under projection writes on %s', (backend
     }
     return { json, rows };
   }
-  const storedCount = async (): Promise<number> => Number((await b!.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings_day_json'))[0]?.n);
+  const storedCount = async (): Promise<number> => Number((await spec.backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings_day_json'))[0]?.n);
 
   it('Given stored days, When readings land in one of them, in order or late, Then the next answers hold them', async () => {
     const h = handler();
@@ -92,13 +84,14 @@ describeEachBackend('stored series days under projection writes on %s', (backend
   });
 
   it('Given stored days, When the projection is replayed, Then the days start empty, and one rendered from the old tables is not served', async () => {
+    const b = spec.backend;
     const h = handler();
     const { rows } = await answers(h);
     await h.dayWrites.settled();
     const old = await b.db.query<{ sensor_id: string; bucket_width: string; day: string; revision: string }>(
       `SELECT sensor_id, bucket_width, to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS day, revision::text AS revision FROM readings_day_json`,
     );
-    await rebuildProjection(b.store, b.db, projection, { batchSize: 1000 });
+    await spec.rebuild({ batchSize: 1000 });
     expect(await storedCount()).toBe(0);
     // A write-back of a render from before the swap, landing after it.
     for (const row of old) {

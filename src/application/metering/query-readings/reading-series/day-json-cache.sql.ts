@@ -1,6 +1,6 @@
 import type { ReadModelDb, SqlExecutor } from '../../../ports/read-model-db.port.js';
 import { bind, epochMs } from '../../../shared/sql.js';
-import { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE } from '../../readings-tables.js';
+import { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE } from '../../readings-read-model/readings.tables.js';
 import { DAY_MS } from './series-days.js';
 import type { TimeRange } from './series.sql.js';
 

@@ -7,7 +7,7 @@ import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-p
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind } from '../../../shared/sql.js';
-import { READINGS_LATEST_TABLE } from '../../readings-tables.js';
+import { READINGS_LATEST_TABLE } from '../../readings-read-model/readings.tables.js';
 import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
 import { DayJsonWriteBack } from './day-json-cache.sql.js';

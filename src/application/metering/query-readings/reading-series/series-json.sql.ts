@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
 import { bind } from '../../../shared/sql.js';
-import { READINGS_BUCKETS_TABLE } from '../../readings-tables.js';
+import { READINGS_BUCKETS_TABLE } from '../../readings-read-model/readings.tables.js';
 import type { SeriesSensor } from './query-reading-series.query.js';
 import { CACHED_WIDTHS, type DayJsonWriteBack, type PointSql, type RenderedDay } from './day-json-cache.sql.js';
 import type { RenderedDayMemory } from './rendered-day-memory.js';

@@ -1,8 +1,8 @@
 import type { SqlExecutor } from '../../../ports/read-model-db.port.js';
-import { rawReadingsFrom } from '../../readings-projections/raw-chunks.js';
-import { bucketStartMs } from '../../readings-projections/reading-buckets.js';
+import { rawReadingsFrom } from '../../readings-read-model/raw-chunks.js';
+import { bucketStartMs } from '../../readings-read-model/reading-buckets.js';
 import { bind, isoText } from '../../../shared/sql.js';
-import { READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../../readings-tables.js';
+import { READINGS_BUCKETS_TABLE, READINGS_RAW_TABLE } from '../../readings-read-model/readings.tables.js';
 import type { CounterBucketPoint, GaugeBucketPoint, RawPoint, SeriesSensor } from './query-reading-series.query.js';
 
 export interface TimeRange {
