@@ -3,7 +3,13 @@ import { describeOrSkip } from './skip.js';
 
 export const BROKER_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 
-const brokerUp = await probeMqttBroker(BROKER_URL);
+/** A loaded machine can miss one short probe; a broker that answers none of three is really absent. */
+async function brokerAnswers(): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) if (await probeMqttBroker(BROKER_URL, 3000)) return true;
+  return false;
+}
+
+const brokerUp = await brokerAnswers();
 // CI must exercise the real broker; elsewhere a missing Mosquitto only skips these specs (and says so).
 if (!brokerUp && process.env.CI === 'true') throw new Error(`CI=true but no MQTT broker answers at ${BROKER_URL}`);
 
