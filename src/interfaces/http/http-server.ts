@@ -25,6 +25,7 @@ import { startAccessRuntime, type AccessRuntime } from './access/access-runtime.
 import { configureHttpPipeline } from './http-pipeline.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
+import { serveWebUi } from '../web/serve-web-ui.js';
 
 export interface HttpServerConfig {
   readonly storage: StorageConfig;
@@ -118,6 +119,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       { logger: new PinoNestLogger(logger) },
     );
     configureHttpPipeline(app, { https: config.tls !== null, ...(rateLimiter ? { rateLimiter } : {}) });
+    await serveWebUi(app);
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

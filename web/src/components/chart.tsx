@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Columns } from '../lib/series';
+
+const LINE = '#0b5cad';
+const BAND = 'rgba(11, 92, 173, 0.18)';
+
+function options(columns: Columns, unit: string, width: number): uPlot.Options {
+  const band = columns.kind === 'gauge';
+  const series: uPlot.Series[] = [
+    {},
+    {
+      label: columns.kind === 'counter' ? `energy (${unit})` : band ? `average (${unit})` : unit,
+      stroke: LINE,
+      width: 1.5,
+      spanGaps: false,
+      points: { show: false },
+      ...(columns.kind === 'counter' ? { paths: uPlot.paths.bars!({ size: [0.8, 40] }), fill: BAND } : {}),
+    },
+  ];
+  if (band) {
+    series.push({ label: 'min', stroke: 'transparent', points: { show: false }, spanGaps: false });
+    series.push({ label: 'max', stroke: 'transparent', points: { show: false }, spanGaps: false });
+  }
+  return {
+    width,
+    height: 320,
+    series,
+    bands: band ? [{ series: [3, 2], fill: BAND }] : [],
+    legend: { show: true, live: true },
+    cursor: { drag: { x: true, y: false } },
+    axes: [{}, { size: 70, values: (_u, splits) => splits.map((v) => (Math.abs(v) >= 10_000 && unit === 'W' ? `${v / 1000} kW` : `${v}`)) }],
+    scales: { x: { time: true } },
+  };
+}
+
+/**
+ * One uPlot chart: an average line with the min–max band of each bucket (or bars of energy per bucket), gaps left
+ * as gaps. The canvas is described by `label` for screen readers; the page offers the same data as a table.
+ */
+export function Chart({ columns, unit, label, onDrawn }: { columns: Columns; unit: string; label: string; onDrawn?: (ms: number) => void }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const started = performance.now();
+    const data: uPlot.AlignedData = columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y];
+    const plot = new uPlot(options(columns, unit, element.clientWidth || 800), data, element);
+    onDrawn?.(performance.now() - started);
+    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 320 }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [columns, unit]);
+  return <div class="chart" ref={host} role="img" aria-label={label} data-points={columns.x.length} />;
+}

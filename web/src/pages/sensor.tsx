@@ -1,0 +1,139 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { api, type Sensor } from '../api/client';
+import { Chart } from '../components/chart';
+import { LiveValue } from '../components/live-value';
+import { dateTime, quantity, sensorLabel } from '../lib/format';
+import { watchReadings } from '../lib/live';
+import { chooseBucket, summary, toColumns, toCsv, type Bucket, type Columns } from '../lib/series';
+import { allSensors } from '../lib/sensors';
+
+const PRESETS = [
+  { key: '1h', label: '1 h', ms: 3_600_000 },
+  { key: '24h', label: '24 h', ms: 86_400_000 },
+  { key: '7d', label: '7 d', ms: 7 * 86_400_000 },
+  { key: '30d', label: '30 d', ms: 30 * 86_400_000 },
+  { key: '1y', label: '1 y', ms: 365 * 86_400_000 },
+] as const;
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function SensorPage({ id }: { id: string }) {
+  const sensorId = decodeURIComponent(id);
+  const sensor = useSignal<Sensor | null | undefined>(undefined);
+  const preset = useSignal<(typeof PRESETS)[number]['key']>('24h');
+  const force15m = useSignal(false);
+  const columns = useSignal<{ columns: Columns; bucket: Bucket } | null>(null);
+  const asTable = useSignal(false);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void allSensors().then((all) => (sensor.value = all.find((s) => s.sensorId === sensorId) ?? null));
+    return watchReadings([sensorId]);
+  }, [sensorId]);
+
+  useEffect(() => {
+    if (!sensor.value) return;
+    const range = PRESETS.find((p) => p.key === preset.value)!.ms;
+    const to = new Date();
+    const from = new Date(to.getTime() - range);
+    const bucket = chooseBucket(range, box.current?.clientWidth ?? 800, force15m.value);
+    columns.value = null;
+    void api
+      .GET('/api/readings/series', { params: { query: { sensor: [sensorId], from: from.toISOString(), to: to.toISOString(), bucket } } })
+      .then(({ data }) => {
+        const series = (typeof data === 'object' ? data.series : [])[0];
+        columns.value = { columns: series ? toColumns(series, bucket) : { x: [], y: [], lo: [], hi: [], kind: 'raw' }, bucket };
+      });
+  }, [sensor.value, preset.value, force15m.value]);
+
+  if (sensor.value === undefined) return <p role="status">Loading…</p>;
+  if (sensor.value === null)
+    return (
+      <section>
+        <h1>Sensor not found</h1>
+        <p class="empty">There is no sensor {sensorId} that you may see.</p>
+      </section>
+    );
+  const s = sensor.value;
+  const shown = columns.value;
+  const stats = shown ? summary(shown.columns) : null;
+  const description = stats && stats.points > 0
+    ? `${sensorLabel(s.sensorId)}, ${shown!.bucket} buckets: ${stats.points} points, min ${quantity(stats.min, s.unit)}, average ${quantity(stats.avg, s.unit)}, max ${quantity(stats.max, s.unit)}`
+    : `${sensorLabel(s.sensorId)}: no data in this range`;
+  return (
+    <section>
+      <h1>{sensorLabel(s.sensorId)}</h1>
+      <p class="muted">
+        {s.quantity} · node {s.nodeId} · gateway {s.gatewayId}
+      </p>
+      <p class="big">
+        <LiveValue sensor={s} />
+      </p>
+      <div class="toolbar" role="group" aria-label="Time range">
+        {PRESETS.map((p) => (
+          <button key={p.key} type="button" aria-pressed={preset.value === p.key} onClick={() => (preset.value = p.key)}>
+            {p.label}
+          </button>
+        ))}
+        <label class="inline">
+          <input type="checkbox" checked={force15m.value} onChange={(e) => (force15m.value = e.currentTarget.checked)} /> 15 min buckets
+        </label>
+        <button type="button" disabled={!shown || shown.columns.x.length === 0} onClick={() => shown && download(toCsv(shown.columns, s.sensorId, s.unit, shown.bucket), `${sensorLabel(s.sensorId).replace(/[^\w.-]+/g, '_')}.csv`)}>
+          Export CSV
+        </button>
+        <button type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
+          {asTable.value ? 'Show chart' : 'Show as table'}
+        </button>
+      </div>
+      <div ref={box} class="chart-box">
+        {!shown && <p role="status">Loading history…</p>}
+        {shown && shown.columns.x.length === 0 && <p class="empty">No readings in this range.</p>}
+        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} />}
+        {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
+      </div>
+      <p class="muted">{description}</p>
+    </section>
+  );
+}
+
+function SeriesTable({ columns, unit }: { columns: Columns; unit: string }) {
+  const rows = columns.x.length > 1000 ? 1000 : columns.x.length;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="muted">{rows < columns.x.length ? `The newest ${rows} of ${columns.x.length} rows; the CSV has them all.` : `${rows} rows`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col" class="num">
+              {columns.kind === 'counter' ? 'Energy' : columns.kind === 'gauge' ? 'Average' : 'Value'}
+            </th>
+            {columns.kind === 'gauge' && <th scope="col" class="num">Min</th>}
+            {columns.kind === 'gauge' && <th scope="col" class="num">Max</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {columns.x.slice(-rows).map((t, j) => {
+            const i = columns.x.length - rows + j;
+            return (
+              <tr key={t}>
+                <td>{dateTime(new Date(t * 1000).toISOString())}</td>
+                <td class="num">{columns.y[i] === null ? 'gap' : quantity(columns.y[i], unit)}</td>
+                {columns.kind === 'gauge' && <td class="num">{quantity(columns.lo[i], unit)}</td>}
+                {columns.kind === 'gauge' && <td class="num">{quantity(columns.hi[i], unit)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
