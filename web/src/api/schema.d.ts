@@ -2634,6 +2634,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
+            /** @description A browser refresh without a refresh cookie: there is no session to continue */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is invalid; `errors` lists each failed constraint */
             400: {
                 headers: {

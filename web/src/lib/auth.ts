@@ -60,7 +60,8 @@ let refreshing: Promise<boolean> | null = null;
 
 async function refreshOnce(): Promise<boolean> {
   const response = await fetch('/api/auth/refresh', { method: 'POST', headers: BROWSER_HEADER, credentials: 'same-origin' });
-  if (!response.ok) {
+  // 204: this browser has no session to continue.
+  if (response.status !== 200) {
     clear();
     return false;
   }

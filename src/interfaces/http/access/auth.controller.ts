@@ -61,14 +61,19 @@ export class AuthController {
   })
   @ApiBody({ type: RefreshRequestDto, required: false })
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiNoContentResponse({ description: 'A browser refresh without a refresh cookie: there is no session to continue' })
   @ApiProblems(400, [401, 'Unknown, used or expired refresh token; a reused one ends the session'], [403, 'A cookie refresh without the browser header, or from another site'], 413, 415)
-  async refresh(@Body() body: RefreshRequestDto | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedTokens> {
+  async refresh(@Body() body: RefreshRequestDto | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedTokens | undefined> {
     noStore(reply);
     if (body?.refreshToken !== undefined) return answer(await this.authentication.refresh(body.refreshToken), request, reply);
     assertSameSite(request);
     const cookie = refreshCookieOf(request);
+    // No cookie: this browser has no session (a first visit), which is not an error; the page shows its login.
+    if (cookie === undefined) {
+      await reply.code(204).send();
+      return undefined;
+    }
     try {
-      if (cookie === undefined) throw new InvalidRefreshTokenError();
       return answer(await this.authentication.refresh(cookie), request, reply);
     } catch (error) {
       // A cookie that no longer works is only noise on every later call.

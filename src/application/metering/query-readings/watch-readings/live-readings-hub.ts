@@ -92,7 +92,7 @@ export class LiveReadingsHub implements OnModuleDestroy {
         const readings = canonicalReadings(event.data, this.decoders);
         let behind = false;
         for (const feed of this.feeds) {
-          if (readings.length > 0) feed.offer(readings);
+          if (readings.length > 0) feed.offer(readings, event.position);
           if (feed.isEnded) this.feeds.delete(feed);
           else behind ||= feed.backlog > PACING_BACKLOG;
         }

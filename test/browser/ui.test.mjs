@@ -1,0 +1,146 @@
+// The web UI in Debian's Chromium against the built server: serving, login, session across reloads, live readings,
+// tenant isolation, accessibility (axe) and screenshots of every page at desktop and phone sizes.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { chromiumMajor, launch, skip } from './browser.mjs';
+
+const SHOTS = new URL('../../test-results/screenshots/', import.meta.url);
+// Evaluated through the DevTools protocol: a script tag would be (rightly) refused by the page's CSP.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const A_POWER = 'ui:meter-a/power';
+const A_ENERGY = 'ui:meter-a/energyImported';
+const A_SWITCH = 'ui:plug-a/1/switchState';
+const B_POWER = 'ui:meter-b/power';
+
+describe('web UI in Chromium', { skip }, () => {
+  let browser;
+  let app;
+  let alice;
+  let bob;
+  const consoleErrors = [];
+
+  before(async () => {
+    const { startApp } = await import('./app-server.mjs');
+    [browser, app] = await Promise.all([launch(), startApp()]);
+    console.log(`# chromium ${chromiumMajor()} (${browser.version()})`);
+    [alice, bob] = await Promise.all([app.aUser('alice'), app.aUser('bob')]);
+    await app.aGateway('gw-ui-a', alice.userId);
+    await app.aGateway('gw-ui-b', bob.userId);
+    await app.report('gw-ui-a', [
+      { sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 412 },
+      { sensorId: A_ENERGY, nodeId: 'ui:meter-a', quantity: 'energyImported', unit: 'kWh', value: 1234.5 },
+      { sensorId: A_SWITCH, nodeId: 'ui:plug-a', quantity: 'switchState', unit: '1', value: 1 },
+    ]);
+    await app.report('gw-ui-b', [{ sensorId: B_POWER, nodeId: 'ui:meter-b', quantity: 'power', unit: 'W', value: 55 }]);
+    await app.until(async () => (await app.api('GET', '/api/sensors?limit=100')).items.length >= 4, 'the seeded sensors');
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function page(viewport = { width: 1280, height: 800 }) {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'Europe/Amsterdam' });
+    const p = await context.newPage();
+    p.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${p.url()}: ${message.text()}`);
+    });
+    p.on('pageerror', (error) => consoleErrors.push(`${p.url()}: ${error.message}`));
+    return p;
+  }
+
+  async function logIn(p, user) {
+    await p.goto(app.url);
+    await p.getByLabel('Email').fill(user.email);
+    await p.getByLabel('Password').fill(user.password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
+  }
+
+  async function axe(p, name) {
+    await p.evaluate(AXE);
+    const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), []);
+  }
+
+  it('serves the UI at / with a strict CSP, caches hashed assets for good, falls back for page routes, and keeps /api 404s', async () => {
+    const index = await app.get('/');
+    assert.equal(index.status, 200);
+    assert.match(index.headers['content-type'], /text\/html/);
+    assert.equal(index.headers['cache-control'], 'no-cache');
+    assert.match(index.headers['content-security-policy'], /script-src 'self'(;|$)/);
+    assert.doesNotMatch(index.headers['content-security-policy'], /unsafe-inline|unsafe-eval/);
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
+    assert.ok(asset, 'index.html names its bundle');
+    const js = await app.get(asset);
+    assert.equal(js.status, 200);
+    assert.equal(js.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const route = await app.get('/sensors/x%2Fy');
+    assert.equal(route.status, 200);
+    assert.equal(route.text, index.text);
+    for (const missing of ['/api/nope', '/api/readings/nope', '/assets/missing-abc.js']) {
+      const answer = await app.get(missing);
+      assert.equal(answer.status, 404, missing);
+      assert.match(answer.headers['content-type'], /application\/problem\+json/, missing);
+    }
+  });
+
+  it('logs in, keeps the session over a reload (refresh cookie), and shows a new reading on Now within 2 s', async () => {
+    const p = await page();
+    await logIn(p, alice);
+    const value = p.locator(`[data-sensor-value="${A_POWER}"]`);
+    await value.waitFor();
+    await p.reload();
+    await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
+    await p.getByText('live', { exact: true }).waitFor();
+    const sent = Date.now();
+    await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 777 }]);
+    await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('777'), A_POWER, { timeout: 2000 });
+    console.log(`# reading on screen ${Date.now() - sent} ms after it was stored`);
+    await p.context().close();
+  });
+
+  it('shows a second user none of the first user\'s sensors or switches', async () => {
+    const p = await page();
+    await logIn(p, bob);
+    await p.locator(`[data-sensor-value="${B_POWER}"]`).waitFor();
+    assert.equal(await p.locator(`[data-sensor-value="${A_POWER}"]`).count(), 0);
+    assert.doesNotMatch(await p.content(), /meter-a|plug-a/);
+    await p.getByRole('link', { name: 'Switches' }).click();
+    await p.getByText('No switches you may command').waitFor();
+    await p.goto(`${app.url}/sensors/${encodeURIComponent(A_POWER)}`);
+    await p.getByRole('heading', { name: 'Sensor not found' }).waitFor();
+    await p.context().close();
+  });
+
+  it('passes axe on every page and writes screenshots at 1280×800 and 390×844, without console errors', async () => {
+    const pages = [
+      ['now', '/', 'Now'],
+      ['sensor', `/sensors/${encodeURIComponent(A_POWER)}`, 'meter-a · power'],
+      ['switches', '/switches', 'Switches'],
+      ['alarms', '/alarms', 'Alarms'],
+    ];
+    for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+      const p = await page(viewport);
+      await p.goto(app.url);
+      await p.getByRole('button', { name: 'Sign in' }).waitFor();
+      await axe(p, 'login');
+      await p.screenshot({ path: new URL(`login-${size}.png`, SHOTS).pathname, animations: 'disabled' });
+      await logIn(p, alice);
+      for (const [name, path, heading] of pages) {
+        await p.goto(`${app.url}${path}`);
+        await p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        if (name === 'sensor') await p.locator('.chart, .empty').first().waitFor();
+        if (name === 'switches') await p.getByRole('table').waitFor();
+        await axe(p, name);
+        await p.screenshot({ path: new URL(`${name}-${size}.png`, SHOTS).pathname, animations: 'disabled', fullPage: true });
+      }
+      await p.context().close();
+    }
+    assert.deepEqual(consoleErrors, []);
+  });
+});
