@@ -1,3 +1,4 @@
+/* global setTimeout */
 // Starts the built server (dist/) in this process over HTTPS with a fresh embedded store, and seeds what the UI
 // tests look at: two users, each owning one gateway, and readings appended to the log as a gateway frame would be.
 import { randomUUID } from 'node:crypto';

@@ -1,3 +1,4 @@
+/* global document */
 // The web UI in Debian's Chromium against the built server: serving, login, session across reloads, live readings,
 // tenant isolation, accessibility (axe) and screenshots of every page at desktop and phone sizes.
 import assert from 'node:assert/strict';

@@ -6,7 +6,9 @@ import type { Columns } from '../lib/series';
 const LINE = '#0b5cad';
 const BAND = 'rgba(11, 92, 173, 0.18)';
 
-function options(columns: Columns, unit: string, width: number): uPlot.Options {
+function options(columns: Columns, unit: string, width: number, range: readonly [number, number]): uPlot.Options {
+  // Few points draw nothing as a line; show them as dots then (never for large series: dots are slow there).
+  const dots = columns.x.length < 60;
   const band = columns.kind === 'gauge';
   const series: uPlot.Series[] = [
     {},
@@ -15,7 +17,7 @@ function options(columns: Columns, unit: string, width: number): uPlot.Options {
       stroke: LINE,
       width: 1.5,
       spanGaps: false,
-      points: { show: false },
+      points: { show: dots, size: 6 },
       ...(columns.kind === 'counter' ? { paths: uPlot.paths.bars!({ size: [0.8, 40] }), fill: BAND } : {}),
     },
   ];
@@ -31,7 +33,8 @@ function options(columns: Columns, unit: string, width: number): uPlot.Options {
     legend: { show: true, live: true },
     cursor: { drag: { x: true, y: false } },
     axes: [{}, { size: 70, values: (_u, splits) => splits.map((v) => (Math.abs(v) >= 10_000 && unit === 'W' ? `${v / 1000} kW` : `${v}`)) }],
-    scales: { x: { time: true } },
+    // The asked range, not the data's: a day with one reading still reads as a day.
+    scales: { x: { time: true, range: () => [range[0], range[1]] } },
   };
 }
 
@@ -39,14 +42,14 @@ function options(columns: Columns, unit: string, width: number): uPlot.Options {
  * One uPlot chart: an average line with the min–max band of each bucket (or bars of energy per bucket), gaps left
  * as gaps. The canvas is described by `label` for screen readers; the page offers the same data as a table.
  */
-export function Chart({ columns, unit, label, onDrawn }: { columns: Columns; unit: string; label: string; onDrawn?: (ms: number) => void }) {
+export function Chart({ columns, unit, label, range, onDrawn }: { columns: Columns; unit: string; label: string; range: readonly [number, number]; onDrawn?: (ms: number) => void }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
     if (!element) return;
     const started = performance.now();
     const data: uPlot.AlignedData = columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y];
-    const plot = new uPlot(options(columns, unit, element.clientWidth || 800), data, element);
+    const plot = new uPlot(options(columns, unit, element.clientWidth || 800, range), data, element);
     onDrawn?.(performance.now() - started);
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 320 }));
     resize.observe(element);
@@ -54,6 +57,6 @@ export function Chart({ columns, unit, label, onDrawn }: { columns: Columns; uni
       resize.disconnect();
       plot.destroy();
     };
-  }, [columns, unit]);
+  }, [columns, unit, range]);
   return <div class="chart" ref={host} role="img" aria-label={label} data-points={columns.x.length} />;
 }

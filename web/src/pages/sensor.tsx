@@ -30,7 +30,7 @@ export function SensorPage({ id }: { id: string }) {
   const sensor = useSignal<Sensor | null | undefined>(undefined);
   const preset = useSignal<(typeof PRESETS)[number]['key']>('24h');
   const force15m = useSignal(false);
-  const columns = useSignal<{ columns: Columns; bucket: Bucket } | null>(null);
+  const columns = useSignal<{ columns: Columns; bucket: Bucket; range: readonly [number, number] } | null>(null);
   const asTable = useSignal(false);
   const box = useRef<HTMLDivElement>(null);
 
@@ -50,7 +50,8 @@ export function SensorPage({ id }: { id: string }) {
       .GET('/api/readings/series', { params: { query: { sensor: [sensorId], from: from.toISOString(), to: to.toISOString(), bucket } } })
       .then(({ data }) => {
         const series = (typeof data === 'object' ? data.series : [])[0];
-        columns.value = { columns: series ? toColumns(series, bucket) : { x: [], y: [], lo: [], hi: [], kind: 'raw' }, bucket };
+        const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
+        columns.value = { columns: series ? toColumns(series, bucket) : { x: [], y: [], lo: [], hi: [], kind: 'raw' }, bucket, range };
       });
   }, [sensor.value, preset.value, force15m.value]);
 
@@ -96,7 +97,7 @@ export function SensorPage({ id }: { id: string }) {
       <div ref={box} class="chart-box">
         {!shown && <p role="status">Loading history…</p>}
         {shown && shown.columns.x.length === 0 && <p class="empty">No readings in this range.</p>}
-        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} />}
+        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} range={shown.range} />}
         {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
       </div>
       <p class="muted">{description}</p>

@@ -45,25 +45,27 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
   const pending = c !== null && !FINAL.has(c.status);
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" data-label="Switch">
         <a href={sensorHref(sensor.sensorId)}>{sensorLabel(sensor.sensorId)}</a>
       </th>
-      <td>{c ? `${c.action}` : '—'}</td>
-      <td>
+      <td data-label="Desired">{c ? `${c.action}` : '—'}</td>
+      <td data-label="Reported">
         {onOff(reported)} <span class="fresh">{ago(reportedAt, now.value)}</span>
       </td>
-      <td aria-live="polite" data-command-status={c?.status ?? ''} class={c?.status === 'failed' || c?.status === 'timed_out' ? 'error' : ''}>
+      <td data-label="Command" aria-live="polite" data-command-status={c?.status ?? ''} class={c?.status === 'failed' || c?.status === 'timed_out' ? 'error' : ''}>
         {c ? STATUS_TEXT[c.status] : '—'}
         {c?.outcome && c.status !== 'acknowledged' ? `: ${c.outcome}` : ''}
         {error.value}
       </td>
-      <td class="actions">
+      <td>
+        <div class="actions">
         <button type="button" disabled={pending} onClick={() => void send('on')} aria-label={`Switch ${sensorLabel(sensor.sensorId)} on`}>
           On
         </button>
         <button type="button" disabled={pending} onClick={() => void send('off')} aria-label={`Switch ${sensorLabel(sensor.sensorId)} off`}>
           Off
         </button>
+        </div>
       </td>
     </tr>
   );
@@ -82,7 +84,7 @@ export function SwitchesPage() {
       {switches.value?.length === 0 && <p class="empty">No switches you may command. Smart plugs and relays show here once their gateway reports them.</p>}
       {switches.value && switches.value.length > 0 && (
         <div class="table-scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">Switch</th>
