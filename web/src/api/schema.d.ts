@@ -591,7 +591,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: live canonical readings of the sensors, as they are stored
-         * @description Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive.
+         * @description Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive. The last reading of each stored event carries `id:` with that event's log position; a client that reconnects with it as `Last-Event-ID` gets every reading after that event, none twice.
          */
         get: operations["streamReadings"];
         put?: never;
@@ -5072,7 +5072,11 @@ export interface operations {
                 /** @description Sensor ids, up to 500: repeat the parameter (`?sensor=a&sensor=b`) */
                 sensor: string[];
             };
-            header?: never;
+            header: {
+                "last-event-id": string;
+                /** @description Resume after the event with this log position (the last `id:` received) */
+                "Last-Event-ID"?: string;
+            };
             path?: never;
             cookie?: never;
         };

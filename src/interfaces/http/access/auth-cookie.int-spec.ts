@@ -82,6 +82,8 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     const none = await post('/api/auth/refresh', BROWSER);
     expect(none.status).toBe(204);
     expect(await none.text()).toBe('');
+    // Other callers without a token in the body are told what is missing, as before the cookie existed.
+    expect((await post('/api/auth/refresh', {}, {})).status).toBe(400);
     const { cookie, accessToken } = await browserLogin();
     const out = await post('/api/auth/logout', { ...BROWSER, authorization: `Bearer ${accessToken}`, cookie: `wattlog_refresh=${cookie}` });
     expect(out.status).toBe(204);

@@ -66,8 +66,9 @@ export class AuthController {
   async refresh(@Body() body: RefreshRequestDto | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedTokens | undefined> {
     noStore(reply);
     if (body?.refreshToken !== undefined) return answer(await this.authentication.refresh(body.refreshToken), request, reply);
-    assertSameSite(request);
     const cookie = refreshCookieOf(request);
+    if (cookie === undefined && !isBrowserCaller(request)) throw new BadRequestException('refreshToken is required');
+    assertSameSite(request);
     // No cookie: this browser has no session (a first visit), which is not an error; the page shows its login.
     if (cookie === undefined) {
       await reply.code(204).send();

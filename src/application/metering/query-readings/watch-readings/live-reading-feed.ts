@@ -24,7 +24,9 @@ export interface LiveReadingFeed extends AsyncIterable<CanonicalReading> {
 export class BoundedReadingFeed implements LiveReadingFeed {
   readonly ended: Promise<FeedEnd>;
   completedPosition: string | null = null;
-  private readonly queue: { readonly reading: CanonicalReading; readonly completes: string | null }[] = [];
+  /** The log position of the event the reading just yielded came from. */
+  currentPosition: string | null = null;
+  private readonly queue: { readonly reading: CanonicalReading; readonly position: string | null; readonly completes: boolean }[] = [];
   private endReason: FeedEnd | null = null;
   private resolveEnded!: (reason: FeedEnd) => void;
   private wake: (() => void) | null = null;
@@ -55,7 +57,7 @@ export class BoundedReadingFeed implements LiveReadingFeed {
         this.end('overflow');
         return;
       }
-      this.queue.push({ reading, completes: index === admitted.length - 1 ? position : null });
+      this.queue.push({ reading, position, completes: index === admitted.length - 1 });
       this.wakeConsumer();
     }
   }
@@ -78,7 +80,8 @@ export class BoundedReadingFeed implements LiveReadingFeed {
       if (this.endReason !== null) return;
       const next = this.queue.shift();
       if (next !== undefined) {
-        this.completedPosition = next.completes;
+        this.currentPosition = next.position;
+        this.completedPosition = next.completes ? next.position : null;
         yield next.reading;
         continue;
       }
