@@ -1,4 +1,4 @@
-/* global document */
+/* global document, setTimeout */
 // The web UI in Debian's Chromium against the built server: serving, login, session across reloads, live readings,
 // tenant isolation, accessibility (axe) and screenshots of every page at desktop and phone sizes.
 import assert from 'node:assert/strict';
@@ -50,6 +50,10 @@ describe('web UI in Chromium', { skip }, () => {
       if (message.type() === 'error') consoleErrors.push(`${p.url()}: ${message.text()}`);
     });
     p.on('pageerror', (error) => consoleErrors.push(`${p.url()}: ${error.message}`));
+    // Aborts are the page letting go of a stream; anything else is worth seeing beside a failure.
+    p.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') console.log(`# request failed: ${request.url()} ${request.failure()?.errorText}`);
+    });
     return p;
   }
 
@@ -90,7 +94,7 @@ describe('web UI in Chromium', { skip }, () => {
     }
   });
 
-  it('logs in, keeps the session over a reload (refresh cookie), and shows a new reading on Now within 2 s', async () => {
+  it('logs in, keeps the session over a reload (refresh cookie), shows a new reading on Now within 2 s, and resumes the stream after a disconnect', async () => {
     const p = await page();
     await logIn(p, alice);
     const value = p.locator(`[data-sensor-value="${A_POWER}"]`);
@@ -102,6 +106,16 @@ describe('web UI in Chromium', { skip }, () => {
     await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 777 }]);
     await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('777'), A_POWER, { timeout: 2000 });
     console.log(`# reading on screen ${Date.now() - sent} ms after it was stored`);
+
+    // Offline, the stream breaks; a reading stored meanwhile comes with the resume (Last-Event-ID), not live.
+    await p.context().setOffline(true);
+    await p.getByText('reconnecting…').waitFor();
+    await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 888 }]);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.match(await p.locator(`[data-sensor-value="${A_POWER}"]`).innerText(), /777/);
+    await p.context().setOffline(false);
+    await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('888'), A_POWER, { timeout: 10_000 });
+    await p.getByText('live', { exact: true }).waitFor();
     await p.context().close();
   });
 

@@ -5,7 +5,8 @@ import { api } from '../api/client';
 export function AlarmBanner() {
   const open = useSignal<number | null>(null);
   useEffect(() => {
-    void api.GET('/api/alarms', { params: { query: { state: 'open', limit: 100 } } }).then(({ data }) => (open.value = data?.items.length ?? 0));
+    void api.GET('/api/alarms', { params: { query: { state: 'open', limit: 100 } } }).then(({ data }) => (open.value = data?.items.length ?? 0))
+      .catch(() => undefined);
   }, []);
   if (!open.value) return null;
   return (

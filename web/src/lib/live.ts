@@ -19,30 +19,38 @@ export function liveReading(sensorId: string): ReturnType<typeof signal<Reading 
  * `Last-Event-ID` neither loses nor repeats a reading.
  */
 export function watchReadings(sensorIds: readonly string[]): () => void {
-  const controller = new AbortController();
+  const stopped = new AbortController();
+  let connection: AbortController | null = null;
+  let wake: (() => void) | null = null;
   let lastEventId: string | null = null;
   let attempt = 0;
-  const run = async (): Promise<void> => {
-    while (!controller.signal.aborted) {
-      try {
-        await readOnce();
-        attempt = 0;
-      } catch {
-        if (controller.signal.aborted) return;
-      }
-      streamState.value = 'reconnecting';
-      const wait = Math.min(30_000, 500 * 2 ** attempt++) * (0.5 + Math.random() / 2);
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+  // A laptop that sleeps or changes network keeps a dead connection open for minutes: drop it when the browser
+  // says it is offline, and reconnect at once (with the last id) when it is back.
+  const onOffline = (): void => connection?.abort();
+  const onOnline = (): void => {
+    attempt = 0;
+    wake?.();
   };
-  const readOnce = async (): Promise<void> => {
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+  const readOnce = async (signal: AbortSignal): Promise<void> => {
     const query = sensorIds.map((id) => `sensor=${encodeURIComponent(id)}`).join('&');
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (lastEventId !== null) headers['last-event-id'] = lastEventId;
-    if (!currentToken()) return;
-    const response = await authorizedFetch(`/api/readings/stream?${query}`, { headers, signal: controller.signal });
+    const response = await authorizedFetch(`/api/readings/stream?${query}`, { headers, signal });
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     streamState.value = 'open';
+    attempt = 0;
     let pending: Reading[] = [];
     const parser = new SseParser((message) => {
       if (message.event !== 'reading') return;
@@ -59,9 +67,30 @@ export function watchReadings(sensorIds: readonly string[]): () => void {
       parser.push(value);
     }
   };
+  const run = async (): Promise<void> => {
+    while (!stopped.signal.aborted) {
+      if (!navigator.onLine) {
+        streamState.value = 'reconnecting';
+        await pause(60_000);
+        continue;
+      }
+      connection = new AbortController();
+      try {
+        if (currentToken()) await readOnce(AbortSignal.any([stopped.signal, connection.signal]));
+      } catch {
+        // Network error, abort or refusal: all end in a reconnect below unless the page stopped watching.
+      }
+      if (stopped.signal.aborted) return;
+      streamState.value = 'reconnecting';
+      await pause(Math.min(30_000, 500 * 2 ** attempt++) * (0.5 + Math.random() / 2));
+    }
+  };
   if (sensorIds.length > 0) void run();
   return () => {
-    controller.abort();
+    stopped.abort();
+    wake?.();
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
     streamState.value = 'idle';
   };
 }

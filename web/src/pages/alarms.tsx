@@ -45,15 +45,20 @@ function AlarmTable({ alarms, open }: { alarms: Alarm[]; open: boolean }) {
 
 export function AlarmsPage() {
   const alarms = useSignal<Alarm[] | null>(null);
+  const failed = useSignal(false);
   useEffect(() => {
-    void api.GET('/api/alarms', { params: { query: { state: 'all', limit: 200 } } }).then(({ data }) => (alarms.value = data?.items ?? []));
+    api
+      .GET('/api/alarms', { params: { query: { state: 'all', limit: 200 } } })
+      .then(({ data }) => (data ? (alarms.value = data.items) : (failed.value = true)))
+      .catch(() => (failed.value = true));
   }, []);
   const open = (alarms.value ?? []).filter((a) => a.state === 'open');
   const past = (alarms.value ?? []).filter((a) => a.state !== 'open');
   return (
     <section>
       <h1>Alarms</h1>
-      {alarms.value === null && <p role="status">Loading…</p>}
+      {failed.value && <p class="error">The alarms could not be loaded; reload the page to try again.</p>}
+      {alarms.value === null && !failed.value && <p role="status">Loading…</p>}
       {alarms.value !== null && (
         <>
           <h2>Open</h2>

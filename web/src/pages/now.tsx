@@ -32,8 +32,10 @@ function useTodaysEnergy(counters: readonly Sensor[]) {
           next.set(series.sensorId, sum);
         }
         totals.value = next;
-      });
-  }, [counters]);
+      })
+      .catch(() => undefined);
+    // Keyed by the ids: the array itself is new on every render.
+  }, [counters.map((s) => s.sensorId).join('|')]);
   return totals.value;
 }
 

@@ -33,9 +33,12 @@ export function SensorPage({ id }: { id: string }) {
   const columns = useSignal<{ columns: Columns; bucket: Bucket; range: readonly [number, number] } | null>(null);
   const asTable = useSignal(false);
   const box = useRef<HTMLDivElement>(null);
+  const failed = useSignal(false);
 
   useEffect(() => {
-    void allSensors().then((all) => (sensor.value = all.find((s) => s.sensorId === sensorId) ?? null));
+    allSensors()
+      .then((all) => (sensor.value = all.find((s) => s.sensorId === sensorId) ?? null))
+      .catch(() => (failed.value = true));
     return watchReadings([sensorId]);
   }, [sensorId]);
 
@@ -52,9 +55,11 @@ export function SensorPage({ id }: { id: string }) {
         const series = (typeof data === 'object' ? data.series : [])[0];
         const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
         columns.value = { columns: series ? toColumns(series, bucket) : { x: [], y: [], lo: [], hi: [], kind: 'raw' }, bucket, range };
-      });
+      })
+      .catch(() => (failed.value = true));
   }, [sensor.value, preset.value, force15m.value]);
 
+  if (failed.value) return <p class="error">This page could not be loaded; reload it to try again.</p>;
   if (sensor.value === undefined) return <p role="status">Loading…</p>;
   if (sensor.value === null)
     return (

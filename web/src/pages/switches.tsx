@@ -73,14 +73,18 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
 
 export function SwitchesPage() {
   const switches = useSignal<Sensor[] | null>(null);
+  const failed = useSignal(false);
   useEffect(() => {
-    void allSensors('switchState').then((all) => (switches.value = all));
+    allSensors('switchState')
+      .then((all) => (switches.value = all))
+      .catch(() => (failed.value = true));
   }, []);
   useEffect(() => watchReadings((switches.value ?? []).map((s) => s.sensorId)), [switches.value]);
   return (
     <section>
       <h1>Switches</h1>
-      {switches.value === null && <p role="status">Loading…</p>}
+      {failed.value && <p class="error">The switches could not be loaded; reload the page to try again.</p>}
+      {switches.value === null && !failed.value && <p role="status">Loading…</p>}
       {switches.value?.length === 0 && <p class="empty">No switches you may command. Smart plugs and relays show here once their gateway reports them.</p>}
       {switches.value && switches.value.length > 0 && (
         <div class="table-scroll">
