@@ -1,7 +1,7 @@
-import type { Schemas } from '../api/client';
+import type { components } from '../api/schema.js';
 
 export type Bucket = '15m' | '1h' | '1d' | 'raw';
-export type SeriesDto = Schemas['SensorSeriesDto'];
+export type SeriesDto = components['schemas']['SensorSeriesDto'];
 
 const BUCKET_MS: Record<Exclude<Bucket, 'raw'>, number> = { '15m': 900_000, '1h': 3_600_000, '1d': 86_400_000 };
 
