@@ -5,7 +5,7 @@ import type { components, paths } from './schema';
 /** Typed calls to the API; every request carries the in-memory access token. */
 export const api = createClient<paths>({
   baseUrl: '',
-  fetch: (request: Request) => authorizedFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: request.signal, ...(request.body ? { duplex: 'half' } : {}) } as RequestInit),
+  fetch: (request: Request) => authorizedFetch(request),
   querySerializer: { array: { style: 'form', explode: true } },
 });
 

@@ -93,12 +93,14 @@ export function currentToken(): string | null {
 }
 
 /** fetch with the access token; on a 401 refreshes once and retries once, then gives up to the login page. */
-export async function authorizedFetch(input: string, init: RequestInit = {}): Promise<Response> {
+export async function authorizedFetch(input: RequestInfo, init: RequestInit = {}): Promise<Response> {
+  // Kept unsent, so the retry can send the same body again.
+  const base = new Request(input, init);
   const send = (): Promise<Response> => {
-    const headers = new Headers(init.headers);
+    const request = base.clone();
     const token = accessToken.value;
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    return fetch(input, { ...init, headers });
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return fetch(request);
   };
   const first = await send();
   if (first.status !== 401) return first;

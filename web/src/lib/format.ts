@@ -23,9 +23,13 @@ export function dateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A friendly name from a sensor id (`zigbee:0x…/1/power` → `0x…/1 power`) until sensors carry names. */
+/**
+ * A friendly name from a sensor id until sensors carry names: the protocol prefix and a gateway's UUID (which
+ * scopes ids of protocols without global ones) are dropped, `zigbee2mqtt:<uuid>/meter-1/power` → `meter-1 · power`.
+ */
 export function sensorLabel(sensorId: string): string {
   const [node = sensorId, ...rest] = sensorId.split('/');
   const short = node.replace(/^[a-z0-9]+:/, '');
-  return [short, ...rest].join(' · ');
+  const parts = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(short) && rest.length > 0 ? rest : [short, ...rest];
+  return parts.join(' · ');
 }

@@ -43,9 +43,18 @@ export function NowPage() {
   const sensors = useSignal<Sensor[] | null>(null);
   const failed = useSignal(false);
   useEffect(() => {
-    allSensors()
-      .then((all) => (sensors.value = all))
-      .catch(() => (failed.value = true));
+    const load = () =>
+      allSensors()
+        .then((all) => {
+          failed.value = false;
+          // New sensors join the page (a gateway just paired a device); an unchanged list keeps the stream as it is.
+          const ids = (list: readonly Sensor[] | null) => (list ?? []).map((s) => s.sensorId).join('|');
+          if (ids(all) !== ids(sensors.value)) sensors.value = all;
+        })
+        .catch(() => (failed.value = sensors.value === null));
+    void load();
+    const timer = setInterval(() => void load(), 15_000);
+    return () => clearInterval(timer);
   }, []);
   const power = (sensors.value ?? []).filter((s) => s.quantity === 'power');
   const counters = (sensors.value ?? []).filter((s) => ENERGY.has(s.quantity));

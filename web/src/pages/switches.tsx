@@ -27,6 +27,13 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
   const reportedAt = liveReading(sensor.sensorId).value?.measuredAt ?? sensor.lastMeasuredAt;
 
   const send = async (action: 'on' | 'off') => {
+    try {
+      await follow(action);
+    } catch {
+      error.value = 'the server could not be reached';
+    }
+  };
+  const follow = async (action: 'on' | 'off') => {
     error.value = null;
     const { data, error: problem } = await api.POST('/api/actuator-commands', { body: { sensorId: sensor.sensorId, action, reason: 'web UI' } });
     if (!data) {
