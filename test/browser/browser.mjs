@@ -3,14 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'].find(
-  (path) => !!path && existsSync(path),
-);
+// CHROMIUM_PATH, when set, is the only candidate (so a wrong one is reported rather than silently replaced).
+const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_PATH = candidates.find((path) => existsSync(path));
 
 const required = process.env.CI === 'true' || process.env.E2E_REQUIRE_BROWSER === '1';
 
 /** `false` to run; a reason string to skip. Under CI a missing browser is not skipped: launch() then fails the suite. */
-export const skip = CHROMIUM_PATH || required ? false : 'no Chromium found (set CHROMIUM_PATH or `apt-get install chromium`)';
+export const skip = CHROMIUM_PATH || required ? false : `no Chromium found at ${candidates.join(', ')} (set CHROMIUM_PATH or apt-get install chromium)`;
 
 export function chromiumMajor() {
   if (!CHROMIUM_PATH) return null;
