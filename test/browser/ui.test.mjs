@@ -1,4 +1,4 @@
-/* global document, setTimeout */
+/* global document, setTimeout, window */
 // The web UI in Debian's Chromium against the built server: serving, login, session across reloads, live readings,
 // tenant isolation, accessibility (axe) and screenshots of every page at desktop and phone sizes.
 import assert from 'node:assert/strict';
@@ -165,6 +165,8 @@ describe('web UI in Chromium', () => {
         if (name === 'sensor') await p.locator('.chart, .empty').first().waitFor();
         if (name === 'switches') await p.getByRole('table').waitFor();
         await axe(p, name);
+        // Nothing may stick out sideways on a phone.
+        assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} fits ${viewport.width} px`);
         await p.screenshot({ path: new URL(`${name}-${size}.png`, SHOTS).pathname, animations: 'disabled', fullPage: true });
       }
       await p.context().close();

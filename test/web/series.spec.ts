@@ -1,4 +1,4 @@
-import { chooseBucket, summary, toColumns, toCsv, type SeriesDto } from '../../web/src/lib/series.js';
+import { chooseBucket, compareWith, parseRelative, summary, toColumns, toCsv, type SeriesDto } from '../../web/src/lib/series.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,5 +37,27 @@ describe('the UI\'s series helpers', () => {
     expect(toCsv(columns, 's', 'W', '15m')).toBe(
       '# sensor s, bucket 15m\ntime,avg_W,min_W,max_W\n2025-03-01T00:00:00.000Z,1,0,2\n2025-03-01T00:15:00.000Z,,,\n2025-03-01T00:30:00.000Z,3,3,3\n',
     );
+  });
+});
+
+describe('ranges and comparison', () => {
+  it('reads relative ranges like Grafana\'s', () => {
+    expect(parseRelative('-1d')).toBe(DAY);
+    expect(parseRelative(' -6h ')).toBe(6 * HOUR);
+    expect(parseRelative('-2w')).toBe(14 * DAY);
+    expect(parseRelative('-30m')).toBe(30 * 60_000);
+    expect(parseRelative('1d')).toBeNull();
+    expect(parseRelative('-0d')).toBeNull();
+    expect(parseRelative('-1 fortnight')).toBeNull();
+  });
+
+  it('lays the previous period over the current one, joined on time, keeping its gaps as gaps', () => {
+    const current = { x: [100, 200], y: [1, 2], lo: [null, null], hi: [null, null], kind: 'raw' as const };
+    const previous = { x: [0, 50, 100], y: [5, null, 7], lo: [null, null, null], hi: [null, null, null], kind: 'raw' as const };
+    const compared = compareWith(current, previous, 100);
+    expect(compared.x).toEqual([100, 150, 200]);
+    expect(compared.y).toEqual([1, undefined, 2]);
+    expect(compared.previous).toEqual([5, null, 7]);
+    expect(toCsv(compared, 's', 'W', 'raw').split('\n').slice(1, 3)).toEqual(['time,value_W,previous_period_W', '1970-01-01T00:01:40.000Z,1,5']);
   });
 });

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Columns } from '../lib/series';
+import type { Compared } from '../lib/series';
 
 const LINE = '#0b5cad';
 const BAND = 'rgba(11, 92, 173, 0.18)';
 
-function options(columns: Columns, unit: string, width: number, range: readonly [number, number]): uPlot.Options {
+function options(columns: Compared, unit: string, width: number, range: readonly [number, number]): uPlot.Options {
   // Few points draw nothing as a line; show them as dots then (never for large series: dots are slow there).
   const dots = columns.x.length < 60;
   const band = columns.kind === 'gauge';
@@ -25,6 +25,7 @@ function options(columns: Columns, unit: string, width: number, range: readonly 
     series.push({ label: 'min', stroke: 'transparent', points: { show: false }, spanGaps: false });
     series.push({ label: 'max', stroke: 'transparent', points: { show: false }, spanGaps: false });
   }
+  if (columns.previous) series.push({ label: 'previous period', stroke: '#6e7781', width: 1, dash: [6, 4], spanGaps: false, points: { show: dots, size: 5 } });
   return {
     width,
     height: 320,
@@ -42,14 +43,15 @@ function options(columns: Columns, unit: string, width: number, range: readonly 
  * One uPlot chart: an average line with the min–max band of each bucket (or bars of energy per bucket), gaps left
  * as gaps. The canvas is described by `label` for screen readers; the page offers the same data as a table.
  */
-export function Chart({ columns, unit, label, range, onDrawn }: { columns: Columns; unit: string; label: string; range: readonly [number, number]; onDrawn?: (ms: number) => void }) {
+export function Chart({ columns, unit, label, range, onDrawn }: { columns: Compared; unit: string; label: string; range: readonly [number, number]; onDrawn?: (ms: number) => void }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
     if (!element) return;
     const started = performance.now();
-    const data: uPlot.AlignedData = columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y];
-    const plot = new uPlot(options(columns, unit, element.clientWidth || 800, range), data, element);
+    const data = (columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y]) as uPlot.AlignedData extends readonly (infer T)[] ? T[] : never;
+    if (columns.previous) data.push(columns.previous as (number | null)[]);
+    const plot = new uPlot(options(columns, unit, element.clientWidth || 800, range), data as unknown as uPlot.AlignedData, element);
     onDrawn?.(performance.now() - started);
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 320 }));
     resize.observe(element);

@@ -71,18 +71,20 @@ export function toColumns(series: SeriesDto, bucket: Bucket): Columns {
 }
 
 /** CSV of exactly the columns on screen (gaps as empty cells), times in ISO-8601 UTC. */
-export function toCsv(columns: Columns, sensorId: string, unit: string, bucket: Bucket): string {
-  const head = columns.kind === 'gauge' ? `time,avg_${unit},min_${unit},max_${unit}` : columns.kind === 'counter' ? `time,delta_${unit}` : `time,value_${unit}`;
+export function toCsv(columns: Columns & { readonly previous?: (number | null | undefined)[] | null }, sensorId: string, unit: string, bucket: Bucket): string {
+  const name = columns.kind === 'gauge' ? `avg_${unit},min_${unit},max_${unit}` : columns.kind === 'counter' ? `delta_${unit}` : `value_${unit}`;
+  const head = `time,${name}${columns.previous ? `,previous_period_${unit}` : ''}`;
   const rows = columns.x.map((t, i) => {
     const cells = [new Date(t * 1000).toISOString(), columns.y[i] ?? ''];
     if (columns.kind === 'gauge') cells.push(columns.lo[i] ?? '', columns.hi[i] ?? '');
+    if (columns.previous) cells.push(columns.previous[i] ?? '');
     return cells.join(',');
   });
   return `# sensor ${sensorId}, bucket ${bucket}\n${head}\n${rows.join('\n')}\n`;
 }
 
 export function summary(columns: Columns): { min: number | null; max: number | null; avg: number | null; points: number } {
-  const values = columns.y.filter((v): v is number => v !== null);
+  const values = columns.y.filter((v): v is number => typeof v === 'number');
   if (values.length === 0) return { min: null, max: null, avg: null, points: 0 };
   let min = Infinity;
   let max = -Infinity;
@@ -93,4 +95,53 @@ export function summary(columns: Columns): { min: number | null; max: number | n
     sum += v;
   }
   return { min, max, avg: sum / values.length, points: values.length };
+}
+
+/** A relative range like `-1d`, `-6h`, `-2w`, `-30m`, `-1y`: its length in ms, or null when it is not one. */
+export function parseRelative(text: string): number | null {
+  const match = /^\s*-\s*(\d{1,4})\s*(m|h|d|w|y)\s*$/i.exec(text);
+  if (!match) return null;
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000, y: 365 * 86_400_000 }[match[2]!.toLowerCase() as 'm' | 'h' | 'd' | 'w' | 'y'];
+  const ms = Number(match[1]) * unit;
+  return ms > 0 ? ms : null;
+}
+
+/** The series with the previous period laid over it (its times moved forward by `shiftSeconds`), joined on time. */
+export interface Compared extends Columns {
+  /** undefined where the previous period has no point at that time (drawn across), null where it had a gap. */
+  readonly previous: (number | null | undefined)[] | null;
+}
+
+export function compareWith(current: Columns, previous: Columns | null, shiftSeconds: number): Compared {
+  if (!previous) return { ...current, previous: null };
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  const lo: (number | null)[] = [];
+  const hi: (number | null)[] = [];
+  const prev: (number | null | undefined)[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < current.x.length || j < previous.x.length) {
+    const a = current.x[i];
+    const b = previous.x[j] === undefined ? undefined : previous.x[j]! + shiftSeconds;
+    if (b === undefined || (a !== undefined && a < b)) {
+      x.push(a!);
+      y.push(current.y[i]!);
+      lo.push(current.lo[i]!);
+      hi.push(current.hi[i]!);
+      prev.push(undefined);
+      i += 1;
+    } else {
+      x.push(b);
+      const same = a === b;
+      // Only the previous period has a point here: undefined lets the current line pass (null would cut it).
+      y.push(same ? current.y[i]! : (undefined as unknown as null));
+      lo.push(same ? current.lo[i]! : (undefined as unknown as null));
+      hi.push(same ? current.hi[i]! : (undefined as unknown as null));
+      prev.push(previous.y[j]!);
+      if (same) i += 1;
+      j += 1;
+    }
+  }
+  return { x, y, lo, hi, kind: current.kind, previous: prev };
 }

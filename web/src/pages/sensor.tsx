@@ -5,7 +5,7 @@ import { Chart } from '../components/chart';
 import { LiveValue } from '../components/live-value';
 import { dateTime, quantity, sensorLabel } from '../lib/format';
 import { watchReadings } from '../lib/live';
-import { chooseBucket, summary, toColumns, toCsv, type Bucket, type Columns } from '../lib/series';
+import { chooseBucket, compareWith, parseRelative, summary, toColumns, toCsv, type Bucket, type Columns, type Compared } from '../lib/series';
 import { allSensors } from '../lib/sensors';
 
 const PRESETS = [
@@ -28,9 +28,13 @@ function download(text: string, name: string): void {
 export function SensorPage({ id }: { id: string }) {
   const sensorId = decodeURIComponent(id);
   const sensor = useSignal<Sensor | null | undefined>(undefined);
-  const preset = useSignal<(typeof PRESETS)[number]['key']>('24h');
+  /** The shown range: a preset or relative length ending now, or a custom from–to (ms). */
+  const shownRange = useSignal<{ key: string; ms: number } | { key: 'custom'; from: number; to: number }>({ key: '24h', ms: 86_400_000 });
+  const relative = useSignal('');
+  const relativeError = useSignal(false);
+  const compare = useSignal(false);
   const force15m = useSignal(false);
-  const columns = useSignal<{ columns: Columns; bucket: Bucket; range: readonly [number, number] } | null>(null);
+  const columns = useSignal<{ columns: Compared; bucket: Bucket; range: readonly [number, number] } | null>(null);
   const asTable = useSignal(false);
   const box = useRef<HTMLDivElement>(null);
   const failed = useSignal(false);
@@ -44,20 +48,44 @@ export function SensorPage({ id }: { id: string }) {
 
   useEffect(() => {
     if (!sensor.value) return;
-    const range = PRESETS.find((p) => p.key === preset.value)!.ms;
-    const to = new Date();
-    const from = new Date(to.getTime() - range);
-    const bucket = chooseBucket(range, box.current?.clientWidth ?? 800, force15m.value);
+    const w = shownRange.value;
+    const to = 'to' in w ? new Date(w.to) : new Date();
+    const from = 'from' in w ? new Date(w.from) : new Date(to.getTime() - w.ms);
+    const span = to.getTime() - from.getTime();
+    const bucket = chooseBucket(span, box.current?.clientWidth ?? 800, force15m.value);
+    const fetchRange = async (start: Date, end: Date): Promise<Columns | null> => {
+      const { data } = await api.GET('/api/readings/series', { params: { query: { sensor: [sensorId], from: start.toISOString(), to: end.toISOString(), bucket } } });
+      const series = (typeof data === 'object' ? data.series : [])[0];
+      return series ? toColumns(series, bucket) : null;
+    };
     columns.value = null;
-    void api
-      .GET('/api/readings/series', { params: { query: { sensor: [sensorId], from: from.toISOString(), to: to.toISOString(), bucket } } })
-      .then(({ data }) => {
-        const series = (typeof data === 'object' ? data.series : [])[0];
+    let current = true;
+    Promise.all([fetchRange(from, to), compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null)])
+      .then(([now, before]) => {
+        if (!current) return;
         const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
-        columns.value = { columns: series ? toColumns(series, bucket) : { x: [], y: [], lo: [], hi: [], kind: 'raw' }, bucket, range };
+        const empty: Columns = { x: [], y: [], lo: [], hi: [], kind: 'raw' };
+        columns.value = { columns: compareWith(now ?? empty, compare.value ? (before ?? empty) : null, Math.round(span / 1000)), bucket, range };
       })
       .catch(() => (failed.value = true));
-  }, [sensor.value, preset.value, force15m.value]);
+    return () => {
+      current = false;
+    };
+  }, [sensor.value, shownRange.value, force15m.value, compare.value]);
+
+  const applyRelative = (event: SubmitEvent) => {
+    event.preventDefault();
+    const ms = parseRelative(relative.value);
+    relativeError.value = ms === null;
+    if (ms !== null) shownRange.value = { key: relative.value.trim(), ms };
+  };
+  const applyCustom = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const from = Date.parse(String(form.get('from')));
+    const to = Date.parse(String(form.get('to')));
+    if (Number.isFinite(from) && Number.isFinite(to) && from < to) shownRange.value = { key: 'custom', from, to };
+  };
 
   if (failed.value) return <p class="error">This page could not be loaded; reload it to try again.</p>;
   if (sensor.value === undefined) return <p role="status">Loading…</p>;
@@ -85,10 +113,13 @@ export function SensorPage({ id }: { id: string }) {
       </p>
       <div class="toolbar" role="group" aria-label="Time range">
         {PRESETS.map((p) => (
-          <button key={p.key} type="button" aria-pressed={preset.value === p.key} onClick={() => (preset.value = p.key)}>
+          <button key={p.key} type="button" aria-pressed={shownRange.value.key === p.key} onClick={() => (shownRange.value = { key: p.key, ms: p.ms })}>
             {p.label}
           </button>
         ))}
+        <label class="inline">
+          <input type="checkbox" checked={compare.value} onChange={(e) => (compare.value = e.currentTarget.checked)} /> Compare with previous period
+        </label>
         <label class="inline">
           <input type="checkbox" checked={force15m.value} onChange={(e) => (force15m.value = e.currentTarget.checked)} /> 15 min buckets
         </label>
@@ -98,6 +129,29 @@ export function SensorPage({ id }: { id: string }) {
         <button type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
           {asTable.value ? 'Show chart' : 'Show as table'}
         </button>
+      </div>
+      <div class="toolbar">
+        <form class="inline" onSubmit={applyRelative}>
+          <label class="inline">
+            Last
+            <input name="relative" size={6} placeholder="-1d" value={relative.value} onInput={(e) => (relative.value = e.currentTarget.value)} aria-invalid={relativeError.value} aria-describedby="relative-help" />
+          </label>
+          <button type="submit">Show</button>
+          <span id="relative-help" class={relativeError.value ? 'error' : 'muted'}>
+            {relativeError.value ? 'Use a form like -30m, -6h, -1d, -2w or -1y.' : 'e.g. -6h, -1d, -2w'}
+          </span>
+        </form>
+        <form class="inline" onSubmit={applyCustom}>
+          <label class="inline">
+            From <input type="datetime-local" name="from" required />
+          </label>
+          <label class="inline">
+            To <input type="datetime-local" name="to" required />
+          </label>
+          <button type="submit" aria-pressed={shownRange.value.key === 'custom'}>
+            Custom range
+          </button>
+        </form>
       </div>
       <div ref={box} class="chart-box">
         {!shown && <p role="status">Loading history…</p>}
