@@ -68,6 +68,16 @@ export async function startApp() {
       const data = { gatewayId, sequence: sequence++, networkType: 'zigbee2mqtt', receivedAt, readings: readings.map((r) => ({ measuredAt: receivedAt, source: { protocol: 'zigbee2mqtt', field: r.quantity }, ...r })) };
       await server.storage.eventStore.append(`readings-${gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], { expectedRevision: 'any' });
     },
+    /** A year of 15-minute power buckets for `sensorId` up to the last full hour (35,040 points), straight into the read model. */
+    async aYearOfBuckets(sensorId) {
+      await server.storage.readModels.query(
+        `INSERT INTO readings_buckets (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, value_sum, value_min, value_max, delta)
+         SELECT $1, '15m', t, 'power', 'W', 15, 15 * (400 + 300 * sin(extract(epoch FROM t) / 43200)), 300 + 300 * sin(extract(epoch FROM t) / 43200), 700 + 300 * sin(extract(epoch FROM t) / 43200), NULL
+         FROM generate_series(date_trunc('hour', now()) - interval '8760 hours', date_trunc('hour', now()) - interval '15 minutes', interval '15 minutes') AS t
+         ON CONFLICT DO NOTHING`,
+        [sensorId],
+      );
+    },
     async until(condition, what, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

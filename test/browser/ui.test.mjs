@@ -144,6 +144,25 @@ describe('web UI in Chromium', () => {
     await p.context().close();
   });
 
+  it('draws a year of 15-minute buckets (35,040 points) when asked for', { skip }, async () => {
+    if (noBrowser) throw noBrowser;
+    await app.aYearOfBuckets(A_POWER);
+    const p = await page();
+    await logIn(p, alice);
+    await p.goto(`${app.url}/sensors/${encodeURIComponent(A_POWER)}`);
+    await p.getByRole('button', { name: '1 y' }).click();
+    await p.getByLabel('15 min buckets').check();
+    const chart = p.locator('.chart[data-render-ms]');
+    await chart.waitFor({ timeout: 20_000 });
+    const points = Number(await chart.getAttribute('data-points'));
+    const renderMs = Number(await chart.getAttribute('data-render-ms'));
+    console.log(`# a year of 15-minute buckets: ${points} points drawn in ${renderMs} ms`);
+    assert.ok(points >= 35_040, `${points} points`);
+    assert.ok(renderMs < 1000, `drawn in ${renderMs} ms`);
+    await p.screenshot({ path: new URL('sensor-year-desktop.png', SHOTS).pathname, animations: 'disabled' });
+    await p.context().close();
+  });
+
   it('passes axe on every page and writes screenshots at 1280×800 and 390×844, without console errors', { skip }, async () => {
     if (noBrowser) throw noBrowser;
     const pages = [
