@@ -42,9 +42,11 @@ describe('web UI in Chromium', () => {
       { sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 412 },
       { sensorId: A_ENERGY, nodeId: 'ui:meter-a', quantity: 'energyImported', unit: 'kWh', value: 1234.5 },
       { sensorId: A_SWITCH, nodeId: 'ui:plug-a', quantity: 'switchState', unit: '1', value: 1 },
+      { sensorId: 'ui:plug-a/1/power', nodeId: 'ui:plug-a', quantity: 'power', unit: 'W', value: 120 },
+      { sensorId: 'dsmr:p1-a/power', nodeId: 'dsmr:p1-a', quantity: 'power', unit: 'W', value: 1500 },
     ]);
     await app.report('gw-ui-b', [{ sensorId: B_POWER, nodeId: 'ui:meter-b', quantity: 'power', unit: 'W', value: 55 }]);
-    await app.until(async () => (await app.api('GET', '/api/sensors?limit=100')).items.length >= 4, 'the seeded sensors');
+    await app.until(async () => (await app.api('GET', '/api/sensors?limit=100')).items.length >= 6, 'the seeded sensors');
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
@@ -117,6 +119,8 @@ describe('web UI in Chromium', () => {
     await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 777 }]);
     await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('777'), A_POWER, { timeout: 2000 });
     console.log(`# reading on screen ${Date.now() - sent} ms after it was stored`);
+    // The main meter (P1) minus the sub-meters, from the same live values: 1500 − 777 − 120.
+    assert.match(await p.locator('.untracked').innerText(), /603 W/);
 
     // Offline, the stream breaks; a reading stored meanwhile comes with the resume (Last-Event-ID), not live.
     await p.context().setOffline(true);

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { api, type Sensor } from '../api/client';
 import { AlarmBanner } from '../components/alarm-banner';
 import { LiveValue } from '../components/live-value';
+import { TopConsumers } from '../components/top-consumers';
 import { quantity, sensorLabel } from '../lib/format';
 import { streamState, watchReadings } from '../lib/live';
 import { allSensors, sensorHref } from '../lib/sensors';
@@ -86,6 +87,7 @@ export function NowPage() {
           </ul>
         </section>
       )}
+      {power.length > 1 && <TopConsumers power={power} />}
       {counters.length > 0 && (
         <section aria-labelledby="energy-h">
           <h2 id="energy-h">Energy today</h2>
