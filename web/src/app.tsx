@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { loggedIn, logout, me, refresh, sessionState } from './lib/auth';
 import { LoginPage } from './pages/login';
@@ -45,6 +45,20 @@ function Nav() {
   );
 }
 
+/** After a client-side navigation, focus goes to the new page's content, as a page load would put it there. */
+function FocusOnNavigate() {
+  const { path } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [path]);
+  return null;
+}
+
 function Shell() {
   return (
     <>
@@ -52,6 +66,7 @@ function Shell() {
         Skip to content
       </a>
       <Nav />
+      <FocusOnNavigate />
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={NowPage} />
