@@ -14,7 +14,8 @@ export const skip = CHROMIUM_PATH || required ? false : `no Chromium found at ${
 
 export function chromiumMajor() {
   if (!CHROMIUM_PATH) return null;
-  const version = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
+  // Debian's wrapper script complains on stderr about its own environment checks; only the version line matters.
+  const version = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return Number(/(\d+)\.\d+\.\d+\.\d+/.exec(version)?.[1] ?? NaN);
 }
 

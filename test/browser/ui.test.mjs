@@ -148,6 +148,23 @@ describe('web UI in Chromium', () => {
     await p.context().close();
   });
 
+  it('works from the keyboard: skip link, navigation, and switch buttons', { skip }, async () => {
+    if (noBrowser) throw noBrowser;
+    const p = await page();
+    await logIn(p, alice);
+    await p.keyboard.press('Tab');
+    assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    const focused = async () => p.evaluate(() => document.activeElement?.textContent?.trim());
+    for (let i = 0; i < 10 && (await focused()) !== 'Switches'; i += 1) await p.keyboard.press('Tab');
+    assert.equal(await focused(), 'Switches');
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Switches', level: 1 }).waitFor();
+    assert.equal(await p.evaluate(() => document.activeElement?.id), 'main');
+    for (let i = 0; i < 10 && !/^On$/.test((await focused()) ?? ''); i += 1) await p.keyboard.press('Tab');
+    assert.equal(await focused(), 'On');
+    await p.context().close();
+  });
+
   it('draws a year of 15-minute buckets (35,040 points) when asked for', { skip }, async () => {
     if (noBrowser) throw noBrowser;
     await app.aYearOfBuckets(A_POWER);
