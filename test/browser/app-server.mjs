@@ -78,6 +78,19 @@ export async function startApp() {
         [sensorId],
       );
     },
+    /** A configuration change of a node, as the configuration unit records it once the device confirmed. */
+    async aConfigurationChange(nodeId, at) {
+      const requestId = randomUUID();
+      const change = { kind: 'alarm_power_above', enabled: true, thresholdW: 2000, forSeconds: 60 };
+      await server.storage.eventStore.append(
+        `node-${nodeId}`,
+        [
+          { id: randomUUID(), type: 'NodeConfigurationRequested', data: { requestId, nodeId, gatewayId: 'gw-ui-a', field: 'alarm.power_above', change, requestedBy: 'user:test', reason: 'test', requestedAt: at, expiresAt: at }, metadata: {} },
+          { id: randomUUID(), type: 'NodeConfigurationApplied', data: { requestId, nodeId, field: 'alarm.power_above', requestedBy: 'user:test', applied: change, confirmation: 'server', appliedAt: at }, metadata: {} },
+        ],
+        { expectedRevision: 'any' },
+      );
+    },
     async until(condition, what, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

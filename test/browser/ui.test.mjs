@@ -168,6 +168,7 @@ describe('web UI in Chromium', () => {
   it('draws a year of 15-minute buckets (35,040 points) when asked for', { skip }, async () => {
     if (noBrowser) throw noBrowser;
     await app.aYearOfBuckets(A_POWER);
+    await app.aConfigurationChange('ui:meter-a', new Date(Date.now() - 30 * 86_400_000).toISOString());
     const p = await page();
     await logIn(p, alice);
     await p.goto(`${app.url}/sensors/${encodeURIComponent(A_POWER)}`);
@@ -180,6 +181,9 @@ describe('web UI in Chromium', () => {
     console.log(`# a year of 15-minute buckets: ${points} points drawn in ${renderMs} ms`);
     assert.ok(points >= 35_040, `${points} points`);
     assert.ok(renderMs < 1000, `drawn in ${renderMs} ms`);
+    // The node's configuration change is listed (and drawn on the time axis) where it happened.
+    await p.getByRole('heading', { name: 'Changes in this range' }).waitFor();
+    assert.match(await p.locator('.changes').innerText(), /alarm\.power_above/);
     await p.screenshot({ path: new URL('sensor-year-desktop.png', SHOTS).pathname, animations: 'disabled' });
     await p.context().close();
   });

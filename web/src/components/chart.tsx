@@ -6,7 +6,31 @@ import type { Compared } from '../lib/series';
 const LINE = '#0b5cad';
 const BAND = 'rgba(11, 92, 173, 0.18)';
 
-function options(columns: Compared, unit: string, width: number, range: readonly [number, number], onDraw: () => void): uPlot.Options {
+/** A moment from the log drawn on the time axis (a configuration change, for now). */
+export interface Annotation {
+  readonly t: number;
+  readonly label: string;
+}
+
+/** Dashed vertical lines at each annotation, drawn over the plot after the series. */
+function drawAnnotations(u: uPlot, annotations: readonly Annotation[]): void {
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.strokeStyle = '#9a6700';
+  ctx.lineWidth = 1;
+  ctx.setLineDash([3, 3]);
+  for (const a of annotations) {
+    const x = Math.round(u.valToPos(a.t, 'x', true));
+    if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function options(columns: Compared, unit: string, width: number, range: readonly [number, number], onDraw: (u: uPlot) => void): uPlot.Options {
   // Few points draw nothing as a line; show them as dots then (never for large series: dots are slow there).
   const dots = columns.x.length < 60;
   const band = columns.kind === 'gauge';
@@ -44,7 +68,21 @@ function options(columns: Compared, unit: string, width: number, range: readonly
  * One uPlot chart: an average line with the min–max band of each bucket (or bars of energy per bucket), gaps left
  * as gaps. The canvas is described by `label` for screen readers; the page offers the same data as a table.
  */
-export function Chart({ columns, unit, label, range, onDrawn }: { columns: Compared; unit: string; label: string; range: readonly [number, number]; onDrawn?: (ms: number) => void }) {
+export function Chart({
+  columns,
+  unit,
+  label,
+  range,
+  annotations = [],
+  onDrawn,
+}: {
+  columns: Compared;
+  unit: string;
+  label: string;
+  range: readonly [number, number];
+  annotations?: readonly Annotation[];
+  onDrawn?: (ms: number) => void;
+}) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -54,7 +92,8 @@ export function Chart({ columns, unit, label, range, onDrawn }: { columns: Compa
     if (columns.previous) data.push(columns.previous as (number | null)[]);
     let first = true;
     // The first draw's time is exposed for the browser tests and the UI benchmark (data-render-ms).
-    const drawn = (): void => {
+    const drawn = (u: uPlot): void => {
+      drawAnnotations(u, annotations);
       if (!first) return;
       first = false;
       const ms = performance.now() - started;
@@ -68,6 +107,6 @@ export function Chart({ columns, unit, label, range, onDrawn }: { columns: Compa
       resize.disconnect();
       plot.destroy();
     };
-  }, [columns, unit, range]);
+  }, [columns, unit, range, annotations]);
   return <div class="chart" ref={host} role="img" aria-label={label} data-points={columns.x.length} />;
 }

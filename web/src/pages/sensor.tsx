@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { api, type Sensor } from '../api/client';
-import { Chart } from '../components/chart';
+import { Chart, type Annotation } from '../components/chart';
 import { LiveValue } from '../components/live-value';
 import { dateTime, quantity, sensorLabel } from '../lib/format';
 import { watchReadings } from '../lib/live';
@@ -35,6 +35,7 @@ export function SensorPage({ id }: { id: string }) {
   const compare = useSignal(false);
   const force15m = useSignal(false);
   const columns = useSignal<{ columns: Compared; bucket: Bucket; range: readonly [number, number] } | null>(null);
+  const annotations = useSignal<Annotation[]>([]);
   const asTable = useSignal(false);
   const box = useRef<HTMLDivElement>(null);
   const failed = useSignal(false);
@@ -59,7 +60,19 @@ export function SensorPage({ id }: { id: string }) {
       return series ? toColumns(series, bucket) : null;
     };
     columns.value = null;
+    annotations.value = [];
     let current = true;
+    // Configuration changes of the sensor's node explain steps in a chart; callers who may not read them see none.
+    api
+      .GET('/api/nodes/{nodeId}/configuration/changes', { params: { path: { nodeId: sensor.value.nodeId }, query: { from: from.toISOString(), to: to.toISOString() } } })
+      .then(({ data }) => {
+        if (!current || !Array.isArray(data)) return;
+        annotations.value = data.slice(0, 200).map((c) => ({
+          t: Math.round(Date.parse(c.at) / 1000),
+          label: `${c.type.replace(/^NodeConfiguration/, 'configuration ').toLowerCase()}: ${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)} (by ${c.by})`,
+        }));
+      })
+      .catch(() => undefined);
     Promise.all([fetchRange(from, to), compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null)])
       .then(([now, before]) => {
         if (!current) return;
@@ -156,10 +169,22 @@ export function SensorPage({ id }: { id: string }) {
       <div ref={box} class="chart-box">
         {!shown && <p role="status">Loading history…</p>}
         {shown && shown.columns.x.length === 0 && <p class="empty">No readings in this range.</p>}
-        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} range={shown.range} />}
+        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} range={shown.range} annotations={annotations.value} />}
         {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
       </div>
       <p class="muted">{description}</p>
+      {annotations.value.length > 0 && (
+        <section aria-labelledby="changes-h">
+          <h2 id="changes-h">Changes in this range</h2>
+          <ul class="changes">
+            {annotations.value.map((a) => (
+              <li key={`${a.t}-${a.label}`}>
+                <time dateTime={new Date(a.t * 1000).toISOString()}>{dateTime(new Date(a.t * 1000).toISOString())}</time> {a.label}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }
