@@ -26,6 +26,7 @@ import { configureHttpPipeline } from './http-pipeline.js';
 import { serverBoundaryOptions, type RequestTimeouts } from './input-boundary/connection-errors.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
+import { serveWebUi } from '../web/serve-web-ui.js';
 
 export interface HttpServerConfig {
   readonly storage: StorageConfig;
@@ -123,6 +124,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       { logger: new PinoNestLogger(logger) },
     );
     configureHttpPipeline(app, { https: config.tls !== null, ...(rateLimiter ? { rateLimiter } : {}) });
+    await serveWebUi(app);
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 254, example: 'ada@example.org' })
@@ -17,11 +17,12 @@ export class LoginRequestDto {
 }
 
 export class RefreshRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, description: 'The refresh token of the last login or refresh answer' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'The refresh token of the last login or refresh answer; omitted by a browser, whose token is in the refresh cookie' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordRequestDto {

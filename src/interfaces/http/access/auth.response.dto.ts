@@ -3,9 +3,12 @@ import type { TokenPair } from '../../../application/access/login/authentication
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the service returns.
 
-export class TokenPairDto implements TokenPair {
+export class TokenPairDto implements Omit<TokenPair, 'refreshToken'> {
   @ApiProperty({ description: 'Signed access token (JWT); send as `Authorization: Bearer …`' }) readonly accessToken!: string;
-  @ApiProperty({ description: 'Opaque, single use: a refresh answers a new pair, and reusing an old one ends the session' }) readonly refreshToken!: string;
+  @ApiPropertyOptional({
+    description: 'Opaque, single use: a refresh answers a new pair, and reusing an old one ends the session. Absent for browser callers, who get it as the HttpOnly refresh cookie',
+  })
+  readonly refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) readonly tokenType!: 'Bearer';
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the access token expires' }) readonly expiresIn!: number;
 }

@@ -58,7 +58,10 @@ export async function serveSse(response: ServerResponse, feed: LiveReadingFeed, 
   try {
     for await (const reading of feed) {
       if (!open()) break;
-      if (!response.write(`event: reading\ndata: ${JSON.stringify(reading)}\n\n`)) await waitForDrain(response);
+      // The event's log position goes on its last reading only: a client resuming with Last-Event-ID gets the
+      // readings after that event, so it applies readings when their event's id arrives and none twice.
+      const id = feed.completedPosition ? `id: ${feed.completedPosition}\n` : '';
+      if (!response.write(`event: reading\ndata: ${JSON.stringify(reading)}\n${id}\n`)) await waitForDrain(response);
     }
   } catch {
     // The feed does not throw; a write to a socket closing under us ends the stream like a disconnect.

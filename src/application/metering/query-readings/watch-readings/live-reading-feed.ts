@@ -9,6 +9,11 @@ export type FeedEnd = 'closed' | 'overflow' | 'failed' | 'shutdown';
 /** Live readings for one consumer. Iterate it; `close()` ends it (and, for the last feed, the store subscription). */
 export interface LiveReadingFeed extends AsyncIterable<CanonicalReading> {
   readonly ended: Promise<FeedEnd>;
+  /**
+   * The log position of the stored event whose readings the reading just yielded completes (it is the last one of
+   * that event this consumer gets), else null. A consumer that remembers it can resume after exactly that event.
+   */
+  readonly completedPosition?: string | null;
   close(): Promise<void>;
 }
 
@@ -18,7 +23,10 @@ export interface LiveReadingFeed extends AsyncIterable<CanonicalReading> {
  */
 export class BoundedReadingFeed implements LiveReadingFeed {
   readonly ended: Promise<FeedEnd>;
-  private readonly queue: CanonicalReading[] = [];
+  completedPosition: string | null = null;
+  /** The log position of the event the reading just yielded came from. */
+  currentPosition: string | null = null;
+  private readonly queue: { readonly reading: CanonicalReading; readonly position: string | null; readonly completes: boolean }[] = [];
   private endReason: FeedEnd | null = null;
   private resolveEnded!: (reason: FeedEnd) => void;
   private wake: (() => void) | null = null;
@@ -40,15 +48,16 @@ export class BoundedReadingFeed implements LiveReadingFeed {
     return this.queue.length / this.capacity;
   }
 
-  offer(readings: readonly CanonicalReading[]): void {
-    for (const reading of readings) {
+  /** The readings of one stored event; `position` is that event's log position, marked on the last one admitted. */
+  offer(readings: readonly CanonicalReading[], position: string | null = null): void {
+    const admitted = readings.filter((reading) => this.accepts(reading));
+    for (const [index, reading] of admitted.entries()) {
       if (this.endReason !== null) return;
-      if (!this.accepts(reading)) continue;
       if (this.queue.length >= this.capacity) {
         this.end('overflow');
         return;
       }
-      this.queue.push(reading);
+      this.queue.push({ reading, position, completes: index === admitted.length - 1 });
       this.wakeConsumer();
     }
   }
@@ -71,7 +80,9 @@ export class BoundedReadingFeed implements LiveReadingFeed {
       if (this.endReason !== null) return;
       const next = this.queue.shift();
       if (next !== undefined) {
-        yield next;
+        this.currentPosition = next.position;
+        this.completedPosition = next.completes ? next.position : null;
+        yield next.reading;
         continue;
       }
       await new Promise<void>((resolve) => (this.wake = resolve));

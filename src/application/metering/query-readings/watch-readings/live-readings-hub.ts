@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
 import { READINGS_REPORTED } from '../../../../domain/metering/gateway-frame.events.js';
-import { EVENT_STORE, type EventStore, type Subscription } from '../../../ports/event-store.port.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../../../ports/event-store.port.js';
 import { PAYLOAD_DECODERS, type DecoderLookup } from '../../ports/payload-decoders.port.js';
 import { canonicalReadings } from '../../stored-readings.js';
-import { LiveFeedLimitError } from '../reading-query.errors.js';
+import { InvalidReadingQueryError, LiveFeedLimitError } from '../reading-query.errors.js';
+import { ResumingFeed } from './resuming-feed.js';
 import { BoundedReadingFeed, type LiveReadingFeed } from './live-reading-feed.js';
 
 export interface LiveReadingsOptions {
@@ -16,6 +17,9 @@ export interface LiveReadingsOptions {
 
 export const LIVE_READINGS_OPTIONS = Symbol('LiveReadingsOptions');
 export const DEFAULT_LIVE_READINGS_OPTIONS: LiveReadingsOptions = { feedCapacity: 5000, maxFeeds: 500 };
+
+/** Events read per page when a client resumes after a position. */
+const RESUME_PAGE = 500;
 
 /** Backlog share above which the hub lets I/O run between events, so consumers drain during catch-up bursts. */
 const PACING_BACKLOG = 0.25;
@@ -49,8 +53,11 @@ export class LiveReadingsHub implements OnModuleDestroy {
     return this.feeds.size;
   }
 
-  /** A feed of the readings `accepts` lets through, from now on. */
-  async join(accepts: (reading: CanonicalReading) => boolean): Promise<LiveReadingFeed> {
+  /**
+   * A feed of the readings `accepts` lets through, from now on, or from just after the event at `resumeAfter`: the
+   * log after it is read first, then the shared live feed takes over without repeating what the reading covered.
+   */
+  async join(accepts: (reading: CanonicalReading) => boolean, resumeAfter: string | null = null): Promise<LiveReadingFeed> {
     if (this.feeds.size >= this.options.maxFeeds) throw new LiveFeedLimitError(this.options.maxFeeds);
     const feed = new BoundedReadingFeed(accepts, this.options.feedCapacity, (f) => this.leave(f));
     this.feeds.add(feed);
@@ -61,7 +68,17 @@ export class LiveReadingsHub implements OnModuleDestroy {
       feed.end('failed');
       throw error;
     }
-    return feed;
+    if (resumeAfter === null) return feed;
+    // Joined before reading, so whatever is stored meanwhile is either in the pages read or in the live feed.
+    const page = (after: string) => this.store.readAll({ after, max: RESUME_PAGE, filter: { types: [READINGS_REPORTED] } });
+    let first: RecordedEvent[];
+    try {
+      first = await page(resumeAfter);
+    } catch {
+      await feed.close();
+      throw new InvalidReadingQueryError('Last-Event-ID is not a position of this event log');
+    }
+    return new ResumingFeed(feed, first, page, (data) => canonicalReadings(data, this.decoders), accepts);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -92,7 +109,7 @@ export class LiveReadingsHub implements OnModuleDestroy {
         const readings = canonicalReadings(event.data, this.decoders);
         let behind = false;
         for (const feed of this.feeds) {
-          if (readings.length > 0) feed.offer(readings);
+          if (readings.length > 0) feed.offer(readings, event.position);
           if (feed.isEnded) this.feeds.delete(feed);
           else behind ||= feed.backlog > PACING_BACKLOG;
         }

@@ -25,7 +25,7 @@ export class WatchReadingsHandler implements IQueryHandler<WatchReadings, LiveRe
     this.refreshMs = refreshMs ?? DEFAULT_LIVE_SCOPE_REFRESH_MS;
   }
 
-  async execute({ principal, sensorIds }: WatchReadings): Promise<LiveReadingFeed> {
+  async execute({ principal, sensorIds, resumeAfter }: WatchReadings): Promise<LiveReadingFeed> {
     const wanted = new Set(sensorIds);
     if (wanted.size === 0) throw new InvalidReadingQueryError('at least one sensor is required');
     if (wanted.size > MAX_WATCHED_SENSORS) {
@@ -35,6 +35,7 @@ export class WatchReadingsHandler implements IQueryHandler<WatchReadings, LiveRe
     let scope: ResolvedSensorScope = await this.access.resolveSensorScope(principal, 'read', ids);
     const feed = await this.hub.join(
       (reading) => wanted.has(reading.sensorId) && resolvedScopeAdmits(scope, reading, this.clock.now().getTime()),
+      resumeAfter,
     );
     if (scope.kind === 'all') return feed;
     // Grants change while the stream is open: re-read them, and admit nothing when that fails.

@@ -1,0 +1,5829 @@
+// Generated from the OpenAPI document by `npm run gen:api`; do not edit.
+
+export interface paths {
+    "/api/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read the data of which of your sensors, when and how often (admins: all) */
+        get: operations["queryAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/actuator-commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch an actuator on, off or over; the gateway applies it when connected, a report confirms it */
+        post: operations["requestActuatorCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/actuator-commands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One actuator command with its status and outcome */
+        get: operations["getActuatorCommand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open and past alarms of the sensors the caller may read (owner, admin, `read` grant), newest first */
+        get: operations["listAlarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/{alarmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alarm: the setting it was judged by, since when, its values, and how it ended */
+        get: operations["getAlarm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail (admin): every event with who did what, in log order; filter by object, actor, type, time; JSON or CSV */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in with email and password; answers an access and a refresh token
+         * @description Browser callers send `X-Requested-With: fetch`: the refresh token then comes as an HttpOnly, Secure, SameSite=Strict cookie on `/api/auth`, not in the body.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the login session of the presented token */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the logged-in user's password; other sessions end */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trade a refresh token for a new token pair (the old one is used up)
+         * @description The token comes in the body, or, for a browser, in the refresh cookie (then `X-Requested-With: fetch` is required and cross-site requests are refused). Browser callers send `X-Requested-With: fetch`: the refresh token then comes as an HttpOnly, Secure, SameSite=Strict cookie on `/api/auth`, not in the body.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API clients in id order, without secrets (admin) */
+        get: operations["listApiClients"];
+        put?: never;
+        /** Register an API client (admin); answers its secret, once */
+        post: operations["registerApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API client (admin); its tokens stop working on the next request */
+        post: operations["revokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new client secret (admin); the old one stops working */
+        post: operations["rotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desired vs applied settings per node and field, for the gateways the caller owns (at most 5000 rows) */
+        get: operations["listConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateways with their status, in id order */
+        get: operations["listGateways"];
+        put?: never;
+        /** Register a gateway (admin); answers its network key, once */
+        post: operations["registerGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gateway: lifecycle, connection, counters, last refusal */
+        get: operations["getGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the name, description or location of a gateway (admins) */
+        patch: operations["changeGatewayDetails"];
+        trace?: never;
+    };
+    "/api/gateways/{id}/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configuration of a gateway field by field, now or at an instant */
+        get: operations["getGatewayConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/configuration/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every field change of a gateway in a time range, with before and after */
+        get: operations["listGatewayConfigurationChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/decommission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire the gateway (admin); its key stops working */
+        post: operations["decommissionGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/network-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a network setting of a ZigBee gateway (admins): permit join or channel */
+        post: operations["requestNetworkConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the gateway and everything behind it to another user (admin) */
+        post: operations["changeGatewayOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/permit-join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let devices join the gateway's ZigBee network for a while (0 closes; admin)
+         * @description Records a `permit_join` network configuration request. A connected gateway is waited for (up to 15 s): 200 once its coordinator confirmed, 422 when it refused, 504 when the request expired. Otherwise 202: the request waits until the gateway connects or it expires.
+         */
+        post: operations["permitGatewayJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gateways/{id}/rotate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new network key (admin); live sessions drop at once */
+        post: operations["rotateGatewayKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants the caller gave or holds (admins: all), newest first */
+        get: operations["listGrants"];
+        put?: never;
+        /** Grant a user or API client rights over gateways, nodes or sensors you own */
+        post: operations["grantAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a grant you gave or hold (admins: any); it stops applying on the next request */
+        post: operations["revokeGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the presented token speaks for */
+        get: operations["getCurrentPrincipal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices and meters the gateways reported, in id order */
+        get: operations["listNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One node with its sensors */
+        get: operations["getNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desired and applied settings of a node, now or at an instant */
+        get: operations["getNodeConfiguration"];
+        put?: never;
+        /** Change one setting of a node (admins): reporting, alarms, firmware or polling */
+        post: operations["requestNodeConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{nodeId}/configuration/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every configuration event of a node in a time range, with before and after */
+        get: operations["listNodeConfigurationChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OAuth 2.0 client-credentials grant: an API client trades its id and secret for an access token
+         * @description The client authenticates with `client_id` and `client_secret` in the body or with HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`), not both. Errors follow RFC 6749 section 5.2 (`{ error, error_description }`), not problem details, so OAuth client libraries understand them.
+         */
+        post: operations["issueClientToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest canonical reading of each sensor asked for */
+        get: operations["getLatestReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time series of sensors: raw points or 15m/1h/1d buckets, as JSON or CSV (streamed)
+         * @description CSV when `format=csv` or when the Accept header ranks text/csv above application/json.
+         */
+        get: operations["getReadingSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: live canonical readings of the sensors, as they are stored
+         * @description Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive. The last reading of each stored event carries `id:` with that event's log position; a client that reconnects with it as `Last-Event-ID` gets every reading after that event, none twice.
+         */
+        get: operations["streamReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Known sensors with their newest value, in id order */
+        get: operations["listSensors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sensors/{sensorId}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make a sensor you own private, shared through grants, or public as aggregates */
+        put: operations["setSensorVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered users in id order (admin) */
+        get: operations["listUsers"];
+        put?: never;
+        /** Register a user with a first password (admin) */
+        post: operations["registerUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user (admin); their sessions end at once */
+        post: operations["disableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a user an admin or a plain user (admin) */
+        post: operations["changeUserRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: event store and read models answer; projection lag */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics, including projection lag */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccessLogEntryDto: {
+            /** @description `user:<id>` or `client:<id>` */
+            actorId: string;
+            /** Format: date-time */
+            firstAt: string;
+            gatewayId: string;
+            /** Format: date-time */
+            lastAt: string;
+            requests: number;
+            rows: number;
+            sensorId: string;
+        };
+        AccessLogPageDto: {
+            items: components["schemas"]["AccessLogEntryDto"][];
+        };
+        ActuatorCommandDto: {
+            /** @enum {string} */
+            action: "on" | "off" | "toggle";
+            /** Format: uuid */
+            commandId: string;
+            /** Format: date-time */
+            dispatchedAt: string | null;
+            /**
+             * @description The switch state a report must show (1 on, 0 off); null for a toggle of an unknown state
+             * @enum {integer|null}
+             */
+            expectedState: 0 | 1 | null;
+            /**
+             * Format: date-time
+             * @description Without an outcome by then the command times out
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            gatewayId: string;
+            nodeId: string;
+            /**
+             * @description What the gateway or the expiry said
+             * @example device_error: not connected
+             */
+            outcome: string | null;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * @description Actor id of the caller
+             * @example user:3f1c…
+             */
+            requestedBy: string;
+            /** @example zigbee:0x00158d0001a2b3c4/1/switchState */
+            sensorId: string;
+            /**
+             * @description Acknowledged once a report shows the expected state
+             * @enum {string}
+             */
+            status: "requested" | "dispatched" | "acknowledged" | "failed" | "timed_out";
+        };
+        AlarmDto: {
+            /** Format: uuid */
+            alarmId: string;
+            /**
+             * Format: date-time
+             * @description When the condition ended
+             */
+            clearedAt: string | null;
+            /** @description The reading that ended it; null while open or when the setting ended it */
+            clearedValue: number | null;
+            /** @enum {string|null} */
+            clearReason: "condition_ended" | "setting_disabled" | "setting_changed" | null;
+            /**
+             * @description voltage_band: on which side of the band
+             * @enum {string|null}
+             */
+            direction: "above" | "below" | null;
+            /** @description The reading at `since` */
+            firstValue: number;
+            gatewayId: string;
+            /** @enum {string} */
+            kind: "power_above" | "voltage_band";
+            nodeId: string;
+            /** @description Power: the highest reading; voltage: the one farthest outside the band — as of the raise while open, of the whole alarm once cleared */
+            peak: number;
+            /** @enum {string|null} */
+            phase: "L1" | "L2" | "L3" | null;
+            /**
+             * Format: date-time
+             * @description Measured time of the reading that tripped it
+             */
+            raisedAt: string;
+            /** @description The reading that tripped it */
+            raisedValue: number;
+            sensorId: string;
+            /** @description Order of raising; pass the last one of a page as `afterSeq` */
+            seq: number;
+            /** @description The setting it was judged by, as the node's configuration applied it */
+            setting: components["schemas"]["AlarmPowerAboveChangeDto"] | components["schemas"]["AlarmVoltageBandChangeDto"];
+            /**
+             * Format: uuid
+             * @description The configuration request that applied the setting
+             */
+            settingRequestId: string;
+            /**
+             * Format: date-time
+             * @description Measured time of the first reading of the stretch that tripped it
+             */
+            since: string;
+            /** @enum {string} */
+            state: "open" | "cleared";
+            /** @enum {string} */
+            unit: "W" | "V";
+        };
+        AlarmPageDto: {
+            items: components["schemas"]["AlarmDto"][];
+            /** @description Pass as `afterSeq` for the next, older page; null at the end */
+            nextAfterSeq: number | null;
+        };
+        AlarmPowerAboveChangeDto: {
+            enabled: boolean;
+            forSeconds: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "alarm_power_above";
+            thresholdW: number;
+        };
+        AlarmVoltageBandChangeDto: {
+            enabled: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "alarm_voltage_band";
+            maxV: number;
+            minV: number;
+        };
+        ApiClientPageDto: {
+            items: components["schemas"]["ApiClientViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        ApiClientViewDto: {
+            clientId: string;
+            name: string;
+            organisation: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+            secretFingerprint: string;
+            /** Format: date-time */
+            secretRotatedAt: string | null;
+        };
+        AppliedNetworkValueDto: {
+            /**
+             * Format: date-time
+             * @description When the confirmation was recorded
+             */
+            at: string;
+            /** @description Actor id of who asked for the change */
+            by: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @description Revision of the gateway stream that recorded it */
+            revision: number;
+            /** @description What the coordinator reported after applying it */
+            value: components["schemas"]["PermitJoinReportDto"] | components["schemas"]["ChannelReportDto"];
+        };
+        AuditEntryDto: {
+            actorId: string | null;
+            correlationId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            /** @description Position in the trail; pass the last one as `afterSeq` */
+            seq: number;
+            /** @example gateway-gw-1 */
+            stream: string;
+            /** @example GatewayRegistered: name=home */
+            summary: string;
+            /** @example GatewayRegistered */
+            type: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as `afterSeq` for the next page; null at the end */
+            nextAfterSeq: number | null;
+        };
+        CanonicalReadingDto: {
+            gatewayId: string;
+            /** Format: date-time */
+            measuredAt: string;
+            /** @example zigbee:0x00124b0012345678 */
+            nodeId: string;
+            /** @enum {string} */
+            phase?: "L1" | "L2" | "L3";
+            position?: components["schemas"]["ReadingPositionDto"];
+            /** @enum {string} */
+            quantity: "power" | "energyImported" | "energyExported" | "voltage" | "current" | "frequency" | "gasVolume" | "temperature" | "switchState";
+            /** Format: date-time */
+            receivedAt: string;
+            sensorId: string;
+            /** @description Where it came from in the native protocol: `protocol` plus protocol-specific primitives */
+            source?: {
+                /** @enum {string} */
+                protocol: "zigbee" | "zigbee2mqtt" | "dsmr" | "modbus";
+            } & {
+                [key: string]: string | number | boolean;
+            };
+            /** @enum {number} */
+            tariff?: 1 | 2;
+            /**
+             * @description Fixed per quantity
+             * @enum {string}
+             */
+            unit: "W" | "kWh" | "V" | "A" | "Hz" | "m3" | "Cel" | "1";
+            value: number;
+        };
+        ChangedGatewayDetailsDto: {
+            /**
+             * @description The fields whose value changed; empty when the request changed nothing
+             * @example [
+             *       "name"
+             *     ]
+             */
+            changedFields: string[];
+            id: string;
+        };
+        ChangedGatewayOwnerDto: {
+            /** @description False when the gateway already belonged to that owner (nothing was recorded) */
+            changed: boolean;
+            id: string;
+            /** @description User id of the new owner */
+            ownerId: string;
+        };
+        ChangedUserRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "user";
+            userId: string;
+        };
+        ChangedVisibilityDto: {
+            /** @description False when the sensor already had this visibility (nothing was recorded) */
+            changed: boolean;
+            sensorId: string;
+            /** @enum {string} */
+            visibility: "private" | "shared" | "public_aggregate";
+        };
+        ChangeGatewayDetailsRequestDto: {
+            /** @description Empty clears it */
+            description?: string;
+            /** @description Replaces the whole location; an omitted label becomes empty */
+            location?: components["schemas"]["LocationRequestDto"];
+            /** @example Home */
+            name?: string;
+        };
+        ChangeOwnerRequestDto: {
+            /** @description User id of the new owner */
+            ownerId: string;
+        };
+        ChangePasswordRequestDto: {
+            /** Format: password */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password
+             */
+            newPassword: string;
+        };
+        ChangeRoleRequestDto: {
+            /** @enum {string} */
+            role: "admin" | "user";
+        };
+        ChannelChangeDto: {
+            channel: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "channel";
+        };
+        ChannelReportDto: {
+            /** @description The channel the coordinator reports it runs on */
+            channel: number;
+            /** @example 0xdddddddddddddddd */
+            extendedPanId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "channel";
+            /** @description Incremented by each channel change */
+            nwkUpdateId: number;
+            panId: number;
+        };
+        ConfigurationChangeDto: {
+            /** @description A JSON value: the field as the event recorded it, or null */
+            after: string | number | boolean | (Record<string, never> | null) | unknown[];
+            /** Format: date-time */
+            at: string;
+            /** @description A JSON value: the field as the event recorded it, or null */
+            before: string | number | boolean | (Record<string, never> | null) | unknown[];
+            /** @description Who asked for the change this event belongs to */
+            by: string;
+            detail: string | null;
+            field: string;
+            /** Format: uuid */
+            requestId: string;
+            revision: number;
+            /** @example NodeConfigurationApplied */
+            type: string;
+        };
+        CounterBucketPointDto: {
+            count: number;
+            /** @description Consumption in the bucket, aware of counter resets */
+            delta: number | null;
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            t: string;
+        };
+        CurrentPrincipalDto: {
+            /** @description API clients only */
+            clientId?: string;
+            /** @enum {string} */
+            kind: "user" | "client";
+            /** @description API clients only */
+            organisation?: string;
+            /**
+             * @description Users only
+             * @enum {string}
+             */
+            role?: "admin" | "user";
+            /** @description Users logged in with a password only: the login session the token belongs to */
+            sessionId?: string;
+            /** @description Users only; `bootstrap-admin` for the bootstrap admin token */
+            userId?: string;
+        };
+        DecommissionedGatewayDto: {
+            /** Format: date-time */
+            decommissionedAt: string;
+            id: string;
+        };
+        DecommissionGatewayRequestDto: {
+            /** @example replaced by gw-home-2 */
+            reason?: string;
+        };
+        DependencyCheckDto: {
+            /** @description Why it is down */
+            error?: string;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        DesiredNetworkValueDto: {
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
+            at: string;
+            /** @description Actor id of who asked for it */
+            by: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @description Revision of the gateway stream that recorded it */
+            revision: number;
+            /** @description The change asked for */
+            value: components["schemas"]["PermitJoinChangeDto"] | components["schemas"]["ChannelChangeDto"];
+        };
+        DisabledUserDto: {
+            /** @enum {boolean} */
+            disabled: true;
+            userId: string;
+        };
+        FieldChangeDto: {
+            /** @description A string, an object for `location` and the network fields, or null */
+            after: string | (Record<string, never> | null);
+            /** Format: date-time */
+            at: string;
+            /** @description A string, an object for `location` and the network fields, or null. Network fields: the desired value for a request, the applied one for a confirmation, null for the other steps */
+            before: string | (Record<string, never> | null);
+            /** @description Who changed it; for network fields who asked for the change the step belongs to */
+            by: string;
+            /** @description Network fields: the request's reason, the confirmation, or why it was rejected */
+            detail?: string | null;
+            /** @enum {string} */
+            field: "name" | "networkType" | "address" | "description" | "location" | "ownerId" | "keyFingerprint" | "lifecycle" | "network.channel" | "network.permitJoin";
+            /**
+             * Format: uuid
+             * @description Network fields: the request the step belongs to
+             */
+            requestId?: string;
+            revision: number;
+            /** @example GatewayDetailsChanged */
+            type: string;
+        };
+        FieldValueDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Actor id of who asked for it */
+            by: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @description The setting, one shape per `kind` */
+            value: components["schemas"]["ReportingChangeDto"] | components["schemas"]["AlarmPowerAboveChangeDto"] | components["schemas"]["AlarmVoltageBandChangeDto"] | components["schemas"]["FirmwareUpdateChangeDto"] | components["schemas"]["PollIntervalChangeDto"];
+        };
+        FieldViolationSchema: {
+            /**
+             * @description The constraint it broke
+             * @example max
+             */
+            constraint: string;
+            /**
+             * @description The request field, dotted for nested ones
+             * @example location.lat
+             */
+            field: string;
+            /** @example lat must not be greater than 90 */
+            message: string;
+        };
+        FirmwareUpdateChangeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "firmware_update";
+            version: string;
+        };
+        GatewayConfigurationViewDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Per field (`name`, `networkType`, `address`, `description`, `location`, `ownerId`, `keyFingerprint`, `lifecycle`): its value and who set it when */
+            fields: {
+                [key: string]: components["schemas"]["SetFieldDto"];
+            };
+            gatewayId: string;
+            /** @description Desired vs applied network settings, each with who asked and when */
+            network: components["schemas"]["NetworkConfigurationFieldDto"][];
+            /** @description Network configuration requests waiting for the gateway at that instant */
+            pending: components["schemas"]["PendingNetworkRequestDto"][];
+            /** @description The last revision folded into this view; null when the gateway did not exist yet */
+            revision: number | null;
+        };
+        GatewayLocationDto: {
+            label: string;
+            lat: number;
+            lon: number;
+        };
+        GatewayPageDto: {
+            items: components["schemas"]["GatewayViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        GatewayRefusalDto: {
+            /** Format: date-time */
+            at: string;
+            detail: string;
+            /** @example unknown_identity */
+            reason: string;
+        };
+        GatewayViewDto: {
+            address: string;
+            /** @enum {string} */
+            connection: "online" | "offline";
+            /** Format: date-time */
+            decommissionedAt: string | null;
+            description: string;
+            framesReceived: number;
+            id: string;
+            keyFingerprint: string;
+            lastRefusal: components["schemas"]["GatewayRefusalDto"] | null;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @example bad_crc */
+            lastUndecodedReason: string | null;
+            /** @enum {string} */
+            lifecycle: "registered" | "decommissioned";
+            location: components["schemas"]["GatewayLocationDto"];
+            name: string;
+            /** @enum {string} */
+            networkType: "zigbee" | "zigbee2mqtt" | "dsmr" | "modbus";
+            openSessions: number;
+            /** @description User id of the owner */
+            ownerId: string;
+            /** @description Payloads kept undecoded (bad CRC, unknown model, …) */
+            payloadsUndecoded: number;
+            readingsReceived: number;
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        GaugeBucketPointDto: {
+            avg: number | null;
+            count: number;
+            max: number | null;
+            min: number | null;
+            /**
+             * Format: date-time
+             * @description Start of the bucket
+             */
+            t: string;
+        };
+        GrantAccessRequestDto: {
+            /** Format: date-time */
+            expiresAt?: string;
+            grantee: components["schemas"]["GranteeRequestDto"];
+            rights: ("read" | "aggregate" | "command")[];
+            /** @description Gateways, nodes and sensors the grant covers; the grantor must own each */
+            scope: components["schemas"]["GrantScopeRequestDto"];
+        };
+        GranteeDto: {
+            /** @description User id or API client id */
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "client";
+        };
+        GranteeRequestDto: {
+            /** @description User id or API client id */
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "client";
+        };
+        GrantPageDto: {
+            items: components["schemas"]["GrantViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        GrantScopeDto: {
+            gatewayIds: string[];
+            nodeIds: string[];
+            sensorIds: string[];
+        };
+        GrantScopeRequestDto: {
+            gatewayIds?: string[];
+            nodeIds?: string[];
+            sensorIds?: string[];
+        };
+        GrantViewDto: {
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            grantedAt: string;
+            grantee: components["schemas"]["GranteeDto"];
+            grantId: string;
+            /** @description Actor id of who granted (`user:<id>`) */
+            grantor: string;
+            rights: ("read" | "aggregate" | "command")[];
+            scope: components["schemas"]["GrantScopeDto"];
+            /**
+             * @description `expired` as soon as `expiresAt` has passed
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+        };
+        HealthChecksDto: {
+            eventStore: components["schemas"]["DependencyCheckDto"];
+            readModels: components["schemas"]["DependencyCheckDto"];
+        };
+        HealthReportDto: {
+            checks: components["schemas"]["HealthChecksDto"];
+            /** @description Empty while a database is down */
+            projections: components["schemas"]["ProjectionHealthDto"][];
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        IssuedClientSecretDto: {
+            clientId: string;
+            /** @description Shown in this answer only; the server keeps a verifier, never the secret */
+            clientSecret: string;
+            name: string;
+            organisation: string;
+            /** @description Fingerprint of the secret, as lists and events show it */
+            secretFingerprint: string;
+        };
+        IssuedGrantDto: {
+            grantId: string;
+        };
+        IssuedNetworkKeyDto: {
+            /** @description SHA-256 fingerprint of the key, as events and status views show it */
+            fingerprint: string;
+            /** @example gw-home-1 */
+            id: string;
+            /** @description The 256-bit network key, hex; shown once, never again */
+            key: string;
+        };
+        LatestReadingsDto: {
+            /** @description In the order asked for */
+            items: components["schemas"]["CanonicalReadingDto"][];
+            /** @description Ids that name no sensor the caller may see */
+            missing: string[];
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "up";
+        };
+        LocationRequestDto: {
+            /** @example Meter cupboard */
+            label?: string;
+            /** @example 52.09 */
+            lat: number;
+            /** @example 5.12 */
+            lon: number;
+        };
+        LoginRequestDto: {
+            /** @example ada@example.org */
+            email: string;
+            /** Format: password */
+            password: string;
+        };
+        NetworkConfigurationFieldDto: {
+            /** @description What the coordinator last confirmed */
+            applied: components["schemas"]["AppliedNetworkValueDto"] | null;
+            /** @description What was last asked for */
+            desired: components["schemas"]["DesiredNetworkValueDto"] | null;
+            /** @enum {string} */
+            field: "network.channel" | "network.permitJoin";
+            /**
+             * @description `differs`: the last request was rejected or timed out
+             * @enum {string}
+             */
+            sync: "applied" | "pending" | "differs";
+        };
+        NetworkConfigurationRequestDto: {
+            /** @description Required for kind `channel`: the 2.4 GHz ZigBee channel to move the running network to */
+            channel?: number;
+            /**
+             * @description Which network setting changes; it decides the required field
+             * @enum {string}
+             */
+            kind: "permit_join" | "channel";
+            /** @description Stored with the request; empty when omitted */
+            reason?: string;
+            /** @description Required for kind `permit_join`: how long devices may join; 0 closes joining */
+            seconds?: number;
+            /**
+             * @description How long the request may wait for the gateway to connect and its coordinator to confirm before it times out
+             * @default 120
+             */
+            timeoutSeconds?: number;
+        };
+        NodeConfigurationFieldDto: {
+            /** @description What the device last confirmed */
+            applied: components["schemas"]["FieldValueDto"] | null;
+            /** @description What was last asked for */
+            desired: components["schemas"]["FieldValueDto"] | null;
+            /** @example reporting.power */
+            field: string;
+            /**
+             * @description `differs`: the last request failed
+             * @enum {string}
+             */
+            sync: "applied" | "pending" | "differs";
+        };
+        NodeConfigurationListDto: {
+            items: components["schemas"]["NodeConfigurationRowDto"][];
+        };
+        NodeConfigurationRequestDto: {
+            /**
+             * @description For kinds `alarm_power_above` and `alarm_voltage_band`: false switches the alarm off
+             * @default true
+             */
+            enabled?: boolean;
+            /** @description Required for kind `alarm_power_above`, ignored otherwise; how long the power must stay above */
+            forSeconds?: number;
+            /**
+             * @description Which setting changes; it decides the required fields
+             * @enum {string}
+             */
+            kind: "reporting" | "alarm_power_above" | "alarm_voltage_band" | "firmware_update" | "poll_interval";
+            /** @description Required for kind `reporting`, ignored otherwise */
+            maxIntervalS?: number;
+            /** @description Required for kind `alarm_voltage_band`, ignored otherwise; volts */
+            maxV?: number;
+            /** @description Required for kind `reporting`, ignored otherwise; at most maxIntervalS */
+            minIntervalS?: number;
+            /** @description Required for kind `alarm_voltage_band`, ignored otherwise; volts, below maxV */
+            minV?: number;
+            /**
+             * @description Required for kind `reporting`, ignored otherwise
+             * @enum {string}
+             */
+            quantity?: "power" | "voltage" | "current" | "energyImported" | "temperature" | "switchState";
+            /** @description Stored with the request; empty when omitted */
+            reason?: string;
+            /**
+             * @description For kind `reporting`: the change that triggers a report, in the raw units the device counts
+             * @default 0
+             */
+            reportableChange?: number;
+            /** @description Required for kind `poll_interval`, ignored otherwise; how often a Modbus meter is polled, or how often a DSMR P1 reader forwards a telegram (which takes 1 to 900) */
+            seconds?: number;
+            /** @description Required for kind `alarm_power_above`, ignored otherwise; watts, above 0 */
+            thresholdW?: number;
+            /**
+             * @description How long a device setting may wait for the device to confirm it before it times out
+             * @default 300
+             */
+            timeoutSeconds?: number;
+            /**
+             * @description Required for kind `firmware_update`, ignored otherwise
+             * @example 2.4.50
+             */
+            version?: string;
+        };
+        NodeConfigurationRowDto: {
+            /** @description A JSON value: the field as the event recorded it, or null */
+            applied: string | number | boolean | (Record<string, never> | null) | unknown[];
+            /** Format: date-time */
+            appliedAt: string | null;
+            appliedBy: string | null;
+            /** @description A JSON value: the field as the event recorded it, or null */
+            desired: string | number | boolean | (Record<string, never> | null) | unknown[];
+            /** Format: date-time */
+            desiredAt: string;
+            desiredBy: string;
+            field: string;
+            gatewayId: string;
+            /** @description The device runs what was last asked for */
+            inSync: boolean;
+            nodeId: string;
+            outcome: string | null;
+            /** @enum {string} */
+            status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
+        };
+        NodeConfigurationViewDto: {
+            /** Format: date-time */
+            at: string;
+            fields: components["schemas"]["NodeConfigurationFieldDto"][];
+            nodeId: string;
+            pending: components["schemas"]["PendingConfigurationRequestDto"][];
+            /** @description The last revision of the node stream in this view; null before its first event */
+            revision: number | null;
+        };
+        NodeDetailDto: {
+            availability: string | null;
+            firmware: string | null;
+            gatewayId: string;
+            /** Format: date-time */
+            interviewedAt: string | null;
+            /** Format: date-time */
+            joinedAt: string | null;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** Format: date-time */
+            leftAt: string | null;
+            linkQuality: number | null;
+            model: string | null;
+            /** @example zigbee:0x00124b0012345678 */
+            nodeId: string;
+            protocol: string | null;
+            /** @description Sensors of the node that have reported, in id order */
+            sensorIds: string[];
+            /** @example joined */
+            status: string;
+            vendor: string | null;
+        };
+        NodePageDto: {
+            items: components["schemas"]["NodeViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        NodeViewDto: {
+            availability: string | null;
+            firmware: string | null;
+            gatewayId: string;
+            /** Format: date-time */
+            interviewedAt: string | null;
+            /** Format: date-time */
+            joinedAt: string | null;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** Format: date-time */
+            leftAt: string | null;
+            linkQuality: number | null;
+            model: string | null;
+            /** @example zigbee:0x00124b0012345678 */
+            nodeId: string;
+            protocol: string | null;
+            /** @example joined */
+            status: string;
+            vendor: string | null;
+        };
+        OAuthErrorDto: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "unsupported_grant_type";
+            error_description: string;
+        };
+        PendingConfigurationRequestDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            field: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "requested" | "sent";
+        };
+        PendingNetworkRequestDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            field: "network.channel" | "network.permitJoin";
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "requested" | "sent";
+        };
+        PermitJoinChangeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "permit_join";
+            /** @description 0 closes joining */
+            seconds: number;
+        };
+        PermitJoinReportDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "permit_join";
+            /** @description Whether the coordinator let devices join right after the change */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description Until when, by the gateway's clock; null when closed
+             */
+            until: string | null;
+        };
+        PermitJoinRequestDto: {
+            /** @description Stored with the request; empty when omitted */
+            reason?: string;
+            /**
+             * @description 0 closes joining
+             * @default 60
+             */
+            seconds?: number;
+            /**
+             * @description How long the request may wait for the gateway to connect and its coordinator to confirm before it times out
+             * @default 120
+             */
+            timeoutSeconds?: number;
+        };
+        PermitJoinResultDto: {
+            /** @description What the coordinator reported once applied; null otherwise */
+            applied: components["schemas"]["PermitJoinReportDto"] | components["schemas"]["ChannelReportDto"] | (never | null);
+            /** @example joining permitted until 2026-01-01T12:01:00.000Z */
+            detail?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            field: "network.channel" | "network.permitJoin";
+            gatewayId: string;
+            /** @description Always true here: a rejection is answered 422, an expiry 504 */
+            ok: boolean;
+            /** @description The gateway's confirmation or the reason for a rejection */
+            outcome: string | null;
+            /** Format: uuid */
+            requestId: string;
+            /**
+             * @description `requested` until the gateway is connected and it is sent
+             * @enum {string}
+             */
+            status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
+        };
+        PollIntervalChangeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "poll_interval";
+            seconds: number;
+        };
+        ProblemSchema: {
+            /**
+             * @description What went wrong, for the caller; never internals
+             * @example gateway gw-7 does not exist
+             */
+            detail: string;
+            /** @description Validation failures only: one entry per failed constraint */
+            errors?: components["schemas"]["FieldViolationSchema"][];
+            /**
+             * @description The request path
+             * @example /api/gateways/gw-7
+             */
+            instance: string;
+            /** @example 404 */
+            status: number;
+            /**
+             * @description Short summary of the status
+             * @example Not Found
+             */
+            title: string;
+            /**
+             * @description What kind of problem: `about:blank` when the status says it all, else a `urn:wattlog:problem:…`
+             * @example about:blank
+             */
+            type: string;
+        };
+        ProjectionHealthDto: {
+            /** @description This node runs it (holds its lock) */
+            active: boolean;
+            /** @description Events in the log after its checkpoint */
+            lag: number;
+            lastError: string | null;
+            name: string;
+        };
+        RawPointDto: {
+            /** Format: date-time */
+            t: string;
+            value: number;
+        };
+        ReadingPositionDto: {
+            label?: string;
+            lat: number;
+            lon: number;
+        };
+        ReadingSeriesDto: {
+            /** @enum {string} */
+            bucket: "raw" | "15m" | "1h" | "1d";
+            /** Format: date-time */
+            from: string;
+            /** @description Ids that name no sensor the caller may see */
+            missing: string[];
+            series: components["schemas"]["SensorSeriesDto"][];
+            /** Format: date-time */
+            to: string;
+        };
+        ReasonRequestDto: {
+            reason?: string;
+        };
+        RefreshRequestDto: {
+            /** @description The refresh token of the last login or refresh answer; omitted by a browser, whose token is in the refresh cookie */
+            refreshToken?: string;
+        };
+        RegisterApiClientRequestDto: {
+            /** @example billing export */
+            name: string;
+            /**
+             * @description The organisation the client acts for; trimmed, not blank
+             * @example Grid Co
+             */
+            organisation: string;
+        };
+        RegisteredUserDto: {
+            displayName: string;
+            /** @description Trimmed and lower-cased */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "user";
+            userId: string;
+        };
+        RegisterGatewayRequestDto: {
+            /**
+             * @description Where the gateway is reachable or installed
+             * @example 192.0.2.10
+             */
+            address: string;
+            description?: string;
+            /**
+             * @description Omitted: a UUID is generated
+             * @example gw-home-1
+             */
+            id?: string;
+            location: components["schemas"]["LocationRequestDto"];
+            /** @example Home */
+            name: string;
+            /** @enum {string} */
+            networkType: "zigbee" | "zigbee2mqtt" | "dsmr" | "modbus";
+            /** @description User id of the owner; defaults to the caller */
+            ownerId?: string;
+        };
+        RegisterUserRequestDto: {
+            displayName: string;
+            /** @example ada@example.org */
+            email: string;
+            /**
+             * Format: password
+             * @description At least 12 characters, not a common password
+             */
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "user";
+        };
+        ReportingChangeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "reporting";
+            maxIntervalS: number;
+            minIntervalS: number;
+            /** @enum {string} */
+            quantity: "power" | "voltage" | "current" | "energyImported" | "temperature" | "switchState";
+            reportableChange: number;
+        };
+        RequestActuatorCommandDto: {
+            /** @enum {string} */
+            action: "on" | "off" | "toggle";
+            /**
+             * @description Stored with the command; empty when omitted
+             * @example evening routine
+             */
+            reason?: string;
+            /**
+             * @description A `switchState` sensor
+             * @example zigbee:0x00158d0001a2b3c4/1/switchState
+             */
+            sensorId: string;
+            /**
+             * @description How long the command may wait for an outcome (also while the gateway is offline) before it times out
+             * @default 60
+             */
+            timeoutSeconds?: number;
+        };
+        RequestedNetworkConfigurationDto: {
+            /** @description What the coordinator reported once applied; null otherwise */
+            applied: components["schemas"]["PermitJoinReportDto"] | components["schemas"]["ChannelReportDto"] | (never | null);
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            field: "network.channel" | "network.permitJoin";
+            gatewayId: string;
+            /** @description The gateway's confirmation or the reason for a rejection */
+            outcome: string | null;
+            /** Format: uuid */
+            requestId: string;
+            /**
+             * @description `requested` until the gateway is connected and it is sent
+             * @enum {string}
+             */
+            status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
+        };
+        RequestedNodeConfigurationDto: {
+            /** @example reporting.power */
+            field: string;
+            nodeId: string;
+            /** Format: uuid */
+            requestId: string;
+            /**
+             * @description Alarm settings are `applied` at once; device settings start `requested`
+             * @enum {string}
+             */
+            status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
+        };
+        RevokedApiClientDto: {
+            clientId: string;
+            /** @enum {boolean} */
+            revoked: true;
+        };
+        RevokedGrantDto: {
+            grantId: string;
+            /** Format: date-time */
+            revokedAt: string;
+        };
+        RotatedClientSecretDto: {
+            clientId: string;
+            /** @description Shown in this answer only; the server keeps a verifier, never the secret */
+            clientSecret: string;
+            secretFingerprint: string;
+        };
+        SensorPageDto: {
+            items: components["schemas"]["SensorViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        SensorSeriesDto: {
+            gatewayId: string;
+            /** @enum {string} */
+            kind: "gauge" | "counter";
+            nodeId: string;
+            /** @description Raw points for `bucket=raw`; gauge buckets (avg/min/max) or counter buckets (delta) otherwise */
+            points: (components["schemas"]["RawPointDto"] | components["schemas"]["GaugeBucketPointDto"] | components["schemas"]["CounterBucketPointDto"])[];
+            /** @enum {string} */
+            quantity: "power" | "energyImported" | "energyExported" | "voltage" | "current" | "frequency" | "gasVolume" | "temperature" | "switchState";
+            sensorId: string;
+            /** @enum {string} */
+            unit: "W" | "kWh" | "V" | "A" | "Hz" | "m3" | "Cel" | "1";
+        };
+        SensorViewDto: {
+            gatewayId: string;
+            /** Format: date-time */
+            lastMeasuredAt: string;
+            lastValue: number;
+            nodeId: string;
+            /** @enum {string} */
+            phase?: "L1" | "L2" | "L3";
+            /** @enum {string} */
+            quantity: "power" | "energyImported" | "energyExported" | "voltage" | "current" | "frequency" | "gasVolume" | "temperature" | "switchState";
+            /** @example zigbee:0x00124b0012345678/1/power */
+            sensorId: string;
+            /** @enum {number} */
+            tariff?: 1 | 2;
+            /** @enum {string} */
+            unit: "W" | "kWh" | "V" | "A" | "Hz" | "m3" | "Cel" | "1";
+        };
+        SensorVisibilityRequestDto: {
+            /** @enum {string} */
+            visibility: "private" | "shared" | "public_aggregate";
+        };
+        SetFieldDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Actor id of who set it */
+            by: string;
+            /** @description Revision of the gateway stream that set it */
+            revision: number;
+            /** @description A string, an object for `location` and the network fields, or null */
+            value: string | (Record<string, never> | null);
+        };
+        TokenPairDto: {
+            /** @description Signed access token (JWT); send as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description Opaque, single use: a refresh answers a new pair, and reusing an old one ends the session. Absent for browser callers, who get it as the HttpOnly refresh cookie */
+            refreshToken?: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        TokenRequestDto: {
+            /** @description Omit when sending HTTP Basic credentials */
+            client_id?: string;
+            /** @description Omit when sending HTTP Basic credentials */
+            client_secret?: string;
+            /** @enum {string} */
+            grant_type: "client_credentials";
+        };
+        TokenResponseDto: {
+            /** @description Signed access token (JWT); send as `Authorization: Bearer …` */
+            access_token: string;
+            /** @description Seconds until the token expires */
+            expires_in: number;
+            /** @enum {string} */
+            token_type: "Bearer";
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
+        UserViewDto: {
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @enum {string} */
+            role: "admin" | "user";
+            userId: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    queryAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Actor id (`user:<id>`, `client:<id>`) */
+                actor?: string;
+                limit?: number;
+                sensor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    requestActuatorCommand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400 */
+                "idempotency-key"?: string;
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestActuatorCommandDto"];
+            };
+        };
+        responses: {
+            /** @description The command an earlier request with this Idempotency-Key made */
+            200: {
+                headers: {
+                    /** @description The command: `/api/actuator-commands/{commandId}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActuatorCommandDto"];
+                };
+            };
+            /** @description The new command, waiting for dispatch */
+            202: {
+                headers: {
+                    /** @description The command: `/api/actuator-commands/{commandId}` */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActuatorCommandDto"];
+                };
+            };
+            /** @description The body is invalid, or the Idempotency-Key was used with a different body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The sensor does not exist, or the caller holds no `command` right on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Another command holds the actuator until its outcome; retry after it settles */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The sensor is not a switch, or its driver has no switch command */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getActuatorCommand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The command id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActuatorCommandDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command does not exist, or the caller holds no `command` right on its sensor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listAlarms: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfterSeq` of the previous page */
+                afterSeq?: number;
+                /** @description ISO-8601 with a zone: alarms not cleared before this instant */
+                from?: string;
+                limit?: number;
+                /** @description Only this node's */
+                node?: string;
+                /** @description Only this sensor's */
+                sensor?: string;
+                /** @description `open` alarms only, `cleared` ones only, or `all` */
+                state?: "open" | "cleared" | "all";
+                /** @description ISO-8601 with a zone: alarms raised before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmPageDto"];
+                };
+            };
+            /** @description A parameter is invalid, or `from` is not before `to` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getAlarm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alarmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The alarm does not exist, or the caller may not read its sensor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                actorId?: string;
+                /** @description The `nextAfterSeq` of the previous page */
+                afterSeq?: number;
+                format?: "json" | "csv";
+                /** @description ISO-8601; entries recorded at or after */
+                from?: string;
+                limit?: number;
+                /** @description A gateway, node, sensor or command id the entry is about */
+                object?: string;
+                stream?: string;
+                /** @description ISO-8601; entries recorded before */
+                to?: string;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON page, or CSV with the next page's afterSeq in the x-next-after-seq header */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                    "text/csv": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Wrong email or password, or the user is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session ended; its tokens stop working */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token belongs to no login session (bootstrap admin token, client token) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong current password, a new password the policy refuses, or no login session */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description A browser refresh without a refresh cookie: there is no session to continue */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unknown, used or expired refresh token; a reused one ends the session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A cookie refresh without the browser header, or from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listApiClients: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    registerApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterApiClientRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedClientSecretDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    revokeApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description API client id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedApiClientDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Already revoked, or changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    rotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description API client id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedClientSecretDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The client is revoked or was changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listConfiguration: {
+        parameters: {
+            query?: {
+                /** @description Only this gateway (one the caller owns; else the list is empty) */
+                gateway?: string;
+                /** @description Only this node */
+                node?: string;
+                /** @description Only fields whose last request has this status */
+                status?: "requested" | "sent" | "applied" | "rejected" | "timed_out";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeConfigurationListDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listGateways: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                lifecycle?: "registered" | "decommissioned";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    registerGateway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterGatewayRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedNetworkKeyDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A gateway with this id is already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayViewDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    changeGatewayDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGatewayDetailsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedGatewayDetailsDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is decommissioned, or it was changed concurrently too often; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getGatewayConfiguration: {
+        parameters: {
+            query?: {
+                /** @description The configuration as it was at this instant; omitted: now */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayConfigurationViewDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway does not exist, or the caller owns not it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listGatewayConfigurationChanges: {
+        parameters: {
+            query: {
+                /** @description Start of the range */
+                from: string;
+                /** @description End of the range; not before `from` */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldChangeDto"][];
+                };
+            };
+            /** @description from or to is missing or invalid, or from is after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway does not exist, or the caller owns not it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    decommissionGateway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DecommissionGatewayRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecommissionedGatewayDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Already decommissioned, or changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    requestNetworkConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkConfigurationRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestedNetworkConfigurationDto"];
+                };
+            };
+            /** @description The body is invalid, or the field its `kind` needs is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is decommissioned, or it was changed concurrently too often; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is not a ZigBee gateway */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    changeGatewayOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnerRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedGatewayOwnerDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is decommissioned or was changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    permitGatewayJoin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PermitJoinRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The coordinator confirmed; `applied` says until when joining is open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitJoinResultDto"];
+                };
+            };
+            /** @description The gateway is not connected, or has not answered yet: the request waits */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestedNetworkConfigurationDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is decommissioned, or it was changed concurrently too often; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is not a ZigBee gateway, or its coordinator refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request expired before the gateway answered */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    rotateGatewayKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedNetworkKeyDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The gateway is decommissioned or was changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: {
+                /** @description Only grants given to or by this actor id (`user:<id>`, `client:<id>`) */
+                actor?: string;
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                limit?: number;
+                /** @description Grants the caller gave or holds (admins: all when omitted) */
+                role?: "given" | "held";
+                status?: "active" | "revoked" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    grantAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantAccessRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedGrantDto"];
+                };
+            };
+            /** @description Invalid fields, an unknown grantee, or an expiry in the past */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An object of the scope does not exist or is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    revokeGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedGrantDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The grant is already revoked or expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getCurrentPrincipal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentPrincipalDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listNodes: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                /** @description Only this gateway's */
+                gateway?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodePageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The node id; it may hold `/` and `:`, encoded or not (`zigbee2mqtt:gw-1/kitchen plug`) */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeDetailDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getNodeConfiguration: {
+        parameters: {
+            query?: {
+                /** @description The configuration as it was at this instant; omitted: now */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The node id, URL-encoded (`zigbee2mqtt%3Agw-1%2Fkitchen%20plug`); ids longer than 100 characters are answered 404 here */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeConfigurationViewDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The node does not exist, or the caller owns not its gateway */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    requestNodeConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The node id, URL-encoded (`zigbee2mqtt%3Agw-1%2Fkitchen%20plug`); ids longer than 100 characters are answered 404 here */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NodeConfigurationRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestedNodeConfigurationDto"];
+                };
+            };
+            /** @description The body is invalid, or a field its `kind` needs is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The node does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The node was changed concurrently too often; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listNodeConfigurationChanges: {
+        parameters: {
+            query: {
+                /** @description Start of the range */
+                from: string;
+                /** @description End of the range; not before `from` */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The node id, URL-encoded (`zigbee2mqtt%3Agw-1%2Fkitchen%20plug`); ids longer than 100 characters are answered 404 here */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigurationChangeDto"][];
+                };
+            };
+            /** @description from or to is missing or invalid, or from is after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The node does not exist, or the caller owns not its gateway */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    issueClientToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequestDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /** @description `invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorDto"];
+                };
+            };
+            /** @description `invalid_client`: unknown, revoked or wrong credentials; carries `WWW-Authenticate: Basic` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorDto"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getLatestReadings: {
+        parameters: {
+            query: {
+                /** @description Sensor ids, up to 500: repeat the parameter (`?sensor=a&sensor=b`) */
+                sensor: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestReadingsDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getReadingSeries: {
+        parameters: {
+            query: {
+                /** @description `raw` points, or 15-minute, hourly, daily buckets */
+                bucket: "raw" | "15m" | "1h" | "1d";
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv";
+                /** @description ISO-8601 with a zone (Z or ±hh:mm), or a plain date (UTC) */
+                from: string;
+                /** @description Sensor ids, up to 50: repeat the parameter (`?sensor=a&sensor=b`) */
+                sensor: string[];
+                /** @description ISO-8601 with a zone (Z or ±hh:mm), or a plain date (UTC) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series, streamed page by page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSeriesDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameters, a range longer than the bucket allows, or too many raw points */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    streamReadings: {
+        parameters: {
+            query: {
+                /** @description Sensor ids, up to 500: repeat the parameter (`?sensor=a&sensor=b`) */
+                sensor: string[];
+            };
+            header: {
+                "last-event-id": string;
+                /** @description Resume after the event with this log position (the last `id:` received) */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The server already serves as many live streams as it allows */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listSensors: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                /** @description Only this gateway's */
+                gateway?: string;
+                limit?: number;
+                /** @description Only this node's */
+                node?: string;
+                quantity?: "power" | "energyImported" | "energyExported" | "voltage" | "current" | "frequency" | "gasVolume" | "temperature" | "switchState";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    setSensorVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sensor id; it holds `/` and `:`, encoded or not (`zigbee:0x00158d0001a2b3c4/1/power`) */
+                sensorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SensorVisibilityRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedVisibilityDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    registerUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterUserRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredUserDto"];
+                };
+            };
+            /** @description Invalid fields, or a password the policy refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A user with this email is already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    disableUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisabledUserDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Already disabled, or changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    changeUserRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedUserRoleDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The user is disabled or was changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+}

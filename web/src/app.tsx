@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { loggedIn, logout, me, refresh, sessionState } from './lib/auth';
+import { LoginPage } from './pages/login';
+import { NowPage } from './pages/now';
+import { NotFoundPage } from './pages/not-found';
+
+// Pages with charts load uPlot; they come as their own chunks so the shell stays small.
+const SensorPage = lazy(() => import('./pages/sensor').then((m) => m.SensorPage));
+const SwitchesPage = lazy(() => import('./pages/switches').then((m) => m.SwitchesPage));
+const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage));
+
+const NAV = [
+  { href: '/', label: 'Now' },
+  { href: '/switches', label: 'Switches' },
+  { href: '/alarms', label: 'Alarms' },
+] as const;
+
+function Nav() {
+  const { path } = useLocation();
+  const active = (href: string) => (href === '/' ? path === '/' : path.startsWith(href));
+  return (
+    <header class="shell-header">
+      <a class="brand" href="/">
+        Wattlog
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={active(item.href) ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="who">
+        <span class="muted">{me.value?.role === 'admin' ? 'admin' : 'signed in'}</span>
+        <button type="button" class="link" onClick={() => void logout()}>
+          Log out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** After a client-side navigation, focus goes to the new page's content, as a page load would put it there. */
+function FocusOnNavigate() {
+  const { path } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [path]);
+  return null;
+}
+
+function Shell() {
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <Nav />
+      <FocusOnNavigate />
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/" component={NowPage} />
+          <Route path="/sensors/:id" component={SensorPage} />
+          <Route path="/switches" component={SwitchesPage} />
+          <Route path="/alarms" component={AlarmsPage} />
+          <Route default component={NotFoundPage} />
+        </Router>
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  // A reload loses the in-memory access token; the refresh cookie (if any) brings the session back.
+  useEffect(() => {
+    if (sessionState.value === 'unknown') void refresh();
+  }, []);
+  if (sessionState.value === 'unknown') return <p class="boot" role="status">Loading…</p>;
+  return <LocationProvider>{loggedIn.value ? <Shell /> : <LoginPage />}</LocationProvider>;
+}
