@@ -58,7 +58,9 @@ const SLICES = 4;
 function checked(url: string, result: HttpLoadResult): HttpLoadResult {
   // Any non-2xx answer or socket error makes the figures meaningless.
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`load against ${url} saw ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `load against ${url} saw ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
   return result;
 }
@@ -85,12 +87,15 @@ function median(values: readonly number[]): number {
 
 /** Warm-up per server, then SLICES rounds in which each server is loaded in turn for its share of `seconds`. */
 async function measureInTurns(targets: readonly Target[], options: ApiBenchOptions): Promise<Measured[]> {
-  for (const { url, headers } of targets) checked(url, await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS }));
+  for (const { url, headers } of targets)
+    checked(url, await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS }));
   const slices: HttpLoadResult[][] = targets.map(() => []);
   const sliceSeconds = Math.max(1, Math.round(options.seconds / SLICES));
   for (let round = 0; round < SLICES; round++) {
     for (const [i, { url, headers }] of targets.entries()) {
-      slices[i]!.push(checked(url, await load({ url, headers, connections: options.connections, seconds: sliceSeconds })));
+      slices[i]!.push(
+        checked(url, await load({ url, headers, connections: options.connections, seconds: sliceSeconds })),
+      );
     }
   }
   return slices.map((results) => ({
@@ -124,7 +129,11 @@ export async function runApiBench(
   url.searchParams.set('options', `-c search_path=${bench.schema}`);
   const adminToken = 'a'.repeat(64);
   // The limiter stays on the measured path, with limits the load cannot reach.
-  const rateLimit = loadRateLimit({ WATTLOG_RATE_LIMIT_RPS: '1000000', WATTLOG_RATE_LIMIT_BURST: '1000000', ...process.env });
+  const rateLimit = loadRateLimit({
+    WATTLOG_RATE_LIMIT_RPS: '1000000',
+    WATTLOG_RATE_LIMIT_BURST: '1000000',
+    ...process.env,
+  });
   let server: RunningServer | undefined;
   let scopeOf: () => SensorScope = () => ({ kind: 'all' });
   const bare = await startBareLatestServer(url.toString(), POOL_SIZE, () => scopeOf());
@@ -132,7 +141,14 @@ export async function runApiBench(
   try {
     await seed(bench);
     server = await startHttpServer(
-      { storage: { store: 'postgres', databaseUrl: url.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken, rateLimit },
+      {
+        storage: { store: 'postgres', databaseUrl: url.toString(), dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken,
+        rateLimit,
+      },
       pino({ level: 'silent' }),
     );
     const sensorId = sensorOf('a', 7);
@@ -140,9 +156,15 @@ export async function runApiBench(
     scopeOf = caller.scope;
     const path = `/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`;
     const headers = { authorization: caller.authorization };
-    const bodies = await Promise.all([bodyOf(`${server.url}${path}`, headers), bodyOf(`${bare.url}${path}`, {}), bodyOf(`${unscoped.url}${path}`, {})]);
+    const bodies = await Promise.all([
+      bodyOf(`${server.url}${path}`, headers),
+      bodyOf(`${bare.url}${path}`, {}),
+      bodyOf(`${unscoped.url}${path}`, {}),
+    ]);
     if (new Set(bodies).size !== 1) throw new Error(`the servers answer differently:\n${bodies.join('\n')}`);
-    process.stderr.write(`measuring the platform, the bare handler and the bare handler without the access condition, ${options.seconds} s each in ${SLICES} turns…\n`);
+    process.stderr.write(
+      `measuring the platform, the bare handler and the bare handler without the access condition, ${options.seconds} s each in ${SLICES} turns…\n`,
+    );
     const steal = stealMeter();
     const [platform, baseline, withoutCondition] = (await measureInTurns(
       [
@@ -164,7 +186,8 @@ export async function runApiBench(
       p99Ms: platform.p99Ms,
       sliceP99Ms: platform.sliceP99Ms,
       requests: platform.requests,
-      baseline: "bare Fastify handler (no Nest, auth, validation, rate limit or access log) running the platform's own SQL for this caller, same pool size, same run and load process",
+      baseline:
+        "bare Fastify handler (no Nest, auth, validation, rate limit or access log) running the platform's own SQL for this caller, same pool size, same run and load process",
       baselineRequestsPerSecond: Math.round(baseline.requestsPerSecond),
       baselineP50Ms: baseline.p50Ms,
       baselineP99Ms: baseline.p99Ms,
@@ -176,7 +199,8 @@ export async function runApiBench(
       hostStealPercent,
       hostSteal: STEAL_COUNTS,
       withoutAccessCondition: {
-        counts: 'the same bare handler running the SELECT without the grant and visibility condition: what the condition costs in the database',
+        counts:
+          'the same bare handler running the SELECT without the grant and visibility condition: what the condition costs in the database',
         requestsPerSecond: Math.round(withoutCondition.requestsPerSecond),
         p50Ms: withoutCondition.p50Ms,
         p99Ms: withoutCondition.p99Ms,

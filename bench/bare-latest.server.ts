@@ -1,7 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { SensorScope } from '../src/application/access/sensor-scope/sensor-access.port.js';
-import { latestReadingsSql, toReading, type LatestRow } from '../src/application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
+import {
+  latestReadingsSql,
+  toReading,
+  type LatestRow,
+} from '../src/application/metering/query-readings/latest-readings/get-latest-readings.handler.js';
 
 /**
  * The baselines of `bench api`: a bare Fastify handler answering the same URL with no authentication, no
@@ -14,7 +18,11 @@ export interface BareLatestServer {
   close(): Promise<void>;
 }
 
-export async function startBareLatestServer(connectionString: string, poolSize: number, scopeOf: () => SensorScope): Promise<BareLatestServer> {
+export async function startBareLatestServer(
+  connectionString: string,
+  poolSize: number,
+  scopeOf: () => SensorScope,
+): Promise<BareLatestServer> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   const app: FastifyInstance = Fastify({ logger: false });
   app.get('/api/readings/latest', async (request) => {

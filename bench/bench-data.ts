@@ -21,7 +21,13 @@ export function benchReading(index: number): { type: string; data: unknown; meta
         {
           kind: 'zigbee2mqtt',
           topic: 'zigbee2mqtt/meter-1',
-          message: { power: 230 + (index % 97), energy: 1234.5 + index / 1000, voltage: 231.4, current: 1.02, linkquality: 144 },
+          message: {
+            power: 230 + (index % 97),
+            energy: 1234.5 + index / 1000,
+            voltage: 231.4,
+            current: 1.02,
+            linkquality: 144,
+          },
           measuredAt: at,
         },
       ],

@@ -58,12 +58,21 @@ export async function copyEventsInto(bench: BenchSchema, table: string, runId: s
           const stream = streamOf(i);
           const revision = (revisions.get(stream) ?? -1) + 1;
           revisions.set(stream, revision);
-          rows.push([stream, revision, benchEventId(runId, i), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)]);
+          rows.push([
+            stream,
+            revision,
+            benchEventId(runId, i),
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+          ]);
         }
         yield copyText(rows);
       }
     }
-    const sink = client.query(copyStreams.from(`COPY ${table} (stream, revision, id, type, data, metadata) FROM STDIN`));
+    const sink = client.query(
+      copyStreams.from(`COPY ${table} (stream, revision, id, type, data, metadata) FROM STDIN`),
+    );
     await pipeline(Readable.from(lines()), sink);
   } finally {
     await client.end();

@@ -30,7 +30,9 @@ export function registerBenchmarks(bench: Command): void {
     });
   bench
     .command('ingest')
-    .description('simulated gateways over real TLS-PSK sessions → durable appends, vs COPY of the same event rows; idle sessions')
+    .description(
+      'simulated gateways over real TLS-PSK sessions → durable appends, vs COPY of the same event rows; idle sessions',
+    )
     .option('--seconds <n>', 'measured streaming time', positiveInt, 30)
     .option('--gateways <n>', 'streaming gateways', positiveInt, 20)
     .option('--payloads-per-frame <n>', 'readings per frame', positiveInt, 50)
@@ -38,9 +40,19 @@ export function registerBenchmarks(bench: Command): void {
     .option('--idle-sessions <n>', 'idle sessions to open afterwards', positiveInt, 5000)
     .option('--projection-batch-size <n>', 'events per readings-projection transaction', positiveInt, 1000)
     .option('--json', 'only the JSON result line')
-    .action(async (o: { seconds: number; gateways: number; payloadsPerFrame: number; window: number; idleSessions: number; projectionBatchSize: number; json?: boolean }) => {
-      report(await runIngestBench(o), o.json === true);
-    });
+    .action(
+      async (o: {
+        seconds: number;
+        gateways: number;
+        payloadsPerFrame: number;
+        window: number;
+        idleSessions: number;
+        projectionBatchSize: number;
+        json?: boolean;
+      }) => {
+        report(await runIngestBench(o), o.json === true);
+      },
+    );
   bench
     .command('rebuild')
     .description('full replay into the audit read model vs an ordered COPY of the events out to Node')
@@ -52,7 +64,9 @@ export function registerBenchmarks(bench: Command): void {
     });
   bench
     .command('query')
-    .description("p99 of one meter's year of 15-minute buckets through the HTTP API vs the same rows straight from Postgres")
+    .description(
+      "p99 of one meter's year of 15-minute buckets through the HTTP API vs the same rows straight from Postgres",
+    )
     .option('--requests <n>', 'measured requests', positiveInt, 200)
     .option('--json', 'only the JSON result line')
     .action(async (o: { requests: number; json?: boolean }) => {
@@ -60,18 +74,29 @@ export function registerBenchmarks(bench: Command): void {
     });
   bench
     .command('api')
-    .description('authenticated, policy-checked latest-reading requests vs a bare Fastify handler running the same SELECT')
+    .description(
+      'authenticated, policy-checked latest-reading requests vs a bare Fastify handler running the same SELECT',
+    )
     .option('--seconds <n>', 'measured time per server', positiveInt, 20)
     .option('--connections <n>', 'concurrent keep-alive connections', positiveInt, 32)
-    .option('--as <caller>', 'granted-client (an API client through an owner\'s grant) or admin (the bootstrap token, no grant lookup)', 'granted-client')
+    .option(
+      '--as <caller>',
+      "granted-client (an API client through an owner's grant) or admin (the bootstrap token, no grant lookup)",
+      'granted-client',
+    )
     .option('--json', 'only the JSON result line')
     .action(async (o: { seconds: number; connections: number; as: string; json?: boolean }) => {
-      if (o.as !== 'granted-client' && o.as !== 'admin') throw new Error(`--as must be granted-client or admin; got ${o.as}`);
+      if (o.as !== 'granted-client' && o.as !== 'admin')
+        throw new Error(`--as must be granted-client or admin; got ${o.as}`);
       const asAdmin = o.as === 'admin';
       report(
         await runApiBench(o, (server, adminToken, gatewayId, sensorId) =>
           asAdmin
-            ? Promise.resolve({ authorization: `Bearer ${adminToken}`, describe: 'the bootstrap admin token (no grant lookup)', scope: () => ({ kind: 'all' }) })
+            ? Promise.resolve({
+                authorization: `Bearer ${adminToken}`,
+                describe: 'the bootstrap admin token (no grant lookup)',
+                scope: () => ({ kind: 'all' }),
+              })
             : aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId),
         ),
         o.json === true,

@@ -32,4 +32,5 @@ export function stealMeter(): () => number | null {
   };
 }
 
-export const STEAL_COUNTS = 'percent of all CPU time during the measured phases that the hypervisor gave to other guests (steal, /proc/stat); high values slow every figure down';
+export const STEAL_COUNTS =
+  'percent of all CPU time during the measured phases that the hypervisor gave to other guests (steal, /proc/stat); high values slow every figure down';

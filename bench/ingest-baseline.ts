@@ -25,14 +25,29 @@ interface StoredVariant {
 export class IngestBaseline {
   private constructor(private readonly variants: StoredVariant[][]) {}
 
-  static build(gateways: number, payloadsPerFrame: number, networkTypeOf: (id: string) => string | undefined, decoders: DecoderLookup, gatewayId: (g: number) => string): IngestBaseline {
+  static build(
+    gateways: number,
+    payloadsPerFrame: number,
+    networkTypeOf: (id: string) => string | undefined,
+    decoders: DecoderLookup,
+    gatewayId: (g: number) => string,
+  ): IngestBaseline {
     const handler = new IngestFrameHandler(undefined as unknown as EventStore, networkTypeOf, decoders);
     const receivedAt = new Date().toISOString();
     const variants = Array.from({ length: gateways }, (_, g) =>
       Array.from({ length: VARIANTS }, (_, v) => {
-        const event = handler.toStored(gatewayId(g), { kind: 'readings', seq: v, payloads: benchFramePayloads(g, payloadsPerFrame, v) }, receivedAt);
+        const event = handler.toStored(
+          gatewayId(g),
+          { kind: 'readings', seq: v, payloads: benchFramePayloads(g, payloadsPerFrame, v) },
+          receivedAt,
+        );
         const readings = (event.data as { readings?: unknown[] }).readings?.length ?? 0;
-        return { type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), readings };
+        return {
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          readings,
+        };
       }),
     );
     return new IngestBaseline(variants);
@@ -48,7 +63,11 @@ export class IngestBaseline {
   }
 
   /** Seconds to COPY the same number of frames per gateway into an identically indexed table. */
-  async copy(bench: BenchSchema, framesPerGateway: readonly number[], gatewayId: (g: number) => string): Promise<number> {
+  async copy(
+    bench: BenchSchema,
+    framesPerGateway: readonly number[],
+    gatewayId: (g: number) => string,
+  ): Promise<number> {
     await bench.db.query('CREATE TABLE events_copy (LIKE events INCLUDING ALL)');
     const client = new pg.Client({ connectionString: bench.url, options: `-c search_path=${bench.schema}` });
     await client.connect();
@@ -68,7 +87,10 @@ export class IngestBaseline {
     }
     const started = process.hrtime.bigint();
     try {
-      await pipeline(Readable.from(chunks()), client.query(copyStreams.from('COPY events_copy (stream, revision, id, type, data, metadata) FROM STDIN')));
+      await pipeline(
+        Readable.from(chunks()),
+        client.query(copyStreams.from('COPY events_copy (stream, revision, id, type, data, metadata) FROM STDIN')),
+      );
     } finally {
       await client.end();
     }

@@ -53,9 +53,20 @@ export class IngestLoadClient {
     socket.on('error', () => undefined);
   }
 
-  static open(port: number, gatewayId: string, key: Buffer, makePayloads: (seq: number) => string, window: number): Promise<IngestLoadClient> {
+  static open(
+    port: number,
+    gatewayId: string,
+    key: Buffer,
+    makePayloads: (seq: number) => string,
+    window: number,
+  ): Promise<IngestLoadClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port, ...pskClientOptions(gatewayId, key), secureContext: sharedContext() });
+      const socket = connect({
+        host: '127.0.0.1',
+        port,
+        ...pskClientOptions(gatewayId, key),
+        secureContext: sharedContext(),
+      });
       socket.setNoDelay(true);
       const client = new IngestLoadClient(socket, makePayloads, window);
       socket.once('error', reject);
@@ -83,7 +94,9 @@ export class IngestLoadClient {
     while (!this.stopped && this.sentAt.size < this.window) {
       const seq = this.nextSeq++;
       this.sentAt.set(seq, process.hrtime.bigint());
-      this.socket.write(encodeFrame(Buffer.from(`{"type":"readings","seq":${seq},"payloads":${this.makePayloads(seq)}}`)));
+      this.socket.write(
+        encodeFrame(Buffer.from(`{"type":"readings","seq":${seq},"payloads":${this.makePayloads(seq)}}`)),
+      );
     }
   }
 }

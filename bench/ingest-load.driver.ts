@@ -8,13 +8,17 @@ export class IngestLoadDriver {
 
   static start(): IngestLoadDriver {
     const entry = fileURLToPath(new URL('./ingest-load.process.js', import.meta.url));
-    const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=32'] });
+    const child = fork(entry, [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--max-semi-space-size=32'],
+    });
     return new IngestLoadDriver(child);
   }
 
   request<T extends LoadReply['type']>(request: LoadRequest, expect: T): Promise<Extract<LoadReply, { type: T }>> {
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null): void => reject(new Error(`the load process exited (${code}) during ${request.type}`));
+      const onExit = (code: number | null): void =>
+        reject(new Error(`the load process exited (${code}) during ${request.type}`));
       this.child.once('exit', onExit);
       this.child.once('message', (reply: LoadReply) => {
         this.child.off('exit', onExit);

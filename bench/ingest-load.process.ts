@@ -7,7 +7,13 @@ import { benchFrameMaker } from './ingest-payloads.js';
  */
 
 export type LoadRequest =
-  | { readonly type: 'stream'; readonly port: number; readonly gateways: readonly { id: string; keyHex: string }[]; readonly payloadsPerFrame: number; readonly window: number }
+  | {
+      readonly type: 'stream';
+      readonly port: number;
+      readonly gateways: readonly { id: string; keyHex: string }[];
+      readonly payloadsPerFrame: number;
+      readonly window: number;
+    }
   | { readonly type: 'measure'; readonly on: boolean }
   | { readonly type: 'stop' }
   | { readonly type: 'idle'; readonly port: number; readonly gateways: readonly { id: string; keyHex: string }[] };
@@ -42,7 +48,11 @@ async function handle(request: LoadRequest): Promise<void> {
       return;
     case 'stop':
       for (const client of streaming) client.stop();
-      reply({ type: 'stopped', framesPerGateway: streaming.map((c) => c.acked), latenciesMs: streaming.flatMap((c) => c.latenciesMs) });
+      reply({
+        type: 'stopped',
+        framesPerGateway: streaming.map((c) => c.acked),
+        latenciesMs: streaming.flatMap((c) => c.latenciesMs),
+      });
       return;
     case 'idle': {
       let error: string | undefined;

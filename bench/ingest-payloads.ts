@@ -11,7 +11,13 @@ export function benchPayloads(meterBase: number, count: number, seq: number): un
   return Array.from({ length: count }, (_, i) => ({
     kind: 'zigbee2mqtt',
     topic: `zigbee2mqtt/meter-${meterBase + i}`,
-    message: { power: 200 + ((seq + i) % 900), energy: 1000 + seq / 100, voltage: 231.2, current: 1.3, linkquality: 140 },
+    message: {
+      power: 200 + ((seq + i) % 900),
+      energy: 1000 + seq / 100,
+      voltage: 231.2,
+      current: 1.3,
+      linkquality: 140,
+    },
     measuredAt: at,
   }));
 }
@@ -29,7 +35,9 @@ const withCrc = (body: string): string => `${body}${formatCrc(crc16Arc(body))}\r
 /** A DSMR 5.0 three-phase telegram without its CRC: everything the checksum covers, up to and including the `!`. */
 function telegramBody(meter: number, second: number): string {
   const stamp = dsmrStamp(second);
-  const id = Buffer.from(`E0044007${String(meter).padStart(8, '0')}`).toString('hex').toUpperCase();
+  const id = Buffer.from(`E0044007${String(meter).padStart(8, '0')}`)
+    .toString('hex')
+    .toUpperCase();
   const kw = 0.2 + ((second * 7 + meter) % 40) / 10;
   const lines = [
     '1-3:0.2.8(50)',
@@ -55,7 +63,9 @@ function telegramBody(meter: number, second: number): string {
     '1-0:42.7.0(00.000*kW)',
     '1-0:62.7.0(00.000*kW)',
     '0-1:24.1.0(003)',
-    `0-1:96.1.0(${Buffer.from(`G0044007${String(meter).padStart(8, '0')}`).toString('hex').toUpperCase()})`,
+    `0-1:96.1.0(${Buffer.from(`G0044007${String(meter).padStart(8, '0')}`)
+      .toString('hex')
+      .toUpperCase()})`,
     `0-1:24.2.1(${stamp})(${pad(3000 + second / 36000, 9, 3)}*m3)`,
   ];
   return ['/ISk5\\2MT382-1000', '', ...lines, '!'].join('\r\n');
@@ -63,7 +73,10 @@ function telegramBody(meter: number, second: number): string {
 
 /** P1 telegrams of `count` meters behind one gateway (e.g. a building's meter cupboard), one second's worth. */
 export function benchTelegrams(meterBase: number, count: number, seq: number): unknown[] {
-  return Array.from({ length: count }, (_, i) => ({ kind: 'dsmr', telegram: withCrc(telegramBody(meterBase + i, seq)) }));
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'dsmr',
+    telegram: withCrc(telegramBody(meterBase + i, seq)),
+  }));
 }
 
 /** Even-numbered bench gateways are zigbee2mqtt bridges, odd ones DSMR P1 readers. */
@@ -85,7 +98,9 @@ export function benchFramePayloads(gatewayIndex: number, payloadsPerFrame: numbe
  */
 export function benchFrameMaker(gatewayIndex: number, payloadsPerFrame: number): (seq: number) => string {
   if (benchNetworkType(gatewayIndex) === 'zigbee2mqtt') {
-    const parts = Array.from({ length: VARIANTS }, (_, v) => JSON.stringify(benchFramePayloads(gatewayIndex, payloadsPerFrame, v)).split(zigbee2mqttTime(v)));
+    const parts = Array.from({ length: VARIANTS }, (_, v) =>
+      JSON.stringify(benchFramePayloads(gatewayIndex, payloadsPerFrame, v)).split(zigbee2mqttTime(v)),
+    );
     return (seq) => parts[seq % VARIANTS]!.join(zigbee2mqttTime(seq));
   }
   const count = Math.max(1, Math.round(payloadsPerFrame / 5));
@@ -94,6 +109,8 @@ export function benchFrameMaker(gatewayIndex: number, payloadsPerFrame: number):
   );
   return (seq) => {
     const stamp = dsmrStamp(seq);
-    return JSON.stringify(bodies[seq % VARIANTS]!.map((parts) => ({ kind: 'dsmr', telegram: withCrc(parts.join(stamp)) })));
+    return JSON.stringify(
+      bodies[seq % VARIANTS]!.map((parts) => ({ kind: 'dsmr', telegram: withCrc(parts.join(stamp)) })),
+    );
   };
 }

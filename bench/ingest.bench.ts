@@ -63,7 +63,9 @@ async function projectStoredReadings(
   const started = process.hrtime.bigint();
   await catchUpOnce(store, bench.db, readingsProjection({ decoders }), batchSize);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const [raw] = await bench.db.query<{ n: string }>('SELECT coalesce(sum(cardinality(value)), 0) AS n FROM readings_raw_chunks');
+  const [raw] = await bench.db.query<{ n: string }>(
+    'SELECT coalesce(sum(cardinality(value)), 0) AS n FROM readings_raw_chunks',
+  );
   return { seconds, readings: Number(inLog?.n ?? 0), rawRows: Number(raw?.n ?? 0) };
 }
 
@@ -79,7 +81,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
   const logger = pino({ level: 'silent' });
   const decoders = decoderLookup(installedDecoders(logger));
   const gatewayId = (g: number): string => `bench-gw-${g}`;
-  const networkTypeOf = (id: string): string | undefined => (id.startsWith('bench-gw-') ? benchNetworkType(Number(id.slice(9))) : 'zigbee2mqtt');
+  const networkTypeOf = (id: string): string | undefined =>
+    id.startsWith('bench-gw-') ? benchNetworkType(Number(id.slice(9))) : 'zigbee2mqtt';
   const baseline = IngestBaseline.build(options.gateways, options.payloadsPerFrame, networkTypeOf, decoders, gatewayId);
   const server = createLinkServer(
     { store, keyRing, refusals: noRefusals, networkTypeOf, decoders, logger },
@@ -105,7 +108,10 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     await new Promise((r) => setTimeout(r, 1000));
     const rssIdle = settledRss();
     const streaming = Array.from({ length: options.gateways }, (_, g) => gateway(gatewayId(g)));
-    await load.request({ type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window }, 'streaming');
+    await load.request(
+      { type: 'stream', port, gateways: streaming, payloadsPerFrame: options.payloadsPerFrame, window: options.window },
+      'streaming',
+    );
     await new Promise((r) => setTimeout(r, 2000));
     process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
     const steal = stealMeter();
@@ -135,7 +141,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         events: readings,
         counts: `canonical readings decoded and durably appended per second (acked after the append); ${options.gateways} streaming TLS-PSK sessions next to the idle ones, half zigbee2mqtt bridges (${options.payloadsPerFrame} device messages per frame), half DSMR P1 readers (${Math.max(1, Math.round(options.payloadsPerFrame / 5))} telegrams per frame); postgres store`,
         seconds,
-        baseline: 'COPY of the same ReadingsReported event rows (same decoded readings, serialised before timing) into an identically indexed table, same Postgres, same run',
+        baseline:
+          'COPY of the same ReadingsReported event rows (same decoded readings, serialised before timing) into an identically indexed table, same Postgres, same run',
         baselineSeconds: copySeconds,
         target: 0.5,
       },
@@ -150,7 +157,8 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         idleSessionsOpen: idle,
         rssMiBBeforeIdleSessions: Math.round(rssBeforeIdle / 1048576),
         rssMiBWithIdleSessions: Math.round(rssIdle / 1048576),
-        rssMiBPerThousandIdleSessions: idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
+        rssMiBPerThousandIdleSessions:
+          idle > 0 ? Number((((rssIdle - rssBeforeIdle) / 1048576 / idle) * 1000).toFixed(1)) : null,
         projection: `the real readings projection (latest, raw, 15m/1h/1d buckets) catching up on the events this ingest stored, ${options.projectionBatchSize} events per transaction; readings projected per second ÷ the ingest's readings per second`,
         projectionSeconds: Number(projection.seconds.toFixed(2)),
         readingsProjectedPerSecond: Math.round(projectionRate),

@@ -20,7 +20,15 @@ function frame(gateway: number, sequence: number, marker: string, at: string): R
     measuredAt: at,
     source: { protocol: 'zigbee' },
   }));
-  readings.push({ sensorId: marker, nodeId: 'lag:marker', quantity: 'power', unit: 'W', value: sequence, measuredAt: at, source: { protocol: 'zigbee' } });
+  readings.push({
+    sensorId: marker,
+    nodeId: 'lag:marker',
+    quantity: 'power',
+    unit: 'W',
+    value: sequence,
+    measuredAt: at,
+    source: { protocol: 'zigbee' },
+  });
   return { gatewayId: `lag-gw-${gateway}`, sequence, networkType: 'zigbee', readings, receivedAt: at };
 }
 
@@ -29,7 +37,10 @@ function frame(gateway: number, sequence: number, marker: string, at: string): R
  * projection runs as in the server; a watcher polls readings_latest for each frame's marker sensor. Side by side, the
  * same watcher timing a marker row written straight into readings_latest: the floor set by polling itself.
  */
-export async function runLagBench(options: { seconds: number; readingsPerSecond: number }): Promise<Record<string, unknown>> {
+export async function runLagBench(options: {
+  seconds: number;
+  readingsPerSecond: number;
+}): Promise<Record<string, unknown>> {
   const bench = await openBenchSchema();
   const store = new PostgresEventStore(bench.db);
   const failures: unknown[] = [];
@@ -46,7 +57,9 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      const rows = await bench.db.query<{ sensor_id: string }>(`SELECT sensor_id FROM readings_latest WHERE node_id = 'lag:marker'`);
+      const rows = await bench.db.query<{ sensor_id: string }>(
+        `SELECT sensor_id FROM readings_latest WHERE node_id = 'lag:marker'`,
+      );
       const now = performance.now();
       for (const { sensor_id } of rows) {
         const at = appendedAt.get(sensor_id);
@@ -65,16 +78,29 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
     const steal = stealMeter();
     const sequences = new Map<number, number>();
     let sent = 0;
-    process.stderr.write(`appending ${options.readingsPerSecond} readings/s for ${options.seconds} s with the readings projection running…\n`);
+    process.stderr.write(
+      `appending ${options.readingsPerSecond} readings/s for ${options.seconds} s with the readings projection running…\n`,
+    );
     while (performance.now() - started < options.seconds * 1000) {
       const gateway = sent % 10;
       const sequence = sequences.get(gateway) ?? 0;
       sequences.set(gateway, sequence + 1);
       const marker = `lag/${sent}`;
       const at = new Date().toISOString();
-      await store.append(`readings-lag-gw-${gateway}`, [{ id: randomUUID(), type: 'ReadingsReported', data: frame(gateway, sequence, marker, at), metadata: { schemaVersion: 2 } }], {
-        expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1,
-      });
+      await store.append(
+        `readings-lag-gw-${gateway}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'ReadingsReported',
+            data: frame(gateway, sequence, marker, at),
+            metadata: { schemaVersion: 2 },
+          },
+        ],
+        {
+          expectedRevision: sequence === 0 ? 'no_stream' : sequence - 1,
+        },
+      );
       appendedAt.set(marker, performance.now());
       if (sent % 20 === 0) {
         const floorMarker = `floor/${sent}`;
@@ -96,13 +122,15 @@ export async function runLagBench(options: { seconds: number; readingsPerSecond:
     while ([...appendedAt.keys()].some((k) => k.startsWith('lag/')) && performance.now() < deadline) await sleep(20);
     return {
       bench: 'lag',
-      counts: 'milliseconds from a durable append to its readings being visible in readings_latest, per frame event of 100 readings, projection running as in the server',
+      counts:
+        'milliseconds from a durable append to its readings being visible in readings_latest, per frame event of 100 readings, projection running as in the server',
       readingsPerSecondAchieved: Math.round((sent * READINGS_PER_EVENT) / seconds),
       frames: sent,
       notSeen: [...appendedAt.keys()].filter((k) => k.startsWith('lag/')).length,
       p50Ms: Number(percentile(lags, 50).toFixed(1)),
       p99Ms: Number(percentile(lags, 99).toFixed(1)),
-      baseline: 'the same watcher timing a marker row inserted straight into readings_latest (the polling floor), same run',
+      baseline:
+        'the same watcher timing a marker row inserted straight into readings_latest (the polling floor), same run',
       baselineP50Ms: Number(percentile(floor, 50).toFixed(1)),
       baselineP99Ms: Number(percentile(floor, 99).toFixed(1)),
       targetP99Ms: 500,

@@ -10,7 +10,10 @@ import { loadRateLimit } from '../src/infrastructure/config/app-config.js';
 import { startHttpServer } from '../src/interfaces/http/http-server.js';
 import type { SqlExecutor } from '../src/application/ports/read-model-db.port.js';
 import type { SeriesSensor } from '../src/application/metering/query-readings/reading-series/query-reading-series.query.js';
-import { BUCKET_JSON_PAGE_SIZE, bucketJsonPages } from '../src/application/metering/query-readings/reading-series/series-json.sql.js';
+import {
+  BUCKET_JSON_PAGE_SIZE,
+  bucketJsonPages,
+} from '../src/application/metering/query-readings/reading-series/series-json.sql.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
 import type { SeriesClientRequest, SeriesClientResult } from './series-client.process.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
@@ -56,9 +59,20 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
   url.searchParams.set('options', `-c search_path=${bench.schema}`);
   const token = 'q'.repeat(64);
   // The limiter stays in the measured path, with limits the bench never reaches unless the environment lowers them.
-  const rateLimit = loadRateLimit({ WATTLOG_RATE_LIMIT_RPS: '1000000', WATTLOG_RATE_LIMIT_BURST: '1000000', ...process.env });
+  const rateLimit = loadRateLimit({
+    WATTLOG_RATE_LIMIT_RPS: '1000000',
+    WATTLOG_RATE_LIMIT_BURST: '1000000',
+    ...process.env,
+  });
   const server = await startHttpServer(
-    { storage: { store: 'postgres', databaseUrl: url.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: token, rateLimit },
+    {
+      storage: { store: 'postgres', databaseUrl: url.toString(), dataDir },
+      host: '127.0.0.1',
+      port: 0,
+      tls: null,
+      adminToken: token,
+      rateLimit,
+    },
     pino({ level: 'silent' }),
   );
   const direct = new pg.Client({ connectionString: url.toString() });
@@ -78,7 +92,10 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       [SENSOR, YEAR_START, QUARTERS_PER_YEAR],
     );
     // Hours and days as the projection writes them with every quarter: the series reads whole days through the 1d rows.
-    for (const [width, size] of [['1h', '1 hour'], ['1d', '24 hours']] as const) {
+    for (const [width, size] of [
+      ['1h', '1 hour'],
+      ['1d', '24 hours'],
+    ] as const) {
       await bench.db.query(
         `INSERT INTO readings_buckets (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, delta)
          SELECT sensor_id, $1, date_bin($2::interval, bucket_start, '1970-01-01T00:00:00Z'), quantity, unit, sum(sample_count), sum(delta)
@@ -94,13 +111,27 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
     const rowsSql = `SELECT bucket_start, sample_count, delta FROM readings_buckets
                  WHERE sensor_id = $1 AND bucket_width = '15m' AND bucket_start >= $2 AND bucket_start < $3 ORDER BY bucket_start`;
     const viaPg: SqlExecutor = {
-      query: async <Row>(text: string, params?: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as Row[],
+      query: async <Row>(text: string, params?: readonly unknown[]) =>
+        (await pool.query(text, params as unknown[])).rows as Row[],
       insertRows: () => Promise.reject(new Error('not used')),
     };
-    const sensor: SeriesSensor = { sensorId: SENSOR, nodeId: 'dsmr:E0044007BENCH', gatewayId: 'bench-gw', quantity: 'energyImported', unit: 'kWh', kind: 'counter' };
+    const sensor: SeriesSensor = {
+      sensorId: SENSOR,
+      nodeId: 'dsmr:E0044007BENCH',
+      gatewayId: 'bench-gw',
+      quantity: 'energyImported',
+      unit: 'kWh',
+      kind: 'counter',
+    };
     const steal = stealMeter();
-    const client = await runSeriesClient({ url: `${server.url}${path}`, headers: { authorization: `Bearer ${token}` }, warmUp: WARM_UP, requests: options.requests });
-    if (client.points !== QUARTERS_PER_YEAR) throw new Error(`the API returned ${client.points} buckets, expected ${QUARTERS_PER_YEAR}`);
+    const client = await runSeriesClient({
+      url: `${server.url}${path}`,
+      headers: { authorization: `Bearer ${token}` },
+      warmUp: WARM_UP,
+      requests: options.requests,
+    });
+    if (client.points !== QUARTERS_PER_YEAR)
+      throw new Error(`the API returned ${client.points} buckets, expected ${QUARTERS_PER_YEAR}`);
     const api = client.receivedMs;
     const apiParsed = client.parsedMs;
     // The baselines run after the API, each on its own, so that no phase collects another's garbage.
@@ -110,7 +141,8 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
     });
     const sameSql = await timed(options.requests, async () => {
       let length = 0;
-      for await (const page of bucketJsonPages(viaPg, sensor, '15m', { from, to }, BUCKET_JSON_PAGE_SIZE)) length += page.length;
+      for await (const page of bucketJsonPages(viaPg, sensor, '15m', { from, to }, BUCKET_JSON_PAGE_SIZE))
+        length += page.length;
       if (length === 0) throw new Error('the series SQL returned no points');
     });
     const hostStealPercent = steal();
@@ -121,16 +153,20 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       counts:
         `milliseconds per request: one meter's year of 15-minute buckets (${QUARTERS_PER_YEAR} points) through GET /api/readings/series, JSON, ` +
         `sequential from a separate client process (node:http, one keep-alive connection), after ${WARM_UP} warm-up requests (the first renders every whole day, ` +
-        'stores it in readings_day_json and keeps it in the server\'s memory; later ones check each day\'s revision and send the kept text); ' +
+        "stores it in readings_day_json and keeps it in the server's memory; later ones check each day's revision and send the kept text); " +
         'p50Ms/p99Ms until the whole body is received, withClientParse* also parse it into objects',
       requests: options.requests,
       p50Ms: round(percentile(api, 50)),
       p99Ms: round(p99),
-      slowestMs: [...api].sort((a, b) => b - a).slice(0, 5).map(round),
+      slowestMs: [...api]
+        .sort((a, b) => b - a)
+        .slice(0, 5)
+        .map(round),
       firstRequestMs: round(client.firstMs),
       withClientParseP50Ms: round(percentile(apiParsed, 50)),
       withClientParseP99Ms: round(percentile(apiParsed, 99)),
-      baseline: 'the same bucket rows selected straight from Postgres with pg, parsed into row objects (no HTTP, no JSON text), same run, after the API',
+      baseline:
+        'the same bucket rows selected straight from Postgres with pg, parsed into row objects (no HTTP, no JSON text), same run, after the API',
       baselineP50Ms: round(percentile(rows, 50)),
       baselineP99Ms: round(percentile(rows, 99)),
       sameSqlBaseline:

@@ -33,7 +33,10 @@ async function copyOutOrdered(bench: BenchSchema): Promise<number> {
 }
 
 /** Replays `events` events into a fresh audit log vs an ordered COPY of the events table out to Node. */
-export async function runRebuildBench(options: { events: number; batchSize: number }): Promise<Record<string, unknown>> {
+export async function runRebuildBench(options: {
+  events: number;
+  batchSize: number;
+}): Promise<Record<string, unknown>> {
   const bench = await openBenchSchema();
   try {
     process.stderr.write(`seeding ${options.events} events with COPY…\n`);
@@ -69,7 +72,9 @@ export async function runRebuildBench(options: { events: number; batchSize: numb
     bar.finish();
     const [audit] = await bench.db.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log');
     if (copied !== options.events || result.events !== options.events || Number(audit?.n) !== options.events) {
-      throw new Error(`counts differ from ${options.events}: copy ${copied}, replay ${result.events}, audit rows ${audit?.n}`);
+      throw new Error(
+        `counts differ from ${options.events}: copy ${copied}, replay ${result.events}, audit rows ${audit?.n}`,
+      );
     }
     return compare(
       {

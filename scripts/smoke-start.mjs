@@ -61,7 +61,10 @@ const env = {
   WATTLOG_LINK_PORT: String(linkPort),
   LOG_LEVEL: 'info',
 };
-const server = spawn(process.execPath, ['--max-semi-space-size=64', MAIN.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(process.execPath, ['--max-semi-space-size=64', MAIN.pathname], {
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let output = '';
 server.stdout.on('data', (chunk) => (output += chunk));
 server.stderr.on('data', (chunk) => (output += chunk));
@@ -76,7 +79,8 @@ try {
   const base = `https://127.0.0.1:${port}`;
   const health = await httpsGet(`${base}/health`, ca);
   const checks = JSON.parse(health.body);
-  if (health.status !== 200 || checks.status !== 'up') throw new Error(`/health answered ${health.status} ${health.body}`);
+  if (health.status !== 200 || checks.status !== 'up')
+    throw new Error(`/health answered ${health.status} ${health.body}`);
 
   const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
   const sensor = await until('no demo reading stored', READING_WITHIN_MS, async () => {

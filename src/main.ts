@@ -50,7 +50,10 @@ async function main(): Promise<void> {
       const api = { url: new URL(server.url), token: adminToken.value, ...(tls ? { ca: tls.cert } : {}) };
       const created = await ensureDemoAdmin(server.storage.eventStore, api);
       // Printed once, on the terminal only: the password never goes through the structured log.
-      if (created) process.stderr.write(`wattlog: demo admin user created: email ${created.email} password ${created.password} (shown only this once)\n`);
+      if (created)
+        process.stderr.write(
+          `wattlog: demo admin user created: email ${created.email} password ${created.password} (shown only this once)\n`,
+        );
     } catch (error) {
       logger.error({ err: error }, 'demo admin user could not be created');
     }
@@ -67,9 +70,16 @@ async function main(): Promise<void> {
     };
     for (const kind of ['meters', 'zigbee'] as const) {
       try {
-        const fleet = await startSimulatedFleet({ ...common, kind, namePrefix: kind === 'zigbee' ? 'Demo ZigBee gateway' : 'Demo gateway' });
+        const fleet = await startSimulatedFleet({
+          ...common,
+          kind,
+          namePrefix: kind === 'zigbee' ? 'Demo ZigBee gateway' : 'Demo gateway',
+        });
         demo = [...demo, fleet];
-        logger.info({ gateways: fleet.gatewayIds, kind, intervalSeconds: 5 }, 'demo gateway running (WATTLOG_DEMO=off disables it)');
+        logger.info(
+          { gateways: fleet.gatewayIds, kind, intervalSeconds: 5 },
+          'demo gateway running (WATTLOG_DEMO=off disables it)',
+        );
       } catch (error) {
         logger.error({ err: error, kind }, 'demo gateway could not start; the server runs without it');
       }
@@ -84,13 +94,15 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests, stopping projections, closing storage');
-    Promise.all(demo.map((fleet) => fleet.stop())).then(() => server.close()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    Promise.all(demo.map((fleet) => fleet.stop()))
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -99,6 +111,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Configuration and start-up errors are one clear line, not a stack trace.
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`wattlog: ${error instanceof ConfigError ? 'configuration error: ' : 'cannot start: '}${message}\n`);
+  process.stderr.write(
+    `wattlog: ${error instanceof ConfigError ? 'configuration error: ' : 'cannot start: '}${message}\n`,
+  );
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

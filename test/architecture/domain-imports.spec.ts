@@ -33,8 +33,12 @@ describe('src/domain imports', () => {
   });
 
   it('lets a spec, and only a spec, use the #test toolkit', () => {
-    expect(checkSource(join(DOMAIN, 'x', 'y.spec.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly)).toEqual([]);
-    expect(checkSource(join(DOMAIN, 'x', 'y.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly)).toHaveLength(1);
+    expect(
+      checkSource(join(DOMAIN, 'x', 'y.spec.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly),
+    ).toEqual([]);
+    expect(
+      checkSource(join(DOMAIN, 'x', 'y.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly),
+    ).toHaveLength(1);
   });
 
   it('references nothing outside src/domain', () => {
@@ -86,7 +90,7 @@ describe('src/domain imports', () => {
         "import type { DomainEvent } from '../shared/event.js';",
         "export * from './meter-reading.js';",
         "// import { Injectable } from '@nestjs/common';",
-        "const hint = \"import pg from 'pg'\";",
+        'const hint = "import pg from \'pg\'";',
       ].join('\n');
       expect(specifiersIn(source)).toEqual([]);
     });

@@ -26,7 +26,10 @@ describe('event catalogue', () => {
   it('puts every domain event type in exactly one stream', () => {
     const missing = [...declared.keys()].filter((type) => !inStreams.some((e) => e.type === type));
     const twice = inStreams.filter((e, i) => inStreams.findIndex((o) => o.type === e.type) !== i).map((e) => e.type);
-    expect({ missing: missing.map((type) => `${type} (${declared.get(type)})`), twice }).toEqual({ missing: [], twice: [] });
+    expect({ missing: missing.map((type) => `${type} (${declared.get(type)})`), twice }).toEqual({
+      missing: [],
+      twice: [],
+    });
   });
 
   it('lists only event types the domain declares', () => {
@@ -35,12 +38,16 @@ describe('event catalogue', () => {
 
   it('knows every event type a read model or log process subscribes to', () => {
     const { readModels, processes } = consumers();
-    const unknown = [...readModels, ...processes].flatMap((c) => (c.eventTypes ?? []).filter((t) => !declared.has(t)).map((t) => `${c.name}: ${t}`));
+    const unknown = [...readModels, ...processes].flatMap((c) =>
+      (c.eventTypes ?? []).filter((t) => !declared.has(t)).map((t) => `${c.name}: ${t}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   it('compares tables by content, not by padding', () => {
-    expect(normalizeTable('| a | b |\n|---|:---:|\n| `x` |  |')).toBe(normalizeTable('| a   | b   |\n| --- | --- |\n| `x` |     |'));
+    expect(normalizeTable('| a | b |\n|---|:---:|\n| `x` |  |')).toBe(
+      normalizeTable('| a   | b   |\n| --- | --- |\n| `x` |     |'),
+    );
     expect(normalizeTable('| a | b |')).not.toBe(normalizeTable('| a | c |'));
   });
 

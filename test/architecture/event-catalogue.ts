@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ACCESS_LOG_STREAM_PREFIX } from '../../src/application/access/record-data-access/buffered-data-access-recorder.js';
-import { CLIENT_STREAM_PREFIX, EMAIL_STREAM_PREFIX, USER_STREAM_PREFIX } from '../../src/application/access/access-streams.js';
+import {
+  CLIENT_STREAM_PREFIX,
+  EMAIL_STREAM_PREFIX,
+  USER_STREAM_PREFIX,
+} from '../../src/application/access/access-streams.js';
 import { sensorVisibilityStream } from '../../src/application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
 import { GRANT_STREAM_PREFIX } from '../../src/application/access/grant-stream.js';
 import { ACTUATOR_STREAM_PREFIX, COMMAND_STREAM_PREFIX } from '../../src/application/control/control-streams.js';
@@ -36,7 +40,11 @@ export interface StreamEntry {
  * the code, and the spec fails when a domain event type is in no stream (or in two).
  */
 export const STREAMS: readonly StreamEntry[] = [
-  { context: 'gateways', stream: `${GATEWAY_STREAM_PREFIX}<gatewayId>`, events: [...GATEWAY_EVENT_TYPES, ...NETWORK_CONFIGURATION_EVENT_TYPES] },
+  {
+    context: 'gateways',
+    stream: `${GATEWAY_STREAM_PREFIX}<gatewayId>`,
+    events: [...GATEWAY_EVENT_TYPES, ...NETWORK_CONFIGURATION_EVENT_TYPES],
+  },
   { context: 'metering', stream: readingsStream('<gatewayId>'), events: GATEWAY_FRAME_EVENT_TYPES },
   { context: 'devices', stream: `${NODE_STREAM_PREFIX}<nodeId>`, events: NODE_CONFIGURATION_EVENT_TYPES },
   { context: 'control', stream: `${COMMAND_STREAM_PREFIX}<commandId>`, events: ACTUATOR_COMMAND_EVENT_TYPES },
@@ -120,7 +128,14 @@ export function normalizeTable(markdown: string): string {
   return markdown
     .trim()
     .split('\n')
-    .map((line) => (line.startsWith('|') ? line.split('|').map((cell) => cell.trim().replace(/^:?-{3,}:?$/, '---')).join('|') : line.trimEnd()))
+    .map((line) =>
+      line.startsWith('|')
+        ? line
+            .split('|')
+            .map((cell) => cell.trim().replace(/^:?-{3,}:?$/, '---'))
+            .join('|')
+        : line.trimEnd(),
+    )
     .join('\n');
 }
 

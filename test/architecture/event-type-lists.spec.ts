@@ -15,7 +15,9 @@ const DECLARES_LIST = /export const [A-Z0-9_]+_EVENT_TYPES\b/;
  */
 describe('*_EVENT_TYPES lists', () => {
   it('each lists every type of its event union, once, and nothing else', () => {
-    const files = typeScriptFilesUnder(SRC).filter((file) => !SPEC_FILE.test(file) && DECLARES_LIST.test(readFileSync(file, 'utf8')));
+    const files = typeScriptFilesUnder(SRC).filter(
+      (file) => !SPEC_FILE.test(file) && DECLARES_LIST.test(readFileSync(file, 'utf8')),
+    );
     expect(files.length).toBeGreaterThan(5);
     const program = ts.createProgram(files, CHECKER_OPTIONS);
     expect(eventTypeListMismatches(program, files)).toEqual([]);
@@ -31,14 +33,17 @@ describe('*_EVENT_TYPES lists', () => {
     const programOf = (sources: Record<string, string>): { program: ts.Program; files: string[] } => {
       const files = Object.keys(sources).map((name) => join(dir, name));
       const host = ts.createCompilerHost(CHECKER_OPTIONS);
-      const virtual = (file: string): string | undefined => (file.startsWith(`${dir}/`) ? sources[file.slice(dir.length + 1)] : undefined);
+      const virtual = (file: string): string | undefined =>
+        file.startsWith(`${dir}/`) ? sources[file.slice(dir.length + 1)] : undefined;
       const { getSourceFile, fileExists, readFile, directoryExists } = host;
       host.directoryExists = (path) => path === dir || (directoryExists?.call(host, path) ?? true);
       host.fileExists = (file) => virtual(file) !== undefined || fileExists.call(host, file);
       host.readFile = (file) => virtual(file) ?? readFile.call(host, file);
       host.getSourceFile = (file, language, ...rest) => {
         const text = virtual(file);
-        return text === undefined ? getSourceFile.call(host, file, language, ...rest) : ts.createSourceFile(file, text, language, true);
+        return text === undefined
+          ? getSourceFile.call(host, file, language, ...rest)
+          : ts.createSourceFile(file, text, language, true);
       };
       return { program: ts.createProgram(files, CHECKER_OPTIONS, host), files };
     };
@@ -61,7 +66,7 @@ describe('*_EVENT_TYPES lists', () => {
             "export const RENAMED = 'Renamed' as const;",
             "export const DOOR_EVENT_TYPES: readonly DoorEvent['type'][] = ['Opened', 'Closed', RENAMED];",
             "export const SATISFIED_EVENT_TYPES = ['Opened', 'Closed', 'Renamed'] as const satisfies readonly DoorEvent['type'][];",
-            "export type WindowEvent = Opened | Closed;",
+            'export type WindowEvent = Opened | Closed;',
             "export const WINDOW_EVENT_TYPES = ['Opened', 'Closed'] as const;",
           ].join('\n'),
           'house.events.ts': [
@@ -81,7 +86,7 @@ describe('*_EVENT_TYPES lists', () => {
             "export const SATISFIED_EVENT_TYPES = ['Opened', 'Renamed'] as const satisfies readonly DoorEvent['type'][];",
             "export const DOOR_EVENT_TYPES_UNTYPED = ['Opened'];",
             "export const WINDOW_EVENT_TYPES = ['Opened', 'Closed', 'Renamed', 'Broken'] as const;",
-            "export type WindowEvent = Opened | Closed | Renamed;",
+            'export type WindowEvent = Opened | Closed | Renamed;',
           ].join('\n'),
         }),
       ).toEqual([
@@ -105,7 +110,9 @@ describe('*_EVENT_TYPES lists', () => {
         }),
       ).toEqual([
         'sample/door.events.ts DOOR_EVENT_TYPES is typed readonly string[], not a list of event type names',
-        expect.stringMatching(/^sample\/door\.events\.ts PORCH_EVENT_TYPES has no type annotation and .* declares no PorchEvent union$/),
+        expect.stringMatching(
+          /^sample\/door\.events\.ts PORCH_EVENT_TYPES has no type annotation and .* declares no PorchEvent union$/,
+        ),
         'sample/door.events.ts GARDEN_EVENT_TYPES spreads somewhere, which is not a list literal',
       ]);
     });

@@ -18,13 +18,22 @@ const LIST_NAME = /^[A-Z][A-Z0-9_]*_EVENT_TYPES$/;
 
 /** `GATEWAY_FRAME_EVENT_TYPES` → `GatewayFrameEvent`: the union a list names when no type annotation says which. */
 export function unionNameOf(listName: string): string {
-  const words = listName.replace(/_TYPES$/, '').toLowerCase().split('_');
+  const words = listName
+    .replace(/_TYPES$/, '')
+    .toLowerCase()
+    .split('_');
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }
 
 function unwrap(expression: ts.Expression): ts.Expression {
   let e = expression;
-  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (
+    ts.isAsExpression(e) ||
+    ts.isSatisfiesExpression(e) ||
+    ts.isParenthesizedExpression(e) ||
+    ts.isTypeAssertionExpression(e)
+  )
+    e = e.expression;
   return e;
 }
 
@@ -39,7 +48,8 @@ function listValues(checker: ts.TypeChecker, expression: ts.Expression, depth = 
       let symbol = checker.getSymbolAtLocation(unwrap(element.expression));
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       const declaration = symbol?.valueDeclaration;
-      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return `spreads ${element.expression.getText()}, which is not a list literal`;
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer)
+        return `spreads ${element.expression.getText()}, which is not a list literal`;
       const spread = listValues(checker, declaration.initializer, depth + 1);
       if (typeof spread === 'string') return spread;
       values.push(...spread);
@@ -72,7 +82,11 @@ function literalsOf(checker: ts.TypeChecker, type: ts.Type, at: ts.Node, eventTy
 function unionOf(checker: ts.TypeChecker, declaration: ts.VariableDeclaration, listName: string): string[] | string {
   let init = declaration.initializer;
   let stated = declaration.type;
-  while (!stated && init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) {
+  while (
+    !stated &&
+    init &&
+    (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))
+  ) {
     if (ts.isSatisfiesExpression(init)) stated = init.type;
     init = init.expression;
   }
@@ -84,7 +98,9 @@ function unionOf(checker: ts.TypeChecker, declaration: ts.VariableDeclaration, l
   }
   const unionName = unionNameOf(listName);
   const source = declaration.getSourceFile();
-  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === unionName);
+  const alias = source.statements.find(
+    (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === unionName,
+  );
   if (!alias) return `has no type annotation and ${source.fileName} declares no ${unionName} union`;
   const literals = literalsOf(checker, checker.getTypeAtLocation(alias.name), alias, true);
   return literals ?? `${unionName} is not a union of events with literal types`;
@@ -98,9 +114,14 @@ export function eventTypeListMismatches(program: ts.Program, files: readonly str
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`not in the program: ${file}`);
     for (const statement of source.statements) {
-      if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      if (
+        !ts.isVariableStatement(statement) ||
+        !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      )
+        continue;
       for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name) || !LIST_NAME.test(declaration.name.text) || !declaration.initializer) continue;
+        if (!ts.isIdentifier(declaration.name) || !LIST_NAME.test(declaration.name.text) || !declaration.initializer)
+          continue;
         const name = `${relative(REPO_ROOT, file)} ${declaration.name.text}`;
         const listed = listValues(checker, declaration.initializer);
         const union = unionOf(checker, declaration, declaration.name.text);

@@ -17,9 +17,12 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/interfaces/http/http-server.ts': 'composition root of the server',
   'src/interfaces/http/access/access-runtime.ts': 'composition root of authentication, built before Nest starts',
   'src/interfaces/gateway-link/link-server.factory.ts': 'composition root of the gateway link',
-  'src/interfaces/http/access/verified-token-cache.ts': 'compares with token `exp` claims (wall-clock seconds); its spec passes a clock',
-  'src/interfaces/cli/decode/decode.command.ts': 'command-line entry point: stamps the decoded readings with the time of the run',
-  'src/interfaces/cli/gateway/gateway.command.ts': "command-line entry point: waits until the server's `expiresAt` (wall clock)",
+  'src/interfaces/http/access/verified-token-cache.ts':
+    'compares with token `exp` claims (wall-clock seconds); its spec passes a clock',
+  'src/interfaces/cli/decode/decode.command.ts':
+    'command-line entry point: stamps the decoded readings with the time of the run',
+  'src/interfaces/cli/gateway/gateway.command.ts':
+    "command-line entry point: waits until the server's `expiresAt` (wall clock)",
   'src/interfaces/cli/bench/': 'measurement harnesses (they move out of src/ to bench/)',
 };
 
@@ -49,7 +52,9 @@ describe('no hidden clock in src/application and src/interfaces', () => {
   });
 
   it('reads the wall clock only through the injected Clock, outside the allowed composition roots', () => {
-    const found = files.filter((file) => !allowed(file)).flatMap((file) => clockReads(readFileSync(join(REPO_ROOT, file), 'utf8')).map((line) => `${file}:${line}`));
+    const found = files
+      .filter((file) => !allowed(file))
+      .flatMap((file) => clockReads(readFileSync(join(REPO_ROOT, file), 'utf8')).map((line) => `${file}:${line}`));
     expect(found).toEqual([]);
   });
 
@@ -63,6 +68,10 @@ describe('no hidden clock in src/application and src/interfaces', () => {
       '// defaults to new Date()',
       '/* Date.now() */',
     ].join('\n');
-    expect(clockReads(source)).toEqual(['1: const at = new Date();', '2: const ms = Date.now();', '3: const now = options.now ?? Date.now;']);
+    expect(clockReads(source)).toEqual([
+      '1: const at = new Date();',
+      '2: const ms = Date.now();',
+      '3: const now = options.now ?? Date.now;',
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { REPO_ROOT, moduleReferences, resolveRelative } from './import-rules.js'
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
 /** The .ts file a relative specifier names (`./x.js` is compiled from `./x.ts`), or null for packages and built-ins. */
-export function resolveSourceFile(fromFile: string, specifier: string, exists: (file: string) => boolean = existsSync): string | null {
+export function resolveSourceFile(
+  fromFile: string,
+  specifier: string,
+  exists: (file: string) => boolean = existsSync,
+): string | null {
   const target = resolveRelative(fromFile, specifier);
   if (target === null) return null;
   const candidates = [target.replace(/\.js$/, '.ts'), target, `${target}.ts`, `${target}/index.ts`];
@@ -14,7 +18,10 @@ export function resolveSourceFile(fromFile: string, specifier: string, exists: (
 }
 
 /** The graph of the given files, from their source texts (read from disk unless given). */
-export function importGraph(files: readonly string[], read: (file: string) => string = (file) => readFileSync(file, 'utf8')): ImportGraph {
+export function importGraph(
+  files: readonly string[],
+  read: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): ImportGraph {
   const known = new Set(files);
   const graph = new Map<string, string[]>();
   for (const file of files) {

@@ -40,7 +40,8 @@ export function moduleReferences(fileName: string, sourceText: string): ModuleRe
       add(node, ts.isLiteralTypeNode(arg) ? arg.literal : undefined, 'import-type');
     } else if (ts.isCallExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node, node.arguments[0], 'dynamic-import');
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') add(node, node.arguments[0], 'require');
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require')
+        add(node, node.arguments[0], 'require');
     }
     ts.forEachChild(node, visit);
   };
@@ -79,7 +80,5 @@ export function checkTree(dir: string, allowed: ImportRule): Violation[] {
 }
 
 export function describeViolations(violations: readonly Violation[]): string {
-  return violations
-    .map((v) => `${relative(REPO_ROOT, v.file)}:${v.line} ${v.kind} '${v.specifier}'`)
-    .join('\n');
+  return violations.map((v) => `${relative(REPO_ROOT, v.file)}:${v.line} ${v.kind} '${v.specifier}'`).join('\n');
 }

@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
-import { NON_LITERAL, REPO_ROOT, checkSource, checkTree, describeViolations, resolveRelative, type ImportRule } from './import-rules.js';
+import {
+  NON_LITERAL,
+  REPO_ROOT,
+  checkSource,
+  checkTree,
+  describeViolations,
+  resolveRelative,
+  type ImportRule,
+} from './import-rules.js';
 
 const SRC = join(REPO_ROOT, 'src');
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+};
 
 /** Specs and fixtures run only under Jest, from a checkout with every devDependency installed. */
 const TEST_ONLY = /\.((int-|e2e-)?spec|fixtures)\.ts$/;

@@ -15,9 +15,16 @@ async function post(server: RunningServer, path: string, token: string, body: un
 }
 
 /** Waits until the access projection has applied the grants: the granted client sees the sensor, the revoked one not. */
-async function untilGrantsApply(server: RunningServer, sensorId: string, grantedToken: string, revokedToken: string): Promise<void> {
+async function untilGrantsApply(
+  server: RunningServer,
+  sensorId: string,
+  grantedToken: string,
+  revokedToken: string,
+): Promise<void> {
   const sees = async (token: string): Promise<boolean> => {
-    const response = await fetch(`${server.url}/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as { missing?: string[] };
     return response.status === 200 && body.missing?.length === 0;
   };
@@ -42,7 +49,8 @@ export function apiCredentials(): RoleCredentials {
     if (value === undefined) throw new Error('the role credentials are not set up yet');
     return value;
   };
-  const userOf = (role: Role): TestUser | undefined => (role === 'userA' ? ready(users).A : role === 'userB' ? ready(users).B : undefined);
+  const userOf = (role: Role): TestUser | undefined =>
+    role === 'userA' ? ready(users).A : role === 'userB' ? ready(users).B : undefined;
 
   const headersFor = (role: Role): Readonly<Record<string, string>> => {
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -67,7 +75,10 @@ export function apiCredentials(): RoleCredentials {
     setUp: async (server, token) => {
       adminToken = token;
       baseUrl = server.url;
-      users = { A: await aLoggedInUser(server.url, token, { displayName: 'Owner of tenant A' }), B: await aLoggedInUser(server.url, token, { displayName: 'Owner of tenant B' }) };
+      users = {
+        A: await aLoggedInUser(server.url, token, { displayName: 'Owner of tenant A' }),
+        B: await aLoggedInUser(server.url, token, { displayName: 'Owner of tenant B' }),
+      };
       clients = {
         clientWithGrant: await aClientWithToken(server.url, token, 'Granted Utility'),
         clientWithoutGrant: await aClientWithToken(server.url, token, 'Stranger Utility'),
@@ -78,13 +89,22 @@ export function apiCredentials(): RoleCredentials {
       const owner = ready(users).A.accessToken;
       const grantTo = async (clientId: string) => {
         await untilClientListed(server, adminToken, clientId);
-        return post(server, '/api/grants', owner, { grantee: { kind: 'client', id: clientId }, scope: { sensorIds: [fixtures.A.sensorId] }, rights: ['read'] });
+        return post(server, '/api/grants', owner, {
+          grantee: { kind: 'client', id: clientId },
+          scope: { sensorIds: [fixtures.A.sensorId] },
+          rights: ['read'],
+        });
       };
       const revoked = await grantTo(ready(clients).clientAfterRevoke.clientId);
       await post(server, `/api/grants/${revoked.grantId}/revoke`, owner, {});
       // Granted last: once the projection has applied this grant, it has applied the revoke before it too.
       await grantTo(ready(clients).clientWithGrant.clientId);
-      await untilGrantsApply(server, fixtures.A.sensorId, ready(clients).clientWithGrant.accessToken, ready(clients).clientAfterRevoke.accessToken);
+      await untilGrantsApply(
+        server,
+        fixtures.A.sensorId,
+        ready(clients).clientWithGrant.accessToken,
+        ready(clients).clientAfterRevoke.accessToken,
+      );
     },
     ownerOf: (tenant) => ready(users)[tenant].userId,
     headersFor,

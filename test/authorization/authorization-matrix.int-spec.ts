@@ -21,13 +21,19 @@ function urlOf(base: string, operation: string, parts: RequestParts): { method: 
     return encodeURIComponent(value);
   });
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(parts.query ?? {})) for (const v of typeof value === 'string' ? [value] : value) query.append(name, v);
+  for (const [name, value] of Object.entries(parts.query ?? {}))
+    for (const v of typeof value === 'string' ? [value] : value) query.append(name, v);
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return { method, url: `${base}${path}${search}` };
 }
 
 /** The status and body; an event stream is dropped once its head is in (its body is then empty). */
-async function answerOf(method: string, url: string, headers: Readonly<Record<string, string>>, body: unknown): Promise<{ status: number; text: string }> {
+async function answerOf(
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method,
@@ -68,10 +74,17 @@ describe('authorization matrix', () => {
   }, 30_000);
 
   it('has exactly one row per operation of the OpenAPI document', async () => {
-    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>> };
-    const operations = Object.entries(document.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} ${path}`));
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m] !== undefined).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const rows = Object.keys(AUTHORIZATION_MATRIX);
-    expect({ withoutRow: operations.filter((o) => !rows.includes(o)), rowWithoutOperation: rows.filter((r) => !operations.includes(r)) }).toEqual({
+    expect({
+      withoutRow: operations.filter((o) => !rows.includes(o)),
+      rowWithoutOperation: rows.filter((r) => !operations.includes(r)),
+    }).toEqual({
       withoutRow: [],
       rowWithoutOperation: [],
     });
@@ -82,12 +95,16 @@ describe('authorization matrix', () => {
       for (const role of ROLES) {
         const expected = row.expected[role];
         if (!credentials.provided.has(role)) {
-          it.todo(`as ${role}: role not provided yet (RoleCredentials provides ${providedList}); ${expected === PENDING ? 'status not specified yet' : `expects ${expected}`}`);
+          it.todo(
+            `as ${role}: role not provided yet (RoleCredentials provides ${providedList}); ${expected === PENDING ? 'status not specified yet' : `expects ${expected}`}`,
+          );
           continue;
         }
         it(`as ${role} → ${expected}`, async () => {
           if (expected === PENDING) {
-            throw new Error(`${operation}: role ${role} is provided now; replace its PENDING cell with the status it must get`);
+            throw new Error(
+              `${operation}: role ${role} is provided now; replace its PENDING cell with the status it must get`,
+            );
           }
           const caller = await credentials.callerFor(role as Role, row.freshSession === true);
           const parts = (await row.request?.(fixtures, caller)) ?? {};
@@ -98,7 +115,12 @@ describe('authorization matrix', () => {
           if (listing !== undefined && status === 200) {
             const visible = shows(text, listing);
             const allowed = listing.to.includes(role);
-            expect({ operation, role, shows: listing.id, visible }).toEqual({ operation, role, shows: listing.id, visible: allowed && listing.mayLag === true ? visible : allowed });
+            expect({ operation, role, shows: listing.id, visible }).toEqual({
+              operation,
+              role,
+              shows: listing.id,
+              visible: allowed && listing.mayLag === true ? visible : allowed,
+            });
           }
         }, 20_000);
       }

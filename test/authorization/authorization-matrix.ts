@@ -34,7 +34,15 @@ export interface MatrixRow {
 }
 
 type Cells = Readonly<Record<Role, Cell>>;
-const cells = (anonymous: Cell, userA: Cell, userB: Cell, clientWithGrant: Cell, clientWithoutGrant: Cell, clientAfterRevoke: Cell, admin: Cell): Cells => ({
+const cells = (
+  anonymous: Cell,
+  userA: Cell,
+  userB: Cell,
+  clientWithGrant: Cell,
+  clientWithoutGrant: Cell,
+  clientAfterRevoke: Cell,
+  admin: Cell,
+): Cells => ({
   anonymous,
   userA,
   userB,
@@ -70,35 +78,70 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/audit': { request: (f) => ({ query: { stream: `gateway-${f.A.gatewayId}` } }), expected: ADMIN(200) },
 
   'POST /api/gateways': {
-    request: (f) => ({ body: { name: 'Another', networkType: 'zigbee', address: '192.0.2.2', location: { lat: 52, lon: 5 }, ownerId: f.A.ownerId } }),
+    request: (f) => ({
+      body: {
+        name: 'Another',
+        networkType: 'zigbee',
+        address: '192.0.2.2',
+        location: { lat: 52, lon: 5 },
+        ownerId: f.A.ownerId,
+      },
+    }),
     expected: ADMIN(201),
   },
   'GET /api/gateways': { expected: LIST, listing: (f) => ({ id: f.A.gatewayId, to: SEE_A, in: items }) },
   'GET /api/gateways/{id}': { request: (f) => ({ path: { id: f.A.gatewayId } }), expected: OWNER_ONLY },
-  'POST /api/gateways/{id}/rotate-key': { request: async (f) => ({ path: { id: await f.freshGateway('A') } }), expected: ADMIN(200) },
+  'POST /api/gateways/{id}/rotate-key': {
+    request: async (f) => ({ path: { id: await f.freshGateway('A') } }),
+    expected: ADMIN(200),
+  },
   'POST /api/gateways/{id}/decommission': {
     request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { reason: 'authorization matrix' } }),
     expected: ADMIN(200),
   },
   // The fixtures' gateways are not connected: an authorized caller's request is recorded and waits (202), expiring soon.
-  'POST /api/gateways/{id}/permit-join': { request: (f) => ({ path: { id: f.A.gatewayId }, body: { seconds: 1, timeoutSeconds: 1 } }), expected: ADMIN(202) },
-  'POST /api/gateways/{id}/owner': { request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { ownerId: f.B.ownerId } }), expected: ADMIN(200) },
+  'POST /api/gateways/{id}/permit-join': {
+    request: (f) => ({ path: { id: f.A.gatewayId }, body: { seconds: 1, timeoutSeconds: 1 } }),
+    expected: ADMIN(202),
+  },
+  'POST /api/gateways/{id}/owner': {
+    request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { ownerId: f.B.ownerId } }),
+    expected: ADMIN(200),
+  },
 
-  'GET /api/sensors': { request: (f) => ({ query: { gateway: f.A.gatewayId } }), expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }) },
+  'GET /api/sensors': {
+    request: (f) => ({ query: { gateway: f.A.gatewayId } }),
+    expected: LIST,
+    listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }),
+  },
   // Sensors out of scope are answered in `missing`, like unknown ones.
-  'GET /api/readings/latest': { request: (f) => ({ query: { sensor: [f.A.sensorId] } }), expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }) },
+  'GET /api/readings/latest': {
+    request: (f) => ({ query: { sensor: [f.A.sensorId] } }),
+    expected: LIST,
+    listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }),
+  },
   'GET /api/readings/series': {
-    request: (f) => ({ query: { sensor: [f.A.sensorId], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: '1h' } }),
+    request: (f) => ({
+      query: { sensor: [f.A.sensorId], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: '1h' },
+    }),
     expected: LIST,
     listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: (body) => (body as { series?: unknown }).series }),
   },
   // A stream opens for any sensor ids; readings of sensors out of scope (or unknown) simply never arrive.
   'GET /api/readings/stream': { request: (f) => ({ query: { sensor: [f.A.sensorId] } }), expected: LIST },
-  'GET /api/nodes': { request: (f) => ({ query: { gateway: f.A.gatewayId } }), expected: LIST, listing: (f) => ({ id: f.A.nodeId, to: READ_A, in: items }) },
+  'GET /api/nodes': {
+    request: (f) => ({ query: { gateway: f.A.gatewayId } }),
+    expected: LIST,
+    listing: (f) => ({ id: f.A.nodeId, to: READ_A, in: items }),
+  },
   'GET /api/nodes/{nodeId}': { request: (f) => ({ path: { nodeId: f.A.nodeId } }), expected: READERS },
   // Alarms carry the sensor's values: shown to those who may read them. The alarm may have been cleared meanwhile (the
   // configuration row changes the node's setting), which a list without `state` still shows.
-  'GET /api/alarms': { request: (f) => ({ query: { node: f.A.nodeId } }), expected: LIST, listing: (f) => ({ id: f.A.alarmId, to: READ_A, in: items }) },
+  'GET /api/alarms': {
+    request: (f) => ({ query: { node: f.A.nodeId } }),
+    expected: LIST,
+    listing: (f) => ({ id: f.A.alarmId, to: READ_A, in: items }),
+  },
   'GET /api/alarms/{alarmId}': { request: (f) => ({ path: { alarmId: f.A.alarmId } }), expected: READERS },
 
   'POST /api/auth/login': {
@@ -108,50 +151,94 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     },
     expected: PUBLIC,
   },
-  'POST /api/auth/refresh': { request: async (f) => ({ body: { refreshToken: (await f.freshUser()).refreshToken } }), expected: PUBLIC },
+  'POST /api/auth/refresh': {
+    request: async (f) => ({ body: { refreshToken: (await f.freshUser()).refreshToken } }),
+    expected: PUBLIC,
+  },
   // Only a password login has a session to end; client tokens and the bootstrap token are refused with 400.
   'POST /api/auth/logout': { freshSession: true, expected: cells(401, 204, 204, 400, 400, 400, 400) },
   // The right current password with a new one the policy refuses: a user gets past authorization to the policy
   // (a 204 would end the role's other sessions, which the other rows use).
   'POST /api/auth/password': {
-    request: (_, caller) => ({ body: { currentPassword: caller.password ?? 'no password of its own', newPassword: 'short' } }),
+    request: (_, caller) => ({
+      body: { currentPassword: caller.password ?? 'no password of its own', newPassword: 'short' },
+    }),
     expected: cells(401, 400, 400, 400, 400, 400, 400),
   },
   'GET /api/me': { expected: LIST },
 
   'POST /api/users': {
-    request: () => ({ body: { email: `matrix-${randomUUID()}@example.org`, displayName: 'Matrix', role: 'user', password: `pw-${randomUUID()}` } }),
+    request: () => ({
+      body: {
+        email: `matrix-${randomUUID()}@example.org`,
+        displayName: 'Matrix',
+        role: 'user',
+        password: `pw-${randomUUID()}`,
+      },
+    }),
     expected: ADMIN(201),
   },
   'GET /api/users': { expected: ADMIN(200) },
-  'POST /api/users/{id}/role': { request: async (f) => ({ path: { id: (await f.freshUser()).userId }, body: { role: 'admin' } }), expected: ADMIN(200) },
-  'POST /api/users/{id}/disable': { request: async (f) => ({ path: { id: (await f.freshUser()).userId }, body: { reason: 'matrix' } }), expected: ADMIN(200) },
+  'POST /api/users/{id}/role': {
+    request: async (f) => ({ path: { id: (await f.freshUser()).userId }, body: { role: 'admin' } }),
+    expected: ADMIN(200),
+  },
+  'POST /api/users/{id}/disable': {
+    request: async (f) => ({ path: { id: (await f.freshUser()).userId }, body: { reason: 'matrix' } }),
+    expected: ADMIN(200),
+  },
 
-  'POST /api/clients': { request: () => ({ body: { organisation: 'Matrix Utility', name: 'matrix' } }), expected: ADMIN(201) },
+  'POST /api/clients': {
+    request: () => ({ body: { organisation: 'Matrix Utility', name: 'matrix' } }),
+    expected: ADMIN(201),
+  },
   'GET /api/clients': { expected: ADMIN(200) },
-  'POST /api/clients/{id}/rotate-secret': { request: async (f) => ({ path: { id: (await f.freshClient()).clientId } }), expected: ADMIN(200) },
-  'POST /api/clients/{id}/revoke': { request: async (f) => ({ path: { id: (await f.freshClient()).clientId }, body: { reason: 'matrix' } }), expected: ADMIN(200) },
+  'POST /api/clients/{id}/rotate-secret': {
+    request: async (f) => ({ path: { id: (await f.freshClient()).clientId } }),
+    expected: ADMIN(200),
+  },
+  'POST /api/clients/{id}/revoke': {
+    request: async (f) => ({ path: { id: (await f.freshClient()).clientId }, body: { reason: 'matrix' } }),
+    expected: ADMIN(200),
+  },
   // Client authentication is the body's id and secret or the Authorization header, never both: a caller that also
   // sends its bearer token is refused with invalid_request (RFC 6749 2.3).
   'POST /api/oauth/token': {
     request: async (f) => {
       const client = await f.freshClient();
-      return { body: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret } };
+      return {
+        body: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
+      };
     },
     expected: cells(200, 400, 400, 400, 400, 400, 400),
   },
 
   // Owners grant over what they own, admins over anything; to everyone else A's sensor is not there.
   'POST /api/grants': {
-    request: async (f) => ({ body: { grantee: { kind: 'client', id: (await f.freshClient()).clientId }, scope: { sensorIds: [f.A.sensorId] }, rights: ['aggregate'] } }),
+    request: async (f) => ({
+      body: {
+        grantee: { kind: 'client', id: (await f.freshClient()).clientId },
+        scope: { sensorIds: [f.A.sensorId] },
+        rights: ['aggregate'],
+      },
+    }),
     expected: cells(401, 201, 404, 404, 404, 404, 201),
   },
   // Grants the caller gave or holds (the revoked one too); admins see all.
-  'GET /api/grants': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: ['userA', 'clientWithGrant', 'clientAfterRevoke', 'admin'], in: items }) },
+  'GET /api/grants': {
+    expected: LIST,
+    listing: (f) => ({ id: f.A.sensorId, to: ['userA', 'clientWithGrant', 'clientAfterRevoke', 'admin'], in: items }),
+  },
   // Grantor, grantee or an admin; the fresh grant's grantee is a client of its own.
-  'POST /api/grants/{id}/revoke': { request: async (f) => ({ path: { id: await f.freshGrant('A') } }), expected: cells(401, 200, 404, 404, 404, 404, 200) },
+  'POST /api/grants/{id}/revoke': {
+    request: async (f) => ({ path: { id: await f.freshGrant('A') } }),
+    expected: cells(401, 200, 404, 404, 404, 404, 200),
+  },
   // Sets the default again (nothing changes), so the other rows keep seeing the sensor as shared.
-  'PUT /api/sensors/{sensorId}/visibility': { request: (f) => ({ path: { sensorId: f.A.sensorId }, body: { visibility: 'shared' } }), expected: cells(401, 200, 404, 404, 404, 404, 200) },
+  'PUT /api/sensors/{sensorId}/visibility': {
+    request: (f) => ({ path: { sensorId: f.A.sensorId }, body: { visibility: 'shared' } }),
+    expected: cells(401, 200, 404, 404, 404, 404, 200),
+  },
   // Owners see who read their sensors; nobody else finds tenant A's sensor in it.
   'GET /api/access-log': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items, mayLag: true }) },
   ...CONTROL_MATRIX_ROWS,

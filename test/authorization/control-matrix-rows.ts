@@ -15,7 +15,12 @@ import type { Role } from './roles.js';
 
 type Cells = Readonly<Record<Role, Cell>>;
 
-const cells = (signedIn: { readonly userA: Cell; readonly userB: Cell; readonly clients: Cell; readonly admin: Cell }): Cells => ({
+const cells = (signedIn: {
+  readonly userA: Cell;
+  readonly userB: Cell;
+  readonly clients: Cell;
+  readonly admin: Cell;
+}): Cells => ({
   anonymous: 401,
   userA: signedIn.userA,
   userB: signedIn.userB,
@@ -48,23 +53,44 @@ export const CONTROL_MATRIX_ROWS: Readonly<Record<string, MatrixRow>> = {
   },
   // An alarm setting is applied by the server at once, so the admin's 202 needs no connected gateway.
   'POST /api/nodes/{nodeId}/configuration': {
-    request: (f) => ({ path: { nodeId: f.A.nodeId }, body: { kind: 'alarm_power_above', thresholdW: 2000, forSeconds: 30, reason: 'authorization matrix' } }),
+    request: (f) => ({
+      path: { nodeId: f.A.nodeId },
+      body: { kind: 'alarm_power_above', thresholdW: 2000, forSeconds: 30, reason: 'authorization matrix' },
+    }),
     expected: ADMIN_ONLY_CHANGE(202),
   },
-  'GET /api/nodes/{nodeId}/configuration': { request: (f) => ({ path: { nodeId: f.A.nodeId } }), expected: OWNER_OR_ADMIN_READ },
-  'GET /api/nodes/{nodeId}/configuration/changes': { request: (f) => ({ path: { nodeId: f.A.nodeId }, query: RANGE }), expected: OWNER_OR_ADMIN_READ },
+  'GET /api/nodes/{nodeId}/configuration': {
+    request: (f) => ({ path: { nodeId: f.A.nodeId } }),
+    expected: OWNER_OR_ADMIN_READ,
+  },
+  'GET /api/nodes/{nodeId}/configuration/changes': {
+    request: (f) => ({ path: { nodeId: f.A.nodeId }, query: RANGE }),
+    expected: OWNER_OR_ADMIN_READ,
+  },
   // A list narrowed to the caller's gateways: asking for A's gateway without owning it gives an empty list, not 404.
   'GET /api/configuration': {
     request: (f) => ({ query: { gateway: f.A.gatewayId } }),
     expected: cells({ userA: 200, userB: 200, clients: 200, admin: 200 }),
   },
   // Sending the current description again changes nothing (200, no changed fields), so repeated cells do not drift.
-  'PATCH /api/gateways/{id}': { request: (f) => ({ path: { id: f.A.gatewayId }, body: { description: 'authorization matrix' } }), expected: ADMIN_ONLY_CHANGE(200) },
+  'PATCH /api/gateways/{id}': {
+    request: (f) => ({ path: { id: f.A.gatewayId }, body: { description: 'authorization matrix' } }),
+    expected: ADMIN_ONLY_CHANGE(200),
+  },
   // Recorded and waiting for the (never connected) gateway; it expires a second later.
   'POST /api/gateways/{id}/network-configuration': {
-    request: (f) => ({ path: { id: f.A.gatewayId }, body: { kind: 'channel', channel: 15, timeoutSeconds: 1, reason: 'authorization matrix' } }),
+    request: (f) => ({
+      path: { id: f.A.gatewayId },
+      body: { kind: 'channel', channel: 15, timeoutSeconds: 1, reason: 'authorization matrix' },
+    }),
     expected: ADMIN_ONLY_CHANGE(202),
   },
-  'GET /api/gateways/{id}/configuration': { request: (f) => ({ path: { id: f.A.gatewayId } }), expected: OWNER_OR_ADMIN_READ },
-  'GET /api/gateways/{id}/configuration/changes': { request: (f) => ({ path: { id: f.A.gatewayId }, query: RANGE }), expected: OWNER_OR_ADMIN_READ },
+  'GET /api/gateways/{id}/configuration': {
+    request: (f) => ({ path: { id: f.A.gatewayId } }),
+    expected: OWNER_OR_ADMIN_READ,
+  },
+  'GET /api/gateways/{id}/configuration/changes': {
+    request: (f) => ({ path: { id: f.A.gatewayId }, query: RANGE }),
+    expected: OWNER_OR_ADMIN_READ,
+  },
 };

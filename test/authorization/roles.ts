@@ -2,7 +2,15 @@ import type { RunningServer } from '../../src/interfaces/http/http-server.js';
 import type { Fixtures } from './tenant-fixtures.js';
 
 /** Who the matrix asks as. Tenant A owns the objects every row targets; B is the other tenant. */
-export const ROLES = ['anonymous', 'userA', 'userB', 'clientWithGrant', 'clientWithoutGrant', 'clientAfterRevoke', 'admin'] as const;
+export const ROLES = [
+  'anonymous',
+  'userA',
+  'userB',
+  'clientWithGrant',
+  'clientWithoutGrant',
+  'clientAfterRevoke',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Tenant = 'A' | 'B';

@@ -34,32 +34,61 @@ const MEASURED_AT = '2025-03-01T12:00:00.000Z';
  * row goes straight into the read model (no projection fills it from node events yet). Each node then gets a power
  * alarm setting through the API and a reading above it, which the server's alarm evaluation raises an alarm on.
  */
-export async function seedTenants(server: RunningServer, adminToken: string, credentials: RoleCredentials): Promise<Fixtures> {
+export async function seedTenants(
+  server: RunningServer,
+  adminToken: string,
+  credentials: RoleCredentials,
+): Promise<Fixtures> {
   const register = async (tenant: Tenant, id: string): Promise<string> => {
     const response = await fetch(`${server.url}/api/gateways`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id, name: `Tenant ${tenant}`, networkType: 'zigbee', address: '192.0.2.1', location: { lat: 52, lon: 5 }, ownerId: credentials.ownerOf(tenant) }),
+      body: JSON.stringify({
+        id,
+        name: `Tenant ${tenant}`,
+        networkType: 'zigbee',
+        address: '192.0.2.1',
+        location: { lat: 52, lon: 5 },
+        ownerId: credentials.ownerOf(tenant),
+      }),
     });
-    if (response.status !== 201) throw new Error(`registering ${id} answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`registering ${id} answered ${response.status}: ${await response.text()}`);
     return id;
   };
   const tenant = async (name: Tenant): Promise<Omit<TenantData, 'alarmId'>> => {
     const gatewayId = await register(name, `gw-tenant-${name.toLowerCase()}`);
     const nodeId = `zigbee:0x00000000000000${name === 'A' ? 'a1' : 'b1'}`;
     const sensorId = `${nodeId}/1/power`;
-    const reading = { sensorId, nodeId, quantity: 'power', unit: 'W', value: 100, measuredAt: MEASURED_AT, source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' } };
+    const reading = {
+      sensorId,
+      nodeId,
+      quantity: 'power',
+      unit: 'W',
+      value: 100,
+      measuredAt: MEASURED_AT,
+      source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' },
+    };
     const data = { gatewayId, sequence: 0, networkType: 'zigbee', readings: [reading], receivedAt: MEASURED_AT };
-    await server.storage.eventStore.append(`readings-${gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], {
-      expectedRevision: 'no_stream',
-    });
-    await insertNodes(server.storage.readModels, [{ nodeId, gatewayId, status: 'interviewed', protocol: 'zigbee', lastSeenAt: MEASURED_AT }]);
+    await server.storage.eventStore.append(
+      `readings-${gatewayId}`,
+      [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
+    await insertNodes(server.storage.readModels, [
+      { nodeId, gatewayId, status: 'interviewed', protocol: 'zigbee', lastSeenAt: MEASURED_AT },
+    ]);
     return { ownerId: credentials.ownerOf(name), gatewayId, nodeId, sensorId };
   };
   const seeded = { A: await tenant('A'), B: await tenant('B') };
   server.projections.poke();
   await visible(server, adminToken, [seeded.A.sensorId, seeded.B.sensorId]);
-  const fixtures = { A: { ...seeded.A, alarmId: await anAlarm(server, adminToken, seeded.A) }, B: { ...seeded.B, alarmId: await anAlarm(server, adminToken, seeded.B) } };
+  const fixtures = {
+    A: { ...seeded.A, alarmId: await anAlarm(server, adminToken, seeded.A) },
+    B: { ...seeded.B, alarmId: await anAlarm(server, adminToken, seeded.B) },
+  };
   let fresh = 0;
   const freshClient = async (): Promise<TestClient> => {
     const client = await aClientWithToken(server.url, adminToken, 'Matrix Utility');
@@ -72,7 +101,11 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
     const response = await fetch(`${server.url}/api/grants`, {
       method: 'POST',
       headers: { ...owner, 'content-type': 'application/json' },
-      body: JSON.stringify({ grantee: { kind: 'client', id: grantee.clientId }, scope: { sensorIds: [fixtures[name].sensorId] }, rights: ['read'] }),
+      body: JSON.stringify({
+        grantee: { kind: 'client', id: grantee.clientId },
+        scope: { sensorIds: [fixtures[name].sensorId] },
+        rights: ['read'],
+      }),
     });
     if (response.status !== 201) throw new Error(`granting answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { grantId: string }).grantId;
@@ -89,18 +122,41 @@ export async function seedTenants(server: RunningServer, adminToken: string, cre
 }
 
 /** A 50 W ceiling on the tenant's node, then a 100 W reading measured after it: the evaluation raises an alarm at once. */
-async function anAlarm(server: RunningServer, adminToken: string, tenant: Omit<TenantData, 'alarmId'>): Promise<string> {
+async function anAlarm(
+  server: RunningServer,
+  adminToken: string,
+  tenant: Omit<TenantData, 'alarmId'>,
+): Promise<string> {
   const headers = { authorization: `Bearer ${adminToken}` };
   const configured = await fetch(`${server.url}/api/nodes/${encodeURIComponent(tenant.nodeId)}/configuration`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'alarm_power_above', thresholdW: 50, forSeconds: 0, reason: 'authorization matrix' }),
   });
-  if (configured.status !== 202) throw new Error(`configuring an alarm answered ${configured.status}: ${await configured.text()}`);
+  if (configured.status !== 202)
+    throw new Error(`configuring an alarm answered ${configured.status}: ${await configured.text()}`);
   const measuredAt = new Date(Date.now() + 1000).toISOString();
-  const reading = { sensorId: tenant.sensorId, nodeId: tenant.nodeId, quantity: 'power', unit: 'W', value: 100, measuredAt, source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' } };
-  const data = { gatewayId: tenant.gatewayId, sequence: 1, networkType: 'zigbee', readings: [reading], receivedAt: measuredAt };
-  await server.storage.eventStore.append(`readings-${tenant.gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], { expectedRevision: 0 });
+  const reading = {
+    sensorId: tenant.sensorId,
+    nodeId: tenant.nodeId,
+    quantity: 'power',
+    unit: 'W',
+    value: 100,
+    measuredAt,
+    source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement' },
+  };
+  const data = {
+    gatewayId: tenant.gatewayId,
+    sequence: 1,
+    networkType: 'zigbee',
+    readings: [reading],
+    receivedAt: measuredAt,
+  };
+  await server.storage.eventStore.append(
+    `readings-${tenant.gatewayId}`,
+    [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }],
+    { expectedRevision: 0 },
+  );
   server.projections.poke();
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -116,12 +172,16 @@ async function anAlarm(server: RunningServer, adminToken: string, tenant: Omit<T
 async function visible(server: RunningServer, adminToken: string, sensorIds: readonly string[]): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const response = await fetch(`${server.url}/api/readings/latest?${sensorIds.map((s) => `sensor=${encodeURIComponent(s)}`).join('&')}`, {
-      headers: { authorization: `Bearer ${adminToken}` },
-    });
+    const response = await fetch(
+      `${server.url}/api/readings/latest?${sensorIds.map((s) => `sensor=${encodeURIComponent(s)}`).join('&')}`,
+      {
+        headers: { authorization: `Bearer ${adminToken}` },
+      },
+    );
     const body = (await response.json()) as { missing?: string[] };
     if (response.status === 200 && body.missing?.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`the tenants' readings did not reach the read models: ${JSON.stringify(body)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the tenants' readings did not reach the read models: ${JSON.stringify(body)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -130,7 +190,9 @@ async function visible(server: RunningServer, adminToken: string, sensorIds: rea
 export async function untilClientListed(server: RunningServer, adminToken: string, clientId: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const response = await fetch(`${server.url}/api/clients?limit=500`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const response = await fetch(`${server.url}/api/clients?limit=500`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     const body = (await response.json()) as { items?: { clientId: string }[] };
     if (body.items?.some((c) => c.clientId === clientId) === true) return;
     if (Date.now() > deadline) throw new Error(`API client ${clientId} did not reach the read model`);

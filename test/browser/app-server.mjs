@@ -19,7 +19,13 @@ export async function startApp() {
   const logger = createLogger('silent');
   const tls = await ensureHttpsCredentials({ dataDir }, logger);
   const server = await startHttpServer(
-    { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: { key: tls.key, cert: tls.cert }, adminToken: ADMIN },
+    {
+      storage: { store: 'embedded', dataDir },
+      host: '127.0.0.1',
+      port: 0,
+      tls: { key: tls.key, cert: tls.cert },
+      adminToken: ADMIN,
+    },
     logger,
   );
   // The self-signed certificate is trusted for this process's own calls only (fetch cannot be given a CA).
@@ -57,16 +63,41 @@ export async function startApp() {
     /** A gateway owned by `ownerId`, registered straight in the log (no link needed for readings appended below). */
     async aGateway(gatewayId, ownerId) {
       const data = {
-        gatewayId, name: gatewayId, networkType: 'zigbee2mqtt', address: 'mqtt', description: '', location: { lat: 0, lon: 0, label: '' }, ownerId,
-        keyFingerprint: 'aaaaaaaaaaaaaaaa', registeredAt: new Date().toISOString(),
+        gatewayId,
+        name: gatewayId,
+        networkType: 'zigbee2mqtt',
+        address: 'mqtt',
+        description: '',
+        location: { lat: 0, lon: 0, label: '' },
+        ownerId,
+        keyFingerprint: 'aaaaaaaaaaaaaaaa',
+        registeredAt: new Date().toISOString(),
       };
-      await server.storage.eventStore.append(`gateway-${gatewayId}`, [{ id: randomUUID(), type: 'GatewayRegistered', data, metadata: {} }], { expectedRevision: 'no_stream' });
+      await server.storage.eventStore.append(
+        `gateway-${gatewayId}`,
+        [{ id: randomUUID(), type: 'GatewayRegistered', data, metadata: {} }],
+        { expectedRevision: 'no_stream' },
+      );
     },
     /** One gateway frame's readings, stored as the link stores them. */
     async report(gatewayId, readings) {
       const receivedAt = new Date().toISOString();
-      const data = { gatewayId, sequence: sequence++, networkType: 'zigbee2mqtt', receivedAt, readings: readings.map((r) => ({ measuredAt: receivedAt, source: { protocol: 'zigbee2mqtt', field: r.quantity }, ...r })) };
-      await server.storage.eventStore.append(`readings-${gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], { expectedRevision: 'any' });
+      const data = {
+        gatewayId,
+        sequence: sequence++,
+        networkType: 'zigbee2mqtt',
+        receivedAt,
+        readings: readings.map((r) => ({
+          measuredAt: receivedAt,
+          source: { protocol: 'zigbee2mqtt', field: r.quantity },
+          ...r,
+        })),
+      };
+      await server.storage.eventStore.append(
+        `readings-${gatewayId}`,
+        [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }],
+        { expectedRevision: 'any' },
+      );
     },
     /** A year of 15-minute power buckets for `sensorId` up to the last full hour (35,040 points), straight into the read model. */
     async aYearOfBuckets(sensorId) {
@@ -85,8 +116,36 @@ export async function startApp() {
       await server.storage.eventStore.append(
         `node-${nodeId}`,
         [
-          { id: randomUUID(), type: 'NodeConfigurationRequested', data: { requestId, nodeId, gatewayId: 'gw-ui-a', field: 'alarm.power_above', change, requestedBy: 'user:test', reason: 'test', requestedAt: at, expiresAt: at }, metadata: {} },
-          { id: randomUUID(), type: 'NodeConfigurationApplied', data: { requestId, nodeId, field: 'alarm.power_above', requestedBy: 'user:test', applied: change, confirmation: 'server', appliedAt: at }, metadata: {} },
+          {
+            id: randomUUID(),
+            type: 'NodeConfigurationRequested',
+            data: {
+              requestId,
+              nodeId,
+              gatewayId: 'gw-ui-a',
+              field: 'alarm.power_above',
+              change,
+              requestedBy: 'user:test',
+              reason: 'test',
+              requestedAt: at,
+              expiresAt: at,
+            },
+            metadata: {},
+          },
+          {
+            id: randomUUID(),
+            type: 'NodeConfigurationApplied',
+            data: {
+              requestId,
+              nodeId,
+              field: 'alarm.power_above',
+              requestedBy: 'user:test',
+              applied: change,
+              confirmation: 'server',
+              appliedAt: at,
+            },
+            metadata: {},
+          },
         ],
         { expectedRevision: 'any' },
       );

@@ -4,13 +4,18 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 // CHROMIUM_PATH, when set, is the only candidate (so a wrong one is reported rather than silently replaced).
-const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
+const candidates = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable'];
 export const CHROMIUM_PATH = candidates.find((path) => existsSync(path));
 
 const required = process.env.CI === 'true' || process.env.E2E_REQUIRE_BROWSER === '1';
 
 /** `false` to run; a reason string to skip. Under CI a missing browser is not skipped: launch() then fails the suite. */
-export const skip = CHROMIUM_PATH || required ? false : `no Chromium found at ${candidates.join(', ')} (set CHROMIUM_PATH or apt-get install chromium)`;
+export const skip =
+  CHROMIUM_PATH || required
+    ? false
+    : `no Chromium found at ${candidates.join(', ')} (set CHROMIUM_PATH or apt-get install chromium)`;
 
 export function chromiumMajor() {
   if (!CHROMIUM_PATH) return null;
@@ -21,7 +26,10 @@ export function chromiumMajor() {
 
 // Playwright gives every launch a fresh temporary profile (its own --user-data-dir), removed on close.
 export async function launch() {
-  if (!CHROMIUM_PATH) throw new Error('Chromium is required (CI=true) but none was found; .ci/run installs it with apt-get install chromium');
+  if (!CHROMIUM_PATH)
+    throw new Error(
+      'Chromium is required (CI=true) but none was found; .ci/run installs it with apt-get install chromium',
+    );
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -44,7 +44,15 @@ describe('the demo installation in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-ui-demo-'));
     const [port, linkPort] = [await freePort(), await freePort()];
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, WATTLOG_DATA_DIR: dataDir, PORT: String(port), WATTLOG_LINK_PORT: String(linkPort), WATTLOG_HOST: '127.0.0.1', WATTLOG_DEMO: 'on', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        WATTLOG_DATA_DIR: dataDir,
+        PORT: String(port),
+        WATTLOG_LINK_PORT: String(linkPort),
+        WATTLOG_HOST: '127.0.0.1',
+        WATTLOG_DEMO: 'on',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d) => (output += d));
@@ -67,33 +75,54 @@ describe('the demo installation in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('logs the demo admin in, shows the live demo meters, and switches the demo plug: pending, then applied', { skip }, async () => {
-    if (noBrowser) throw noBrowser;
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', locale: 'en-GB' });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(url);
-    await page.getByLabel('Email').fill('admin@demo.wattlog.local');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
-    // The demo gateways pair their devices during the first seconds; the page picks new sensors up as they come.
-    await page.waitForFunction(() => document.querySelectorAll('[data-sensor-value]').length >= 3, null, { timeout: 45_000 });
-    await page.getByText('live', { exact: true }).waitFor();
-    await page.screenshot({ path: new URL('demo-now-desktop.png', SHOTS).pathname, animations: 'disabled' });
+  it(
+    'logs the demo admin in, shows the live demo meters, and switches the demo plug: pending, then applied',
+    { skip },
+    async () => {
+      if (noBrowser) throw noBrowser;
+      const context = await browser.newContext({
+        ignoreHTTPSErrors: true,
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: 'reduce',
+        locale: 'en-GB',
+      });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(url);
+      await page.getByLabel('Email').fill('admin@demo.wattlog.local');
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
+      // The demo gateways pair their devices during the first seconds; the page picks new sensors up as they come.
+      await page.waitForFunction(() => document.querySelectorAll('[data-sensor-value]').length >= 3, null, {
+        timeout: 45_000,
+      });
+      await page.getByText('live', { exact: true }).waitFor();
+      await page.screenshot({ path: new URL('demo-now-desktop.png', SHOTS).pathname, animations: 'disabled' });
 
-    await page.getByRole('link', { name: 'Switches' }).click();
-    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: /^Switch .* off$/ }) }).first();
-    await row.waitFor();
-    await row.getByRole('button', { name: /off$/ }).click();
-    await page.locator('[data-command-status="requested"], [data-command-status="dispatched"]').first().waitFor({ timeout: 2000 });
-    await page.locator('[data-command-status="acknowledged"]').waitFor({ timeout: 30_000 });
-    assert.match(await row.innerText(), /applied/);
-    await page.waitForFunction(() => /off/.test(document.querySelector('td[data-label="Reported"]')?.textContent ?? ''), null, { timeout: 10_000 });
-    await page.screenshot({ path: new URL('demo-switches-desktop.png', SHOTS).pathname, animations: 'disabled' });
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+      await page.getByRole('link', { name: 'Switches' }).click();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: /^Switch .* off$/ }) })
+        .first();
+      await row.waitFor();
+      await row.getByRole('button', { name: /off$/ }).click();
+      await page
+        .locator('[data-command-status="requested"], [data-command-status="dispatched"]')
+        .first()
+        .waitFor({ timeout: 2000 });
+      await page.locator('[data-command-status="acknowledged"]').waitFor({ timeout: 30_000 });
+      assert.match(await row.innerText(), /applied/);
+      await page.waitForFunction(
+        () => /off/.test(document.querySelector('td[data-label="Reported"]')?.textContent ?? ''),
+        null,
+        { timeout: 10_000 },
+      );
+      await page.screenshot({ path: new URL('demo-switches-desktop.png', SHOTS).pathname, animations: 'disabled' });
+      assert.deepEqual(errors, []);
+      await context.close();
+    },
+  );
 });

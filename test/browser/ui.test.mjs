@@ -46,7 +46,10 @@ describe('web UI in Chromium', () => {
       { sensorId: 'dsmr:p1-a/power', nodeId: 'dsmr:p1-a', quantity: 'power', unit: 'W', value: 1500 },
     ]);
     await app.report('gw-ui-b', [{ sensorId: B_POWER, nodeId: 'ui:meter-b', quantity: 'power', unit: 'W', value: 55 }]);
-    await app.until(async () => (await app.api('GET', '/api/sensors?limit=100')).items.length >= 6, 'the seeded sensors');
+    await app.until(
+      async () => (await app.api('GET', '/api/sensors?limit=100')).items.length >= 6,
+      'the seeded sensors',
+    );
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
@@ -55,7 +58,13 @@ describe('web UI in Chromium', () => {
   });
 
   async function page(viewport = { width: 1280, height: 800 }) {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'Europe/Amsterdam' });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport,
+      reducedMotion: 'reduce',
+      locale: 'en-GB',
+      timezoneId: 'Europe/Amsterdam',
+    });
     const p = await context.newPage();
     p.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${p.url()}: ${message.text()}`);
@@ -63,7 +72,8 @@ describe('web UI in Chromium', () => {
     p.on('pageerror', (error) => consoleErrors.push(`${p.url()}: ${error.message}`));
     // Aborts are the page letting go of a stream; anything else is worth seeing beside a failure.
     p.on('requestfailed', (request) => {
-      if (request.failure()?.errorText !== 'net::ERR_ABORTED') console.log(`# request failed: ${request.url()} ${request.failure()?.errorText}`);
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+        console.log(`# request failed: ${request.url()} ${request.failure()?.errorText}`);
     });
     return p;
   }
@@ -80,61 +90,84 @@ describe('web UI in Chromium', () => {
     await p.evaluate(AXE);
     const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), []);
+    assert.deepEqual(
+      bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      [],
+    );
   }
 
-  it('serves the UI at / with a strict CSP, caches hashed assets for good, falls back for page routes, and keeps /api 404s', { skip }, async () => {
-    if (noBrowser) throw noBrowser;
-    const index = await app.get('/');
-    assert.equal(index.status, 200);
-    assert.match(index.headers['content-type'], /text\/html/);
-    assert.equal(index.headers['cache-control'], 'no-cache');
-    assert.match(index.headers['content-security-policy'], /script-src 'self'(;|$)/);
-    assert.doesNotMatch(index.headers['content-security-policy'], /unsafe-inline|unsafe-eval/);
-    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
-    assert.ok(asset, 'index.html names its bundle');
-    const js = await app.get(asset);
-    assert.equal(js.status, 200);
-    assert.equal(js.headers['cache-control'], 'public, max-age=31536000, immutable');
-    const route = await app.get('/sensors/x%2Fy');
-    assert.equal(route.status, 200);
-    assert.equal(route.text, index.text);
-    for (const missing of ['/api/nope', '/api/readings/nope', '/assets/missing-abc.js']) {
-      const answer = await app.get(missing);
-      assert.equal(answer.status, 404, missing);
-      assert.match(answer.headers['content-type'], /application\/problem\+json/, missing);
-    }
-  });
+  it(
+    'serves the UI at / with a strict CSP, caches hashed assets for good, falls back for page routes, and keeps /api 404s',
+    { skip },
+    async () => {
+      if (noBrowser) throw noBrowser;
+      const index = await app.get('/');
+      assert.equal(index.status, 200);
+      assert.match(index.headers['content-type'], /text\/html/);
+      assert.equal(index.headers['cache-control'], 'no-cache');
+      assert.match(index.headers['content-security-policy'], /script-src 'self'(;|$)/);
+      assert.doesNotMatch(index.headers['content-security-policy'], /unsafe-inline|unsafe-eval/);
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
+      assert.ok(asset, 'index.html names its bundle');
+      const js = await app.get(asset);
+      assert.equal(js.status, 200);
+      assert.equal(js.headers['cache-control'], 'public, max-age=31536000, immutable');
+      const route = await app.get('/sensors/x%2Fy');
+      assert.equal(route.status, 200);
+      assert.equal(route.text, index.text);
+      for (const missing of ['/api/nope', '/api/readings/nope', '/assets/missing-abc.js']) {
+        const answer = await app.get(missing);
+        assert.equal(answer.status, 404, missing);
+        assert.match(answer.headers['content-type'], /application\/problem\+json/, missing);
+      }
+    },
+  );
 
-  it('logs in, keeps the session over a reload (refresh cookie), shows a new reading on Now within 2 s, and resumes the stream after a disconnect', { skip }, async () => {
-    if (noBrowser) throw noBrowser;
-    const p = await page();
-    await logIn(p, alice);
-    const value = p.locator(`[data-sensor-value="${A_POWER}"]`);
-    await value.waitFor();
-    await p.reload();
-    await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
-    await p.getByText('live', { exact: true }).waitFor();
-    const sent = Date.now();
-    await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 777 }]);
-    await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('777'), A_POWER, { timeout: 2000 });
-    console.log(`# reading on screen ${Date.now() - sent} ms after it was stored`);
-    // The main meter (P1) minus the sub-meters, from the same live values: 1500 − 777 − 120.
-    assert.match(await p.locator('.untracked').innerText(), /603 W/);
+  it(
+    'logs in, keeps the session over a reload (refresh cookie), shows a new reading on Now within 2 s, and resumes the stream after a disconnect',
+    { skip },
+    async () => {
+      if (noBrowser) throw noBrowser;
+      const p = await page();
+      await logIn(p, alice);
+      const value = p.locator(`[data-sensor-value="${A_POWER}"]`);
+      await value.waitFor();
+      await p.reload();
+      await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
+      await p.getByText('live', { exact: true }).waitFor();
+      const sent = Date.now();
+      await app.report('gw-ui-a', [
+        { sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 777 },
+      ]);
+      await p.waitForFunction(
+        (id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('777'),
+        A_POWER,
+        { timeout: 2000 },
+      );
+      console.log(`# reading on screen ${Date.now() - sent} ms after it was stored`);
+      // The main meter (P1) minus the sub-meters, from the same live values: 1500 − 777 − 120.
+      assert.match(await p.locator('.untracked').innerText(), /603 W/);
 
-    // Offline, the stream breaks; a reading stored meanwhile comes with the resume (Last-Event-ID), not live.
-    await p.context().setOffline(true);
-    await p.getByText('reconnecting…').waitFor();
-    await app.report('gw-ui-a', [{ sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 888 }]);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.match(await p.locator(`[data-sensor-value="${A_POWER}"]`).innerText(), /777/);
-    await p.context().setOffline(false);
-    await p.waitForFunction((id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('888'), A_POWER, { timeout: 10_000 });
-    await p.getByText('live', { exact: true }).waitFor();
-    await p.context().close();
-  });
+      // Offline, the stream breaks; a reading stored meanwhile comes with the resume (Last-Event-ID), not live.
+      await p.context().setOffline(true);
+      await p.getByText('reconnecting…').waitFor();
+      await app.report('gw-ui-a', [
+        { sensorId: A_POWER, nodeId: 'ui:meter-a', quantity: 'power', unit: 'W', value: 888 },
+      ]);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.match(await p.locator(`[data-sensor-value="${A_POWER}"]`).innerText(), /777/);
+      await p.context().setOffline(false);
+      await p.waitForFunction(
+        (id) => document.querySelector(`[data-sensor-value="${id}"]`)?.textContent?.includes('888'),
+        A_POWER,
+        { timeout: 10_000 },
+      );
+      await p.getByText('live', { exact: true }).waitFor();
+      await p.context().close();
+    },
+  );
 
-  it('shows a second user none of the first user\'s sensors or switches', { skip }, async () => {
+  it("shows a second user none of the first user's sensors or switches", { skip }, async () => {
     if (noBrowser) throw noBrowser;
     const p = await page();
     await logIn(p, bob);
@@ -188,33 +221,47 @@ describe('web UI in Chromium', () => {
     await p.context().close();
   });
 
-  it('passes axe on every page and writes screenshots at 1280×800 and 390×844, without console errors', { skip }, async () => {
-    if (noBrowser) throw noBrowser;
-    const pages = [
-      ['now', '/', 'Now'],
-      ['sensor', `/sensors/${encodeURIComponent(A_POWER)}`, 'meter-a · power'],
-      ['switches', '/switches', 'Switches'],
-      ['alarms', '/alarms', 'Alarms'],
-    ];
-    for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-      const p = await page(viewport);
-      await p.goto(app.url);
-      await p.getByRole('button', { name: 'Sign in' }).waitFor();
-      await axe(p, 'login');
-      await p.screenshot({ path: new URL(`login-${size}.png`, SHOTS).pathname, animations: 'disabled' });
-      await logIn(p, alice);
-      for (const [name, path, heading] of pages) {
-        await p.goto(`${app.url}${path}`);
-        await p.getByRole('heading', { name: heading, level: 1 }).waitFor();
-        if (name === 'sensor') await p.locator('.chart, .empty').first().waitFor();
-        if (name === 'switches') await p.getByRole('table').waitFor();
-        await axe(p, name);
-        // Nothing may stick out sideways on a phone.
-        assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} fits ${viewport.width} px`);
-        await p.screenshot({ path: new URL(`${name}-${size}.png`, SHOTS).pathname, animations: 'disabled', fullPage: true });
+  it(
+    'passes axe on every page and writes screenshots at 1280×800 and 390×844, without console errors',
+    { skip },
+    async () => {
+      if (noBrowser) throw noBrowser;
+      const pages = [
+        ['now', '/', 'Now'],
+        ['sensor', `/sensors/${encodeURIComponent(A_POWER)}`, 'meter-a · power'],
+        ['switches', '/switches', 'Switches'],
+        ['alarms', '/alarms', 'Alarms'],
+      ];
+      for (const [size, viewport] of [
+        ['desktop', { width: 1280, height: 800 }],
+        ['phone', { width: 390, height: 844 }],
+      ]) {
+        const p = await page(viewport);
+        await p.goto(app.url);
+        await p.getByRole('button', { name: 'Sign in' }).waitFor();
+        await axe(p, 'login');
+        await p.screenshot({ path: new URL(`login-${size}.png`, SHOTS).pathname, animations: 'disabled' });
+        await logIn(p, alice);
+        for (const [name, path, heading] of pages) {
+          await p.goto(`${app.url}${path}`);
+          await p.getByRole('heading', { name: heading, level: 1 }).waitFor();
+          if (name === 'sensor') await p.locator('.chart, .empty').first().waitFor();
+          if (name === 'switches') await p.getByRole('table').waitFor();
+          await axe(p, name);
+          // Nothing may stick out sideways on a phone.
+          assert.ok(
+            await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+            `${name} fits ${viewport.width} px`,
+          );
+          await p.screenshot({
+            path: new URL(`${name}-${size}.png`, SHOTS).pathname,
+            animations: 'disabled',
+            fullPage: true,
+          });
+        }
+        await p.context().close();
       }
-      await p.context().close();
-    }
-    assert.deepEqual(consoleErrors, []);
-  });
+      assert.deepEqual(consoleErrors, []);
+    },
+  );
 });

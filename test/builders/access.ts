@@ -5,13 +5,23 @@ import type { UserRegistered } from '../../src/domain/access/user.events.js';
 const AT = '2024-05-01T10:00:00.000Z';
 
 export function aRegisteredUser(overrides: Partial<UserRegistered['data']> = {}): UserRegistered {
-  return { type: 'UserRegistered', data: { userId: 'user-1', email: 'ann@example.org', displayName: 'Ann', role: 'user', at: AT, ...overrides } };
+  return {
+    type: 'UserRegistered',
+    data: { userId: 'user-1', email: 'ann@example.org', displayName: 'Ann', role: 'user', at: AT, ...overrides },
+  };
 }
 
 export function aRegisteredApiClient(overrides: Partial<ApiClientRegistered['data']> = {}): ApiClientRegistered {
   return {
     type: 'ApiClientRegistered',
-    data: { clientId: 'client-1', organisation: 'Grid Co', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT, ...overrides },
+    data: {
+      clientId: 'client-1',
+      organisation: 'Grid Co',
+      name: 'billing',
+      secretFingerprint: 'aaaaaaaaaaaaaaaa',
+      at: AT,
+      ...overrides,
+    },
   };
 }
 

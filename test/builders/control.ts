@@ -3,7 +3,9 @@ import type { ActuatorCommandRequested } from '../../src/domain/control/actuator
 const AT = '2024-05-01T10:00:00.000Z';
 
 /** Switch a ZigBee plug on, as user u1 asked at AT, waiting 30 s for the report that it is on. */
-export function anActuatorCommandRequested(overrides: Partial<ActuatorCommandRequested['data']> = {}): ActuatorCommandRequested {
+export function anActuatorCommandRequested(
+  overrides: Partial<ActuatorCommandRequested['data']> = {},
+): ActuatorCommandRequested {
   return {
     type: 'ActuatorCommandRequested',
     data: {

@@ -1,12 +1,24 @@
-import { fieldOf, type NodeConfigurationChange, type NodeConfigurationRequested } from '../../src/domain/devices/node-configuration.events.js';
+import {
+  fieldOf,
+  type NodeConfigurationChange,
+  type NodeConfigurationRequested,
+} from '../../src/domain/devices/node-configuration.events.js';
 
 const AT = '2024-05-01T10:00:00.000Z';
 
 /** Power reported at most every 5 s and at least every 300 s, or on a 50 W change. */
-export const POWER_REPORTING: Extract<NodeConfigurationChange, { kind: 'reporting' }> = { kind: 'reporting', quantity: 'power', minIntervalS: 5, maxIntervalS: 300, reportableChange: 50 };
+export const POWER_REPORTING: Extract<NodeConfigurationChange, { kind: 'reporting' }> = {
+  kind: 'reporting',
+  quantity: 'power',
+  minIntervalS: 5,
+  maxIntervalS: 300,
+  reportableChange: 50,
+};
 
 /** An admin asks a ZigBee node for a change (power reporting unless told) for 60 s; the field follows the change. */
-export function aNodeConfigurationRequested(overrides: Partial<NodeConfigurationRequested['data']> = {}): NodeConfigurationRequested {
+export function aNodeConfigurationRequested(
+  overrides: Partial<NodeConfigurationRequested['data']> = {},
+): NodeConfigurationRequested {
   const change = overrides.change ?? POWER_REPORTING;
   return {
     type: 'NodeConfigurationRequested',

@@ -1,5 +1,8 @@
 import type { GatewayRegistered } from '../../src/domain/gateways/gateway.events.js';
-import { networkFieldOf, type NetworkConfigurationRequested } from '../../src/domain/gateways/network-configuration.events.js';
+import {
+  networkFieldOf,
+  type NetworkConfigurationRequested,
+} from '../../src/domain/gateways/network-configuration.events.js';
 
 export const A_GATEWAY_ID = 'gw-1';
 export const REGISTERED_AT = '2024-05-01T10:00:00.000Z';
@@ -24,7 +27,9 @@ export function aRegisteredGateway(overrides: Partial<GatewayRegistered['data']>
 }
 
 /** An admin moves the ZigBee network to channel 15 (unless told), waiting 60 s; the field follows the change. */
-export function aNetworkConfigurationRequested(overrides: Partial<NetworkConfigurationRequested['data']> = {}): NetworkConfigurationRequested {
+export function aNetworkConfigurationRequested(
+  overrides: Partial<NetworkConfigurationRequested['data']> = {},
+): NetworkConfigurationRequested {
   const change = overrides.change ?? { kind: 'channel', channel: 15 };
   return {
     type: 'NetworkConfigurationRequested',

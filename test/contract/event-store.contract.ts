@@ -25,7 +25,11 @@ async function readAllOf(store: EventStore, prefix: string, pageSize = 1000): Pr
 }
 
 /** Every EventStore adapter must pass this suite unchanged; skipped, with the reason, when its store is absent. */
-export function describeEventStoreContract(name: string, make: () => Promise<ContractSubject>, skipReason?: string): void {
+export function describeEventStoreContract(
+  name: string,
+  make: () => Promise<ContractSubject>,
+  skipReason?: string,
+): void {
   describeOrSkip(skipReason)(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject | undefined;
     let store: EventStore;
@@ -127,8 +131,11 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
     it('scans all events one by one: the events readAll answers, and a visitor that throws rejects the scan', async () => {
       const prefix = uniquePrefix('scan');
       // Big enough that rows span the chunks a driver reads from its socket.
-      const events = Array.from({ length: 40 }, (_, i) => anEvent(i % 2 ? 'Odd' : 'Even', { i, pad: 'x'.repeat(3000), text: 'tab\there é€' }));
-      for (let i = 0; i < events.length; i += 10) await store.append(`${prefix}${i}`, events.slice(i, i + 10), { expectedRevision: 'no_stream' });
+      const events = Array.from({ length: 40 }, (_, i) =>
+        anEvent(i % 2 ? 'Odd' : 'Even', { i, pad: 'x'.repeat(3000), text: 'tab\there é€' }),
+      );
+      for (let i = 0; i < events.length; i += 10)
+        await store.append(`${prefix}${i}`, events.slice(i, i + 10), { expectedRevision: 'no_stream' });
       const filter = { streamPrefixes: [prefix] };
       const read = await store.readAll({ max: 25, filter });
       const scanned: RecordedEvent[] = [];
@@ -137,7 +144,9 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
       expect(scanned.map((e) => e.id)).toEqual(events.slice(0, 25).map((e) => e.id));
       expect(scanned[3]!.data).toEqual({ i: 3, pad: 'x'.repeat(3000), text: 'tab\there é€' });
       const resumed: string[] = [];
-      await store.scanAll({ after: read[24]!.position, max: 100, filter: { ...filter, types: ['Odd'] } }, (event) => resumed.push(event.id));
+      await store.scanAll({ after: read[24]!.position, max: 100, filter: { ...filter, types: ['Odd'] } }, (event) =>
+        resumed.push(event.id),
+      );
       expect(resumed).toEqual(events.filter((_, i) => i > 24 && i % 2 === 1).map((e) => e.id));
 
       let visits = 0;
@@ -166,7 +175,9 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
     it('subscribes: catches up, goes live, and resumes from a checkpoint', async () => {
       const prefix = uniquePrefix('sub');
       const filter = { streamPrefixes: [prefix] };
-      await store.append(`${prefix}1`, [anEvent('Old', { i: 0 }), anEvent('Old', { i: 1 })], { expectedRevision: 'any' });
+      await store.append(`${prefix}1`, [anEvent('Old', { i: 0 }), anEvent('Old', { i: 1 })], {
+        expectedRevision: 'any',
+      });
       const seen: RecordedEvent[] = [];
       const subscription = store.subscribe({ filter });
       const consuming = (async () => {
@@ -206,11 +217,22 @@ export function describeEventStoreContract(name: string, make: () => Promise<Con
 
     it('round-trips awkward text in streams, types, data and filters', async () => {
       const prefix = uniquePrefix("odd_%'\\");
-      const data = { text: 'tab\there, newline\nthere, back\\slash, quote\' "double", ünïcødé ⚡', nested: { list: [1, 'x\\y'] } };
+      const data = {
+        text: 'tab\there, newline\nthere, back\\slash, quote\' "double", ünïcødé ⚡',
+        nested: { list: [1, 'x\\y'] },
+      };
       const event = { ...anEvent("Type\\With'Quote", data), metadata: { actorId: 'user\\one\t' } };
       await store.append(`${prefix}1`, [event], { expectedRevision: 'no_stream' });
-      const [read] = await store.readAll({ max: 10, filter: { streamPrefixes: [prefix], types: ["Type\\With'Quote"] } });
-      expect(read).toMatchObject({ stream: `${prefix}1`, type: "Type\\With'Quote", data, metadata: { actorId: 'user\\one\t' } });
+      const [read] = await store.readAll({
+        max: 10,
+        filter: { streamPrefixes: [prefix], types: ["Type\\With'Quote"] },
+      });
+      expect(read).toMatchObject({
+        stream: `${prefix}1`,
+        type: "Type\\With'Quote",
+        data,
+        metadata: { actorId: 'user\\one\t' },
+      });
       expect(await store.readAll({ max: 10, filter: { streamPrefixes: [`${prefix.slice(0, -2)}X`] } })).toEqual([]);
     });
 

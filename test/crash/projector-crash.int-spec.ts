@@ -10,13 +10,16 @@ const CYCLES = 20;
 async function appendMany(b: SqlBackend, count: number, offset: number): Promise<void> {
   for (let start = 0; start < count; start += 100) {
     const batch: NewEvent[] = [];
-    for (let i = start; i < Math.min(start + 100, count); i++) batch.push(anEvent(`Type${(offset + i) % 5}`, { i: offset + i }));
+    for (let i = start; i < Math.min(start + 100, count); i++)
+      batch.push(anEvent(`Type${(offset + i) % 5}`, { i: offset + i }));
     await b.store.append(`crash-${(offset + start) % 13}`, batch, { expectedRevision: 'any' });
   }
 }
 
 async function checkpointApplied(b: SqlBackend): Promise<number> {
-  const rows = await b.db.query<{ n: string }>("SELECT events_applied::text AS n FROM projection_checkpoints WHERE name = 'audit_log'");
+  const rows = await b.db.query<{ n: string }>(
+    "SELECT events_applied::text AS n FROM projection_checkpoints WHERE name = 'audit_log'",
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -56,9 +56,14 @@ describe('wattlog agent (process)', () => {
   });
 
   it('refuses a config that names an unknown network type with one line', async () => {
-    await writeFile(join(dir, 'gateway.json'), JSON.stringify({ server: { host: 'h', port: 1 }, gatewayId: 'g', keyFile: 'k', networkType: 'lora' }));
+    await writeFile(
+      join(dir, 'gateway.json'),
+      JSON.stringify({ server: { host: 'h', port: 1 }, gatewayId: 'g', keyFile: 'k', networkType: 'lora' }),
+    );
     const result = await runCli(['agent', '--config', join(dir, 'gateway.json')], {});
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^wattlog: gateway config: networkType must be one of zigbee, zigbee2mqtt, dsmr, modbus/);
+    expect(result.stderr.trim()).toMatch(
+      /^wattlog: gateway config: networkType must be one of zigbee, zigbee2mqtt, dsmr, modbus/,
+    );
   });
 });

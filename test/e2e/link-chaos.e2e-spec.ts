@@ -20,7 +20,8 @@ const OUTBOX_BYTES = 16 * 1024 * 1024;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const keyOf = (r: StoredReading): string => `${r.sensorId}@${r.measuredAt}`;
-const readingsIn = (event: RecordedEvent): readonly StoredReading[] => (event.type === 'ReadingsReported' ? (event.data as ReadingsReportedData).readings : []);
+const readingsIn = (event: RecordedEvent): readonly StoredReading[] =>
+  event.type === 'ReadingsReported' ? (event.data as ReadingsReportedData).readings : [];
 
 /** What the server should have made of an outbox frame: its simulated zigbee2mqtt payloads through the real module. */
 function expectedReadings(entry: OutboxEntry, gatewayId: string): StoredReading[] {
@@ -57,7 +58,11 @@ describe('link under cuts and agent kills (processes)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function writeConfig(name: string, gatewayId: string, adapter: Record<string, unknown> | undefined): Promise<string> {
+  async function writeConfig(
+    name: string,
+    gatewayId: string,
+    adapter: Record<string, unknown> | undefined,
+  ): Promise<string> {
     const config = {
       server: { host: '127.0.0.1', port: proxy.port },
       gatewayId,
@@ -75,7 +80,11 @@ describe('link under cuts and agent kills (processes)', () => {
   async function pendingFrames(): Promise<{ next: number; frames: Map<number, OutboxEntry> }> {
     const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, 'outbox'), { maxBytes: OUTBOX_BYTES });
     try {
-      const pending = await outbox.readPending(outbox.firstPendingSequence, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      const pending = await outbox.readPending(
+        outbox.firstPendingSequence,
+        Number.MAX_SAFE_INTEGER,
+        Number.MAX_SAFE_INTEGER,
+      );
       return { next: outbox.nextSequence, frames: new Map(pending.map((p) => [p.seq, p.entry])) };
     } finally {
       await outbox.close();
@@ -97,7 +106,8 @@ describe('link under cuts and agent kills (processes)', () => {
 
     let agent = start(running);
     let cutSession: string | undefined;
-    const liveSession = () => link.server.sessions().find((s) => s.gatewayId === gatewayId && s.open && s.sessionId !== cutSession);
+    const liveSession = () =>
+      link.server.sessions().find((s) => s.gatewayId === gatewayId && s.open && s.sessionId !== cutSession);
     /** A session newer than the last one cut: the agent reconnected. */
     const online = (): Promise<void> => waitFor(() => liveSession() !== undefined, 15_000, 'the agent online');
     for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -138,9 +148,14 @@ describe('link under cuts and agent kills (processes)', () => {
     expect(kills).toBe(CYCLES / 2);
     expect(framesMade).toBeGreaterThan(CYCLES * 2);
     expect(events.map((e) => e.revision)).toEqual([...Array(framesMade).keys()]);
-    expect(events.every((e) => e.type === 'ReadingsReported' && (e.data as { sequence: number }).sequence === e.revision)).toBe(true);
+    expect(
+      events.every((e) => e.type === 'ReadingsReported' && (e.data as { sequence: number }).sequence === e.revision),
+    ).toBe(true);
     for (const [seq, entry] of seenPending) {
-      expect({ seq, readings: readingsIn(events[seq]!) }).toEqual({ seq, readings: expectedReadings(entry, gatewayId) });
+      expect({ seq, readings: readingsIn(events[seq]!) }).toEqual({
+        seq,
+        readings: expectedReadings(entry, gatewayId),
+      });
     }
     const keys = events.flatMap(readingsIn).map(keyOf);
     expect(new Set(keys).size).toBe(keys.length);

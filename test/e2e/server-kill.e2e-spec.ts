@@ -23,7 +23,9 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** The power values stored (the test's counter `n`), in stream order. */
 function storedNs(events: RecordedEvent[]): number[] {
-  return events.flatMap((e) => (e.type === 'ReadingsReported' ? (e.data as ReadingsReportedData).readings.map((r) => r.value) : []));
+  return events.flatMap((e) =>
+    e.type === 'ReadingsReported' ? (e.data as ReadingsReportedData).readings.map((r) => r.value) : [],
+  );
 }
 
 /**
@@ -104,7 +106,14 @@ describe('server SIGKILL under ingest (process)', () => {
 
     const outbox = await DurableOutbox.open<OutboxEntry>(outboxDir, { maxBytes: 64 * 1024 * 1024 });
     const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: linkPort }, gatewayId, key: Buffer.from(key, 'hex'), agentVersion: 'test', batchIntervalMs: 5, backoff: { baseMs: 20, maxMs: 300 } },
+      {
+        server: { host: '127.0.0.1', port: linkPort },
+        gatewayId,
+        key: Buffer.from(key, 'hex'),
+        agentVersion: 'test',
+        batchIntervalMs: 5,
+        backoff: { baseMs: 20, maxMs: 300 },
+      },
       { outbox, logger: createLogger('silent'), metrics: agentMetrics(new Registry()) },
     );
     const acked = new Set<number>();
@@ -114,7 +123,8 @@ describe('server SIGKILL under ingest (process)', () => {
     let streaming = true;
     const producer = (async () => {
       while (streaming) {
-        for (let i = 0; i < 20; i++) agent.push({ kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/plug', message: { power: n++ } });
+        for (let i = 0; i < 20; i++)
+          agent.push({ kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/plug', message: { power: n++ } });
         await sleep(5);
       }
     })();

@@ -52,7 +52,10 @@ describe('the server process', () => {
     const ca = readFileSync(join(dataDir, 'tls', 'cert.pem'), 'utf8');
     const health = await httpsGet(`https://127.0.0.1:${port}/health`, ca);
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toMatchObject({ status: 'up', checks: { eventStore: { status: 'up' }, readModels: { status: 'up' } } });
+    expect(JSON.parse(health.body)).toMatchObject({
+      status: 'up',
+      checks: { eventStore: { status: 'up' }, readModels: { status: 'up' } },
+    });
     const metrics = await httpsGet(`https://127.0.0.1:${port}/metrics`, ca);
     expect(metrics.body).toContain('wattlog_projection_lag_events{projection="audit_log"}');
     expect((await httpsGet(`https://127.0.0.1:${port}/api/audit`, ca)).status).toBe(401);

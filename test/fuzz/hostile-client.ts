@@ -11,7 +11,11 @@ export interface RawAnswer {
 }
 
 /** Sends bytes no HTTP client library would (raw bytes in the URL, oversized headers, half a request) and reads the answer. */
-export function rawExchange(url: string, request: Buffer | string, options: { readonly timeoutMs?: number } = {}): Promise<RawAnswer> {
+export function rawExchange(
+  url: string,
+  request: Buffer | string,
+  options: { readonly timeoutMs?: number } = {},
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -28,7 +32,9 @@ export function rawExchange(url: string, request: Buffer | string, options: { re
       const [head = '', ...rest] = text.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1];
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       resolve({
         status: status ? Number(status) : null,
         headers,
@@ -44,7 +50,8 @@ export function rawExchange(url: string, request: Buffer | string, options: { re
       const text = Buffer.concat(chunks).toString('latin1');
       const headEnd = text.indexOf('\r\n\r\n');
       const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, headEnd))?.[1];
-      if (headEnd >= 0 && length !== undefined && Buffer.byteLength(text, 'latin1') >= headEnd + 4 + Number(length)) settle();
+      if (headEnd >= 0 && length !== undefined && Buffer.byteLength(text, 'latin1') >= headEnd + 4 + Number(length))
+        settle();
     });
     socket.on('error', (e) => (error = e.message));
     socket.on('close', settle);
@@ -84,7 +91,10 @@ export async function livenessDuring(url: string, until: Promise<unknown>, every
  * Sends `rounds` × (50,000-member body, 10,000-deep body) to login and refresh from a child process, so building and
  * sending them does not load the event loop the server and the liveness probe share. Resolves with the statuses.
  */
-export function hostileBodiesFromChild(url: string, rounds: number): { readonly sending: Promise<void>; readonly statuses: Promise<number[]> } {
+export function hostileBodiesFromChild(
+  url: string,
+  rounds: number,
+): { readonly sending: Promise<void>; readonly statuses: Promise<number[]> } {
   const script = `
     const parts = []; for (let i = 0; i < 50000; i++) parts.push('"k' + i + '":' + i);
     const wide = '{' + parts.join(',') + '}';

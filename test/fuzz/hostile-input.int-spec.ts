@@ -14,7 +14,11 @@ const PROBLEM = /^application\/problem\+json(;|$)/;
 describe('hostile input', () => {
   let server: RunningServer;
   let dataDir: string;
-  const send = (method: string, path: string, init: { body?: string; contentType?: string; token?: string | null } = {}): Promise<Response> =>
+  const send = (
+    method: string,
+    path: string,
+    init: { body?: string; contentType?: string; token?: string | null } = {},
+  ): Promise<Response> =>
     fetch(`${server.url}${path}`, {
       method,
       headers: {
@@ -128,8 +132,18 @@ describe('hostile input', () => {
     );
     expect(body.errors).toEqual([expect.objectContaining({ field: 'name', constraint: 'storableText' })]);
     await problem(await send('POST', '/api/gateways', { body: '{"name":"\\udc00"}' }), 400);
-    await problem(await send('POST', '/api/users', { body: '{"email":"a@example.org","displayName":"\\ud800","role":"user","password":"x"}' }), 400);
-    await problem(await send('POST', '/api/grants', { body: '{"grantee":{"kind":"user","id":"\\ud800"},"scope":{"sensors":["s"]}}' }), 400);
+    await problem(
+      await send('POST', '/api/users', {
+        body: '{"email":"a@example.org","displayName":"\\ud800","role":"user","password":"x"}',
+      }),
+      400,
+    );
+    await problem(
+      await send('POST', '/api/grants', {
+        body: '{"grantee":{"kind":"user","id":"\\ud800"},"scope":{"sensors":["s"]}}',
+      }),
+      400,
+    );
   });
 
   it('4: afterSeq past what a bigint holds is 400', async () => {
@@ -165,13 +179,19 @@ describe('hostile input', () => {
   });
 
   it("6: the framework's own errors are problems: huge header or query 431, raw bytes 400, bad escapes 400, long ids 414", async () => {
-    const huge = await rawExchange(server.url, `GET /api/gateways HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(70_000)}\r\n\r\n`);
+    const huge = await rawExchange(
+      server.url,
+      `GET /api/gateways HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(70_000)}\r\n\r\n`,
+    );
     expect([huge.status, huge.headers['content-type']]).toEqual([431, expect.stringMatching(PROBLEM)]);
     expect(JSON.parse(huge.body)).toMatchObject({
       status: 431,
       title: 'Request Header Fields Too Large',
     });
-    const longQuery = await rawExchange(server.url, `GET /api/gateways?q=${'a'.repeat(1_000_000)} HTTP/1.1\r\nhost: x\r\n\r\n`);
+    const longQuery = await rawExchange(
+      server.url,
+      `GET /api/gateways?q=${'a'.repeat(1_000_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
+    );
     expect([longQuery.status, longQuery.headers['content-type']]).toEqual([431, expect.stringMatching(PROBLEM)]);
     const rawBytes = await rawExchange(
       server.url,
@@ -260,8 +280,15 @@ describe('hostile input', () => {
 
   it('9: oversized bodies get their 413, also several at once; a client slow with its headers is cut off', async () => {
     const oversized = `POST /api/gateways HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${TOKEN}\r\ncontent-type: application/json\r\ncontent-length: ${2 * 1024 * 1024}\r\n\r\n${'{"a":"'.padEnd(2 * 1024 * 1024, 'x')}`;
-    const answers = await Promise.all(Array.from({ length: 8 }, () => rawExchange(server.url, oversized, { timeoutMs: 10_000 })));
-    for (const answer of answers) expect([answer.status, answer.error, answer.headers['content-type']]).toEqual([413, null, expect.stringMatching(PROBLEM)]);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => rawExchange(server.url, oversized, { timeoutMs: 10_000 })),
+    );
+    for (const answer of answers)
+      expect([answer.status, answer.error, answer.headers['content-type']]).toEqual([
+        413,
+        null,
+        expect.stringMatching(PROBLEM),
+      ]);
     const slow = await Promise.all(
       Array.from({ length: 20 }, () =>
         rawExchange(server.url, 'GET /api/gateways HTTP/1.1\r\nhost: x\r\n', {

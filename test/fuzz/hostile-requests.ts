@@ -47,7 +47,9 @@ export function operationsOf(document: Json): Operation[] {
       const json = operation.requestBody?.content?.['application/json'] as { schema?: unknown } | undefined;
       const otherErrorTypes = new Map<number, string[]>();
       for (const [status, response] of Object.entries(operation.responses)) {
-        const types = Object.keys(((response as { content?: Json }).content ?? {}) as Json).filter((t) => t !== 'application/problem+json');
+        const types = Object.keys(((response as { content?: Json }).content ?? {}) as Json).filter(
+          (t) => t !== 'application/problem+json',
+        );
         if (Number(status) >= 400 && types.length > 0) otherErrorTypes.set(Number(status), types);
       }
       operations.push({
@@ -175,7 +177,9 @@ const queryValue = fc.oneof(
 );
 
 /** Header values fetch will send: Latin-1 text without control characters, trimmed. */
-const headerValue = hostileString.map((s) => s.replace(/[^\x20-\x7e\x80-\xff]/g, '').trim()).filter((s) => s.length > 0);
+const headerValue = hostileString
+  .map((s) => s.replace(/[^\x20-\x7e\x80-\xff]/g, '').trim())
+  .filter((s) => s.length > 0);
 
 /** Credentials of a request: the admin, nobody, or something that is not a credential. */
 export type Caller = 'admin' | 'anonymous' | 'garbage';
@@ -188,11 +192,18 @@ export function hostileRequest(operation: Operation, adminToken: string): fc.Arb
     return filled;
   });
   const knownQuery = fc.tuple(
-    ...operation.queryParams.map((name) => fc.option(fc.array(queryValue, { minLength: 1, maxLength: 3 }).map((vs) => vs.map((v) => `${name}=${v}`)))),
+    ...operation.queryParams.map((name) =>
+      fc.option(fc.array(queryValue, { minLength: 1, maxLength: 3 }).map((vs) => vs.map((v) => `${name}=${v}`))),
+    ),
   );
   const query = fc
     .tuple(knownQuery, fc.option(fc.tuple(hostileString, queryValue), { freq: 4 }))
-    .map(([known, extra]) => [...known.flatMap((k) => k ?? []), ...(extra ? [`${encodeURIComponent(wellFormed(extra[0]))}=${extra[1]}`] : [])].join('&'));
+    .map(([known, extra]) =>
+      [
+        ...known.flatMap((k) => k ?? []),
+        ...(extra ? [`${encodeURIComponent(wellFormed(extra[0]))}=${extra[1]}`] : []),
+      ].join('&'),
+    );
   // fetch sends no body with GET or HEAD (and servers may ignore one).
   const body: fc.Arbitrary<string | Buffer | undefined> =
     operation.method === 'GET' || operation.method === 'HEAD'
@@ -203,7 +214,9 @@ export function hostileRequest(operation: Operation, adminToken: string): fc.Arb
             {
               weight: 3,
               arbitrary: fc
-                .record(Object.fromEntries(operation.bodyProperties.map((p) => [p, hostileValue])), { requiredKeys: [] })
+                .record(Object.fromEntries(operation.bodyProperties.map((p) => [p, hostileValue])), {
+                  requiredKeys: [],
+                })
                 .map((b) => JSON.stringify(b)),
             },
             {
@@ -222,7 +235,10 @@ export function hostileRequest(operation: Operation, adminToken: string): fc.Arb
           arbitrary: fc.constantFrom<Caller>('anonymous', 'garbage'),
         },
       ),
-      contentType: fc.oneof({ weight: 5, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
+      contentType: fc.oneof(
+        { weight: 5, arbitrary: fc.constant('application/json') },
+        { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+      ),
       correlation: fc.option(headerValue),
       params: fc.tuple(...operation.headerParams.map(() => fc.option(headerValue))),
     },
@@ -232,7 +248,11 @@ export function hostileRequest(operation: Operation, adminToken: string): fc.Arb
     method: operation.method,
     url: q ? `${p}?${q}` : p,
     headers: {
-      ...(h.caller === 'admin' ? { authorization: `Bearer ${adminToken}` } : h.caller === 'garbage' ? { authorization: 'Bearer \u00e9\u00ff.x.y' } : {}),
+      ...(h.caller === 'admin'
+        ? { authorization: `Bearer ${adminToken}` }
+        : h.caller === 'garbage'
+          ? { authorization: 'Bearer \u00e9\u00ff.x.y' }
+          : {}),
       ...(b !== undefined ? { 'content-type': h.contentType } : {}),
       ...(h.correlation !== null ? { 'x-correlation-id': h.correlation } : {}),
       ...Object.fromEntries(operation.headerParams.flatMap((name, i) => (h.params[i] ? [[name, h.params[i]]] : []))),

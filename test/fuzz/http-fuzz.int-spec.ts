@@ -88,7 +88,9 @@ describe('HTTP fuzz: every operation of the OpenAPI document', () => {
           fc.asyncProperty(hostileRequest(operation, TOKEN), async (request) => {
             const answer = await send(request);
             const problem = /^application\/problem\+json(;|$)/.test(answer.contentType);
-            const declared = (operation.otherErrorTypes.get(answer.status) ?? []).some((t) => answer.contentType.startsWith(t));
+            const declared = (operation.otherErrorTypes.get(answer.status) ?? []).some((t) =>
+              answer.contentType.startsWith(t),
+            );
             const ok = answer.status < 500 && answer.ms < MAX_MS && (answer.status < 400 || problem || declared);
             if (!ok)
               failures.push(
@@ -98,7 +100,11 @@ describe('HTTP fuzz: every operation of the OpenAPI document', () => {
           }),
           { seed: SEED, numRuns: RUNS, endOnFailure: true },
         )
-        .catch((error: unknown) => failures.push(`${operation.method} ${operation.path}: ${String(error).split('\n').slice(0, 3).join(' ').slice(0, 600)}`));
+        .catch((error: unknown) =>
+          failures.push(
+            `${operation.method} ${operation.path}: ${String(error).split('\n').slice(0, 3).join(' ').slice(0, 600)}`,
+          ),
+        );
     }
     expect(failures).toEqual([]);
   }, 300_000);

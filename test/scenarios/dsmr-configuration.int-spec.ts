@@ -53,7 +53,9 @@ describe('DSMR reporting interval end to end: API → event log → sender → l
   beforeAll(async () => {
     dongle = await aDongle();
     harness = await ControlHarness.start('dsmr-interval');
-    reader = new P1ReaderSource(parseP1Settings({ kind: 'dsmr-p1', port: `tcp://127.0.0.1:${dongle.port}` }), { logger: pino({ level: 'silent' }) });
+    reader = new P1ReaderSource(parseP1Settings({ kind: 'dsmr-p1', port: `tcp://127.0.0.1:${dongle.port}` }), {
+      logger: pino({ level: 'silent' }),
+    });
     await (await harness.aGateway('dsmr')).connect(reader);
     await harness.knowsNode(METER);
   }, 30_000);
@@ -63,9 +65,13 @@ describe('DSMR reporting interval end to end: API → event log → sender → l
     await dongle?.close();
   });
 
-  it('applies poll_interval as the reader\'s reporting interval, then forwards at most one telegram per interval', async () => {
+  it("applies poll_interval as the reader's reporting interval, then forwards at most one telegram per interval", async () => {
     expect(reader.reportingIntervalSeconds).toBeUndefined();
-    const requestId = await harness.configure(METER, { kind: 'poll_interval', seconds: 2, reason: 'one reading every two seconds is plenty' });
+    const requestId = await harness.configure(METER, {
+      kind: 'poll_interval',
+      seconds: 2,
+      reason: 'one reading every two seconds is plenty',
+    });
     expect(await harness.settled(METER, requestId)).toMatchObject({
       type: 'NodeConfigurationApplied',
       field: 'reporting.interval',
@@ -84,27 +90,51 @@ describe('DSMR reporting interval end to end: API → event log → sender → l
     expect(after.superseded).toBeGreaterThan(before.superseded);
   }, 15_000);
 
-  it('is Rejected with the reader\'s reason for an interval out of its range or another change, and keeps what it applied', async () => {
+  it("is Rejected with the reader's reason for an interval out of its range or another change, and keeps what it applied", async () => {
     const appliedAt = new Date().toISOString();
-    expect((await harness.post(`${nodePath(METER)}/configuration`, { kind: 'poll_interval', seconds: 0 })).status).toBe(400);
+    expect((await harness.post(`${nodePath(METER)}/configuration`, { kind: 'poll_interval', seconds: 0 })).status).toBe(
+      400,
+    );
     const tooLong = await harness.configure(METER, { kind: 'poll_interval', seconds: 3600 });
     expect(await harness.settled(METER, tooLong)).toMatchObject({
       type: 'NodeConfigurationRejected',
       field: 'reporting.interval',
       detail: "the P1 reader's reporting interval must be an integer from 1 to 900 seconds (got 3600)",
     });
-    const reporting = await harness.configure(METER, { kind: 'reporting', quantity: 'power', minIntervalS: 1, maxIntervalS: 60 });
-    expect(await harness.settled(METER, reporting)).toMatchObject({ type: 'NodeConfigurationRejected', detail: expect.stringMatching(/^the P1 reader takes only a poll_interval/) as unknown });
+    const reporting = await harness.configure(METER, {
+      kind: 'reporting',
+      quantity: 'power',
+      minIntervalS: 1,
+      maxIntervalS: 60,
+    });
+    expect(await harness.settled(METER, reporting)).toMatchObject({
+      type: 'NodeConfigurationRejected',
+      detail: expect.stringMatching(/^the P1 reader takes only a poll_interval/) as unknown,
+    });
     expect(reader.reportingIntervalSeconds).toBe(2);
 
-    type View = { fields: { field: string; sync: string; desired: { value: unknown } | null; applied: { value: unknown } | null }[] };
+    type View = {
+      fields: { field: string; sync: string; desired: { value: unknown } | null; applied: { value: unknown } | null }[];
+    };
     const now = await harness.get<View>(`${nodePath(METER)}/configuration`);
-    expect(now.fields.find((f) => f.field === 'reporting.interval')).toMatchObject({ sync: 'differs', desired: { value: { kind: 'poll_interval', seconds: 3600 } }, applied: { value: { kind: 'poll_interval', seconds: 2 } } });
+    expect(now.fields.find((f) => f.field === 'reporting.interval')).toMatchObject({
+      sync: 'differs',
+      desired: { value: { kind: 'poll_interval', seconds: 3600 } },
+      applied: { value: { kind: 'poll_interval', seconds: 2 } },
+    });
     const then = await harness.get<View>(`${nodePath(METER)}/configuration?at=${encodeURIComponent(appliedAt)}`);
-    expect(then.fields).toEqual([expect.objectContaining({ field: 'reporting.interval', sync: 'applied', applied: expect.objectContaining({ value: { kind: 'poll_interval', seconds: 2 } }) as unknown })]);
+    expect(then.fields).toEqual([
+      expect.objectContaining({
+        field: 'reporting.interval',
+        sync: 'applied',
+        applied: expect.objectContaining({ value: { kind: 'poll_interval', seconds: 2 } }) as unknown,
+      }),
+    ]);
 
     const rows = await until('the configuration read model', async () => {
-      const page = await harness.get<{ items: { field: string; status: string; applied: unknown }[] }>(`/api/configuration?node=${encodeURIComponent(METER)}`);
+      const page = await harness.get<{ items: { field: string; status: string; applied: unknown }[] }>(
+        `/api/configuration?node=${encodeURIComponent(METER)}`,
+      );
       return page.items.length === 2 && page.items.every((i) => i.status === 'rejected') ? page.items : undefined;
     });
     expect(rows.map((r) => [r.field, r.status, r.applied])).toEqual([

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import type { DeviceCommand, DeviceCommandOutcome, FrameSource } from '../../src/application/ports/frame-source.port.js';
+import type {
+  DeviceCommand,
+  DeviceCommandOutcome,
+  FrameSource,
+} from '../../src/application/ports/frame-source.port.js';
 import { DurableOutbox } from '../../src/infrastructure/outbox/durable-outbox.js';
 import { agentMetrics } from '../../src/interfaces/gateway-agent/agent-metrics.js';
 import type { OutboxEntry } from '../../src/interfaces/gateway-agent/agent-session.js';
@@ -28,8 +32,13 @@ class RecordingDriver implements FrameSource {
   command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
     this.received.push(request);
     const seconds = (request.params?.change as { seconds?: number } | undefined)?.seconds;
-    if (seconds === 0) return Promise.resolve({ ok: false, detail: 'the coordinator did not answer the permit join request' });
-    return Promise.resolve({ ok: true, detail: `joining permitted until ${UNTIL}`, report: { kind: 'permit_join', open: true, until: UNTIL } });
+    if (seconds === 0)
+      return Promise.resolve({ ok: false, detail: 'the coordinator did not answer the permit join request' });
+    return Promise.resolve({
+      ok: true,
+      detail: `joining permitted until ${UNTIL}`,
+      report: { kind: 'permit_join', open: true, until: UNTIL },
+    });
   }
 }
 
@@ -37,12 +46,24 @@ describe('POST /api/gateways/{id}/permit-join (a network configuration request, 
   let server: RunningServer;
   let dir: string;
   const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wattlog-permit-join-'));
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir: join(dir, 'data') }, host: '127.0.0.1', port: 0, tls: null, adminToken: TOKEN, link: { host: '127.0.0.1', port: 0 }, commandPollMs: 50 },
+      {
+        storage: { store: 'embedded', dataDir: join(dir, 'data') },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: TOKEN,
+        link: { host: '127.0.0.1', port: 0 },
+        commandPollMs: 50,
+      },
       pino({ level: 'silent' }),
     );
   }, 30_000);
@@ -51,24 +72,50 @@ describe('POST /api/gateways/{id}/permit-join (a network configuration request, 
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('records the request: 202 while the gateway is offline (sent once it connects), 200 with the coordinator\'s report when connected, 422 when it refuses', async () => {
-    const registered = (await (await post('/api/gateways', { name: 'Hall', networkType: 'zigbee', address: '192.0.2.9', location: { lat: 52, lon: 5 } })).json()) as { id: string; key: string };
+  it("records the request: 202 while the gateway is offline (sent once it connects), 200 with the coordinator's report when connected, 422 when it refuses", async () => {
+    const registered = (await (
+      await post('/api/gateways', {
+        name: 'Hall',
+        networkType: 'zigbee',
+        address: '192.0.2.9',
+        location: { lat: 52, lon: 5 },
+      })
+    ).json()) as { id: string; key: string };
     const offline = await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 30, reason: 'new plug' });
     expect(offline.status).toBe(202);
     const waiting = (await offline.json()) as { requestId: string };
-    expect(waiting).toMatchObject({ gatewayId: registered.id, field: 'network.permitJoin', status: 'requested', outcome: null, applied: null });
+    expect(waiting).toMatchObject({
+      gatewayId: registered.id,
+      field: 'network.permitJoin',
+      status: 'requested',
+      outcome: null,
+      applied: null,
+    });
 
     const driver = new RecordingDriver();
     const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, 'outbox'), { maxBytes: 4 * 1024 * 1024 });
     const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: server.link!.port }, gatewayId: registered.id, key: Buffer.from(registered.key, 'hex'), agentVersion: 'test', batchIntervalMs: 10 },
-      { outbox, logger: pino({ level: 'silent' }), metrics: agentMetrics(new Registry()), commands: driverCommands(driver) },
+      {
+        server: { host: '127.0.0.1', port: server.link!.port },
+        gatewayId: registered.id,
+        key: Buffer.from(registered.key, 'hex'),
+        agentVersion: 'test',
+        batchIntervalMs: 10,
+      },
+      {
+        outbox,
+        logger: pino({ level: 'silent' }),
+        metrics: agentMetrics(new Registry()),
+        commands: driverCommands(driver),
+      },
     );
     agent.start();
     try {
       const deadline = Date.now() + 10_000;
       while (driver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(driver.received).toEqual([{ action: 'network_config', target: registered.id, params: { change: { kind: 'permit_join', seconds: 30 } } }]);
+      expect(driver.received).toEqual([
+        { action: 'network_config', target: registered.id, params: { change: { kind: 'permit_join', seconds: 30 } } },
+      ]);
 
       const answer = await post(`/api/gateways/${registered.id}/permit-join`, { seconds: 30 });
       expect(answer.status).toBe(200);

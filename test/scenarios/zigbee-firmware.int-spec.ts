@@ -14,15 +14,21 @@ const PLUG = `zigbee:${IKEA.ieee}`;
 const METER = `zigbee:${DEVELCO.ieee}`;
 const IKEA_IMAGE = { manufacturerCode: IKEA.manufacturerCode, imageType: IKEA.ota!.imageType };
 
-describe('firmware updates end to end: API → link → agent → herdsman updateOta → the virtual plug\'s OTA client', () => {
+describe("firmware updates end to end: API → link → agent → herdsman updateOta → the virtual plug's OTA client", () => {
   let harness: ControlHarness;
   let source: ZigbeeSource;
   let dir: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wattlog-ota-'));
-    await writeFile(join(dir, 'inspelning-2.4.50.ota'), anOtaImage({ ...IKEA_IMAGE, fileVersion: 0x02040050, headerString: '2.4.50' }));
-    await writeFile(join(dir, 'inspelning-2.4.60.ota'), anOtaImage({ ...IKEA_IMAGE, fileVersion: 0x02040060, headerString: '2.4.60', corrupt: true }));
+    await writeFile(
+      join(dir, 'inspelning-2.4.50.ota'),
+      anOtaImage({ ...IKEA_IMAGE, fileVersion: 0x02040050, headerString: '2.4.50' }),
+    );
+    await writeFile(
+      join(dir, 'inspelning-2.4.60.ota'),
+      anOtaImage({ ...IKEA_IMAGE, fileVersion: 0x02040060, headerString: '2.4.60', corrupt: true }),
+    );
     await writeFile(
       join(dir, 'index.json'),
       JSON.stringify([
@@ -42,10 +48,14 @@ describe('firmware updates end to end: API → link → agent → herdsman updat
       { logger: pino({ level: 'silent' }) },
     );
     await gateway.connect(source);
-    await until('both devices interviewed', async () => {
-      const [plug, meter] = await Promise.all([harness.get(nodePath(PLUG)), harness.get(nodePath(METER))]);
-      return plug.model === 'E22xx' && meter.model === 'ZHEMI101' ? true : undefined;
-    }, 30_000);
+    await until(
+      'both devices interviewed',
+      async () => {
+        const [plug, meter] = await Promise.all([harness.get(nodePath(PLUG)), harness.get(nodePath(METER))]);
+        return plug.model === 'E22xx' && meter.model === 'ZHEMI101' ? true : undefined;
+      },
+      30_000,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -54,24 +64,60 @@ describe('firmware updates end to end: API → link → agent → herdsman updat
   });
 
   it('updates the plug to a version in the index: Applied once the device reports the new file version, with the new firmware in the nodes read model', async () => {
-    const requestId = await harness.configure(PLUG, { kind: 'firmware_update', version: '2.4.50', reason: 'security fix' });
+    const requestId = await harness.configure(PLUG, {
+      kind: 'firmware_update',
+      version: '2.4.50',
+      reason: 'security fix',
+    });
     const outcome = await harness.settled(PLUG, requestId);
-    expect(outcome).toMatchObject({ type: 'NodeConfigurationApplied', field: 'firmware', detail: expect.stringContaining('reports file version 0x02040050, swBuildId 2.4.50') as unknown });
+    expect(outcome).toMatchObject({
+      type: 'NodeConfigurationApplied',
+      field: 'firmware',
+      detail: expect.stringContaining('reports file version 0x02040050, swBuildId 2.4.50') as unknown,
+    });
     const plug = source.virtualCoordinator!.device(IKEA.ieee)!;
     expect(plug.ota?.fileVersion).toBe(0x02040050);
     expect(plug.value(1, 'genBasic', 'swBuildId')).toBe('2.4.50');
-    const history = await harness.get<{ fields: { field: string; sync: string; applied: { value: unknown } | null }[] }>(`${nodePath(PLUG)}/configuration`);
-    expect(history.fields).toContainEqual(expect.objectContaining({ field: 'firmware', sync: 'applied', applied: expect.objectContaining({ value: { kind: 'firmware_update', version: '2.4.50' } }) as unknown }));
-    await until('the firmware in the nodes read model', async () => ((await harness.get(nodePath(PLUG))).firmware === '2.4.50' ? true : undefined));
+    const history = await harness.get<{
+      fields: { field: string; sync: string; applied: { value: unknown } | null }[];
+    }>(`${nodePath(PLUG)}/configuration`);
+    expect(history.fields).toContainEqual(
+      expect.objectContaining({
+        field: 'firmware',
+        sync: 'applied',
+        applied: expect.objectContaining({ value: { kind: 'firmware_update', version: '2.4.50' } }) as unknown,
+      }),
+    );
+    await until('the firmware in the nodes read model', async () =>
+      (await harness.get(nodePath(PLUG))).firmware === '2.4.50' ? true : undefined,
+    );
   }, 30_000);
 
   it('rejects a version the index does not have, a corrupt image the device refuses, and devices without OTA', async () => {
-    const missing = await harness.settled(PLUG, await harness.configure(PLUG, { kind: 'firmware_update', version: '9.9.9' }));
-    expect(missing).toMatchObject({ type: 'NodeConfigurationRejected', detail: expect.stringContaining('no image of version 9.9.9') as unknown });
-    const corrupt = await harness.settled(PLUG, await harness.configure(PLUG, { kind: 'firmware_update', version: '2.4.60' }));
-    expect(corrupt).toMatchObject({ type: 'NodeConfigurationRejected', detail: expect.stringContaining('INVALID_IMAGE') as unknown });
+    const missing = await harness.settled(
+      PLUG,
+      await harness.configure(PLUG, { kind: 'firmware_update', version: '9.9.9' }),
+    );
+    expect(missing).toMatchObject({
+      type: 'NodeConfigurationRejected',
+      detail: expect.stringContaining('no image of version 9.9.9') as unknown,
+    });
+    const corrupt = await harness.settled(
+      PLUG,
+      await harness.configure(PLUG, { kind: 'firmware_update', version: '2.4.60' }),
+    );
+    expect(corrupt).toMatchObject({
+      type: 'NodeConfigurationRejected',
+      detail: expect.stringContaining('INVALID_IMAGE') as unknown,
+    });
     expect(source.virtualCoordinator!.device(IKEA.ieee)!.ota?.fileVersion).toBe(0x02040050);
-    const meter = await harness.settled(METER, await harness.configure(METER, { kind: 'firmware_update', version: '3.2.0' }));
-    expect(meter).toMatchObject({ type: 'NodeConfigurationRejected', detail: 'firmware update not supported: ZHEMI101 has no OTA support' });
+    const meter = await harness.settled(
+      METER,
+      await harness.configure(METER, { kind: 'firmware_update', version: '3.2.0' }),
+    );
+    expect(meter).toMatchObject({
+      type: 'NodeConfigurationRejected',
+      detail: 'firmware update not supported: ZHEMI101 has no OTA support',
+    });
   }, 30_000);
 });

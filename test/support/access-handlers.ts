@@ -43,9 +43,12 @@ export function accessHandlers(b: SqlBackend, clock: TestClock) {
     policy,
     log,
     latest: (p: Principal, ids: string[]) => latest.execute(new GetLatestReadings(p, ids)),
-    visibleLatest: async (p: Principal, ids: string[]) => (await latest.execute(new GetLatestReadings(p, ids))).items.map((r) => r.sensorId),
+    visibleLatest: async (p: Principal, ids: string[]) =>
+      (await latest.execute(new GetLatestReadings(p, ids))).items.map((r) => r.sensorId),
     series: async (p: Principal, ids: string[], bucket: 'raw' | '1h') => {
-      const result = await series.execute(new QueryReadingSeries(p, { sensorIds: ids, from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket }));
+      const result = await series.execute(
+        new QueryReadingSeries(p, { sensorIds: ids, from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket }),
+      );
       const points: Record<string, number> = {};
       for (const sensor of result.sensors) {
         points[sensor.sensorId] = 0;
@@ -56,11 +59,23 @@ export function accessHandlers(b: SqlBackend, clock: TestClock) {
     sensors: async (p: Principal) => (await sensors.execute(new ListSensors(p, { limit: 100 }))).items,
     nodeIds: async (p: Principal) => (await nodes.execute(new ListNodes(p, { limit: 100 }))).items.map((n) => n.nodeId),
     node: (p: Principal, id: string) => node.execute(new GetNode(p, id)),
-    gatewayIds: async (p: Principal) => (await gateways.execute(new ListGateways(p, { limit: 100 }))).items.map((g) => g.id),
+    gatewayIds: async (p: Principal) =>
+      (await gateways.execute(new ListGateways(p, { limit: 100 }))).items.map((g) => g.id),
     gateway: (p: Principal, id: string) => gateway.execute(new GetGateway(p, id)),
-    grant: async (by: Principal, to: { kind: 'user' | 'client'; id: string }, scope: GrantScope, rights: string[], expiresAt?: string) => {
+    grant: async (
+      by: Principal,
+      to: { kind: 'user' | 'client'; id: string },
+      scope: GrantScope,
+      rights: string[],
+      expiresAt?: string,
+    ) => {
       const issued = await granting.execute(
-        new GrantAccess(by, { grantee: to, scope, rights, ...(expiresAt !== undefined ? { expiresAt } : {}) }, clock.now(), 'corr'),
+        new GrantAccess(
+          by,
+          { grantee: to, scope, rights, ...(expiresAt !== undefined ? { expiresAt } : {}) },
+          clock.now(),
+          'corr',
+        ),
       );
       await project(b);
       return issued.grantId;

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { insertBuckets, insertLatest, insertNodes, insertRaw, aReading } from '../fixtures/readings-read-model.fixtures.js';
+import {
+  insertBuckets,
+  insertLatest,
+  insertNodes,
+  insertRaw,
+  aReading,
+} from '../fixtures/readings-read-model.fixtures.js';
 import type { SqlBackend } from './sql-backends.js';
 import { InMemoryPrincipalDirectory } from './in-memory-principal-directory.js';
 import type { Principal } from '../../src/domain/access/principal.js';
@@ -45,12 +51,23 @@ export function directory(): InMemoryPrincipalDirectory {
 
 /** Registers both gateways in the store and writes their readings rows straight into the read model. */
 export async function seedTwoHomes(b: SqlBackend): Promise<void> {
-  for (const [gatewayId, ownerId] of [['gw-a', 'alice'], ['gw-b', 'bob']] as const) {
+  for (const [gatewayId, ownerId] of [
+    ['gw-a', 'alice'],
+    ['gw-b', 'bob'],
+  ] as const) {
     const registered = aRegisteredGateway({
-      gatewayId, name: gatewayId, networkType: 'dsmr', address: 'p1', description: '', location: { lat: 0, lon: 0, label: '' }, ownerId,
+      gatewayId,
+      name: gatewayId,
+      networkType: 'dsmr',
+      address: 'p1',
+      description: '',
+      location: { lat: 0, lon: 0, label: '' },
+      ownerId,
       registeredAt: '2025-03-01T00:00:00.000Z',
     });
-    await b.store.append(`gateway-${gatewayId}`, [{ id: randomUUID(), ...registered, metadata: {} }], { expectedRevision: 'no_stream' });
+    await b.store.append(`gateway-${gatewayId}`, [{ id: randomUUID(), ...registered, metadata: {} }], {
+      expectedRevision: 'no_stream',
+    });
   }
   await insertLatest(b.db, [
     aReading({ sensorId: A_POWER, nodeId: 'a-meter', gatewayId: 'gw-a' }),
@@ -66,8 +83,28 @@ export async function seedTwoHomes(b: SqlBackend): Promise<void> {
     { sensorId: B_POWER, measuredAt: '2025-03-01T10:00:00.000Z', value: 7, gatewayId: 'gw-b' },
   ]);
   await insertBuckets(b.db, [
-    { sensorId: A_POWER, width: '1h', start: '2025-03-01T10:00:00Z', quantity: 'power', unit: 'W', count: 1, sum: 5, min: 5, max: 5 },
-    { sensorId: B_POWER, width: '1h', start: '2025-03-01T10:00:00Z', quantity: 'power', unit: 'W', count: 1, sum: 7, min: 7, max: 7 },
+    {
+      sensorId: A_POWER,
+      width: '1h',
+      start: '2025-03-01T10:00:00Z',
+      quantity: 'power',
+      unit: 'W',
+      count: 1,
+      sum: 5,
+      min: 5,
+      max: 5,
+    },
+    {
+      sensorId: B_POWER,
+      width: '1h',
+      start: '2025-03-01T10:00:00Z',
+      quantity: 'power',
+      unit: 'W',
+      count: 1,
+      sum: 7,
+      min: 7,
+      max: 7,
+    },
   ]);
   await project(b);
 }

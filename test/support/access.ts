@@ -25,7 +25,10 @@ export const aStrongPassword = (): string => `pw-${randomUUID()}`;
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -33,7 +36,11 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-export function login(baseUrl: string, email: string, password: string): Promise<{ accessToken: string; refreshToken: string; expiresIn: number }> {
+export function login(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; refreshToken: string; expiresIn: number }> {
   return post(`${baseUrl}/api/auth/login`, { email, password });
 }
 
@@ -51,16 +58,35 @@ export async function aLoggedInUser(
     adminToken,
   );
   const tokens = await login(baseUrl, email, password);
-  return { userId: registered.userId, email, password, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+  return {
+    userId: registered.userId,
+    email,
+    password,
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+  };
 }
 
 /** Registers an API client for `organisation` with the admin token and obtains a client-credentials token. */
-export async function aClientWithToken(baseUrl: string, adminToken: string, organisation = 'Test Utility'): Promise<TestClient> {
-  const client = await post<{ clientId: string; clientSecret: string }>(`${baseUrl}/api/clients`, { organisation, name: 'test client' }, adminToken);
+export async function aClientWithToken(
+  baseUrl: string,
+  adminToken: string,
+  organisation = 'Test Utility',
+): Promise<TestClient> {
+  const client = await post<{ clientId: string; clientSecret: string }>(
+    `${baseUrl}/api/clients`,
+    { organisation, name: 'test client' },
+    adminToken,
+  );
   const token = await post<{ access_token: string }>(`${baseUrl}/api/oauth/token`, {
     grant_type: 'client_credentials',
     client_id: client.clientId,
     client_secret: client.clientSecret,
   });
-  return { clientId: client.clientId, clientSecret: client.clientSecret, organisation, accessToken: token.access_token };
+  return {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    organisation,
+    accessToken: token.access_token,
+  };
 }

@@ -1,4 +1,8 @@
-import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../src/application/access/access.errors.js';
+import {
+  AdminRequiredError,
+  NotAuthenticatedError,
+  ObjectNotVisibleError,
+} from '../../src/application/access/access.errors.js';
 import type { AccessPolicy, AccessRight, GatewayScope } from '../../src/application/access/ports/access-policy.port.js';
 import type { ResolvedSensorScope } from '../../src/application/access/sensor-scope/live-scope.js';
 import type { SensorScope } from '../../src/application/access/sensor-scope/sensor-access.port.js';
@@ -15,8 +19,16 @@ export class AdminOnlyAccessPolicy implements AccessPolicy {
     return Promise.resolve(isAdmin(principal) ? { kind: 'all' } : NOTHING);
   }
 
-  resolveSensorScope(principal: Principal, _right: AccessRight, _sensorIds: readonly string[]): Promise<ResolvedSensorScope> {
-    return Promise.resolve(isAdmin(principal) ? { kind: 'all' } : { kind: 'some', ownedGateways: new Set(), granted: new Map(), privateSensors: new Set() });
+  resolveSensorScope(
+    principal: Principal,
+    _right: AccessRight,
+    _sensorIds: readonly string[],
+  ): Promise<ResolvedSensorScope> {
+    return Promise.resolve(
+      isAdmin(principal)
+        ? { kind: 'all' }
+        : { kind: 'some', ownedGateways: new Set(), granted: new Map(), privateSensors: new Set() },
+    );
   }
 
   gatewayScope(principal: Principal): Promise<GatewayScope> {

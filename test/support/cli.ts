@@ -16,7 +16,11 @@ export function spawnCli(args: readonly string[], env: Record<string, string>): 
   });
 }
 
-export function runCli(args: readonly string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },

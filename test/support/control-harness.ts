@@ -12,7 +12,11 @@ import { GatewayAgent } from '../../src/interfaces/gateway-agent/gateway-agent.j
 import { startHttpServer, type HttpServerConfig, type RunningServer } from '../../src/interfaces/http/http-server.js';
 import { createTestSchema, reachablePostgresUrl } from './postgres.js';
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -54,8 +58,19 @@ export class GatewayUnderTest {
   async connect(source: FrameSource): Promise<GatewayAgent> {
     this.outbox = await DurableOutbox.open<OutboxEntry>(this.outboxDir, { maxBytes: 4 * 1024 * 1024 });
     const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: this.linkPort }, gatewayId: this.id, key: this.key, agentVersion: 'test', batchIntervalMs: 10 },
-      { outbox: this.outbox, logger: pino({ level: 'silent' }), metrics: agentMetrics(new Registry()), commands: driverCommands(source) },
+      {
+        server: { host: '127.0.0.1', port: this.linkPort },
+        gatewayId: this.id,
+        key: this.key,
+        agentVersion: 'test',
+        batchIntervalMs: 10,
+      },
+      {
+        outbox: this.outbox,
+        logger: pino({ level: 'silent' }),
+        metrics: agentMetrics(new Registry()),
+        commands: driverCommands(source),
+      },
     );
     this.agent = agent;
     agent.start();
@@ -103,7 +118,15 @@ export class ControlHarness {
       storage = { store: 'postgres', databaseUrl: schemaUrl.toString(), dataDir: join(dir, 'data') };
     }
     const server = await startHttpServer(
-      { storage, host: '127.0.0.1', port: 0, tls: null, adminToken: token, link: { host: '127.0.0.1', port: 0 }, commandPollMs: 50 },
+      {
+        storage,
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: token,
+        link: { host: '127.0.0.1', port: 0 },
+        commandPollMs: 50,
+      },
       pino({ level: 'silent' }),
     );
     return new ControlHarness(server, dir, token, schema?.drop);
@@ -114,10 +137,21 @@ export class ControlHarness {
   }
 
   async aGateway(networkType: string): Promise<GatewayUnderTest> {
-    const answer = await this.post('/api/gateways', { name: `${networkType} ${this.gateways.length + 1}`, networkType, address: '192.0.2.30', location: { lat: 52, lon: 5 } });
-    if (answer.status !== 201) throw new Error(`gateway registration answered ${answer.status}: ${await answer.text()}`);
+    const answer = await this.post('/api/gateways', {
+      name: `${networkType} ${this.gateways.length + 1}`,
+      networkType,
+      address: '192.0.2.30',
+      location: { lat: 52, lon: 5 },
+    });
+    if (answer.status !== 201)
+      throw new Error(`gateway registration answered ${answer.status}: ${await answer.text()}`);
     const registered = (await answer.json()) as { id: string; key: string };
-    const gateway = new GatewayUnderTest(registered.id, Buffer.from(registered.key, 'hex'), this.server.link!.port, join(this.dir, `outbox-${this.gateways.length}`));
+    const gateway = new GatewayUnderTest(
+      registered.id,
+      Buffer.from(registered.key, 'hex'),
+      this.server.link!.port,
+      join(this.dir, `outbox-${this.gateways.length}`),
+    );
     this.gateways.push(gateway);
     return gateway;
   }
@@ -141,7 +175,12 @@ export class ControlHarness {
 
   /** Resolves once the sensor has a latest reading. */
   knowsSensor(sensorId: string): Promise<true> {
-    return until(`sensor ${sensorId}`, async () => ((await this.get<{ items?: unknown[] }>(`/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`)).items?.length ? true : undefined));
+    return until(`sensor ${sensorId}`, async () =>
+      (await this.get<{ items?: unknown[] }>(`/api/readings/latest?sensor=${encodeURIComponent(sensorId)}`)).items
+        ?.length
+        ? true
+        : undefined,
+    );
   }
 
   /** `POST /api/nodes/{nodeId}/configuration`; answers the request id of the 202. */
@@ -154,7 +193,9 @@ export class ControlHarness {
   /** The request's outcome event, as the node's configuration history lists it. */
   settled(nodeId: string, requestId: string): Promise<ConfigurationChangeRow> {
     return until(`configuration ${requestId} to settle`, async () => {
-      const changes = await this.get<ConfigurationChangeRow[]>(`${nodePath(nodeId)}/configuration/changes?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z`);
+      const changes = await this.get<ConfigurationChangeRow[]>(
+        `${nodePath(nodeId)}/configuration/changes?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z`,
+      );
       return changes.find((c) => c.requestId === requestId && SETTLED_CONFIGURATION.includes(c.type));
     });
   }

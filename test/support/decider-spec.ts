@@ -23,7 +23,9 @@ export interface DeciderGiven<State, Command, Event> {
  *   given(aRegisteredGateway()).when(rotate).then([keyRotated]);
  */
 export const DeciderSpecification = {
-  for<State, Command, Event>(decider: Decider<State, Command, Event>): (...events: Event[]) => DeciderGiven<State, Command, Event> {
+  for<State, Command, Event>(
+    decider: Decider<State, Command, Event>,
+  ): (...events: Event[]) => DeciderGiven<State, Command, Event> {
     return (...events) => {
       const state = fold(decider, events);
       return {

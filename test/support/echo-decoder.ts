@@ -13,7 +13,17 @@ export const echoDecoder: PayloadDecoder = {
     if (typeof payload.n !== 'number') return refused('no_n', 'the echo module needs a numeric n');
     const nodeId = `echo:${gatewayId}`;
     return decoded([
-      { sensorId: `${nodeId}/power`, nodeId, gatewayId, quantity: 'power', unit: 'W', value: payload.n, measuredAt: receivedAt, receivedAt, source: { protocol: 'zigbee', echo: true } },
+      {
+        sensorId: `${nodeId}/power`,
+        nodeId,
+        gatewayId,
+        quantity: 'power',
+        unit: 'W',
+        value: payload.n,
+        measuredAt: receivedAt,
+        receivedAt,
+        source: { protocol: 'zigbee', echo: true },
+      },
     ]);
   },
 };

@@ -1,7 +1,11 @@
 import { request } from 'node:https';
 
 /** GET over HTTPS trusting exactly the given CA (the server's self-signed certificate). */
-export function httpsGet(url: string, ca: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function httpsGet(
+  url: string,
+  ca: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, headers, servername: 'localhost' }, (res) => {
       let body = '';
@@ -15,12 +19,22 @@ export function httpsGet(url: string, ca: string, headers: Record<string, string
 }
 
 /** POST a JSON body over HTTPS trusting exactly the given CA. */
-export function httpsPostJson(url: string, ca: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function httpsPostJson(
+  url: string,
+  ca: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const text = JSON.stringify(body);
     const req = request(
       url,
-      { method: 'POST', ca, servername: 'localhost', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers } },
+      {
+        method: 'POST',
+        ca,
+        servername: 'localhost',
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers },
+      },
       (res) => {
         let answer = '';
         res.setEncoding('utf8');

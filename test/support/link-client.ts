@@ -43,7 +43,12 @@ export class RawLinkClient {
   /** Resolves once the TLS handshake is done; rejects with the handshake error. */
   static open(port: number, identity: string, key: Buffer): Promise<RawLinkClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port, ...pskClientOptions(identity, key), secureContext: clientContext() });
+      const socket = connect({
+        host: '127.0.0.1',
+        port,
+        ...pskClientOptions(identity, key),
+        secureContext: clientContext(),
+      });
       const client = new RawLinkClient(socket);
       socket.once('secureConnect', () => resolve(client));
       socket.once('error', reject);
@@ -52,7 +57,11 @@ export class RawLinkClient {
   }
 
   /** Handshake + hello; resolves with the server's accept. */
-  static async accepted(port: number, identity: string, key: Buffer): Promise<{ client: RawLinkClient; accept: AcceptMessage }> {
+  static async accepted(
+    port: number,
+    identity: string,
+    key: Buffer,
+  ): Promise<{ client: RawLinkClient; accept: AcceptMessage }> {
     const client = await RawLinkClient.open(port, identity, key);
     client.send({ type: 'hello', v: LINK_PROTOCOL_VERSION, gatewayId: identity, agentVersion: 'test' });
     const accept = await client.next('accept');
@@ -72,12 +81,16 @@ export class RawLinkClient {
   }
 
   /** The first received message of that type not taken yet (waits for it). */
-  async next<T extends DownstreamMessage['type']>(type: T, timeoutMs = 5000): Promise<Extract<DownstreamMessage, { type: T }>> {
+  async next<T extends DownstreamMessage['type']>(
+    type: T,
+    timeoutMs = 5000,
+  ): Promise<Extract<DownstreamMessage, { type: T }>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.received.findIndex((m) => m.type === type);
       if (index >= 0) return this.received.splice(index, 1)[0] as Extract<DownstreamMessage, { type: T }>;
-      if (this.socket.destroyed) throw new Error(`connection closed while waiting for ${type}; got ${JSON.stringify(this.received)}`);
+      if (this.socket.destroyed)
+        throw new Error(`connection closed while waiting for ${type}; got ${JSON.stringify(this.received)}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(this.received)}`);
       await new Promise<void>((resolve) => {

@@ -85,7 +85,12 @@ export function fuzzCase(seed: number, gatewayId: string, index: number): FuzzCa
       return { kind, layer: 'tls', bytes: encodeFrame(Buffer.from(cut)), end: false };
     }
     case 'not_utf8':
-      return { kind, layer: 'tls', bytes: encodeFrame(Buffer.concat([Buffer.from('{"type":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])), end: false };
+      return {
+        kind,
+        layer: 'tls',
+        bytes: encodeFrame(Buffer.concat([Buffer.from('{"type":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])),
+        end: false,
+      };
     case 'wrong_version':
       return { kind, layer: 'tls', bytes: hello([0, 2, 3, 99, 1.5, -1][int(6)]!), end: false };
     case 'bad_hello': {

@@ -9,7 +9,12 @@ export interface LogLine {
 }
 
 /** A pino logger writing into memory; keeps at most `cap` lines but counts every (msg, reason) pair. */
-export function captureLogs(cap = 2000): { logger: Logger; lines: LogLine[]; counts: Map<string, number>; text(): string } {
+export function captureLogs(cap = 2000): {
+  logger: Logger;
+  lines: LogLine[];
+  counts: Map<string, number>;
+  text(): string;
+} {
   const lines: LogLine[] = [];
   const counts = new Map<string, number>();
   let text = '';

@@ -24,7 +24,9 @@ export class ManualTimers implements ThrottleTimers {
   advance(ms: number): void {
     const until = this.at + ms;
     for (;;) {
-      const next = [...this.pending].filter(([, timer]) => timer.due <= until).sort(([a, x], [b, y]) => x.due - y.due || a - b)[0];
+      const next = [...this.pending]
+        .filter(([, timer]) => timer.due <= until)
+        .sort(([a, x], [b, y]) => x.due - y.due || a - b)[0];
       if (!next) break;
       const [id, timer] = next;
       this.pending.delete(id);

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { OTA_UPGRADE_FILE_IDENTIFIER, OTA_UPGRADE_IMAGE_TAG, virtualFirmwareCheck } from '../../src/infrastructure/zigbee/virtual-ota-client.js';
+import {
+  OTA_UPGRADE_FILE_IDENTIFIER,
+  OTA_UPGRADE_IMAGE_TAG,
+  virtualFirmwareCheck,
+} from '../../src/infrastructure/zigbee/virtual-ota-client.js';
 
 export interface OtaImageSpec {
   readonly manufacturerCode: number;

@@ -13,8 +13,13 @@ import { PgliteDatabase } from '../../src/infrastructure/pglite/pglite-database.
  * name carries a digest of the migrations, so an edited or added one makes a new seed rather than reusing a stale
  * one; the platform still runs migrate() on open and finds nothing to do. Child processes inherit the variable.
  */
-const { version } = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
-const digest = createHash('sha256').update(JSON.stringify([eventStoreMigrations, readModelMigrations])).digest('hex').slice(0, 16);
+const { version } = JSON.parse(
+  readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+) as { version: string };
+const digest = createHash('sha256')
+  .update(JSON.stringify([eventStoreMigrations, readModelMigrations]))
+  .digest('hex')
+  .slice(0, 16);
 const seed = join(tmpdir(), `wattlog-pglite-migrated-${version}-${digest}.tar`);
 
 if (!existsSync(seed)) {

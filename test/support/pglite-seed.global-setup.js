@@ -11,7 +11,9 @@ import { PGlite } from '@electric-sql/pglite';
  */
 export default async function pgliteSeed() {
   if (process.env.WATTLOG_PGLITE_SEED) return;
-  const { version } = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'));
+  const { version } = JSON.parse(
+    readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+  );
   const seed = join(tmpdir(), `wattlog-pglite-seed-${version}.tar`);
   if (!existsSync(seed)) {
     const db = new PGlite();

@@ -32,7 +32,8 @@ export const describeWithPostgres = describeOrSkip(POSTGRES_SKIP_REASON);
 
 /** The real Postgres. Only for specs registered through describeWithPostgres or a backend that is not skipped. */
 export function postgresUrl(): string {
-  if (POSTGRES_SKIP_REASON !== undefined) throw new Error(`A spec asked for Postgres outside a Postgres block: ${POSTGRES_SKIP_REASON}`);
+  if (POSTGRES_SKIP_REASON !== undefined)
+    throw new Error(`A spec asked for Postgres outside a Postgres block: ${POSTGRES_SKIP_REASON}`);
   return URL_UNDER_TEST;
 }
 

@@ -7,7 +7,10 @@ import { Injectable, UnauthorizedException, type CanActivate, type ExecutionCont
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DATA_ACCESS_LOG_OPTIONS } from '../../src/application/access/record-data-access/buffered-data-access-recorder.js';
-import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../../src/application/access/ports/principal-directory.port.js';
+import {
+  PRINCIPAL_DIRECTORY,
+  type PrincipalDirectory,
+} from '../../src/application/access/ports/principal-directory.port.js';
 import { projectionCatalog } from '../../src/application/projections/projection-catalog.js';
 import { ProjectionSupervisor } from '../../src/application/projections/projection-supervisor.js';
 import type { Principal } from '../../src/domain/access/principal.js';
@@ -55,18 +58,32 @@ export interface PrincipalApi {
 }
 
 /** The real app (embedded storage, projections running) with the test guard in place of token checks. */
-export async function startPrincipalApi(label: string, directory: PrincipalDirectory, flushMs = 100): Promise<PrincipalApi> {
+export async function startPrincipalApi(
+  label: string,
+  directory: PrincipalDirectory,
+  flushMs = 100,
+): Promise<PrincipalApi> {
   const dataDir = mkdtempSync(join(tmpdir(), `wattlog-${label}-`));
   const storage = await openStorage({ store: 'embedded', dataDir });
-  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, projectionCatalog({ decoders: decoderLookup() }), {
-    batchSize: 1000,
-    idleMs: 50,
-    standbyMs: 2000,
-    onError: () => undefined,
-  });
+  const projections = new ProjectionSupervisor(
+    storage.eventStore,
+    storage.readModels,
+    projectionCatalog({ decoders: decoderLookup() }),
+    {
+      batchSize: 1000,
+      idleMs: 50,
+      standbyMs: 2000,
+      onError: () => undefined,
+    },
+  );
   const key = randomBytes(32);
   const adminToken = randomBytes(32).toString('hex');
-  const access = await startAccessRuntime(storage.eventStore, storage.readModels, { adminToken, jwtKey: randomBytes(32) }, () => undefined);
+  const access = await startAccessRuntime(
+    storage.eventStore,
+    storage.readModels,
+    { adminToken, jwtKey: randomBytes(32) },
+    () => undefined,
+  );
   const gatewayCommands = new GatewayCommands();
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -106,7 +123,10 @@ export async function startPrincipalApi(label: string, directory: PrincipalDirec
     call: (as, method, path, body) =>
       fetch(`${url}${path}`, {
         method,
-        headers: { ...(as ? { [TEST_PRINCIPAL_HEADER]: as } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(as ? { [TEST_PRINCIPAL_HEADER]: as } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       }),
     close: async () => {

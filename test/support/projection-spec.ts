@@ -67,7 +67,8 @@ export function describeProjection(
   describeOnBackends(title, (backendName) => {
     let open: SqlBackend | undefined;
     const backend = (): SqlBackend => {
-      if (!open) throw new Error(`${title} on ${backendName}: the database is not open (use the spec inside a test or hook)`);
+      if (!open)
+        throw new Error(`${title} on ${backendName}: the database is not open (use the spec inside a test or hook)`);
       return open;
     };
     const start = async (): Promise<void> => {
@@ -92,14 +93,20 @@ export function describeProjection(
         return backend();
       },
       async given(stream, events, expectedRevision = 'any') {
-        const stored = events.map((event): NewEvent => ({ ...event, id: event.id ?? randomUUID(), metadata: event.metadata ?? { actorId: 'test' } }));
+        const stored = events.map((event): NewEvent => ({
+          ...event,
+          id: event.id ?? randomUUID(),
+          metadata: event.metadata ?? { actorId: 'test' },
+        }));
         await backend().store.append(stream, stored, { expectedRevision });
       },
       async project(run = {}) {
         const b = backend();
         const projection = run.projection ?? first;
         const target = { projection, checkpointName: projection.name, table: liveTables };
-        return catchUp(b.store, b.db, target, await readCheckpoint(b.db, projection.name), { batchSize: run.batchSize ?? batchSize });
+        return catchUp(b.store, b.db, target, await readCheckpoint(b.db, projection.name), {
+          batchSize: run.batchSize ?? batchSize,
+        });
       },
       rows<R>(sql: string, params: readonly unknown[] = []) {
         return backend().db.query<R>(sql, params);

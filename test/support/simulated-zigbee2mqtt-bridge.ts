@@ -38,23 +38,36 @@ export class SimulatedZigbee2MqttBridge {
     client.on('message', (topic, payload) => bridge.onMessage(topic, payload));
     await client.subscribeAsync([`${base}/bridge/request/#`, `${base}/+/set`], { qos: 1 });
     await bridge.publish('bridge/state', { state: 'online' }, true);
-    await bridge.publish('bridge/devices', [
-      { ieee_address: '0x00124b0021c7f3a1', friendly_name: 'Coordinator', type: 'Coordinator', interview_completed: true },
-      ...plugs.map((plug) => ({
-        ieee_address: plug.ieee,
-        friendly_name: plug.friendlyName,
-        type: 'Router',
-        interview_completed: true,
-        software_build_id: '2.3.087',
-        definition: { model: 'E1603/E1702/E1708', vendor: 'IKEA', description: 'TRADFRI control outlet' },
-      })),
-    ], true);
+    await bridge.publish(
+      'bridge/devices',
+      [
+        {
+          ieee_address: '0x00124b0021c7f3a1',
+          friendly_name: 'Coordinator',
+          type: 'Coordinator',
+          interview_completed: true,
+        },
+        ...plugs.map((plug) => ({
+          ieee_address: plug.ieee,
+          friendly_name: plug.friendlyName,
+          type: 'Router',
+          interview_completed: true,
+          software_build_id: '2.3.087',
+          definition: { model: 'E1603/E1702/E1708', vendor: 'IKEA', description: 'TRADFRI control outlet' },
+        })),
+      ],
+      true,
+    );
     return bridge;
   }
 
   /** The plug tells its state, as it does after a change or on its reporting schedule. */
   async report(plug: SimulatedPlug): Promise<void> {
-    await this.publish(plug.friendlyName, { state: plug.state, power: plug.state === 'ON' ? plug.power : 0, linkquality: 120 });
+    await this.publish(plug.friendlyName, {
+      state: plug.state,
+      power: plug.state === 'ON' ? plug.power : 0,
+      linkquality: 120,
+    });
   }
 
   /** Clears what it retained on the broker and disconnects. */
@@ -76,20 +89,29 @@ export class SimulatedZigbee2MqttBridge {
     } catch {
       return;
     }
-    if (topic === `${this.base}/bridge/request/device/configure_reporting`) void this.onConfigureReporting(body as Record<string, unknown>);
-    else if (topic === `${this.base}/bridge/request/permit_join`) void this.onPermitJoin(body as Record<string, unknown>);
+    if (topic === `${this.base}/bridge/request/device/configure_reporting`)
+      void this.onConfigureReporting(body as Record<string, unknown>);
+    else if (topic === `${this.base}/bridge/request/permit_join`)
+      void this.onPermitJoin(body as Record<string, unknown>);
     else if (topic.endsWith('/set')) void this.onSet(topic, body);
   }
 
   private async onConfigureReporting(request: Record<string, unknown>): Promise<void> {
     this.configureRequests.push(request);
     // Another client's request is answered on the same topic first: only the echoed transaction tells them apart.
-    await this.publish('bridge/response/device/configure_reporting', { data: {}, status: 'error', error: 'not this one', transaction: randomUUID() });
+    await this.publish('bridge/response/device/configure_reporting', {
+      data: {},
+      status: 'error',
+      error: 'not this one',
+      transaction: randomUUID(),
+    });
     const { transaction, ...data } = request;
     const answer = this.configureAnswer;
     await this.publish(
       'bridge/response/device/configure_reporting',
-      answer.status === 'ok' ? { data, status: 'ok', transaction } : { data: {}, status: 'error', error: answer.error, transaction },
+      answer.status === 'ok'
+        ? { data, status: 'ok', transaction }
+        : { data: {}, status: 'error', error: answer.error, transaction },
     );
   }
 
@@ -97,8 +119,16 @@ export class SimulatedZigbee2MqttBridge {
   private async onPermitJoin(request: Record<string, unknown>): Promise<void> {
     this.permitJoinRequests.push(request);
     const time = typeof request.time === 'number' ? request.time : 0;
-    await this.publish('bridge/response/permit_join', { data: { time }, status: 'ok', transaction: request.transaction });
-    await this.publish('bridge/info', { permit_join: time > 0, permit_join_end: time > 0 ? Date.now() + time * 1000 : null }, true);
+    await this.publish('bridge/response/permit_join', {
+      data: { time },
+      status: 'ok',
+      transaction: request.transaction,
+    });
+    await this.publish(
+      'bridge/info',
+      { permit_join: time > 0, permit_join_end: time > 0 ? Date.now() + time * 1000 : null },
+      true,
+    );
   }
 
   private async onSet(topic: string, body: unknown): Promise<void> {

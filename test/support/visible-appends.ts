@@ -16,9 +16,15 @@ export function visibleOnceAppended(store: EventStore, db: SqlDatabase): EventSt
     const { transactionId } = decodeSqlPosition(result.position);
     const deadline = Date.now() + VISIBILITY_WAIT_MS;
     for (;;) {
-      const [row] = await db.query<{ visible: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint > $1::bigint AS visible', [transactionId]);
+      const [row] = await db.query<{ visible: boolean }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint > $1::bigint AS visible',
+        [transactionId],
+      );
       if (row?.visible) return result;
-      if (Date.now() > deadline) throw new Error(`appended events of transaction ${transactionId} still not readable after ${VISIBILITY_WAIT_MS} ms`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `appended events of transaction ${transactionId} still not readable after ${VISIBILITY_WAIT_MS} ms`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };

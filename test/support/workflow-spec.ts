@@ -23,7 +23,10 @@ export interface WorkflowGiven<State, Input, Event> {
  *   given(apply(ceiling())).when(reading(3100, 0), reading(3200, 60)).then([raised]);
  */
 export const WorkflowSpecification = {
-  for<State, Input, Event>(workflow: Workflow<State, Input, Event>, initialState: () => State): (...inputs: Input[]) => WorkflowGiven<State, Input, Event> {
+  for<State, Input, Event>(
+    workflow: Workflow<State, Input, Event>,
+    initialState: () => State,
+  ): (...inputs: Input[]) => WorkflowGiven<State, Input, Event> {
     return (...given) => {
       const state = given.reduce((current, input) => step(workflow, current, input).state, initialState());
       return {

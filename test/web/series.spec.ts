@@ -1,13 +1,29 @@
-import { chooseBucket, compareWith, parseRelative, summary, toColumns, toCsv, type SeriesDto } from '../../web/src/lib/series.js';
+import {
+  chooseBucket,
+  compareWith,
+  parseRelative,
+  summary,
+  toColumns,
+  toCsv,
+  type SeriesDto,
+} from '../../web/src/lib/series.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function gauge(points: { t: string; avg: number | null; min: number | null; max: number | null }[]): SeriesDto {
-  return { sensorId: 's', nodeId: 'n', gatewayId: 'g', quantity: 'power', unit: 'W', kind: 'gauge', points: points.map((p) => ({ count: 1, ...p })) };
+  return {
+    sensorId: 's',
+    nodeId: 'n',
+    gatewayId: 'g',
+    quantity: 'power',
+    unit: 'W',
+    kind: 'gauge',
+    points: points.map((p) => ({ count: 1, ...p })),
+  };
 }
 
-describe('the UI\'s series helpers', () => {
+describe("the UI's series helpers", () => {
   it('chooses the finest bucket with at most two points per pixel, and 15 minutes when forced', () => {
     expect(chooseBucket(HOUR, 1200)).toBe('raw');
     expect(chooseBucket(DAY, 1200)).toBe('15m');
@@ -33,7 +49,13 @@ describe('the UI\'s series helpers', () => {
   });
 
   it('exports exactly the columns shown, gaps as empty cells', () => {
-    const columns = toColumns(gauge([{ t: '2025-03-01T00:00:00Z', avg: 1, min: 0, max: 2 }, { t: '2025-03-01T00:30:00Z', avg: 3, min: 3, max: 3 }]), '15m');
+    const columns = toColumns(
+      gauge([
+        { t: '2025-03-01T00:00:00Z', avg: 1, min: 0, max: 2 },
+        { t: '2025-03-01T00:30:00Z', avg: 3, min: 3, max: 3 },
+      ]),
+      '15m',
+    );
     expect(toCsv(columns, 's', 'W', '15m')).toBe(
       '# sensor s, bucket 15m\ntime,avg_W,min_W,max_W\n2025-03-01T00:00:00.000Z,1,0,2\n2025-03-01T00:15:00.000Z,,,\n2025-03-01T00:30:00.000Z,3,3,3\n',
     );
@@ -41,7 +63,7 @@ describe('the UI\'s series helpers', () => {
 });
 
 describe('ranges and comparison', () => {
-  it('reads relative ranges like Grafana\'s', () => {
+  it("reads relative ranges like Grafana's", () => {
     expect(parseRelative('-1d')).toBe(DAY);
     expect(parseRelative(' -6h ')).toBe(6 * HOUR);
     expect(parseRelative('-2w')).toBe(14 * DAY);
@@ -53,11 +75,20 @@ describe('ranges and comparison', () => {
 
   it('lays the previous period over the current one, joined on time, keeping its gaps as gaps', () => {
     const current = { x: [100, 200], y: [1, 2], lo: [null, null], hi: [null, null], kind: 'raw' as const };
-    const previous = { x: [0, 50, 100], y: [5, null, 7], lo: [null, null, null], hi: [null, null, null], kind: 'raw' as const };
+    const previous = {
+      x: [0, 50, 100],
+      y: [5, null, 7],
+      lo: [null, null, null],
+      hi: [null, null, null],
+      kind: 'raw' as const,
+    };
     const compared = compareWith(current, previous, 100);
     expect(compared.x).toEqual([100, 150, 200]);
     expect(compared.y).toEqual([1, undefined, 2]);
     expect(compared.previous).toEqual([5, null, 7]);
-    expect(toCsv(compared, 's', 'W', 'raw').split('\n').slice(1, 3)).toEqual(['time,value_W,previous_period_W', '1970-01-01T00:01:40.000Z,1,5']);
+    expect(toCsv(compared, 's', 'W', 'raw').split('\n').slice(1, 3)).toEqual([
+      'time,value_W,previous_period_W',
+      '1970-01-01T00:01:40.000Z,1,5',
+    ]);
   });
 });

@@ -7,9 +7,11 @@ function parse(...chunks: string[]): SseMessage[] {
   return messages;
 }
 
-describe('the UI\'s text/event-stream parser', () => {
+describe("the UI's text/event-stream parser", () => {
   it('dispatches a message at the blank line, with its event, data and id', () => {
-    expect(parse('retry: 5000\n: connected\n\nevent: reading\ndata: {"v":1}\n\nevent: reading\ndata: {"v":2}\nid: 42\n\n')).toEqual([
+    expect(
+      parse('retry: 5000\n: connected\n\nevent: reading\ndata: {"v":1}\n\nevent: reading\ndata: {"v":2}\nid: 42\n\n'),
+    ).toEqual([
       { event: 'reading', data: '{"v":1}', id: null },
       { event: 'reading', data: '{"v":2}', id: '42' },
     ]);
@@ -23,6 +25,8 @@ describe('the UI\'s text/event-stream parser', () => {
   });
 
   it('ignores comments, unknown fields, messages without data and ids holding NUL', () => {
-    expect(parse(': heartbeat\n\nfoo: bar\n\nid: 7\n\ndata: x\nid: a\0b\n\n')).toEqual([{ event: 'message', data: 'x', id: null }]);
+    expect(parse(': heartbeat\n\nfoo: bar\n\nid: 7\n\ndata: x\nid: a\0b\n\n')).toEqual([
+      { event: 'message', data: 'x', id: null },
+    ]);
   });
 });

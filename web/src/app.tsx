@@ -85,6 +85,11 @@ export function App() {
   useEffect(() => {
     if (sessionState.value === 'unknown') void refresh();
   }, []);
-  if (sessionState.value === 'unknown') return <p class="boot" role="status">Loading…</p>;
+  if (sessionState.value === 'unknown')
+    return (
+      <p class="boot" role="status">
+        Loading…
+      </p>
+    );
   return <LocationProvider>{loggedIn.value ? <Shell /> : <LoginPage />}</LocationProvider>;
 }

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { isApiClientEvent, type ApiClientEvent } from '../../domain/access/api-client.events.js';
-import { EMAIL_RESERVED, isUserEvent, type UserEmailReserved, type UserEvent } from '../../domain/access/user.events.js';
+import {
+  EMAIL_RESERVED,
+  isUserEvent,
+  type UserEmailReserved,
+  type UserEvent,
+} from '../../domain/access/user.events.js';
 import type { EventStore } from '../ports/event-store.port.js';
 import type { StreamEvents } from '../shared/decider-command.js';
 
@@ -19,8 +24,14 @@ export function emailStream(normalisedEmail: string): string {
 }
 
 export const USER_EVENTS: StreamEvents<UserEvent> = { accepts: isUserEvent, schemaVersion: ACCESS_SCHEMA_VERSION };
-export const API_CLIENT_EVENTS: StreamEvents<ApiClientEvent> = { accepts: isApiClientEvent, schemaVersion: ACCESS_SCHEMA_VERSION };
-export const EMAIL_EVENTS: StreamEvents<UserEmailReserved> = { accepts: (event) => event.type === EMAIL_RESERVED, schemaVersion: ACCESS_SCHEMA_VERSION };
+export const API_CLIENT_EVENTS: StreamEvents<ApiClientEvent> = {
+  accepts: isApiClientEvent,
+  schemaVersion: ACCESS_SCHEMA_VERSION,
+};
+export const EMAIL_EVENTS: StreamEvents<UserEmailReserved> = {
+  accepts: (event) => event.type === EMAIL_RESERVED,
+  schemaVersion: ACCESS_SCHEMA_VERSION,
+};
 
 /** The user id that reserved the address, if any: the authoritative email → user lookup (read models may lag). */
 export async function userIdByEmail(store: EventStore, normalisedEmail: string): Promise<string | undefined> {

@@ -15,7 +15,10 @@ export const accessSummaries: Readonly<Record<string, Summarizer>> = {
   },
   AccessRevoked: (data) => `grant ${text(data.grantId)} revoked by ${text(data.revokedBy)}`,
   AccessExpired: (data) => `grant ${text(data.grantId)} expired at ${text(data.expiresAt)}`,
-  SensorVisibilityChanged: (data) => `sensor ${text(data.sensorId)}: ${text(data.previous)} → ${text(data.visibility)} by ${text(data.changedBy)}`,
-  GatewayOwnerChanged: (data) => `gateway ${text(data.gatewayId)} handed from ${text(data.previousOwnerId)} to ${text(data.ownerId)}`,
-  DataAccessed: (data) => `${count(data.entries)} principal/sensor reads between ${text(data.from)} and ${text(data.to)}`,
+  SensorVisibilityChanged: (data) =>
+    `sensor ${text(data.sensorId)}: ${text(data.previous)} → ${text(data.visibility)} by ${text(data.changedBy)}`,
+  GatewayOwnerChanged: (data) =>
+    `gateway ${text(data.gatewayId)} handed from ${text(data.previousOwnerId)} to ${text(data.ownerId)}`,
+  DataAccessed: (data) =>
+    `${count(data.entries)} principal/sensor reads between ${text(data.from)} and ${text(data.to)}`,
 };

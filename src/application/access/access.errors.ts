@@ -1,6 +1,9 @@
 /** The object does not exist or the caller may not see it; interfaces answer 404 for both alike. */
 export class ObjectNotVisibleError extends Error {
-  constructor(readonly objectKind: string, readonly objectId: string) {
+  constructor(
+    readonly objectKind: string,
+    readonly objectId: string,
+  ) {
     super(`${objectKind} ${objectId} not found`);
     this.name = 'ObjectNotVisibleError';
   }

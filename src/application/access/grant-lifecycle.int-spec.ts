@@ -2,7 +2,18 @@ import { describeEachBackend, openBackend, type SqlBackend } from '#test/support
 import { GrantNotActiveError, GrantNotFoundError } from '../../domain/access/access.errors.js';
 import { resolvedScopeAdmits } from './sensor-scope/live-scope.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, B_POWER, BOB, CLIENT, project, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
+import {
+  A_ENERGY,
+  A_POWER,
+  ADMIN,
+  ALICE,
+  B_POWER,
+  BOB,
+  CLIENT,
+  project,
+  seedTwoHomes,
+  TestClock,
+} from '#test/support/access-homes.js';
 import { GrantExpirySweeper } from './expire-grants/grant-expiry-sweeper.js';
 import { ListGrantsHandler } from './list-grants/list-grants.handler.js';
 import { ListGrants, type GrantFilter } from './list-grants/list-grants.query.js';
@@ -28,12 +39,25 @@ describeEachBackend('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('lists the grants one gave and holds, with their effective status; admins see all and may filter', async () => {
-    const toBob = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER, A_POWER] }, ['read'], '2025-03-01T13:00:00.000Z');
+    const toBob = await h.grant(
+      ALICE,
+      { kind: 'user', id: 'bob' },
+      { sensorIds: [A_POWER, A_POWER] },
+      ['read'],
+      '2025-03-01T13:00:00.000Z',
+    );
     const toClient = await h.grant(BOB, { kind: 'client', id: 'c-1' }, { gatewayIds: ['gw-b'] }, ['aggregate']);
     expect(await list(ALICE)).toEqual([
       {
-        grantId: toBob, grantor: 'user:alice', grantee: { kind: 'user', id: 'bob' }, scope: { gatewayIds: [], nodeIds: [], sensorIds: [A_POWER] },
-        rights: ['read', 'aggregate'], expiresAt: '2025-03-01T13:00:00.000Z', grantedAt: '2025-03-01T12:00:00.000Z', status: 'active', endedAt: null,
+        grantId: toBob,
+        grantor: 'user:alice',
+        grantee: { kind: 'user', id: 'bob' },
+        scope: { gatewayIds: [], nodeIds: [], sensorIds: [A_POWER] },
+        rights: ['read', 'aggregate'],
+        expiresAt: '2025-03-01T13:00:00.000Z',
+        grantedAt: '2025-03-01T12:00:00.000Z',
+        status: 'active',
+        endedAt: null,
       },
     ]);
     expect((await list(BOB)).map((g) => g.grantId).sort()).toEqual([toBob, toClient].sort());
@@ -64,7 +88,13 @@ describeEachBackend('grant lifecycle on %s', (backendName) => {
   }, 60_000);
 
   it('the sweeper records AccessExpired once for grants past their time, at the time it is given', async () => {
-    const due = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'], '2025-03-01T12:30:00.000Z');
+    const due = await h.grant(
+      ALICE,
+      { kind: 'user', id: 'bob' },
+      { sensorIds: [A_POWER] },
+      ['read'],
+      '2025-03-01T12:30:00.000Z',
+    );
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { sensorIds: [A_ENERGY] }, ['read'], '2025-03-02T00:00:00.000Z');
     const sweeper = new GrantExpirySweeper(b.store, b.db, clock);
     expect(await sweeper.sweep(new Date('2025-03-01T12:29:59.999Z'))).toBe(0);
@@ -73,18 +103,30 @@ describeEachBackend('grant lifecycle on %s', (backendName) => {
     expect(await sweeper.sweep(new Date('2025-03-01T12:31:00.000Z'))).toBe(0);
     const events = await b.store.readStream(`grant-${due}`);
     expect(events.map((e) => e.type)).toEqual(['AccessGranted', 'AccessExpired']);
-    expect(events[1]?.data).toEqual({ grantId: due, expiresAt: '2025-03-01T12:30:00.000Z', at: '2025-03-01T12:30:00.000Z' });
+    expect(events[1]?.data).toEqual({
+      grantId: due,
+      expiresAt: '2025-03-01T12:30:00.000Z',
+      at: '2025-03-01T12:30:00.000Z',
+    });
     expect((await list(BOB, { status: 'expired' })).map((g) => g.grantId)).toEqual([due]);
   }, 60_000);
 
   it('resolves the live-stream scope in memory: grants admit until revoked or expired, private sensors never', async () => {
     const t = Date.parse('2025-03-01T12:00:00.000Z');
-    const grant = await h.grant(ALICE, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read'], '2025-03-01T13:00:00.000Z');
+    const grant = await h.grant(
+      ALICE,
+      { kind: 'user', id: 'bob' },
+      { gatewayIds: ['gw-a'] },
+      ['read'],
+      '2025-03-01T13:00:00.000Z',
+    );
     const scope = await h.policy.resolveSensorScope(BOB, 'read', [A_POWER, B_POWER]);
     expect(resolvedScopeAdmits(scope, A_READING, t)).toBe(true);
     expect(resolvedScopeAdmits(scope, { sensorId: B_POWER, nodeId: 'b-plug', gatewayId: 'gw-b' }, t)).toBe(true);
     expect(resolvedScopeAdmits(scope, A_READING, Date.parse('2025-03-01T13:00:00.000Z'))).toBe(false);
-    expect(resolvedScopeAdmits(await h.policy.resolveSensorScope(BOB, 'aggregate', [A_POWER]), A_READING, t)).toBe(true);
+    expect(resolvedScopeAdmits(await h.policy.resolveSensorScope(BOB, 'aggregate', [A_POWER]), A_READING, t)).toBe(
+      true,
+    );
     expect(resolvedScopeAdmits(await h.policy.resolveSensorScope(CLIENT, 'read', [A_POWER]), A_READING, t)).toBe(false);
     await h.setVisibility(ALICE, A_POWER, 'private');
     expect(resolvedScopeAdmits(await h.policy.resolveSensorScope(BOB, 'read', [A_POWER]), A_READING, t)).toBe(false);

@@ -3,7 +3,18 @@ import { GatewayNotFoundError } from '../../domain/gateways/gateway.errors.js';
 import { NodeNotFoundError } from '../metering/query-readings/reading-query.errors.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from './access.errors.js';
 import { accessHandlers } from '#test/support/access-handlers.js';
-import { A_ENERGY, A_POWER, ADMIN, ALICE, ANONYMOUS, B_POWER, BOB, CLIENT, seedTwoHomes, TestClock } from '#test/support/access-homes.js';
+import {
+  A_ENERGY,
+  A_POWER,
+  ADMIN,
+  ALICE,
+  ANONYMOUS,
+  B_POWER,
+  BOB,
+  CLIENT,
+  seedTwoHomes,
+  TestClock,
+} from '#test/support/access-homes.js';
 
 const ALL_SENSORS = [A_POWER, A_ENERGY, B_POWER];
 
@@ -61,7 +72,10 @@ describeEachBackend('two tenants on %s', (backendName) => {
     expect(await h.series(CLIENT, [A_POWER], 'raw')).toEqual({ points: {}, missing: [A_POWER] });
     expect(await h.visibleLatest(CLIENT, ALL_SENSORS)).toEqual([]);
     const listed = await h.sensors(CLIENT);
-    expect(listed.map((s) => [s.sensorId, s.lastValue])).toEqual([[A_ENERGY, null], [A_POWER, null]]);
+    expect(listed.map((s) => [s.sensorId, s.lastValue])).toEqual([
+      [A_ENERGY, null],
+      [A_POWER, null],
+    ]);
   }, 60_000);
 
   it('a node grant covers the sensors of that node only', async () => {
@@ -79,7 +93,11 @@ describeEachBackend('two tenants on %s', (backendName) => {
 
   it('private visibility overrides grants but not the owner; public_aggregate gives buckets to anyone signed in, not raw', async () => {
     await h.grant(ALICE, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read']);
-    expect(await h.setVisibility(ALICE, A_POWER, 'private')).toEqual({ sensorId: A_POWER, visibility: 'private', changed: true });
+    expect(await h.setVisibility(ALICE, A_POWER, 'private')).toEqual({
+      sensorId: A_POWER,
+      visibility: 'private',
+      changed: true,
+    });
     expect(await h.visibleLatest(BOB, [A_POWER, A_ENERGY])).toEqual([A_ENERGY]);
     expect(await h.visibleLatest(ALICE, [A_POWER])).toEqual([A_POWER]);
     await h.setVisibility(ALICE, A_POWER, 'public_aggregate');
@@ -90,12 +108,22 @@ describeEachBackend('two tenants on %s', (backendName) => {
   }, 60_000);
 
   it('owners grant and set visibility only over what they own; admins over anything', async () => {
-    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'])).rejects.toBeInstanceOf(ObjectNotVisibleError);
-    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-b', 'gw-a'] }, ['read'])).rejects.toThrow('gateway gw-a not found');
-    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { nodeIds: ['nowhere'] }, ['read'])).rejects.toThrow('node nowhere not found');
-    await expect(h.grant(CLIENT, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read'])).rejects.toBeInstanceOf(ObjectNotVisibleError);
+    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { sensorIds: [A_POWER] }, ['read'])).rejects.toBeInstanceOf(
+      ObjectNotVisibleError,
+    );
+    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-b', 'gw-a'] }, ['read'])).rejects.toThrow(
+      'gateway gw-a not found',
+    );
+    await expect(h.grant(BOB, { kind: 'user', id: 'bob' }, { nodeIds: ['nowhere'] }, ['read'])).rejects.toThrow(
+      'node nowhere not found',
+    );
+    await expect(
+      h.grant(CLIENT, { kind: 'user', id: 'bob' }, { gatewayIds: ['gw-a'] }, ['read']),
+    ).rejects.toBeInstanceOf(ObjectNotVisibleError);
     await expect(h.setVisibility(BOB, A_POWER, 'shared')).rejects.toBeInstanceOf(ObjectNotVisibleError);
-    await expect(h.grant(ALICE, { kind: 'user', id: 'mallory' }, { gatewayIds: ['gw-a'] }, ['read'])).rejects.toThrow('grantee user mallory does not exist');
+    await expect(h.grant(ALICE, { kind: 'user', id: 'mallory' }, { gatewayIds: ['gw-a'] }, ['read'])).rejects.toThrow(
+      'grantee user mallory does not exist',
+    );
     await h.grant(ADMIN, { kind: 'client', id: 'c-1' }, { gatewayIds: ['gw-b'] }, ['read']);
     expect(await h.visibleLatest(CLIENT, ALL_SENSORS)).toEqual([B_POWER]);
   }, 60_000);

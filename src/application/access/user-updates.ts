@@ -20,7 +20,10 @@ export async function updateUser(
   command: (state: UserState) => UserCommand,
   metadata: CommandMetadata,
 ): Promise<UserEvent[]> {
-  const { events } = await handleWithDecider(store, userStream(userId), userDecider, command, metadata, { events: USER_EVENTS, attempts: ATTEMPTS });
+  const { events } = await handleWithDecider(store, userStream(userId), userDecider, command, metadata, {
+    events: USER_EVENTS,
+    attempts: ATTEMPTS,
+  });
   if (events.length > 0) accessState.apply(events);
   return events;
 }

@@ -12,7 +12,13 @@ const HIDDEN_KEYS = /(secret|password|key$|token)/i;
 
 /** Contexts give their event types a human summary here; other events get a compact preview of their data. */
 const summarizers = new Map<string, Summarizer>(
-  Object.entries({ ...meteringSummaries, ...accessSummaries, ...controlSummaries, ...networkConfigurationSummaries, ...monitoringSummaries }),
+  Object.entries({
+    ...meteringSummaries,
+    ...accessSummaries,
+    ...controlSummaries,
+    ...networkConfigurationSummaries,
+    ...monitoringSummaries,
+  }),
 );
 
 function preview(data: unknown): string {
@@ -20,7 +26,12 @@ function preview(data: unknown): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (HIDDEN_KEYS.test(key)) continue;
-    const text = typeof value === 'object' && value !== null ? (Array.isArray(value) ? `[${value.length}]` : '{…}') : String(value);
+    const text =
+      typeof value === 'object' && value !== null
+        ? Array.isArray(value)
+          ? `[${value.length}]`
+          : '{…}'
+        : String(value);
     parts.push(`${key}=${text}`);
   }
   return parts.join(' ');

@@ -9,7 +9,10 @@ import { RequestNodeConfiguration } from '../devices/node-configuration/request-
 import { RequestNodeConfigurationHandler } from '../devices/node-configuration/request-node-configuration/request-node-configuration.handler.js';
 import { ChangeGatewayDetails } from '../gateways/change-gateway-details/change-gateway-details.command.js';
 import { ChangeGatewayDetailsHandler } from '../gateways/change-gateway-details/change-gateway-details.handler.js';
-import { GetGatewayConfiguration, GetGatewayConfigurationHandler } from '../gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
+import {
+  GetGatewayConfiguration,
+  GetGatewayConfigurationHandler,
+} from '../gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
 import { SqlActuatorDirectory } from './actuator-directory.sql.js';
 import { GetActuatorCommand } from './get-actuator-command/get-actuator-command.query.js';
 import { GetActuatorCommandHandler } from './get-actuator-command/get-actuator-command.handler.js';
@@ -35,7 +38,10 @@ describe('access matrix of control and configuration (admin-only policy until gr
        VALUES ($1, $2, 'g1', 'switchState', '1', 0, now(), now(), '{"protocol":"zigbee"}'::jsonb)`,
       [SENSOR, NODE],
     );
-    await b.db.query(`INSERT INTO nodes (node_id, gateway_id, protocol, status) VALUES ($1, 'g1', 'zigbee', 'interviewed')`, [NODE]);
+    await b.db.query(
+      `INSERT INTO nodes (node_id, gateway_id, protocol, status) VALUES ($1, 'g1', 'zigbee', 'interviewed')`,
+      [NODE],
+    );
   }, 60_000);
   afterAll(async () => {
     await b.cleanup();
@@ -43,11 +49,22 @@ describe('access matrix of control and configuration (admin-only policy until gr
 
   const switchAs = (principal: Principal) =>
     new RequestActuatorCommandHandler(b.store, policy, new SqlActuatorDirectory(b.db)).execute(
-      new RequestActuatorCommand(principal, { sensorId: SENSOR, action: 'on', reason: '', timeoutSeconds: 30, idempotencyKey: null }, new Date(), 'c'),
+      new RequestActuatorCommand(
+        principal,
+        { sensorId: SENSOR, action: 'on', reason: '', timeoutSeconds: 30, idempotencyKey: null },
+        new Date(),
+        'c',
+      ),
     );
   const configureAs = (principal: Principal) =>
     new RequestNodeConfigurationHandler(b.store, policy, new SqlNodeDirectory(b.db)).execute(
-      new RequestNodeConfiguration(principal, NODE, { change: { kind: 'alarm_voltage_band', enabled: true, minV: 207, maxV: 253 }, reason: '', timeoutSeconds: 30 }, new Date(), 'c'),
+      new RequestNodeConfiguration(
+        principal,
+        NODE,
+        { change: { kind: 'alarm_voltage_band', enabled: true, minV: 207, maxV: 253 }, reason: '', timeoutSeconds: 30 },
+        new Date(),
+        'c',
+      ),
     );
 
   it('lets an admin command, configure and read; the command and configuration are stored', async () => {
@@ -55,23 +72,44 @@ describe('access matrix of control and configuration (admin-only policy until gr
     adminCommandId = command.commandId;
     expect(command).toMatchObject({ status: 'requested', requestedBy: 'user:bootstrap-admin', expectedState: 1 });
     expect(await configureAs(BOOTSTRAP_ADMIN)).toMatchObject({ field: 'alarm.voltage_band', status: 'applied' });
-    const read = await new GetActuatorCommandHandler(b.store, policy).execute(new GetActuatorCommand(BOOTSTRAP_ADMIN, command.commandId));
+    const read = await new GetActuatorCommandHandler(b.store, policy).execute(
+      new GetActuatorCommand(BOOTSTRAP_ADMIN, command.commandId),
+    );
     expect(read.commandId).toBe(command.commandId);
   });
 
-  it.each([user, client])('answers %j as if the objects did not exist (404), and refuses admin operations (403)', async (principal) => {
-    await expect(switchAs(principal)).rejects.toThrow(ObjectNotVisibleError);
-    await expect(configureAs(principal)).rejects.toThrow(AdminRequiredError);
-    await expect(new GetNodeConfigurationHandler(b.store, policy, new SqlNodeDirectory(b.db), systemClock).execute(new GetNodeConfiguration(principal, NODE, null))).rejects.toThrow(ObjectNotVisibleError);
-    await expect(new GetGatewayConfigurationHandler(b.store, policy, systemClock).execute(new GetGatewayConfiguration(principal, 'g1', null))).rejects.toThrow(ObjectNotVisibleError);
-    await expect(new ChangeGatewayDetailsHandler(b.store, policy).execute(new ChangeGatewayDetails(principal, 'g1', { name: 'x' }, new Date(), 'c'))).rejects.toThrow(AdminRequiredError);
-  });
+  it.each([user, client])(
+    'answers %j as if the objects did not exist (404), and refuses admin operations (403)',
+    async (principal) => {
+      await expect(switchAs(principal)).rejects.toThrow(ObjectNotVisibleError);
+      await expect(configureAs(principal)).rejects.toThrow(AdminRequiredError);
+      await expect(
+        new GetNodeConfigurationHandler(b.store, policy, new SqlNodeDirectory(b.db), systemClock).execute(
+          new GetNodeConfiguration(principal, NODE, null),
+        ),
+      ).rejects.toThrow(ObjectNotVisibleError);
+      await expect(
+        new GetGatewayConfigurationHandler(b.store, policy, systemClock).execute(
+          new GetGatewayConfiguration(principal, 'g1', null),
+        ),
+      ).rejects.toThrow(ObjectNotVisibleError);
+      await expect(
+        new ChangeGatewayDetailsHandler(b.store, policy).execute(
+          new ChangeGatewayDetails(principal, 'g1', { name: 'x' }, new Date(), 'c'),
+        ),
+      ).rejects.toThrow(AdminRequiredError);
+    },
+  );
 
-  it("hides an existing command from a principal without the command right, exactly like an unknown one", async () => {
+  it('hides an existing command from a principal without the command right, exactly like an unknown one', async () => {
     expect(adminCommandId).toMatch(/^[0-9a-f-]{36}$/);
     const handler = new GetActuatorCommandHandler(b.store, policy);
-    await expect(handler.execute(new GetActuatorCommand(user, adminCommandId))).rejects.toThrow(`actuator command ${adminCommandId} not found`);
-    await expect(handler.execute(new GetActuatorCommand(user, '00000000-0000-8000-8000-000000000000'))).rejects.toThrow('not found');
+    await expect(handler.execute(new GetActuatorCommand(user, adminCommandId))).rejects.toThrow(
+      `actuator command ${adminCommandId} not found`,
+    );
+    await expect(handler.execute(new GetActuatorCommand(user, '00000000-0000-8000-8000-000000000000'))).rejects.toThrow(
+      'not found',
+    );
   });
 
   it('refuses anonymous callers with 401 for admin operations', async () => {

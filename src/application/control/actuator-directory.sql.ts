@@ -10,11 +10,24 @@ export class SqlActuatorDirectory implements ActuatorDirectory {
   constructor(private readonly db: ReadModelDb) {}
 
   async find(sensorId: string): Promise<SwitchableSensor | null> {
-    const [row] = await this.db.query<{ gateway_id: string; node_id: string; quantity: string; protocol: string | null }>(
+    const [row] = await this.db.query<{
+      gateway_id: string;
+      node_id: string;
+      quantity: string;
+      protocol: string | null;
+    }>(
       `SELECT gateway_id, node_id, quantity, source->>'protocol' AS protocol FROM readings_latest WHERE sensor_id = $1`,
       [sensorId],
     );
-    return row ? { sensorId, gatewayId: row.gateway_id, nodeId: row.node_id, quantity: row.quantity, protocol: row.protocol ?? '' } : null;
+    return row
+      ? {
+          sensorId,
+          gatewayId: row.gateway_id,
+          nodeId: row.node_id,
+          quantity: row.quantity,
+          protocol: row.protocol ?? '',
+        }
+      : null;
   }
 
   async latestState(sensorId: string): Promise<ReportedSwitchState | null> {
@@ -23,6 +36,10 @@ export class SqlActuatorDirectory implements ActuatorDirectory {
       [sensorId],
     );
     if (!row) return null;
-    return { state: Number(row.value) === 0 ? 0 : 1, measuredAt: iso(row.measured_at), receivedAt: iso(row.received_at) };
+    return {
+      state: Number(row.value) === 0 ? 0 : 1,
+      measuredAt: iso(row.measured_at),
+      receivedAt: iso(row.received_at),
+    };
   }
 }

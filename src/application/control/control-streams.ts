@@ -1,4 +1,8 @@
-import { isActuatorCommandEvent, type ActuatorCommandEvent, type ActuatorEvent } from '../../domain/control/actuator-command.events.js';
+import {
+  isActuatorCommandEvent,
+  type ActuatorCommandEvent,
+  type ActuatorEvent,
+} from '../../domain/control/actuator-command.events.js';
 import type { StreamEvents } from '../shared/decider-command.js';
 import { derivedUuid } from '../shared/derived-uuid.js';
 

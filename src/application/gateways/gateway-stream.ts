@@ -10,6 +10,9 @@ export function gatewayStream(gatewayId: string): string {
 }
 
 /** The gateway decider's events in `gateway-<id>`, which also carries the gateway's network configuration. */
-export const GATEWAY_EVENTS: StreamEvents<GatewayEvent> = { accepts: isGatewayEvent, schemaVersion: GATEWAY_SCHEMA_VERSION };
+export const GATEWAY_EVENTS: StreamEvents<GatewayEvent> = {
+  accepts: isGatewayEvent,
+  schemaVersion: GATEWAY_SCHEMA_VERSION,
+};
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };

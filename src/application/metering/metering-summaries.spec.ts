@@ -26,7 +26,13 @@ describe('audit summaries of gateway frames', () => {
   });
 
   it('counts the canonical readings of a decoded frame', () => {
-    const event = recorded('ReadingsReported', { gatewayId: 'gw-1', sequence: 13, networkType: 'dsmr', readings: [{}, {}, {}], receivedAt: '2026-03-01T12:00:00Z' });
+    const event = recorded('ReadingsReported', {
+      gatewayId: 'gw-1',
+      sequence: 13,
+      networkType: 'dsmr',
+      readings: [{}, {}, {}],
+      receivedAt: '2026-03-01T12:00:00Z',
+    });
     expect(summarizeEvent(event)).toBe('ReadingsReported: frame 13 from gateway gw-1: 3 readings');
   });
 
@@ -35,10 +41,15 @@ describe('audit summaries of gateway frames', () => {
       gatewayId: 'gw-1',
       sequence: 3,
       networkType: null,
-      undecoded: [{ index: 0, reason: 'unknown_kind' }, { index: 1, reason: 'unknown_kind' }],
+      undecoded: [
+        { index: 0, reason: 'unknown_kind' },
+        { index: 1, reason: 'unknown_kind' },
+      ],
       receivedAt: '2026-01-01T00:00:00.000Z',
     });
-    expect(summarizeEvent(event)).toBe('UndecodedPayloadReceived: frame 3 from gateway gw-1: 2 payloads kept undecoded (unknown_kind)');
+    expect(summarizeEvent(event)).toBe(
+      'UndecodedPayloadReceived: frame 3 from gateway gw-1: 2 payloads kept undecoded (unknown_kind)',
+    );
   });
 });
 

@@ -17,7 +17,9 @@ export const meteringSummaries: Readonly<Record<string, Summarizer>> = {
   [READINGS_REPORTED]: (data) => {
     const frame = data as Partial<ReadingsReportedData> & Partial<Pick<ReadingsReportedV1Data, 'payloads'>>;
     const undecoded = count(frame.undecoded) > 0 ? `, ${count(frame.undecoded)} undecoded` : '';
-    const what = Array.isArray(frame.readings) ? `${count(frame.readings)} readings` : `${count(frame.payloads)} ${String(frame.networkType)} payloads`;
+    const what = Array.isArray(frame.readings)
+      ? `${count(frame.readings)} readings`
+      : `${count(frame.payloads)} ${String(frame.networkType)} payloads`;
     return `frame ${String(frame.sequence)} from gateway ${String(frame.gatewayId)}: ${what}${undecoded}`;
   },
   [UNDECODED_PAYLOAD_RECEIVED]: (data) => {

@@ -66,7 +66,11 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
-  append(stream: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
   /** Missing streams read as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -130,6 +134,8 @@ export class EventStoreUnavailableError extends Error {
 export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
   constructor(readonly eventIds: readonly string[]) {
-    super(`event id(s) already stored at another place: ${eventIds.slice(0, 3).join(', ')}${eventIds.length > 3 ? ', …' : ''}`);
+    super(
+      `event id(s) already stored at another place: ${eventIds.slice(0, 3).join(', ')}${eventIds.length > 3 ? ', …' : ''}`,
+    );
   }
 }

@@ -9,12 +9,19 @@ export class ProjectionBusyError extends Error {
 }
 
 /** Brings one projection up to the head of the log under its lock, then returns. */
-export async function catchUpOnce(store: EventStore, db: ReadModelDb, projection: Runnable, batchSize: number): Promise<Checkpoint> {
+export async function catchUpOnce(
+  store: EventStore,
+  db: ReadModelDb,
+  projection: Runnable,
+  batchSize: number,
+): Promise<Checkpoint> {
   const lock = await db.tryLock(projectionLockName(projection));
   if (!lock) throw new ProjectionBusyError(`projection ${projection.name} is being run by another process`);
   try {
     const start = await readCheckpoint(db, projection.name);
-    return await catchUp(store, db, { projection, checkpointName: projection.name, table: liveTables }, start, { batchSize });
+    return await catchUp(store, db, { projection, checkpointName: projection.name, table: liveTables }, start, {
+      batchSize,
+    });
   } finally {
     await lock.release();
   }

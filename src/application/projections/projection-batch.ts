@@ -1,7 +1,14 @@
 import type { EventStore, Position, ReadAllOptions, RecordedEvent } from '../ports/event-store.port.js';
 import type { ReadModelDb, SqlExecutor } from '../ports/read-model-db.port.js';
 import { lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
-import { isDecodingProjection, isLogProcess, type BatchContext, type DecodingProjection, type Runnable, type TableResolver } from './projection.js';
+import {
+  isDecodingProjection,
+  isLogProcess,
+  type BatchContext,
+  type DecodingProjection,
+  type Runnable,
+  type TableResolver,
+} from './projection.js';
 
 export interface BatchTarget {
   readonly projection: Runnable;
@@ -35,7 +42,12 @@ export function eventsBatch(events: readonly RecordedEvent[]): ReadBatch {
 }
 
 /** The next batch after `after`: for a decoding projection, its events are folded as they arrive and not kept. */
-export async function readBatch(store: EventStore, projection: Runnable, after: Checkpoint, max: number): Promise<ReadBatch> {
+export async function readBatch(
+  store: EventStore,
+  projection: Runnable,
+  after: Checkpoint,
+  max: number,
+): Promise<ReadBatch> {
   const options = readOptions(projection, after, max);
   if (!isDecodingProjection(projection)) return eventsBatch(await store.readAll(options));
   const decoder = projection.decoder();
@@ -58,7 +70,12 @@ export async function readBatch(store: EventStore, projection: Runnable, after: 
  * re-checked inside the transaction: if it moved
  * (a replay swapped the tables in), the batch is dropped and the caller re-reads from the returned checkpoint.
  */
-export async function applyBatch(db: ReadModelDb, target: BatchTarget, known: Checkpoint, batch: ReadBatch): Promise<BatchOutcome> {
+export async function applyBatch(
+  db: ReadModelDb,
+  target: BatchTarget,
+  known: Checkpoint,
+  batch: ReadBatch,
+): Promise<BatchOutcome> {
   const last = batch.last;
   if (batch.count === 0 || last === undefined) throw new RangeError('applyBatch needs at least one event');
   const applier = await batchApplier(db, target, batch);
@@ -73,7 +90,11 @@ export async function applyBatch(db: ReadModelDb, target: BatchTarget, known: Ch
 }
 
 /** What the batch's transaction runs: everything that can be done before it (decoding, `decide`) is done here. */
-async function batchApplier(db: ReadModelDb, target: BatchTarget, batch: ReadBatch): Promise<(tx: SqlExecutor, context: BatchContext) => Promise<void>> {
+async function batchApplier(
+  db: ReadModelDb,
+  target: BatchTarget,
+  batch: ReadBatch,
+): Promise<(tx: SqlExecutor, context: BatchContext) => Promise<void>> {
   const { projection } = target;
   const events = batch.events ?? [];
   if (isDecodingProjection(projection)) {
@@ -102,7 +123,11 @@ export async function catchUp(
   db: ReadModelDb,
   target: BatchTarget,
   start: Checkpoint,
-  options: { batchSize: number; onBatch?: (checkpoint: Checkpoint, applied: number) => void; shouldStop?: () => boolean },
+  options: {
+    batchSize: number;
+    onBatch?: (checkpoint: Checkpoint, applied: number) => void;
+    shouldStop?: () => boolean;
+  },
 ): Promise<Checkpoint> {
   const empty: ReadBatch = { count: 0, last: undefined };
   let checkpoint = start;

@@ -13,8 +13,17 @@ describe('projection catalogue', () => {
   });
 
   it('still finds them by their former names, for the CLI', () => {
-    const former = { audit: 'audit_log', gateways: 'gateway_status', readings: 'readings_latest', 'api-clients': 'api_clients', access: 'access_grants', 'data-access-log': 'data_access_log', 'node-configuration': 'node_configuration' };
-    for (const [old, now] of Object.entries(former)) expect(findProjections(old, deps).map((p) => p.name)).toEqual([now]);
+    const former = {
+      audit: 'audit_log',
+      gateways: 'gateway_status',
+      readings: 'readings_latest',
+      'api-clients': 'api_clients',
+      access: 'access_grants',
+      'data-access-log': 'data_access_log',
+      'node-configuration': 'node_configuration',
+    };
+    for (const [old, now] of Object.entries(former))
+      expect(findProjections(old, deps).map((p) => p.name)).toEqual([now]);
     expect(findRunnable('alarm-evaluation', deps).map((p) => p.name)).toEqual(['alarm_evaluation']);
   });
 

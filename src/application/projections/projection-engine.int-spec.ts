@@ -36,7 +36,9 @@ describeOnBackends('projection engine', (backendName) => {
 
   it('Given events, then the audit log holds one row per event in log order', async () => {
     const b = opened!;
-    await b.store.append('gateway-1', [anEvent('GatewayRegistered', { name: 'home' })], { expectedRevision: 'no_stream' });
+    await b.store.append('gateway-1', [anEvent('GatewayRegistered', { name: 'home' })], {
+      expectedRevision: 'no_stream',
+    });
     await b.store.append('node-7', [anEvent('NodeJoined'), anEvent('NodeLeft')], { expectedRevision: 'no_stream' });
     const reached = await catchUp(b.store, b.db, live, { position: null, eventsApplied: 0 }, { batchSize: 2 });
     expect(reached.eventsApplied).toBe(3);
@@ -45,7 +47,9 @@ describeOnBackends('projection engine', (backendName) => {
       { seq: '2', type: 'NodeJoined', stream: 'node-7' },
       { seq: '3', type: 'NodeLeft', stream: 'node-7' },
     ]);
-    const [row] = await b.db.query<{ summary: string; actor_id: string }>('SELECT summary, actor_id FROM audit_log WHERE seq = 1');
+    const [row] = await b.db.query<{ summary: string; actor_id: string }>(
+      'SELECT summary, actor_id FROM audit_log WHERE seq = 1',
+    );
     expect(row).toEqual({ summary: 'GatewayRegistered: name=home', actor_id: 'test' });
     expect((await readCheckpoint(b.db, auditLogProjection.name)).eventsApplied).toBe(3);
   });
@@ -78,18 +82,29 @@ describeOnBackends('projection engine', (backendName) => {
         // The first batch cannot finish before the second is decoded: without read-ahead this would never resolve.
         if (types.includes('A')) {
           let timer: NodeJS.Timeout | undefined;
-          const tooLate = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the next batch was not decoded ahead')), 5000)));
+          const tooLate = new Promise(
+            (_, reject) => (timer = setTimeout(() => reject(new Error('the next batch was not decoded ahead')), 5000)),
+          );
           await Promise.race([secondDecoding, tooLate]).finally(() => clearTimeout(timer));
         }
         applied.push(types);
         await tx.query('INSERT INTO decoded_batches (seq, types) VALUES ($1, $2)', [ctx.sequence + 1, types.join('')]);
       },
     };
-    const reached = await catchUp(b.store, b.db, { projection: decoding, checkpointName: 'decoded', table: liveTables }, { position: null, eventsApplied: 0 }, { batchSize: 2 });
+    const reached = await catchUp(
+      b.store,
+      b.db,
+      { projection: decoding, checkpointName: 'decoded', table: liveTables },
+      { position: null, eventsApplied: 0 },
+      { batchSize: 2 },
+    );
     expect(reached.eventsApplied).toBe(3);
     expect(applied).toEqual([['A', 'B'], ['C']]);
     expect(decodedTypes).toEqual(['A', 'B', 'C']);
-    expect(await b.db.query('SELECT seq, types FROM decoded_batches ORDER BY seq')).toEqual([{ seq: 1, types: 'AB' }, { seq: 3, types: 'C' }]);
+    expect(await b.db.query('SELECT seq, types FROM decoded_batches ORDER BY seq')).toEqual([
+      { seq: 1, types: 'AB' },
+      { seq: 3, types: 'C' },
+    ]);
     expect(await readCheckpoint(b.db, 'decoded')).toMatchObject({ eventsApplied: 3 });
   });
 
@@ -104,7 +119,9 @@ describeOnBackends('projection engine', (backendName) => {
       },
     };
     const target = { ...live, projection: failing };
-    await expect(catchUp(b.store, b.db, target, { position: null, eventsApplied: 0 }, { batchSize: 10 })).rejects.toThrow('projection bug');
+    await expect(
+      catchUp(b.store, b.db, target, { position: null, eventsApplied: 0 }, { batchSize: 10 }),
+    ).rejects.toThrow('projection bug');
     expect(await auditRows(b)).toEqual([]);
     expect(await readCheckpoint(b.db, auditLogProjection.name)).toEqual({ position: null, eventsApplied: 0 });
   });
@@ -125,7 +142,8 @@ describeOnBackends('projection engine', (backendName) => {
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
     try {
-      for (let i = 0; i < 5; i++) await b.store.append(`live-${i}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
+      for (let i = 0; i < 5; i++)
+        await b.store.append(`live-${i}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
       runner.poke();
       await waitFor(() => runner.status().checkpoint?.eventsApplied === 5, 5000, 'runner to apply 5 events');
       expect(runner.status().active).toBe(true);
@@ -137,7 +155,10 @@ describeOnBackends('projection engine', (backendName) => {
 
   it('wakes on appends by another connection, with no poke and an idle wait far longer than the test', async () => {
     const b = opened!;
-    const supervisor = new ProjectionSupervisor(b.store, b.db, [auditLogProjection], { ...runnerOptions, idleMs: 600_000 });
+    const supervisor = new ProjectionSupervisor(b.store, b.db, [auditLogProjection], {
+      ...runnerOptions,
+      idleMs: 600_000,
+    });
     supervisor.start();
     try {
       await supervisor.watching();
@@ -154,13 +175,20 @@ describeOnBackends('projection engine', (backendName) => {
 
   it('rebuilds into shadow tables and swaps them in while the live runner keeps going', async () => {
     const b = opened!;
-    for (let i = 0; i < 300; i++) await b.store.append(`rb-${i % 7}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
+    for (let i = 0; i < 300; i++)
+      await b.store.append(`rb-${i % 7}`, [anEvent('Tick', { i })], { expectedRevision: 'any' });
     const runner = new ProjectionRunner(b.store, b.db, auditLogProjection, runnerOptions);
     runner.start();
     try {
-      await waitFor(() => runner.status().checkpoint?.eventsApplied === 300, 10_000, `initial projection ${JSON.stringify(runner.status())}`);
+      await waitFor(
+        () => runner.status().checkpoint?.eventsApplied === 300,
+        10_000,
+        `initial projection ${JSON.stringify(runner.status())}`,
+      );
       const indexNames = (): Promise<{ indexname: string }[]> =>
-        b!.db.query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' ORDER BY indexname");
+        b!.db.query(
+          "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' ORDER BY indexname",
+        );
       const indexesBefore = await indexNames();
       const progress: number[] = [];
       const rebuilding = rebuildProjection(b.store, b.db, auditLogProjection, {
@@ -178,7 +206,9 @@ describeOnBackends('projection engine', (backendName) => {
       const rows = await auditRows(b);
       expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 301 }, (_, i) => i + 1));
       expect(rows.at(-1)?.type).toBe('Late');
-      const leftovers = await b.db.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'audit_log\\_\\_%'");
+      const leftovers = await b.db.query(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'audit_log\\_\\_%'",
+      );
       expect(leftovers).toEqual([]);
       expect(await indexNames()).toEqual(indexesBefore);
       const again = await rebuildProjection(b.store, b.db, auditLogProjection, { batchSize: 1000 });

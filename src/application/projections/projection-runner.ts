@@ -61,7 +61,12 @@ export class ProjectionRunner {
   }
 
   status(): RunnerStatus {
-    return { name: this.projection.name, active: this.lock !== null, checkpoint: this.checkpoint, lastError: this.lastError };
+    return {
+      name: this.projection.name,
+      active: this.lock !== null,
+      checkpoint: this.checkpoint,
+      lastError: this.lastError,
+    };
   }
 
   private async run(): Promise<void> {
@@ -104,7 +109,9 @@ export class ProjectionRunner {
     // Only a hint: a failed probe must not cost the runner its lock, the next read will tell.
     const heldBack = (await this.store.hasHeldBackEvents?.().catch(() => false)) === true;
     this.heldBackStreak = heldBack ? this.heldBackStreak + 1 : 0;
-    return heldBack ? Math.min(this.options.idleMs, HELD_BACK_FIRST_RETRY_MS * 2 ** Math.min(this.heldBackStreak - 1, 16)) : this.options.idleMs;
+    return heldBack
+      ? Math.min(this.options.idleMs, HELD_BACK_FIRST_RETRY_MS * 2 ** Math.min(this.heldBackStreak - 1, 16))
+      : this.options.idleMs;
   }
 
   private async releaseLock(): Promise<void> {

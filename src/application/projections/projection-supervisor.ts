@@ -40,12 +40,13 @@ export class ProjectionSupervisor {
   start(): void {
     for (const runner of this.runners) runner.start();
     // Appends by any process wake the runners at once; their idle wait is then only a safety net.
-    this.unwatch ??= this.store.watchAppends?.(() => this.appended()).catch((error: unknown) => {
-      this.options.onError('(append notifications)', error);
-      return undefined;
-    });
+    this.unwatch ??= this.store
+      .watchAppends?.(() => this.appended())
+      .catch((error: unknown) => {
+        this.options.onError('(append notifications)', error);
+        return undefined;
+      });
   }
-
 
   poke(): void {
     for (const runner of this.runners) runner.poke();

@@ -5,7 +5,6 @@ import { catchUp } from './projection-batch.js';
 import type { AnyProjection } from './projection.js';
 import { createShadow, SHADOW_SUFFIX, shadowIndexStatements, swapInShadow } from './shadow-tables.js';
 
-
 export interface RebuildProgress {
   readonly applied: number;
   /** Events in the log when the rebuild started (an estimate for filtered projections). */
@@ -37,10 +36,16 @@ export async function rebuildProjection(
   const total = await store.countAfter(null);
   options.onProgress?.({ applied: 0, total });
   const target = { projection, checkpointName, table: shadow };
-  const reached = await catchUp(store, db, target, { position: null, eventsApplied: 0 }, {
-    batchSize: options.batchSize,
-    onBatch: (checkpoint) => options.onProgress?.({ applied: checkpoint.eventsApplied, total }),
-  });
+  const reached = await catchUp(
+    store,
+    db,
+    target,
+    { position: null, eventsApplied: 0 },
+    {
+      batchSize: options.batchSize,
+      onBatch: (checkpoint) => options.onProgress?.({ applied: checkpoint.eventsApplied, total }),
+    },
+  );
 
   // The shadows are invisible until the swap, so their indexes can be built side by side, each with room to sort
   // in memory: on a multi-core server that is most of the time between the last batch and the swap.

@@ -62,7 +62,9 @@ export async function swapInShadow(tx: SqlExecutor, table: string): Promise<void
   await tx.query(`DROP TABLE ${ident(table)}`);
   await tx.query(`ALTER TABLE ${ident(shadow)} RENAME TO ${ident(table)}`);
   for (const c of constraints) {
-    await tx.query(`ALTER TABLE ${ident(table)} RENAME CONSTRAINT ${ident(c.name)} TO ${ident(c.name.slice(0, -SHADOW_SUFFIX.length))}`);
+    await tx.query(
+      `ALTER TABLE ${ident(table)} RENAME CONSTRAINT ${ident(c.name)} TO ${ident(c.name.slice(0, -SHADOW_SUFFIX.length))}`,
+    );
   }
   for (const index of indexes) {
     await tx.query(`ALTER INDEX ${ident(index.name)} RENAME TO ${ident(index.name.slice(0, -SHADOW_SUFFIX.length))}`);

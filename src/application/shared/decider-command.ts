@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider } from '../../domain/shared/decider.js';
 import type { DomainEvent, EventMetadata } from '../../domain/shared/event.js';
-import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../ports/event-store.port.js';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../ports/event-store.port.js';
 import type { CommandMetadata } from './command-metadata.js';
 
 /** How a decider's events live in a stream: which recorded events it folds, and what is stored with each it decides. */
@@ -34,11 +39,22 @@ export async function loadStream<S, E extends DomainEvent>(
   const all = await store.readStream(stream);
   const upTo = until === undefined ? all : all.filter((e) => e.recordedAt <= until);
   const recorded = upTo.filter(events.accepts);
-  return { state: fold(decider, recorded.map((e) => ({ type: e.type, data: e.data }) as E)), revision: upTo.at(-1)?.revision ?? 'no_stream', recorded };
+  return {
+    state: fold(
+      decider,
+      recorded.map((e) => ({ type: e.type, data: e.data }) as E),
+    ),
+    revision: upTo.at(-1)?.revision ?? 'no_stream',
+    recorded,
+  };
 }
 
 /** The decided events as the store takes them: ids, and who asked, why and in which schema as metadata. */
-export function toNewEvents<E extends DomainEvent>(events: readonly E[], metadata: CommandMetadata, stored: StreamEvents<E>): NewEvent[] {
+export function toNewEvents<E extends DomainEvent>(
+  events: readonly E[],
+  metadata: CommandMetadata,
+  stored: StreamEvents<E>,
+): NewEvent[] {
   return events.map((event) => {
     const causationId = stored.causationId?.(event);
     const eventMetadata: EventMetadata = {
@@ -87,7 +103,13 @@ export async function handleWithDecider<S, C, E extends DomainEvent>(
   const attempts = options.attempts ?? 1;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await loadStream(store, stream, decider, options.events);
-    const commands = (typeof command === 'function' ? [(command as (state: S) => C)(state)] : Array.isArray(command) ? command : [command]) as readonly C[];
+    const commands = (
+      typeof command === 'function'
+        ? [(command as (state: S) => C)(state)]
+        : Array.isArray(command)
+          ? command
+          : [command]
+    ) as readonly C[];
     const events: E[] = [];
     let current = state;
     for (const next of commands) {

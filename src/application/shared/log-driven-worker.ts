@@ -15,11 +15,16 @@ export abstract class LogDrivenWorker {
   protected readonly loop: LogDrivenLoop;
 
   protected constructor(store: EventStore, filter: AllFilter, name: string, options: LogDrivenWorkerOptions) {
-    this.loop = new LogDrivenLoop(store, filter, { apply: (event) => this.apply(event), pass: () => this.pass() }, {
-      name,
-      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-      ...(options.onError ? { onError: options.onError } : {}),
-    });
+    this.loop = new LogDrivenLoop(
+      store,
+      filter,
+      { apply: (event) => this.apply(event), pass: () => this.pass() },
+      {
+        name,
+        ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+        ...(options.onError ? { onError: options.onError } : {}),
+      },
+    );
   }
 
   /** Resolves once the work already in the log is known. */

@@ -12,7 +12,11 @@ export interface OpenRequest<R> {
  * Folds one event of a request's lifecycle (keyed by `data.requestId`) into the open requests: `requested` opens it,
  * `sent` marks it sent, any other event of the filter is an outcome and closes it.
  */
-export function followRequest<R>(open: Map<string, OpenRequest<R>>, event: RecordedEvent, types: { readonly requested: string; readonly sent: string }): void {
+export function followRequest<R>(
+  open: Map<string, OpenRequest<R>>,
+  event: RecordedEvent,
+  types: { readonly requested: string; readonly sent: string },
+): void {
   const requestId = (event.data as { requestId?: unknown }).requestId;
   if (typeof requestId !== 'string') return;
   switch (event.type) {

@@ -1,4 +1,9 @@
-import { ApiClientAlreadyRegisteredError, ApiClientNotFoundError, ApiClientRevokedError, InvalidAccessInputError } from './access.errors.js';
+import {
+  ApiClientAlreadyRegisteredError,
+  ApiClientNotFoundError,
+  ApiClientRevokedError,
+  InvalidAccessInputError,
+} from './access.errors.js';
 import { aRegisteredApiClient } from '#test/builders/access.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { apiClientDecider, type ApiClientCommand } from './api-client.decider.js';
@@ -8,11 +13,23 @@ const ID = 'client-1';
 const AT = '2024-05-01T10:00:00.000Z';
 const registered = aRegisteredApiClient();
 const revoked: ApiClientEvent = { type: 'ApiClientRevoked', data: { clientId: ID, reason: 'contract ended', at: AT } };
-const register = (overrides: Partial<Extract<ApiClientCommand, { type: 'RegisterApiClient' }>['data']> = {}): ApiClientCommand => ({
+const register = (
+  overrides: Partial<Extract<ApiClientCommand, { type: 'RegisterApiClient' }>['data']> = {},
+): ApiClientCommand => ({
   type: 'RegisterApiClient',
-  data: { clientId: ID, organisation: ' Grid Co ', name: 'billing', secretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT, ...overrides },
+  data: {
+    clientId: ID,
+    organisation: ' Grid Co ',
+    name: 'billing',
+    secretFingerprint: 'aaaaaaaaaaaaaaaa',
+    at: AT,
+    ...overrides,
+  },
 });
-const rotate: ApiClientCommand = { type: 'RotateApiClientSecret', data: { clientId: ID, secretFingerprint: 'bbbbbbbbbbbbbbbb', at: AT } };
+const rotate: ApiClientCommand = {
+  type: 'RotateApiClientSecret',
+  data: { clientId: ID, secretFingerprint: 'bbbbbbbbbbbbbbbb', at: AT },
+};
 const revoke: ApiClientCommand = { type: 'RevokeApiClient', data: { clientId: ID, reason: 'contract ended', at: AT } };
 
 const given = DeciderSpecification.for(apiClientDecider);
@@ -25,14 +42,24 @@ describe('API client decider', () => {
     given(registered).when(register()).thenThrows(new ApiClientAlreadyRegisteredError(ID));
   });
   it('When the organisation is blank, Then invalid input', () => {
-    given().when(register({ organisation: ' ' })).thenThrows(
-      new InvalidAccessInputError(['organisation must be 1 to 100 characters without control characters']),
-    );
+    given()
+      .when(register({ organisation: ' ' }))
+      .thenThrows(new InvalidAccessInputError(['organisation must be 1 to 100 characters without control characters']));
   });
   it('Given a client, When rotating, Then ApiClientSecretRotated names the previous fingerprint', () => {
-    given(registered).when(rotate).then([
-      { type: 'ApiClientSecretRotated', data: { clientId: ID, secretFingerprint: 'bbbbbbbbbbbbbbbb', previousSecretFingerprint: 'aaaaaaaaaaaaaaaa', at: AT } },
-    ]);
+    given(registered)
+      .when(rotate)
+      .then([
+        {
+          type: 'ApiClientSecretRotated',
+          data: {
+            clientId: ID,
+            secretFingerprint: 'bbbbbbbbbbbbbbbb',
+            previousSecretFingerprint: 'aaaaaaaaaaaaaaaa',
+            at: AT,
+          },
+        },
+      ]);
   });
   it('Given a revoked client, When rotating, Then it throws', () => {
     given(registered, revoked).when(rotate).thenThrows(ApiClientRevokedError);

@@ -1,4 +1,9 @@
-import { ApiClientAlreadyRegisteredError, ApiClientNotFoundError, ApiClientRevokedError, InvalidAccessInputError } from './access.errors.js';
+import {
+  ApiClientAlreadyRegisteredError,
+  ApiClientNotFoundError,
+  ApiClientRevokedError,
+  InvalidAccessInputError,
+} from './access.errors.js';
 import type { ApiClientEvent } from './api-client.events.js';
 import { ACCESS_LIMITS, clipReason, textProblems } from './text-limits.js';
 import { assertNever, type Decider } from '../shared/decider.js';
@@ -6,21 +11,43 @@ import { assertNever, type Decider } from '../shared/decider.js';
 export type ApiClientCommand =
   | {
       readonly type: 'RegisterApiClient';
-      readonly data: { readonly clientId: string; readonly organisation: string; readonly name: string; readonly secretFingerprint: string; readonly at: string };
+      readonly data: {
+        readonly clientId: string;
+        readonly organisation: string;
+        readonly name: string;
+        readonly secretFingerprint: string;
+        readonly at: string;
+      };
     }
-  | { readonly type: 'RotateApiClientSecret'; readonly data: { readonly clientId: string; readonly secretFingerprint: string; readonly at: string } }
-  | { readonly type: 'RevokeApiClient'; readonly data: { readonly clientId: string; readonly reason: string; readonly at: string } };
+  | {
+      readonly type: 'RotateApiClientSecret';
+      readonly data: { readonly clientId: string; readonly secretFingerprint: string; readonly at: string };
+    }
+  | {
+      readonly type: 'RevokeApiClient';
+      readonly data: { readonly clientId: string; readonly reason: string; readonly at: string };
+    };
 
 export type ApiClientState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'active' | 'revoked'; readonly clientId: string; readonly organisation: string; readonly secretFingerprint: string };
+  | {
+      readonly status: 'active' | 'revoked';
+      readonly clientId: string;
+      readonly organisation: string;
+      readonly secretFingerprint: string;
+    };
 
 const initialState = (): ApiClientState => ({ status: 'unregistered' });
 
 function evolve(state: ApiClientState, event: ApiClientEvent): ApiClientState {
   switch (event.type) {
     case 'ApiClientRegistered':
-      return { status: 'active', clientId: event.data.clientId, organisation: event.data.organisation, secretFingerprint: event.data.secretFingerprint };
+      return {
+        status: 'active',
+        clientId: event.data.clientId,
+        organisation: event.data.organisation,
+        secretFingerprint: event.data.secretFingerprint,
+      };
     case 'ApiClientSecretRotated':
       return state.status === 'unregistered' ? state : { ...state, secretFingerprint: event.data.secretFingerprint };
     case 'ApiClientRevoked':
@@ -46,25 +73,44 @@ function decide(command: ApiClientCommand, state: ApiClientState): ApiClientEven
         ...textProblems('name', data.name, ACCESS_LIMITS.clientNameMax),
       ];
       if (problems.length > 0) throw new InvalidAccessInputError(problems);
-      return [{ type: 'ApiClientRegistered', data: { ...data, organisation: data.organisation.trim(), name: data.name.trim() } }];
+      return [
+        {
+          type: 'ApiClientRegistered',
+          data: { ...data, organisation: data.organisation.trim(), name: data.name.trim() },
+        },
+      ];
     }
     case 'RotateApiClientSecret': {
       const client = active(state, command.data.clientId);
       return [
         {
           type: 'ApiClientSecretRotated',
-          data: { clientId: client.clientId, secretFingerprint: command.data.secretFingerprint, previousSecretFingerprint: client.secretFingerprint, at: command.data.at },
+          data: {
+            clientId: client.clientId,
+            secretFingerprint: command.data.secretFingerprint,
+            previousSecretFingerprint: client.secretFingerprint,
+            at: command.data.at,
+          },
         },
       ];
     }
     case 'RevokeApiClient': {
       if (state.status === 'unregistered') throw new ApiClientNotFoundError(command.data.clientId);
       if (state.status === 'revoked') return [];
-      return [{ type: 'ApiClientRevoked', data: { clientId: state.clientId, reason: clipReason(command.data.reason), at: command.data.at } }];
+      return [
+        {
+          type: 'ApiClientRevoked',
+          data: { clientId: state.clientId, reason: clipReason(command.data.reason), at: command.data.at },
+        },
+      ];
     }
     default:
       return assertNever(command);
   }
 }
 
-export const apiClientDecider: Decider<ApiClientState, ApiClientCommand, ApiClientEvent> = { decide, evolve, initialState };
+export const apiClientDecider: Decider<ApiClientState, ApiClientCommand, ApiClientEvent> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -14,15 +14,27 @@ export type ApiClientRegistered = DomainEvent<
 
 export type ApiClientSecretRotated = DomainEvent<
   'ApiClientSecretRotated',
-  { readonly clientId: string; readonly secretFingerprint: string; readonly previousSecretFingerprint: string; readonly at: string }
+  {
+    readonly clientId: string;
+    readonly secretFingerprint: string;
+    readonly previousSecretFingerprint: string;
+    readonly at: string;
+  }
 >;
 
-export type ApiClientRevoked = DomainEvent<'ApiClientRevoked', { readonly clientId: string; readonly reason: string; readonly at: string }>;
+export type ApiClientRevoked = DomainEvent<
+  'ApiClientRevoked',
+  { readonly clientId: string; readonly reason: string; readonly at: string }
+>;
 
 export type ApiClientEvent = ApiClientRegistered | ApiClientSecretRotated | ApiClientRevoked;
 export type ApiClientEventType = ApiClientEvent['type'];
 
-export const API_CLIENT_EVENT_TYPES: readonly ApiClientEventType[] = ['ApiClientRegistered', 'ApiClientSecretRotated', 'ApiClientRevoked'];
+export const API_CLIENT_EVENT_TYPES: readonly ApiClientEventType[] = [
+  'ApiClientRegistered',
+  'ApiClientSecretRotated',
+  'ApiClientRevoked',
+];
 
 export function isApiClientEvent(event: { readonly type: string; readonly data: unknown }): event is ApiClientEvent {
   return (API_CLIENT_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -12,6 +12,9 @@ export interface DataAccessEntry {
 }
 
 /** Every read of sensor data in one flush window, aggregated: one event per window, never one per request. */
-export type DataAccessed = DomainEvent<'DataAccessed', { readonly from: string; readonly to: string; readonly entries: readonly DataAccessEntry[] }>;
+export type DataAccessed = DomainEvent<
+  'DataAccessed',
+  { readonly from: string; readonly to: string; readonly entries: readonly DataAccessEntry[] }
+>;
 
 export const DATA_ACCESSED = 'DataAccessed' as const;

@@ -12,6 +12,7 @@ export function normaliseEmail(raw: string): string {
 export function emailProblems(email: string): string[] {
   if (email.length === 0 || email.length > MAX_EMAIL) return [`email must be 1 to ${MAX_EMAIL} characters`];
   if (!SHAPE.test(email)) return ['email must look like name@example.org'];
-  if (email.split('@')[0]!.length > MAX_LOCAL) return [`the part of the email before @ must be at most ${MAX_LOCAL} characters`];
+  if (email.split('@')[0]!.length > MAX_LOCAL)
+    return [`the part of the email before @ must be at most ${MAX_LOCAL} characters`];
   return [];
 }

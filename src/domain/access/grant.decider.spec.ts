@@ -9,9 +9,20 @@ const LATER = '2025-03-02T10:00:00.000Z';
 type GrantData = Extract<GrantCommand, { type: 'GrantAccess' }>['data'];
 const grant = (overrides: Partial<GrantData> = {}): GrantCommand => ({
   type: 'GrantAccess',
-  data: { grantId: 'g-1', grantor: 'user:alice', grantee: { kind: 'user', id: 'bob' }, scope: { sensorIds: ['s-1'] }, rights: ['read'], at: AT, ...overrides },
+  data: {
+    grantId: 'g-1',
+    grantor: 'user:alice',
+    grantee: { kind: 'user', id: 'bob' },
+    scope: { sensorIds: ['s-1'] },
+    rights: ['read'],
+    at: AT,
+    ...overrides,
+  },
 });
-const revoke = (at = AT): GrantCommand => ({ type: 'RevokeAccess', data: { grantId: 'g-1', revokedBy: 'user:alice', at } });
+const revoke = (at = AT): GrantCommand => ({
+  type: 'RevokeAccess',
+  data: { grantId: 'g-1', revokedBy: 'user:alice', at },
+});
 const expire = (at: string): GrantCommand => ({ type: 'ExpireAccess', data: { grantId: 'g-1', at } });
 
 const given = DeciderSpecification.for(grantDecider);
@@ -24,35 +35,69 @@ describe('grant decider', () => {
 
     it('keeps one copy of each id and right, drops empty scope kinds and normalises the expiry', () => {
       given()
-        .when(grant({ scope: { gatewayIds: ['gw-1', 'gw-1'], nodeIds: [] }, rights: ['command', 'aggregate', 'aggregate'], expiresAt: '2025-03-05T00:00:00Z' }))
-        .then([granted({ scope: { gatewayIds: ['gw-1'] }, rights: ['aggregate', 'command'], expiresAt: '2025-03-05T00:00:00.000Z' })]);
+        .when(
+          grant({
+            scope: { gatewayIds: ['gw-1', 'gw-1'], nodeIds: [] },
+            rights: ['command', 'aggregate', 'aggregate'],
+            expiresAt: '2025-03-05T00:00:00Z',
+          }),
+        )
+        .then([
+          granted({
+            scope: { gatewayIds: ['gw-1'] },
+            rights: ['aggregate', 'command'],
+            expiresAt: '2025-03-05T00:00:00.000Z',
+          }),
+        ]);
     });
 
     it('refuses an empty scope, unknown rights, a past expiry and a bad grantee, with every reason at once', () => {
       given()
-        .when(grant({ scope: {}, rights: ['write'], expiresAt: '2025-02-01T00:00:00Z', grantee: { kind: 'group', id: '' } }))
+        .when(
+          grant({
+            scope: {},
+            rights: ['write'],
+            expiresAt: '2025-02-01T00:00:00Z',
+            grantee: { kind: 'group', id: '' },
+          }),
+        )
         .thenThrows(InvalidGrantError, /grantee.kind.*grantee.id.*at least one gateway.*unknown rights: write.*future/);
-      given().when(grant({ rights: [] })).thenThrows(InvalidGrantError, /at least one of read/);
-      given().when(grant({ scope: { sensorIds: Array.from({ length: 501 }, (_, i) => `s-${i}`) } })).thenThrows(InvalidGrantError, /at most 500/);
+      given()
+        .when(grant({ rights: [] }))
+        .thenThrows(InvalidGrantError, /at least one of read/);
+      given()
+        .when(grant({ scope: { sensorIds: Array.from({ length: 501 }, (_, i) => `s-${i}`) } }))
+        .thenThrows(InvalidGrantError, /at most 500/);
     });
 
     it('Given an existing grant, When the same id is granted again, Then it is refused', () => {
-      given(granted()).when(grant()).thenThrows(InvalidGrantError, /exists already/);
+      given(granted())
+        .when(grant())
+        .thenThrows(InvalidGrantError, /exists already/);
     });
   });
 
   describe('RevokeAccess', () => {
     it('Given an active grant, When revoked, Then AccessRevoked names who revoked it', () => {
-      given(granted()).when(revoke()).then([{ type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'user:alice', at: AT } }]);
+      given(granted())
+        .when(revoke())
+        .then([{ type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'user:alice', at: AT } }]);
     });
 
     it('refuses unknown, revoked, expired and past-expiry grants', () => {
       given().when(revoke()).thenThrows(GrantNotFoundError);
-      given(granted(), { type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'x', at: AT } }).when(revoke()).thenThrows(GrantNotActiveError, /revoked/);
-      given(granted({ expiresAt: LATER }), { type: 'AccessExpired', data: { grantId: 'g-1', expiresAt: LATER, at: LATER } })
+      given(granted(), { type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'x', at: AT } })
+        .when(revoke())
+        .thenThrows(GrantNotActiveError, /revoked/);
+      given(granted({ expiresAt: LATER }), {
+        type: 'AccessExpired',
+        data: { grantId: 'g-1', expiresAt: LATER, at: LATER },
+      })
         .when(revoke(LATER))
         .thenThrows(GrantNotActiveError, /expired/);
-      given(granted({ expiresAt: LATER })).when(revoke(LATER)).thenThrows(GrantNotActiveError, /expired/);
+      given(granted({ expiresAt: LATER }))
+        .when(revoke(LATER))
+        .thenThrows(GrantNotActiveError, /expired/);
     });
   });
 
@@ -64,10 +109,19 @@ describe('grant decider', () => {
     });
 
     it('changes nothing before the expiry, without one, or after a revoke or an earlier sweep', () => {
-      given(granted({ expiresAt: LATER })).when(expire(AT)).then([]);
+      given(granted({ expiresAt: LATER }))
+        .when(expire(AT))
+        .then([]);
       given(granted()).when(expire(LATER)).then([]);
-      given(granted({ expiresAt: LATER }), { type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'x', at: AT } }).when(expire(LATER)).then([]);
-      given(granted({ expiresAt: LATER }), { type: 'AccessExpired', data: { grantId: 'g-1', expiresAt: LATER, at: LATER } }).when(expire(LATER)).then([]);
+      given(granted({ expiresAt: LATER }), { type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'x', at: AT } })
+        .when(expire(LATER))
+        .then([]);
+      given(granted({ expiresAt: LATER }), {
+        type: 'AccessExpired',
+        data: { grantId: 'g-1', expiresAt: LATER, at: LATER },
+      })
+        .when(expire(LATER))
+        .then([]);
       given().when(expire(LATER)).thenThrows(GrantNotFoundError);
     });
   });

@@ -18,7 +18,10 @@ export type GrantCommand =
         readonly at: string;
       };
     }
-  | { readonly type: 'RevokeAccess'; readonly data: { readonly grantId: string; readonly revokedBy: string; readonly at: string } }
+  | {
+      readonly type: 'RevokeAccess';
+      readonly data: { readonly grantId: string; readonly revokedBy: string; readonly at: string };
+    }
   | { readonly type: 'ExpireAccess'; readonly data: { readonly grantId: string; readonly at: string } };
 
 export type GrantState =
@@ -74,7 +77,11 @@ function decide(command: GrantCommand, state: GrantState): GrantEvent[] {
             grantId: data.grantId,
             grantor: data.grantor,
             grantee: { kind: data.grantee.kind as Grantee['kind'], id: data.grantee.id },
-            scope: { ...(gatewayIds ? { gatewayIds } : {}), ...(nodeIds ? { nodeIds } : {}), ...(sensorIds ? { sensorIds } : {}) },
+            scope: {
+              ...(gatewayIds ? { gatewayIds } : {}),
+              ...(nodeIds ? { nodeIds } : {}),
+              ...(sensorIds ? { sensorIds } : {}),
+            },
             rights: normaliseRights(data.rights),
             ...(data.expiresAt !== undefined ? { expiresAt: new Date(data.expiresAt).toISOString() } : {}),
             at: data.at,

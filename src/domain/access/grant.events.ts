@@ -31,10 +31,16 @@ export type AccessGranted = DomainEvent<
   }
 >;
 
-export type AccessRevoked = DomainEvent<'AccessRevoked', { readonly grantId: string; readonly revokedBy: string; readonly at: string }>;
+export type AccessRevoked = DomainEvent<
+  'AccessRevoked',
+  { readonly grantId: string; readonly revokedBy: string; readonly at: string }
+>;
 
 /** Appended by the expiry sweeper; requests already treat a grant past `expiresAt` as gone before this exists. */
-export type AccessExpired = DomainEvent<'AccessExpired', { readonly grantId: string; readonly expiresAt: string; readonly at: string }>;
+export type AccessExpired = DomainEvent<
+  'AccessExpired',
+  { readonly grantId: string; readonly expiresAt: string; readonly at: string }
+>;
 
 export type GrantEvent = AccessGranted | AccessRevoked | AccessExpired;
 

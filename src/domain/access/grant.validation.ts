@@ -17,7 +17,8 @@ export interface GrantInput {
 
 function idsProblems(problems: string[], field: string, ids: readonly string[] | undefined): void {
   if (ids === undefined) return;
-  if (ids.length > GRANT_LIMITS.maxObjects) problems.push(`scope.${field} allows at most ${GRANT_LIMITS.maxObjects} ids`);
+  if (ids.length > GRANT_LIMITS.maxObjects)
+    problems.push(`scope.${field} allows at most ${GRANT_LIMITS.maxObjects} ids`);
   if (ids.some((id) => typeof id !== 'string' || id.length === 0 || id.length > GRANT_LIMITS.idMax)) {
     problems.push(`scope.${field} ids must be 1 to ${GRANT_LIMITS.idMax} characters`);
   }
@@ -26,7 +27,8 @@ function idsProblems(problems: string[], field: string, ids: readonly string[] |
 /** Every reason the input is not a grant, at once; empty when it is one. */
 export function grantProblems(input: GrantInput): string[] {
   const problems: string[] = [];
-  if (!(GRANTEE_KINDS as readonly string[]).includes(input.grantee.kind)) problems.push('grantee.kind must be user or client');
+  if (!(GRANTEE_KINDS as readonly string[]).includes(input.grantee.kind))
+    problems.push('grantee.kind must be user or client');
   if (input.grantee.id.length === 0 || input.grantee.id.length > GRANT_LIMITS.granteeIdMax) {
     problems.push(`grantee.id must be 1 to ${GRANT_LIMITS.granteeIdMax} characters`);
   }

@@ -26,7 +26,13 @@ export const SENSOR_VISIBILITY_CHANGED = 'SensorVisibilityChanged' as const;
 
 export type VisibilityCommand = {
   readonly type: 'ChangeSensorVisibility';
-  readonly data: { readonly sensorId: string; readonly gatewayId: string; readonly visibility: string; readonly changedBy: string; readonly at: string };
+  readonly data: {
+    readonly sensorId: string;
+    readonly gatewayId: string;
+    readonly visibility: string;
+    readonly changedBy: string;
+    readonly at: string;
+  };
 };
 
 export function isSensorVisibility(value: string): value is SensorVisibility {
@@ -44,11 +50,22 @@ function decide(command: VisibilityCommand, current: SensorVisibility): SensorVi
   return [
     {
       type: SENSOR_VISIBILITY_CHANGED,
-      data: { sensorId: data.sensorId, gatewayId: data.gatewayId, visibility: data.visibility, previous: current, changedBy: data.changedBy, at: data.at },
+      data: {
+        sensorId: data.sensorId,
+        gatewayId: data.gatewayId,
+        visibility: data.visibility,
+        previous: current,
+        changedBy: data.changedBy,
+        at: data.at,
+      },
     },
   ];
 }
 
 const initialState = (): SensorVisibility => DEFAULT_VISIBILITY;
 
-export const sensorVisibilityDecider: Decider<SensorVisibility, VisibilityCommand, SensorVisibilityChanged> = { decide, evolve, initialState };
+export const sensorVisibilityDecider: Decider<SensorVisibility, VisibilityCommand, SensorVisibilityChanged> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -9,7 +9,9 @@ export const ACCESS_LIMITS = {
 /** Problems with a required, trimmed, bounded text field; empty when acceptable. */
 export function textProblems(field: string, value: string, max: number): string[] {
   const trimmed = value.trim();
-  return trimmed.length === 0 || trimmed.length > max || /\p{Cc}/u.test(trimmed) ? [`${field} must be 1 to ${max} characters without control characters`] : [];
+  return trimmed.length === 0 || trimmed.length > max || /\p{Cc}/u.test(trimmed)
+    ? [`${field} must be 1 to ${max} characters without control characters`]
+    : [];
 }
 
 export function clipReason(reason: string): string {

@@ -1,4 +1,9 @@
-import { InvalidAccessInputError, UserAlreadyRegisteredError, UserDisabledError, UserNotFoundError } from './access.errors.js';
+import {
+  InvalidAccessInputError,
+  UserAlreadyRegisteredError,
+  UserDisabledError,
+  UserNotFoundError,
+} from './access.errors.js';
 import { emailProblems, normaliseEmail } from './email.js';
 import type { Role } from './principal.js';
 import { ACCESS_LIMITS, clipReason, textProblems } from './text-limits.js';
@@ -9,13 +14,36 @@ import { assertNever, type Decider } from '../shared/decider.js';
 export type UserCommand =
   | {
       readonly type: 'RegisterUser';
-      readonly data: { readonly userId: string; readonly email: string; readonly displayName: string; readonly role: string; readonly at: string };
+      readonly data: {
+        readonly userId: string;
+        readonly email: string;
+        readonly displayName: string;
+        readonly role: string;
+        readonly at: string;
+      };
     }
-  | { readonly type: 'ChangeUserRole'; readonly data: { readonly userId: string; readonly role: string; readonly at: string } }
-  | { readonly type: 'DisableUser'; readonly data: { readonly userId: string; readonly reason: string; readonly at: string } }
+  | {
+      readonly type: 'ChangeUserRole';
+      readonly data: { readonly userId: string; readonly role: string; readonly at: string };
+    }
+  | {
+      readonly type: 'DisableUser';
+      readonly data: { readonly userId: string; readonly reason: string; readonly at: string };
+    }
   | { readonly type: 'ChangePassword'; readonly data: { readonly userId: string; readonly at: string } }
-  | { readonly type: 'StartSession'; readonly data: { readonly userId: string; readonly sessionId: string; readonly at: string } }
-  | { readonly type: 'EndSession'; readonly data: { readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason; readonly at: string } };
+  | {
+      readonly type: 'StartSession';
+      readonly data: { readonly userId: string; readonly sessionId: string; readonly at: string };
+    }
+  | {
+      readonly type: 'EndSession';
+      readonly data: {
+        readonly userId: string;
+        readonly sessionId: string;
+        readonly reason: SessionEndReason;
+        readonly at: string;
+      };
+    };
 
 export type UserState =
   | { readonly status: 'unregistered' }
@@ -32,7 +60,13 @@ const initialState = (): UserState => ({ status: 'unregistered' });
 function evolve(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
     case 'UserRegistered':
-      return { status: 'active', userId: event.data.userId, email: event.data.email, role: event.data.role, openSessions: [] };
+      return {
+        status: 'active',
+        userId: event.data.userId,
+        email: event.data.email,
+        role: event.data.role,
+        openSessions: [],
+      };
     case 'UserRoleChanged':
       return state.status === 'unregistered' ? state : { ...state, role: event.data.role };
     case 'UserDisabled':
@@ -40,9 +74,13 @@ function evolve(state: UserState, event: UserEvent): UserState {
     case 'UserPasswordChanged':
       return state;
     case 'UserSessionStarted':
-      return state.status === 'unregistered' ? state : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
     case 'UserSessionEnded':
-      return state.status === 'unregistered' ? state : { ...state, openSessions: state.openSessions.filter((id) => id !== event.data.sessionId) };
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, openSessions: state.openSessions.filter((id) => id !== event.data.sessionId) };
     default:
       return assertNever(event);
   }
@@ -62,7 +100,8 @@ function active(state: UserState, userId: string): Known {
 }
 
 function role(value: string): Role {
-  if (!isRole(value)) throw new InvalidAccessInputError([`role must be admin or user (got ${JSON.stringify(value.slice(0, 20))})`]);
+  if (!isRole(value))
+    throw new InvalidAccessInputError([`role must be admin or user (got ${JSON.stringify(value.slice(0, 20))})`]);
   return value;
 }
 
@@ -78,19 +117,40 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
         ...(isRole(data.role) ? [] : ['role must be admin or user']),
       ];
       if (problems.length > 0) throw new InvalidAccessInputError(problems);
-      return [{ type: 'UserRegistered', data: { userId: data.userId, email, displayName: data.displayName.trim(), role: role(data.role), at: data.at } }];
+      return [
+        {
+          type: 'UserRegistered',
+          data: {
+            userId: data.userId,
+            email,
+            displayName: data.displayName.trim(),
+            role: role(data.role),
+            at: data.at,
+          },
+        },
+      ];
     }
     case 'ChangeUserRole': {
       const user = active(state, command.data.userId);
       const next = role(command.data.role);
       if (next === user.role) return [];
-      return [{ type: 'UserRoleChanged', data: { userId: user.userId, role: next, previousRole: user.role, at: command.data.at } }];
+      return [
+        {
+          type: 'UserRoleChanged',
+          data: { userId: user.userId, role: next, previousRole: user.role, at: command.data.at },
+        },
+      ];
     }
     case 'DisableUser': {
       const user = existing(state, command.data.userId);
       // Disabling twice is not an error: the operator's intent already holds.
       if (user.status === 'disabled') return [];
-      return [{ type: 'UserDisabled', data: { userId: user.userId, reason: clipReason(command.data.reason), at: command.data.at } }];
+      return [
+        {
+          type: 'UserDisabled',
+          data: { userId: user.userId, reason: clipReason(command.data.reason), at: command.data.at },
+        },
+      ];
     }
     case 'ChangePassword': {
       const user = active(state, command.data.userId);
@@ -98,7 +158,12 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     }
     case 'StartSession': {
       const user = active(state, command.data.userId);
-      return [{ type: 'UserSessionStarted', data: { userId: user.userId, sessionId: command.data.sessionId, at: command.data.at } }];
+      return [
+        {
+          type: 'UserSessionStarted',
+          data: { userId: user.userId, sessionId: command.data.sessionId, at: command.data.at },
+        },
+      ];
     }
     case 'EndSession': {
       const user = existing(state, command.data.userId);

@@ -1,9 +1,19 @@
-import type { ActuatorCommandEvent, ActuatorCommandRequested, CommandFailureReason, SwitchAction, SwitchState } from './actuator-command.events.js';
+import type {
+  ActuatorCommandEvent,
+  ActuatorCommandRequested,
+  CommandFailureReason,
+  SwitchAction,
+  SwitchState,
+} from './actuator-command.events.js';
 import { InvalidActuatorCommandError } from './actuator-command.errors.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { expiryOf, isDue, timeoutProblems, type TimeoutLimits } from '../shared/request-lifecycle.js';
 
-export const COMMAND_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 60 } as const satisfies TimeoutLimits;
+export const COMMAND_TIMEOUT_LIMITS = {
+  minSeconds: 1,
+  maxSeconds: 24 * 3600,
+  defaultSeconds: 60,
+} as const satisfies TimeoutLimits;
 const REASON_MAX = 500;
 const IDEMPOTENCY_KEY_MAX = 200;
 
@@ -29,8 +39,19 @@ export type ActuatorCommandCommand =
     }
   | { readonly type: 'DispatchActuatorCommand'; readonly data: { readonly at: string } }
   | { readonly type: 'ReturnActuatorCommand'; readonly data: { readonly detail: string; readonly at: string } }
-  | { readonly type: 'ConfirmActuatorState'; readonly data: { readonly state: SwitchState; readonly reportedAt: string; readonly receivedAt: string; readonly at: string } }
-  | { readonly type: 'FailActuatorCommand'; readonly data: { readonly reason: CommandFailureReason; readonly detail: string; readonly at: string } }
+  | {
+      readonly type: 'ConfirmActuatorState';
+      readonly data: {
+        readonly state: SwitchState;
+        readonly reportedAt: string;
+        readonly receivedAt: string;
+        readonly at: string;
+      };
+    }
+  | {
+      readonly type: 'FailActuatorCommand';
+      readonly data: { readonly reason: CommandFailureReason; readonly detail: string; readonly at: string };
+    }
   | { readonly type: 'ExpireActuatorCommand'; readonly data: { readonly at: string } };
 
 export type CommandStatus = 'requested' | 'dispatched' | 'acknowledged' | 'failed' | 'timed_out';
@@ -62,11 +83,26 @@ function evolve(state: ActuatorCommandState, event: ActuatorCommandEvent): Actua
     case 'ActuatorCommandUndelivered':
       return { ...state, status: 'requested', dispatchedAt: null };
     case 'ActuatorCommandAcknowledged':
-      return { ...state, status: 'acknowledged', finishedAt: event.data.acknowledgedAt, outcome: `state ${event.data.state} reported at ${event.data.reportedAt}` };
+      return {
+        ...state,
+        status: 'acknowledged',
+        finishedAt: event.data.acknowledgedAt,
+        outcome: `state ${event.data.state} reported at ${event.data.reportedAt}`,
+      };
     case 'ActuatorCommandFailed':
-      return { ...state, status: 'failed', finishedAt: event.data.failedAt, outcome: `${event.data.reason}: ${event.data.detail}` };
+      return {
+        ...state,
+        status: 'failed',
+        finishedAt: event.data.failedAt,
+        outcome: `${event.data.reason}: ${event.data.detail}`,
+      };
     case 'ActuatorCommandTimedOut':
-      return { ...state, status: 'timed_out', finishedAt: event.data.timedOutAt, outcome: `no outcome while ${event.data.lastStatus}` };
+      return {
+        ...state,
+        status: 'timed_out',
+        finishedAt: event.data.timedOutAt,
+        outcome: `no outcome while ${event.data.lastStatus}`,
+      };
     default:
       return assertNever(event);
   }
@@ -85,11 +121,17 @@ function expectedStateOf(action: SwitchAction, current: SwitchState | null): Swi
   }
 }
 
-function request(data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorCommand' }>['data']): ActuatorCommandEvent[] {
+function request(
+  data: Extract<ActuatorCommandCommand, { type: 'RequestActuatorCommand' }>['data'],
+): ActuatorCommandEvent[] {
   const [badTimeout] = timeoutProblems(data.timeoutSeconds, COMMAND_TIMEOUT_LIMITS);
   if (badTimeout !== undefined) throw new InvalidActuatorCommandError(badTimeout);
-  if (data.reason.length > REASON_MAX) throw new InvalidActuatorCommandError(`reason is longer than ${REASON_MAX} characters`);
-  if (data.idempotencyKey !== null && (data.idempotencyKey === '' || data.idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
+  if (data.reason.length > REASON_MAX)
+    throw new InvalidActuatorCommandError(`reason is longer than ${REASON_MAX} characters`);
+  if (
+    data.idempotencyKey !== null &&
+    (data.idempotencyKey === '' || data.idempotencyKey.length > IDEMPOTENCY_KEY_MAX)
+  ) {
     throw new InvalidActuatorCommandError(`an Idempotency-Key has 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
   }
   const expiresAt = expiryOf(data.at, data.timeoutSeconds);
@@ -125,25 +167,75 @@ function decide(command: ActuatorCommandCommand, state: ActuatorCommandState): A
   switch (command.type) {
     case 'DispatchActuatorCommand':
       if (state.status !== 'requested' || isDue(state.request.expiresAt, command.data.at)) return [];
-      return [{ type: 'ActuatorCommandDispatched', data: { commandId, gatewayId: state.request.gatewayId, dispatchedAt: command.data.at } }];
+      return [
+        {
+          type: 'ActuatorCommandDispatched',
+          data: { commandId, gatewayId: state.request.gatewayId, dispatchedAt: command.data.at },
+        },
+      ];
     case 'ReturnActuatorCommand':
       if (state.status !== 'dispatched') return [];
-      return [{ type: 'ActuatorCommandUndelivered', data: { commandId, gatewayId: state.request.gatewayId, detail: command.data.detail.slice(0, REASON_MAX), at: command.data.at } }];
+      return [
+        {
+          type: 'ActuatorCommandUndelivered',
+          data: {
+            commandId,
+            gatewayId: state.request.gatewayId,
+            detail: command.data.detail.slice(0, REASON_MAX),
+            at: command.data.at,
+          },
+        },
+      ];
     case 'ConfirmActuatorState': {
       const { data } = command;
       // Only a report the server received after dispatch can show the command's effect.
-      if (state.status !== 'dispatched' || state.dispatchedAt === null || data.receivedAt < state.dispatchedAt) return [];
+      if (state.status !== 'dispatched' || state.dispatchedAt === null || data.receivedAt < state.dispatchedAt)
+        return [];
       if (state.request.expectedState !== null && data.state !== state.request.expectedState) return [];
-      return [{ type: 'ActuatorCommandAcknowledged', data: { commandId, confirmedBy: 'report', state: data.state, reportedAt: data.reportedAt, acknowledgedAt: data.at } }];
+      return [
+        {
+          type: 'ActuatorCommandAcknowledged',
+          data: {
+            commandId,
+            confirmedBy: 'report',
+            state: data.state,
+            reportedAt: data.reportedAt,
+            acknowledgedAt: data.at,
+          },
+        },
+      ];
     }
     case 'FailActuatorCommand':
-      return [{ type: 'ActuatorCommandFailed', data: { commandId, reason: command.data.reason, detail: command.data.detail.slice(0, REASON_MAX), failedAt: command.data.at } }];
+      return [
+        {
+          type: 'ActuatorCommandFailed',
+          data: {
+            commandId,
+            reason: command.data.reason,
+            detail: command.data.detail.slice(0, REASON_MAX),
+            failedAt: command.data.at,
+          },
+        },
+      ];
     case 'ExpireActuatorCommand':
       if (!isDue(state.request.expiresAt, command.data.at)) return [];
-      return [{ type: 'ActuatorCommandTimedOut', data: { commandId, lastStatus: state.status === 'dispatched' ? 'dispatched' : 'requested', timedOutAt: command.data.at } }];
+      return [
+        {
+          type: 'ActuatorCommandTimedOut',
+          data: {
+            commandId,
+            lastStatus: state.status === 'dispatched' ? 'dispatched' : 'requested',
+            timedOutAt: command.data.at,
+          },
+        },
+      ];
     default:
       return assertNever(command);
   }
 }
 
-export const actuatorCommandDecider: Decider<ActuatorCommandState, ActuatorCommandCommand, ActuatorCommandEvent> = { decide, evolve, initialState };
+export const actuatorCommandDecider: Decider<ActuatorCommandState, ActuatorCommandCommand, ActuatorCommandEvent> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -6,7 +6,10 @@ export abstract class ControlError extends Error {
 export class NotSwitchableError extends ControlError {
   override readonly name = 'NotSwitchableError';
   readonly code = 'not_switchable' as const;
-  constructor(readonly sensorId: string, why: string) {
+  constructor(
+    readonly sensorId: string,
+    why: string,
+  ) {
     super(`sensor ${sensorId} cannot be switched: ${why}`);
   }
 }
@@ -15,7 +18,10 @@ export class NotSwitchableError extends ControlError {
 export class ActuatorBusyError extends ControlError {
   override readonly name = 'ActuatorBusyError';
   readonly code = 'actuator_busy' as const;
-  constructor(readonly sensorId: string, readonly heldBy: string | null) {
+  constructor(
+    readonly sensorId: string,
+    readonly heldBy: string | null,
+  ) {
     super(
       heldBy
         ? `actuator ${sensorId} is busy with command ${heldBy}; wait for its outcome and retry`

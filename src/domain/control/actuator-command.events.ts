@@ -55,7 +55,12 @@ export type ActuatorCommandAcknowledged = DomainEvent<
 
 export type ActuatorCommandFailed = DomainEvent<
   'ActuatorCommandFailed',
-  { readonly commandId: string; readonly reason: CommandFailureReason; readonly detail: string; readonly failedAt: string }
+  {
+    readonly commandId: string;
+    readonly reason: CommandFailureReason;
+    readonly detail: string;
+    readonly failedAt: string;
+  }
 >;
 
 export type ActuatorCommandTimedOut = DomainEvent<
@@ -64,7 +69,10 @@ export type ActuatorCommandTimedOut = DomainEvent<
 >;
 
 /** In `actuator-<sensorId>`: the command that holds the actuator; appended at an expected revision. */
-export type ActuatorReserved = DomainEvent<'ActuatorReserved', { readonly sensorId: string; readonly commandId: string; readonly reservedAt: string }>;
+export type ActuatorReserved = DomainEvent<
+  'ActuatorReserved',
+  { readonly sensorId: string; readonly commandId: string; readonly reservedAt: string }
+>;
 
 export type ActuatorCommandEvent =
   | ActuatorCommandRequested

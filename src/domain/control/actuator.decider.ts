@@ -31,7 +31,9 @@ function decide(command: ReserveActuator, state: ActuatorState): ActuatorEvent[]
   const { data } = command;
   if (state.holder === data.commandId) return [];
   if (state.holder !== null && data.holderFinished === false) throw new ActuatorBusyError(data.sensorId, state.holder);
-  return [{ type: 'ActuatorReserved', data: { sensorId: data.sensorId, commandId: data.commandId, reservedAt: data.at } }];
+  return [
+    { type: 'ActuatorReserved', data: { sensorId: data.sensorId, commandId: data.commandId, reservedAt: data.at } },
+  ];
 }
 
 export const actuatorDecider: Decider<ActuatorState, ReserveActuator, ActuatorEvent> = { decide, evolve, initialState };

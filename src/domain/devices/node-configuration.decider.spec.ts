@@ -9,21 +9,49 @@ const LATER = (s: number) => new Date(Date.parse(AT) + s * 1000).toISOString();
 const NODE = 'zigbee:0x000b57fffec6a5b2';
 const given = DeciderSpecification.for(nodeConfigurationDecider);
 
-const request = (change: NodeConfigurationChange = power, requestId = 'r1', timeoutSeconds = 60): NodeConfigurationCommand => ({
+const request = (
+  change: NodeConfigurationChange = power,
+  requestId = 'r1',
+  timeoutSeconds = 60,
+): NodeConfigurationCommand => ({
   type: 'RequestNodeConfiguration',
-  data: { requestId, nodeId: NODE, gatewayId: 'gw-1', change, requestedBy: 'user:admin', reason: 'less chatter', timeoutSeconds, at: AT },
+  data: {
+    requestId,
+    nodeId: NODE,
+    gatewayId: 'gw-1',
+    change,
+    requestedBy: 'user:admin',
+    reason: 'less chatter',
+    timeoutSeconds,
+    at: AT,
+  },
 });
 const requested = (): NodeConfigurationEvent => aNodeConfigurationRequested();
-const sent: NodeConfigurationEvent = { type: 'NodeConfigurationSent', data: { requestId: 'r1', nodeId: NODE, sentAt: LATER(1) } };
+const sent: NodeConfigurationEvent = {
+  type: 'NodeConfigurationSent',
+  data: { requestId: 'r1', nodeId: NODE, sentAt: LATER(1) },
+};
 
 describe('node configuration decider', () => {
   it('Given a node, When a reporting change is requested, Then NodeConfigurationRequested names the field, who, why and the expiry', () => {
-    given().when(request()).then([
-      {
-        type: 'NodeConfigurationRequested',
-        data: { requestId: 'r1', nodeId: NODE, gatewayId: 'gw-1', field: 'reporting.power', change: power, requestedBy: 'user:admin', reason: 'less chatter', requestedAt: AT, expiresAt: LATER(60) },
-      },
-    ]);
+    given()
+      .when(request())
+      .then([
+        {
+          type: 'NodeConfigurationRequested',
+          data: {
+            requestId: 'r1',
+            nodeId: NODE,
+            gatewayId: 'gw-1',
+            field: 'reporting.power',
+            change: power,
+            requestedBy: 'user:admin',
+            reason: 'less chatter',
+            requestedAt: AT,
+            expiresAt: LATER(60),
+          },
+        },
+      ]);
   });
 
   it.each<[NodeConfigurationChange, RegExp]>([
@@ -40,13 +68,31 @@ describe('node configuration decider', () => {
   });
 
   it('Given a requested change, When sent and the device confirms, Then Sent and Applied; desired and applied carry who and when', () => {
-    given(requested()).when({ type: 'MarkConfigurationSent', data: { requestId: 'r1', at: LATER(1) } }).then([sent]);
+    given(requested())
+      .when({ type: 'MarkConfigurationSent', data: { requestId: 'r1', at: LATER(1) } })
+      .then([sent]);
     const applied: NodeConfigurationEvent = {
       type: 'NodeConfigurationApplied',
-      data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', requestedBy: 'user:admin', applied: power, confirmation: 'configureReporting SUCCESS', appliedAt: LATER(2) },
+      data: {
+        requestId: 'r1',
+        nodeId: NODE,
+        field: 'reporting.power',
+        requestedBy: 'user:admin',
+        applied: power,
+        confirmation: 'configureReporting SUCCESS',
+        appliedAt: LATER(2),
+      },
     };
     given(requested(), sent)
-      .when({ type: 'ApplyConfiguration', data: { requestId: 'r1', applied: { ...power, reportableChange: 50 }, confirmation: 'configureReporting SUCCESS', at: LATER(2) } })
+      .when({
+        type: 'ApplyConfiguration',
+        data: {
+          requestId: 'r1',
+          applied: { ...power, reportableChange: 50 },
+          confirmation: 'configureReporting SUCCESS',
+          at: LATER(2),
+        },
+      })
       .then([applied]);
     const after = given(requested(), sent, applied).state;
     expect(after.desired['reporting.power']).toEqual({ value: power, requestId: 'r1', by: 'user:admin', at: AT });
@@ -55,22 +101,47 @@ describe('node configuration decider', () => {
   });
 
   it('Given a sent change, When the device refuses it, Then Rejected and the applied value stays what it was', () => {
-    const rejected: NodeConfigurationEvent = { type: 'NodeConfigurationRejected', data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', detail: 'UNREPORTABLE_ATTRIBUTE', rejectedAt: LATER(2) } };
-    given(requested(), sent).when({ type: 'RejectConfiguration', data: { requestId: 'r1', detail: 'UNREPORTABLE_ATTRIBUTE', at: LATER(2) } }).then([rejected]);
+    const rejected: NodeConfigurationEvent = {
+      type: 'NodeConfigurationRejected',
+      data: {
+        requestId: 'r1',
+        nodeId: NODE,
+        field: 'reporting.power',
+        detail: 'UNREPORTABLE_ATTRIBUTE',
+        rejectedAt: LATER(2),
+      },
+    };
+    given(requested(), sent)
+      .when({ type: 'RejectConfiguration', data: { requestId: 'r1', detail: 'UNREPORTABLE_ATTRIBUTE', at: LATER(2) } })
+      .then([rejected]);
     const after = given(requested(), sent, rejected).state;
     expect(after.applied['reporting.power']).toBeUndefined();
     expect(after.desired['reporting.power']?.requestId).toBe('r1');
   });
 
   it('Given a waiting change, When it expires, Then TimedOut; an answer afterwards decides nothing', () => {
-    given(requested()).when({ type: 'ExpireConfiguration', data: { requestId: 'r1', at: LATER(59) } }).then([]);
-    const timedOut: NodeConfigurationEvent = { type: 'NodeConfigurationTimedOut', data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', timedOutAt: LATER(60) } };
-    given(requested(), sent).when({ type: 'ExpireConfiguration', data: { requestId: 'r1', at: LATER(60) } }).then([timedOut]);
-    given(requested(), sent, timedOut).when({ type: 'ApplyConfiguration', data: { requestId: 'r1', applied: power, confirmation: 'late', at: LATER(61) } }).then([]);
+    given(requested())
+      .when({ type: 'ExpireConfiguration', data: { requestId: 'r1', at: LATER(59) } })
+      .then([]);
+    const timedOut: NodeConfigurationEvent = {
+      type: 'NodeConfigurationTimedOut',
+      data: { requestId: 'r1', nodeId: NODE, field: 'reporting.power', timedOutAt: LATER(60) },
+    };
+    given(requested(), sent)
+      .when({ type: 'ExpireConfiguration', data: { requestId: 'r1', at: LATER(60) } })
+      .then([timedOut]);
+    given(requested(), sent, timedOut)
+      .when({
+        type: 'ApplyConfiguration',
+        data: { requestId: 'r1', applied: power, confirmation: 'late', at: LATER(61) },
+      })
+      .then([]);
   });
 
   it('Given no such request, When a step names it, Then it throws; a repeated request decides nothing', () => {
-    given().when({ type: 'MarkConfigurationSent', data: { requestId: 'nope', at: AT } }).thenThrows(UnknownConfigurationRequestError);
+    given()
+      .when({ type: 'MarkConfigurationSent', data: { requestId: 'nope', at: AT } })
+      .thenThrows(UnknownConfigurationRequestError);
     given(requested()).when(request()).then([]);
   });
 });

@@ -6,9 +6,22 @@ import {
 } from './node-configuration.events.js';
 import { InvalidNodeConfigurationError, UnknownConfigurationRequestError } from './node-configuration.errors.js';
 import { assertNever, type Decider } from '../shared/decider.js';
-import { DETAIL_MAX, expiryOf, isDue, openRequest, timeoutProblems, withRequest, type RequestStatus, type TimeoutLimits } from '../shared/request-lifecycle.js';
+import {
+  DETAIL_MAX,
+  expiryOf,
+  isDue,
+  openRequest,
+  timeoutProblems,
+  withRequest,
+  type RequestStatus,
+  type TimeoutLimits,
+} from '../shared/request-lifecycle.js';
 
-export const CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 7 * 24 * 3600, defaultSeconds: 300 } as const satisfies TimeoutLimits;
+export const CONFIGURATION_TIMEOUT_LIMITS = {
+  minSeconds: 1,
+  maxSeconds: 7 * 24 * 3600,
+  defaultSeconds: 300,
+} as const satisfies TimeoutLimits;
 
 export type NodeConfigurationCommand =
   | {
@@ -25,8 +38,19 @@ export type NodeConfigurationCommand =
       };
     }
   | { readonly type: 'MarkConfigurationSent'; readonly data: { readonly requestId: string; readonly at: string } }
-  | { readonly type: 'ApplyConfiguration'; readonly data: { readonly requestId: string; readonly applied: NodeConfigurationChange; readonly confirmation: string; readonly at: string } }
-  | { readonly type: 'RejectConfiguration'; readonly data: { readonly requestId: string; readonly detail: string; readonly at: string } }
+  | {
+      readonly type: 'ApplyConfiguration';
+      readonly data: {
+        readonly requestId: string;
+        readonly applied: NodeConfigurationChange;
+        readonly confirmation: string;
+        readonly at: string;
+      };
+    }
+  | {
+      readonly type: 'RejectConfiguration';
+      readonly data: { readonly requestId: string; readonly detail: string; readonly at: string };
+    }
   | { readonly type: 'ExpireConfiguration'; readonly data: { readonly requestId: string; readonly at: string } };
 
 export interface ConfigurationRequest {
@@ -78,7 +102,10 @@ function evolve(state: NodeConfigurationState, event: NodeConfigurationEvent): N
       return {
         nodeId: data.nodeId,
         requests: { ...state.requests, [data.requestId]: request },
-        desired: { ...state.desired, [data.field]: { value: data.change, requestId: data.requestId, by: data.requestedBy, at: data.requestedAt } },
+        desired: {
+          ...state.desired,
+          [data.field]: { value: data.change, requestId: data.requestId, by: data.requestedBy, at: data.requestedAt },
+        },
         applied: state.applied,
       };
     }
@@ -90,14 +117,22 @@ function evolve(state: NodeConfigurationState, event: NodeConfigurationEvent): N
         ...next,
         applied: {
           ...state.applied,
-          [event.data.field]: { value: event.data.applied, requestId: event.data.requestId, by: event.data.requestedBy, at: event.data.appliedAt },
+          [event.data.field]: {
+            value: event.data.applied,
+            requestId: event.data.requestId,
+            by: event.data.requestedBy,
+            at: event.data.appliedAt,
+          },
         },
       };
     }
     case 'NodeConfigurationRejected':
       return withRequest(state, event.data.requestId, { status: 'rejected', outcome: event.data.detail });
     case 'NodeConfigurationTimedOut':
-      return withRequest(state, event.data.requestId, { status: 'timed_out', outcome: 'no answer from the device in time' });
+      return withRequest(state, event.data.requestId, {
+        status: 'timed_out',
+        outcome: 'no answer from the device in time',
+      });
     default:
       return assertNever(event);
   }
@@ -116,7 +151,8 @@ export function changeProblems(change: NodeConfigurationChange): string[] {
   switch (change.kind) {
     case 'reporting': {
       const problems: string[] = [];
-      if (!(REPORTABLE_QUANTITIES as readonly string[]).includes(change.quantity)) problems.push(`quantity must be one of ${REPORTABLE_QUANTITIES.join(', ')}`);
+      if (!(REPORTABLE_QUANTITIES as readonly string[]).includes(change.quantity))
+        problems.push(`quantity must be one of ${REPORTABLE_QUANTITIES.join(', ')}`);
       if (!integerIn(change.minIntervalS, 0, 65535)) problems.push('minIntervalS must be an integer from 0 to 65535');
       if (!integerIn(change.maxIntervalS, 1, 65535)) problems.push('maxIntervalS must be an integer from 1 to 65535');
       if (change.minIntervalS > change.maxIntervalS) problems.push('minIntervalS must not exceed maxIntervalS');
@@ -125,7 +161,9 @@ export function changeProblems(change: NodeConfigurationChange): string[] {
     }
     case 'alarm_power_above':
       return [
-        ...(finiteIn(change.thresholdW, 0, 1e9) && change.thresholdW > 0 ? [] : ['thresholdW must be a positive number of watts']),
+        ...(finiteIn(change.thresholdW, 0, 1e9) && change.thresholdW > 0
+          ? []
+          : ['thresholdW must be a positive number of watts']),
         ...(integerIn(change.forSeconds, 0, 86400) ? [] : ['forSeconds must be an integer from 0 to 86400']),
       ];
     case 'alarm_voltage_band':
@@ -133,7 +171,9 @@ export function changeProblems(change: NodeConfigurationChange): string[] {
         ? []
         : ['minV and maxV must be volts from 0 to 1000 with minV < maxV'];
     case 'firmware_update':
-      return /^[A-Za-z0-9._+-]{1,64}$/.test(change.version) ? [] : ['version must be 1 to 64 letters, digits, ".", "_", "+" or "-"'];
+      return /^[A-Za-z0-9._+-]{1,64}$/.test(change.version)
+        ? []
+        : ['version must be 1 to 64 letters, digits, ".", "_", "+" or "-"'];
     case 'poll_interval':
       return integerIn(change.seconds, 1, 86400) ? [] : ['seconds must be an integer from 1 to 86400'];
     default:
@@ -151,7 +191,10 @@ function decide(command: NodeConfigurationCommand, state: NodeConfigurationState
     case 'RequestNodeConfiguration': {
       const { data } = command;
       if (state.requests[data.requestId]) return [];
-      const problems = [...changeProblems(data.change), ...timeoutProblems(data.timeoutSeconds, CONFIGURATION_TIMEOUT_LIMITS)];
+      const problems = [
+        ...changeProblems(data.change),
+        ...timeoutProblems(data.timeoutSeconds, CONFIGURATION_TIMEOUT_LIMITS),
+      ];
       if (data.reason.length > DETAIL_MAX) problems.push(`reason is longer than ${DETAIL_MAX} characters`);
       if (problems.length > 0) throw new InvalidNodeConfigurationError(problems.join('; '));
       return [
@@ -174,12 +217,20 @@ function decide(command: NodeConfigurationCommand, state: NodeConfigurationState
     case 'MarkConfigurationSent': {
       const request = open(state, command.data.requestId);
       if (!request || request.status !== 'requested') return [];
-      return [{ type: 'NodeConfigurationSent', data: { requestId: request.requestId, nodeId: state.nodeId ?? '', sentAt: command.data.at } }];
+      return [
+        {
+          type: 'NodeConfigurationSent',
+          data: { requestId: request.requestId, nodeId: state.nodeId ?? '', sentAt: command.data.at },
+        },
+      ];
     }
     case 'ApplyConfiguration': {
       const request = open(state, command.data.requestId);
       if (!request) return [];
-      if (fieldOf(command.data.applied) !== request.field) throw new InvalidNodeConfigurationError(`the confirmation is for ${fieldOf(command.data.applied)}, the request for ${request.field}`);
+      if (fieldOf(command.data.applied) !== request.field)
+        throw new InvalidNodeConfigurationError(
+          `the confirmation is for ${fieldOf(command.data.applied)}, the request for ${request.field}`,
+        );
       return [
         {
           type: 'NodeConfigurationApplied',
@@ -199,17 +250,40 @@ function decide(command: NodeConfigurationCommand, state: NodeConfigurationState
       const request = open(state, command.data.requestId);
       if (!request) return [];
       return [
-        { type: 'NodeConfigurationRejected', data: { requestId: request.requestId, nodeId: state.nodeId ?? '', field: request.field, detail: command.data.detail.slice(0, DETAIL_MAX), rejectedAt: command.data.at } },
+        {
+          type: 'NodeConfigurationRejected',
+          data: {
+            requestId: request.requestId,
+            nodeId: state.nodeId ?? '',
+            field: request.field,
+            detail: command.data.detail.slice(0, DETAIL_MAX),
+            rejectedAt: command.data.at,
+          },
+        },
       ];
     }
     case 'ExpireConfiguration': {
       const request = open(state, command.data.requestId);
       if (!request || !isDue(request.expiresAt, command.data.at)) return [];
-      return [{ type: 'NodeConfigurationTimedOut', data: { requestId: request.requestId, nodeId: state.nodeId ?? '', field: request.field, timedOutAt: command.data.at } }];
+      return [
+        {
+          type: 'NodeConfigurationTimedOut',
+          data: {
+            requestId: request.requestId,
+            nodeId: state.nodeId ?? '',
+            field: request.field,
+            timedOutAt: command.data.at,
+          },
+        },
+      ];
     }
     default:
       return assertNever(command);
   }
 }
 
-export const nodeConfigurationDecider: Decider<NodeConfigurationState, NodeConfigurationCommand, NodeConfigurationEvent> = { decide, evolve, initialState };
+export const nodeConfigurationDecider: Decider<
+  NodeConfigurationState,
+  NodeConfigurationCommand,
+  NodeConfigurationEvent
+> = { decide, evolve, initialState };

@@ -1,7 +1,14 @@
 import type { DomainEvent } from '../shared/event.js';
 
 /** Quantities a node can be asked to report on a schedule (the ones with a ZigBee reporting attribute). */
-export const REPORTABLE_QUANTITIES = ['power', 'voltage', 'current', 'energyImported', 'temperature', 'switchState'] as const;
+export const REPORTABLE_QUANTITIES = [
+  'power',
+  'voltage',
+  'current',
+  'energyImported',
+  'temperature',
+  'switchState',
+] as const;
 export type ReportableQuantity = (typeof REPORTABLE_QUANTITIES)[number];
 
 /**
@@ -16,7 +23,12 @@ export type NodeConfigurationChange =
       readonly maxIntervalS: number;
       readonly reportableChange: number;
     }
-  | { readonly kind: 'alarm_power_above'; readonly enabled: boolean; readonly thresholdW: number; readonly forSeconds: number }
+  | {
+      readonly kind: 'alarm_power_above';
+      readonly enabled: boolean;
+      readonly thresholdW: number;
+      readonly forSeconds: number;
+    }
   | { readonly kind: 'alarm_voltage_band'; readonly enabled: boolean; readonly minV: number; readonly maxV: number }
   | { readonly kind: 'firmware_update'; readonly version: string }
   /**
@@ -41,7 +53,10 @@ export type NodeConfigurationRequested = DomainEvent<
   }
 >;
 
-export type NodeConfigurationSent = DomainEvent<'NodeConfigurationSent', { readonly requestId: string; readonly nodeId: string; readonly sentAt: string }>;
+export type NodeConfigurationSent = DomainEvent<
+  'NodeConfigurationSent',
+  { readonly requestId: string; readonly nodeId: string; readonly sentAt: string }
+>;
 
 export type NodeConfigurationApplied = DomainEvent<
   'NodeConfigurationApplied',
@@ -60,7 +75,13 @@ export type NodeConfigurationApplied = DomainEvent<
 
 export type NodeConfigurationRejected = DomainEvent<
   'NodeConfigurationRejected',
-  { readonly requestId: string; readonly nodeId: string; readonly field: string; readonly detail: string; readonly rejectedAt: string }
+  {
+    readonly requestId: string;
+    readonly nodeId: string;
+    readonly field: string;
+    readonly detail: string;
+    readonly rejectedAt: string;
+  }
 >;
 
 export type NodeConfigurationTimedOut = DomainEvent<

@@ -26,12 +26,27 @@ export type GatewayCommand =
         readonly at: string;
       };
     }
-  | { readonly type: 'RotateNetworkKey'; readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string } }
-  | { readonly type: 'DecommissionGateway'; readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string } }
-  | { readonly type: 'ChangeGatewayOwner'; readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string } }
+  | {
+      readonly type: 'RotateNetworkKey';
+      readonly data: { readonly gatewayId: string; readonly keyFingerprint: string; readonly at: string };
+    }
+  | {
+      readonly type: 'DecommissionGateway';
+      readonly data: { readonly gatewayId: string; readonly reason: string; readonly at: string };
+    }
+  | {
+      readonly type: 'ChangeGatewayOwner';
+      readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string };
+    }
   | {
       readonly type: 'RecordLinkSessionOpened';
-      readonly data: { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string };
+      readonly data: {
+        readonly gatewayId: string;
+        readonly sessionId: string;
+        readonly remoteAddress: string;
+        readonly protocolVersion: number;
+        readonly at: string;
+      };
     }
   | {
       readonly type: 'RecordLinkSessionClosed';
@@ -46,5 +61,10 @@ export type GatewayCommand =
     }
   | {
       readonly type: 'RecordLinkRefusal';
-      readonly data: { readonly gatewayId: string; readonly reason: RefusalReason; readonly detail: string; readonly at: string };
+      readonly data: {
+        readonly gatewayId: string;
+        readonly reason: RefusalReason;
+        readonly detail: string;
+        readonly at: string;
+      };
     };

@@ -43,7 +43,10 @@ function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
     case 'GatewayDetailsChanged':
       return state.status === 'unregistered'
         ? state
-        : { ...state, details: { name: event.data.name, description: event.data.description, location: event.data.location } };
+        : {
+            ...state,
+            details: { name: event.data.name, description: event.data.description, location: event.data.location },
+          };
     case 'NetworkKeyRotated':
       return state.status === 'unregistered' ? state : { ...state, keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':
@@ -51,7 +54,9 @@ function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
     case 'GatewayOwnerChanged':
       return state.status === 'unregistered' ? state : { ...state, ownerId: event.data.ownerId };
     case 'LinkSessionOpened':
-      return state.status === 'unregistered' ? state : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
+      return state.status === 'unregistered'
+        ? state
+        : { ...state, openSessions: [...state.openSessions, event.data.sessionId] };
     case 'LinkSessionClosed':
       return state.status === 'unregistered'
         ? state
@@ -125,7 +130,9 @@ function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
     case 'DecommissionGateway': {
       active(state, command.data.gatewayId);
       const reason = clip(command.data.reason, GATEWAY_LIMITS.reasonMax);
-      return [{ type: 'GatewayDecommissioned', data: { gatewayId: command.data.gatewayId, reason, at: command.data.at } }];
+      return [
+        { type: 'GatewayDecommissioned', data: { gatewayId: command.data.gatewayId, reason, at: command.data.at } },
+      ];
     }
     case 'ChangeGatewayOwner': {
       const { data } = command;
@@ -135,7 +142,12 @@ function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
         throw new InvalidGatewayRegistrationError([`ownerId must be 1 to ${GATEWAY_LIMITS.ownerMax} characters`]);
       }
       if (ownerId === gateway.ownerId) return [];
-      return [{ type: 'GatewayOwnerChanged', data: { gatewayId: data.gatewayId, ownerId, previousOwnerId: gateway.ownerId, at: data.at } }];
+      return [
+        {
+          type: 'GatewayOwnerChanged',
+          data: { gatewayId: data.gatewayId, ownerId, previousOwnerId: gateway.ownerId, at: data.at },
+        },
+      ];
     }
     case 'RecordLinkSessionOpened': {
       const { data } = command;
@@ -183,14 +195,25 @@ function sameLocation(a: GatewayLocation, b: GatewayLocation): boolean {
   return a.lat === b.lat && a.lon === b.lon && a.label === b.label;
 }
 
-function changeDetails(data: Extract<GatewayCommand, { type: 'ChangeGatewayDetails' }>['data'], gateway: Known): GatewayEvent[] {
+function changeDetails(
+  data: Extract<GatewayCommand, { type: 'ChangeGatewayDetails' }>['data'],
+  gateway: Known,
+): GatewayEvent[] {
   const current = gateway.details;
   const next = {
     name: data.name?.trim() ?? current.name,
     description: data.description ?? current.description,
-    location: data.location ? { lat: data.location.lat, lon: data.location.lon, label: data.location.label.trim() } : current.location,
+    location: data.location
+      ? { lat: data.location.lat, lon: data.location.lon, label: data.location.label.trim() }
+      : current.location,
   };
-  const problems = registrationProblems({ gatewayId: data.gatewayId, networkType: 'zigbee', address: 'x', ownerId: 'x', ...next });
+  const problems = registrationProblems({
+    gatewayId: data.gatewayId,
+    networkType: 'zigbee',
+    address: 'x',
+    ownerId: 'x',
+    ...next,
+  });
   if (problems.length > 0) throw new InvalidGatewayRegistrationError(problems);
   const changedFields = [
     ...(next.name !== current.name ? (['name'] as const) : []),
@@ -198,7 +221,9 @@ function changeDetails(data: Extract<GatewayCommand, { type: 'ChangeGatewayDetai
     ...(!sameLocation(next.location, current.location) ? (['location'] as const) : []),
   ];
   if (changedFields.length === 0) return [];
-  return [{ type: 'GatewayDetailsChanged', data: { gatewayId: data.gatewayId, ...next, changedFields, changedAt: data.at } }];
+  return [
+    { type: 'GatewayDetailsChanged', data: { gatewayId: data.gatewayId, ...next, changedFields, changedAt: data.at } },
+  ];
 }
 
 export const gatewayDecider: Decider<GatewayState, GatewayCommand, GatewayEvent> = { decide, evolve, initialState };

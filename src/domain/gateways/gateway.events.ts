@@ -4,7 +4,13 @@ export const NETWORK_TYPES = ['zigbee', 'zigbee2mqtt', 'dsmr', 'modbus'] as cons
 export type NetworkType = (typeof NETWORK_TYPES)[number];
 
 /** Mirrors the link's refusal reasons; kept here so the domain depends on nothing outside itself. */
-export const LINK_REFUSAL_REASONS = ['unknown_identity', 'wrong_key', 'decommissioned', 'protocol_error', 'bad_hello'] as const;
+export const LINK_REFUSAL_REASONS = [
+  'unknown_identity',
+  'wrong_key',
+  'decommissioned',
+  'protocol_error',
+  'bad_hello',
+] as const;
 export type RefusalReason = (typeof LINK_REFUSAL_REASONS)[number];
 
 export interface GatewayLocation {
@@ -31,10 +37,18 @@ export type GatewayRegistered = DomainEvent<
 
 export type NetworkKeyRotated = DomainEvent<
   'NetworkKeyRotated',
-  { readonly gatewayId: string; readonly keyFingerprint: string; readonly previousKeyFingerprint: string; readonly rotatedAt: string }
+  {
+    readonly gatewayId: string;
+    readonly keyFingerprint: string;
+    readonly previousKeyFingerprint: string;
+    readonly rotatedAt: string;
+  }
 >;
 
-export type GatewayDecommissioned = DomainEvent<'GatewayDecommissioned', { readonly gatewayId: string; readonly reason: string; readonly at: string }>;
+export type GatewayDecommissioned = DomainEvent<
+  'GatewayDecommissioned',
+  { readonly gatewayId: string; readonly reason: string; readonly at: string }
+>;
 
 /** An administrator handed the gateway, with its nodes, sensors and actuators, to another owner (a user id). */
 export type GatewayOwnerChanged = DomainEvent<
@@ -44,7 +58,13 @@ export type GatewayOwnerChanged = DomainEvent<
 
 export type LinkSessionOpened = DomainEvent<
   'LinkSessionOpened',
-  { readonly gatewayId: string; readonly sessionId: string; readonly remoteAddress: string; readonly protocolVersion: number; readonly at: string }
+  {
+    readonly gatewayId: string;
+    readonly sessionId: string;
+    readonly remoteAddress: string;
+    readonly protocolVersion: number;
+    readonly at: string;
+  }
 >;
 
 export type LinkSessionClosed = DomainEvent<

@@ -30,7 +30,11 @@ export function isNetworkType(value: string): value is NetworkType {
 function length(problems: string[], field: string, value: string, min: number, max: number): void {
   const n = value.trim().length;
   if (n < min || value.length > max) {
-    problems.push(min > 0 ? `${field} must be ${min} to ${max} characters (got ${value.length})` : `${field} must be at most ${max} characters (got ${value.length})`);
+    problems.push(
+      min > 0
+        ? `${field} must be ${min} to ${max} characters (got ${value.length})`
+        : `${field} must be at most ${max} characters (got ${value.length})`,
+    );
   }
 }
 
@@ -44,7 +48,9 @@ function range(problems: string[], field: string, value: number, min: number, ma
 export function registrationProblems(input: RegistrationInput): string[] {
   const problems: string[] = [];
   if (!GATEWAY_LIMITS.idPattern.test(input.gatewayId)) {
-    problems.push('gateway id must be 1 to 64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit');
+    problems.push(
+      'gateway id must be 1 to 64 characters of letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   }
   length(problems, 'name', input.name, 1, GATEWAY_LIMITS.nameMax);
   if (!isNetworkType(input.networkType)) {

@@ -1,12 +1,34 @@
 import { GatewayDecommissionedError, GatewayNotFoundError } from './gateway.errors.js';
 import type { GatewayEvent, NetworkType } from './gateway.events.js';
-import { InvalidNetworkConfigurationError, NetworkNotConfigurableError, UnknownNetworkConfigurationRequestError } from './network-configuration.errors.js';
-import { networkFieldOf, type NetworkConfigurationChange, type NetworkConfigurationEvent, type NetworkConfigurationReport } from './network-configuration.events.js';
+import {
+  InvalidNetworkConfigurationError,
+  NetworkNotConfigurableError,
+  UnknownNetworkConfigurationRequestError,
+} from './network-configuration.errors.js';
+import {
+  networkFieldOf,
+  type NetworkConfigurationChange,
+  type NetworkConfigurationEvent,
+  type NetworkConfigurationReport,
+} from './network-configuration.events.js';
 import { networkChangeProblems, networkReportProblems } from './network-configuration.validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
-import { DETAIL_MAX, expiryOf, isDue, openRequest, timeoutProblems, withRequest, type RequestStatus, type TimeoutLimits } from '../shared/request-lifecycle.js';
+import {
+  DETAIL_MAX,
+  expiryOf,
+  isDue,
+  openRequest,
+  timeoutProblems,
+  withRequest,
+  type RequestStatus,
+  type TimeoutLimits,
+} from '../shared/request-lifecycle.js';
 
-export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = { minSeconds: 1, maxSeconds: 24 * 3600, defaultSeconds: 120 } as const satisfies TimeoutLimits;
+export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = {
+  minSeconds: 1,
+  maxSeconds: 24 * 3600,
+  defaultSeconds: 120,
+} as const satisfies TimeoutLimits;
 
 export type NetworkConfigurationCommand =
   | {
@@ -21,12 +43,23 @@ export type NetworkConfigurationCommand =
         readonly at: string;
       };
     }
-  | { readonly type: 'MarkNetworkConfigurationSent'; readonly data: { readonly requestId: string; readonly at: string } }
+  | {
+      readonly type: 'MarkNetworkConfigurationSent';
+      readonly data: { readonly requestId: string; readonly at: string };
+    }
   | {
       readonly type: 'ApplyNetworkConfiguration';
-      readonly data: { readonly requestId: string; readonly report: NetworkConfigurationReport; readonly confirmation: string; readonly at: string };
+      readonly data: {
+        readonly requestId: string;
+        readonly report: NetworkConfigurationReport;
+        readonly confirmation: string;
+        readonly at: string;
+      };
     }
-  | { readonly type: 'RejectNetworkConfiguration'; readonly data: { readonly requestId: string; readonly detail: string; readonly at: string } }
+  | {
+      readonly type: 'RejectNetworkConfiguration';
+      readonly data: { readonly requestId: string; readonly detail: string; readonly at: string };
+    }
   | { readonly type: 'ExpireNetworkConfiguration'; readonly data: { readonly requestId: string; readonly at: string } };
 
 /** The shared request lifecycle's statuses, under the name the gateway context has always used. */
@@ -60,12 +93,20 @@ const initialState = (): NetworkConfigurationState => ({ gateway: { status: 'unr
 const TIMED_OUT = 'no answer from the gateway in time';
 
 /** Folds the gateway stream: its registration and decommission, and every network configuration step. */
-function evolve(state: NetworkConfigurationState, event: GatewayEvent | NetworkConfigurationEvent): NetworkConfigurationState {
+function evolve(
+  state: NetworkConfigurationState,
+  event: GatewayEvent | NetworkConfigurationEvent,
+): NetworkConfigurationState {
   switch (event.type) {
     case 'GatewayRegistered':
-      return { ...state, gateway: { status: 'registered', gatewayId: event.data.gatewayId, networkType: event.data.networkType } };
+      return {
+        ...state,
+        gateway: { status: 'registered', gatewayId: event.data.gatewayId, networkType: event.data.networkType },
+      };
     case 'GatewayDecommissioned':
-      return state.gateway.status === 'unregistered' ? state : { ...state, gateway: { ...state.gateway, status: 'decommissioned' } };
+      return state.gateway.status === 'unregistered'
+        ? state
+        : { ...state, gateway: { ...state.gateway, status: 'decommissioned' } };
     case 'GatewayDetailsChanged':
     case 'NetworkKeyRotated':
     case 'GatewayOwnerChanged':
@@ -92,7 +133,11 @@ function evolve(state: NetworkConfigurationState, event: GatewayEvent | NetworkC
     case 'NetworkConfigurationSent':
       return withRequest(state, event.data.requestId, { status: 'sent' });
     case 'NetworkConfigurationApplied':
-      return withRequest(state, event.data.requestId, { status: 'applied', outcome: event.data.confirmation, applied: event.data.applied });
+      return withRequest(state, event.data.requestId, {
+        status: 'applied',
+        outcome: event.data.confirmation,
+        applied: event.data.applied,
+      });
     case 'NetworkConfigurationRejected':
       return withRequest(state, event.data.requestId, { status: 'rejected', outcome: event.data.detail });
     case 'NetworkConfigurationTimedOut':
@@ -140,9 +185,13 @@ function decide(command: NetworkConfigurationCommand, state: NetworkConfiguratio
       const { gateway } = state;
       if (gateway.status === 'unregistered') throw new GatewayNotFoundError(data.gatewayId);
       if (gateway.status === 'decommissioned') throw new GatewayDecommissionedError(data.gatewayId);
-      if (!takesNetworkChange(gateway.networkType, data.change)) throw new NetworkNotConfigurableError(data.gatewayId, gateway.networkType);
+      if (!takesNetworkChange(gateway.networkType, data.change))
+        throw new NetworkNotConfigurableError(data.gatewayId, gateway.networkType);
       if (state.requests[data.requestId]) return [];
-      const problems = [...networkChangeProblems(data.change), ...timeoutProblems(data.timeoutSeconds, NETWORK_CONFIGURATION_TIMEOUT_LIMITS)];
+      const problems = [
+        ...networkChangeProblems(data.change),
+        ...timeoutProblems(data.timeoutSeconds, NETWORK_CONFIGURATION_TIMEOUT_LIMITS),
+      ];
       if (data.reason.length > DETAIL_MAX) problems.push(`reason is longer than ${DETAIL_MAX} characters`);
       if (problems.length > 0) throw new InvalidNetworkConfigurationError(problems.join('; '));
       return [
@@ -164,7 +213,17 @@ function decide(command: NetworkConfigurationCommand, state: NetworkConfiguratio
     case 'MarkNetworkConfigurationSent': {
       const request = open(state, command.data.requestId);
       if (!request || request.status !== 'requested') return [];
-      return [{ type: 'NetworkConfigurationSent', data: { requestId: request.requestId, gatewayId: gatewayIdOf(state), field: request.field, sentAt: command.data.at } }];
+      return [
+        {
+          type: 'NetworkConfigurationSent',
+          data: {
+            requestId: request.requestId,
+            gatewayId: gatewayIdOf(state),
+            field: request.field,
+            sentAt: command.data.at,
+          },
+        },
+      ];
     }
     case 'ApplyNetworkConfiguration': {
       const request = open(state, command.data.requestId);
@@ -172,7 +231,18 @@ function decide(command: NetworkConfigurationCommand, state: NetworkConfiguratio
       const { report, at } = command.data;
       const refused = disagreement(request.change, report);
       if (refused !== null) {
-        return [{ type: 'NetworkConfigurationRejected', data: { requestId: request.requestId, gatewayId: gatewayIdOf(state), field: request.field, detail: refused, rejectedAt: at } }];
+        return [
+          {
+            type: 'NetworkConfigurationRejected',
+            data: {
+              requestId: request.requestId,
+              gatewayId: gatewayIdOf(state),
+              field: request.field,
+              detail: refused,
+              rejectedAt: at,
+            },
+          },
+        ];
       }
       return [
         {
@@ -194,16 +264,41 @@ function decide(command: NetworkConfigurationCommand, state: NetworkConfiguratio
       const request = open(state, command.data.requestId);
       if (!request) return [];
       const detail = command.data.detail.slice(0, DETAIL_MAX);
-      return [{ type: 'NetworkConfigurationRejected', data: { requestId: request.requestId, gatewayId: gatewayIdOf(state), field: request.field, detail, rejectedAt: command.data.at } }];
+      return [
+        {
+          type: 'NetworkConfigurationRejected',
+          data: {
+            requestId: request.requestId,
+            gatewayId: gatewayIdOf(state),
+            field: request.field,
+            detail,
+            rejectedAt: command.data.at,
+          },
+        },
+      ];
     }
     case 'ExpireNetworkConfiguration': {
       const request = open(state, command.data.requestId);
       if (!request || !isDue(request.expiresAt, command.data.at)) return [];
-      return [{ type: 'NetworkConfigurationTimedOut', data: { requestId: request.requestId, gatewayId: gatewayIdOf(state), field: request.field, timedOutAt: command.data.at } }];
+      return [
+        {
+          type: 'NetworkConfigurationTimedOut',
+          data: {
+            requestId: request.requestId,
+            gatewayId: gatewayIdOf(state),
+            field: request.field,
+            timedOutAt: command.data.at,
+          },
+        },
+      ];
     }
     default:
       return assertNever(command);
   }
 }
 
-export const networkConfigurationDecider: Decider<NetworkConfigurationState, NetworkConfigurationCommand, GatewayEvent | NetworkConfigurationEvent> = { decide, evolve, initialState };
+export const networkConfigurationDecider: Decider<
+  NetworkConfigurationState,
+  NetworkConfigurationCommand,
+  GatewayEvent | NetworkConfigurationEvent
+> = { decide, evolve, initialState };

@@ -16,7 +16,13 @@ export type NetworkConfigurationChange =
 /** What the coordinator reported after applying a change, in its own words. */
 export type NetworkConfigurationReport =
   | { readonly kind: 'permit_join'; readonly open: boolean; readonly until: string | null }
-  | { readonly kind: 'channel'; readonly channel: number; readonly panId: number; readonly extendedPanId: string; readonly nwkUpdateId: number };
+  | {
+      readonly kind: 'channel';
+      readonly channel: number;
+      readonly panId: number;
+      readonly extendedPanId: string;
+      readonly nwkUpdateId: number;
+    };
 
 export type NetworkConfigurationRequested = DomainEvent<
   'NetworkConfigurationRequested',
@@ -56,7 +62,13 @@ export type NetworkConfigurationApplied = DomainEvent<
 
 export type NetworkConfigurationRejected = DomainEvent<
   'NetworkConfigurationRejected',
-  { readonly requestId: string; readonly gatewayId: string; readonly field: string; readonly detail: string; readonly rejectedAt: string }
+  {
+    readonly requestId: string;
+    readonly gatewayId: string;
+    readonly field: string;
+    readonly detail: string;
+    readonly rejectedAt: string;
+  }
 >;
 
 export type NetworkConfigurationTimedOut = DomainEvent<

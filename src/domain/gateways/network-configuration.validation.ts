@@ -1,5 +1,9 @@
 import { assertNever } from '../shared/decider.js';
-import { NETWORK_LIMITS, type NetworkConfigurationChange, type NetworkConfigurationReport } from './network-configuration.events.js';
+import {
+  NETWORK_LIMITS,
+  type NetworkConfigurationChange,
+  type NetworkConfigurationReport,
+} from './network-configuration.events.js';
 
 export function integerIn(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
@@ -25,10 +29,14 @@ export function networkChangeProblems(change: NetworkConfigurationChange): strin
 export function networkReportProblems(report: NetworkConfigurationReport): string[] {
   switch (report.kind) {
     case 'permit_join':
-      return report.until === null || !Number.isNaN(Date.parse(report.until)) ? [] : ['until must be an ISO-8601 time or null'];
+      return report.until === null || !Number.isNaN(Date.parse(report.until))
+        ? []
+        : ['until must be an ISO-8601 time or null'];
     case 'channel':
       return [
-        ...(integerIn(report.channel, NETWORK_LIMITS.channel.min, NETWORK_LIMITS.channel.max) ? [] : ['channel is not a ZigBee channel']),
+        ...(integerIn(report.channel, NETWORK_LIMITS.channel.min, NETWORK_LIMITS.channel.max)
+          ? []
+          : ['channel is not a ZigBee channel']),
         ...(integerIn(report.panId, 0, 0xffff) ? [] : ['panId is not a 16-bit number']),
         ...(report.extendedPanId.length <= 32 ? [] : ['extendedPanId is too long']),
         ...(integerIn(report.nwkUpdateId, 0, 0xff) ? [] : ['nwkUpdateId is not an 8-bit number']),

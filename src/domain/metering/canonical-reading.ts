@@ -69,6 +69,8 @@ export function sensorIdFor(
 ): string {
   const parts = [nodeId];
   if (channel !== undefined && channel !== '') parts.push(String(channel));
-  parts.push(quantity + (qualifier.phase ? `.${qualifier.phase}` : '') + (qualifier.tariff ? `.t${qualifier.tariff}` : ''));
+  parts.push(
+    quantity + (qualifier.phase ? `.${qualifier.phase}` : '') + (qualifier.tariff ? `.t${qualifier.tariff}` : ''),
+  );
   return parts.join('/');
 }

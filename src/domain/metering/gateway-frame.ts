@@ -38,7 +38,8 @@ export function containsUnstorableText(value: unknown): boolean {
     if (typeof node === 'string') {
       if (unstorableString(node)) return true;
     } else if (Array.isArray(node)) {
-      for (const child of node as unknown[]) if (typeof child === 'object' || typeof child === 'string') stack.push(child);
+      for (const child of node as unknown[])
+        if (typeof child === 'object' || typeof child === 'string') stack.push(child);
     } else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
       for (const key in record) {
@@ -83,10 +84,16 @@ function decodeOne(
   try {
     outcome = decoder.decode(payload, { gatewayId, receivedAt });
   } catch (error) {
-    outcome = { ok: false as const, reason: 'decoder_error', message: error instanceof Error ? error.message : String(error) };
+    outcome = {
+      ok: false as const,
+      reason: 'decoder_error',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   if (outcome.ok) return { readings: outcome.readings.map(stored) };
-  return { problem: { index, reason: 'refused_by_decoder', payload, decoderReason: outcome.reason, message: outcome.message } };
+  return {
+    problem: { index, reason: 'refused_by_decoder', payload, decoderReason: outcome.reason, message: outcome.message },
+  };
 }
 
 /**

@@ -20,7 +20,10 @@ export function alarmKindOf(setting: AlarmSetting): AlarmKind {
 }
 
 /** The quantity whose readings an alarm kind judges, and the unit its values are in. */
-export const ALARM_QUANTITY = { power_above: { quantity: 'power', unit: 'W' }, voltage_band: { quantity: 'voltage', unit: 'V' } } as const;
+export const ALARM_QUANTITY = {
+  power_above: { quantity: 'power', unit: 'W' },
+  voltage_band: { quantity: 'voltage', unit: 'V' },
+} as const;
 
 /**
  * `condition_ended`: a reading back at or under the threshold, or back inside the band. `setting_disabled`,

@@ -31,11 +31,12 @@ function outsideBy(setting: Extract<AlarmSetting, { kind: 'alarm_voltage_band' }
 }
 
 function sameSetting(a: AlarmSetting, b: AlarmSetting): boolean {
-  if (a.kind === 'alarm_power_above' && b.kind === 'alarm_power_above') return a.enabled === b.enabled && a.thresholdW === b.thresholdW && a.forSeconds === b.forSeconds;
-  if (a.kind === 'alarm_voltage_band' && b.kind === 'alarm_voltage_band') return a.enabled === b.enabled && a.minV === b.minV && a.maxV === b.maxV;
+  if (a.kind === 'alarm_power_above' && b.kind === 'alarm_power_above')
+    return a.enabled === b.enabled && a.thresholdW === b.thresholdW && a.forSeconds === b.forSeconds;
+  if (a.kind === 'alarm_voltage_band' && b.kind === 'alarm_voltage_band')
+    return a.enabled === b.enabled && a.minV === b.minV && a.maxV === b.maxV;
   return false;
 }
-
 
 const newTrack = (reading: Reading): SensorTrack => ({
   gatewayId: reading.gatewayId,
@@ -66,7 +67,12 @@ function judged(state: AlarmState, reading: Reading): { setting: AlarmSetting; t
   return { setting: setting.value, track };
 }
 
-function subject(state: AlarmState, sensorId: string, track: SensorTrack, alarm: { alarmId: string; since: string; raisedAt: string }) {
+function subject(
+  state: AlarmState,
+  sensorId: string,
+  track: SensorTrack,
+  alarm: { alarmId: string; since: string; raisedAt: string },
+) {
   return {
     alarmId: alarm.alarmId,
     nodeId: state.nodeId,
@@ -80,19 +86,42 @@ function subject(state: AlarmState, sensorId: string, track: SensorTrack, alarm:
   };
 }
 
-function cleared(state: AlarmState, sensorId: string, track: SensorTrack, open: OpenAlarm, end: { at: string; reason: AlarmClearReason; value: number | null }): AlarmCleared {
+function cleared(
+  state: AlarmState,
+  sensorId: string,
+  track: SensorTrack,
+  open: OpenAlarm,
+  end: { at: string; reason: AlarmClearReason; value: number | null },
+): AlarmCleared {
   return {
     type: 'AlarmCleared',
-    data: { ...subject(state, sensorId, track, open), clearedAt: end.at, reason: end.reason, value: end.value, peak: open.peak },
+    data: {
+      ...subject(state, sensorId, track, open),
+      clearedAt: end.at,
+      reason: end.reason,
+      value: end.value,
+      peak: open.peak,
+    },
   };
 }
 
-function raised(state: AlarmState, reading: Reading, track: SensorTrack, stretch: { since: string; firstValue: number; peak: number }, direction?: 'above' | 'below'): AlarmRaised {
+function raised(
+  state: AlarmState,
+  reading: Reading,
+  track: SensorTrack,
+  stretch: { since: string; firstValue: number; peak: number },
+  direction?: 'above' | 'below',
+): AlarmRaised {
   const setting = state.setting!;
   return {
     type: 'AlarmRaised',
     data: {
-      ...subject(state, reading.sensorId, { ...track, gatewayId: reading.gatewayId }, { alarmId: reading.alarmId, since: stretch.since, raisedAt: reading.measuredAt }),
+      ...subject(
+        state,
+        reading.sensorId,
+        { ...track, gatewayId: reading.gatewayId },
+        { alarmId: reading.alarmId, since: stretch.since, raisedAt: reading.measuredAt },
+      ),
       setting: setting.value,
       settingRequestId: setting.requestId,
       value: reading.value,
@@ -108,7 +137,15 @@ function decideReading(state: AlarmState, reading: Reading): AlarmEvent[] {
   if (!judging) return [];
   const { setting, track } = judging;
   const ended = (): AlarmEvent[] =>
-    track.open ? [cleared(state, reading.sensorId, track, track.open, { at: reading.measuredAt, reason: 'condition_ended', value: reading.value })] : [];
+    track.open
+      ? [
+          cleared(state, reading.sensorId, track, track.open, {
+            at: reading.measuredAt,
+            reason: 'condition_ended',
+            value: reading.value,
+          }),
+        ]
+      : [];
   switch (setting.kind) {
     case 'alarm_power_above': {
       if (reading.value <= setting.thresholdW) return ended();
@@ -165,13 +202,20 @@ function noteReading(state: AlarmState, reading: Reading): AlarmState {
   switch (setting.kind) {
     case 'alarm_power_above': {
       const above = reading.value > setting.thresholdW;
-      const run = !above ? null : track.run ? { ...track.run, peak: Math.max(track.run.peak, reading.value) } : { since: reading.measuredAt, firstValue: reading.value, peak: reading.value };
+      const run = !above
+        ? null
+        : track.run
+          ? { ...track.run, peak: Math.max(track.run.peak, reading.value) }
+          : { since: reading.measuredAt, firstValue: reading.value, peak: reading.value };
       const open = above && track.open ? { ...track.open, peak: Math.max(track.open.peak, reading.value) } : track.open;
       next = { ...next, run, open };
       break;
     }
     case 'alarm_voltage_band': {
-      const open = track.open && outsideBy(setting, reading.value) > outsideBy(setting, track.open.peak) ? { ...track.open, peak: reading.value } : track.open;
+      const open =
+        track.open && outsideBy(setting, reading.value) > outsideBy(setting, track.open.peak)
+          ? { ...track.open, peak: reading.value }
+          : track.open;
       next = { ...next, open };
       break;
     }
@@ -189,7 +233,9 @@ function note(state: AlarmState, command: AlarmCommand): AlarmState {
       assertKind(state, setting);
       if (state.setting && sameSetting(state.setting.value, setting)) return state;
       // A new setting judges from scratch: a stretch counted under the old threshold does not count under the new one.
-      const sensors = Object.fromEntries(Object.entries(state.sensors).map(([id, track]) => [id, { ...track, run: null }]));
+      const sensors = Object.fromEntries(
+        Object.entries(state.sensors).map(([id, track]) => [id, { ...track, run: null }]),
+      );
       return { ...state, setting: { value: setting, requestId, appliedAt }, sensors };
     }
     case 'JudgeReading':
@@ -208,7 +254,12 @@ function evolve(state: AlarmState, event: AlarmEvent): AlarmState {
   switch (event.type) {
     case 'AlarmRaised': {
       const d = event.data;
-      return withOpen(state, d.sensorId, { alarmId: d.alarmId, since: d.since, raisedAt: d.raisedAt, peak: d.peak }, d.gatewayId);
+      return withOpen(
+        state,
+        d.sensorId,
+        { alarmId: d.alarmId, since: d.since, raisedAt: d.raisedAt, peak: d.peak },
+        d.gatewayId,
+      );
     }
     case 'AlarmCleared':
       return withOpen(state, event.data.sensorId, null, event.data.gatewayId);
@@ -222,7 +273,9 @@ function evolve(state: AlarmState, event: AlarmEvent): AlarmState {
  * nothing still move its state (a stretch above the threshold, the last instant judged), so it evolves from its
  * inputs as well as from its events, and it starts from the node and kind it watches.
  */
-export const alarmWorkflow: Workflow<AlarmState, AlarmCommand, AlarmEvent> & { readonly initialState: (nodeId: string, kind: AlarmKind) => AlarmState } = {
+export const alarmWorkflow: Workflow<AlarmState, AlarmCommand, AlarmEvent> & {
+  readonly initialState: (nodeId: string, kind: AlarmKind) => AlarmState;
+} = {
   decide,
   note,
   evolve,

@@ -33,7 +33,11 @@ export function isDue(expiresAt: string, at: string): boolean {
 }
 
 /** The state with one request patched; unchanged when no request has that id. */
-export function withRequest<S extends { readonly requests: Readonly<Record<string, object>> }>(state: S, requestId: string, patch: Partial<S['requests'][string]>): S {
+export function withRequest<S extends { readonly requests: Readonly<Record<string, object>> }>(
+  state: S,
+  requestId: string,
+  patch: Partial<S['requests'][string]>,
+): S {
   const request = state.requests[requestId];
   return request ? { ...state, requests: { ...state.requests, [requestId]: { ...request, ...patch } } } : state;
 }

@@ -11,7 +11,10 @@ const positive = (value: number): number => {
   if (!(value > 0)) throw new RangeError('not positive');
   return value;
 };
-const pollInterval = (seconds: number) => ({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds } } });
+const pollInterval = (seconds: number) => ({
+  target: 'meter',
+  settings: { change: { kind: 'poll_interval', seconds } },
+});
 
 describe('an interval the server set, kept across agent restarts', () => {
   let dir: string;
@@ -23,8 +26,14 @@ describe('an interval the server set, kept across agent restarts', () => {
   it('answers the kept interval while gateway.json still names the one it replaced', () => {
     const path = join(dir, 'state', 'interval.json');
     expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(10);
-    expect(new RememberedSetting(path, 'interval', logger).remember(30, 10, new Date('2025-03-01T12:00:00Z'))).toBeUndefined();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ value: 30, configured: 10, changedAt: '2025-03-01T12:00:00.000Z' });
+    expect(
+      new RememberedSetting(path, 'interval', logger).remember(30, 10, new Date('2025-03-01T12:00:00Z')),
+    ).toBeUndefined();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      value: 30,
+      configured: 10,
+      changedAt: '2025-03-01T12:00:00.000Z',
+    });
     expect(new RememberedSetting(path, 'interval', logger).initial(10, positive)).toBe(30);
   });
 
@@ -51,7 +60,9 @@ describe('an interval the server set, kept across agent restarts', () => {
     try {
       // Root writes anywhere; the refusal is only observable for other users.
       if (process.getuid?.() === 0) return;
-      expect(new RememberedSetting(join(locked, 'sub', 'interval.json'), 'interval', logger).remember(30, 10, new Date())).toMatch(/EACCES/);
+      expect(
+        new RememberedSetting(join(locked, 'sub', 'interval.json'), 'interval', logger).remember(30, 10, new Date()),
+      ).toMatch(/EACCES/);
     } finally {
       chmodSync(locked, 0o700);
     }
@@ -61,16 +72,28 @@ describe('an interval the server set, kept across agent restarts', () => {
     const settings = { kind: 'modbus-tcp', host: '127.0.0.1', port: 1502, map: 'sdm630', intervalMs: 10_000 };
     const first = createModbusTcpSource(settings, 'modbus', { gatewayId: 'gw', stateDir: dir }, { logger });
     expect(await first.configure(pollInterval(7))).toEqual({ ok: true, detail: 'polling every 7 s' });
-    expect(createModbusTcpSource(settings, 'modbus', { gatewayId: 'gw', stateDir: dir }, { logger }).pollIntervalMs).toBe(7000);
+    expect(
+      createModbusTcpSource(settings, 'modbus', { gatewayId: 'gw', stateDir: dir }, { logger }).pollIntervalMs,
+    ).toBe(7000);
     expect(createModbusTcpSource(settings, 'modbus', { gatewayId: 'gw' }, { logger }).pollIntervalMs).toBe(10_000);
-    expect(createModbusTcpSource({ ...settings, intervalMs: 5000 }, 'modbus', { gatewayId: 'gw', stateDir: dir }, { logger }).pollIntervalMs).toBe(5000);
+    expect(
+      createModbusTcpSource({ ...settings, intervalMs: 5000 }, 'modbus', { gatewayId: 'gw', stateDir: dir }, { logger })
+        .pollIntervalMs,
+    ).toBe(5000);
   });
 
   it('a P1 reader built again after a poll_interval forwards at that interval', async () => {
     const settings = { kind: 'dsmr-p1', port: 'tcp://127.0.0.1:8088' };
-    const first = createDsmrP1Source(settings, 'dsmr', { gatewayId: 'gw', stateDir: dir }) as unknown as { configure: (c: unknown) => Promise<unknown> };
-    expect(await first.configure(pollInterval(60))).toEqual({ ok: true, detail: 'forwarding the newest valid telegram every 60 s' });
-    const again = createDsmrP1Source(settings, 'dsmr', { gatewayId: 'gw', stateDir: dir }) as unknown as { reportingIntervalSeconds: number | undefined };
+    const first = createDsmrP1Source(settings, 'dsmr', { gatewayId: 'gw', stateDir: dir }) as unknown as {
+      configure: (c: unknown) => Promise<unknown>;
+    };
+    expect(await first.configure(pollInterval(60))).toEqual({
+      ok: true,
+      detail: 'forwarding the newest valid telegram every 60 s',
+    });
+    const again = createDsmrP1Source(settings, 'dsmr', { gatewayId: 'gw', stateDir: dir }) as unknown as {
+      reportingIntervalSeconds: number | undefined;
+    };
     expect(again.reportingIntervalSeconds).toBe(60);
   });
 });

@@ -35,7 +35,10 @@ export class RememberedSetting {
     if (stored.configured !== (configured ?? null) || typeof stored.value !== 'number') return configured;
     try {
       const value = check(stored.value);
-      this.logger.info({ setting: this.what, value, configured: configured ?? null, changedAt: stored.changedAt }, 'setting changed by the server kept from before the restart');
+      this.logger.info(
+        { setting: this.what, value, configured: configured ?? null, changedAt: stored.changedAt },
+        'setting changed by the server kept from before the restart',
+      );
       return value;
     } catch {
       return configured;
@@ -53,7 +56,10 @@ export class RememberedSetting {
       renameSync(temporary, this.path);
       return undefined;
     } catch (error) {
-      this.logger.warn({ setting: this.what, path: this.path, err: error }, 'setting changed by the server not kept: it holds until the agent restarts');
+      this.logger.warn(
+        { setting: this.what, path: this.path, err: error },
+        'setting changed by the server not kept: it holds until the agent restarts',
+      );
       return error instanceof Error ? error.message : String(error);
     }
   }

@@ -20,6 +20,8 @@ describe('CommonPasswordPolicy', () => {
   it('rejects long passwords from the list, whatever their case', () => {
     const long = [...common].find((p) => p.length >= 12 && /[a-z]/.test(p))!;
     expect(long).toBeDefined();
-    expect(policy.problems(long.toUpperCase())).toEqual(['password is too common; choose one that is not on lists of leaked passwords']);
+    expect(policy.problems(long.toUpperCase())).toEqual([
+      'password is too common; choose one that is not on lists of leaked passwords',
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { AccessTokenSigner, AccessTokenSubject, SignedAccessToken } from '../../application/access/ports/token-signer.port.js';
+import type {
+  AccessTokenSigner,
+  AccessTokenSubject,
+  SignedAccessToken,
+} from '../../application/access/ports/token-signer.port.js';
 
 export const JWT_ALGORITHM = 'HS256';
 export const JWT_AUDIENCE = 'wattlog-api';

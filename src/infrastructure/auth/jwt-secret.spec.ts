@@ -9,7 +9,10 @@ describe('loadJwtSecret', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('takes WATTLOG_JWT_SECRET when it has at least 32 bytes, and refuses a shorter one', () => {
-    expect(loadJwtSecret('s'.repeat(32), dir)).toEqual({ key: Buffer.from('s'.repeat(32)), source: 'WATTLOG_JWT_SECRET' });
+    expect(loadJwtSecret('s'.repeat(32), dir)).toEqual({
+      key: Buffer.from('s'.repeat(32)),
+      source: 'WATTLOG_JWT_SECRET',
+    });
     expect(() => loadJwtSecret('s'.repeat(31), dir)).toThrow('WATTLOG_JWT_SECRET must be at least 32 bytes');
   });
 

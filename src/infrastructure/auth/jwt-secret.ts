@@ -17,7 +17,8 @@ export interface JwtSecret {
 export function loadJwtSecret(fromEnv: string | undefined, dataDir: string): JwtSecret {
   if (fromEnv !== undefined && fromEnv !== '') {
     const key = Buffer.from(fromEnv, 'utf8');
-    if (key.length < JWT_SECRET_MIN_BYTES) throw new Error(`WATTLOG_JWT_SECRET must be at least ${JWT_SECRET_MIN_BYTES} bytes`);
+    if (key.length < JWT_SECRET_MIN_BYTES)
+      throw new Error(`WATTLOG_JWT_SECRET must be at least ${JWT_SECRET_MIN_BYTES} bytes`);
     return { key, source: 'WATTLOG_JWT_SECRET' };
   }
   const path = join(dataDir, 'jwt.key');
@@ -31,6 +32,7 @@ export function loadJwtSecret(fromEnv: string | undefined, dataDir: string): Jwt
     }
   }
   const text = readFileSync(path, 'utf8').trim();
-  if (!/^[0-9a-f]{64,}$/.test(text)) throw new Error(`${path} does not hold a key of at least 32 bytes as hex; delete it to generate a new one`);
+  if (!/^[0-9a-f]{64,}$/.test(text))
+    throw new Error(`${path} does not hold a key of at least 32 bytes as hex; delete it to generate a new one`);
   return { key: Buffer.from(text, 'hex'), source: path };
 }

@@ -18,7 +18,9 @@ export const DEFAULT_SCRYPT: ScryptParams = { log2N: 17, r: 8, p: 1 };
  */
 export function scryptParamsFor(env: NodeJS.ProcessEnv): ScryptParams {
   const lowered = env.NODE_ENV === 'test' ? Number(env.WATTLOG_TEST_SCRYPT_LOG2N) : NaN;
-  return Number.isInteger(lowered) && lowered >= 10 && lowered < DEFAULT_SCRYPT.log2N ? { ...DEFAULT_SCRYPT, log2N: lowered } : DEFAULT_SCRYPT;
+  return Number.isInteger(lowered) && lowered >= 10 && lowered < DEFAULT_SCRYPT.log2N
+    ? { ...DEFAULT_SCRYPT, log2N: lowered }
+    : DEFAULT_SCRYPT;
 }
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
@@ -60,7 +62,8 @@ export class ScryptPasswordHasher implements PasswordHasher {
     if (!match) return false;
     const params = { log2N: Number(match[1]), r: Number(match[2]), p: Number(match[3]) };
     // Refuse parameters a tampered row could use to make one login cost gigabytes.
-    if (params.log2N < 10 || params.log2N > 20 || params.r < 1 || params.r > 16 || params.p < 1 || params.p > 4) return false;
+    if (params.log2N < 10 || params.log2N > 20 || params.r < 1 || params.r > 16 || params.p < 1 || params.p > 4)
+      return false;
     const salt = Buffer.from(match[4]!, 'base64');
     const expected = Buffer.from(match[5]!, 'base64');
     const actual = await this.limited(() => derive(password, salt, params));

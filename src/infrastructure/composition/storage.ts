@@ -42,7 +42,8 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     const migrations: AppliedMigration[] = [];
     if (config.store === 'eventstoredb') {
       // Loaded on demand: the gRPC client is heavy and only this mode needs it.
-      const { EventStoreDbEventStore } = await import('../event-store/eventstoredb/eventstoredb-event-store.adapter.js');
+      const { EventStoreDbEventStore } =
+        await import('../event-store/eventstoredb/eventstoredb-event-store.adapter.js');
       eventStore = new EventStoreDbEventStore(required(config.eventStoreUrl, 'EVENTSTORE_URL'));
     } else {
       migrations.push(...(await migrate(readModels, [eventStoreMigrations])));

@@ -85,7 +85,9 @@ describe('loadConfig', () => {
 
   it('turns the rate limit off, and refuses limits that would admit nothing', () => {
     expect(loadConfig({ WATTLOG_RATE_LIMIT: 'off' }).rateLimit).toBeNull();
-    expect(() => loadConfig({ WATTLOG_RATE_LIMIT_RPS: '0' })).toThrow('WATTLOG_RATE_LIMIT_RPS="0" is not allowed; expected a positive number (default 100)');
+    expect(() => loadConfig({ WATTLOG_RATE_LIMIT_RPS: '0' })).toThrow(
+      'WATTLOG_RATE_LIMIT_RPS="0" is not allowed; expected a positive number (default 100)',
+    );
     expect(() => loadConfig({ WATTLOG_RATE_LIMIT_BURST: '2.5' })).toThrow(/WATTLOG_RATE_LIMIT_BURST.*whole number/);
     expect(() => loadConfig({ WATTLOG_RATE_LIMIT_ANON_BURST: 'lots' })).toThrow(/WATTLOG_RATE_LIMIT_ANON_BURST/);
   });
@@ -97,7 +99,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts postgresql:// and the port bounds', () => {
-    expect(loadConfig({ WATTLOG_STORE: 'postgres', DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe('postgresql://u@h/db');
+    expect(loadConfig({ WATTLOG_STORE: 'postgres', DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe(
+      'postgresql://u@h/db',
+    );
     expect(loadConfig({ PORT: '1' }).port).toBe(1);
     expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
   });
@@ -131,7 +135,9 @@ describe('loadConfig', () => {
     });
 
     it('requires DATABASE_URL for the postgres store', () => {
-      expect(errorFor({ WATTLOG_STORE: 'postgres' })).toMatch(/^DATABASE_URL is not set; it is required when WATTLOG_STORE=postgres/);
+      expect(errorFor({ WATTLOG_STORE: 'postgres' })).toMatch(
+        /^DATABASE_URL is not set; it is required when WATTLOG_STORE=postgres/,
+      );
     });
 
     it('requires EVENTSTORE_URL for the eventstoredb store', () => {
@@ -142,7 +148,9 @@ describe('loadConfig', () => {
 
     it('rejects a DATABASE_URL of another scheme without echoing its password', () => {
       const message = errorFor({ DATABASE_URL: 'mysql://admin:hunter2@db/x' });
-      expect(message).toMatch(/^DATABASE_URL="mysql:\/\/admin:\*\*\*@db\/x" is not allowed; expected a URL starting with postgres:\/\/ or postgresql:\/\//);
+      expect(message).toMatch(
+        /^DATABASE_URL="mysql:\/\/admin:\*\*\*@db\/x" is not allowed; expected a URL starting with postgres:\/\/ or postgresql:\/\//,
+      );
       expect(message).not.toContain('hunter2');
     });
 
@@ -163,17 +171,25 @@ describe('loadConfig', () => {
     });
 
     it('rejects a host with spaces or a scheme', () => {
-      expect(errorFor({ WATTLOG_HOST: 'http://x' })).toMatch(/^WATTLOG_HOST="http:\/\/x" is not allowed; expected an IP address or host name/);
+      expect(errorFor({ WATTLOG_HOST: 'http://x' })).toMatch(
+        /^WATTLOG_HOST="http:\/\/x" is not allowed; expected an IP address or host name/,
+      );
       expect(errorFor({ WATTLOG_HOST: 'a b' })).toMatch(/^WATTLOG_HOST="a b" is not allowed/);
     });
 
     it('rejects an unknown WATTLOG_HTTP', () => {
-      expect(errorFor({ WATTLOG_HTTP: 'HTTPS' })).toBe('WATTLOG_HTTP="HTTPS" is not allowed; use one of: https, http (default https)');
+      expect(errorFor({ WATTLOG_HTTP: 'HTTPS' })).toBe(
+        'WATTLOG_HTTP="HTTPS" is not allowed; use one of: https, http (default https)',
+      );
     });
 
     it('needs both TLS paths or neither', () => {
-      expect(errorFor({ WATTLOG_TLS_CERT: '/c.pem' })).toMatch(/^WATTLOG_TLS_KEY is not set but WATTLOG_TLS_CERT is; set both/);
-      expect(errorFor({ WATTLOG_TLS_KEY: '/k.pem' })).toMatch(/^WATTLOG_TLS_CERT is not set but WATTLOG_TLS_KEY is; set both/);
+      expect(errorFor({ WATTLOG_TLS_CERT: '/c.pem' })).toMatch(
+        /^WATTLOG_TLS_KEY is not set but WATTLOG_TLS_CERT is; set both/,
+      );
+      expect(errorFor({ WATTLOG_TLS_KEY: '/k.pem' })).toMatch(
+        /^WATTLOG_TLS_CERT is not set but WATTLOG_TLS_KEY is; set both/,
+      );
     });
 
     it('refuses TLS files together with plain HTTP', () => {
@@ -189,7 +205,9 @@ describe('loadConfig', () => {
     });
 
     it('rejects an unknown WATTLOG_DEMO', () => {
-      expect(errorFor({ WATTLOG_DEMO: 'yes' })).toBe('WATTLOG_DEMO="yes" is not allowed; use one of: on, off (default on)');
+      expect(errorFor({ WATTLOG_DEMO: 'yes' })).toBe(
+        'WATTLOG_DEMO="yes" is not allowed; use one of: on, off (default on)',
+      );
     });
 
     it('rejects a short admin token without showing it', () => {
@@ -202,14 +220,18 @@ describe('loadConfig', () => {
 describe('WATTLOG_MASTER_KEY', () => {
   it('accepts 64 hex characters and refuses anything else without echoing it', () => {
     expect(loadConfig({ WATTLOG_MASTER_KEY: 'ab'.repeat(32) }).masterKey).toBe('ab'.repeat(32));
-    expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).toThrow(/WATTLOG_MASTER_KEY must be 64 hex characters \(32 bytes\), got 16 characters/);
+    expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).toThrow(
+      /WATTLOG_MASTER_KEY must be 64 hex characters \(32 bytes\), got 16 characters/,
+    );
     expect(() => loadConfig({ WATTLOG_MASTER_KEY: 'secret-but-short' })).not.toThrow(/secret-but-short/);
   });
   it('takes WATTLOG_JWT_SECRET of at least 32 bytes and names only the length of a shorter one', () => {
     expect(loadConfig({ WATTLOG_JWT_SECRET: 'j'.repeat(32) }).jwtSecret).toBe('j'.repeat(32));
     expect(loadConfig({}).jwtSecret).toBeUndefined();
     expect(() => loadConfig({ WATTLOG_JWT_SECRET: 'short-secret' })).toThrow(
-      new ConfigError('WATTLOG_JWT_SECRET is 12 bytes; it must be at least 32 (or unset to generate one into the data directory)'),
+      new ConfigError(
+        'WATTLOG_JWT_SECRET is 12 bytes; it must be at least 32 (or unset to generate one into the data directory)',
+      ),
     );
   });
 });

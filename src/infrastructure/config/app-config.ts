@@ -65,7 +65,9 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   const value = read(env, name);
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(`${name}=${shown(value)} is not allowed; use one of: ${allowed.join(', ')} (default ${fallback})`);
+    throw new ConfigError(
+      `${name}=${shown(value)} is not allowed; use one of: ${allowed.join(', ')} (default ${fallback})`,
+    );
   }
   return value as T;
 }
@@ -82,7 +84,9 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[],
   }
   if (!parses || scheme === undefined || !protocols.includes(`${scheme}:`)) {
     const schemes = protocols.map((p) => `${p}//`).join(' or ');
-    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a URL starting with ${schemes}, e.g. ${example}`);
+    throw new ConfigError(
+      `${name}=${shown(value)} is not allowed; expected a URL starting with ${schemes}, e.g. ${example}`,
+    );
   }
   return value;
 }
@@ -92,7 +96,9 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!/^\d{1,5}$/.test(value) || n < 1 || n > 65535) {
-    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a port number from 1 to 65535 (default ${fallback})`);
+    throw new ConfigError(
+      `${name}=${shown(value)} is not allowed; expected a port number from 1 to 65535 (default ${fallback})`,
+    );
   }
   return n;
 }
@@ -112,7 +118,9 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!/^\d{1,9}$/.test(value) || n > max) {
-    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected a whole number from 0 to ${max} (default ${fallback})`);
+    throw new ConfigError(
+      `${name}=${shown(value)} is not allowed; expected a whole number from 0 to ${max} (default ${fallback})`,
+    );
   }
   return n;
 }
@@ -123,11 +131,17 @@ export function loadRateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | null {
   const { principal, anonymous } = RATE_LIMIT_DEFAULTS;
   const burst = (name: string, fallback: number): number => {
     const n = positive(env, name, fallback);
-    if (!Number.isInteger(n)) throw new ConfigError(`${name}=${shown(String(n))} is not allowed; expected a whole number of requests (default ${fallback})`);
+    if (!Number.isInteger(n))
+      throw new ConfigError(
+        `${name}=${shown(String(n))} is not allowed; expected a whole number of requests (default ${fallback})`,
+      );
     return n;
   };
   return {
-    principal: { ratePerSecond: positive(env, 'WATTLOG_RATE_LIMIT_RPS', principal.ratePerSecond), burst: burst('WATTLOG_RATE_LIMIT_BURST', principal.burst) },
+    principal: {
+      ratePerSecond: positive(env, 'WATTLOG_RATE_LIMIT_RPS', principal.ratePerSecond),
+      burst: burst('WATTLOG_RATE_LIMIT_BURST', principal.burst),
+    },
     anonymous: {
       ratePerSecond: positive(env, 'WATTLOG_RATE_LIMIT_ANON_RPS', anonymous.ratePerSecond),
       burst: burst('WATTLOG_RATE_LIMIT_ANON_BURST', anonymous.burst),
@@ -139,7 +153,9 @@ function host(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = read(env, name);
   if (value === undefined) return fallback;
   if (!/^[A-Za-z0-9.:_-]+$/.test(value)) {
-    throw new ConfigError(`${name}=${shown(value)} is not allowed; expected an IP address or host name such as 127.0.0.1 or :: (default ${fallback})`);
+    throw new ConfigError(
+      `${name}=${shown(value)} is not allowed; expected an IP address or host name such as 127.0.0.1 or :: (default ${fallback})`,
+    );
   }
   return value;
 }
@@ -154,7 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const pgExample = 'postgres://user@127.0.0.1:5432/wattlog';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], pgExample);
-  if (store === 'postgres' && databaseUrl === undefined) throw missing('DATABASE_URL', 'WATTLOG_STORE=postgres', pgExample);
+  if (store === 'postgres' && databaseUrl === undefined)
+    throw missing('DATABASE_URL', 'WATTLOG_STORE=postgres', pgExample);
 
   const esdbExample = 'esdb://127.0.0.1:2113?tls=false';
   const eventStoreUrl = url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:'], esdbExample);
@@ -166,11 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const tlsCertPath = read(env, 'WATTLOG_TLS_CERT');
   const tlsKeyPath = read(env, 'WATTLOG_TLS_KEY');
   if ((tlsCertPath === undefined) !== (tlsKeyPath === undefined)) {
-    const [set, unset] = tlsCertPath === undefined ? ['WATTLOG_TLS_KEY', 'WATTLOG_TLS_CERT'] : ['WATTLOG_TLS_CERT', 'WATTLOG_TLS_KEY'];
-    throw new ConfigError(`${unset} is not set but ${set} is; set both (PEM file paths) or neither for a generated self-signed pair`);
+    const [set, unset] =
+      tlsCertPath === undefined ? ['WATTLOG_TLS_KEY', 'WATTLOG_TLS_CERT'] : ['WATTLOG_TLS_CERT', 'WATTLOG_TLS_KEY'];
+    throw new ConfigError(
+      `${unset} is not set but ${set} is; set both (PEM file paths) or neither for a generated self-signed pair`,
+    );
   }
   if (http === 'http' && tlsCertPath !== undefined) {
-    throw new ConfigError('WATTLOG_TLS_CERT/WATTLOG_TLS_KEY are set but WATTLOG_HTTP="http" serves plain HTTP; unset them or use WATTLOG_HTTP=https');
+    throw new ConfigError(
+      'WATTLOG_TLS_CERT/WATTLOG_TLS_KEY are set but WATTLOG_HTTP="http" serves plain HTTP; unset them or use WATTLOG_HTTP=https',
+    );
   }
 
   const adminToken = read(env, 'WATTLOG_ADMIN_TOKEN');

@@ -22,7 +22,9 @@ describe('master key', () => {
 
   it('refuses a malformed WATTLOG_MASTER_KEY without echoing it', () => {
     const run = (): unknown => loadMasterKey('secret-but-short', dataDir);
-    expect(run).toThrow(new MasterKeyError('WATTLOG_MASTER_KEY must be 64 hex characters (32 bytes), got 16 characters'));
+    expect(run).toThrow(
+      new MasterKeyError('WATTLOG_MASTER_KEY must be 64 hex characters (32 bytes), got 16 characters'),
+    );
   });
 
   it('generates a key once into <dataDir>/master.key with mode 0600 and reuses it', () => {
@@ -40,7 +42,9 @@ describe('master key', () => {
     const path = join(dataDir, 'master.key');
     loadMasterKey(undefined, dataDir);
     chmodSync(path, 0o644);
-    expect(() => loadMasterKey(undefined, dataDir)).toThrow(`${path} is readable by group or others; run: chmod 600 ${path}`);
+    expect(() => loadMasterKey(undefined, dataDir)).toThrow(
+      `${path} is readable by group or others; run: chmod 600 ${path}`,
+    );
     writeFileSync(path, 'nonsense\n', { mode: 0o600 });
     chmodSync(path, 0o600);
     expect(() => loadMasterKey(undefined, dataDir)).toThrow('must hold 64 hex characters');

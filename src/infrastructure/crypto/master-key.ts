@@ -33,7 +33,9 @@ function fromHex(hex: string, source: string): MasterKey {
 export function loadMasterKey(fromEnv: string | undefined, dataDir: string): MasterKey {
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!HEX_64.test(fromEnv)) {
-      throw new MasterKeyError(`WATTLOG_MASTER_KEY must be 64 hex characters (32 bytes), got ${fromEnv.length} characters`);
+      throw new MasterKeyError(
+        `WATTLOG_MASTER_KEY must be 64 hex characters (32 bytes), got ${fromEnv.length} characters`,
+      );
     }
     return fromHex(fromEnv, 'WATTLOG_MASTER_KEY');
   }
@@ -56,6 +58,7 @@ export function loadMasterKey(fromEnv: string | undefined, dataDir: string): Mas
     throw new MasterKeyError(`${path} is readable by group or others; run: chmod 600 ${path}`);
   }
   const text = readFileSync(path, 'utf8').trim();
-  if (!HEX_64.test(text)) throw new MasterKeyError(`${path} must hold 64 hex characters (32 bytes); it is damaged or not a master key`);
+  if (!HEX_64.test(text))
+    throw new MasterKeyError(`${path} must hold 64 hex characters (32 bytes); it is damaged or not a master key`);
   return fromHex(text, path);
 }

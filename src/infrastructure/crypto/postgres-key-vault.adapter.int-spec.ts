@@ -31,13 +31,20 @@ describeEachBackend('postgres key vault on %s', (backendName) => {
     await vault.put('gw-2:bbbb', two);
     expect(await vault.get('gw-1:aaaa')).toEqual(one);
     expect(await vault.get('gw-3:cccc')).toBeUndefined();
-    expect(await vault.all()).toEqual(new Map([['gw-1:aaaa', one], ['gw-2:bbbb', two]]));
+    expect(await vault.all()).toEqual(
+      new Map([
+        ['gw-1:aaaa', one],
+        ['gw-2:bbbb', two],
+      ]),
+    );
   });
 
   it('stores ciphertext only: the secret does not appear in the table', async () => {
     const secret = randomBytes(32);
     await new PostgresKeyVault(b.db, master).put('gw-1:aaaa', secret);
-    const [row] = await b.db.query<{ dump: string }>("SELECT encode(iv || ciphertext || tag, 'hex') AS dump FROM key_vault");
+    const [row] = await b.db.query<{ dump: string }>(
+      "SELECT encode(iv || ciphertext || tag, 'hex') AS dump FROM key_vault",
+    );
     expect(row?.dump).not.toContain(secret.toString('hex'));
     expect(row?.dump).not.toContain(secret.subarray(0, 8).toString('hex'));
   });
@@ -47,16 +54,23 @@ describeEachBackend('postgres key vault on %s', (backendName) => {
     const secret = randomBytes(32);
     await vault.put('gw-1:aaaa', secret);
     await vault.put('gw-1:aaaa', secret);
-    await expect(vault.put('gw-1:aaaa', randomBytes(32))).rejects.toThrow('key vault already holds a different secret under "gw-1:aaaa"');
+    await expect(vault.put('gw-1:aaaa', randomBytes(32))).rejects.toThrow(
+      'key vault already holds a different secret under "gw-1:aaaa"',
+    );
     expect(await vault.get('gw-1:aaaa')).toEqual(secret);
   });
 
   it.each(['ciphertext', 'tag', 'iv'])('detects a flipped byte in the %s', async (column) => {
     const vault = new PostgresKeyVault(b.db, master);
     await vault.put('gw-1:aaaa', randomBytes(32));
-    await b.db.query(`UPDATE key_vault SET ${column} = set_byte(${column}, 0, get_byte(${column}, 0) # 1) WHERE key_id = $1`, ['gw-1:aaaa']);
+    await b.db.query(
+      `UPDATE key_vault SET ${column} = set_byte(${column}, 0, get_byte(${column}, 0) # 1) WHERE key_id = $1`,
+      ['gw-1:aaaa'],
+    );
     await expect(vault.get('gw-1:aaaa')).rejects.toThrow(
-      new KeyVaultError('key vault entry "gw-1:aaaa" failed authentication: it was altered or moved from another key id'),
+      new KeyVaultError(
+        'key vault entry "gw-1:aaaa" failed authentication: it was altered or moved from another key id',
+      ),
     );
     await expect(vault.all()).rejects.toThrow(KeyVaultError);
   });

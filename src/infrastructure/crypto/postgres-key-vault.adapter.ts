@@ -41,7 +41,9 @@ export class PostgresKeyVault implements KeyVault {
     if (inserted.length > 0) return;
     const stored = await this.get(keyId);
     if (!stored || stored.length !== secret.length || !timingSafeEqual(stored, secret)) {
-      throw new KeyVaultError(`key vault already holds a different secret under "${keyId}"; entries are never overwritten`);
+      throw new KeyVaultError(
+        `key vault already holds a different secret under "${keyId}"; entries are never overwritten`,
+      );
     }
   }
 
@@ -72,7 +74,9 @@ export class PostgresKeyVault implements KeyVault {
     try {
       return Buffer.concat([decipher.update(Buffer.from(row.ciphertext)), decipher.final()]);
     } catch {
-      throw new KeyVaultError(`key vault entry "${row.key_id}" failed authentication: it was altered or moved from another key id`);
+      throw new KeyVaultError(
+        `key vault entry "${row.key_id}" failed authentication: it was altered or moved from another key id`,
+      );
     }
   }
 }

@@ -20,7 +20,10 @@ export function tcpOpener(host: string, port: number, connectTimeoutMs: number):
   return (handlers) =>
     new Promise((resolve, reject) => {
       const socket = connect({ host, port });
-      const timer = setTimeout(() => socket.destroy(new Error(`no connection to ${host}:${port} within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+      const timer = setTimeout(
+        () => socket.destroy(new Error(`no connection to ${host}:${port} within ${connectTimeoutMs} ms`)),
+        connectTimeoutMs,
+      );
       socket.once('error', reject);
       socket.once('connect', () => {
         clearTimeout(timer);

@@ -9,7 +9,9 @@ import { DsmrP1SettingsError, parseP1Settings } from './p1-settings.js';
 
 function defaultLogger(): Logger {
   const level = process.env.LOG_LEVEL;
-  return createLogger(level !== undefined && (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info');
+  return createLogger(
+    level !== undefined && (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info',
+  );
 }
 
 /**
@@ -20,10 +22,16 @@ function defaultLogger(): Logger {
 export function dsmrP1SourceFactory(deps: Partial<P1ReaderDeps> = {}): FrameSourceFactory {
   return (settings, networkType, context) => {
     if (networkType !== 'dsmr') {
-      throw new DsmrP1SettingsError(`dsmr-p1 adapter: the gateway's networkType must be "dsmr" (got ${JSON.stringify(networkType)})`);
+      throw new DsmrP1SettingsError(
+        `dsmr-p1 adapter: the gateway's networkType must be "dsmr" (got ${JSON.stringify(networkType)})`,
+      );
     }
     const logger = deps.logger ?? defaultLogger();
-    const remembered = new RememberedSetting(context?.stateDir ? join(context.stateDir, 'p1-reporting-interval.json') : undefined, 'P1 reporting interval', logger);
+    const remembered = new RememberedSetting(
+      context?.stateDir ? join(context.stateDir, 'p1-reporting-interval.json') : undefined,
+      'P1 reporting interval',
+      logger,
+    );
     return new P1ReaderSource(parseP1Settings(settings), { remembered, ...deps, logger });
   };
 }

@@ -82,7 +82,13 @@ function portOf(dongle: Dongle): number {
 }
 
 function aReader(port: number, extra: Record<string, unknown> = {}): P1ReaderSource {
-  const settings = parseP1Settings({ kind: 'dsmr-p1', port: `tcp://127.0.0.1:${port}`, reconnectMinMs: 50, reconnectMaxMs: 400, ...extra });
+  const settings = parseP1Settings({
+    kind: 'dsmr-p1',
+    port: `tcp://127.0.0.1:${port}`,
+    reconnectMinMs: 50,
+    reconnectMaxMs: 400,
+    ...extra,
+  });
   return new P1ReaderSource(settings, { logger: createLogger('silent') });
 }
 
@@ -97,7 +103,10 @@ describe('P1ReaderSource over TCP (P1-to-Ethernet dongle)', () => {
     let writing: Promise<void> = Promise.resolve();
     const first = await listen(0, (socket) => {
       // Three whole telegrams, then half of the fourth, then the dongle goes away.
-      writing = writeInPieces(socket, `garbage\r\n${telegrams.slice(0, 3).join('')}${telegrams[3]?.slice(0, 120) ?? ''}`);
+      writing = writeInPieces(
+        socket,
+        `garbage\r\n${telegrams.slice(0, 3).join('')}${telegrams[3]?.slice(0, 120) ?? ''}`,
+      );
     });
     const port = portOf(first);
     const reader = aReader(port);
@@ -141,6 +150,10 @@ describe('P1ReaderSource over TCP (P1-to-Ethernet dongle)', () => {
     cleanups.push(() => reader.stop());
     await reader.start(new RecordingSink());
     await waitFor(() => dongle.sockets.length === 2, 4000, 'a second connection');
-    await waitFor(() => dongle.closedSockets.includes(dongle.sockets[0] as Socket), 3000, 'the silent connection to be closed');
+    await waitFor(
+      () => dongle.closedSockets.includes(dongle.sockets[0] as Socket),
+      3000,
+      'the silent connection to be closed',
+    );
   });
 });

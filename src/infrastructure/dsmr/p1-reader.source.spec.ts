@@ -36,7 +36,11 @@ function aSerialReader(
   const path = `/dev/ttyP1-${++pathCounter}`;
   const logs = captureLogs();
   const settings = parseP1Settings({ kind: 'dsmr-p1', port: path, reconnectMinMs: 20, reconnectMaxMs: 40, ...extra });
-  const reader = new P1ReaderSource(settings, { logger: logs.logger, serialPort: RecordedSerialPort, ...(timers ? { timers } : {}) });
+  const reader = new P1ReaderSource(settings, {
+    logger: logs.logger,
+    serialPort: RecordedSerialPort,
+    ...(timers ? { timers } : {}),
+  });
   started.push(reader);
   return { reader, path, logs };
 }
@@ -53,7 +57,8 @@ function telegramNo(n: number): string {
 }
 
 function emit(port: SerialPortMock | undefined, text: string, chunk: number): void {
-  for (let at = 0; at < text.length; at += chunk) port?.port?.emitData(Buffer.from(text.slice(at, at + chunk), 'latin1'));
+  for (let at = 0; at < text.length; at += chunk)
+    port?.port?.emitData(Buffer.from(text.slice(at, at + chunk), 'latin1'));
 }
 
 describe('P1ReaderSource on a serial port', () => {
@@ -70,14 +75,20 @@ describe('P1ReaderSource on a serial port', () => {
     const sink = new RecordingSink();
     await reader.start(sink);
     await waitFor(() => opened[0]?.isOpen === true, 2000, 'the port to open');
-    expect(opened[0]?.port?.openOptions).toMatchObject({ path, baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 });
+    expect(opened[0]?.port?.openOptions).toMatchObject({
+      path,
+      baudRate: 9600,
+      dataBits: 7,
+      parity: 'even',
+      stopBits: 1,
+    });
     emit(opened[0], `noise${DSMR22_WITH_GAS}${DSMR22_WITH_GAS}`, 17);
     await waitFor(() => sink.payloads.length === 2, 2000, 'two telegrams');
     expect(sink.payloads).toEqual([
       { kind: 'dsmr', telegram: DSMR22_WITH_GAS.trimEnd() },
       { kind: 'dsmr', telegram: DSMR22_WITH_GAS.trimEnd() },
     ]);
-      });
+  });
 
   it('forwards a telegram with a bad checksum too, counting and logging it', async () => {
     const { reader, path, logs } = aSerialReader();
@@ -95,7 +106,7 @@ describe('P1ReaderSource on a serial port', () => {
     ]);
     expect(reader.stats).toMatchObject({ connects: 1, telegrams: 3, badCrc: 1, refusedBySink: 0 });
     expect(logs.lines.filter((l) => l.msg.includes('failed its checksum')).map((l) => l.badCrc)).toEqual([1]);
-      });
+  });
 
   it('counts telegrams the agent refuses', async () => {
     const { reader, path } = aSerialReader();
@@ -105,18 +116,26 @@ describe('P1ReaderSource on a serial port', () => {
     await waitFor(() => opened[0]?.isOpen === true, 2000, 'the port to open');
     emit(opened[0], DSMR42_WITH_GAS, 1000);
     await waitFor(() => reader.stats.refusedBySink === 1, 2000, 'the refusal');
-      });
+  });
 
   it('keeps retrying a port that is not there yet, and reads it once it appears', async () => {
     const { reader, path, logs } = aSerialReader();
     const sink = new RecordingSink();
     await reader.start(sink);
-    await waitFor(() => logs.lines.filter((l) => l.msg === 'P1 port could not be opened').length >= 2, 2000, 'two failed opens');
+    await waitFor(
+      () => logs.lines.filter((l) => l.msg === 'P1 port could not be opened').length >= 2,
+      2000,
+      'two failed opens',
+    );
     SerialPortMock.binding.createPort(path, { echo: false, record: false });
     await waitFor(() => opened.some((port) => port.isOpen), 2000, 'the port to open');
-    emit(opened.find((port) => port.isOpen), EMUCS_FLUVIUS, 100);
+    emit(
+      opened.find((port) => port.isOpen),
+      EMUCS_FLUVIUS,
+      100,
+    );
     await waitFor(() => sink.payloads.length === 1, 2000, 'a telegram');
-      });
+  });
 
   it('reopens a port that went away (cable pulled) and reads on', async () => {
     const { reader, path } = aSerialReader();
@@ -132,7 +151,7 @@ describe('P1ReaderSource on a serial port', () => {
     await waitFor(() => sink.payloads.length === 1, 2000, 'a telegram');
     // The half telegram from before the disconnect is not glued to the rest sent afterwards.
     expect(sink.payloads).toEqual([{ kind: 'dsmr', telegram: EMUCS_FLUVIUS.trimEnd() }]);
-      });
+  });
 
   describe('with a reporting interval', () => {
     async function anOpenThrottledReader(extra: Record<string, unknown>) {
@@ -185,7 +204,12 @@ describe('P1ReaderSource on a serial port', () => {
       emit(opened[0], telegramNo(1) + telegramNo(2), 1000);
       await waitFor(() => telegrams().length === 2, 2000, 'both telegrams, unthrottled');
 
-      expect(await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: { kind: 'poll_interval', seconds: 10 } } })).toEqual({
+      expect(
+        await reader.configure({
+          target: 'dsmr:E0044007131650618',
+          settings: { change: { kind: 'poll_interval', seconds: 10 } },
+        }),
+      ).toEqual({
         ok: true,
         detail: 'forwarding the newest valid telegram every 10 s',
       });
@@ -196,12 +220,25 @@ describe('P1ReaderSource on a serial port', () => {
       timers.advance(10_000);
       expect(telegrams().slice(2)).toEqual([telegramNo(4).trimEnd()]);
 
-      expect(await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: { kind: 'poll_interval', seconds: 3600 } } })).toEqual({
+      expect(
+        await reader.configure({
+          target: 'dsmr:E0044007131650618',
+          settings: { change: { kind: 'poll_interval', seconds: 3600 } },
+        }),
+      ).toEqual({
         ok: false,
         detail: "the P1 reader's reporting interval must be an integer from 1 to 900 seconds (got 3600)",
       });
-      const reporting = { kind: 'reporting', quantity: 'power', minIntervalS: 1, maxIntervalS: 10, reportableChange: 1 };
-      expect((await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: reporting } })).ok).toBe(false);
+      const reporting = {
+        kind: 'reporting',
+        quantity: 'power',
+        minIntervalS: 1,
+        maxIntervalS: 10,
+        reportableChange: 1,
+      };
+      expect((await reader.configure({ target: 'dsmr:E0044007131650618', settings: { change: reporting } })).ok).toBe(
+        false,
+      );
       expect(reader.reportingIntervalSeconds).toBe(10);
     });
   });

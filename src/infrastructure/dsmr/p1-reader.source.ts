@@ -1,12 +1,29 @@
 import type { Logger } from 'pino';
-import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
+import type {
+  DeviceCommandOutcome,
+  DeviceConfiguration,
+  FrameSink,
+  FrameSource,
+} from '../../application/ports/frame-source.port.js';
 import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import type { DsmrPayload } from '../../domain/metering/protocols/dsmr/dsmr.decoder.js';
 import { crcStatus } from '../../domain/metering/protocols/dsmr/telegram-envelope.js';
 import { TelegramFramer } from '../../domain/metering/protocols/dsmr/telegram-framer.js';
-import { serialOpener, tcpOpener, type OpenStream, type SerialPortConstructor, type StreamOpener } from './byte-stream.js';
+import {
+  serialOpener,
+  tcpOpener,
+  type OpenStream,
+  type SerialPortConstructor,
+  type StreamOpener,
+} from './byte-stream.js';
 import { describeEndpoint, type P1ReaderSettings } from './p1-settings.js';
-import { checkReportingInterval, ReportingIntervalError, SYSTEM_TIMERS, TelegramThrottle, type ThrottleTimers } from './telegram-throttle.js';
+import {
+  checkReportingInterval,
+  ReportingIntervalError,
+  SYSTEM_TIMERS,
+  TelegramThrottle,
+  type ThrottleTimers,
+} from './telegram-throttle.js';
 
 export interface P1ReaderDeps {
   readonly logger: Logger;
@@ -77,10 +94,14 @@ export class P1ReaderSource implements FrameSource {
     const { endpoint } = settings;
     this.log = deps.logger.child({ ns: 'wattlog:dsmr-p1', port: describeEndpoint(endpoint) });
     this.open =
-      endpoint.kind === 'tcp' ? tcpOpener(endpoint.host, endpoint.port, CONNECT_TIMEOUT_MS) : serialOpener(endpoint, deps.serialPort);
+      endpoint.kind === 'tcp'
+        ? tcpOpener(endpoint.host, endpoint.port, CONNECT_TIMEOUT_MS)
+        : serialOpener(endpoint, deps.serialPort);
     this.timers = deps.timers ?? SYSTEM_TIMERS;
     this.remembered = deps.remembered;
-    this.intervalSeconds = deps.remembered ? deps.remembered.initial(settings.intervalSeconds, checkReportingInterval) : settings.intervalSeconds;
+    this.intervalSeconds = deps.remembered
+      ? deps.remembered.initial(settings.intervalSeconds, checkReportingInterval)
+      : settings.intervalSeconds;
   }
 
   get stats(): P1ReaderStats {
@@ -110,7 +131,11 @@ export class P1ReaderSource implements FrameSource {
   configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
     const change = request.settings.change as { kind?: unknown; seconds?: unknown } | undefined;
     if (change?.kind !== 'poll_interval') {
-      return Promise.resolve({ ok: false, detail: 'the P1 reader takes only a poll_interval (its reporting interval); a P1 port is read-only, the meter has nothing to configure' });
+      return Promise.resolve({
+        ok: false,
+        detail:
+          'the P1 reader takes only a poll_interval (its reporting interval); a P1 port is read-only, the meter has nothing to configure',
+      });
     }
     try {
       this.setReportingInterval(change.seconds);
@@ -118,7 +143,10 @@ export class P1ReaderSource implements FrameSource {
       if (error instanceof ReportingIntervalError) return Promise.resolve({ ok: false, detail: error.message });
       throw error;
     }
-    const notKept = this.intervalSeconds === undefined ? undefined : this.remembered?.remember(this.intervalSeconds, this.settings.intervalSeconds, new Date());
+    const notKept =
+      this.intervalSeconds === undefined
+        ? undefined
+        : this.remembered?.remember(this.intervalSeconds, this.settings.intervalSeconds, new Date());
     return Promise.resolve({
       ok: true,
       detail: `forwarding the newest valid telegram every ${this.intervalSeconds} s${notKept ? ` (until the agent restarts: not kept, ${notKept})` : ''}`,
@@ -190,7 +218,10 @@ export class P1ReaderSource implements FrameSource {
       // Powers of two: a noisy cable is reported, not allowed to flood the log at one line per second.
       if (isPowerOfTwo(this.counts.badCrc)) {
         const fate = throttle ? 'refused by the reader (reporting interval set)' : 'forwarded for the server to refuse';
-        this.log.warn({ badCrc: this.counts.badCrc, telegrams: this.counts.telegrams, status }, `P1 telegram failed its checksum; ${fate}`);
+        this.log.warn(
+          { badCrc: this.counts.badCrc, telegrams: this.counts.telegrams, status },
+          `P1 telegram failed its checksum; ${fate}`,
+        );
       }
       // At a boundary only a whole, valid telegram may go out: an invalid one never takes a valid one's place.
       if (throttle) return;
@@ -205,7 +236,10 @@ export class P1ReaderSource implements FrameSource {
     if (accepted === true) this.counts.forwarded++;
     if (accepted === false) {
       this.counts.refusedBySink++;
-      this.log.warn({ chars: telegram.length, refusedBySink: this.counts.refusedBySink }, 'P1 telegram refused by the agent');
+      this.log.warn(
+        { chars: telegram.length, refusedBySink: this.counts.refusedBySink },
+        'P1 telegram refused by the agent',
+      );
     }
   }
 
@@ -233,7 +267,10 @@ export class P1ReaderSource implements FrameSource {
   private armIdleTimer(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      this.log.warn({ idleTimeoutMs: this.settings.idleTimeoutMs }, 'no P1 data within the idle timeout; reopening the port');
+      this.log.warn(
+        { idleTimeoutMs: this.settings.idleTimeoutMs },
+        'no P1 data within the idle timeout; reopening the port',
+      );
       // Closing ends the connection, and onEnded schedules the reconnect.
       void this.stream?.close();
     }, this.settings.idleTimeoutMs);

@@ -26,14 +26,31 @@ export class DsmrP1SettingsError extends Error {
   override readonly name = 'DsmrP1SettingsError';
 }
 
-const KNOWN_KEYS = new Set(['kind', 'port', 'baudRate', 'legacySerial', 'reconnectMinMs', 'reconnectMaxMs', 'idleTimeoutMs', 'intervalSeconds']);
+const KNOWN_KEYS = new Set([
+  'kind',
+  'port',
+  'baudRate',
+  'legacySerial',
+  'reconnectMinMs',
+  'reconnectMaxMs',
+  'idleTimeoutMs',
+  'intervalSeconds',
+]);
 const PORT_EXAMPLE = 'a serial device such as "/dev/ttyUSB0" or "tcp://host:port"';
 
 function fail(field: string, expected: string, value: unknown): never {
-  throw new DsmrP1SettingsError(`dsmr-p1 adapter: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`);
+  throw new DsmrP1SettingsError(
+    `dsmr-p1 adapter: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`,
+  );
 }
 
-function integer(settings: Readonly<Record<string, unknown>>, field: string, fallback: number, min: number, max: number): number {
+function integer(
+  settings: Readonly<Record<string, unknown>>,
+  field: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = settings[field] ?? fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
     fail(field, `an integer from ${min} to ${max}`, value);
@@ -60,7 +77,9 @@ function tcpEndpoint(value: string): P1Endpoint {
 export function parseP1Settings(settings: Readonly<Record<string, unknown>>): P1ReaderSettings {
   const unknown = Object.keys(settings).filter((key) => !KNOWN_KEYS.has(key));
   if (unknown.length > 0) {
-    throw new DsmrP1SettingsError(`dsmr-p1 adapter: unknown field(s) ${unknown.join(', ')}; known: ${[...KNOWN_KEYS].join(', ')}`);
+    throw new DsmrP1SettingsError(
+      `dsmr-p1 adapter: unknown field(s) ${unknown.join(', ')}; known: ${[...KNOWN_KEYS].join(', ')}`,
+    );
   }
   if (settings.kind !== 'dsmr-p1') fail('kind', '"dsmr-p1"', settings.kind);
   const port = settings.port;
@@ -68,17 +87,24 @@ export function parseP1Settings(settings: Readonly<Record<string, unknown>>): P1
   const legacy = settings.legacySerial ?? false;
   if (typeof legacy !== 'boolean') fail('legacySerial', 'true (DSMR 2.2/3.0: 9600 baud 7E1) or false', legacy);
   const reconnectMinMs = integer(settings, 'reconnectMinMs', 1000, 10, 600_000);
-  const reconnect = { minMs: reconnectMinMs, maxMs: integer(settings, 'reconnectMaxMs', 30_000, reconnectMinMs, 3_600_000) };
+  const reconnect = {
+    minMs: reconnectMinMs,
+    maxMs: integer(settings, 'reconnectMaxMs', 30_000, reconnectMinMs, 3_600_000),
+  };
   const idleTimeoutMs = integer(settings, 'idleTimeoutMs', 60_000, 1000, 3_600_000);
   const { minSeconds, maxSeconds } = REPORTING_INTERVAL_LIMITS;
   const common = {
     reconnect,
     idleTimeoutMs,
-    ...(settings.intervalSeconds === undefined ? {} : { intervalSeconds: integer(settings, 'intervalSeconds', minSeconds, minSeconds, maxSeconds) }),
+    ...(settings.intervalSeconds === undefined
+      ? {}
+      : { intervalSeconds: integer(settings, 'intervalSeconds', minSeconds, minSeconds, maxSeconds) }),
   };
   if (/^tcp:/i.test(port)) {
     if (settings.baudRate !== undefined || settings.legacySerial !== undefined) {
-      throw new DsmrP1SettingsError('dsmr-p1 adapter: baudRate and legacySerial apply to serial ports; set them on the tcp:// dongle itself');
+      throw new DsmrP1SettingsError(
+        'dsmr-p1 adapter: baudRate and legacySerial apply to serial ports; set them on the tcp:// dongle itself',
+      );
     }
     return { endpoint: tcpEndpoint(port), ...common };
   }

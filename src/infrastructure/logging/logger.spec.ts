@@ -42,7 +42,8 @@ describe('createLogger', () => {
     );
     const [line] = out.lines();
     const text = JSON.stringify(line);
-    for (const secret of ['p0', 't0', 'p1', 'k1', 's1', 't1', 'Bearer abc', 'Basic xyz']) expect(text).not.toContain(`"${secret}"`);
+    for (const secret of ['p0', 't0', 'p1', 'k1', 's1', 't1', 'Bearer abc', 'Basic xyz'])
+      expect(text).not.toContain(`"${secret}"`);
     expect(line).toMatchObject({
       password: '[redacted]',
       db: { password: '[redacted]', user: 'postgres' },
@@ -92,7 +93,11 @@ describe('PinoNestLogger', () => {
     logger.log({ password: 'p', ok: true }, { token: 't' }, 'Ctx');
     const [errorLine, objectLine] = lines();
     expect(errorLine).toMatchObject({ msg: 'kaput', context: 'Ctx', err: { type: 'Error', message: 'kaput' } });
-    expect(objectLine).toMatchObject({ data: { password: '[redacted]', ok: true }, params: { token: '[redacted]' }, context: 'Ctx' });
+    expect(objectLine).toMatchObject({
+      data: { password: '[redacted]', ok: true },
+      params: { token: '[redacted]' },
+      context: 'Ctx',
+    });
   });
 
   it('applies Nest log level selections to pino', () => {

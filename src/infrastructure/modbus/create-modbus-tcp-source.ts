@@ -9,7 +9,11 @@ import { ModbusSettingsError, parseModbusTcpSettings } from './modbus-tcp.settin
 
 function defaultLogger(): Logger {
   const level = process.env.LOG_LEVEL;
-  return createLogger(level !== undefined && (LOG_LEVELS as readonly string[]).includes(level) ? (level as (typeof LOG_LEVELS)[number]) : 'info');
+  return createLogger(
+    level !== undefined && (LOG_LEVELS as readonly string[]).includes(level)
+      ? (level as (typeof LOG_LEVELS)[number])
+      : 'info',
+  );
 }
 
 /**
@@ -24,9 +28,15 @@ export const createModbusTcpSource = ((
   deps: Partial<ModbusPollerDeps> = {},
 ): ModbusPollerSource => {
   if (networkType !== 'modbus') {
-    throw new ModbusSettingsError(`modbus-tcp adapter: the gateway's networkType must be "modbus" (got ${JSON.stringify(networkType)})`);
+    throw new ModbusSettingsError(
+      `modbus-tcp adapter: the gateway's networkType must be "modbus" (got ${JSON.stringify(networkType)})`,
+    );
   }
   const logger = deps.logger ?? defaultLogger();
-  const remembered = new RememberedSetting(context?.stateDir ? join(context.stateDir, 'modbus-poll-interval.json') : undefined, 'modbus poll interval', logger);
+  const remembered = new RememberedSetting(
+    context?.stateDir ? join(context.stateDir, 'modbus-poll-interval.json') : undefined,
+    'modbus poll interval',
+    logger,
+  );
   return new ModbusPollerSource(parseModbusTcpSettings(settings), { remembered, ...deps, logger });
 }) satisfies FrameSourceFactory;

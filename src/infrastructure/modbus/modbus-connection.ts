@@ -23,15 +23,21 @@ export interface ModbusEndpoint {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  return error instanceof Error
+    ? error.message
+    : typeof error === 'object' && error !== null && 'message' in error
+      ? String(error.message)
+      : String(error);
 }
 
 /** modbus-serial's errors are plain objects or Errors tagged by name/modbusCode; map them onto our reasons. */
 function classify(error: unknown): ModbusConnectionError {
   if (error instanceof ModbusConnectionError) return error;
   const tagged = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; modbusCode?: unknown };
-  if (tagged.name === 'TransactionTimedOutError') return new ModbusConnectionError('timeout', 'no answer within the request timeout');
-  if (tagged.name === 'PortNotOpenError') return new ModbusConnectionError('disconnected', 'the connection is not open');
+  if (tagged.name === 'TransactionTimedOutError')
+    return new ModbusConnectionError('timeout', 'no answer within the request timeout');
+  if (tagged.name === 'PortNotOpenError')
+    return new ModbusConnectionError('disconnected', 'the connection is not open');
   if (typeof tagged.modbusCode === 'number') return new ModbusConnectionError('exception', messageOf(error));
   return new ModbusConnectionError('bad_response', messageOf(error));
 }
@@ -63,13 +69,19 @@ export class ModbusConnection {
     client.on('error', () => undefined);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no TCP connection within ${endpoint.timeoutMs} ms`)), endpoint.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`no TCP connection within ${endpoint.timeoutMs} ms`)),
+        endpoint.timeoutMs,
+      );
     });
     try {
       await Promise.race([client.connectTCP(endpoint.host, { port: endpoint.port }), deadline]);
     } catch (error) {
       client.destroy(() => undefined);
-      throw new ModbusConnectionError('connect_failed', `cannot connect to ${endpoint.host}:${endpoint.port}: ${messageOf(error)}`);
+      throw new ModbusConnectionError(
+        'connect_failed',
+        `cannot connect to ${endpoint.host}:${endpoint.port}: ${messageOf(error)}`,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -87,11 +99,15 @@ export class ModbusConnection {
 
   async read(kind: RegisterKind, start: number, count: number): Promise<number[]> {
     if (!this.isOpen) throw new ModbusConnectionError('disconnected', 'the connection is not open');
-    const request = kind === 'input' ? this.client.readInputRegisters(start, count) : this.client.readHoldingRegisters(start, count);
+    const request =
+      kind === 'input' ? this.client.readInputRegisters(start, count) : this.client.readHoldingRegisters(start, count);
     try {
       const result = await Promise.race([request, this.closing]);
       if (result.data.length !== count) {
-        throw new ModbusConnectionError('bad_response', `asked for ${count} registers from ${start}, got ${result.data.length}`);
+        throw new ModbusConnectionError(
+          'bad_response',
+          `asked for ${count} registers from ${start}, got ${result.data.length}`,
+        );
       }
       return result.data;
     } catch (error) {

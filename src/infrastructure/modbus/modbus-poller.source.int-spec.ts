@@ -36,7 +36,10 @@ class CollectingSink implements FrameSink {
 }
 
 function decode(payload: ModbusPayload | undefined): Map<string, CanonicalReading> {
-  const outcome = modbusDecoder.decode(payload as unknown as Record<string, unknown>, { gatewayId: 'gw-1', receivedAt: '2025-06-01T10:00:01.000Z' });
+  const outcome = modbusDecoder.decode(payload as unknown as Record<string, unknown>, {
+    gatewayId: 'gw-1',
+    receivedAt: '2025-06-01T10:00:01.000Z',
+  });
   if (!outcome.ok) throw new Error(`refused: ${outcome.reason}: ${outcome.message}`);
   return new Map(outcome.readings.map((r) => [pointKey(r), r]));
 }
@@ -49,7 +52,16 @@ describe('ModbusPollerSource against a simulated SDM630', () => {
 
   function startPoller(settings: Record<string, unknown> = {}, now?: () => Date): ModbusPollerSource {
     const source = createModbusTcpSource(
-      { kind: 'modbus-tcp', host: meter.host, port: meter.port, unitId: 1, map: 'sdm630', intervalMs: 100, timeoutMs: 300, ...settings },
+      {
+        kind: 'modbus-tcp',
+        host: meter.host,
+        port: meter.port,
+        unitId: 1,
+        map: 'sdm630',
+        intervalMs: 100,
+        timeoutMs: 300,
+        ...settings,
+      },
       'modbus',
       undefined,
       { logger: logs.logger, backoff: { baseMs: 40, maxMs: 200 }, ...(now ? { now } : {}) },
@@ -74,13 +86,24 @@ describe('ModbusPollerSource against a simulated SDM630', () => {
     await startPoller({ device: 'house-main' }, now).start(sink);
     await waitFor(() => sink.payloads.length >= 1, 3000, 'a payload');
     const payload = sink.payloads[0]!;
-    expect(payload).toMatchObject({ kind: 'modbus', map: 'sdm630', unitId: 1, device: 'house-main', measuredAt: '2025-06-01T10:00:00.000Z' });
-    expect(payload.blocks.map((b) => [b.start, b.words.length])).toEqual([[0x00, 0x12], [0x34, 0x18]]);
+    expect(payload).toMatchObject({
+      kind: 'modbus',
+      map: 'sdm630',
+      unitId: 1,
+      device: 'house-main',
+      measuredAt: '2025-06-01T10:00:00.000Z',
+    });
+    expect(payload.blocks.map((b) => [b.start, b.words.length])).toEqual([
+      [0x00, 0x12],
+      [0x34, 0x18],
+    ]);
     const readings = decode(payload);
     expect(readings.size).toBe(Object.keys(HOUSE).length);
     for (const [key, value] of Object.entries(HOUSE)) {
       expect(readings.get(key)?.value).toBe(Math.fround(value));
-      expect(Math.abs((readings.get(key)?.value ?? Number.NaN) - value)).toBeLessThanOrEqual(Math.abs(value) * 2 ** -23);
+      expect(Math.abs((readings.get(key)?.value ?? Number.NaN) - value)).toBeLessThanOrEqual(
+        Math.abs(value) * 2 ** -23,
+      );
     }
     expect(readings.get('power.L3')?.nodeId).toBe('modbus:gw-1/house-main/1');
   });
@@ -147,11 +170,17 @@ describe('ModbusPollerSource against a simulated SDM630', () => {
     const source = startPoller({ intervalMs: 60_000 });
     await source.start(sink);
     await waitFor(() => sink.payloads.length === 1, 3000, 'the first payload');
-    expect(await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 1 } } })).toEqual({ ok: true, detail: 'polling every 1 s' });
+    expect(
+      await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 1 } } }),
+    ).toEqual({ ok: true, detail: 'polling every 1 s' });
     expect(source.pollIntervalMs).toBe(1000);
     await waitFor(() => sink.payloads.length >= 2, 3000, 'a payload at the new interval');
-    expect((await source.configure({ target: 'meter', settings: { change: { kind: 'firmware_update', version: '1' } } })).ok).toBe(false);
-    expect((await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 0 } } })).ok).toBe(false);
+    expect(
+      (await source.configure({ target: 'meter', settings: { change: { kind: 'firmware_update', version: '1' } } })).ok,
+    ).toBe(false);
+    expect(
+      (await source.configure({ target: 'meter', settings: { change: { kind: 'poll_interval', seconds: 0 } } })).ok,
+    ).toBe(false);
     expect(source.pollIntervalMs).toBe(1000);
   });
 
@@ -171,10 +200,15 @@ describe('ModbusPollerSource against a simulated SDM630', () => {
 
   it('keeps retrying a meter that is not there yet', async () => {
     const port = await freePort();
-    const source = createModbusTcpSource({ kind: 'modbus-tcp', host: '127.0.0.1', port, map: 'sdm630', intervalMs: 100, timeoutMs: 200 }, 'modbus', undefined, {
-      logger: logs.logger,
-      backoff: { baseMs: 20, maxMs: 80 },
-    });
+    const source = createModbusTcpSource(
+      { kind: 'modbus-tcp', host: '127.0.0.1', port, map: 'sdm630', intervalMs: 100, timeoutMs: 200 },
+      'modbus',
+      undefined,
+      {
+        logger: logs.logger,
+        backoff: { baseMs: 20, maxMs: 80 },
+      },
+    );
     poller = source;
     await source.start(sink);
     await waitFor(() => source.stats.failures >= 3, 3000, 'three failed connects');

@@ -1,6 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource } from '../../application/ports/frame-source.port.js';
+import type {
+  DeviceCommandOutcome,
+  DeviceConfiguration,
+  FrameSink,
+  FrameSource,
+} from '../../application/ports/frame-source.port.js';
 import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import type { ModbusBlock, ModbusPayload } from '../../domain/metering/protocols/modbus/modbus-payload.js';
 import { ModbusConnection, ModbusConnectionError, type ModbusFailureReason } from './modbus-connection.js';
@@ -60,18 +65,33 @@ export class ModbusPollerSource implements FrameSource {
   private lastPollStartedAt = 0;
   private inFlight: Promise<void> | undefined;
   private running = false;
-  private counters = { polls: 0, payloads: 0, failures: 0, timeouts: 0, disconnects: 0, connects: 0, consecutiveFailures: 0 };
+  private counters = {
+    polls: 0,
+    payloads: 0,
+    failures: 0,
+    timeouts: 0,
+    disconnects: 0,
+    connects: 0,
+    consecutiveFailures: 0,
+  };
 
   constructor(
     private readonly settings: ModbusTcpSettings,
     deps: ModbusPollerDeps,
   ) {
-    this.log = deps.logger.child({ ns: 'wattlog:modbus', device: settings.device, unitId: settings.unitId, map: settings.map.name });
+    this.log = deps.logger.child({
+      ns: 'wattlog:modbus',
+      device: settings.device,
+      unitId: settings.unitId,
+      map: settings.map.name,
+    });
     this.now = deps.now ?? (() => new Date());
     this.random = deps.random ?? Math.random;
     this.backoff = deps.backoff ?? DEFAULT_RETRY_BACKOFF;
     this.remembered = deps.remembered;
-    this.intervalMs = deps.remembered?.initial(settings.intervalMs, (ms) => checkPollInterval(ms, 'poll interval')) ?? settings.intervalMs;
+    this.intervalMs =
+      deps.remembered?.initial(settings.intervalMs, (ms) => checkPollInterval(ms, 'poll interval')) ??
+      settings.intervalMs;
   }
 
   get stats(): ModbusPollerStats {
@@ -87,7 +107,10 @@ export class ModbusPollerSource implements FrameSource {
     if (this.running) throw new Error('modbus poller already started');
     this.running = true;
     this.sink = sink;
-    this.log.info({ host: this.settings.host, port: this.settings.port, intervalMs: this.intervalMs }, 'modbus poller starting');
+    this.log.info(
+      { host: this.settings.host, port: this.settings.port, intervalMs: this.intervalMs },
+      'modbus poller starting',
+    );
     this.schedule(0, 'interval');
     return Promise.resolve();
   }
@@ -96,7 +119,10 @@ export class ModbusPollerSource implements FrameSource {
   configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
     const change = request.settings.change as { kind?: unknown; seconds?: unknown } | undefined;
     if (change?.kind !== 'poll_interval') {
-      return Promise.resolve({ ok: false, detail: 'the modbus poller takes only a poll_interval; its meters have no reporting of their own' });
+      return Promise.resolve({
+        ok: false,
+        detail: 'the modbus poller takes only a poll_interval; its meters have no reporting of their own',
+      });
     }
     try {
       this.setIntervalMs(Number(change.seconds) * 1000);
@@ -104,7 +130,10 @@ export class ModbusPollerSource implements FrameSource {
       return Promise.resolve({ ok: false, detail: error instanceof Error ? error.message : String(error) });
     }
     const notKept = this.remembered?.remember(this.intervalMs, this.settings.intervalMs, this.now());
-    return Promise.resolve({ ok: true, detail: `polling every ${this.intervalMs / 1000} s${notKept ? ` (until the agent restarts: not kept, ${notKept})` : ''}` });
+    return Promise.resolve({
+      ok: true,
+      detail: `polling every ${this.intervalMs / 1000} s${notKept ? ` (until the agent restarts: not kept, ${notKept})` : ''}`,
+    });
   }
 
   /** Takes effect for the wait in progress: a shorter interval may trigger the next poll at once. */
@@ -152,7 +181,12 @@ export class ModbusPollerSource implements FrameSource {
     }
     const delay = retryDelay(this.counters.consecutiveFailures - 1, this.backoff, this.random);
     this.log.warn(
-      { reason: failure.reason, error: failure.message, consecutiveFailures: this.counters.consecutiveFailures, retryInMs: delay },
+      {
+        reason: failure.reason,
+        error: failure.message,
+        consecutiveFailures: this.counters.consecutiveFailures,
+        retryInMs: delay,
+      },
       'modbus poll failed',
     );
     this.schedule(delay, 'retry');
@@ -166,7 +200,10 @@ export class ModbusPollerSource implements FrameSource {
       const connection = await this.connected();
       const blocks: ModbusBlock[] = [];
       for (const block of this.settings.map.blocks) {
-        blocks.push({ start: block.start, words: await connection.read(this.settings.map.registerKind, block.start, block.count) });
+        blocks.push({
+          start: block.start,
+          words: await connection.read(this.settings.map.registerKind, block.start, block.count),
+        });
       }
       if (!this.running || !this.sink) return null;
       this.pushPayload(this.sink, blocks, measuredAt);
@@ -176,7 +213,8 @@ export class ModbusPollerSource implements FrameSource {
       this.counters.consecutiveFailures = 0;
       return null;
     } catch (error) {
-      const failure = error instanceof ModbusConnectionError ? error : new ModbusConnectionError('bad_response', String(error));
+      const failure =
+        error instanceof ModbusConnectionError ? error : new ModbusConnectionError('bad_response', String(error));
       // stop() fails the poll in flight on purpose; that is not the meter's fault.
       if (!this.running) return failure;
       this.countFailure(failure.reason);

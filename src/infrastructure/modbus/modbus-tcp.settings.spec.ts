@@ -21,7 +21,14 @@ describe('parseModbusTcpSettings', () => {
   });
 
   it('keeps given values', () => {
-    const settings = parseModbusTcpSettings({ ...minimal, port: 1502, unitId: 7, intervalMs: 500, timeoutMs: 300, device: 'boiler-room' });
+    const settings = parseModbusTcpSettings({
+      ...minimal,
+      port: 1502,
+      unitId: 7,
+      intervalMs: 500,
+      timeoutMs: 300,
+      device: 'boiler-room',
+    });
     expect(settings).toMatchObject({ port: 1502, unitId: 7, intervalMs: 500, timeoutMs: 300, device: 'boiler-room' });
   });
 
@@ -34,10 +41,26 @@ describe('parseModbusTcpSettings', () => {
     ['no host', { host: undefined }, 'modbus-tcp adapter: host must be a host name or IP address (got nothing)'],
     ['port 0', { port: 0 }, 'modbus-tcp adapter: port must be an integer from 1 to 65535 (got 0)'],
     ['a unit id of 300', { unitId: 300 }, 'modbus-tcp adapter: unitId must be an integer from 0 to 255 (got 300)'],
-    ['a fractional interval', { intervalMs: 99.5 }, 'modbus-tcp adapter: intervalMs must be an integer from 100 to 86400000 (got 99.5)'],
-    ['a string timeout', { timeoutMs: '2s' }, 'modbus-tcp adapter: timeoutMs must be an integer from 50 to 60000 (got "2s")'],
-    ['a device with a slash', { device: 'a/b' }, 'modbus-tcp adapter: device must be 1-128 characters without "/" or whitespace (got "a/b")'],
-    ['a misspelt key', { intervalMS: 500 }, 'modbus-tcp adapter: unknown setting(s) intervalMS; known: kind, host, port, unitId, map, intervalMs, timeoutMs, device'],
+    [
+      'a fractional interval',
+      { intervalMs: 99.5 },
+      'modbus-tcp adapter: intervalMs must be an integer from 100 to 86400000 (got 99.5)',
+    ],
+    [
+      'a string timeout',
+      { timeoutMs: '2s' },
+      'modbus-tcp adapter: timeoutMs must be an integer from 50 to 60000 (got "2s")',
+    ],
+    [
+      'a device with a slash',
+      { device: 'a/b' },
+      'modbus-tcp adapter: device must be 1-128 characters without "/" or whitespace (got "a/b")',
+    ],
+    [
+      'a misspelt key',
+      { intervalMS: 500 },
+      'modbus-tcp adapter: unknown setting(s) intervalMS; known: kind, host, port, unitId, map, intervalMs, timeoutMs, device',
+    ],
   ];
 
   it.each(bad)('refuses %s in one line', (_name, overrides, message) => {

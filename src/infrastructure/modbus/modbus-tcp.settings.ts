@@ -23,7 +23,9 @@ export const POLL_INTERVAL_LIMITS = { min: 100, max: 86_400_000 } as const;
 const KNOWN_KEYS = new Set(['kind', 'host', 'port', 'unitId', 'map', 'intervalMs', 'timeoutMs', 'device']);
 
 function fail(field: string, expected: string, value: unknown): never {
-  throw new ModbusSettingsError(`modbus-tcp adapter: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`);
+  throw new ModbusSettingsError(
+    `modbus-tcp adapter: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`,
+  );
 }
 
 function integer(value: unknown, field: string, min: number, max: number): number {
@@ -46,11 +48,14 @@ export function checkPollInterval(value: unknown, field = 'intervalMs'): number 
 export function parseModbusTcpSettings(settings: Readonly<Record<string, unknown>>): ModbusTcpSettings {
   const unknown = Object.keys(settings).filter((key) => !KNOWN_KEYS.has(key));
   if (unknown.length > 0) {
-    throw new ModbusSettingsError(`modbus-tcp adapter: unknown setting(s) ${unknown.join(', ')}; known: ${[...KNOWN_KEYS].join(', ')}`);
+    throw new ModbusSettingsError(
+      `modbus-tcp adapter: unknown setting(s) ${unknown.join(', ')}; known: ${[...KNOWN_KEYS].join(', ')}`,
+    );
   }
   if (settings.kind !== 'modbus-tcp') fail('kind', '"modbus-tcp"', settings.kind);
   const host = settings.host;
-  if (typeof host !== 'string' || host.trim() === '' || /\s/.test(host)) fail('host', 'a host name or IP address', host);
+  if (typeof host !== 'string' || host.trim() === '' || /\s/.test(host))
+    fail('host', 'a host name or IP address', host);
   const mapName = settings.map;
   const map = typeof mapName === 'string' ? registerMapNamed(mapName) : undefined;
   if (!map) fail('map', `one of ${registerMapNames().join(', ')}`, mapName);

@@ -26,7 +26,9 @@ function freePort(host: string): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, host, () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned')),
+      );
     });
   });
 }
@@ -89,7 +91,8 @@ export class Sdm630Simulator {
 
   setValue(key: string, value: number): void {
     const point = this.map.points.find((p) => pointKey(p) === key);
-    if (!point) throw new Error(`${this.map.name} has no point "${key}"; known: ${this.map.points.map(pointKey).join(', ')}`);
+    if (!point)
+      throw new Error(`${this.map.name} has no point "${key}"; known: ${this.map.points.map(pointKey).join(', ')}`);
     const [high, low] = float32Words(value);
     this.registers.set(point.address, high);
     this.registers.set(point.address + 1, low);
@@ -148,7 +151,8 @@ export class Sdm630Simulator {
   }
 
   private vector(): ModbusServiceVector {
-    const many = (addr: number, length: number, _unitId: number, reply: Reply): void => this.answer(addr, length, reply);
+    const many = (addr: number, length: number, _unitId: number, reply: Reply): void =>
+      this.answer(addr, length, reply);
     const one = (addr: number, _unitId: number, reply: (error: Error | null, word: number) => void): void =>
       this.answer(addr, 1, (error, words) => reply(error, words[0] ?? 0));
     switch (this.map.registerKind) {

@@ -11,7 +11,10 @@ describe('simulated meters through the zigbee2mqtt decoder', () => {
     });
     expect(payloads).toHaveLength(3);
     payloads.forEach((payload, i) => {
-      const outcome = zigbee2mqttDecoder.decode(payload, { gatewayId: 'gw-sim', receivedAt: '2025-03-01T18:30:02.000Z' });
+      const outcome = zigbee2mqttDecoder.decode(payload, {
+        gatewayId: 'gw-sim',
+        receivedAt: '2025-03-01T18:30:02.000Z',
+      });
       if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
       const message = payload.message as Record<string, number>;
       const node = `zigbee2mqtt:gw-sim/meter-${i + 1}`;

@@ -19,7 +19,11 @@ export class BridgeRequests {
   private readonly waiting = new Map<string, Waiting>();
 
   /** Sends through `publish` and resolves with the bridge's answer, or with an error answer after `timeoutMs`. */
-  async request(publish: (payload: string) => Promise<void>, body: Readonly<Record<string, unknown>>, timeoutMs: number): Promise<BridgeAnswer> {
+  async request(
+    publish: (payload: string) => Promise<void>,
+    body: Readonly<Record<string, unknown>>,
+    timeoutMs: number,
+  ): Promise<BridgeAnswer> {
     const transaction = randomUUID();
     const answer = new Promise<BridgeAnswer>((resolve) => {
       const timer = setTimeout(() => {
@@ -31,7 +35,11 @@ export class BridgeRequests {
     try {
       await publish(JSON.stringify({ ...body, transaction }));
     } catch (error) {
-      this.settle(transaction, { ok: false, detail: error instanceof Error ? error.message : String(error), data: null });
+      this.settle(transaction, {
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+        data: null,
+      });
     }
     return answer;
   }
@@ -42,7 +50,11 @@ export class BridgeRequests {
     const { transaction, status, error, data } = body as Record<string, unknown>;
     if (typeof transaction !== 'string') return;
     const ok = status === 'ok';
-    this.settle(transaction, { ok, detail: ok ? 'ok' : typeof error === 'string' ? error : 'the bridge answered an error', data: data ?? null });
+    this.settle(transaction, {
+      ok,
+      detail: ok ? 'ok' : typeof error === 'string' ? error : 'the bridge answered an error',
+      data: data ?? null,
+    });
   }
 
   private settle(transaction: string, answer: BridgeAnswer): void {

@@ -21,15 +21,30 @@ describeWithBroker('Zigbee2MqttSource configuration through the bridge request A
     bridge.on('message', (_topic, payload) => {
       const body = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
       requests.push(body);
-      const answer = body.id === 'living-room plug'
-        ? { status: 'ok', data: { id: body.id, cluster: body.cluster, attribute: body.attribute }, transaction: body.transaction }
-        : { status: 'error', data: {}, error: `Device '${String(body.id)}' does not exist`, transaction: body.transaction };
-      void bridge.publishAsync(`${base}/bridge/response/device/configure_reporting`, JSON.stringify(answer), { qos: 1 });
+      const answer =
+        body.id === 'living-room plug'
+          ? {
+              status: 'ok',
+              data: { id: body.id, cluster: body.cluster, attribute: body.attribute },
+              transaction: body.transaction,
+            }
+          : {
+              status: 'error',
+              data: {},
+              error: `Device '${String(body.id)}' does not exist`,
+              transaction: body.transaction,
+            };
+      void bridge.publishAsync(`${base}/bridge/response/device/configure_reporting`, JSON.stringify(answer), {
+        qos: 1,
+      });
     });
-    source = new Zigbee2MqttSource(parseZigbee2MqttSettings({ kind: 'zigbee2mqtt', url: BROKER_URL, baseTopic: base }, 'zigbee2mqtt'), {
-      logger: pino({ level: 'silent' }),
-      now: () => new Date(),
-    });
+    source = new Zigbee2MqttSource(
+      parseZigbee2MqttSettings({ kind: 'zigbee2mqtt', url: BROKER_URL, baseTopic: base }, 'zigbee2mqtt'),
+      {
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(),
+      },
+    );
     await source.start(sink);
   }, 20_000);
 
@@ -38,12 +53,17 @@ describeWithBroker('Zigbee2MqttSource configuration through the bridge request A
     await bridge.endAsync();
   });
 
-  it('sends configure_reporting with the ZCL cluster and attribute and is applied on the bridge\'s ok', async () => {
+  it("sends configure_reporting with the ZCL cluster and attribute and is applied on the bridge's ok", async () => {
     const outcome = await source.configure({
       target: 'living-room plug',
-      settings: { change: { kind: 'reporting', quantity: 'power', minIntervalS: 10, maxIntervalS: 300, reportableChange: 5 } },
+      settings: {
+        change: { kind: 'reporting', quantity: 'power', minIntervalS: 10, maxIntervalS: 300, reportableChange: 5 },
+      },
     });
-    expect(outcome).toEqual({ ok: true, detail: 'haElectricalMeasurement.activePower of living-room plug: min 10 s, max 300 s, change 5 (bridge: ok)' });
+    expect(outcome).toEqual({
+      ok: true,
+      detail: 'haElectricalMeasurement.activePower of living-room plug: min 10 s, max 300 s, change 5 (bridge: ok)',
+    });
     expect(requests.at(-1)).toMatchObject({
       id: 'living-room plug',
       cluster: 'haElectricalMeasurement',
@@ -56,11 +76,27 @@ describeWithBroker('Zigbee2MqttSource configuration through the bridge request A
   });
 
   it("is rejected with the bridge's error, and refuses firmware updates and bad changes without asking", async () => {
-    const unknown = await source.configure({ target: 'attic', settings: { change: { kind: 'reporting', quantity: 'voltage', minIntervalS: 1, maxIntervalS: 60, reportableChange: 1 } } });
+    const unknown = await source.configure({
+      target: 'attic',
+      settings: {
+        change: { kind: 'reporting', quantity: 'voltage', minIntervalS: 1, maxIntervalS: 60, reportableChange: 1 },
+      },
+    });
     expect(unknown).toEqual({ ok: false, detail: "zigbee2mqtt: Device 'attic' does not exist" });
     const asked = requests.length;
-    expect(await source.configure({ target: 'attic', settings: { change: { kind: 'firmware_update', version: '1.2' } } })).toEqual({ ok: false, detail: 'firmware update not supported by the zigbee2mqtt driver' });
-    expect((await source.configure({ target: 'attic', settings: { change: { kind: 'reporting', quantity: 'power', minIntervalS: 9, maxIntervalS: 1, reportableChange: 0 } } })).ok).toBe(false);
+    expect(
+      await source.configure({ target: 'attic', settings: { change: { kind: 'firmware_update', version: '1.2' } } }),
+    ).toEqual({ ok: false, detail: 'firmware update not supported by the zigbee2mqtt driver' });
+    expect(
+      (
+        await source.configure({
+          target: 'attic',
+          settings: {
+            change: { kind: 'reporting', quantity: 'power', minIntervalS: 9, maxIntervalS: 1, reportableChange: 0 },
+          },
+        })
+      ).ok,
+    ).toBe(false);
     expect(requests).toHaveLength(asked);
   });
 });

@@ -49,6 +49,9 @@ export async function configureThroughBridge(
     BRIDGE_ANSWER_MS,
   );
   return answer.ok
-    ? { ok: true, detail: `${cluster}.${attribute} of ${request.target}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (bridge: ok)` }
+    ? {
+        ok: true,
+        detail: `${cluster}.${attribute} of ${request.target}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (bridge: ok)`,
+      }
     : { ok: false, detail: `zigbee2mqtt: ${answer.detail}` };
 }

@@ -5,7 +5,12 @@ const T1 = '2025-03-01T12:05:00.000Z';
 const PLUG = '0xa4c138d2e5f60718';
 const INSPELNING = '0x588e81fffe2b3c4d';
 
-const coordinator = { ieee_address: '0x00124b0021c7f3a1', friendly_name: 'Coordinator', type: 'Coordinator', interview_completed: true };
+const coordinator = {
+  ieee_address: '0x00124b0021c7f3a1',
+  friendly_name: 'Coordinator',
+  type: 'Coordinator',
+  interview_completed: true,
+};
 
 function plugEntry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -19,18 +24,35 @@ function plugEntry(overrides: Record<string, unknown> = {}): Record<string, unkn
   };
 }
 
-const inspelningJoining = { ieee_address: INSPELNING, friendly_name: INSPELNING, type: 'Router', interview_completed: false, definition: null };
+const inspelningJoining = {
+  ieee_address: INSPELNING,
+  friendly_name: INSPELNING,
+  type: 'Router',
+  interview_completed: false,
+  definition: null,
+};
 
 describe('Zigbee2MqttInventory', () => {
   it('reports new devices as joined and completed interviews as interviewed, ignoring the coordinator', () => {
     const inventory = new Zigbee2MqttInventory();
     expect(inventory.applyDeviceList([coordinator, plugEntry(), inspelningJoining], T0)).toEqual([
-      { event: 'joined', nodeId: `zigbee:${PLUG}`, at: T0, detail: { friendlyName: 'living-room plug', type: 'Router' } },
+      {
+        event: 'joined',
+        nodeId: `zigbee:${PLUG}`,
+        at: T0,
+        detail: { friendlyName: 'living-room plug', type: 'Router' },
+      },
       {
         event: 'interviewed',
         nodeId: `zigbee:${PLUG}`,
         at: T0,
-        detail: { friendlyName: 'living-room plug', model: 'TS011F_plug_1', vendor: 'Tuya', description: 'Smart plug (with power monitoring)', firmware: '1.0.5' },
+        detail: {
+          friendlyName: 'living-room plug',
+          model: 'TS011F_plug_1',
+          vendor: 'Tuya',
+          description: 'Smart plug (with power monitoring)',
+          firmware: '1.0.5',
+        },
       },
       { event: 'joined', nodeId: `zigbee:${INSPELNING}`, at: T0, detail: { friendlyName: INSPELNING, type: 'Router' } },
     ]);
@@ -65,28 +87,65 @@ describe('Zigbee2MqttInventory', () => {
 
   it('handles bridge events and does not repeat them when the list follows', () => {
     const inventory = new Zigbee2MqttInventory();
-    expect(inventory.applyBridgeEvent({ type: 'device_joined', data: { friendly_name: INSPELNING, ieee_address: INSPELNING } }, T0)).toEqual([
-      { event: 'joined', nodeId: `zigbee:${INSPELNING}`, at: T0, detail: { friendlyName: INSPELNING } },
-    ]);
-    expect(inventory.applyBridgeEvent({ type: 'device_interview', data: { friendly_name: INSPELNING, ieee_address: INSPELNING, status: 'started' } }, T0)).toEqual([]);
+    expect(
+      inventory.applyBridgeEvent(
+        { type: 'device_joined', data: { friendly_name: INSPELNING, ieee_address: INSPELNING } },
+        T0,
+      ),
+    ).toEqual([{ event: 'joined', nodeId: `zigbee:${INSPELNING}`, at: T0, detail: { friendlyName: INSPELNING } }]);
+    expect(
+      inventory.applyBridgeEvent(
+        { type: 'device_interview', data: { friendly_name: INSPELNING, ieee_address: INSPELNING, status: 'started' } },
+        T0,
+      ),
+    ).toEqual([]);
     const definition = { model: 'E2206', vendor: 'IKEA', description: 'INSPELNING smart plug' };
     expect(
-      inventory.applyBridgeEvent({ type: 'device_interview', data: { friendly_name: INSPELNING, ieee_address: INSPELNING, status: 'successful', supported: true, definition } }, T0),
-    ).toEqual([{ event: 'interviewed', nodeId: `zigbee:${INSPELNING}`, at: T0, detail: { friendlyName: INSPELNING, ...definition } }]);
+      inventory.applyBridgeEvent(
+        {
+          type: 'device_interview',
+          data: {
+            friendly_name: INSPELNING,
+            ieee_address: INSPELNING,
+            status: 'successful',
+            supported: true,
+            definition,
+          },
+        },
+        T0,
+      ),
+    ).toEqual([
+      {
+        event: 'interviewed',
+        nodeId: `zigbee:${INSPELNING}`,
+        at: T0,
+        detail: { friendlyName: INSPELNING, ...definition },
+      },
+    ]);
     // The list that zigbee2mqtt publishes right after adds the firmware: reported once more, with it.
     const listed = { ...inspelningJoining, interview_completed: true, software_build_id: '2.4.45', definition };
-    expect(inventory.applyDeviceList([listed], T1)).toEqual([expect.objectContaining({ event: 'interviewed', detail: expect.objectContaining({ firmware: '2.4.45' }) })]);
-    expect(inventory.applyDeviceList([listed], T1)).toEqual([]);
-    expect(inventory.applyBridgeEvent({ type: 'device_leave', data: { ieee_address: INSPELNING, friendly_name: INSPELNING } }, T1)).toEqual([
-      { event: 'left', nodeId: `zigbee:${INSPELNING}`, at: T1, detail: { friendlyName: INSPELNING } },
+    expect(inventory.applyDeviceList([listed], T1)).toEqual([
+      expect.objectContaining({ event: 'interviewed', detail: expect.objectContaining({ firmware: '2.4.45' }) }),
     ]);
+    expect(inventory.applyDeviceList([listed], T1)).toEqual([]);
+    expect(
+      inventory.applyBridgeEvent(
+        { type: 'device_leave', data: { ieee_address: INSPELNING, friendly_name: INSPELNING } },
+        T1,
+      ),
+    ).toEqual([{ event: 'left', nodeId: `zigbee:${INSPELNING}`, at: T1, detail: { friendlyName: INSPELNING } }]);
     expect(inventory.applyDeviceList([], T1)).toEqual([]);
   });
 
   it('ignores malformed lists, entries and events', () => {
     const inventory = new Zigbee2MqttInventory();
     expect(inventory.applyDeviceList({ devices: [] }, T0)).toBeUndefined();
-    expect(inventory.applyDeviceList([null, 'x', { ieee_address: '0x12', friendly_name: 'short' }, { ieee_address: PLUG }], T0)).toEqual([]);
+    expect(
+      inventory.applyDeviceList(
+        [null, 'x', { ieee_address: '0x12', friendly_name: 'short' }, { ieee_address: PLUG }],
+        T0,
+      ),
+    ).toEqual([]);
     expect(inventory.applyBridgeEvent('device_joined', T0)).toEqual([]);
     expect(inventory.applyBridgeEvent({ type: 'device_announce', data: { ieee_address: PLUG } }, T0)).toEqual([]);
   });
@@ -95,14 +154,26 @@ describe('Zigbee2MqttInventory', () => {
     const inventory = new Zigbee2MqttInventory();
     inventory.applyDeviceList([plugEntry()], T0);
     const name = 'living-room plug';
-    expect(inventory.linkQuality(name, 156, T0)).toEqual({ event: 'link_quality', nodeId: `zigbee:${PLUG}`, at: T0, detail: { linkquality: 156 } });
+    expect(inventory.linkQuality(name, 156, T0)).toEqual({
+      event: 'link_quality',
+      nodeId: `zigbee:${PLUG}`,
+      at: T0,
+      detail: { linkquality: 156 },
+    });
     expect(inventory.linkQuality(name, 147, T0)).toBeUndefined();
     expect(inventory.linkQuality(name, 146, T1)).toEqual(expect.objectContaining({ detail: { linkquality: 146 } }));
     expect(inventory.linkQuality(name, 'high', T1)).toBeUndefined();
     expect(inventory.linkQuality('unknown device', 10, T1)).toBeUndefined();
-    expect(inventory.availability(name, { state: 'offline' }, T1)).toEqual({ event: 'link_quality', nodeId: `zigbee:${PLUG}`, at: T1, detail: { availability: 'offline' } });
+    expect(inventory.availability(name, { state: 'offline' }, T1)).toEqual({
+      event: 'link_quality',
+      nodeId: `zigbee:${PLUG}`,
+      at: T1,
+      detail: { availability: 'offline' },
+    });
     expect(inventory.availability(name, 'offline', T1)).toBeUndefined();
-    expect(inventory.availability(name, 'online', T1)).toEqual(expect.objectContaining({ detail: { availability: 'online' } }));
+    expect(inventory.availability(name, 'online', T1)).toEqual(
+      expect.objectContaining({ detail: { availability: 'online' } }),
+    );
     expect(inventory.availability(name, 'sleeping', T1)).toBeUndefined();
   });
 

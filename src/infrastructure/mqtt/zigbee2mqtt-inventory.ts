@@ -23,7 +23,9 @@ function text(value: unknown): string | undefined {
 
 /** Only the keys that have a value, so node event details stay plain JSON. */
 function compact(detail: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(detail).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /**
@@ -101,7 +103,11 @@ export class Zigbee2MqttInventory {
         const definition = isRecord(data.definition) ? data.definition : {};
         return [
           ...this.join(ieee, friendlyName, at),
-          ...this.interviewed(ieee, at, { model: text(definition.model), vendor: text(definition.vendor), description: text(definition.description) }),
+          ...this.interviewed(ieee, at, {
+            model: text(definition.model),
+            vendor: text(definition.vendor),
+            description: text(definition.description),
+          }),
         ];
       }
       case 'device_leave':
@@ -162,7 +168,14 @@ export class Zigbee2MqttInventory {
     const signature = `${identity.model ?? ''}|${identity.vendor ?? ''}|${identity.firmware ?? ''}`;
     if (device.reportedIdentity === signature) return [];
     device.reportedIdentity = signature;
-    return [{ event: 'interviewed', nodeId: zigbeeNodeId(ieee), at, detail: compact({ friendlyName: device.friendlyName, ...identity }) }];
+    return [
+      {
+        event: 'interviewed',
+        nodeId: zigbeeNodeId(ieee),
+        at,
+        detail: compact({ friendlyName: device.friendlyName, ...identity }),
+      },
+    ];
   }
 
   private leave(ieee: string, at: string): NodeEventReport {

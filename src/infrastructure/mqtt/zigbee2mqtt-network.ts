@@ -4,7 +4,8 @@ import type { BridgeRequests } from './zigbee2mqtt-bridge-requests.js';
 const BRIDGE_ANSWER_MS = 8000;
 const USAGE = 'network_config takes params.change { kind: "permit_join", seconds: 0..254 } on a zigbee2mqtt gateway';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The seconds joining stays open as the bridge confirmed them: `time` (zigbee2mqtt 2.x), or `value`/`time` (1.x). */
 function confirmedSeconds(data: unknown, asked: number): number | null {
@@ -30,17 +31,30 @@ export async function networkChangeThroughBridge(
 ): Promise<DeviceCommandOutcome> {
   if (!isRecord(change)) return { ok: false, detail: USAGE };
   if (change.kind === 'channel') {
-    return { ok: false, detail: 'zigbee2mqtt changes its channel only from its own configuration and a restart; set it there' };
+    return {
+      ok: false,
+      detail: 'zigbee2mqtt changes its channel only from its own configuration and a restart; set it there',
+    };
   }
   const seconds = change.seconds;
-  if (change.kind !== 'permit_join' || typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > 254) {
+  if (
+    change.kind !== 'permit_join' ||
+    typeof seconds !== 'number' ||
+    !Number.isInteger(seconds) ||
+    seconds < 0 ||
+    seconds > 254
+  ) {
     return { ok: false, detail: USAGE };
   }
   if (!publish) return { ok: false, detail: `zigbee2mqtt: not connected to the broker ${broker}` };
   const answer = await bridge.request(publish, { time: seconds, value: seconds > 0 }, BRIDGE_ANSWER_MS);
   if (!answer.ok) return { ok: false, detail: `zigbee2mqtt refused permit join: ${answer.detail}` };
   const confirmed = confirmedSeconds(answer.data, seconds);
-  if (confirmed === null) return { ok: false, detail: `zigbee2mqtt answered permit join without saying for how long: ${JSON.stringify(answer.data)}` };
+  if (confirmed === null)
+    return {
+      ok: false,
+      detail: `zigbee2mqtt answered permit join without saying for how long: ${JSON.stringify(answer.data)}`,
+    };
   const open = confirmed > 0;
   const until = open ? new Date(now() + confirmed * 1000).toISOString() : null;
   return {

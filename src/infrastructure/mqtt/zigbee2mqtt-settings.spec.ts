@@ -18,10 +18,23 @@ describe('parseZigbee2MqttSettings', () => {
     });
     expect(
       parseZigbee2MqttSettings(
-        { kind: 'zigbee2mqtt', url: 'mqtts://broker.lan:8883', baseTopic: 'home/z2m', username: 'agent', password: 's3cret', clientId: 'gw-1' },
+        {
+          kind: 'zigbee2mqtt',
+          url: 'mqtts://broker.lan:8883',
+          baseTopic: 'home/z2m',
+          username: 'agent',
+          password: 's3cret',
+          clientId: 'gw-1',
+        },
         'zigbee2mqtt',
       ),
-    ).toEqual({ url: 'mqtts://broker.lan:8883', baseTopic: 'home/z2m', username: 'agent', password: 's3cret', clientId: 'gw-1' });
+    ).toEqual({
+      url: 'mqtts://broker.lan:8883',
+      baseTopic: 'home/z2m',
+      username: 'agent',
+      password: 's3cret',
+      clientId: 'gw-1',
+    });
   });
 
   it.each([
@@ -29,7 +42,10 @@ describe('parseZigbee2MqttSettings', () => {
     [{ kind: 'zigbee2mqtt', url: 'not a url' }, /url must be a broker URL/],
     [{ kind: 'zigbee2mqtt', url: 'http://127.0.0.1:1883' }, /url must be an mqtt:\/\//],
     [{ kind: 'zigbee2mqtt', url: 'mqtt://agent:pw@127.0.0.1' }, /url must be free of credentials/],
-    [{ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', baseTopic: 'zigbee2mqtt/#' }, /baseTopic must be a topic without wildcards/],
+    [
+      { kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', baseTopic: 'zigbee2mqtt/#' },
+      /baseTopic must be a topic without wildcards/,
+    ],
     [{ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', baseTopic: 'zigbee2mqtt/' }, /baseTopic/],
     [{ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', baseTopic: '' }, /baseTopic/],
     [{ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', username: 7 }, /username must be a non-empty string/],
@@ -44,11 +60,15 @@ describe('parseZigbee2MqttSettings', () => {
   });
 
   it('refuses another network type', () => {
-    expect(errorOf({ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1' }, 'zigbee').message).toMatch(/needs networkType "zigbee2mqtt"/);
+    expect(errorOf({ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1' }, 'zigbee').message).toMatch(
+      /needs networkType "zigbee2mqtt"/,
+    );
   });
 
   it('never repeats a password in an error', () => {
-    expect(errorOf({ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', username: 'a', password: 'x'.repeat(70_000) }).message).toContain('[redacted]');
+    expect(
+      errorOf({ kind: 'zigbee2mqtt', url: 'mqtt://127.0.0.1', username: 'a', password: 'x'.repeat(70_000) }).message,
+    ).toContain('[redacted]');
     expect(errorOf({ kind: 'zigbee2mqtt', url: 'mqtt://agent:hunter2@127.0.0.1' }).message).not.toContain('hunter2');
   });
 

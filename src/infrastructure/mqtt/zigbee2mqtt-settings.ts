@@ -27,7 +27,8 @@ function fail(field: string, expected: string, value: unknown): never {
 function optionalText(settings: Readonly<Record<string, unknown>>, field: string): string | undefined {
   const value = settings[field];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '' || value.length > MAX_MQTT_STRING) fail(field, 'a non-empty string', value);
+  if (typeof value !== 'string' || value === '' || value.length > MAX_MQTT_STRING)
+    fail(field, 'a non-empty string', value);
   return value;
 }
 
@@ -39,9 +40,11 @@ function brokerUrl(value: unknown): string {
   } catch {
     fail('url', 'a broker URL such as mqtt://127.0.0.1:1883', value);
   }
-  if (!URL_PROTOCOLS.has(url.protocol) || url.hostname === '') fail('url', 'an mqtt://, mqtts://, ws:// or wss:// URL with a host', value);
+  if (!URL_PROTOCOLS.has(url.protocol) || url.hostname === '')
+    fail('url', 'an mqtt://, mqtts://, ws:// or wss:// URL with a host', value);
   // Credentials inside the URL would end up in logs; they have their own fields.
-  if (url.username !== '' || url.password !== '') fail('url', 'free of credentials (use username and password)', `${url.protocol}//…@${url.host}`);
+  if (url.username !== '' || url.password !== '')
+    fail('url', 'free of credentials (use username and password)', `${url.protocol}//…@${url.host}`);
   return value;
 }
 
@@ -61,13 +64,19 @@ function baseTopicOf(value: unknown): string {
 }
 
 /** Validates the driver settings; every problem is one line naming the field. */
-export function parseZigbee2MqttSettings(settings: Readonly<Record<string, unknown>>, networkType: string): Zigbee2MqttSettings {
+export function parseZigbee2MqttSettings(
+  settings: Readonly<Record<string, unknown>>,
+  networkType: string,
+): Zigbee2MqttSettings {
   if (settings.kind !== 'zigbee2mqtt') fail('kind', '"zigbee2mqtt"', settings.kind);
   if (networkType !== 'zigbee2mqtt') {
-    throw new Zigbee2MqttSettingsError(`zigbee2mqtt adapter: needs networkType "zigbee2mqtt" (got ${JSON.stringify(networkType)})`);
+    throw new Zigbee2MqttSettingsError(
+      `zigbee2mqtt adapter: needs networkType "zigbee2mqtt" (got ${JSON.stringify(networkType)})`,
+    );
   }
   const unknown = Object.keys(settings).filter((k) => !KNOWN_KEYS.has(k));
-  if (unknown.length > 0) throw new Zigbee2MqttSettingsError(`zigbee2mqtt adapter: unknown field(s) ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Zigbee2MqttSettingsError(`zigbee2mqtt adapter: unknown field(s) ${unknown.join(', ')}`);
   const username = optionalText(settings, 'username');
   const password = optionalText(settings, 'password');
   if (password !== undefined && username === undefined) {

@@ -29,7 +29,10 @@ class RecordingSink implements FrameSink {
 }
 
 function readingsOf(payload: Record<string, unknown> | undefined): readonly CanonicalReading[] {
-  const outcome = zigbee2mqttDecoder.decode(payload ?? {}, { gatewayId: 'gw-z2m', receivedAt: '2025-03-01T12:00:09.000Z' });
+  const outcome = zigbee2mqttDecoder.decode(payload ?? {}, {
+    gatewayId: 'gw-z2m',
+    receivedAt: '2025-03-01T12:00:09.000Z',
+  });
   if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
   return outcome.readings;
 }
@@ -42,8 +45,19 @@ const plugEntry = {
   software_build_id: '1.0.5',
   definition: { model: 'TS011F_plug_1', vendor: 'Tuya', description: 'Smart plug (with power monitoring)' },
 };
-const inspelningEntry = { ieee_address: INSPELNING, friendly_name: 'dishwasher', type: 'Router', interview_completed: false, definition: null };
-const coordinator = { ieee_address: '0x00124b0021c7f3a1', friendly_name: 'Coordinator', type: 'Coordinator', interview_completed: true };
+const inspelningEntry = {
+  ieee_address: INSPELNING,
+  friendly_name: 'dishwasher',
+  type: 'Router',
+  interview_completed: false,
+  definition: null,
+};
+const coordinator = {
+  ieee_address: '0x00124b0021c7f3a1',
+  friendly_name: 'Coordinator',
+  type: 'Coordinator',
+  interview_completed: true,
+};
 
 describeWithBroker('Zigbee2MqttSource against a real broker', () => {
   let base: string;
@@ -53,7 +67,10 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
 
   async function publish(topic: string, body: unknown, options: IClientPublishOptions = {}): Promise<void> {
     if (options.retain) retainedTopics.add(`${base}/${topic}`);
-    await publisher.publishAsync(`${base}/${topic}`, typeof body === 'string' ? body : JSON.stringify(body), { qos: 1, ...options });
+    await publisher.publishAsync(`${base}/${topic}`, typeof body === 'string' ? body : JSON.stringify(body), {
+      qos: 1,
+      ...options,
+    });
   }
 
   beforeEach(async () => {
@@ -71,26 +88,54 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
     await publish('bridge/devices', [coordinator, plugEntry, inspelningEntry], { retain: true });
     await publish('stale plug', { power: 999, linkquality: 1 }, { retain: true });
     const logs = captureLogs();
-    const source = new Zigbee2MqttSource({ url: BROKER_URL, baseTopic: base }, { logger: logs.logger, now: () => clock.now });
+    const source = new Zigbee2MqttSource(
+      { url: BROKER_URL, baseTopic: base },
+      { logger: logs.logger, now: () => clock.now },
+    );
     const sink = new RecordingSink();
     await source.start(sink);
     try {
       await waitFor(() => sink.events.length >= 3, 5000, 'node events from the retained device list');
       expect(sink.events).toEqual([
-        { event: 'joined', nodeId: `zigbee:${PLUG}`, at: clock.now.toISOString(), detail: { friendlyName: 'living-room plug', type: 'Router' } },
-        expect.objectContaining({ event: 'interviewed', nodeId: `zigbee:${PLUG}`, detail: expect.objectContaining({ model: 'TS011F_plug_1', vendor: 'Tuya', firmware: '1.0.5' }) }),
+        {
+          event: 'joined',
+          nodeId: `zigbee:${PLUG}`,
+          at: clock.now.toISOString(),
+          detail: { friendlyName: 'living-room plug', type: 'Router' },
+        },
+        expect.objectContaining({
+          event: 'interviewed',
+          nodeId: `zigbee:${PLUG}`,
+          detail: expect.objectContaining({ model: 'TS011F_plug_1', vendor: 'Tuya', firmware: '1.0.5' }),
+        }),
         expect.objectContaining({ event: 'joined', nodeId: `zigbee:${INSPELNING}` }),
       ]);
 
       clock.now = new Date('2025-03-01T12:00:07.000Z');
-      const plugMessage = { child_lock: 'UNLOCK', current: 0.16, energy: 12.53, linkquality: 156, power: 24, state: 'ON', voltage: 231 };
+      const plugMessage = {
+        child_lock: 'UNLOCK',
+        current: 0.16,
+        energy: 12.53,
+        linkquality: 156,
+        power: 24,
+        state: 'ON',
+        voltage: 231,
+      };
       await publish('living-room plug/set', { state: 'ON' });
       await publish('living-room plug/get', { state: '' });
       await publish('living-room plug/availability', { state: 'online' });
       await publish('living-room plug', 'not json');
       await publish('living-room plug', plugMessage);
       await waitFor(() => sink.payloads.length >= 1, 5000, 'the plug message');
-      expect(sink.payloads).toEqual([{ kind: 'zigbee2mqtt', topic: `${base}/living-room plug`, message: plugMessage, ieee: PLUG, measuredAt: '2025-03-01T12:00:07.000Z' }]);
+      expect(sink.payloads).toEqual([
+        {
+          kind: 'zigbee2mqtt',
+          topic: `${base}/living-room plug`,
+          message: plugMessage,
+          ieee: PLUG,
+          measuredAt: '2025-03-01T12:00:07.000Z',
+        },
+      ]);
       const readings = readingsOf(sink.payloads[0]);
       expect(Object.fromEntries(readings.map((r) => [r.sensorId, r.value]))).toEqual({
         [`zigbee:${PLUG}/current`]: 0.16,
@@ -101,7 +146,11 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
       });
       expect(readings.every((r) => r.measuredAt === '2025-03-01T12:00:07.000Z')).toBe(true);
       expect(sink.events.slice(3)).toEqual([
-        expect.objectContaining({ event: 'link_quality', nodeId: `zigbee:${PLUG}`, detail: { availability: 'online' } }),
+        expect.objectContaining({
+          event: 'link_quality',
+          nodeId: `zigbee:${PLUG}`,
+          detail: { availability: 'online' },
+        }),
         expect.objectContaining({ event: 'link_quality', nodeId: `zigbee:${PLUG}`, detail: { linkquality: 156 } }),
       ]);
 
@@ -115,15 +164,48 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
         'zigbee2mqtt:gw-z2m/garage meter/power',
       ]);
 
-      await publish('bridge/event', { type: 'device_interview', data: { friendly_name: 'dishwasher', ieee_address: INSPELNING, status: 'successful', supported: true, definition: { model: 'E2206', vendor: 'IKEA', description: 'INSPELNING smart plug' } } });
-      await publish('bridge/devices', [coordinator, { ...inspelningEntry, interview_completed: true, software_build_id: '2.4.45', definition: { model: 'E2206', vendor: 'IKEA' } }], { retain: true });
+      await publish('bridge/event', {
+        type: 'device_interview',
+        data: {
+          friendly_name: 'dishwasher',
+          ieee_address: INSPELNING,
+          status: 'successful',
+          supported: true,
+          definition: { model: 'E2206', vendor: 'IKEA', description: 'INSPELNING smart plug' },
+        },
+      });
+      await publish(
+        'bridge/devices',
+        [
+          coordinator,
+          {
+            ...inspelningEntry,
+            interview_completed: true,
+            software_build_id: '2.4.45',
+            definition: { model: 'E2206', vendor: 'IKEA' },
+          },
+        ],
+        { retain: true },
+      );
       await publish('dishwasher/availability', 'offline');
       await waitFor(() => sink.events.length >= 9, 5000, 'interview, leave and availability events');
       expect(sink.events.slice(5)).toEqual([
-        expect.objectContaining({ event: 'interviewed', nodeId: `zigbee:${INSPELNING}`, detail: expect.objectContaining({ model: 'E2206', vendor: 'IKEA' }) }),
-        expect.objectContaining({ event: 'interviewed', nodeId: `zigbee:${INSPELNING}`, detail: expect.objectContaining({ firmware: '2.4.45' }) }),
+        expect.objectContaining({
+          event: 'interviewed',
+          nodeId: `zigbee:${INSPELNING}`,
+          detail: expect.objectContaining({ model: 'E2206', vendor: 'IKEA' }),
+        }),
+        expect.objectContaining({
+          event: 'interviewed',
+          nodeId: `zigbee:${INSPELNING}`,
+          detail: expect.objectContaining({ firmware: '2.4.45' }),
+        }),
         expect.objectContaining({ event: 'left', nodeId: `zigbee:${PLUG}` }),
-        expect.objectContaining({ event: 'link_quality', nodeId: `zigbee:${INSPELNING}`, detail: { availability: 'offline' } }),
+        expect.objectContaining({
+          event: 'link_quality',
+          nodeId: `zigbee:${INSPELNING}`,
+          detail: { availability: 'offline' },
+        }),
       ]);
       // The retained state from before the start was never taken for a fresh measurement.
       expect(sink.payloads.map((p) => p.topic)).not.toContain(`${base}/stale plug`);
@@ -140,7 +222,9 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
     await publisher.subscribeAsync(`${base}/+/set`, { qos: 1 });
     publisher.on('message', (topic, body, packet) => received.push({ topic, body: body.toString(), qos: packet.qos }));
     const factory = zigbee2MqttSourceFactory({ logger: captureLogs().logger });
-    const source = factory({ kind: 'zigbee2mqtt', url: BROKER_URL, baseTopic: base }, 'zigbee2mqtt', { gatewayId: 'gw' }) as Zigbee2MqttSource;
+    const source = factory({ kind: 'zigbee2mqtt', url: BROKER_URL, baseTopic: base }, 'zigbee2mqtt', {
+      gatewayId: 'gw',
+    }) as Zigbee2MqttSource;
     await expect(source.setState('dishwasher', 'OFF')).rejects.toThrow(/not connected/);
     await source.start(new RecordingSink());
     try {
@@ -168,7 +252,11 @@ describeWithBroker('Zigbee2MqttSource against a real broker', () => {
     await source.start(sink);
     try {
       expect(proxy.cutAll()).toBe(1);
-      await waitFor(() => logs.lines.filter((l) => l.msg === 'connected to the broker and subscribed').length >= 2, 5000, 'the reconnect');
+      await waitFor(
+        () => logs.lines.filter((l) => l.msg === 'connected to the broker and subscribed').length >= 2,
+        5000,
+        'the reconnect',
+      );
       expect(logs.lines.map((l) => l.msg)).toContain('no connection to the broker; reconnecting');
       await publish('hall climate', { temperature: 21.37, linkquality: 102 });
       await waitFor(() => sink.payloads.length >= 1, 5000, 'a message after the reconnect');
@@ -199,6 +287,8 @@ describe('Zigbee2MqttSource without a broker', () => {
   });
 
   it('refuses bad settings through the factory in one line', () => {
-    expect(() => createZigbee2MqttSource({ kind: 'zigbee2mqtt', url: 'http://127.0.0.1' }, 'zigbee2mqtt', { gatewayId: 'gw' })).toThrow(/^zigbee2mqtt adapter: url must be/);
+    expect(() =>
+      createZigbee2MqttSource({ kind: 'zigbee2mqtt', url: 'http://127.0.0.1' }, 'zigbee2mqtt', { gatewayId: 'gw' }),
+    ).toThrow(/^zigbee2mqtt adapter: url must be/);
   });
 });

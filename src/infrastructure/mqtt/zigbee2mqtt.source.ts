@@ -106,7 +106,8 @@ export class Zigbee2MqttSource implements FrameSource {
     });
     const onFirstError = (error: Error): void => {
       // A connack refusal (bad credentials, not authorised) will not heal by waiting; a network error may.
-      if (error instanceof ErrorWithReasonCode) refused?.(new Error(`zigbee2mqtt: broker ${this.broker} refused the connection: ${error.message}`));
+      if (error instanceof ErrorWithReasonCode)
+        refused?.(new Error(`zigbee2mqtt: broker ${this.broker} refused the connection: ${error.message}`));
     };
     client.on('error', onFirstError);
 
@@ -117,7 +118,8 @@ export class Zigbee2MqttSource implements FrameSource {
     });
     try {
       const outcome = await Promise.race([connected.then(() => 'connected' as const), waited]);
-      if (outcome === 'timeout') this.log.warn({ waitMs }, 'broker not reachable yet; starting anyway and retrying in the background');
+      if (outcome === 'timeout')
+        this.log.warn({ waitMs }, 'broker not reachable yet; starting anyway and retrying in the background');
     } catch (error) {
       await this.stop();
       throw error;
@@ -147,8 +149,10 @@ export class Zigbee2MqttSource implements FrameSource {
 
   /** Switches a relay through zigbee2mqtt: `{"state":"ON"}` to `<base>/<name>/set`, QoS 1, resolved on the broker's ack. */
   async setState(friendlyName: string, state: SwitchCommand): Promise<void> {
-    if (friendlyName === '' || /[+#\0]/.test(friendlyName)) throw new Error(`zigbee2mqtt: invalid friendly name ${JSON.stringify(friendlyName)}`);
-    if (state !== 'ON' && state !== 'OFF' && state !== 'TOGGLE') throw new Error(`zigbee2mqtt: state must be ON, OFF or TOGGLE (got ${JSON.stringify(state)})`);
+    if (friendlyName === '' || /[+#\0]/.test(friendlyName))
+      throw new Error(`zigbee2mqtt: invalid friendly name ${JSON.stringify(friendlyName)}`);
+    if (state !== 'ON' && state !== 'OFF' && state !== 'TOGGLE')
+      throw new Error(`zigbee2mqtt: state must be ON, OFF or TOGGLE (got ${JSON.stringify(state)})`);
     const client = this.client;
     // Refused rather than queued: a switch command delivered minutes later, after a reconnect, would surprise.
     if (!client?.connected) throw new Error(`zigbee2mqtt: not connected to the broker ${this.broker}`);
@@ -163,11 +167,16 @@ export class Zigbee2MqttSource implements FrameSource {
     if (request.action === NETWORK_CONFIG_ACTION) {
       const client = this.client;
       const topic = `${this.settings.baseTopic}/bridge/request/permit_join`;
-      const publish = client?.connected ? async (payload: string) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null;
+      const publish = client?.connected
+        ? async (payload: string) => void (await client.publishAsync(topic, payload, { qos: 1 }))
+        : null;
       return networkChangeThroughBridge(this.bridge, publish, request.params?.change, this.broker);
     }
-    const state = ({ on: 'ON', off: 'OFF', toggle: 'TOGGLE' } as const)[String(request.params?.state) as 'on' | 'off' | 'toggle'];
-    if (request.action !== 'switch') return { ok: false, detail: `the zigbee2mqtt driver has no command ${JSON.stringify(request.action)}` };
+    const state = ({ on: 'ON', off: 'OFF', toggle: 'TOGGLE' } as const)[
+      String(request.params?.state) as 'on' | 'off' | 'toggle'
+    ];
+    if (request.action !== 'switch')
+      return { ok: false, detail: `the zigbee2mqtt driver has no command ${JSON.stringify(request.action)}` };
     if (!state) return { ok: false, detail: 'switch takes params.state on, off or toggle' };
     await this.setState(request.target, state);
     return { ok: true, detail: `${request.target} ${state} published` };
@@ -177,7 +186,12 @@ export class Zigbee2MqttSource implements FrameSource {
   configure(request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
     const client = this.client;
     const topic = `${this.settings.baseTopic}/bridge/request/device/configure_reporting`;
-    return configureThroughBridge(this.bridge, client?.connected ? async (payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null, request, this.broker);
+    return configureThroughBridge(
+      this.bridge,
+      client?.connected ? async (payload) => void (await client.publishAsync(topic, payload, { qos: 1 })) : null,
+      request,
+      this.broker,
+    );
   }
 
   private onError(error: Error): void {
@@ -196,7 +210,9 @@ export class Zigbee2MqttSource implements FrameSource {
         this.onBridge(sink, parsed.path, payload);
         return;
       case 'availability':
-        this.report(sink, [this.inventory.availability(parsed.friendlyName, parseJson(payload) ?? payload.toString('utf8'), this.at())]);
+        this.report(sink, [
+          this.inventory.availability(parsed.friendlyName, parseJson(payload) ?? payload.toString('utf8'), this.at()),
+        ]);
         return;
       case 'device':
         this.onDevice(sink, topic, parsed.friendlyName, payload, retained);
@@ -220,14 +236,18 @@ export class Zigbee2MqttSource implements FrameSource {
         return;
       }
       case 'groups':
-        if (!this.inventory.applyGroupList(parseJson(payload))) this.log.warn('bridge/groups is not a JSON array; group list ignored');
+        if (!this.inventory.applyGroupList(parseJson(payload)))
+          this.log.warn('bridge/groups is not a JSON array; group list ignored');
         return;
       case 'event':
         this.report(sink, this.inventory.applyBridgeEvent(parseJson(payload), this.at()));
         return;
       case 'state': {
         const body = parseJson(payload);
-        this.log.info({ bridge: isRecord(body) ? body.state : payload.toString('utf8').slice(0, 20) }, 'zigbee2mqtt bridge state');
+        this.log.info(
+          { bridge: isRecord(body) ? body.state : payload.toString('utf8').slice(0, 20) },
+          'zigbee2mqtt bridge state',
+        );
         return;
       }
       default:
@@ -251,7 +271,8 @@ export class Zigbee2MqttSource implements FrameSource {
       ...(this.settings.baseTopic.includes('/') ? { baseTopic: this.settings.baseTopic } : {}),
       measuredAt: at,
     };
-    if (!sink.push(native)) this.log.warn({ topic, bytes: payload.length }, 'device message refused by the agent (too large or too deep)');
+    if (!sink.push(native))
+      this.log.warn({ topic, bytes: payload.length }, 'device message refused by the agent (too large or too deep)');
     this.report(sink, [this.inventory.linkQuality(friendlyName, message.linkquality, at)]);
   }
 

@@ -10,7 +10,8 @@ interface Entry {
   readonly pad?: string;
 }
 
-const entries = (from: number, count: number, pad = ''): Entry[] => Array.from({ length: count }, (_, i) => ({ n: from + i, ...(pad ? { pad } : {}) }));
+const entries = (from: number, count: number, pad = ''): Entry[] =>
+  Array.from({ length: count }, (_, i) => ({ n: from + i, ...(pad ? { pad } : {}) }));
 const MiB = 1024 * 1024;
 
 describe('DurableOutbox', () => {
@@ -20,7 +21,8 @@ describe('DurableOutbox', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  const segmentFiles = async (): Promise<string[]> => (await readdir(dir)).filter((n) => n.startsWith('segment-')).sort();
+  const segmentFiles = async (): Promise<string[]> =>
+    (await readdir(dir)).filter((n) => n.startsWith('segment-')).sort();
   const ns = async (outbox: DurableOutbox<Entry>, from: number): Promise<number[]> =>
     (await outbox.readPending(from, 10_000, 64 * MiB)).map((p) => p.entry.n);
 

@@ -60,16 +60,31 @@ export class DurableOutbox<T> {
   ) {}
 
   static async open<T>(dir: string, options: OutboxOptions): Promise<DurableOutbox<T>> {
-    const segmentBytes = options.segmentBytes ?? Math.min(MAX_SEGMENT_BYTES, Math.max(MIN_SEGMENT_BYTES, Math.floor(options.maxBytes / 8)));
+    const segmentBytes =
+      options.segmentBytes ??
+      Math.min(MAX_SEGMENT_BYTES, Math.max(MIN_SEGMENT_BYTES, Math.floor(options.maxBytes / 8)));
     if (options.maxBytes < 2 * segmentBytes) {
-      throw new RangeError(`outbox maxBytes ${options.maxBytes} must be at least twice the segment size ${segmentBytes}`);
+      throw new RangeError(
+        `outbox maxBytes ${options.maxBytes} must be at least twice the segment size ${segmentBytes}`,
+      );
     }
     await mkdir(dir, { recursive: true });
     const meta = (await readMeta(dir)) ?? INITIAL_META;
-    const { segments, removed } = await loadSegments(dir, meta.doneThrough, Math.max(options.maxBytes, 64 * 1024 * 1024), options.logger);
+    const { segments, removed } = await loadSegments(
+      dir,
+      meta.doneThrough,
+      Math.max(options.maxBytes, 64 * 1024 * 1024),
+      options.logger,
+    );
     const last = segments.at(-1);
     const nextIndex = last ? lastIndexOf(last) + 1 : meta.doneThrough + 1;
-    const outbox = new DurableOutbox<T>(dir, { maxBytes: options.maxBytes, segmentBytes, logger: options.logger }, meta, segments, nextIndex);
+    const outbox = new DurableOutbox<T>(
+      dir,
+      { maxBytes: options.maxBytes, segmentBytes, logger: options.logger },
+      meta,
+      segments,
+      nextIndex,
+    );
     if (removed > 0) await syncDirectory(dir);
     return outbox;
   }
@@ -109,7 +124,10 @@ export class DurableOutbox<T> {
       const records = entries.map((entry, i) => encodeRecord(this.nextIndex + i, entry));
       // A record larger than a segment gets a segment of its own; one larger than half the outbox cannot be kept.
       const tooBig = records.find((r) => r.length > this.options.maxBytes / 2);
-      if (tooBig) throw new RangeError(`an outbox record of ${tooBig.length} bytes cannot fit an outbox of ${this.options.maxBytes}`);
+      if (tooBig)
+        throw new RangeError(
+          `an outbox record of ${tooBig.length} bytes cannot fit an outbox of ${this.options.maxBytes}`,
+        );
       let dropped = 0;
       let range: [number, number] | undefined;
       for (const chunk of chunks(records, this.options.segmentBytes)) {
@@ -219,7 +237,9 @@ export class DurableOutbox<T> {
     this.meta = { ...this.meta, doneThrough: Math.min(index, this.nextIndex - 1) };
     this.metaDirty = true;
     // Fully done segments go, except the one being written; the state must say so before a file disappears.
-    const done = this.segments.filter((s, i) => i < this.segments.length - 1 && lastIndexOf(s) <= this.meta.doneThrough);
+    const done = this.segments.filter(
+      (s, i) => i < this.segments.length - 1 && lastIndexOf(s) <= this.meta.doneThrough,
+    );
     if (done.length > 0) {
       await this.flushMeta();
       for (const segment of done) await unlink(segment.path);
@@ -257,7 +277,10 @@ export class DurableOutbox<T> {
       await syncDirectory(this.dir);
     }
     if (dropped > 0) {
-      this.options.logger?.warn({ dropped, maxBytes: this.options.maxBytes }, 'outbox full: dropped the oldest pending frames');
+      this.options.logger?.warn(
+        { dropped, maxBytes: this.options.maxBytes },
+        'outbox full: dropped the oldest pending frames',
+      );
     }
     return firstDropped !== undefined && lastDropped !== undefined && this.meta.synced
       ? { dropped, droppedRange: [firstDropped + this.meta.seqOffset, lastDropped + this.meta.seqOffset] }

@@ -24,9 +24,13 @@ for (;;) {
 
 function runUntilKilled(dir: string, from: number, killAfterMs: number): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, pathToFileURL(COMPILED).href, dir, String(from)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', WRITER, pathToFileURL(COMPILED).href, dir, String(from)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let confirmed = from - 1;
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -57,7 +61,10 @@ describe('outbox under kill -9', () => {
       const confirmed = await runUntilKilled(dir, next, 150 + Math.floor(Math.random() * 250));
       confirmedTotal = Math.max(confirmedTotal, confirmed);
 
-      const outbox = await DurableOutbox.open<{ n: number }>(dir, { maxBytes: 64 * 1024 * 1024, segmentBytes: 256 * 1024 });
+      const outbox = await DurableOutbox.open<{ n: number }>(dir, {
+        maxBytes: 64 * 1024 * 1024,
+        segmentBytes: 256 * 1024,
+      });
       const ns = (await outbox.readPending(0, 1_000_000, 1024 * 1024 * 1024)).map((p) => p.entry.n);
       await outbox.close();
 

@@ -36,7 +36,6 @@ export function lastIndexOf(segment: Segment): number {
   return segment.firstIndex + segment.offsets.length - 1;
 }
 
-
 /**
  * Reads every segment, cuts a torn or corrupt tail off (a record failing its length or CRC check and all after it),
  * and deletes segments holding nothing pending. `removed` counts deleted files, so the caller can sync the directory.
@@ -60,7 +59,12 @@ export async function loadSegments(
       await handle.sync().finally(() => handle.close());
     }
     const first = scan.records[0];
-    const segment: Segment = { path, firstIndex: first?.index ?? 0, offsets: scan.records.map((r) => r.offset), bytes: scan.validBytes };
+    const segment: Segment = {
+      path,
+      firstIndex: first?.index ?? 0,
+      offsets: scan.records.map((r) => r.offset),
+      bytes: scan.validBytes,
+    };
     if (!first || lastIndexOf(segment) <= doneThrough) {
       await unlink(path);
       removed++;

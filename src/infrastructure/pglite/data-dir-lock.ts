@@ -31,7 +31,9 @@ export function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirInUseError(`data directory ${dir} is in use by process ${holder}; stop it or use another WATTLOG_DATA_DIR`);
+        throw new DataDirInUseError(
+          `data directory ${dir} is in use by process ${holder}; stop it or use another WATTLOG_DATA_DIR`,
+        );
       }
       rmSync(path, { force: true });
     }

@@ -10,13 +10,20 @@ async function readSeed(path: string): Promise<Blob> {
   try {
     return new Blob([await readFile(path)]);
   } catch (error) {
-    throw new Error(`cannot read the PGlite seed ${path} (WATTLOG_PGLITE_SEED): ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot read the PGlite seed ${path} (WATTLOG_PGLITE_SEED): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 type Queryable = Pick<Transaction, 'query'>;
 
-async function copyInto(db: Queryable, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+async function copyInto(
+  db: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([copyText(rows)]) });
 }
@@ -47,12 +54,16 @@ export class PgliteDatabase implements SqlDatabase {
    * which does not exist yet starts from instead of running initdb — seconds saved per fresh database. An existing
    * database is opened as it is. Defaults to WATTLOG_PGLITE_SEED; null runs initdb.
    */
-  static async open(dataDir?: string, seedFrom: string | null | undefined = process.env.WATTLOG_PGLITE_SEED || undefined): Promise<PgliteDatabase> {
+  static async open(
+    dataDir?: string,
+    seedFrom: string | null | undefined = process.env.WATTLOG_PGLITE_SEED || undefined,
+  ): Promise<PgliteDatabase> {
     const unlockDir = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
     try {
       const path = dataDir === undefined ? undefined : `${dataDir}/pglite`;
       const fresh = path === undefined || !existsSync(`${path}/PG_VERSION`);
-      const options = fresh && seedFrom !== undefined && seedFrom !== null ? { loadDataDir: await readSeed(seedFrom) } : {};
+      const options =
+        fresh && seedFrom !== undefined && seedFrom !== null ? { loadDataDir: await readSeed(seedFrom) } : {};
       const db = path === undefined ? new PGlite(options) : new PGlite(path, options);
       await db.waitReady;
       return new PgliteDatabase(db, unlockDir);

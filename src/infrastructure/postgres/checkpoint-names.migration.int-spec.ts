@@ -9,7 +9,10 @@ import { readModelMigrations } from './read-model.migrations.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const NAMES_VERSION = 15;
-const before = { ...readModelMigrations, migrations: readModelMigrations.migrations.filter((m) => m.version < NAMES_VERSION) };
+const before = {
+  ...readModelMigrations,
+  migrations: readModelMigrations.migrations.filter((m) => m.version < NAMES_VERSION),
+};
 
 async function openUnmigrated(name: BackendName): Promise<{ db: SqlDatabase; cleanup: () => Promise<void> }> {
   if (name === 'pglite') {
@@ -27,13 +30,47 @@ describeOnBackends('checkpoints renamed with their projections', (backendName) =
     const backend = await openUnmigrated(backendName);
     try {
       await migrate(backend.db, [before]);
-      const old = ['audit', 'gateways', 'readings', 'nodes', 'users', 'api-clients', 'access', 'data-access-log', 'node-configuration', 'alarms', 'alarm-evaluation', 'audit__rebuild'];
-      await backend.db.insertRows('projection_checkpoints', ['name', 'position', 'events_applied'], old.map((name, i) => [name, `pos-${i}`, 10 + i]));
+      const old = [
+        'audit',
+        'gateways',
+        'readings',
+        'nodes',
+        'users',
+        'api-clients',
+        'access',
+        'data-access-log',
+        'node-configuration',
+        'alarms',
+        'alarm-evaluation',
+        'audit__rebuild',
+      ];
+      await backend.db.insertRows(
+        'projection_checkpoints',
+        ['name', 'position', 'events_applied'],
+        old.map((name, i) => [name, `pos-${i}`, 10 + i]),
+      );
 
       await migrate(backend.db, [readModelMigrations]);
 
-      const now = ['audit_log', 'gateway_status', 'readings_latest', 'nodes', 'users', 'api_clients', 'access_grants', 'data_access_log', 'node_configuration', 'alarms', 'alarm_evaluation', 'audit_log__rebuild'];
-      for (const [i, name] of now.entries()) expect([name, await readCheckpoint(backend.db, name)]).toEqual([name, { position: `pos-${i}`, eventsApplied: 10 + i }]);
+      const now = [
+        'audit_log',
+        'gateway_status',
+        'readings_latest',
+        'nodes',
+        'users',
+        'api_clients',
+        'access_grants',
+        'data_access_log',
+        'node_configuration',
+        'alarms',
+        'alarm_evaluation',
+        'audit_log__rebuild',
+      ];
+      for (const [i, name] of now.entries())
+        expect([name, await readCheckpoint(backend.db, name)]).toEqual([
+          name,
+          { position: `pos-${i}`, eventsApplied: 10 + i },
+        ]);
       const rows = await backend.db.query<{ name: string }>('SELECT name FROM projection_checkpoints ORDER BY name');
       expect(rows.map((r) => r.name)).toEqual([...now].sort());
     } finally {

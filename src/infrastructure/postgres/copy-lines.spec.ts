@@ -16,7 +16,11 @@ describe('CopyLines', () => {
     // Every possible cut into three chunks gives the same rows.
     for (let i = 0; i <= whole.length; i++) {
       for (let j = i; j <= whole.length; j++) {
-        expect(linesOf([whole.subarray(0, i), whole.subarray(i, j), whole.subarray(j)])).toEqual(['a\tb', 'second\trow', 'third']);
+        expect(linesOf([whole.subarray(0, i), whole.subarray(i, j), whole.subarray(j)])).toEqual([
+          'a\tb',
+          'second\trow',
+          'third',
+        ]);
       }
     }
   });

@@ -12,7 +12,10 @@ export class CopyLines {
     for (;;) {
       const end = chunk.indexOf(0x0a, start);
       if (end === -1) break;
-      const bytes = this.partial.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...this.partial, chunk.subarray(start, end)]);
+      const bytes =
+        this.partial.length === 0
+          ? chunk.subarray(start, end)
+          : Buffer.concat([...this.partial, chunk.subarray(start, end)]);
       this.partial = [];
       onLine(bytes.toString('utf8'));
       start = end + 1;

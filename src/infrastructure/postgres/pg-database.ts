@@ -25,10 +25,7 @@ export class PgDatabase implements SqlDatabase {
   private readonly listener: SessionClient;
   private readonly listeners = new Map<string, Set<() => void>>();
 
-  constructor(
-    connectionString: string,
-    options: { max?: number; applicationName?: string; schema?: string } = {},
-  ) {
+  constructor(connectionString: string, options: { max?: number; applicationName?: string; schema?: string } = {}) {
     const session: pg.ClientConfig = {
       connectionString,
       application_name: options.applicationName ?? 'wattlog',
@@ -153,12 +150,15 @@ export class PgDatabase implements SqlDatabase {
       this.listeners.set(channel, handlers);
     }
     handlers.add(onNotify);
-    if (handlers.size === 1) await this.listener.run((client) => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`));
+    if (handlers.size === 1)
+      await this.listener.run((client) => client.query(`LISTEN ${pg.escapeIdentifier(channel)}`));
     return async () => {
       const current = this.listeners.get(channel);
       if (!current?.delete(onNotify) || current.size > 0) return;
       this.listeners.delete(channel);
-      await this.listener.run((client) => client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`)).catch(() => undefined);
+      await this.listener
+        .run((client) => client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`))
+        .catch(() => undefined);
     };
   }
 

@@ -15,14 +15,38 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [4, 'gateway status', '84c3c381d549c9c90dde45ad7f3c3faa2cba5565c063af685ebf74e04cdb4ad2'],
   [5, 'readings', '5eb6fbc16fc81e4ed590d39c286a90c7e1e137ca42ffa724590538164267f44d'],
   [6, 'gateway status: undecoded payloads', '6d19f53a7ac944e45690767c4fccdd52ece841b7d186fc937a88130f82ca79c7'],
-  [7, 'access: users, API clients, credentials, sessions', 'd2436fb09ea3581c1ba3f334b2e6daa08f4bd70e8498f245c2ac6cf81543019d'],
-  [8, 'access: ownership, grants, visibility, data-access log', '8b6d1d8d2723666f26760fd7fcaef7f8a545c837b00751f2e3f494d012923e0e'],
-  [9, 'readings raw: the unique key is its only index', '209260bdcb3071d32a859b9a548e9796fea894e0fe7c549aff2349554010a89f'],
+  [
+    7,
+    'access: users, API clients, credentials, sessions',
+    'd2436fb09ea3581c1ba3f334b2e6daa08f4bd70e8498f245c2ac6cf81543019d',
+  ],
+  [
+    8,
+    'access: ownership, grants, visibility, data-access log',
+    '8b6d1d8d2723666f26760fd7fcaef7f8a545c837b00751f2e3f494d012923e0e',
+  ],
+  [
+    9,
+    'readings raw: the unique key is its only index',
+    '209260bdcb3071d32a859b9a548e9796fea894e0fe7c549aff2349554010a89f',
+  ],
   [10, 'audit objects', 'd51de3a444975a63675d65ec635f79295b8ec1b7ea10d84eefc1a738af826c07'],
   [11, 'node configuration', '9cea94b0088683eda4884b435dc2777fbcc7d67de4cd6c39c181094af8fb42fd'],
-  [12, 'alarms: evaluation state, open and past alarms', '9ab0d8f79ab461a09195560f55ba15ef825ae70f17e002c518f8d8e34d212df2'],
-  [13, 'readings: bucket revisions, series JSON per day', '39b6f4f6e19f4aba2d10adcbdd764ae29dbc27e97c16e7ffed2195f8f1da499b'],
-  [14, 'readings raw: chunks of a quarter hour per sensor and batch', '8ddd6f063778eaa9d31ecd6a421c08c0378257feafec5ed2aaec177b7341eb9b'],
+  [
+    12,
+    'alarms: evaluation state, open and past alarms',
+    '9ab0d8f79ab461a09195560f55ba15ef825ae70f17e002c518f8d8e34d212df2',
+  ],
+  [
+    13,
+    'readings: bucket revisions, series JSON per day',
+    '39b6f4f6e19f4aba2d10adcbdd764ae29dbc27e97c16e7ffed2195f8f1da499b',
+  ],
+  [
+    14,
+    'readings raw: chunks of a quarter hour per sensor and batch',
+    '8ddd6f063778eaa9d31ecd6a421c08c0378257feafec5ed2aaec177b7341eb9b',
+  ],
 ];
 /** The digest of the whole shipped set as JSON, which the PGlite seed was keyed by. */
 const SHIPPED_SET_DIGEST = '7347a900ea5545241c716cb115e7507fe2565816c42edf9ed6ec498c8a4c9bcb';
@@ -45,17 +69,41 @@ describe('read-model migrations assembled from the projection catalogue', () => 
 
   it('create every table of every projection and log process', () => {
     const sql = readModelMigrations.migrations.map((m) => m.sql).join('\n');
-    const runnable = [...projectionCatalog({ decoders: echoDecoders }), ...logProcesses({ decoders: echoDecoders, store: {} as EventStore })];
+    const runnable = [
+      ...projectionCatalog({ decoders: echoDecoders }),
+      ...logProcesses({ decoders: echoDecoders, store: {} as EventStore }),
+    ];
     for (const table of runnable.flatMap((p) => p.tables)) expect(sql).toMatch(new RegExp(`CREATE TABLE ${table} \\(`));
   });
 
   it('refuse parts that do not make up one migration', () => {
-    expect(() => assembleMigrations('x', [{ version: 1, name: 'a', sql: '', part: 2 }])).toThrow('parts must be numbered');
-    expect(() => assembleMigrations('x', [{ version: 1, name: 'a', sql: '' }, { version: 1, name: 'a', sql: '' }])).toThrow('parts must be numbered');
-    expect(() => assembleMigrations('x', [{ version: 1, name: 'a', sql: '', part: 1 }, { version: 1, name: 'b', sql: '', part: 2 }])).toThrow('share one name');
-    expect(assembleMigrations('x', [{ version: 2, name: 'b', sql: 'y', part: 2 }, { version: 2, name: 'b', sql: 'x', part: 1 }, { version: 1, name: 'a', sql: 'z' }])).toEqual({
+    expect(() => assembleMigrations('x', [{ version: 1, name: 'a', sql: '', part: 2 }])).toThrow(
+      'parts must be numbered',
+    );
+    expect(() =>
+      assembleMigrations('x', [
+        { version: 1, name: 'a', sql: '' },
+        { version: 1, name: 'a', sql: '' },
+      ]),
+    ).toThrow('parts must be numbered');
+    expect(() =>
+      assembleMigrations('x', [
+        { version: 1, name: 'a', sql: '', part: 1 },
+        { version: 1, name: 'b', sql: '', part: 2 },
+      ]),
+    ).toThrow('share one name');
+    expect(
+      assembleMigrations('x', [
+        { version: 2, name: 'b', sql: 'y', part: 2 },
+        { version: 2, name: 'b', sql: 'x', part: 1 },
+        { version: 1, name: 'a', sql: 'z' },
+      ]),
+    ).toEqual({
       name: 'x',
-      migrations: [{ version: 1, name: 'a', sql: 'z' }, { version: 2, name: 'b', sql: 'xy' }],
+      migrations: [
+        { version: 1, name: 'a', sql: 'z' },
+        { version: 2, name: 'b', sql: 'xy' },
+      ],
     });
   });
 });

@@ -99,7 +99,9 @@ export function assembleMigrations(name: string, parts: readonly ReadModelMigrat
       const first = ordered[0]!;
       ordered.forEach((part, i) => {
         if ((part.part ?? 1) !== i + 1 || part.name !== first.name || (group.length > 1 && part.part === undefined)) {
-          throw new Error(`read-model migration ${version}: its parts must be numbered 1..${group.length} and share one name`);
+          throw new Error(
+            `read-model migration ${version}: its parts must be numbered 1..${group.length} and share one name`,
+          );
         }
       });
       return { version, name: first.name, sql: ordered.map((part) => part.sql).join('') };
@@ -107,4 +109,7 @@ export function assembleMigrations(name: string, parts: readonly ReadModelMigrat
   return { name, migrations };
 }
 
-export const readModelMigrations: MigrationSet = assembleMigrations('read-models', [...PLATFORM_MIGRATIONS, ...catalogueMigrations()]);
+export const readModelMigrations: MigrationSet = assembleMigrations('read-models', [
+  ...PLATFORM_MIGRATIONS,
+  ...catalogueMigrations(),
+]);

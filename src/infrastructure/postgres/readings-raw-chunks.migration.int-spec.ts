@@ -9,7 +9,10 @@ import { readModelMigrations } from './read-model.migrations.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const CHUNKS_VERSION = 14;
-const beforeChunks = { ...readModelMigrations, migrations: readModelMigrations.migrations.filter((m) => m.version < CHUNKS_VERSION) };
+const beforeChunks = {
+  ...readModelMigrations,
+  migrations: readModelMigrations.migrations.filter((m) => m.version < CHUNKS_VERSION),
+};
 
 async function openUnmigrated(name: BackendName): Promise<{ db: SqlDatabase; cleanup: () => Promise<void> }> {
   if (name === 'pglite') {
@@ -35,12 +38,16 @@ describeEachBackend('raw readings moving into chunks on %s', (backendName) => {
         ['m/power', '2025-03-01T12:00:00.000Z', 0.5, 'gw-1'],
         ['n/power', '1999-12-31T23:59:59.000Z', -7.25, 'gw-1'],
       ] as const;
-      await backend.db.insertRows('readings_raw', ['sensor_id', 'measured_at', 'value', 'gateway_id'], stored.map((r) => [...r]));
+      await backend.db.insertRows(
+        'readings_raw',
+        ['sensor_id', 'measured_at', 'value', 'gateway_id'],
+        stored.map((r) => [...r]),
+      );
 
       await migrate(backend.db, [readModelMigrations]);
 
       const chunks = await backend.db.query<{ sensor_id: string; gateway_id: string; n: number }>(
-        "SELECT sensor_id, gateway_id, cardinality(value) AS n FROM readings_raw_chunks ORDER BY sensor_id, bucket_start, gateway_id",
+        'SELECT sensor_id, gateway_id, cardinality(value) AS n FROM readings_raw_chunks ORDER BY sensor_id, bucket_start, gateway_id',
       );
       expect(chunks.map((c) => [c.sensor_id, c.gateway_id, Number(c.n)])).toEqual([
         ['m/power', 'gw-1', 3],

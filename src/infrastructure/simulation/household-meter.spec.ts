@@ -18,7 +18,8 @@ describe('simulated household meter', () => {
     const integrated = samples.reduce((sum, s) => sum + (s.powerW * 10) / 3_600_000, 0);
     const counted = samples.at(-1)!.energyKWh - 1000;
     expect(Math.abs(counted - integrated)).toBeLessThan(0.01);
-    for (let i = 1; i < samples.length; i++) expect(samples[i]!.energyKWh).toBeGreaterThanOrEqual(samples[i - 1]!.energyKWh);
+    for (let i = 1; i < samples.length; i++)
+      expect(samples[i]!.energyKWh).toBeGreaterThanOrEqual(samples[i - 1]!.energyKWh);
   });
 
   it('uses a plausible amount of energy per day with an evening peak above the night base load', () => {

@@ -29,7 +29,12 @@ export class SimulatedMetersSource {
     const start = this.now();
     this.meters = Array.from(
       { length: settings.meters },
-      (_, i) => new HouseholdMeter(`${settings.gatewayId}/meter-${i + 1}`, start, settings.initialEnergyKWh ?? 1000 + i * 137.5),
+      (_, i) =>
+        new HouseholdMeter(
+          `${settings.gatewayId}/meter-${i + 1}`,
+          start,
+          settings.initialEnergyKWh ?? 1000 + i * 137.5,
+        ),
     );
   }
 
@@ -71,10 +76,18 @@ export class SimulatedSourceSettingsError extends Error {
   override readonly name = 'SimulatedSourceSettingsError';
 }
 
-function whole(settings: Readonly<Record<string, unknown>>, field: string, fallback: number, min: number, max: number): number {
+function whole(
+  settings: Readonly<Record<string, unknown>>,
+  field: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = settings[field] ?? fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new SimulatedSourceSettingsError(`adapter.${field} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+    throw new SimulatedSourceSettingsError(
+      `adapter.${field} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`,
+    );
   }
   return value;
 }

@@ -41,7 +41,9 @@ describe('frame codec', () => {
   });
 
   it('refuses zero-length frames and frames over the limit when encoding', () => {
-    expect(() => new FrameDecoder().push(Buffer.alloc(4))).toThrow(expect.objectContaining({ reason: 'empty_frame' }) as FrameError);
+    expect(() => new FrameDecoder().push(Buffer.alloc(4))).toThrow(
+      expect.objectContaining({ reason: 'empty_frame' }) as FrameError,
+    );
     expect(() => encodeFrame(Buffer.alloc(11), 10)).toThrow(FrameError);
   });
 

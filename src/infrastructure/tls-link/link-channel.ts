@@ -75,7 +75,8 @@ export class LinkChannel<In extends UpstreamMessage | DownstreamMessage> {
 
   private fail(error: unknown): void {
     this.broken = true;
-    if (error instanceof FrameError || error instanceof ProtocolError) this.handlers.broken(error.reason, error.message);
+    if (error instanceof FrameError || error instanceof ProtocolError)
+      this.handlers.broken(error.reason, error.message);
     else this.handlers.broken('internal_error', error instanceof Error ? error.message : String(error));
   }
 }

@@ -100,23 +100,10 @@ export interface ErrorMessage {
 }
 
 export type UpstreamMessage =
-  | HelloMessage
-  | ReadingsMessage
-  | NodeEventMessage
-  | CommandResultMessage
-  | PingMessage
-  | PongMessage
-  | ErrorMessage;
+  HelloMessage | ReadingsMessage | NodeEventMessage | CommandResultMessage | PingMessage | PongMessage | ErrorMessage;
 
 export type DownstreamMessage =
-  | AcceptMessage
-  | AckMessage
-  | NackMessage
-  | CommandMessage
-  | ConfigMessage
-  | PingMessage
-  | PongMessage
-  | ErrorMessage;
+  AcceptMessage | AckMessage | NackMessage | CommandMessage | ConfigMessage | PingMessage | PongMessage | ErrorMessage;
 
 /** What goes into a gateway's sequence: one frame = one stream revision on the server. */
 export type SequencedMessage = ReadingsMessage | (NodeEventMessage & { readonly seq: number });

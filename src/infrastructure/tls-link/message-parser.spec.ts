@@ -15,11 +15,21 @@ describe('link message parser', () => {
   it('accepts well-formed messages in their direction only', () => {
     const hello = { type: 'hello', v: 1, gatewayId: 'gw-1', agentVersion: '0.1.0', lastAckedSequence: 4 };
     expect(parseUpstream(body(hello))).toEqual(hello);
-    expect(parseUpstream(body({ type: 'readings', seq: 0, payloads: [1, 'x', { kind: 'zigbee' }] }))).toMatchObject({ seq: 0 });
-    expect(parseUpstream(body({ type: 'node_event', event: 'joined', nodeId: 'n1', at: '2026-01-01T00:00:00Z' }))).toMatchObject({
+    expect(parseUpstream(body({ type: 'readings', seq: 0, payloads: [1, 'x', { kind: 'zigbee' }] }))).toMatchObject({
+      seq: 0,
+    });
+    expect(
+      parseUpstream(body({ type: 'node_event', event: 'joined', nodeId: 'n1', at: '2026-01-01T00:00:00Z' })),
+    ).toMatchObject({
       event: 'joined',
     });
-    const result = { type: 'command_result', commandId: 'c1', ok: true, detail: 'on channel 15', report: { kind: 'channel', channel: 15 } };
+    const result = {
+      type: 'command_result',
+      commandId: 'c1',
+      ok: true,
+      detail: 'on channel 15',
+      report: { kind: 'channel', channel: 15 },
+    };
     expect(parseUpstream(body(result))).toEqual(result);
     expect(parseDownstream(body({ type: 'ack', seq: 3 }))).toEqual({ type: 'ack', seq: 3 });
     expect(reasonOf(() => parseUpstream(body({ type: 'ack', seq: 3 })))).toBe('unknown_type');
@@ -37,7 +47,11 @@ describe('link message parser', () => {
     ['fractional seq', { type: 'readings', seq: 1.5, payloads: [] }, 'bad_message'],
     ['unsafe seq', { type: 'readings', seq: 2 ** 53, payloads: [] }, 'bad_message'],
     ['payloads not an array', { type: 'readings', seq: 1, payloads: {} }, 'bad_message'],
-    ['a report that is not an object', { type: 'command_result', commandId: 'c1', ok: true, report: [15] }, 'bad_message'],
+    [
+      'a report that is not an object',
+      { type: 'command_result', commandId: 'c1', ok: true, report: [15] },
+      'bad_message',
+    ],
     ['unknown node event', { type: 'node_event', event: 'exploded' }, 'bad_message'],
     ['empty gateway id', { type: 'hello', v: 1, gatewayId: '', agentVersion: 'a' }, 'bad_message'],
     ['inherited field name', { type: 'hello', v: 1, gatewayId: 'g', agentVersion: 'a', toString: 1 }, 'bad_message'],

@@ -1,9 +1,5 @@
 import { DEFAULT_MAX_FRAME_BYTES, encodeFrame } from './frame-codec.js';
-import {
-  NODE_EVENT_KINDS,
-  type DownstreamMessage,
-  type UpstreamMessage,
-} from './link-messages.js';
+import { NODE_EVENT_KINDS, type DownstreamMessage, type UpstreamMessage } from './link-messages.js';
 
 export type ProtocolErrorReason = 'bad_encoding' | 'bad_json' | 'bad_message' | 'unknown_type' | 'too_deep';
 
@@ -30,7 +26,9 @@ type Check = (value: unknown) => string | null;
 const text =
   (max: number): Check =>
   (value) =>
-    typeof value === 'string' && value.length > 0 && value.length <= max ? null : `a non-empty string of at most ${max} characters`;
+    typeof value === 'string' && value.length > 0 && value.length <= max
+      ? null
+      : `a non-empty string of at most ${max} characters`;
 const sequence: Check = (value) =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? null : 'an integer ≥ 0';
 const positive: Check = (value) =>
@@ -131,7 +129,10 @@ function validate<T>(shapes: Readonly<Record<string, Shape>>, body: Buffer): T {
   if (!isRecord(value)) throw new ProtocolError('bad_message', 'a message must be a JSON object');
   const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(shapes, type)) {
-    throw new ProtocolError('unknown_type', `unknown message type ${JSON.stringify(type)?.slice(0, 40) ?? 'undefined'}`);
+    throw new ProtocolError(
+      'unknown_type',
+      `unknown message type ${JSON.stringify(type)?.slice(0, 40) ?? 'undefined'}`,
+    );
   }
   const shape = shapes[type]!;
   for (const [field, check] of Object.entries(shape.required)) {
@@ -142,7 +143,8 @@ function validate<T>(shapes: Readonly<Record<string, Shape>>, body: Buffer): T {
   for (const [field, fieldValue] of Object.entries(value)) {
     if (field === 'type' || Object.hasOwn(shape.required, field)) continue;
     const check = shape.optional && Object.hasOwn(shape.optional, field) ? shape.optional[field] : undefined;
-    if (!check) throw new ProtocolError('bad_message', `${type} has an unexpected field ${JSON.stringify(field.slice(0, 40))}`);
+    if (!check)
+      throw new ProtocolError('bad_message', `${type} has an unexpected field ${JSON.stringify(field.slice(0, 40))}`);
     const problem = check(fieldValue);
     if (problem) throw new ProtocolError('bad_message', `${type}.${field} must be ${problem}`);
   }
@@ -161,6 +163,9 @@ export function parseDownstream(body: Buffer): DownstreamMessage {
   return validate<DownstreamMessage>(DOWNSTREAM, body);
 }
 
-export function encodeMessage(message: UpstreamMessage | DownstreamMessage, maxFrameBytes = DEFAULT_MAX_FRAME_BYTES): Buffer {
+export function encodeMessage(
+  message: UpstreamMessage | DownstreamMessage,
+  maxFrameBytes = DEFAULT_MAX_FRAME_BYTES,
+): Buffer {
   return encodeFrame(Buffer.from(JSON.stringify(message)), maxFrameBytes);
 }

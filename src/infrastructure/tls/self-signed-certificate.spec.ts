@@ -111,7 +111,9 @@ describe('ensureHttpsCredentials', () => {
   it('refuses a half-present generated pair instead of silently replacing it', async () => {
     mkdirSync(join(dataDir, 'tls'));
     writeFileSync(join(dataDir, 'tls', 'cert.pem'), 'x');
-    await expect(ensureHttpsCredentials({ dataDir }, recordingLogger().logger)).rejects.toThrow(/holds only cert\.pem; delete the directory/);
+    await expect(ensureHttpsCredentials({ dataDir }, recordingLogger().logger)).rejects.toThrow(
+      /holds only cert\.pem; delete the directory/,
+    );
   });
 
   describe('with WATTLOG_TLS_CERT / WATTLOG_TLS_KEY', () => {
@@ -119,7 +121,10 @@ describe('ensureHttpsCredentials', () => {
     let tlsCertPath: string;
     let tlsKeyPath: string;
     beforeEach(async () => {
-      provided = await generate([{ name: 'commonName', value: 'wattlog.test' }], { keyType: 'ec', algorithm: 'sha256' });
+      provided = await generate([{ name: 'commonName', value: 'wattlog.test' }], {
+        keyType: 'ec',
+        algorithm: 'sha256',
+      });
       tlsCertPath = join(dataDir, 'provided-cert.pem');
       tlsKeyPath = join(dataDir, 'provided-key.pem');
       writeFileSync(tlsCertPath, provided.cert);
@@ -138,27 +143,32 @@ describe('ensureHttpsCredentials', () => {
 
     it('names the variable and path when a file cannot be read', async () => {
       const missing = join(dataDir, 'nope.pem');
-      const error = await ensureHttpsCredentials({ dataDir, tlsCertPath, tlsKeyPath: missing }, recordingLogger().logger).then(
+      const error = await ensureHttpsCredentials(
+        { dataDir, tlsCertPath, tlsKeyPath: missing },
+        recordingLogger().logger,
+      ).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(TlsCredentialsError);
-      expect((error as Error).message).toBe(`WATTLOG_TLS_KEY=${missing} cannot be read (ENOENT); point it at a readable PEM file`);
+      expect((error as Error).message).toBe(
+        `WATTLOG_TLS_KEY=${missing} cannot be read (ENOENT); point it at a readable PEM file`,
+      );
     });
 
     it('rejects a key that does not belong to the certificate', async () => {
       const other = await generate([{ name: 'commonName', value: 'other' }], { keyType: 'ec', algorithm: 'sha256' });
       writeFileSync(tlsKeyPath, other.private);
-      await expect(ensureHttpsCredentials({ dataDir, tlsCertPath, tlsKeyPath }, recordingLogger().logger)).rejects.toThrow(
-        /the private key does not belong to the certificate/,
-      );
+      await expect(
+        ensureHttpsCredentials({ dataDir, tlsCertPath, tlsKeyPath }, recordingLogger().logger),
+      ).rejects.toThrow(/the private key does not belong to the certificate/);
     });
 
     it('rejects a file that is not a certificate', async () => {
       writeFileSync(tlsCertPath, 'not a certificate');
-      await expect(ensureHttpsCredentials({ dataDir, tlsCertPath, tlsKeyPath }, recordingLogger().logger)).rejects.toThrow(
-        /the certificate is not a PEM X\.509 certificate/,
-      );
+      await expect(
+        ensureHttpsCredentials({ dataDir, tlsCertPath, tlsKeyPath }, recordingLogger().logger),
+      ).rejects.toThrow(/the certificate is not a PEM X\.509 certificate/);
     });
   });
 });

@@ -31,15 +31,25 @@ export async function ensureHttpsCredentials(config: TlsConfig, logger: TlsLogge
   if (config.tlsCertPath !== undefined && config.tlsKeyPath !== undefined) {
     const cert = readPem('WATTLOG_TLS_CERT', config.tlsCertPath);
     const key = readPem('WATTLOG_TLS_KEY', config.tlsKeyPath);
-    const credentials = verifyPair(cert, key, `WATTLOG_TLS_CERT=${config.tlsCertPath} / WATTLOG_TLS_KEY=${config.tlsKeyPath}`);
-    logger.info({ certPath: config.tlsCertPath, fingerprint256: credentials.fingerprint256 }, 'using configured TLS certificate');
+    const credentials = verifyPair(
+      cert,
+      key,
+      `WATTLOG_TLS_CERT=${config.tlsCertPath} / WATTLOG_TLS_KEY=${config.tlsKeyPath}`,
+    );
+    logger.info(
+      { certPath: config.tlsCertPath, fingerprint256: credentials.fingerprint256 },
+      'using configured TLS certificate',
+    );
     return credentials;
   }
 
   const dir = join(config.dataDir, 'tls');
   const existing = readGenerated(dir);
   if (existing && !expired(existing.cert)) {
-    logger.info({ certPath: join(dir, 'cert.pem'), fingerprint256: existing.fingerprint256 }, 'using self-signed TLS certificate');
+    logger.info(
+      { certPath: join(dir, 'cert.pem'), fingerprint256: existing.fingerprint256 },
+      'using self-signed TLS certificate',
+    );
     return existing;
   }
   if (existing) {
@@ -53,7 +63,10 @@ export async function ensureHttpsCredentials(config: TlsConfig, logger: TlsLogge
   if (!install(config.dataDir, dir, generated)) {
     const winner = readGenerated(dir);
     if (!winner) throw new TlsCredentialsError(`could not install a self-signed certificate into ${dir}`);
-    logger.info({ certPath: join(dir, 'cert.pem'), fingerprint256: winner.fingerprint256 }, 'using self-signed TLS certificate');
+    logger.info(
+      { certPath: join(dir, 'cert.pem'), fingerprint256: winner.fingerprint256 },
+      'using self-signed TLS certificate',
+    );
     return winner;
   }
   logger.warn(
@@ -100,7 +113,9 @@ function readGenerated(dir: string): HttpsCredentials | null {
   const hasKey = existsSync(keyPath);
   if (!hasCert && !hasKey) return null;
   if (!hasCert || !hasKey) {
-    throw new TlsCredentialsError(`${dir} holds only ${hasCert ? 'cert.pem' : 'key.pem'}; delete the directory to generate a new pair`);
+    throw new TlsCredentialsError(
+      `${dir} holds only ${hasCert ? 'cert.pem' : 'key.pem'}; delete the directory to generate a new pair`,
+    );
   }
   return verifyPair(readFileSync(certPath, 'utf8'), readFileSync(keyPath, 'utf8'), dir);
 }

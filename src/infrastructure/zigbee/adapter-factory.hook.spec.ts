@@ -29,7 +29,12 @@ describe('withAdapterFactory', () => {
 
   it('restores the original when run fails before creating an adapter', async () => {
     const original = Adapter.create;
-    await expect(withAdapterFactory(async () => Promise.resolve(fake), async () => Promise.reject(new Error('start failed')))).rejects.toThrow('start failed');
+    await expect(
+      withAdapterFactory(
+        async () => Promise.resolve(fake),
+        async () => Promise.reject(new Error('start failed')),
+      ),
+    ).rejects.toThrow('start failed');
     expect(Adapter.create).toBe(original);
   });
 
@@ -37,7 +42,12 @@ describe('withAdapterFactory', () => {
     await withAdapterFactory(
       async () => Promise.resolve(fake),
       async () => {
-        await expect(withAdapterFactory(async () => Promise.resolve(fake), async () => Promise.resolve())).rejects.toThrow('another ZigBee controller');
+        await expect(
+          withAdapterFactory(
+            async () => Promise.resolve(fake),
+            async () => Promise.resolve(),
+          ),
+        ).rejects.toThrow('another ZigBee controller');
       },
     );
   });

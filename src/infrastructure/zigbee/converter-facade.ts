@@ -32,7 +32,8 @@ export class Endpoint {
     private readonly device: Device,
     cache: AttributeCache,
   ) {
-    for (const [cluster, attributes] of Object.entries(cache)) this.clusters[cluster] = { attributes: { ...attributes } };
+    for (const [cluster, attributes] of Object.entries(cache))
+      this.clusters[cluster] = { attributes: { ...attributes } };
     device.endpoints.push(this);
   }
 

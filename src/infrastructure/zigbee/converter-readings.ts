@@ -22,7 +22,11 @@ function targetOf(key: string): ReadingTarget | undefined {
   if (key === SWITCH_KEY) return { quantity: 'switchState' };
   const field = numericField(key);
   if (!field) return undefined;
-  return { quantity: field.quantity, ...(field.phase ? { phase: field.phase } : {}), ...(field.tariff ? { tariff: field.tariff } : {}) };
+  return {
+    quantity: field.quantity,
+    ...(field.phase ? { phase: field.phase } : {}),
+    ...(field.tariff ? { tariff: field.tariff } : {}),
+  };
 }
 
 function numeric(key: string, value: unknown): number | undefined {
@@ -39,7 +43,10 @@ function numeric(key: string, value: unknown): number | undefined {
 export function convertedValues(output: Readonly<Record<string, unknown>>, endpointSuffix?: string): ConvertedValue[] {
   const values: ConvertedValue[] = [];
   for (const [key, raw] of Object.entries(output)) {
-    const base = endpointSuffix !== undefined && key.endsWith(`_${endpointSuffix}`) && !targetOf(key) ? key.slice(0, -endpointSuffix.length - 1) : key;
+    const base =
+      endpointSuffix !== undefined && key.endsWith(`_${endpointSuffix}`) && !targetOf(key)
+        ? key.slice(0, -endpointSuffix.length - 1)
+        : key;
     const target = targetOf(base);
     const value = target ? numeric(base, raw) : undefined;
     if (target && value !== undefined) values.push({ ...target, key: base, value });

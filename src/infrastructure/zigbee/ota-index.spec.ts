@@ -19,16 +19,24 @@ describe('OTA image matching', () => {
     entry({ fileVersion: 0x02040080, manufacturerName: ['IKEA of Sweden'] }),
   ];
 
-  it('finds the image by the version it installs or by its file version, for the device\'s manufacturer code and image type', () => {
+  it("finds the image by the version it installs or by its file version, for the device's manufacturer code and image type", () => {
     expect(findOtaImage(index, PLUG, '2.4.50')).toEqual({ image: index[0] });
     expect(findOtaImage(index, PLUG, '0x02040050')).toEqual({ image: index[0] });
     expect(findOtaImage(index, PLUG, String(0x02040080))).toEqual({ image: index[3] });
   });
 
   it('says why there is none: another model, another image type, an unknown version', () => {
-    expect(findOtaImage(index, PLUG, '2.4.60')).toEqual({ problem: expect.stringContaining('no image of version 2.4.60 for this device (manufacturer 0x117c, image type 0x2201); it has 2.4.50 (0x02040050), 0x02040080') as unknown });
-    expect(findOtaImage(index, { ...PLUG, imageType: 0x0002 }, '2.4.50')).toEqual({ problem: 'the OTA index has no image for this device (manufacturer 0x117c, image type 0x0002)' });
-    expect(findOtaImage(index, { ...PLUG, manufacturerName: 'Someone else' }, String(0x02040080))).toMatchObject({ problem: expect.stringContaining('no image of version') as unknown });
+    expect(findOtaImage(index, PLUG, '2.4.60')).toEqual({
+      problem: expect.stringContaining(
+        'no image of version 2.4.60 for this device (manufacturer 0x117c, image type 0x2201); it has 2.4.50 (0x02040050), 0x02040080',
+      ) as unknown,
+    });
+    expect(findOtaImage(index, { ...PLUG, imageType: 0x0002 }, '2.4.50')).toEqual({
+      problem: 'the OTA index has no image for this device (manufacturer 0x117c, image type 0x0002)',
+    });
+    expect(findOtaImage(index, { ...PLUG, manufacturerName: 'Someone else' }, String(0x02040080))).toMatchObject({
+      problem: expect.stringContaining('no image of version') as unknown,
+    });
   });
 });
 
@@ -40,15 +48,29 @@ describe('the local OTA index and its images', () => {
   it('reads identifiers the index leaves out from the image header, images relative to the index', () => {
     const image = anOtaImage({ ...IKEA, fileVersion: 0x02040050 });
     writeFileSync(join(dir, 'a.ota'), image);
-    writeFileSync(join(dir, 'index.json'), JSON.stringify([{ url: 'a.ota', version: '2.4.50', sha512: sha512Of(image), fileSize: image.length }]));
+    writeFileSync(
+      join(dir, 'index.json'),
+      JSON.stringify([{ url: 'a.ota', version: '2.4.50', sha512: sha512Of(image), fileSize: image.length }]),
+    );
     const [read] = loadOtaIndex(join(dir, 'index.json'));
-    expect(read).toEqual({ path: join(dir, 'a.ota'), version: '2.4.50', fileVersion: 0x02040050, ...IKEA, sha512: sha512Of(image), fileSize: image.length });
+    expect(read).toEqual({
+      path: join(dir, 'a.ota'),
+      version: '2.4.50',
+      fileVersion: 0x02040050,
+      ...IKEA,
+      sha512: sha512Of(image),
+      fileSize: image.length,
+    });
     expect(readOtaImage(read!).header).toMatchObject({ fileVersion: 0x02040050, totalImageSize: image.length });
   });
 
   it.each([
     ['not an array', '{}', 'must be a JSON array of images'],
-    ['a download', JSON.stringify([{ url: 'https://example.org/a.ota' }]), 'entry 0: "url" must be a local file, got "https://example.org/a.ota" (the gateway downloads no images)'],
+    [
+      'a download',
+      JSON.stringify([{ url: 'https://example.org/a.ota' }]),
+      'entry 0: "url" must be a local file, got "https://example.org/a.ota" (the gateway downloads no images)',
+    ],
     ['a missing file', JSON.stringify([{ url: 'missing.ota' }]), 'cannot read'],
   ])('refuses an index with %s', (_case, text, message) => {
     writeFileSync(join(dir, 'index.json'), text);
@@ -58,9 +80,15 @@ describe('the local OTA index and its images', () => {
   it('refuses images that are truncated, differ from their checksum or from what the index says of them', () => {
     const image = anOtaImage({ ...IKEA, fileVersion: 0x02040050 });
     writeFileSync(join(dir, 'short.ota'), image.subarray(0, image.length - 10));
-    expect(() => readOtaImage(entry({ path: join(dir, 'short.ota'), fileVersion: 0x02040050 }))).toThrow(/invalid OTA image .*short\.ota/);
+    expect(() => readOtaImage(entry({ path: join(dir, 'short.ota'), fileVersion: 0x02040050 }))).toThrow(
+      /invalid OTA image .*short\.ota/,
+    );
     writeFileSync(join(dir, 'a.ota'), image);
-    expect(() => readOtaImage(entry({ path: join(dir, 'a.ota'), fileVersion: 0x02040050, sha512: '0'.repeat(128) }))).toThrow('its SHA-512 differs from the index');
-    expect(() => readOtaImage(entry({ path: join(dir, 'a.ota'), fileVersion: 0x02040051 }))).toThrow('differs from the index');
+    expect(() =>
+      readOtaImage(entry({ path: join(dir, 'a.ota'), fileVersion: 0x02040050, sha512: '0'.repeat(128) })),
+    ).toThrow('its SHA-512 differs from the index');
+    expect(() => readOtaImage(entry({ path: join(dir, 'a.ota'), fileVersion: 0x02040051 }))).toThrow(
+      'differs from the index',
+    );
   });
 });

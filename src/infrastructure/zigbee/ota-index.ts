@@ -38,7 +38,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function optionalInteger(entry: Record<string, unknown>, field: string, max: number, where: string): number | undefined {
+function optionalInteger(
+  entry: Record<string, unknown>,
+  field: string,
+  max: number,
+  where: string,
+): number | undefined {
   const value = entry[field];
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
@@ -50,7 +55,8 @@ function optionalInteger(entry: Record<string, unknown>, field: string, max: num
 function optionalString(entry: Record<string, unknown>, field: string, where: string): string | undefined {
   const value = entry[field];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new OtaIndexError(`${where}: "${field}" must be a non-empty string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new OtaIndexError(`${where}: "${field}" must be a non-empty string, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -59,12 +65,17 @@ function parseEntry(value: unknown, index: number, indexPath: string): OtaIndexE
   if (!isRecord(value)) throw new OtaIndexError(`${where}: must be an object with "url" (a local image file)`);
   const url = optionalString(value, 'url', where);
   if (url === undefined) throw new OtaIndexError(`${where}: "url" (a local image file) is missing`);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new OtaIndexError(`${where}: "url" must be a local file, got ${JSON.stringify(url)} (the gateway downloads no images)`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+    throw new OtaIndexError(
+      `${where}: "url" must be a local file, got ${JSON.stringify(url)} (the gateway downloads no images)`,
+    );
   const path = isAbsolute(url) ? url : join(dirname(indexPath), url);
   const sha512 = optionalString(value, 'sha512', where);
-  if (sha512 !== undefined && !/^[0-9a-f]{128}$/i.test(sha512)) throw new OtaIndexError(`${where}: "sha512" must be 128 hex digits`);
+  if (sha512 !== undefined && !/^[0-9a-f]{128}$/i.test(sha512))
+    throw new OtaIndexError(`${where}: "sha512" must be 128 hex digits`);
   const names = value.manufacturerName;
-  if (names !== undefined && !(Array.isArray(names) && names.every((n) => typeof n === 'string'))) throw new OtaIndexError(`${where}: "manufacturerName" must be a list of strings`);
+  if (names !== undefined && !(Array.isArray(names) && names.every((n) => typeof n === 'string')))
+    throw new OtaIndexError(`${where}: "manufacturerName" must be a list of strings`);
   let fileVersion = optionalInteger(value, 'fileVersion', 0xffffffff, where);
   let manufacturerCode = optionalInteger(value, 'manufacturerCode', 0xffff, where);
   let imageType = optionalInteger(value, 'imageType', 0xffff, where);
@@ -96,7 +107,9 @@ function readHeader(path: string, where: string): ReturnType<typeof parseOtaHead
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new OtaIndexError(`${where}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new OtaIndexError(
+      `${where}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   try {
     return parseOtaHeader(bytes);
@@ -111,7 +124,9 @@ export function loadOtaIndex(indexPath: string): OtaIndexEntry[] {
   try {
     text = readFileSync(indexPath, 'utf8');
   } catch (error) {
-    throw new OtaIndexError(`OTA index ${indexPath} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new OtaIndexError(
+      `OTA index ${indexPath} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let parsed: unknown;
   try {
@@ -141,22 +156,34 @@ export function imagesFor(index: readonly OtaIndexEntry[], device: OtaClientIden
       e.manufacturerCode === device.manufacturerCode &&
       e.imageType === device.imageType &&
       (e.modelId === undefined || e.modelId === device.modelId) &&
-      (e.manufacturerName === undefined || (device.manufacturerName !== undefined && e.manufacturerName.includes(device.manufacturerName))),
+      (e.manufacturerName === undefined ||
+        (device.manufacturerName !== undefined && e.manufacturerName.includes(device.manufacturerName))),
   );
 }
 
 /** The one image the request means, or why there is none. */
-export function findOtaImage(index: readonly OtaIndexEntry[], device: OtaClientIdentity, version: string): { image: OtaIndexEntry } | { problem: string } {
+export function findOtaImage(
+  index: readonly OtaIndexEntry[],
+  device: OtaClientIdentity,
+  version: string,
+): { image: OtaIndexEntry } | { problem: string } {
   const forDevice = imagesFor(index, device);
   const who = `manufacturer ${otaHex(device.manufacturerCode, 4)}, image type ${otaHex(device.imageType, 4)}`;
   if (forDevice.length === 0) return { problem: `the OTA index has no image for this device (${who})` };
   const matching = forDevice.filter((e) => versionMatches(e, version));
   if (matching.length === 0) {
-    const known = forDevice.map((e) => (e.version !== undefined ? `${e.version} (${otaHex(e.fileVersion, 8)})` : otaHex(e.fileVersion, 8)));
-    return { problem: `the OTA index has no image of version ${version} for this device (${who}); it has ${known.join(', ')}` };
+    const known = forDevice.map((e) =>
+      e.version !== undefined ? `${e.version} (${otaHex(e.fileVersion, 8)})` : otaHex(e.fileVersion, 8),
+    );
+    return {
+      problem: `the OTA index has no image of version ${version} for this device (${who}); it has ${known.join(', ')}`,
+    };
   }
   const versions = new Set(matching.map((e) => e.fileVersion));
-  if (versions.size > 1) return { problem: `version ${version} names several images of different file versions for this device; ask by file version` };
+  if (versions.size > 1)
+    return {
+      problem: `version ${version} names several images of different file versions for this device; ask by file version`,
+    };
   return { image: matching[0]! };
 }
 
@@ -172,7 +199,8 @@ export function readOtaImage(entry: OtaIndexEntry): OtaImage {
   } catch (error) {
     throw new OtaIndexError(`${where}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (entry.sha512 !== undefined && createHash('sha512').update(bytes).digest('hex') !== entry.sha512) throw new OtaIndexError(`${where}: its SHA-512 differs from the index`);
+  if (entry.sha512 !== undefined && createHash('sha512').update(bytes).digest('hex') !== entry.sha512)
+    throw new OtaIndexError(`${where}: its SHA-512 differs from the index`);
   let image: OtaImage;
   try {
     image = parseOtaImage(bytes);
@@ -180,9 +208,15 @@ export function readOtaImage(entry: OtaIndexEntry): OtaImage {
     throw new OtaIndexError(`${where}: ${(error as Error).message}`);
   }
   const { header } = image;
-  if (header.totalImageSize !== bytes.length) throw new OtaIndexError(`${where}: the header says ${header.totalImageSize} bytes, the file has ${bytes.length}`);
-  if (entry.fileSize !== undefined && entry.fileSize !== bytes.length) throw new OtaIndexError(`${where}: the index says ${entry.fileSize} bytes, the file has ${bytes.length}`);
-  if (header.fileVersion !== entry.fileVersion || header.manufacturerCode !== entry.manufacturerCode || header.imageType !== entry.imageType) {
+  if (header.totalImageSize !== bytes.length)
+    throw new OtaIndexError(`${where}: the header says ${header.totalImageSize} bytes, the file has ${bytes.length}`);
+  if (entry.fileSize !== undefined && entry.fileSize !== bytes.length)
+    throw new OtaIndexError(`${where}: the index says ${entry.fileSize} bytes, the file has ${bytes.length}`);
+  if (
+    header.fileVersion !== entry.fileVersion ||
+    header.manufacturerCode !== entry.manufacturerCode ||
+    header.imageType !== entry.imageType
+  ) {
     throw new OtaIndexError(
       `${where}: its header (manufacturer ${otaHex(header.manufacturerCode, 4)}, image type ${otaHex(header.imageType, 4)}, file version ${otaHex(header.fileVersion, 8)}) differs from the index`,
     );

@@ -91,7 +91,10 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     if (this.stopped || !device.joined) return;
     // Router, mains powered, receiver on when idle, allocate address: what a plug announces.
     const capabilities = Zdo.Utils.getMacCapFlags(device.logicalType === 'router' ? 0x8e : 0x80);
-    this.emit('zdoResponse', Zdo.ClusterId.END_DEVICE_ANNOUNCE, [Zdo.Status.SUCCESS, { nwkAddress: device.networkAddress, eui64: device.ieee, capabilities }]);
+    this.emit('zdoResponse', Zdo.ClusterId.END_DEVICE_ANNOUNCE, [
+      Zdo.Status.SUCCESS,
+      { nwkAddress: device.networkAddress, eui64: device.ieee, capabilities },
+    ]);
   }
 
   override async start(): Promise<AdapterTypes.StartResult> {
@@ -152,23 +155,52 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     defaultRspCommandId: number | undefined,
     timeout: number,
   ): { promise: Promise<AdapterEvents.ZclPayload>; cancel: () => void } {
-    return this.waiters.waitFor({ address: networkAddress, endpoint, clusterId, commandId, defaultRspCommandId, transactionSequenceNumber }, timeout);
+    return this.waiters.waitFor(
+      { address: networkAddress, endpoint, clusterId, commandId, defaultRspCommandId, transactionSequenceNumber },
+      timeout,
+    );
   }
 
-  override sendZdo(ieeeAddress: string, networkAddress: number, clusterId: Zdo.ClusterId, payload: Buffer, disableResponse: true): Promise<void>;
-  override sendZdo<K extends keyof RequestToResponseMap>(ieeeAddress: string, networkAddress: number, clusterId: K, payload: Buffer, disableResponse: false): Promise<RequestToResponseMap[K]>;
-  override sendZdo<K extends keyof RequestToResponseMap>(ieeeAddress: string, networkAddress: number, clusterId: K, payload: Buffer, disableResponse: boolean): Promise<RequestToResponseMap[K] | undefined>;
-  override async sendZdo(_ieeeAddress: string, networkAddress: number, clusterId: Zdo.ClusterId, payload: Buffer, disableResponse: boolean): Promise<unknown> {
+  override sendZdo(
+    ieeeAddress: string,
+    networkAddress: number,
+    clusterId: Zdo.ClusterId,
+    payload: Buffer,
+    disableResponse: true,
+  ): Promise<void>;
+  override sendZdo<K extends keyof RequestToResponseMap>(
+    ieeeAddress: string,
+    networkAddress: number,
+    clusterId: K,
+    payload: Buffer,
+    disableResponse: false,
+  ): Promise<RequestToResponseMap[K]>;
+  override sendZdo<K extends keyof RequestToResponseMap>(
+    ieeeAddress: string,
+    networkAddress: number,
+    clusterId: K,
+    payload: Buffer,
+    disableResponse: boolean,
+  ): Promise<RequestToResponseMap[K] | undefined>;
+  override async sendZdo(
+    _ieeeAddress: string,
+    networkAddress: number,
+    clusterId: Zdo.ClusterId,
+    payload: Buffer,
+    disableResponse: boolean,
+  ): Promise<unknown> {
     if (this.stopped) throw new Error('virtual coordinator stopped');
     if (networkAddress >= FIRST_BROADCAST_ADDRESS) {
       if (clusterId === Zdo.ClusterId.NWK_UPDATE_REQUEST) this.networkUpdate(payload);
       return undefined;
     }
     const node = networkAddress === 0 ? coordinatorNode(COORDINATOR_IEEE) : this.joinedDevice(networkAddress);
-    if (!node) throw new Error(`ZDO request to 0x${networkAddress.toString(16)} timed out: no such device on the network`);
+    if (!node)
+      throw new Error(`ZDO request to 0x${networkAddress.toString(16)} timed out: no such device on the network`);
     const responseClusterId = Zdo.Utils.getResponseClusterId(clusterId);
     const bytes = answerZdo(node, clusterId, payload);
-    if (clusterId === Zdo.ClusterId.LEAVE_REQUEST && node instanceof VirtualDevice) this.later(0, () => this.leave(node.ieee));
+    if (clusterId === Zdo.ClusterId.LEAVE_REQUEST && node instanceof VirtualDevice)
+      this.later(0, () => this.leave(node.ieee));
     if (responseClusterId === undefined) return undefined;
     const response = Zdo.Buffalo.readResponse(this.hasZdoMessageOverhead, responseClusterId, bytes);
     this.emit('zdoResponse', responseClusterId, response);
@@ -177,7 +209,9 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
 
   override async permitJoin(seconds: number): Promise<void> {
     this.permitJoinUntil = seconds > 0 ? Date.now() + seconds * 1000 : 0;
-    this.hosted.filter((d) => !d.joined).forEach((device, i) => this.later(i * JOIN_SPACING_MS, () => this.join(device)));
+    this.hosted
+      .filter((d) => !d.joined)
+      .forEach((device, i) => this.later(i * JOIN_SPACING_MS, () => this.join(device)));
     return Promise.resolve();
   }
 
@@ -198,8 +232,12 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     const answer = device.receive(endpoint, overTheAir(zclFrame).frame);
     // Answers arrive after the request went out, as on a radio.
     await new Promise((resolve) => setImmediate(resolve));
-    const received = answer ? this.receive(device, endpoint, answer.cluster.ID, overTheAir(answer).bytes, sourceEndpoint) : undefined;
-    const expectsAnswer = (zclFrame.command.response !== undefined && !disableResponse) || !zclFrame.header.frameControl.disableDefaultResponse;
+    const received = answer
+      ? this.receive(device, endpoint, answer.cluster.ID, overTheAir(answer).bytes, sourceEndpoint)
+      : undefined;
+    const expectsAnswer =
+      (zclFrame.command.response !== undefined && !disableResponse) ||
+      !zclFrame.header.frameControl.disableDefaultResponse;
     if (!expectsAnswer) return undefined;
     if (!received) throw new Error(`ZCL request to ${ieeeAddr}/${endpoint} timed out: no answer`);
     return received;
@@ -209,7 +247,12 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     return Promise.resolve();
   }
 
-  override async sendZclFrameToAll(_endpoint: number, _zclFrame: Zcl.Frame, _sourceEndpoint: number, _destination: ZSpec.BroadcastAddress): Promise<void> {
+  override async sendZclFrameToAll(
+    _endpoint: number,
+    _zclFrame: Zcl.Frame,
+    _sourceEndpoint: number,
+    _destination: ZSpec.BroadcastAddress,
+  ): Promise<void> {
     return Promise.resolve();
   }
 
@@ -221,9 +264,21 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     return Promise.reject(new Error(NO_INTERPAN));
   }
 
-  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: false): Promise<AdapterEvents.ZclPayload>;
-  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: true): Promise<undefined>;
-  override sendZclFrameInterPANBroadcast(zclFrame: Zcl.Frame, timeout: number, disableResponse: boolean): Promise<AdapterEvents.ZclPayload | undefined>;
+  override sendZclFrameInterPANBroadcast(
+    zclFrame: Zcl.Frame,
+    timeout: number,
+    disableResponse: false,
+  ): Promise<AdapterEvents.ZclPayload>;
+  override sendZclFrameInterPANBroadcast(
+    zclFrame: Zcl.Frame,
+    timeout: number,
+    disableResponse: true,
+  ): Promise<undefined>;
+  override sendZclFrameInterPANBroadcast(
+    zclFrame: Zcl.Frame,
+    timeout: number,
+    disableResponse: boolean,
+  ): Promise<AdapterEvents.ZclPayload | undefined>;
   override async sendZclFrameInterPANBroadcast(): Promise<AdapterEvents.ZclPayload | undefined> {
     return Promise.reject(new Error(NO_INTERPAN));
   }
@@ -233,7 +288,13 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   }
 
   /** A frame from a device reaches the coordinator: herdsman's Controller and any waiter see it. */
-  private receive(device: VirtualDevice, endpointId: number, clusterId: number, bytes: Buffer, destinationEndpoint = 1): AdapterEvents.ZclPayload {
+  private receive(
+    device: VirtualDevice,
+    endpointId: number,
+    clusterId: number,
+    bytes: Buffer,
+    destinationEndpoint = 1,
+  ): AdapterEvents.ZclPayload {
     const payload: AdapterEvents.ZclPayload = {
       clusterID: clusterId,
       address: device.networkAddress,

@@ -50,11 +50,25 @@ const ikeaInspelning: VirtualDeviceProfile = {
       id: 1,
       profileId: HA_PROFILE,
       deviceId: 0x010a,
-      inputClusters: ['genBasic', 'genIdentify', 'genGroups', 'genScenes', 'genOnOff', 'haElectricalMeasurement', 'seMetering', 0xfc7c, 0xfc85],
+      inputClusters: [
+        'genBasic',
+        'genIdentify',
+        'genGroups',
+        'genScenes',
+        'genOnOff',
+        'haElectricalMeasurement',
+        'seMetering',
+        0xfc7c,
+        0xfc85,
+      ],
       outputClusters: ['genOta'],
       manufacturerClusters: [
         // Child lock and LED switch of the INSPELNING.
-        { clusterId: 0xfc85, manufacturerCode: IKEA_OF_SWEDEN, attributes: { 0x0000: { type: BOOLEAN, value: 0 }, 0x0001: { type: BOOLEAN, value: 1 } } },
+        {
+          clusterId: 0xfc85,
+          manufacturerCode: IKEA_OF_SWEDEN,
+          attributes: { 0x0000: { type: BOOLEAN, value: 0 }, 0x0001: { type: BOOLEAN, value: 1 } },
+        },
       ],
       attributes: {
         genBasic: {
@@ -145,7 +159,15 @@ const tuyaTs011f: VirtualDeviceProfile = {
       id: 1,
       profileId: HA_PROFILE,
       deviceId: 0x0051,
-      inputClusters: ['genBasic', 'genIdentify', 'genGroups', 'genScenes', 'genOnOff', 'haElectricalMeasurement', 'seMetering'],
+      inputClusters: [
+        'genBasic',
+        'genIdentify',
+        'genGroups',
+        'genScenes',
+        'genOnOff',
+        'haElectricalMeasurement',
+        'seMetering',
+      ],
       outputClusters: ['genOta', 'genTime'],
       attributes: {
         genBasic: {
@@ -190,7 +212,14 @@ const sonoffSnzb02: VirtualDeviceProfile = {
       inputClusters: ['genBasic', 'genPowerCfg', 'genIdentify', 'msTemperatureMeasurement', 'msRelativeHumidity'],
       outputClusters: ['genOta'],
       attributes: {
-        genBasic: { modelId: 'TH01', manufacturerName: 'eWeLink', powerSource: BATTERY, zclVersion: 1, appVersion: 5, dateCode: '20201026' },
+        genBasic: {
+          modelId: 'TH01',
+          manufacturerName: 'eWeLink',
+          powerSource: BATTERY,
+          zclVersion: 1,
+          appVersion: 5,
+          dateCode: '20201026',
+        },
         genPowerCfg: { batteryVoltage: 30, batteryPercentageRemaining: 200 },
         genIdentify: { identifyTime: 0 },
         msTemperatureMeasurement: { measuredValue: 2000 },

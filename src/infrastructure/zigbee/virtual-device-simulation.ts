@@ -51,7 +51,8 @@ export class VirtualDeviceSimulation {
       rmsVoltage: voltage.toRaw(volts),
       rmsCurrent: current.toRaw(watts / volts),
     });
-    if (has(device, endpoint, 'seMetering', 'currentSummDelivered')) this.count(device, endpoint, watts, elapsedSeconds);
+    if (has(device, endpoint, 'seMetering', 'currentSummDelivered'))
+      this.count(device, endpoint, watts, elapsedSeconds);
   }
 
   private meter(device: VirtualDevice, endpoint: number, elapsedSeconds: number): void {
@@ -61,7 +62,13 @@ export class VirtualDeviceSimulation {
     this.count(device, endpoint, watts, elapsedSeconds, { instantaneousDemand: kilowatts.toRaw(watts / 1000) });
   }
 
-  private count(device: VirtualDevice, endpoint: number, watts: number, elapsedSeconds: number, also: Record<string, number> = {}): void {
+  private count(
+    device: VirtualDevice,
+    endpoint: number,
+    watts: number,
+    elapsedSeconds: number,
+    also: Record<string, number> = {},
+  ): void {
     const counter = scale(device, endpoint, 'seMetering', 'multiplier', 'divisor');
     const key = `${device.ieee}/${endpoint}`;
     const kwh = (watts * elapsedSeconds) / 3_600_000 + (this.energyRemainder.get(key) ?? 0);

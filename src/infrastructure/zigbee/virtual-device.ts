@@ -35,7 +35,9 @@ function clusterOf(key: string | number): ReturnType<typeof Zcl.Utils.getCluster
 }
 
 function attributesKey(endpointId: number, clusterId: number, manufacturerCode?: number): string {
-  return manufacturerCode === undefined ? `${endpointId}:${clusterId}` : `${endpointId}:${clusterId}:${manufacturerCode}`;
+  return manufacturerCode === undefined
+    ? `${endpointId}:${clusterId}`
+    : `${endpointId}:${clusterId}:${manufacturerCode}`;
 }
 
 /**
@@ -76,7 +78,8 @@ export class VirtualDevice implements ZdoNode {
       for (const [cluster, values] of Object.entries(endpoint.attributes)) this.store(endpoint.id, cluster, values);
       for (const { clusterId, manufacturerCode, attributes } of endpoint.manufacturerClusters ?? []) {
         const stored = new Map<number, StoredAttribute>();
-        for (const [id, { type, value }] of Object.entries(attributes)) stored.set(Number(id), { name: `0x${Number(id).toString(16)}`, type, value });
+        for (const [id, { type, value }] of Object.entries(attributes))
+          stored.set(Number(id), { name: `0x${Number(id).toString(16)}`, type, value });
         this.attributes.set(attributesKey(endpoint.id, clusterId, manufacturerCode), stored);
       }
     }
@@ -88,11 +91,22 @@ export class VirtualDevice implements ZdoNode {
               this.radio.transmit(
                 this,
                 otaEndpoint.id,
-                Zcl.Frame.create(Zcl.FrameType.SPECIFIC, Zcl.Direction.CLIENT_TO_SERVER, true, undefined, this.nextTransaction(), command, Zcl.Clusters.genOta.ID, payload, {}),
+                Zcl.Frame.create(
+                  Zcl.FrameType.SPECIFIC,
+                  Zcl.Direction.CLIENT_TO_SERVER,
+                  true,
+                  undefined,
+                  this.nextTransaction(),
+                  command,
+                  Zcl.Clusters.genOta.ID,
+                  payload,
+                  {},
+                ),
               ),
             rebooted: ({ softwareBuildId }) => {
               const basic = this.zdoEndpoints.find((e) => e.inputClusterIds.includes(Zcl.Clusters.genBasic.ID));
-              if (basic && softwareBuildId !== undefined) this.store(basic.id, 'genBasic', { swBuildId: softwareBuildId });
+              if (basic && softwareBuildId !== undefined)
+                this.store(basic.id, 'genBasic', { swBuildId: softwareBuildId });
               if (this.joined) this.radio.announce(this);
             },
           })
@@ -109,12 +123,16 @@ export class VirtualDevice implements ZdoNode {
 
   /** Cluster names bound on an endpoint. */
   boundClusters(endpointId: number): string[] {
-    return this.bindingTable.filter((b) => b.sourceEndpoint === endpointId).map((b) => Zcl.Utils.getCluster(b.clusterId, undefined, {}).name);
+    return this.bindingTable
+      .filter((b) => b.sourceEndpoint === endpointId)
+      .map((b) => Zcl.Utils.getCluster(b.clusterId, undefined, {}).name);
   }
 
   value(endpointId: number, cluster: string, attribute: string): number | string | undefined {
     const attributeId = Zcl.Utils.getClusterAttribute(clusterOf(cluster), attribute, undefined)?.ID;
-    return attributeId === undefined ? undefined : this.attributes.get(attributesKey(endpointId, clusterOf(cluster).ID))?.get(attributeId)?.value;
+    return attributeId === undefined
+      ? undefined
+      : this.attributes.get(attributesKey(endpointId, clusterOf(cluster).ID))?.get(attributeId)?.value;
   }
 
   /** Changes attribute values as the device's own measurement would; bound clusters report the change. */
@@ -159,19 +177,34 @@ export class VirtualDevice implements ZdoNode {
   receive(endpointId: number, request: Zcl.Frame): Zcl.Frame | undefined {
     const endpoint = this.zdoEndpoints.find((e) => e.id === endpointId);
     if (!endpoint) return undefined;
-    if (request.cluster.ID === Zcl.Clusters.genOta.ID && this.ota && endpoint.outputClusterIds.includes(request.cluster.ID)) {
+    if (
+      request.cluster.ID === Zcl.Clusters.genOta.ID &&
+      this.ota &&
+      endpoint.outputClusterIds.includes(request.cluster.ID)
+    ) {
       // The server side of OTA talks to the device's client cluster; the client answers with requests of its own.
       this.ota.receive(request);
       return undefined;
     }
-    if (!endpoint.inputClusterIds.includes(request.cluster.ID)) return defaultResponse(request, Zcl.Status.UNSUPPORTED_CLUSTER);
-    const attributes = this.attributes.get(attributesKey(endpointId, request.cluster.ID, request.header.manufacturerCode));
+    if (!endpoint.inputClusterIds.includes(request.cluster.ID))
+      return defaultResponse(request, Zcl.Status.UNSUPPORTED_CLUSTER);
+    const attributes = this.attributes.get(
+      attributesKey(endpointId, request.cluster.ID, request.header.manufacturerCode),
+    );
     if (request.header.isGlobal) {
       switch (request.command.name) {
         case 'read':
-          return globalResponse(request, 'readRsp', this.readRecords(request.payload as { attrId: number }[], attributes));
+          return globalResponse(
+            request,
+            'readRsp',
+            this.readRecords(request.payload as { attrId: number }[], attributes),
+          );
         case 'write':
-          return globalResponse(request, 'writeRsp', this.write(request.payload as { attrId: number; attrData: number | string }[], attributes));
+          return globalResponse(
+            request,
+            'writeRsp',
+            this.write(request.payload as { attrId: number; attrData: number | string }[], attributes),
+          );
         case 'configReport':
           return globalResponse(request, 'configReportRsp', this.configureReporting(endpointId, request, attributes));
         case 'defaultRsp':
@@ -186,12 +219,17 @@ export class VirtualDevice implements ZdoNode {
       const current = this.value(endpointId, 'genOnOff', 'onOff');
       const next = request.command.name === 'toggle' ? (current === 1 ? 0 : 1) : request.command.name === 'on' ? 1 : 0;
       setImmediate(() => this.set(endpointId, 'genOnOff', { onOff: next }));
-      return request.header.frameControl.disableDefaultResponse ? undefined : defaultResponse(request, Zcl.Status.SUCCESS);
+      return request.header.frameControl.disableDefaultResponse
+        ? undefined
+        : defaultResponse(request, Zcl.Status.SUCCESS);
     }
     return defaultResponse(request, Zcl.Status.UNSUP_COMMAND);
   }
 
-  private readRecords(items: readonly { attrId: number }[], attributes: Map<number, StoredAttribute> | undefined): unknown[] {
+  private readRecords(
+    items: readonly { attrId: number }[],
+    attributes: Map<number, StoredAttribute> | undefined,
+  ): unknown[] {
     return items.map(({ attrId }) => {
       const stored = attributes?.get(attrId);
       return stored
@@ -200,9 +238,13 @@ export class VirtualDevice implements ZdoNode {
     });
   }
 
-  private write(items: readonly { attrId: number; attrData: number | string }[], attributes: Map<number, StoredAttribute> | undefined): unknown[] {
+  private write(
+    items: readonly { attrId: number; attrData: number | string }[],
+    attributes: Map<number, StoredAttribute> | undefined,
+  ): unknown[] {
     const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
-    if (failures.length > 0) return failures.map(({ attrId }) => ({ attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE }));
+    if (failures.length > 0)
+      return failures.map(({ attrId }) => ({ attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE }));
     for (const { attrId, attrData } of items) {
       const stored = attributes?.get(attrId);
       if (stored) stored.value = attrData;
@@ -210,8 +252,18 @@ export class VirtualDevice implements ZdoNode {
     return [{ status: Zcl.Status.SUCCESS }];
   }
 
-  private configureReporting(endpointId: number, request: Zcl.Frame, attributes: Map<number, StoredAttribute> | undefined): unknown[] {
-    const items = request.payload as { direction: number; attrId: number; minRepIntval?: number; maxRepIntval?: number; repChange?: number }[];
+  private configureReporting(
+    endpointId: number,
+    request: Zcl.Frame,
+    attributes: Map<number, StoredAttribute> | undefined,
+  ): unknown[] {
+    const items = request.payload as {
+      direction: number;
+      attrId: number;
+      minRepIntval?: number;
+      maxRepIntval?: number;
+      repChange?: number;
+    }[];
     const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
     if (failures.length > 0) {
       return failures.map(({ direction, attrId }) => ({ status: Zcl.Status.UNSUPPORTED_ATTRIBUTE, direction, attrId }));

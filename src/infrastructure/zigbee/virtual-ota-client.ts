@@ -27,7 +27,10 @@ export function virtualFirmwareCheck(body: Buffer): Buffer {
 
 /** How the OTA client reaches the network: its requests to the upgrade server, its announce after a reboot. */
 export interface OtaClientRadio {
-  send(command: 'queryNextImageRequest' | 'imageBlockRequest' | 'upgradeEndRequest', payload: Record<string, unknown>): void;
+  send(
+    command: 'queryNextImageRequest' | 'imageBlockRequest' | 'upgradeEndRequest',
+    payload: Record<string, unknown>,
+  ): void;
   /** The device restarted on its new firmware: set its version attributes and announce itself. */
   rebooted(firmware: { readonly fileVersion: number; readonly softwareBuildId: string | undefined }): void;
 }
@@ -76,7 +79,9 @@ export class VirtualOtaClient {
     const payload = frame.payload as Record<string, number | Buffer | undefined>;
     switch (frame.command.name) {
       case 'imageNotify':
-        this.later(REQUEST_DELAY_MS, () => this.radio.send('queryNextImageRequest', this.identity(this.fileVersionRunning)));
+        this.later(REQUEST_DELAY_MS, () =>
+          this.radio.send('queryNextImageRequest', this.identity(this.fileVersionRunning)),
+        );
         return;
       case 'queryNextImageResponse':
         this.offered(payload);
@@ -105,8 +110,15 @@ export class VirtualOtaClient {
   private offered(payload: Record<string, number | Buffer | undefined>): void {
     const { status, manufacturerCode, imageType, fileVersion, imageSize } = payload;
     if (status !== Zcl.Status.SUCCESS || typeof fileVersion !== 'number' || typeof imageSize !== 'number') return;
-    if (manufacturerCode !== this.manufacturerCode || imageType !== this.imageType || imageSize < OTA_HEADER_MIN_LENGTH) return;
-    this.state = { kind: 'downloading', offer: { manufacturerCode, imageType, fileVersion, imageSize }, chunks: [], offset: 0, retries: 0 };
+    if (manufacturerCode !== this.manufacturerCode || imageType !== this.imageType || imageSize < OTA_HEADER_MIN_LENGTH)
+      return;
+    this.state = {
+      kind: 'downloading',
+      offer: { manufacturerCode, imageType, fileVersion, imageSize },
+      chunks: [],
+      offset: 0,
+      retries: 0,
+    };
     this.later(REQUEST_DELAY_MS, () => this.requestBlock());
   }
 
@@ -136,7 +148,13 @@ export class VirtualOtaClient {
       return;
     }
     const data = payload.data;
-    if (payload.fileVersion !== state.offer.fileVersion || payload.fileOffset !== state.offset || !Buffer.isBuffer(data) || data.length === 0) return;
+    if (
+      payload.fileVersion !== state.offer.fileVersion ||
+      payload.fileOffset !== state.offset ||
+      !Buffer.isBuffer(data) ||
+      data.length === 0
+    )
+      return;
     state.chunks.push(Buffer.from(data));
     state.offset += data.length;
     state.retries = 0;
@@ -146,8 +164,14 @@ export class VirtualOtaClient {
     }
     const image = Buffer.concat(state.chunks);
     const problem = imageProblem(image, state.offer);
-    const end = { status: problem === undefined ? Zcl.Status.SUCCESS : Zcl.Status.INVALID_IMAGE, ...this.identity(state.offer.fileVersion) };
-    this.state = problem === undefined ? { kind: 'downloaded', offer: state.offer, softwareBuildId: headerString(image) } : { kind: 'idle' };
+    const end = {
+      status: problem === undefined ? Zcl.Status.SUCCESS : Zcl.Status.INVALID_IMAGE,
+      ...this.identity(state.offer.fileVersion),
+    };
+    this.state =
+      problem === undefined
+        ? { kind: 'downloaded', offer: state.offer, softwareBuildId: headerString(image) }
+        : { kind: 'idle' };
     this.later(REQUEST_DELAY_MS, () => this.radio.send('upgradeEndRequest', end));
   }
 
@@ -187,9 +211,12 @@ export function imageProblem(image: Buffer, offer: Offer): string | undefined {
   if (image.readUInt32LE(0) !== OTA_UPGRADE_FILE_IDENTIFIER) return 'no OTA upgrade file identifier';
   const headerLength = image.readUInt16LE(6);
   if (headerLength < OTA_HEADER_MIN_LENGTH || headerLength > image.length) return `header length ${headerLength}`;
-  if (image.readUInt16LE(10) !== offer.manufacturerCode || image.readUInt16LE(12) !== offer.imageType) return 'the header names another product';
-  if (image.readUInt32LE(14) !== offer.fileVersion) return `the header's file version ${image.readUInt32LE(14)} is not the one offered`;
-  if (image.readUInt32LE(52) !== image.length) return `the header's total image size ${image.readUInt32LE(52)} differs from the image`;
+  if (image.readUInt16LE(10) !== offer.manufacturerCode || image.readUInt16LE(12) !== offer.imageType)
+    return 'the header names another product';
+  if (image.readUInt32LE(14) !== offer.fileVersion)
+    return `the header's file version ${image.readUInt32LE(14)} is not the one offered`;
+  if (image.readUInt32LE(52) !== image.length)
+    return `the header's total image size ${image.readUInt32LE(52)} differs from the image`;
   let position = headerLength;
   let upgradeImage: Buffer | undefined;
   while (position < image.length) {

@@ -36,7 +36,13 @@ export function coordinatorNode(ieee: string): ZdoNode {
     logicalType: 'coordinator',
     manufacturerCode: 0,
     zdoEndpoints: [
-      { id: 1, profileId: 0x0104, deviceId: 0x0005, inputClusterIds: [0x0000, 0x0003, 0x000a, 0x0019], outputClusterIds: [0x0000, 0x0003, 0x0006, 0x0702, 0x0b04] },
+      {
+        id: 1,
+        profileId: 0x0104,
+        deviceId: 0x0005,
+        inputClusterIds: [0x0000, 0x0003, 0x000a, 0x0019],
+        outputClusterIds: [0x0000, 0x0003, 0x0006, 0x0702, 0x0b04],
+      },
     ],
     bind: () => Zdo.Status.SUCCESS,
     unbind: () => Zdo.Status.SUCCESS,

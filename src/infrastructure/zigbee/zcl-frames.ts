@@ -8,7 +8,11 @@ export interface AttributeRecord {
 }
 
 /** A global (foundation) answer from the device to a coordinator request: same cluster, same transaction number. */
-export function globalResponse(request: Zcl.Frame, command: 'readRsp' | 'writeRsp' | 'configReportRsp', payload: unknown): Zcl.Frame {
+export function globalResponse(
+  request: Zcl.Frame,
+  command: 'readRsp' | 'writeRsp' | 'configReportRsp',
+  payload: unknown,
+): Zcl.Frame {
   return Zcl.Frame.create(
     Zcl.FrameType.GLOBAL,
     Zcl.Direction.SERVER_TO_CLIENT,
@@ -37,7 +41,11 @@ export function defaultResponse(request: Zcl.Frame, status: Zcl.Status): Zcl.Fra
 }
 
 /** An unsolicited attribute report, as a device sends it to its bound destinations. */
-export function attributeReport(clusterId: number, transactionSequenceNumber: number, records: readonly AttributeRecord[]): Zcl.Frame {
+export function attributeReport(
+  clusterId: number,
+  transactionSequenceNumber: number,
+  records: readonly AttributeRecord[],
+): Zcl.Frame {
   return Zcl.Frame.create(
     Zcl.FrameType.GLOBAL,
     Zcl.Direction.SERVER_TO_CLIENT,

@@ -12,7 +12,10 @@ interface Waiter {
 export class ZclWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  waitFor(matcher: ClusterWaitressMatcher, timeoutMs: number): { promise: Promise<AdapterEvents.ZclPayload>; cancel: () => void } {
+  waitFor(
+    matcher: ClusterWaitressMatcher,
+    timeoutMs: number,
+  ): { promise: Promise<AdapterEvents.ZclPayload>; cancel: () => void } {
     let waiter: Waiter | undefined;
     const promise = new Promise<AdapterEvents.ZclPayload>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -26,7 +26,11 @@ describe('the channel a real ZigBee network was moved to', () => {
     const path = join(dir, 'network-channel.json');
     writeFileSync(path, JSON.stringify({ channel: 25, configuredChannel: 11, movedAt: '2025-01-02T03:04:05.000Z' }));
     expect(channelMemory(databasePath, logger).initial(11, checkChannel)).toBe(25);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ value: 25, configured: 11, changedAt: '2025-01-02T03:04:05.000Z' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      value: 25,
+      configured: 11,
+      changedAt: '2025-01-02T03:04:05.000Z',
+    });
     writeFileSync(path, JSON.stringify({ value: 27, configured: 11, changedAt: '2025-01-02T03:04:05.000Z' }));
     expect(channelMemory(databasePath, logger).initial(11, checkChannel)).toBe(11);
     expect(() => checkChannel(27)).toThrow('a ZigBee channel is 11..26, got 27');

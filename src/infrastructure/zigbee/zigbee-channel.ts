@@ -7,7 +7,8 @@ import { RememberedSetting } from '../agent-state/remembered-setting.js';
 
 /** A ZigBee channel number, or a clear error. */
 export function checkChannel(channel: number): number {
-  if (!Number.isInteger(channel) || channel < 11 || channel > 26) throw new RangeError(`a ZigBee channel is 11..26, got ${channel}`);
+  if (!Number.isInteger(channel) || channel < 11 || channel > 26)
+    throw new RangeError(`a ZigBee channel is 11..26, got ${channel}`);
   return channel;
 }
 
@@ -25,7 +26,11 @@ export function channelMemory(databasePath: string, logger: Logger): RememberedS
   } catch {
     return memory;
   }
-  if (earlier.value === undefined && typeof earlier.channel === 'number' && typeof earlier.configuredChannel === 'number') {
+  if (
+    earlier.value === undefined &&
+    typeof earlier.channel === 'number' &&
+    typeof earlier.configuredChannel === 'number'
+  ) {
     const movedAt = typeof earlier.movedAt === 'string' ? Date.parse(earlier.movedAt) : NaN;
     memory.remember(earlier.channel, earlier.configuredChannel, Number.isNaN(movedAt) ? new Date() : new Date(movedAt));
   }

@@ -12,7 +12,12 @@ function recorder(stuckOnChannel?: number): ZigbeeCommandTarget & { calls: unkno
     permitJoinState: () => ({ open: joinSeconds > 0, until: joinSeconds > 0 ? UNTIL : null }),
     changeChannel: (channel) => {
       calls.push(['changeChannel', channel]);
-      return Promise.resolve({ channel: stuckOnChannel ?? channel, panId: 0x1a62, extendedPanId: '0x0102030405060708', nwkUpdateId: 1 });
+      return Promise.resolve({
+        channel: stuckOnChannel ?? channel,
+        panId: 0x1a62,
+        extendedPanId: '0x0102030405060708',
+        nwkUpdateId: 1,
+      });
     },
     setOnOff: (ieee, endpoint, action) => Promise.resolve(void calls.push(['setOnOff', ieee, endpoint, action])),
   };
@@ -21,26 +26,54 @@ function recorder(stuckOnChannel?: number): ZigbeeCommandTarget & { calls: unkno
 describe('ZigBee commands from the server', () => {
   it('opens joining for the asked time, 60 s when none is given', async () => {
     const target = recorder();
-    await expect(applyZigbeeCommand(target, { action: 'permit_join', target: 'gw', params: { seconds: 120 } })).resolves.toEqual({ ok: true, detail: 'joining permitted for 120 s' });
+    await expect(
+      applyZigbeeCommand(target, { action: 'permit_join', target: 'gw', params: { seconds: 120 } }),
+    ).resolves.toEqual({ ok: true, detail: 'joining permitted for 120 s' });
     await applyZigbeeCommand(target, { action: 'permit_join', target: 'gw' });
-    expect(target.calls).toEqual([['permitJoin', 120], ['permitJoin', 60]]);
+    expect(target.calls).toEqual([
+      ['permitJoin', 120],
+      ['permitJoin', 60],
+    ]);
   });
 
   it('applies network_config changes and reports what the coordinator says afterwards, not the request', async () => {
     const target = recorder();
-    await expect(applyZigbeeCommand(target, { action: 'network_config', target: 'gw', params: { change: { kind: 'permit_join', seconds: 60 } } })).resolves.toEqual({
+    await expect(
+      applyZigbeeCommand(target, {
+        action: 'network_config',
+        target: 'gw',
+        params: { change: { kind: 'permit_join', seconds: 60 } },
+      }),
+    ).resolves.toEqual({
       ok: true,
       detail: `joining permitted until ${UNTIL}`,
       report: { kind: 'permit_join', open: true, until: UNTIL },
     });
-    await expect(applyZigbeeCommand(target, { action: 'network_config', target: 'gw', params: { change: { kind: 'channel', channel: 20 } } })).resolves.toEqual({
+    await expect(
+      applyZigbeeCommand(target, {
+        action: 'network_config',
+        target: 'gw',
+        params: { change: { kind: 'channel', channel: 20 } },
+      }),
+    ).resolves.toEqual({
       ok: true,
       detail: 'the coordinator runs on channel 20 (nwkUpdateId 1)',
       report: { kind: 'channel', channel: 20, panId: 0x1a62, extendedPanId: '0x0102030405060708', nwkUpdateId: 1 },
     });
-    expect(target.calls).toEqual([['permitJoin', 60], ['changeChannel', 20]]);
-    const stuck = await applyZigbeeCommand(recorder(11), { action: 'network_config', target: 'gw', params: { change: { kind: 'channel', channel: 20 } } });
-    expect(stuck).toMatchObject({ ok: false, detail: 'the coordinator still reports channel 11 after the change to 20', report: { channel: 11 } });
+    expect(target.calls).toEqual([
+      ['permitJoin', 60],
+      ['changeChannel', 20],
+    ]);
+    const stuck = await applyZigbeeCommand(recorder(11), {
+      action: 'network_config',
+      target: 'gw',
+      params: { change: { kind: 'channel', channel: 20 } },
+    });
+    expect(stuck).toMatchObject({
+      ok: false,
+      detail: 'the coordinator still reports channel 11 after the change to 20',
+      report: { channel: 11 },
+    });
   });
 
   it('switches <ieee>/<endpoint>, endpoint 1 by default', async () => {
@@ -58,8 +91,14 @@ describe('ZigBee commands from the server', () => {
     [{ action: 'switch', target: '0x842e14fffe5b1a01', params: { state: 'dim' } }, /on, off or toggle/],
     [{ action: 'switch', target: 'plug-1', params: { state: 'on' } }, /<ieee>\/<endpoint>/],
     [{ action: 'reboot', target: 'gw' }, /no command "reboot"/],
-    [{ action: 'network_config', target: 'gw', params: { change: { kind: 'channel', channel: 27 } } }, /channel: 11\.\.26/],
-    [{ action: 'network_config', target: 'gw', params: { change: { kind: 'permit_join', seconds: 255 } } }, /seconds: 0\.\.254/],
+    [
+      { action: 'network_config', target: 'gw', params: { change: { kind: 'channel', channel: 27 } } },
+      /channel: 11\.\.26/,
+    ],
+    [
+      { action: 'network_config', target: 'gw', params: { change: { kind: 'permit_join', seconds: 255 } } },
+      /seconds: 0\.\.254/,
+    ],
     [{ action: 'network_config', target: 'gw', params: { change: { kind: 'pan_id' } } }, /takes params\.change/],
     [{ action: 'network_config', target: 'gw' }, /takes params\.change/],
   ])('refuses %j without touching the network', async (command, detail) => {

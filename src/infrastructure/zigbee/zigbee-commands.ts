@@ -1,4 +1,8 @@
-import { NETWORK_CONFIG_ACTION, type DeviceCommand, type DeviceCommandOutcome } from '../../application/ports/frame-source.port.js';
+import {
+  NETWORK_CONFIG_ACTION,
+  type DeviceCommand,
+  type DeviceCommandOutcome,
+} from '../../application/ports/frame-source.port.js';
 
 /** What an on/off switch cluster is asked to do. */
 export type OnOffAction = 'on' | 'off' | 'toggle';
@@ -24,8 +28,10 @@ export interface ZigbeeCommandTarget {
 const SWITCH_STATES: Readonly<Record<string, OnOffAction>> = { on: 'on', off: 'off', toggle: 'toggle' };
 const NETWORK_CHANGE_USAGE = `${NETWORK_CONFIG_ACTION} takes params.change { kind: "permit_join", seconds: 0..254 } or { kind: "channel", channel: 11..26 }`;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const integerIn = (value: unknown, min: number, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const integerIn = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /**
  * A network change from the server. The outcome's report is what the coordinator says afterwards, not the request
@@ -45,8 +51,17 @@ async function applyNetworkChange(target: ZigbeeCommandTarget, change: unknown):
       if (!integerIn(change.channel, 11, 26)) return { ok: false, detail: NETWORK_CHANGE_USAGE };
       const network = await target.changeChannel(change.channel);
       const report = { kind: 'channel', ...network };
-      if (network.channel !== change.channel) return { ok: false, detail: `the coordinator still reports channel ${network.channel} after the change to ${change.channel}`, report };
-      return { ok: true, detail: `the coordinator runs on channel ${network.channel} (nwkUpdateId ${network.nwkUpdateId})`, report };
+      if (network.channel !== change.channel)
+        return {
+          ok: false,
+          detail: `the coordinator still reports channel ${network.channel} after the change to ${change.channel}`,
+          report,
+        };
+      return {
+        ok: true,
+        detail: `the coordinator runs on channel ${network.channel} (nwkUpdateId ${network.nwkUpdateId})`,
+        report,
+      };
     }
     default:
       return { ok: false, detail: NETWORK_CHANGE_USAGE };
@@ -59,7 +74,10 @@ async function applyNetworkChange(target: ZigbeeCommandTarget, change: unknown):
  * `<ieee>/<endpoint>` (endpoint 1 when left out). The device's own answer decides the outcome; a bad request is
  * refused without touching the network.
  */
-export async function applyZigbeeCommand(target: ZigbeeCommandTarget, command: DeviceCommand): Promise<DeviceCommandOutcome> {
+export async function applyZigbeeCommand(
+  target: ZigbeeCommandTarget,
+  command: DeviceCommand,
+): Promise<DeviceCommandOutcome> {
   switch (command.action) {
     case NETWORK_CONFIG_ACTION:
       return applyNetworkChange(target, command.params?.change);

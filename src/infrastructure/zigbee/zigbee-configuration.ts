@@ -3,7 +3,9 @@ import { changeProblems } from '../../domain/devices/node-configuration.decider.
 import type { NodeConfigurationChange, ReportableQuantity } from '../../domain/devices/node-configuration.events.js';
 
 /** The ZCL attribute that carries each reportable quantity, as the converters read it. */
-export const REPORTING_ATTRIBUTES: Readonly<Record<ReportableQuantity, { readonly cluster: string; readonly attribute: string }>> = {
+export const REPORTING_ATTRIBUTES: Readonly<
+  Record<ReportableQuantity, { readonly cluster: string; readonly attribute: string }>
+> = {
   power: { cluster: 'haElectricalMeasurement', attribute: 'activePower' },
   voltage: { cluster: 'haElectricalMeasurement', attribute: 'rmsVoltage' },
   current: { cluster: 'haElectricalMeasurement', attribute: 'rmsCurrent' },
@@ -46,11 +48,16 @@ function isChange(value: unknown): value is NodeConfigurationChange {
  * Firmware updates run over ZigBee OTA for devices whose definition supports it, from the gateway's configured image
  * source; anything else is "not supported" with the reason. Alarms are the server's to evaluate.
  */
-export async function applyZigbeeConfiguration(target: ZigbeeConfigurationTarget, request: DeviceConfiguration): Promise<DeviceCommandOutcome> {
+export async function applyZigbeeConfiguration(
+  target: ZigbeeConfigurationTarget,
+  request: DeviceConfiguration,
+): Promise<DeviceCommandOutcome> {
   const change = request.settings.change;
-  if (!isChange(change)) return { ok: false, detail: 'config takes settings.change, a valid node configuration change' };
+  if (!isChange(change))
+    return { ok: false, detail: 'config takes settings.change, a valid node configuration change' };
   const ieee = request.target;
-  if (!/^0x[0-9a-f]{16}$/.test(ieee)) return { ok: false, detail: `config targets an IEEE address, got ${JSON.stringify(ieee)}` };
+  if (!/^0x[0-9a-f]{16}$/.test(ieee))
+    return { ok: false, detail: `config targets an IEEE address, got ${JSON.stringify(ieee)}` };
   switch (change.kind) {
     case 'reporting': {
       const { cluster, attribute } = REPORTING_ATTRIBUTES[change.quantity];
@@ -61,19 +68,31 @@ export async function applyZigbeeConfiguration(target: ZigbeeConfigurationTarget
         maximumReportInterval: change.maxIntervalS,
         reportableChange: change.reportableChange,
       });
-      return { ok: true, detail: `${cluster}.${attribute} on endpoint ${endpoint}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (SUCCESS)` };
+      return {
+        ok: true,
+        detail: `${cluster}.${attribute} on endpoint ${endpoint}: min ${change.minIntervalS} s, max ${change.maxIntervalS} s, change ${change.reportableChange} (SUCCESS)`,
+      };
     }
     case 'firmware_update': {
       const support = await target.otaSupport(ieee);
-      if (!support) return { ok: false, detail: `firmware update not supported: ${ieee} has no known device definition` };
-      if (!support.ota) return { ok: false, detail: `firmware update not supported: ${support.model} has no OTA support` };
-      if (!target.hasOtaSource) return { ok: false, detail: `firmware update not supported on this gateway: no OTA image source is configured for ${support.model}` };
+      if (!support)
+        return { ok: false, detail: `firmware update not supported: ${ieee} has no known device definition` };
+      if (!support.ota)
+        return { ok: false, detail: `firmware update not supported: ${support.model} has no OTA support` };
+      if (!target.hasOtaSource)
+        return {
+          ok: false,
+          detail: `firmware update not supported on this gateway: no OTA image source is configured for ${support.model}`,
+        };
       return target.updateFirmware(ieee, change.version);
     }
     case 'alarm_power_above':
     case 'alarm_voltage_band':
       return { ok: false, detail: 'alarms are evaluated by the server, not by the device' };
     case 'poll_interval':
-      return { ok: false, detail: 'ZigBee devices report on their own; set reporting per quantity instead of a poll interval' };
+      return {
+        ok: false,
+        detail: 'ZigBee devices report on their own; set reporting per quantity instead of a poll interval',
+      };
   }
 }

@@ -3,7 +3,11 @@ import type { Models } from 'zigbee-herdsman';
 import type { Definition } from 'zigbee-herdsman-converters';
 
 /** What the server learns of a device once interviewed (or updated): its definition, firmware and reporting set-up. */
-export function interviewedDetail(device: Models.Device, definition: Definition | undefined, configured: boolean): Record<string, unknown> {
+export function interviewedDetail(
+  device: Models.Device,
+  definition: Definition | undefined,
+  configured: boolean,
+): Record<string, unknown> {
   return {
     model: definition?.model ?? device.modelID ?? null,
     vendor: definition?.vendor ?? device.manufacturerName ?? null,
@@ -31,7 +35,10 @@ export async function configureByDefinition(
     logger.info({ ieee: device.ieeeAddr, model: definition.model }, 'zigbee device configured');
     return true;
   } catch (error) {
-    logger[stopping() ? 'debug' : 'warn']({ ieee: device.ieeeAddr, model: definition.model, err: error }, 'zigbee configure failed; readings may arrive only when polled');
+    logger[stopping() ? 'debug' : 'warn'](
+      { ieee: device.ieeeAddr, model: definition.model, err: error },
+      'zigbee configure failed; readings may arrive only when polled',
+    );
     return false;
   }
 }

@@ -39,5 +39,12 @@ export function routeZigbeeLibraryLogs(logger: Logger): void {
 /** The agent's LOG_LEVEL for the ZigBee source's own logger; info when unset or unknown. */
 export function zigbeeLogLevel(): 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' {
   const level = process.env.LOG_LEVEL;
-  return level === 'trace' || level === 'debug' || level === 'warn' || level === 'error' || level === 'fatal' || level === 'silent' ? level : 'info';
+  return level === 'trace' ||
+    level === 'debug' ||
+    level === 'warn' ||
+    level === 'error' ||
+    level === 'fatal' ||
+    level === 'silent'
+    ? level
+    : 'info';
 }

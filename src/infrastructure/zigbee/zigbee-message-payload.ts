@@ -6,7 +6,12 @@ import { SCALE_ATTRIBUTES, toJsonValue, type AttributeCache, type ZigbeePayload 
  * converter by it), the ZCL transaction number (repeats are dropped) and the cluster's cached scale attributes
  * (multipliers and divisors the converters need, which devices report only once).
  */
-export function zigbeePayload(message: Events.MessagePayload, type: ZigbeePayload['type'], modelId: string, measuredAt: Date): ZigbeePayload {
+export function zigbeePayload(
+  message: Events.MessagePayload,
+  type: ZigbeePayload['type'],
+  modelId: string,
+  measuredAt: Date,
+): ZigbeePayload {
   const { device, endpoint } = message;
   const cluster = String(message.cluster);
   const tsn = message.meta.zclTransactionSequenceNumber;

@@ -32,7 +32,8 @@ export async function runOtaUpdate(
   const extraMetas: OtaExtraMetas = typeof definition?.ota === 'object' ? definition.ota : {};
   // checkOta against our own local index (an absolute path: herdsman never falls back to its internet index here).
   const indexSource = { url: ota.indexPath };
-  const ask = async (): Promise<{ manufacturerCode: number; imageType: number; fileVersion: number }> => (await device.checkOta(indexSource, undefined, extraMetas, endpoint)).current;
+  const ask = async (): Promise<{ manufacturerCode: number; imageType: number; fileVersion: number }> =>
+    (await device.checkOta(indexSource, undefined, extraMetas, endpoint)).current;
   let index;
   try {
     index = loadOtaIndex(ota.indexPath);
@@ -46,18 +47,34 @@ export async function runOtaUpdate(
   } catch (error) {
     return { ok: false, detail: `the device did not answer the OTA image notify: ${errorText(error)}` };
   }
-  const found = findOtaImage(index, { manufacturerCode: before.manufacturerCode, imageType: before.imageType, modelId: device.modelID, manufacturerName: device.manufacturerName }, version);
+  const found = findOtaImage(
+    index,
+    {
+      manufacturerCode: before.manufacturerCode,
+      imageType: before.imageType,
+      modelId: device.modelID,
+      manufacturerName: device.manufacturerName,
+    },
+    version,
+  );
   if ('problem' in found) return { ok: false, detail: found.problem };
   const entry = found.image;
   const target = otaHex(entry.fileVersion, 8);
-  if (before.fileVersion === entry.fileVersion) return { ok: true, detail: `the device runs file version ${target} already (${device.softwareBuildID ?? 'no swBuildId'})` };
+  if (before.fileVersion === entry.fileVersion)
+    return {
+      ok: true,
+      detail: `the device runs file version ${target} already (${device.softwareBuildID ?? 'no swBuildId'})`,
+    };
   try {
     readOtaImage(entry);
   } catch (error) {
     if (error instanceof OtaIndexError) return { ok: false, detail: error.message };
     throw error;
   }
-  logger.info({ ieee: device.ieeeAddr, from: otaHex(before.fileVersion, 8), to: target, image: entry.path }, 'zigbee OTA update starting');
+  logger.info(
+    { ieee: device.ieeeAddr, from: otaHex(before.fileVersion, 8), to: target, image: entry.path },
+    'zigbee OTA update starting',
+  );
   let to;
   try {
     [, to] = await device.updateOta(
@@ -73,19 +90,31 @@ export async function runOtaUpdate(
     logger.warn({ ieee: device.ieeeAddr, err: error }, 'zigbee OTA update failed');
     return { ok: false, detail: `OTA update to ${target} failed: ${errorText(error)}` };
   }
-  if (!to) return { ok: false, detail: `the device did not take the image: it reported file version ${otaHex(before.fileVersion, 8)} and herdsman offered none` };
-  if (to.fileVersion !== entry.fileVersion) return { ok: false, detail: `the update ended on file version ${otaHex(to.fileVersion, 8)}, not ${target}` };
+  if (!to)
+    return {
+      ok: false,
+      detail: `the device did not take the image: it reported file version ${otaHex(before.fileVersion, 8)} and herdsman offered none`,
+    };
+  if (to.fileVersion !== entry.fileVersion)
+    return { ok: false, detail: `the update ended on file version ${otaHex(to.fileVersion, 8)}, not ${target}` };
   let after;
   try {
     after = await ask();
   } catch (error) {
     return { ok: false, detail: `the image was sent, but the device did not answer afterwards: ${errorText(error)}` };
   }
-  if (after.fileVersion !== entry.fileVersion) return { ok: false, detail: `the image was sent, but the device reports file version ${otaHex(after.fileVersion, 8)}, not ${target}` };
+  if (after.fileVersion !== entry.fileVersion)
+    return {
+      ok: false,
+      detail: `the image was sent, but the device reports file version ${otaHex(after.fileVersion, 8)}, not ${target}`,
+    };
   const softwareBuildId = await readSoftwareBuildId(device, logger);
   logger.info({ ieee: device.ieeeAddr, fileVersion: target, softwareBuildId }, 'zigbee OTA update applied');
   interviewed(interviewedDetail(device, definition, true));
-  return { ok: true, detail: `OTA update ${otaHex(before.fileVersion, 8)} → ${target}: the device reports file version ${target}${softwareBuildId ? `, swBuildId ${softwareBuildId}` : ''}` };
+  return {
+    ok: true,
+    detail: `OTA update ${otaHex(before.fileVersion, 8)} → ${target}: the device reports file version ${target}${softwareBuildId ? `, swBuildId ${softwareBuildId}` : ''}`,
+  };
 }
 
 /** Reads genBasic swBuildId afresh after an update and keeps it on herdsman's device; undefined when unread. */

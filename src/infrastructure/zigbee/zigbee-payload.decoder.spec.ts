@@ -42,7 +42,16 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
       decoder,
       payload({
         data,
-        meta: { haElectricalMeasurement: { acPowerMultiplier: 1, acPowerDivisor: 10, acVoltageMultiplier: 1, acVoltageDivisor: 10, acCurrentMultiplier: 1, acCurrentDivisor: 1000 } },
+        meta: {
+          haElectricalMeasurement: {
+            acPowerMultiplier: 1,
+            acPowerDivisor: 10,
+            acVoltageMultiplier: 1,
+            acVoltageDivisor: 10,
+            acCurrentMultiplier: 1,
+            acCurrentDivisor: 1000,
+          },
+        },
       }),
     );
     expect(values(scaled)).toEqual({
@@ -55,7 +64,14 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
   });
 
   it('builds complete canonical readings', async () => {
-    const outcome = await decodeOne(new ZigbeePayloadDecoder({ logger }), payload({ cluster: 'seMetering', data: { currentSummDelivered: 45678 }, meta: { seMetering: { multiplier: 1, divisor: 1000 } } }));
+    const outcome = await decodeOne(
+      new ZigbeePayloadDecoder({ logger }),
+      payload({
+        cluster: 'seMetering',
+        data: { currentSummDelivered: 45678 },
+        meta: { seMetering: { multiplier: 1, divisor: 1000 } },
+      }),
+    );
     expect(outcome).toEqual({
       ok: true,
       readings: [
@@ -84,7 +100,16 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
         data: { currentSummDelivered: 5000, instantaneousDemand: 1520 },
         modelId: 'ZHEMI101',
         manufacturerName: 'Develco Products A/S',
-        meta: { seMetering: { multiplier: 1, divisor, unitOfMeasure: 0, meteringDeviceType: 0, summaFormatting: 0x23, demandFormatting: 0x23 } },
+        meta: {
+          seMetering: {
+            multiplier: 1,
+            divisor,
+            unitOfMeasure: 0,
+            meteringDeviceType: 0,
+            summaFormatting: 0x23,
+            demandFormatting: 0x23,
+          },
+        },
       });
     expect(values(await decodeOne(decoder, meter('0x0015bc001a0000c1', 1000)))).toEqual({
       'zigbee:0x0015bc001a0000c1/2/energyImported': 5,
@@ -98,16 +123,37 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
 
   it('turns genOnOff into a switch state and temperatures into °C', async () => {
     const decoder = new ZigbeePayloadDecoder({ logger });
-    const plug = payload({ ieee: '0xa4c1387f1c2d3e01', cluster: 'genOnOff', type: 'readResponse', data: { onOff: 0 }, modelId: 'TS011F', manufacturerName: '_TZ3000_cphmq0q7' });
-    const sensor = payload({ ieee: '0x00124b0022a1b2c3', cluster: 'msTemperatureMeasurement', data: { measuredValue: -250 }, modelId: 'TH01', manufacturerName: 'eWeLink' });
+    const plug = payload({
+      ieee: '0xa4c1387f1c2d3e01',
+      cluster: 'genOnOff',
+      type: 'readResponse',
+      data: { onOff: 0 },
+      modelId: 'TS011F',
+      manufacturerName: '_TZ3000_cphmq0q7',
+    });
+    const sensor = payload({
+      ieee: '0x00124b0022a1b2c3',
+      cluster: 'msTemperatureMeasurement',
+      data: { measuredValue: -250 },
+      modelId: 'TH01',
+      manufacturerName: 'eWeLink',
+    });
     await decoder.prepare([plug, sensor]);
     const state = decoder.decode(plug, context);
-    expect(state.ok && state.readings[0]).toMatchObject({ quantity: 'switchState', unit: '1', value: 0, source: { model: 'TS011F_plug_1' } });
+    expect(state.ok && state.readings[0]).toMatchObject({
+      quantity: 'switchState',
+      unit: '1',
+      value: 0,
+      source: { model: 'TS011F_plug_1' },
+    });
     expect(values(decoder.decode(sensor, context))).toEqual({ 'zigbee:0x00124b0022a1b2c3/1/temperature': -2.5 });
   });
 
   it('answers an empty reading list for attributes that are not measurements', async () => {
-    const outcome = await decodeOne(new ZigbeePayloadDecoder({ logger }), payload({ cluster: 'haElectricalMeasurement', type: 'readResponse', data: { acPowerDivisor: 10 } }));
+    const outcome = await decodeOne(
+      new ZigbeePayloadDecoder({ logger }),
+      payload({ cluster: 'haElectricalMeasurement', type: 'readResponse', data: { acPowerDivisor: 10 } }),
+    );
     expect(outcome).toEqual({ ok: true, readings: [] });
   });
 
@@ -122,7 +168,11 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
     await decoder.prepare([unknown, unknown]);
     await decoder.prepare([unknown]);
     expect(asked).toEqual(['NoSuchModel']);
-    expect(decoder.decode(unknown, context)).toEqual({ ok: false, reason: 'unknown_model', message: expect.stringContaining('no definition for model "NoSuchModel" from "Nobody"') });
+    expect(decoder.decode(unknown, context)).toEqual({
+      ok: false,
+      reason: 'unknown_model',
+      message: expect.stringContaining('no definition for model "NoSuchModel" from "Nobody"'),
+    });
   });
 
   it('refuses a payload whose model was never prepared', () => {
@@ -147,11 +197,26 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
     const failing = {
       model: 'BROKEN-1',
       vendor: 'Test',
-      fromZigbee: [{ cluster: 'seMetering', type: ['attributeReport'], convert: () => { throw new Error('boom'); } }],
+      fromZigbee: [
+        {
+          cluster: 'seMetering',
+          type: ['attributeReport'],
+          convert: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
     } as unknown as Definition;
     const decoder = new ZigbeePayloadDecoder({ logger, lookUp: async () => Promise.resolve(failing) });
-    const outcome = await decodeOne(decoder, payload({ cluster: 'seMetering', data: { currentSummDelivered: 1 }, modelId: 'BROKEN' }));
-    expect(outcome).toEqual({ ok: false, reason: 'converter_error', message: 'BROKEN-1 converter for seMetering failed: boom' });
+    const outcome = await decodeOne(
+      decoder,
+      payload({ cluster: 'seMetering', data: { currentSummDelivered: 1 }, modelId: 'BROKEN' }),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'converter_error',
+      message: 'BROKEN-1 converter for seMetering failed: boom',
+    });
   });
 
   it('strips the endpoint name multi-endpoint definitions append, keeping the endpoint in the sensor id', async () => {
@@ -160,10 +225,18 @@ describe('ZigbeePayloadDecoder with the real zigbee-herdsman-converters definiti
       vendor: 'Test',
       meta: { multiEndpoint: true },
       endpoint: () => ({ left: 1, right: 2 }),
-      fromZigbee: [{ cluster: 'genOnOff', type: 'attributeReport', convert: () => ({ state_right: 'ON', power_right: 12.5 }) }],
+      fromZigbee: [
+        { cluster: 'genOnOff', type: 'attributeReport', convert: () => ({ state_right: 'ON', power_right: 12.5 }) },
+      ],
     } as unknown as Definition;
     const decoder = new ZigbeePayloadDecoder({ logger, lookUp: async () => Promise.resolve(twoGang) });
-    const outcome = await decodeOne(decoder, payload({ endpoint: 2, cluster: 'genOnOff', data: { onOff: 1 }, modelId: 'TWO' }));
-    expect(values(outcome)).toEqual({ 'zigbee:0x842e14fffe5b1a01/2/switchState': 1, 'zigbee:0x842e14fffe5b1a01/2/power': 12.5 });
+    const outcome = await decodeOne(
+      decoder,
+      payload({ endpoint: 2, cluster: 'genOnOff', data: { onOff: 1 }, modelId: 'TWO' }),
+    );
+    expect(values(outcome)).toEqual({
+      'zigbee:0x842e14fffe5b1a01/2/switchState': 1,
+      'zigbee:0x842e14fffe5b1a01/2/power': 12.5,
+    });
   });
 });

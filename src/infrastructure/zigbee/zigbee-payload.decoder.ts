@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { Zh } from 'zigbee-herdsman-converters/lib/types';
 import { findByDevice, type Definition } from 'zigbee-herdsman-converters';
 import { QUANTITY_UNITS, sensorIdFor, type CanonicalReading } from '../../domain/metering/canonical-reading.js';
-import { decoded, refused, type DecodeContext, type DecodeOutcome, type PayloadDecoder } from '../../domain/metering/protocols/payload-decoder.js';
+import {
+  decoded,
+  refused,
+  type DecodeContext,
+  type DecodeOutcome,
+  type PayloadDecoder,
+} from '../../domain/metering/protocols/payload-decoder.js';
 import { deviceFromPayload, type Device } from './converter-facade.js';
 import { convertedValues } from './converter-readings.js';
 import { routeZigbeeLibraryLogs } from './zigbee-logging.js';
@@ -12,13 +18,28 @@ import { fromJsonValue, parseZigbeePayload, type ZigbeePayload } from './zigbee-
 interface FromZigbeeConverter {
   readonly cluster: string | number;
   readonly type: string | readonly string[];
-  convert(model: Definition, msg: unknown, publish: (payload: Record<string, unknown>) => void, options: Record<string, unknown>, meta: unknown): unknown;
+  convert(
+    model: Definition,
+    msg: unknown,
+    publish: (payload: Record<string, unknown>) => void,
+    options: Record<string, unknown>,
+    meta: unknown,
+  ): unknown;
 }
 
-export type DefinitionLookup = (modelId: string, manufacturerName: string | undefined) => Promise<Definition | undefined>;
+export type DefinitionLookup = (
+  modelId: string,
+  manufacturerName: string | undefined,
+) => Promise<Definition | undefined>;
 
 const lookUpDefinition: DefinitionLookup = (modelId, manufacturerName) =>
-  findByDevice({ ieeeAddr: '0x0000000000000000', modelID: modelId, manufacturerName, endpoints: [], getEndpoint: () => undefined } as unknown as Zh.Device);
+  findByDevice({
+    ieeeAddr: '0x0000000000000000',
+    modelID: modelId,
+    manufacturerName,
+    endpoints: [],
+    getEndpoint: () => undefined,
+  } as unknown as Zh.Device);
 
 /**
  * Converters drop a message whose transaction number they saw recently for the same device (radio repeats); the agent
@@ -45,9 +66,7 @@ export class ZigbeePayloadDecoder implements PayloadDecoder {
   /** `null`: the library has no definition for the model. */
   private readonly definitions = new Map<string, Definition | null>();
 
-  constructor(
-    private readonly options: { readonly logger?: Logger; readonly lookUp?: DefinitionLookup } = {},
-  ) {
+  constructor(private readonly options: { readonly logger?: Logger; readonly lookUp?: DefinitionLookup } = {}) {
     if (options.logger) routeZigbeeLibraryLogs(options.logger);
   }
 
@@ -74,7 +93,10 @@ export class ZigbeePayloadDecoder implements PayloadDecoder {
     try {
       return this.decodeChecked(raw, context);
     } catch (error) {
-      return refused('decoder_error', `zigbee payload could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+      return refused(
+        'decoder_error',
+        `zigbee payload could not be decoded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -83,16 +105,31 @@ export class ZigbeePayloadDecoder implements PayloadDecoder {
     if (typeof payload === 'string') return refused('bad_payload', `zigbee payload: ${payload}`);
     const definition = this.definitions.get(modelKey(payload.modelId, payload.manufacturerName));
     const who = `model "${payload.modelId}"${payload.manufacturerName ? ` from "${payload.manufacturerName}"` : ''}`;
-    if (definition === undefined) return refused('unknown_model', `no definition loaded for ${who}: prepare() was not awaited or the lookup failed`);
+    if (definition === undefined)
+      return refused(
+        'unknown_model',
+        `no definition loaded for ${who}: prepare() was not awaited or the lookup failed`,
+      );
     if (definition === null) return refused('unknown_model', `zigbee-herdsman-converters has no definition for ${who}`);
     const output = this.convert(definition, payload);
     if (typeof output === 'string') return refused('converter_error', output);
     return decoded(this.readings(definition, payload, output.values, output.endpointSuffix, context));
   }
 
-  private convert(definition: Definition, payload: ZigbeePayload): { values: Record<string, unknown>; endpointSuffix?: string } | string {
+  private convert(
+    definition: Definition,
+    payload: ZigbeePayload,
+  ): { values: Record<string, unknown>; endpointSuffix?: string } | string {
     const data = fromJsonValue(payload.data) as Record<string, unknown>;
-    const { device, endpoint } = deviceFromPayload(payload.ieee, payload.modelId, payload.manufacturerName, payload.endpoint, payload.meta, payload.cluster, data);
+    const { device, endpoint } = deviceFromPayload(
+      payload.ieee,
+      payload.modelId,
+      payload.manufacturerName,
+      payload.endpoint,
+      payload.meta,
+      payload.cluster,
+      data,
+    );
     const msg = {
       data,
       endpoint,

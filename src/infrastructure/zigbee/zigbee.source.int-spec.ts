@@ -40,7 +40,11 @@ describe('ZigbeeSource: herdsman Controller on the virtual coordinator', () => {
     parseZigbeeSettings({
       kind: 'zigbee',
       databasePath: join(dir, 'zigbee', 'database.db'),
-      virtual: { devices: ['ikea-inspelning', 'develco-zhemi101', 'tuya-ts011f', 'sonoff-snzb02'], permitJoinSeconds: 0, simulateSeconds: 0 },
+      virtual: {
+        devices: ['ikea-inspelning', 'develco-zhemi101', 'tuya-ts011f', 'sonoff-snzb02'],
+        permitJoinSeconds: 0,
+        simulateSeconds: 0,
+      },
     }),
     { logger: pino({ level: 'silent' }) },
   );
@@ -50,7 +54,8 @@ describe('ZigbeeSource: herdsman Controller on the virtual coordinator', () => {
     if (!found) throw new Error(`no virtual device ${ieee}`);
     return found;
   };
-  const reporting = (ieee: string): string[] => device(ieee).reportingConfigurations.map((r) => `${r.cluster}.${r.attribute}`);
+  const reporting = (ieee: string): string[] =>
+    device(ieee).reportingConfigurations.map((r) => `${r.cluster}.${r.attribute}`);
 
   /** Runs `act`, waits for `count` new payloads, and decodes them as the server would. */
   async function readingsAfter(count: number, act: () => unknown): Promise<Map<string, CanonicalReading>> {
@@ -85,23 +90,61 @@ describe('ZigbeeSource: herdsman Controller on the virtual coordinator', () => {
     await until('four interviews', () => events.filter((e) => e.event === 'interviewed').length === 4);
 
     const interviewed = new Map(events.filter((e) => e.event === 'interviewed').map((e) => [e.nodeId, e.detail]));
-    expect(interviewed.get(`zigbee:${IKEA}`)).toEqual({ model: 'E22xx', vendor: 'IKEA', firmware: '2.4.45', supported: true, configured: true });
-    expect(interviewed.get(`zigbee:${DEVELCO}`)).toEqual({ model: 'ZHEMI101', vendor: 'Develco', firmware: '3.1.2', supported: true, configured: true });
-    expect(interviewed.get(`zigbee:${TUYA}`)).toMatchObject({ model: 'TS011F_plug_1', vendor: 'Tuya', supported: true, configured: true });
-    expect(interviewed.get(`zigbee:${SONOFF}`)).toMatchObject({ model: 'SNZB-02', vendor: 'SONOFF', supported: true, configured: true });
-    expect(events.filter((e) => e.event === 'joined').map((e) => e.nodeId).sort()).toEqual([IKEA, DEVELCO, TUYA, SONOFF].map((i) => `zigbee:${i}`).sort());
+    expect(interviewed.get(`zigbee:${IKEA}`)).toEqual({
+      model: 'E22xx',
+      vendor: 'IKEA',
+      firmware: '2.4.45',
+      supported: true,
+      configured: true,
+    });
+    expect(interviewed.get(`zigbee:${DEVELCO}`)).toEqual({
+      model: 'ZHEMI101',
+      vendor: 'Develco',
+      firmware: '3.1.2',
+      supported: true,
+      configured: true,
+    });
+    expect(interviewed.get(`zigbee:${TUYA}`)).toMatchObject({
+      model: 'TS011F_plug_1',
+      vendor: 'Tuya',
+      supported: true,
+      configured: true,
+    });
+    expect(interviewed.get(`zigbee:${SONOFF}`)).toMatchObject({
+      model: 'SNZB-02',
+      vendor: 'SONOFF',
+      supported: true,
+      configured: true,
+    });
+    expect(
+      events
+        .filter((e) => e.event === 'joined')
+        .map((e) => e.nodeId)
+        .sort(),
+    ).toEqual([IKEA, DEVELCO, TUYA, SONOFF].map((i) => `zigbee:${i}`).sort());
   });
 
   it("runs each definition's configure: the devices saw bind and configureReporting", () => {
     expect(reporting(DEVELCO)).toEqual(['seMetering.instantaneousDemand']);
     expect(reporting(SONOFF)).toEqual(expect.arrayContaining(['msTemperatureMeasurement.measuredValue']));
-    expect(device(IKEA).boundClusters(1)).toEqual(expect.arrayContaining(['genOnOff', 'haElectricalMeasurement', 'seMetering']));
+    expect(device(IKEA).boundClusters(1)).toEqual(
+      expect.arrayContaining(['genOnOff', 'haElectricalMeasurement', 'seMetering']),
+    );
     expect(reporting(IKEA)).toEqual(
-      expect.arrayContaining(['genOnOff.onOff', 'haElectricalMeasurement.activePower', 'haElectricalMeasurement.rmsVoltage', 'haElectricalMeasurement.acPowerDivisor']),
+      expect.arrayContaining([
+        'genOnOff.onOff',
+        'haElectricalMeasurement.activePower',
+        'haElectricalMeasurement.rmsVoltage',
+        'haElectricalMeasurement.acPowerDivisor',
+      ]),
     );
     expect(device(DEVELCO).boundClusters(2)).toEqual(['seMetering']);
-    expect(device(TUYA).boundClusters(1)).toEqual(expect.arrayContaining(['genOnOff', 'haElectricalMeasurement', 'seMetering']));
-    expect(reporting(TUYA)).toEqual(expect.arrayContaining(['seMetering.currentSummDelivered', 'haElectricalMeasurement.rmsCurrent']));
+    expect(device(TUYA).boundClusters(1)).toEqual(
+      expect.arrayContaining(['genOnOff', 'haElectricalMeasurement', 'seMetering']),
+    );
+    expect(reporting(TUYA)).toEqual(
+      expect.arrayContaining(['seMetering.currentSummDelivered', 'haElectricalMeasurement.rmsCurrent']),
+    );
     expect(device(SONOFF).boundClusters(1)).toEqual(expect.arrayContaining(['msTemperatureMeasurement']));
   });
 
@@ -132,7 +175,13 @@ describe('ZigbeeSource: herdsman Controller on the virtual coordinator', () => {
     expect(value(`zigbee:${SONOFF}/1/temperature`)).toBeCloseTo(2145 / 100, 9);
 
     const power = readings.get(`zigbee:${IKEA}/1/power`);
-    expect(power).toMatchObject({ nodeId: `zigbee:${IKEA}`, gatewayId: 'gw-test', quantity: 'power', unit: 'W', source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement', model: 'E22xx' } });
+    expect(power).toMatchObject({
+      nodeId: `zigbee:${IKEA}`,
+      gatewayId: 'gw-test',
+      quantity: 'power',
+      unit: 'W',
+      source: { protocol: 'zigbee', cluster: 'haElectricalMeasurement', model: 'E22xx' },
+    });
     expect(readings.get(`zigbee:${DEVELCO}/2/energyImported`)?.unit).toBe('kWh');
     expect(readings.get(`zigbee:${SONOFF}/1/temperature`)?.unit).toBe('Cel');
   });
@@ -176,11 +225,17 @@ describe('ZigbeeSource on a real coordinator address', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wattlog-zigbee-'));
     const path = `tcp://127.0.0.1:${port}`;
     const source = new ZigbeeSource(
-      parseZigbeeSettings({ databasePath: join(dir, 'database.db'), serialPort: { path, adapter: 'zstack' }, networkKey: '0f'.repeat(16) }),
+      parseZigbeeSettings({
+        databasePath: join(dir, 'database.db'),
+        serialPort: { path, adapter: 'zstack' },
+        networkKey: '0f'.repeat(16),
+      }),
       { logger: pino({ level: 'silent' }) },
     );
     const events: NodeEventReport[] = [];
-    await expect(source.start({ push: () => true, nodeEvent: (e) => events.push(e) })).rejects.toThrow(`zigbee coordinator ${path} did not start:`);
+    await expect(source.start({ push: () => true, nodeEvent: (e) => events.push(e) })).rejects.toThrow(
+      `zigbee coordinator ${path} did not start:`,
+    );
     expect(events).toEqual([]);
     await expect(source.permitJoin(10)).rejects.toThrow('the zigbee source is not started');
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,14 @@ import { Controller, type Events, type Models } from 'zigbee-herdsman';
 import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
 import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
 import { findByDevice } from 'zigbee-herdsman-converters';
-import type { DeviceCommand, DeviceCommandOutcome, DeviceConfiguration, FrameSink, FrameSource, FrameSourceFactory } from '../../application/ports/frame-source.port.js';
+import type {
+  DeviceCommand,
+  DeviceCommandOutcome,
+  DeviceConfiguration,
+  FrameSink,
+  FrameSource,
+  FrameSourceFactory,
+} from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
 import { withAdapterFactory } from './adapter-factory.hook.js';
 import { applyZigbeeCommand, type OnOffAction, type ZigbeeNetworkParameters } from './zigbee-commands.js';
@@ -77,9 +84,13 @@ export class ZigbeeSource implements FrameSource {
     this.sink = sink;
     this.stopping = false;
     this.channelMemory = this.settings.serialPort ? channelMemory(this.settings.databasePath, this.logger) : undefined;
-    const channel = this.channelMemory ? this.channelMemory.initial(this.settings.channel, checkChannel) : this.settings.channel;
+    const channel = this.channelMemory
+      ? this.channelMemory.initial(this.settings.channel, checkChannel)
+      : this.settings.channel;
     const controller = new Controller(this.controllerOptions(channel));
-    controller.on('deviceJoined', ({ device }) => this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }));
+    controller.on('deviceJoined', ({ device }) =>
+      this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }),
+    );
     controller.on('deviceInterview', (event) => this.onInterview(event));
     controller.on('deviceLeave', ({ ieeeAddr }) => this.report('left', ieeeAddr, {}));
     controller.on('message', (message) => this.onMessage(message));
@@ -88,7 +99,14 @@ export class ZigbeeSource implements FrameSource {
       // The adapter is kept (herdsman's is private) to read the network parameters afresh after a channel change.
       await withAdapterFactory(
         async (network, serialPort, backupPath, adapterOptions) => {
-          if (virtual) this.virtual = new VirtualCoordinatorAdapter(network, serialPort, backupPath, adapterOptions, virtual.devices);
+          if (virtual)
+            this.virtual = new VirtualCoordinatorAdapter(
+              network,
+              serialPort,
+              backupPath,
+              adapterOptions,
+              virtual.devices,
+            );
           this.adapter = this.virtual ?? (await Adapter.create(network, serialPort, backupPath, adapterOptions));
           return this.adapter;
         },
@@ -99,7 +117,10 @@ export class ZigbeeSource implements FrameSource {
       this.adapter = undefined;
       this.virtual = undefined;
       const coordinator = this.settings.serialPort?.path ?? 'virtual';
-      throw new Error(`zigbee coordinator ${coordinator} did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `zigbee coordinator ${coordinator} did not start: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     this.controller = controller;
     this.logger.info({ coordinator: this.settings.serialPort?.path ?? 'virtual', channel }, 'zigbee network up');
@@ -123,7 +144,8 @@ export class ZigbeeSource implements FrameSource {
 
   /** Opens the network for new devices; 0 closes it. */
   async permitJoin(seconds: number): Promise<void> {
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 254) throw new Error(`permit join takes 0..254 seconds, got ${seconds}`);
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 254)
+      throw new Error(`permit join takes 0..254 seconds, got ${seconds}`);
     await this.requireController().permitJoin(seconds);
     this.logger.info({ seconds }, seconds > 0 ? 'zigbee joining permitted' : 'zigbee joining closed');
   }
@@ -153,7 +175,12 @@ export class ZigbeeSource implements FrameSource {
       this.channelMemory?.remember(channel, this.settings.channel, this.now());
       this.logger.info({ channel, nwkUpdateId: after.nwkUpdateID }, 'zigbee network on its new channel');
     }
-    return { channel: after.channel, panId: after.panID, extendedPanId: after.extendedPanID, nwkUpdateId: after.nwkUpdateID };
+    return {
+      channel: after.channel,
+      panId: after.panID,
+      extendedPanId: after.extendedPanID,
+      nwkUpdateId: after.nwkUpdateID,
+    };
   }
 
   command(request: DeviceCommand): Promise<DeviceCommandOutcome> {
@@ -185,7 +212,9 @@ export class ZigbeeSource implements FrameSource {
   async otaSupport(ieee: string): Promise<{ model: string; ota: boolean } | undefined> {
     const device = this.requireController().getDeviceByIeeeAddr(ieee);
     const definition = device ? await findByDevice(device) : undefined;
-    return definition ? { model: definition.model, ota: definition.ota !== undefined && definition.ota !== false } : undefined;
+    return definition
+      ? { model: definition.model, ota: definition.ota !== undefined && definition.ota !== false }
+      : undefined;
   }
 
   get hasOtaSource(): boolean {
@@ -200,11 +229,16 @@ export class ZigbeeSource implements FrameSource {
    */
   async updateFirmware(ieee: string, version: string): Promise<DeviceCommandOutcome> {
     const ota = this.settings.ota;
-    if (!ota) return { ok: false, detail: 'firmware update not supported on this gateway: no OTA image source is configured' };
+    if (!ota)
+      return { ok: false, detail: 'firmware update not supported on this gateway: no OTA image source is configured' };
     const device = this.requireController().getDeviceByIeeeAddr(ieee);
     if (!device) return { ok: false, detail: `no ZigBee device ${ieee} on this network` };
     const endpoint = device.endpoints.find((e) => e.supportsOutputCluster('genOta'));
-    if (!endpoint) return { ok: false, detail: `firmware update not supported: ${ieee} has no endpoint with the OTA client cluster` };
+    if (!endpoint)
+      return {
+        ok: false,
+        detail: `firmware update not supported: ${ieee} has no endpoint with the OTA client cluster`,
+      };
     if (this.updating.has(ieee)) return { ok: false, detail: `an OTA update of ${ieee} is running already` };
     this.updating.add(ieee);
     try {
@@ -251,10 +285,15 @@ export class ZigbeeSource implements FrameSource {
       case 'started':
         return;
       case 'failed':
-        this.logger.warn({ ieee: device.ieeeAddr }, 'zigbee interview failed; the device is asked again when it rejoins');
+        this.logger.warn(
+          { ieee: device.ieeeAddr },
+          'zigbee interview failed; the device is asked again when it rejoins',
+        );
         return;
       case 'successful':
-        this.afterInterview(device).catch((error: unknown) => this.logger.error({ ieee: device.ieeeAddr, err: error }, 'zigbee post-interview failed'));
+        this.afterInterview(device).catch((error: unknown) =>
+          this.logger.error({ ieee: device.ieeeAddr, err: error }, 'zigbee post-interview failed'),
+        );
         return;
     }
   }
@@ -263,7 +302,10 @@ export class ZigbeeSource implements FrameSource {
   private async afterInterview(device: Models.Device): Promise<void> {
     const definition = await findByDevice(device);
     const coordinatorEndpoint = this.controller?.getDevicesByType('Coordinator')[0]?.getEndpoint(1);
-    const configured = definition && coordinatorEndpoint ? await configureByDefinition(device, definition, coordinatorEndpoint, this.logger, () => this.stopping) : false;
+    const configured =
+      definition && coordinatorEndpoint
+        ? await configureByDefinition(device, definition, coordinatorEndpoint, this.logger, () => this.stopping)
+        : false;
     this.report('interviewed', device.ieeeAddr, interviewedDetail(device, definition, configured));
   }
 
@@ -275,9 +317,11 @@ export class ZigbeeSource implements FrameSource {
     if (device.interviewState !== InterviewState.Successful || !device.modelID) return;
     const cluster = String(message.cluster);
     const tsn = message.meta.zclTransactionSequenceNumber;
-    if (tsn !== undefined && this.recent.isRepeat(`${device.ieeeAddr}/${endpoint.ID}/${cluster}/${type}/${tsn}`)) return;
+    if (tsn !== undefined && this.recent.isRepeat(`${device.ieeeAddr}/${endpoint.ID}/${cluster}/${type}/${tsn}`))
+      return;
     const payload = zigbeePayload(message, type, device.modelID, this.now());
-    if (!this.sink?.push(payload)) this.logger.warn({ ieee: device.ieeeAddr, cluster }, 'zigbee payload refused by the agent');
+    if (!this.sink?.push(payload))
+      this.logger.warn({ ieee: device.ieeeAddr, cluster }, 'zigbee payload refused by the agent');
   }
 
   private report(event: 'joined' | 'interviewed' | 'left', ieee: string, detail: Record<string, unknown>): void {

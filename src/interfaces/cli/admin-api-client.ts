@@ -43,11 +43,14 @@ export function resolveAdminApi(server: string | undefined, env: NodeJS.ProcessE
   } catch {
     throw new AdminApiError(`server URL ${JSON.stringify(raw)} is not a URL; expected e.g. https://127.0.0.1:3000`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AdminApiError(`server URL must start with https:// or http://, got ${url.protocol}//`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AdminApiError(`server URL must start with https:// or http://, got ${url.protocol}//`);
   const tokenPath = join(config.dataDir, 'admin-token');
   const token = config.adminToken ?? (existsSync(tokenPath) ? readFileSync(tokenPath, 'utf8').trim() : undefined);
   if (!token) {
-    throw new AdminApiError(`no admin token: set WATTLOG_ADMIN_TOKEN, or WATTLOG_DATA_DIR to the server's data directory (no ${tokenPath})`);
+    throw new AdminApiError(
+      `no admin token: set WATTLOG_ADMIN_TOKEN, or WATTLOG_DATA_DIR to the server's data directory (no ${tokenPath})`,
+    );
   }
   const certPath = join(config.dataDir, 'tls', 'cert.pem');
   const ca = url.protocol === 'https:' && existsSync(certPath) ? readFileSync(certPath, 'utf8') : undefined;
@@ -67,8 +70,13 @@ function describeFailure(body: string, status: number): string {
 
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
   const where = url.origin;
-  if (error.code === 'ECONNREFUSED') return `cannot reach the server at ${where} (connection refused); is it running? Use --server or WATTLOG_URL`;
-  if (error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+  if (error.code === 'ECONNREFUSED')
+    return `cannot reach the server at ${where} (connection refused); is it running? Use --server or WATTLOG_URL`;
+  if (
+    error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    error.code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
+    error.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+  ) {
     return `the server at ${where} presented a certificate this CLI does not trust (${error.code}); set WATTLOG_DATA_DIR to the server's data directory so <dataDir>/tls/cert.pem is used`;
   }
   return `request to ${where} failed: ${error.code ?? error.message}`;
@@ -84,13 +92,22 @@ export function callAdminApi<T>(
 ): Promise<T> {
   const url = new URL(path, target.url);
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${target.token}`, accept: 'application/json' };
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    authorization: `Bearer ${target.token}`,
+    accept: 'application/json',
+  };
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(payload));
   }
   return new Promise<T>((resolve, reject) => {
-    const options = { method, headers, timeout: REQUEST_TIMEOUT_MS, ...(target.ca !== undefined ? { ca: target.ca } : {}) };
+    const options = {
+      method,
+      headers,
+      timeout: REQUEST_TIMEOUT_MS,
+      ...(target.ca !== undefined ? { ca: target.ca } : {}),
+    };
     const onResponse = (res: IncomingMessage): void => {
       let text = '';
       res.setEncoding('utf8');
@@ -109,7 +126,8 @@ export function callAdminApi<T>(
       });
       res.on('error', (error) => reject(new AdminApiError(describeNetworkError(error, url))));
     };
-    const req = url.protocol === 'https:' ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
+    const req =
+      url.protocol === 'https:' ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
     req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
     req.on('error', (error: NodeJS.ErrnoException) => reject(new AdminApiError(describeNetworkError(error, url))));
     req.end(payload);

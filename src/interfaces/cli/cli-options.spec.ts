@@ -8,7 +8,8 @@ describe('CLI option parsers', () => {
   });
 
   it('refuse anything else with a clear message', () => {
-    for (const bad of ['0', '-3', '12abc', '1.5', '', 'lots']) expect(() => positiveInt(bad)).toThrow(InvalidArgumentError);
+    for (const bad of ['0', '-3', '12abc', '1.5', '', 'lots'])
+      expect(() => positiveInt(bad)).toThrow(InvalidArgumentError);
     for (const bad of ['0', '-1', 'x', '']) expect(() => positiveNumber(bad)).toThrow(/expected a positive number/);
   });
 });

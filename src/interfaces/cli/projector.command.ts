@@ -11,7 +11,11 @@ export function registerProjector(program: Command): void {
   program
     .command('projector')
     .description('run projections in this process until stopped (or once, until caught up)')
-    .option('--projection <name>', 'projection or process name (alarm_evaluation; former names such as audit still work), or "all"', 'all')
+    .option(
+      '--projection <name>',
+      'projection or process name (alarm_evaluation; former names such as audit still work), or "all"',
+      'all',
+    )
     .option('--batch-size <n>', 'events per transaction', positiveInt, 1000)
     .option('--once', 'catch up once and exit')
     .action(async (options: { projection: string; batchSize: number; once?: boolean }) => {

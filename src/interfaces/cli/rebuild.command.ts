@@ -11,7 +11,10 @@ export function registerRebuild(program: Command): void {
     .command('rebuild')
     .alias('replay')
     .description('rebuild read models from the event log into fresh tables, then swap them in')
-    .requiredOption('--projection <name>', 'projection name (its table, e.g. audit_log; former names such as audit still work), or "all"')
+    .requiredOption(
+      '--projection <name>',
+      'projection name (its table, e.g. audit_log; former names such as audit still work), or "all"',
+    )
     .option('--batch-size <n>', 'events per transaction', positiveInt, 2000)
     .option('--json', 'machine-readable output')
     .action(async (options: { projection: string; batchSize: number; json?: boolean }) => {
@@ -27,14 +30,24 @@ export function registerRebuild(program: Command): void {
           });
           bar.finish();
           const seconds = (performance.now() - started) / 1000;
-          done.push({ projection: projection.name, events: result.events, seconds, eventsPerSecond: Math.round(result.events / seconds) });
+          done.push({
+            projection: projection.name,
+            events: result.events,
+            seconds,
+            eventsPerSecond: Math.round(result.events / seconds),
+          });
         }
         return done;
       });
       printResult(
         options.json === true,
         { rebuilt: results },
-        results.map((r) => `rebuilt ${r.projection}: ${r.events} events in ${r.seconds.toFixed(1)} s (${r.eventsPerSecond} events/s)`).join('\n'),
+        results
+          .map(
+            (r) =>
+              `rebuilt ${r.projection}: ${r.events} events in ${r.seconds.toFixed(1)} s (${r.eventsPerSecond} events/s)`,
+          )
+          .join('\n'),
       );
     });
 }

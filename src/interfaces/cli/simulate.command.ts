@@ -40,7 +40,9 @@ export function registerSimulate(program: Command): void {
         namePrefix: 'Simulated gateway',
         logger,
       });
-      process.stdout.write(`${JSON.stringify({ simulating: fleet.gatewayIds, meters: options.meters, intervalSeconds: options.interval })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ simulating: fleet.gatewayIds, meters: options.meters, intervalSeconds: options.interval })}\n`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

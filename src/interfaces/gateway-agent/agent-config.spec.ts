@@ -22,7 +22,9 @@ describe('agent config', () => {
       batchIntervalMs: 1000,
     });
     const { outbox: _outbox, adapter: _adapter, ...minimal } = valid;
-    expect(parseAgentConfig(minimal, '/srv')).toMatchObject({ outbox: { dir: '/srv/outbox-gw-1', maxBytes: 256 * 1024 * 1024 } });
+    expect(parseAgentConfig(minimal, '/srv')).toMatchObject({
+      outbox: { dir: '/srv/outbox-gw-1', maxBytes: 256 * 1024 * 1024 },
+    });
     expect(parseAgentConfig({ ...minimal, stateDir: 'var/state' }, '/srv').stateDir).toBe('/srv/var/state');
   });
 

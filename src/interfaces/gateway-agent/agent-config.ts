@@ -25,14 +25,25 @@ export class AgentConfigError extends Error {
 
 const DEFAULT_OUTBOX_BYTES = 256 * 1024 * 1024;
 const MIN_OUTBOX_BYTES = 1024 * 1024;
-const KNOWN_KEYS = new Set(['server', 'gatewayId', 'keyFile', 'networkType', 'outbox', 'stateDir', 'adapter', 'batchIntervalMs']);
+const KNOWN_KEYS = new Set([
+  'server',
+  'gatewayId',
+  'keyFile',
+  'networkType',
+  'outbox',
+  'stateDir',
+  'adapter',
+  'batchIntervalMs',
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail(field: string, expected: string, value: unknown): never {
-  throw new AgentConfigError(`gateway config: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`);
+  throw new AgentConfigError(
+    `gateway config: ${field} must be ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`,
+  );
 }
 
 function text(value: unknown, field: string): string {
@@ -72,11 +83,15 @@ export function parseAgentConfig(value: unknown, baseDir: string): AgentConfig {
     networkType: networkType as NetworkType,
     outbox: {
       dir: resolve(baseDir, outbox.dir === undefined ? `outbox-${gatewayId}` : text(outbox.dir, 'outbox.dir')),
-      maxBytes: outbox.maxBytes === undefined ? DEFAULT_OUTBOX_BYTES : integer(outbox.maxBytes, 'outbox.maxBytes', MIN_OUTBOX_BYTES, 2 ** 40),
+      maxBytes:
+        outbox.maxBytes === undefined
+          ? DEFAULT_OUTBOX_BYTES
+          : integer(outbox.maxBytes, 'outbox.maxBytes', MIN_OUTBOX_BYTES, 2 ** 40),
     },
     stateDir: resolve(baseDir, value.stateDir === undefined ? `state-${gatewayId}` : text(value.stateDir, 'stateDir')),
     ...(adapter !== undefined ? { adapter: adapter as AgentConfig['adapter'] & object } : {}),
-    batchIntervalMs: value.batchIntervalMs === undefined ? 1000 : integer(value.batchIntervalMs, 'batchIntervalMs', 1, 60_000),
+    batchIntervalMs:
+      value.batchIntervalMs === undefined ? 1000 : integer(value.batchIntervalMs, 'batchIntervalMs', 1, 60_000),
   };
 }
 
@@ -96,7 +111,9 @@ export async function readNetworkKey(path: string): Promise<{ key: Buffer; world
   try {
     content = (await readFile(path, 'utf8')).trim();
   } catch (error) {
-    throw new AgentConfigError(`cannot read the network key file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new AgentConfigError(
+      `cannot read the network key file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   if (!/^[0-9a-fA-F]{64}$/.test(content)) {
     // Never echo the content: it may be a mistyped key.

@@ -17,8 +17,18 @@ export function agentMetrics(registry: Registry = new Registry()): AgentMetrics 
   if (existing) return existing;
   const registers = [registry];
   const metrics: AgentMetrics = {
-    framesSent: new Counter({ name: 'wattlog_agent_frames_sent_total', help: 'Frames written to the link (resends included)', labelNames: ['gateway'], registers }),
-    framesAcked: new Counter({ name: 'wattlog_agent_frames_acked_total', help: 'Frames the server acknowledged as stored', labelNames: ['gateway'], registers }),
+    framesSent: new Counter({
+      name: 'wattlog_agent_frames_sent_total',
+      help: 'Frames written to the link (resends included)',
+      labelNames: ['gateway'],
+      registers,
+    }),
+    framesAcked: new Counter({
+      name: 'wattlog_agent_frames_acked_total',
+      help: 'Frames the server acknowledged as stored',
+      labelNames: ['gateway'],
+      registers,
+    }),
     outboxDropped: new Counter({
       name: 'wattlog_agent_outbox_dropped_frames_total',
       help: 'Unacknowledged frames dropped because the outbox reached its size limit (oldest first)',
@@ -31,8 +41,18 @@ export function agentMetrics(registry: Registry = new Registry()): AgentMetrics 
       labelNames: ['gateway', 'reason'],
       registers,
     }),
-    outboxPending: new Gauge({ name: 'wattlog_agent_outbox_pending_frames', help: 'Frames in the outbox not yet acknowledged', labelNames: ['gateway'], registers }),
-    connected: new Gauge({ name: 'wattlog_agent_connected', help: '1 while a link session is accepted', labelNames: ['gateway'], registers }),
+    outboxPending: new Gauge({
+      name: 'wattlog_agent_outbox_pending_frames',
+      help: 'Frames in the outbox not yet acknowledged',
+      labelNames: ['gateway'],
+      registers,
+    }),
+    connected: new Gauge({
+      name: 'wattlog_agent_connected',
+      help: '1 while a link session is accepted',
+      labelNames: ['gateway'],
+      registers,
+    }),
   };
   byRegistry.set(registry, metrics);
   return metrics;

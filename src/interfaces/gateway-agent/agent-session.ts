@@ -109,7 +109,10 @@ export class AgentSession {
       agentVersion: this.deps.agentVersion,
       ...(last !== undefined ? { lastAckedSequence: last } : {}),
     });
-    this.timer = setTimeout(() => this.close('accept_timeout', `no accept within ${this.deps.acceptTimeoutMs} ms`), this.deps.acceptTimeoutMs);
+    this.timer = setTimeout(
+      () => this.close('accept_timeout', `no accept within ${this.deps.acceptTimeoutMs} ms`),
+      this.deps.acceptTimeoutMs,
+    );
   }
 
   private onMessage(message: DownstreamMessage): void {
@@ -156,10 +159,17 @@ export class AgentSession {
         this.timer.unref();
         this.deps.metrics.connected.set({ gateway: this.deps.gatewayId }, 1);
         this.deps.logger.info(
-          { sessionId: accept.sessionId, nextSequence: accept.nextSequence, pending: this.deps.outbox.pendingCount, alreadyStored, renumberedBy },
+          {
+            sessionId: accept.sessionId,
+            nextSequence: accept.nextSequence,
+            pending: this.deps.outbox.pendingCount,
+            alreadyStored,
+            renumberedBy,
+          },
           'agent session opened',
         );
-        if (renumberedBy !== 0) this.deps.logger.warn({ renumberedBy }, 'outbox renumbered to continue the server sequence');
+        if (renumberedBy !== 0)
+          this.deps.logger.warn({ renumberedBy }, 'outbox renumbered to continue the server sequence');
         this.deps.onAccepted(accept, renumberedBy);
         this.pump();
       },
@@ -223,7 +233,8 @@ export class AgentSession {
   }
 
   private keepAlive(): void {
-    if (this.state === 'open' && performance.now() - this.lastSentAt >= (this.accept?.idleTimeoutMs ?? 0) / 3) this.send({ type: 'ping' });
+    if (this.state === 'open' && performance.now() - this.lastSentAt >= (this.accept?.idleTimeoutMs ?? 0) / 3)
+      this.send({ type: 'ping' });
   }
 
   private apply(message: CommandMessage | ConfigMessage): void {
@@ -237,7 +248,12 @@ export class AgentSession {
           ...(outcome.report ? { report: outcome.report } : {}),
         }),
       (error: unknown) =>
-        this.send({ type: 'command_result', commandId: message.commandId, ok: false, detail: String((error as Error).message ?? error).slice(0, 4000) }),
+        this.send({
+          type: 'command_result',
+          commandId: message.commandId,
+          ok: false,
+          detail: String((error as Error).message ?? error).slice(0, 4000),
+        }),
     );
   }
 }

@@ -28,13 +28,16 @@ async function runAgent(configPath: string): Promise<void> {
   const config = await loadAgentConfig(configPath);
   const logger = createLogger(logLevel(process.env.LOG_LEVEL));
   const { key, worldReadable } = await readNetworkKey(config.keyFile);
-  if (worldReadable) logger.warn({ keyFile: config.keyFile }, 'the network key file is readable by group or others: chmod 600 it');
+  if (worldReadable)
+    logger.warn({ keyFile: config.keyFile }, 'the network key file is readable by group or others: chmod 600 it');
   let source: FrameSource | undefined;
   if (config.adapter) {
     const factory = frameSourceFactory(config.adapter.kind) ?? (await builtInSource(config.adapter.kind));
     if (!factory) {
       const known = [...new Set([...builtInSourceKinds(), ...frameSourceKinds()])].sort();
-      throw new AgentConfigError(`adapter kind "${config.adapter.kind}" is not available; known: ${known.length > 0 ? known.join(', ') : 'none yet'}`);
+      throw new AgentConfigError(
+        `adapter kind "${config.adapter.kind}" is not available; known: ${known.length > 0 ? known.join(', ') : 'none yet'}`,
+      );
     }
     source = factory(config.adapter, config.networkType, { gatewayId: config.gatewayId, stateDir: config.stateDir });
   }
@@ -52,7 +55,13 @@ async function runAgent(configPath: string): Promise<void> {
     { outbox, logger, commands: driverCommands(source) },
   );
   logger.info(
-    { gatewayId: config.gatewayId, server: config.server, networkType: config.networkType, source: source?.name ?? null, pending: outbox.pendingCount },
+    {
+      gatewayId: config.gatewayId,
+      server: config.server,
+      networkType: config.networkType,
+      source: source?.name ?? null,
+      pending: outbox.pendingCount,
+    },
     'gateway agent starting',
   );
   agent.start();
@@ -69,7 +78,10 @@ export function registerAgent(program: Command): void {
   program
     .command('agent')
     .description('run a gateway agent: device data → durable outbox → TLS-PSK link to the server')
-    .requiredOption('--config <path>', 'gateway.json: { server: {host, port}, gatewayId, keyFile, networkType, outbox: {dir, maxBytes}, adapter }')
+    .requiredOption(
+      '--config <path>',
+      'gateway.json: { server: {host, port}, gatewayId, keyFile, networkType, outbox: {dir, maxBytes}, adapter }',
+    )
     .action(async (options: { config: string }) => {
       await runAgent(options.config);
     });

@@ -5,7 +5,8 @@ import type { FrameSourceFactory } from '../../application/ports/frame-source.po
  * converter library alone takes a noticeable while to load, and an agent runs exactly one driver.
  */
 const BUILT_IN: Readonly<Record<string, () => Promise<FrameSourceFactory>>> = {
-  simulated: async () => (await import('../../infrastructure/simulation/simulated-meters.source.js')).createSimulatedMetersSource,
+  simulated: async () =>
+    (await import('../../infrastructure/simulation/simulated-meters.source.js')).createSimulatedMetersSource,
   zigbee: async () => (await import('../../infrastructure/zigbee/zigbee.source.js')).createZigbeeSource,
   'dsmr-p1': async () => (await import('../../infrastructure/dsmr/dsmr-p1.factory.js')).createDsmrP1Source,
   zigbee2mqtt: async () => (await import('../../infrastructure/mqtt/zigbee2mqtt.source.js')).createZigbee2MqttSource,

@@ -15,7 +15,10 @@ export interface CommandHandler {
 /** Until a driver takes commands, each is answered (never silently ignored) as not applicable. */
 export const NO_DEVICE_COMMANDS: CommandHandler = {
   handle: (message) =>
-    Promise.resolve({ ok: false, detail: `no device driver on this gateway handles ${message.type} for ${message.target}` }),
+    Promise.resolve({
+      ok: false,
+      detail: `no device driver on this gateway handles ${message.type} for ${message.target}`,
+    }),
 };
 
 /** Commands and configuration go to the driver when it takes them; a driver error is the answer, never a crash. */
@@ -27,9 +30,14 @@ export function driverCommands(source: FrameSource | undefined): CommandHandler 
     handle: async (message) => {
       try {
         if (message.type === 'command' && command) {
-          return await command({ action: message.action, target: message.target, ...(message.params ? { params: message.params } : {}) });
+          return await command({
+            action: message.action,
+            target: message.target,
+            ...(message.params ? { params: message.params } : {}),
+          });
         }
-        if (message.type === 'config' && configure) return await configure({ target: message.target, settings: message.settings });
+        if (message.type === 'config' && configure)
+          return await configure({ target: message.target, settings: message.settings });
         return await NO_DEVICE_COMMANDS.handle(message);
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : String(error) };

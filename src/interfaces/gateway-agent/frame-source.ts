@@ -1,6 +1,11 @@
 import type { FrameSourceFactory } from '../../application/ports/frame-source.port.js';
 
-export type { FrameSink, FrameSource, FrameSourceFactory, NodeEventReport } from '../../application/ports/frame-source.port.js';
+export type {
+  FrameSink,
+  FrameSource,
+  FrameSourceFactory,
+  NodeEventReport,
+} from '../../application/ports/frame-source.port.js';
 
 const factories = new Map<string, FrameSourceFactory>();
 

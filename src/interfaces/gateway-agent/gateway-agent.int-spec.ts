@@ -27,7 +27,12 @@ const meter = (n: number): { kind: string; n: number } => ({ kind: 'dsmr', n });
 const storedNs = (events: RecordedEvent[]): number[] => echoedNs(events);
 
 /** Polls an async probe until its value passes, then returns that value. */
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -65,10 +70,20 @@ describe('gateway agent ↔ link server', () => {
     const gatewayId = overrides.gatewayId ?? uniquePrefix('gw').slice(0, -1);
     link.networkTypes.set(gatewayId, 'dsmr');
     const key = link.keyRing.keyFor(gatewayId) ?? link.keyRing.register(gatewayId);
-    const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, gatewayId), { maxBytes: overrides.maxOutboxBytes ?? 8 * 1024 * 1024 });
+    const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, gatewayId), {
+      maxBytes: overrides.maxOutboxBytes ?? 8 * 1024 * 1024,
+    });
     const metrics = agentMetrics(new Registry());
     const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: link.port }, gatewayId, key, agentVersion: 'test', batchIntervalMs: 10, backoff: FAST_BACKOFF, ...overrides },
+      {
+        server: { host: '127.0.0.1', port: link.port },
+        gatewayId,
+        key,
+        agentVersion: 'test',
+        batchIntervalMs: 10,
+        backoff: FAST_BACKOFF,
+        ...overrides,
+      },
       { outbox, logger, metrics, ...(overrides.commands ? { commands: overrides.commands } : {}) },
     );
     agents.push({ agent, outbox });
@@ -151,7 +166,12 @@ describe('gateway agent ↔ link server', () => {
       agent.start();
       await waitFor(() => agent.connected, 5000, 'connected');
       const stream = readingsStream(gatewayId);
-      const events = await eventually(() => backend.store.readStream(stream), (e) => storedNs(e).length >= 8, 5000, 'frames stored');
+      const events = await eventually(
+        () => backend.store.readStream(stream),
+        (e) => storedNs(e).length >= 8,
+        5000,
+        'frames stored',
+      );
       expect(storedNs(events)).toEqual([-1, -1, -1, -1, -1, 0, 1, 2]);
     } finally {
       await link.close();
@@ -161,12 +181,20 @@ describe('gateway agent ↔ link server', () => {
   it('when its outbox overflows offline it counts the loss, tells the server in sequence, and leaves no gap', async () => {
     const port = await freePort();
     const link0 = await startLinkHarness(backend.store, { port });
-    const { agent, gatewayId, metrics, outbox } = await anAgent(link0, { maxOutboxBytes: 1024 * 1024, maxPayloadsPerFrame: 10 });
+    const { agent, gatewayId, metrics, outbox } = await anAgent(link0, {
+      maxOutboxBytes: 1024 * 1024,
+      maxPayloadsPerFrame: 10,
+    });
     // Connect once so the outbox is synced with the server, then lose the server.
     agent.start();
     agent.push(meter(0));
     await agent.flush();
-    await eventually(() => backend.store.readStream(readingsStream(gatewayId)), (e) => storedNs(e).includes(0), 5000, 'first frame stored');
+    await eventually(
+      () => backend.store.readStream(readingsStream(gatewayId)),
+      (e) => storedNs(e).includes(0),
+      5000,
+      'first frame stored',
+    );
     await waitFor(() => outbox.pendingCount === 0 && agent.connected, 5000, 'first frame acked');
     await link0.close();
     const pad = 'x'.repeat(2000);
@@ -208,7 +236,9 @@ describe('gateway agent ↔ link server', () => {
       const { agent, gatewayId } = await anAgent(link, { commands });
       agent.start();
       await waitFor(() => agent.connected, 5000, 'connected');
-      expect(link.server.send(gatewayId, { type: 'command', commandId: 'cmd-1', target: 'plug-1', action: 'on' })).toBe(true);
+      expect(link.server.send(gatewayId, { type: 'command', commandId: 'cmd-1', target: 'plug-1', action: 'on' })).toBe(
+        true,
+      );
       await waitFor(() => results.length === 1, 5000, 'command result');
       expect(seen).toEqual([{ type: 'command', commandId: 'cmd-1', target: 'plug-1', action: 'on' }]);
       expect(results).toEqual([{ type: 'command_result', commandId: 'cmd-1', ok: true, detail: 'relay on' }]);

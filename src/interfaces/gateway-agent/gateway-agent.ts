@@ -94,7 +94,8 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
     // Leave room for the server's envelope checks (message → payloads → payload).
     if (jsonDepthExceeds(payload, MAX_JSON_DEPTH - 3)) return this.refuse('too_deep');
     if (bytes + ENVELOPE_BYTES > this.maxFrameBytes) return this.refuse('too_large');
-    if (this.batch.length >= this.maxPayloads || this.batchBytes + bytes + ENVELOPE_BYTES > this.maxFrameBytes) this.stageBatch();
+    if (this.batch.length >= this.maxPayloads || this.batchBytes + bytes + ENVELOPE_BYTES > this.maxFrameBytes)
+      this.stageBatch();
     this.batch.push(payload);
     this.batchBytes += bytes;
     this.flushTimer ??= setTimeout(() => void this.flush(), this.settings.batchIntervalMs);
@@ -146,7 +147,10 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
       const { dropped, droppedRange } = await this.deps.outbox.append(entries);
       if (dropped > 0) {
         this.metrics.outboxDropped.inc({ gateway }, dropped);
-        const detail = { dropped, ...(droppedRange ? { fromSequence: droppedRange[0], toSequence: droppedRange[1] } : {}) };
+        const detail = {
+          dropped,
+          ...(droppedRange ? { fromSequence: droppedRange[0], toSequence: droppedRange[1] } : {}),
+        };
         // The server learns about the loss in the gateway's own sequence, right after it.
         await this.deps.outbox.append([{ type: 'node_event', event: 'outbox_overflow', detail }]);
       }

@@ -1,8 +1,16 @@
 import type { CommandLink, LinkDelivery } from '../../application/control/ports/command-link.port.js';
-import type { NetworkDelivery, NetworkLink } from '../../application/gateways/network-configuration/ports/network-link.port.js';
+import type {
+  NetworkDelivery,
+  NetworkLink,
+} from '../../application/gateways/network-configuration/ports/network-link.port.js';
 import { NETWORK_CONFIG_ACTION } from '../../application/ports/frame-source.port.js';
 import type { NetworkConfigurationChange } from '../../domain/gateways/network-configuration.events.js';
-import { GatewayCommandTimeoutError, GatewayOfflineError, type GatewayCommandOutcome, type GatewayCommands } from './gateway-commands.js';
+import {
+  GatewayCommandTimeoutError,
+  GatewayOfflineError,
+  type GatewayCommandOutcome,
+  type GatewayCommands,
+} from './gateway-commands.js';
 
 /**
  * A coordinator confirms a channel change only once it has moved (herdsman itself allows 12 s for that), so network
@@ -22,16 +30,30 @@ export class GatewayCommandLink implements CommandLink, NetworkLink {
     return this.commands.isConnected(gatewayId);
   }
 
-  deliver(gatewayId: string, action: string, target: string, params: Readonly<Record<string, unknown>>): Promise<LinkDelivery> {
+  deliver(
+    gatewayId: string,
+    action: string,
+    target: string,
+    params: Readonly<Record<string, unknown>>,
+  ): Promise<LinkDelivery> {
     return this.answerOf(this.commands.send(gatewayId, action, target, params, this.answerTimeoutMs));
   }
 
-  deliverConfig(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>, answerTimeoutMs?: number): Promise<LinkDelivery> {
-    return this.answerOf(this.commands.configure(gatewayId, target, settings, Math.max(answerTimeoutMs ?? 0, this.answerTimeoutMs)));
+  deliverConfig(
+    gatewayId: string,
+    target: string,
+    settings: Readonly<Record<string, unknown>>,
+    answerTimeoutMs?: number,
+  ): Promise<LinkDelivery> {
+    return this.answerOf(
+      this.commands.configure(gatewayId, target, settings, Math.max(answerTimeoutMs ?? 0, this.answerTimeoutMs)),
+    );
   }
 
   deliverNetworkConfiguration(gatewayId: string, change: NetworkConfigurationChange): Promise<NetworkDelivery> {
-    return this.answerOf(this.commands.send(gatewayId, NETWORK_CONFIG_ACTION, gatewayId, { change }, this.networkAnswerTimeoutMs));
+    return this.answerOf(
+      this.commands.send(gatewayId, NETWORK_CONFIG_ACTION, gatewayId, { change }, this.networkAnswerTimeoutMs),
+    );
   }
 
   private async answerOf(sent: Promise<GatewayCommandOutcome>): Promise<NetworkDelivery> {

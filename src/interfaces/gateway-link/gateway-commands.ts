@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandMessage, CommandResultMessage, ConfigMessage } from '../../infrastructure/tls-link/link-messages.js';
+import type {
+  CommandMessage,
+  CommandResultMessage,
+  ConfigMessage,
+} from '../../infrastructure/tls-link/link-messages.js';
 import type { LinkServer } from './link-server.js';
 
 export class GatewayOfflineError extends Error {
@@ -49,16 +53,43 @@ export class GatewayCommands {
     return this.server?.sessions().some((s) => s.gatewayId === gatewayId && s.open) ?? false;
   }
 
-  send(gatewayId: string, action: string, target: string, params: Readonly<Record<string, unknown>>, timeoutMs = 10_000): Promise<GatewayCommandOutcome> {
-    return this.roundTrip(gatewayId, action, timeoutMs, (commandId) => ({ type: 'command', commandId, target, action, params }));
+  send(
+    gatewayId: string,
+    action: string,
+    target: string,
+    params: Readonly<Record<string, unknown>>,
+    timeoutMs = 10_000,
+  ): Promise<GatewayCommandOutcome> {
+    return this.roundTrip(gatewayId, action, timeoutMs, (commandId) => ({
+      type: 'command',
+      commandId,
+      target,
+      action,
+      params,
+    }));
   }
 
   /** A configuration change for one node; answered like a command. */
-  configure(gatewayId: string, target: string, settings: Readonly<Record<string, unknown>>, timeoutMs = 10_000): Promise<GatewayCommandOutcome> {
-    return this.roundTrip(gatewayId, 'config', timeoutMs, (commandId) => ({ type: 'config', commandId, target, settings }));
+  configure(
+    gatewayId: string,
+    target: string,
+    settings: Readonly<Record<string, unknown>>,
+    timeoutMs = 10_000,
+  ): Promise<GatewayCommandOutcome> {
+    return this.roundTrip(gatewayId, 'config', timeoutMs, (commandId) => ({
+      type: 'config',
+      commandId,
+      target,
+      settings,
+    }));
   }
 
-  private roundTrip(gatewayId: string, action: string, timeoutMs: number, message: (commandId: string) => CommandMessage | ConfigMessage): Promise<GatewayCommandOutcome> {
+  private roundTrip(
+    gatewayId: string,
+    action: string,
+    timeoutMs: number,
+    message: (commandId: string) => CommandMessage | ConfigMessage,
+  ): Promise<GatewayCommandOutcome> {
     const commandId = randomUUID();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -80,6 +111,10 @@ export class GatewayCommands {
     if (!pending || pending.gatewayId !== gatewayId) return;
     clearTimeout(pending.timer);
     this.pending.delete(result.commandId);
-    pending.resolve({ ok: result.ok, ...(result.detail !== undefined ? { detail: result.detail } : {}), ...(result.report !== undefined ? { report: result.report } : {}) });
+    pending.resolve({
+      ok: result.ok,
+      ...(result.detail !== undefined ? { detail: result.detail } : {}),
+      ...(result.report !== undefined ? { report: result.report } : {}),
+    });
   }
 }

@@ -27,7 +27,10 @@ export function shortIdentity(identity: string): string {
  * The peer sees the same alert whatever went wrong (decoy keys for unknown identities); only the server knows
  * which case it was, from the lookup its own pskCallback made.
  */
-export function classifyHandshakeFailure(attempt: PskAttempt | undefined, error: Error & { code?: string }): HandshakeRefusal {
+export function classifyHandshakeFailure(
+  attempt: PskAttempt | undefined,
+  error: Error & { code?: string },
+): HandshakeRefusal {
   const code = error.code ?? error.name;
   if (!attempt) return { gatewayId: undefined, reason: 'protocol_error', detail: code };
   const gatewayId = shortIdentity(attempt.identity);
@@ -37,6 +40,10 @@ export function classifyHandshakeFailure(attempt: PskAttempt | undefined, error:
     case 'decommissioned':
       return { gatewayId, reason: 'decommissioned', detail: code };
     case 'key':
-      return { gatewayId, reason: code === 'ERR_SSL_BINDER_DOES_NOT_VERIFY' ? 'wrong_key' : 'protocol_error', detail: code };
+      return {
+        gatewayId,
+        reason: code === 'ERR_SSL_BINDER_DOES_NOT_VERIFY' ? 'wrong_key' : 'protocol_error',
+        detail: code,
+      };
   }
 }

@@ -41,7 +41,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not closed within ${ms} ms`)), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not closed within ${ms} ms`)), ms)),
+    ),
   ]);
 }
 
@@ -129,9 +131,15 @@ describe('gateway link under malformed input (fuzz)', () => {
 
     const closes = [...link.logs.counts].filter(([key]) => key.startsWith('link session closed|'));
     const byReason = Object.fromEntries(closes.map(([key, n]) => [key.split('|')[1], n]));
-    const violations = closes.filter(([key]) => VIOLATIONS.has(key.split('|')[1]!)).reduce((n, [, count]) => n + count, 0);
+    const violations = closes
+      .filter(([key]) => VIOLATIONS.has(key.split('|')[1]!))
+      .reduce((n, [, count]) => n + count, 0);
     // Every TLS case is exactly one session closed for a protocol violation; the good gateway closed once, normally.
-    expect({ seed: SEED, violations, byReason }).toEqual({ seed: SEED, violations: tlsCases, byReason: expect.any(Object) });
+    expect({ seed: SEED, violations, byReason }).toEqual({
+      seed: SEED,
+      violations: tlsCases,
+      byReason: expect.any(Object),
+    });
     expect(byReason.peer_closed).toBe(1);
     const refused = link.logs.counts.get('link handshake refused|protocol_error') ?? 0;
     expect(refused).toBe(CASES - tlsCases);

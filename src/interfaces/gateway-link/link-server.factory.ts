@@ -25,7 +25,11 @@ export interface LinkServerWiring {
 
 /** The link server wired to the IngestFrames use case on an event store. */
 export function createLinkServer(wiring: LinkServerWiring, options: LinkServerOptions = {}): LinkServer {
-  const handler = new IngestFramesHandler(wiring.store, wiring.networkTypeOf, wiring.decoders ?? decoderLookup(installedDecoders(wiring.logger)));
+  const handler = new IngestFramesHandler(
+    wiring.store,
+    wiring.networkTypeOf,
+    wiring.decoders ?? decoderLookup(installedDecoders(wiring.logger)),
+  );
   return new LinkServer(
     {
       keyRing: wiring.keyRing,

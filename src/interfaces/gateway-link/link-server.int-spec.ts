@@ -110,7 +110,8 @@ describe('gateway link server: frames', () => {
         local.networkTypes.set(id, 'dsmr');
         const { client } = await RawLinkClient.accepted(local.port, id, local.keyRing.register(id));
         const filler = 'x'.repeat(1000);
-        for (let seq = 0; seq < 300; seq++) client.send({ type: 'readings', seq, payloads: [{ kind: 'dsmr', filler }] });
+        for (let seq = 0; seq < 300; seq++)
+          client.send({ type: 'readings', seq, payloads: [{ kind: 'dsmr', filler }] });
 
         await waitFor(() => local.server.sessions()[0]?.paused === true, 3000, 'session paused');
         await new Promise((r) => setTimeout(r, 200));
@@ -121,7 +122,9 @@ describe('gateway link server: frames', () => {
         release();
         let last = -1;
         while (last < 299) last = (await client.next('ack')).seq;
-        expect(await store.readStream(readingsStream(id), { direction: 'backwards', max: 1 })).toMatchObject([{ revision: 299 }]);
+        expect(await store.readStream(readingsStream(id), { direction: 'backwards', max: 1 })).toMatchObject([
+          { revision: 299 },
+        ]);
         expect(local.server.sessions()[0]).toMatchObject({ paused: false, queued: 0 });
         await client.close();
       } finally {
@@ -137,8 +140,12 @@ describe('gateway link server: frames', () => {
         {},
         {
           sessionEvents: {
-            sessionOpened: (s) => Promise.resolve(reported.push(['opened', s.gatewayId, s.sessionId, s.protocolVersion, s.remoteAddress])),
-            sessionClosed: (s) => Promise.resolve(reported.push(['closed', s.gatewayId, s.sessionId, s.reason, s.framesReceived, s.readingsReceived])),
+            sessionOpened: (s) =>
+              Promise.resolve(reported.push(['opened', s.gatewayId, s.sessionId, s.protocolVersion, s.remoteAddress])),
+            sessionClosed: (s) =>
+              Promise.resolve(
+                reported.push(['closed', s.gatewayId, s.sessionId, s.reason, s.framesReceived, s.readingsReceived]),
+              ),
           },
         },
       );
@@ -150,7 +157,14 @@ describe('gateway link server: frames', () => {
         refused.send({ type: 'hello', v: 99, gatewayId: id, agentVersion: 't' });
         await refused.closed;
         const { client, accept } = await RawLinkClient.accepted(local.port, id, key);
-        client.send({ type: 'readings', seq: 0, payloads: [{ kind: 'dsmr', a: 1 }, { kind: 'dsmr', a: 2 }] });
+        client.send({
+          type: 'readings',
+          seq: 0,
+          payloads: [
+            { kind: 'dsmr', a: 1 },
+            { kind: 'dsmr', a: 2 },
+          ],
+        });
         client.send({ type: 'readings', seq: 1, payloads: [{ kind: 'dsmr', a: 3 }] });
         await client.next('ack');
         await client.next('ack');
@@ -188,7 +202,9 @@ describe('gateway link server: frames', () => {
         const started = Date.now();
         await new Promise((r) => silent.once('close', r));
         expect(Date.now() - started).toBeLessThan(2000);
-        expect(local.logs.lines).toContainEqual(expect.objectContaining({ msg: 'link handshake refused', detail: 'ERR_TLS_HANDSHAKE_TIMEOUT' }));
+        expect(local.logs.lines).toContainEqual(
+          expect.objectContaining({ msg: 'link handshake refused', detail: 'ERR_TLS_HANDSHAKE_TIMEOUT' }),
+        );
       } finally {
         await local.close();
       }
@@ -196,17 +212,28 @@ describe('gateway link server: frames', () => {
 
     it('sends commands down and hands command results up', async () => {
       const results: unknown[] = [];
-      const local = await startLinkHarness(store, {}, { onCommandResult: (gatewayId, r) => results.push([gatewayId, r]) });
+      const local = await startLinkHarness(
+        store,
+        {},
+        { onCommandResult: (gatewayId, r) => results.push([gatewayId, r]) },
+      );
       try {
         const id = uniquePrefix('gw').slice(0, -1);
         const key = local.keyRing.register(id);
         const { client } = await RawLinkClient.accepted(local.port, id, key);
         expect(local.server.send(id, { type: 'command', commandId: 'c1', target: 'node-1', action: 'on' })).toBe(true);
-        expect(await client.next('command')).toEqual({ type: 'command', commandId: 'c1', target: 'node-1', action: 'on' });
+        expect(await client.next('command')).toEqual({
+          type: 'command',
+          commandId: 'c1',
+          target: 'node-1',
+          action: 'on',
+        });
         client.send({ type: 'command_result', commandId: 'c1', ok: true, detail: 'switched' });
         await waitFor(() => results.length === 1, 2000, 'command result');
         expect(results[0]).toEqual([id, { type: 'command_result', commandId: 'c1', ok: true, detail: 'switched' }]);
-        expect(local.server.send('not-connected', { type: 'command', commandId: 'c2', target: 'n', action: 'off' })).toBe(false);
+        expect(
+          local.server.send('not-connected', { type: 'command', commandId: 'c2', target: 'n', action: 'off' }),
+        ).toBe(false);
         await client.close();
       } finally {
         await local.close();

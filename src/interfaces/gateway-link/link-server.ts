@@ -1,11 +1,20 @@
 import type { Socket } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
-import type { GatewayKeyRing, LinkRefusalRecorder, LinkRefusalReason } from '../../application/gateways/ports/gateway-key-ring.port.js';
+import type {
+  GatewayKeyRing,
+  LinkRefusalRecorder,
+  LinkRefusalReason,
+} from '../../application/gateways/ports/gateway-key-ring.port.js';
 import type { IngestFrameResult } from '../../application/metering/ingest-frame/ingest-frame.command.js';
 import type { GatewayFrame } from '../../domain/metering/gateway-frame.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../../infrastructure/tls-link/frame-codec.js';
-import type { CommandMessage, CommandResultMessage, ConfigMessage, NodeEventMessage } from '../../infrastructure/tls-link/link-messages.js';
+import type {
+  CommandMessage,
+  CommandResultMessage,
+  ConfigMessage,
+  NodeEventMessage,
+} from '../../infrastructure/tls-link/link-messages.js';
 import { decoyKey, pskServerOptions } from '../../infrastructure/tls-link/psk-tls.js';
 import { classifyHandshakeFailure, shortIdentity, type PskAttempt } from './handshake-refusal.js';
 import { LinkSession, type SessionHost, type SessionLimits } from './link-session.js';
@@ -107,7 +116,9 @@ export class LinkServer {
         if (!events) return;
         const opened = events
           .sessionOpened({ gatewayId: session.gatewayId, sessionId: session.sessionId, ...info, at: deps.now() })
-          .catch((error: unknown) => this.log.error({ err: error, gatewayId: session.gatewayId }, 'recording a session start failed'));
+          .catch((error: unknown) =>
+            this.log.error({ err: error, gatewayId: session.gatewayId }, 'recording a session start failed'),
+          );
         this.openedRecords.set(session, opened);
       },
       closed: (session, info) => {
@@ -117,7 +128,9 @@ export class LinkServer {
         // After the start is recorded: a close without its start would be ignored by the gateway's decider.
         void (this.openedRecords.get(session) ?? Promise.resolve())
           .then(() => events.sessionClosed({ gatewayId: session.gatewayId, sessionId: session.sessionId, ...info, at }))
-          .catch((error: unknown) => this.log.error({ err: error, gatewayId: session.gatewayId }, 'recording a session end failed'));
+          .catch((error: unknown) =>
+            this.log.error({ err: error, gatewayId: session.gatewayId }, 'recording a session end failed'),
+          );
         this.openedRecords.delete(session);
       },
       commandResult: (gatewayId, result) => deps.onCommandResult?.(gatewayId, result),
@@ -138,7 +151,9 @@ export class LinkServer {
       },
       (socket) => this.onSecureConnection(socket),
     );
-    this.server.on('tlsClientError', (error: Error & { code?: string }, socket: TLSSocket) => this.onHandshakeFailure(error, socket));
+    this.server.on('tlsClientError', (error: Error & { code?: string }, socket: TLSSocket) =>
+      this.onHandshakeFailure(error, socket),
+    );
     this.server.on('connection', (socket: Socket) => {
       this.connections.add(socket);
       socket.once('close', () => this.connections.delete(socket));
@@ -152,7 +167,10 @@ export class LinkServer {
       this.server.listen(this.options.port ?? DEFAULT_LINK_PORT, this.options.host ?? DEFAULT_LINK_HOST, () => {
         this.server.off('error', reject);
         const address = this.server.address();
-        const bound = typeof address === 'object' && address ? { host: address.address, port: address.port } : { host: '', port: 0 };
+        const bound =
+          typeof address === 'object' && address
+            ? { host: address.address, port: address.port }
+            : { host: '', port: 0 };
         this.log.info(bound, 'gateway link listening');
         resolve(bound);
       });
@@ -203,7 +221,10 @@ export class LinkServer {
     // With a tlsClientError listener Node leaves the socket to us; a handshake timeout would otherwise keep it open.
     socket.destroy();
     const refusal = classifyHandshakeFailure(this.attempts.get(socket), error);
-    this.log.warn({ gatewayId: refusal.gatewayId, reason: refusal.reason, detail: refusal.detail, remote: socket.remoteAddress }, 'link handshake refused');
+    this.log.warn(
+      { gatewayId: refusal.gatewayId, reason: refusal.reason, detail: refusal.detail, remote: socket.remoteAddress },
+      'link handshake refused',
+    );
     if (refusal.gatewayId !== undefined) this.record(refusal.gatewayId, refusal.reason, refusal.detail);
   }
 
@@ -220,7 +241,8 @@ export class LinkServer {
     set.add(session);
     this.sessionsByGateway.set(attempt.identity, set);
     // The key may have been rotated between the handshake and now.
-    if (!this.deps.keyRing.keyFor(attempt.identity)?.equals(attempt.key)) session.close('key_revoked', 'the network key changed', true);
+    if (!this.deps.keyRing.keyFor(attempt.identity)?.equals(attempt.key))
+      session.close('key_revoked', 'the network key changed', true);
   }
 
   private revoke(gatewayId: string): void {

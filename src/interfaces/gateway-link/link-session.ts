@@ -89,9 +89,13 @@ export class LinkSession {
       },
       host.limits.maxFrameBytes,
     );
-    socket.on('error', (error: Error & { code?: string }) => this.close('socket_error', error.code ?? error.message, false));
+    socket.on('error', (error: Error & { code?: string }) =>
+      this.close('socket_error', error.code ?? error.message, false),
+    );
     socket.on('close', () => this.close('peer_closed', '', false));
-    socket.on('timeout', () => this.close('idle_timeout', `nothing received for ${host.limits.idleTimeoutMs} ms`, true));
+    socket.on('timeout', () =>
+      this.close('idle_timeout', `nothing received for ${host.limits.idleTimeoutMs} ms`, true),
+    );
     this.helloTimer = setTimeout(() => {
       this.host.refuse(this.gatewayId, 'bad_hello', 'no hello in time');
       this.close('hello_timeout', `no hello within ${host.limits.helloTimeoutMs} ms`, true);
@@ -145,7 +149,8 @@ export class LinkSession {
     };
     if (ORDINARY.has(reason)) this.host.logger.info(fields, 'link session closed');
     else this.host.logger.warn(fields, 'link session closed');
-    if (wasOpen) this.host.closed(this, { reason, framesReceived: this.framesAcked, readingsReceived: this.readingsAcked });
+    if (wasOpen)
+      this.host.closed(this, { reason, framesReceived: this.framesAcked, readingsReceived: this.readingsAcked });
     this.host.ended(this);
     void (this.pumping ?? Promise.resolve()).then(() => this.resolveClosed());
   }
@@ -253,7 +258,10 @@ export class LinkSession {
       try {
         results = await this.host.ingest(this.gatewayId, batch);
       } catch (error) {
-        this.host.logger.error({ err: error, gatewayId: this.gatewayId, seq: batch[0]!.seq, frames: batch.length }, 'frame append failed');
+        this.host.logger.error(
+          { err: error, gatewayId: this.gatewayId, seq: batch[0]!.seq, frames: batch.length },
+          'frame append failed',
+        );
         this.close('store_unavailable', 'the frame could not be stored; retry later', true);
         return;
       }
@@ -284,7 +292,12 @@ export class LinkSession {
 
   private answer(frame: GatewayFrame, result: IngestFrameResult): void {
     if (result.outcome === 'gap') {
-      this.channel.send({ type: 'nack', seq: frame.seq, reason: 'sequence_gap', expectedSequence: result.expectedSequence });
+      this.channel.send({
+        type: 'nack',
+        seq: frame.seq,
+        reason: 'sequence_gap',
+        expectedSequence: result.expectedSequence,
+      });
       return;
     }
     this.framesAcked++;

@@ -25,7 +25,8 @@ export async function startGatewayLink(
   commands?: GatewayCommands,
 ): Promise<RunningGatewayLink> {
   const keyRing = new EventFedKeyRing(store, vault, {
-    onError: (error: unknown, context: string) => logger.error({ err: error, context }, 'gateway key ring error; retrying'),
+    onError: (error: unknown, context: string) =>
+      logger.error({ err: error, context }, 'gateway key ring error; retrying'),
   });
   keyRing.start();
   await keyRing.ready();

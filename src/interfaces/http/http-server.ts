@@ -19,7 +19,10 @@ import { SqlNodeDirectory } from '../../application/devices/node-configuration/n
 import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
 import { NetworkConfigurationSender } from '../../application/gateways/network-configuration/send-network-configuration/network-configuration-sender.js';
 import { GatewayCommandLink } from '../gateway-link/gateway-command-link.js';
-import { DEFAULT_DAY_MEMORY_CHARS, RenderedDayMemory } from '../../application/metering/query-readings/reading-series/rendered-day-memory.js';
+import {
+  DEFAULT_DAY_MEMORY_CHARS,
+  RenderedDayMemory,
+} from '../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './access/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
@@ -66,13 +69,19 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   const masterKey = loadMasterKey(config.masterKey, config.storage.dataDir);
   logger.info({ masterKeySource: masterKey.source, masterKeyId: masterKey.id }, 'key vault master key loaded');
   const storage = await openStorage(config.storage);
-  for (const m of storage.migrations) logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
-  const projections = new ProjectionSupervisor(storage.eventStore, storage.readModels, runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }), {
-    batchSize: 1000,
-    idleMs: projectionIdleMs(storage.eventStore),
-    standbyMs: 2000,
-    onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
-  });
+  for (const m of storage.migrations)
+    logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
+  const projections = new ProjectionSupervisor(
+    storage.eventStore,
+    storage.readModels,
+    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }),
+    {
+      batchSize: 1000,
+      idleMs: projectionIdleMs(storage.eventStore),
+      standbyMs: 2000,
+      onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
+    },
+  );
   const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.storage.dataDir);
   logger.info({ jwtSecretSource: jwtSecret.source }, 'access token signing key loaded');
@@ -86,8 +95,18 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     ...(config.commandPollMs !== undefined ? { pollMs: config.commandPollMs } : {}),
     onError: (error: unknown, context: string) => logger.error({ err: error }, context),
   };
-  const dispatcher = new ActuatorCommandDispatcher(storage.eventStore, new SqlActuatorDirectory(storage.readModels), commandLink, loopOptions);
-  const configurationSender = new NodeConfigurationSender(storage.eventStore, new SqlNodeDirectory(storage.readModels), commandLink, loopOptions);
+  const dispatcher = new ActuatorCommandDispatcher(
+    storage.eventStore,
+    new SqlActuatorDirectory(storage.readModels),
+    commandLink,
+    loopOptions,
+  );
+  const configurationSender = new NodeConfigurationSender(
+    storage.eventStore,
+    new SqlNodeDirectory(storage.readModels),
+    commandLink,
+    loopOptions,
+  );
   const networkSender = new NetworkConfigurationSender(storage.eventStore, commandLink, loopOptions);
   try {
     access = await startAccessRuntime(
@@ -95,7 +114,10 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       storage.readModels,
       { adminToken: config.adminToken, jwtKey: jwtSecret.key },
       (error, context) => logger.error({ err: error }, context),
-      (notice) => (notice.kind === 'login_succeeded' ? logger.info(notice, 'authentication') : logger.warn(notice, 'authentication')),
+      (notice) =>
+        notice.kind === 'login_succeeded'
+          ? logger.info(notice, 'authentication')
+          : logger.warn(notice, 'authentication'),
     );
     // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
     const boundary = serverBoundaryOptions(config.tls !== null, 64 * 1024, config.requestTimeouts);

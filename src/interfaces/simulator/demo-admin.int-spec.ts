@@ -13,7 +13,10 @@ describe('demo admin bootstrap', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-demo-admin-'));
-    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN }, pino({ level: 'silent' }));
+    server = await startHttpServer(
+      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN },
+      pino({ level: 'silent' }),
+    );
   }, 60_000);
   afterAll(async () => {
     await server.close();

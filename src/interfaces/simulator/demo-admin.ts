@@ -17,6 +17,11 @@ export async function ensureDemoAdmin(store: EventStore, api: AdminApiTarget): P
   const [anyUser] = await store.readAll({ max: 1, filter: { types: ['UserRegistered'] } });
   if (anyUser) return undefined;
   const password = randomBytes(18).toString('base64url');
-  await callAdminApi(api, 'POST', '/api/users', { email: DEMO_ADMIN_EMAIL, displayName: 'Demo admin', role: 'admin', password });
+  await callAdminApi(api, 'POST', '/api/users', {
+    email: DEMO_ADMIN_EMAIL,
+    displayName: 'Demo admin',
+    role: 'admin',
+    password,
+  });
   return { email: DEMO_ADMIN_EMAIL, password };
 }

@@ -75,7 +75,9 @@ async function ensureGateways(options: FleetOptions): Promise<SimulatedGateway[]
       name: `${options.namePrefix} ${n}`,
       networkType: zigbee ? 'zigbee' : 'zigbee2mqtt',
       address: `simulated://${options.namePrefix.toLowerCase().replace(/\W+/g, '-')}-${n}`,
-      description: zigbee ? 'virtual ZigBee coordinator: IKEA INSPELNING, Develco ZHEMI101, Tuya TS011F, SONOFF SNZB-02' : `${options.meters} simulated household meters`,
+      description: zigbee
+        ? 'virtual ZigBee coordinator: IKEA INSPELNING, Develco ZHEMI101, Tuya TS011F, SONOFF SNZB-02'
+        : `${options.meters} simulated household meters`,
       location: { lat: 52.09 + n * 0.01, lon: 5.12 + n * 0.01, label: `Simulated home ${n}` },
     });
     kept.push({ id: issued.id, key: issued.key });
@@ -92,7 +94,10 @@ async function virtualZigbee(options: FleetOptions, gatewayId: string): Promise<
   const settings = parseZigbeeSettings({
     kind: 'zigbee',
     databasePath: join(options.stateDir, `zigbee-${gatewayId}.db`),
-    virtual: { devices: ['ikea-inspelning', 'develco-zhemi101', 'tuya-ts011f', 'sonoff-snzb02'], simulateSeconds: Math.max(1, Math.round(options.intervalMs / 1000)) },
+    virtual: {
+      devices: ['ikea-inspelning', 'develco-zhemi101', 'tuya-ts011f', 'sonoff-snzb02'],
+      simulateSeconds: Math.max(1, Math.round(options.intervalMs / 1000)),
+    },
   });
   return new ZigbeeSource(settings, { logger: options.logger.child({ ns: 'wattlog:demo-zigbee' }) });
 }

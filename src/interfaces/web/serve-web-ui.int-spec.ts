@@ -22,7 +22,10 @@ describe('the web UI served beside the API', () => {
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     process.env.WATTLOG_WEB_DIR = webDir;
-    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: 'd'.repeat(64) }, logs.logger);
+    server = await startHttpServer(
+      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: 'd'.repeat(64) },
+      logs.logger,
+    );
   }, 60_000);
   afterAll(async () => {
     delete process.env.WATTLOG_WEB_DIR;
@@ -62,7 +65,7 @@ describe('the web UI served beside the API', () => {
     expect((await get('/switches', { method: 'POST' })).status).toBe(404);
   });
 
-  it('leaves the API\'s own policy on API answers', async () => {
+  it("leaves the API's own policy on API answers", async () => {
     const response = await get('/api/me');
     expect(response.status).toBe(401);
     expect(response.headers.get('content-security-policy')).not.toBe(UI_CSP);

@@ -29,7 +29,9 @@ function expectationOf(options: AppendOptions): Expectation {
   }
 }
 
-function proposedEvent(message: InstanceType<typeof streamsPb.AppendReq.ProposedMessage>): ProposedEvent | ServiceError {
+function proposedEvent(
+  message: InstanceType<typeof streamsPb.AppendReq.ProposedMessage>,
+): ProposedEvent | ServiceError {
   const metadata = message.getMetadataMap();
   for (const required of ['type', 'content-type']) {
     if (!metadata.get(required)) {
@@ -48,7 +50,11 @@ function proposedEvent(message: InstanceType<typeof streamsPb.AppendReq.Proposed
   };
 }
 
-function response(outcome: AppendOutcome, options: AppendOptions, idempotentPosition: IdempotentPositionMode): AppendResp {
+function response(
+  outcome: AppendOutcome,
+  options: AppendOptions,
+  idempotentPosition: IdempotentPositionMode,
+): AppendResp {
   const result = new streamsPb.AppendResp();
   if (outcome.kind === 'wrong_expected_version') {
     const wrong = new streamsPb.AppendResp.WrongExpectedVersion();

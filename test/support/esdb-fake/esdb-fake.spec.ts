@@ -42,13 +42,17 @@ describe('EventStoreDB fake, seen through the real client', () => {
     for await (const resolved of client.readStream('s')) stored.push(resolved.event!.id);
     expect(stored).toEqual([batch[0]!.id, batch[1]!.id, batch[0]!.id, batch[1]!.id]);
     // A partial match of the ids is a conflict, never a partial write.
-    await expect(client.appendToStream('s', [batch[0]!, event('C')], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+    await expect(
+      client.appendToStream('s', [batch[0]!, event('C')], { expectedRevision: 'no_stream' }),
+    ).rejects.toMatchObject({
       actualVersion: 3n,
     });
     await expect(client.appendToStream('s', [batch[1]!, event('C')], { expectedRevision: 0n })).rejects.toBeInstanceOf(
       WrongExpectedVersionError,
     );
-    await expect(client.appendToStream('missing', [event('A')], { expectedRevision: STREAM_EXISTS })).rejects.toMatchObject({
+    await expect(
+      client.appendToStream('missing', [event('A')], { expectedRevision: STREAM_EXISTS }),
+    ).rejects.toMatchObject({
       actualVersion: 'no_stream',
     });
   });
@@ -59,14 +63,19 @@ describe('EventStoreDB fake, seen through the real client', () => {
     expect(all.map((e) => e.type)).toEqual(['$settings', '$User', 'A', 'B', 'C']);
     const middle = all[3]!.position!;
     expect((await readAll({ fromPosition: middle, maxCount: 2 })).map((e) => e.type)).toEqual(['B', 'C']);
-    expect((await readAll({ fromPosition: middle, direction: BACKWARDS, maxCount: 1 })).map((e) => e.type)).toEqual(['A']);
+    expect((await readAll({ fromPosition: middle, direction: BACKWARDS, maxCount: 1 })).map((e) => e.type)).toEqual([
+      'A',
+    ]);
     expect((await readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })).map((e) => e.type)).toEqual(['C']);
     expect(await readAll({ fromPosition: END, direction: FORWARDS })).toEqual([]);
     expect(all[0]!.created.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('subscribes to $all with a regex filter: confirmation, periodic checkpoints, catch-up then live', async () => {
-    await client.appendToStream('noise', Array.from({ length: 40 }, (_, i) => event('Noise', { i })));
+    await client.appendToStream(
+      'noise',
+      Array.from({ length: 40 }, (_, i) => event('Noise', { i })),
+    );
     await client.appendToStream('s', [event('Wanted', { i: 0 })]);
     const checkpoints: Position[] = [];
     const subscription = client.subscribeToAll({

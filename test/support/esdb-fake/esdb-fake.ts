@@ -36,7 +36,9 @@ export async function startEsdbFake(options: EsdbFakeOptions = {}): Promise<Esdb
   };
   server.addService(streamsGrpc.StreamsService, implementation);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
 
   return {

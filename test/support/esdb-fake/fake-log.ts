@@ -90,7 +90,8 @@ export class FakeLog {
     } else if (expected < current) {
       // Same ids at the revisions right after `expected` mean a retry of a write that already happened.
       for (let i = 0; i < proposed.length; i++) {
-        if (stream[Number(expected) + 1 + i]?.id !== proposed[i]!.id) return { kind: 'wrong_expected_version', current };
+        if (stream[Number(expected) + 1 + i]?.id !== proposed[i]!.id)
+          return { kind: 'wrong_expected_version', current };
       }
       if (proposed.length === 0) return { kind: 'wrong_expected_version', current };
       const last = stream[Number(expected) + proposed.length]!;
@@ -107,11 +108,19 @@ export class FakeLog {
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length === 0 ? NO_STREAM : BigInt(stream.length - 1);
     const data = new TextEncoder().encode('{}');
-    this.write(streamName, stream, [{ id: randomUUID(), type, contentType: 'application/json', data, customMetadata: new Uint8Array() }], current);
+    this.write(
+      streamName,
+      stream,
+      [{ id: randomUUID(), type, contentType: 'application/json', data, customMetadata: new Uint8Array() }],
+      current,
+    );
     return stream[stream.length - 1]!;
   }
 
-  private idempotentByIds(streamName: string, proposed: readonly ProposedEvent[]): AppendOutcome | 'corrupted' | undefined {
+  private idempotentByIds(
+    streamName: string,
+    proposed: readonly ProposedEvent[],
+  ): AppendOutcome | 'corrupted' | undefined {
     let last: StoredEvent | undefined;
     for (const [i, event] of proposed.entries()) {
       const known = this.byId.get(event.id);
@@ -122,7 +131,12 @@ export class FakeLog {
     return { kind: 'idempotent', lastRevision: last.revision, position: last.position };
   }
 
-  private write(streamName: string, stream: StoredEvent[], proposed: readonly ProposedEvent[], current: bigint): AppendOutcome {
+  private write(
+    streamName: string,
+    stream: StoredEvent[],
+    proposed: readonly ProposedEvent[],
+    current: bigint,
+  ): AppendOutcome {
     if (proposed.length === 0) return { kind: 'written', lastRevision: current, position: undefined };
     if (!this.streams.has(streamName)) this.streams.set(streamName, stream);
     let revision = current;
@@ -131,7 +145,9 @@ export class FakeLog {
     for (const event of proposed) {
       revision += 1n;
       last = { ...event, stream: streamName, revision, position: this.nextPosition, created };
-      this.nextPosition += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length + event.type.length + streamName.length);
+      this.nextPosition +=
+        RECORD_OVERHEAD +
+        BigInt(event.data.length + event.customMetadata.length + event.type.length + streamName.length);
       stream.push(last);
       this.events.push(last);
       this.byId.set(last.id, last);

@@ -116,7 +116,11 @@ async function readStream(log: FakeLog, options: Options, sink: Sink): Promise<v
   }
   let remaining = BigInt(options.getCount());
   const uuidOption = options.getUuidOption();
-  for (let i = backwards ? Math.min(from, last) : from; i >= 0 && i < events.length && remaining > 0n; i += backwards ? -1 : 1) {
+  for (
+    let i = backwards ? Math.min(from, last) : from;
+    i >= 0 && i < events.length && remaining > 0n;
+    i += backwards ? -1 : 1
+  ) {
     await sink.send(eventResponse(events[i]!, uuidOption));
     remaining -= 1n;
   }
@@ -147,7 +151,11 @@ async function readAll(log: FakeLog, options: Options, filter: ServerFilter | un
   let remaining = BigInt(options.getCount());
   const uuidOption = options.getUuidOption();
   const step = backwards ? -1 : 1;
-  for (let i = allStartIndex(log, options, backwards ? 'backwards' : 'forwards'); i >= 0 && i < log.events.length && remaining > 0n; i += step) {
+  for (
+    let i = allStartIndex(log, options, backwards ? 'backwards' : 'forwards');
+    i >= 0 && i < log.events.length && remaining > 0n;
+    i += step
+  ) {
     const event = log.events[i]!;
     if (filter && !filter.matches(event)) continue;
     await sink.send(eventResponse(event, uuidOption));

@@ -30,7 +30,13 @@ function drawAnnotations(u: uPlot, annotations: readonly Annotation[]): void {
   ctx.restore();
 }
 
-function options(columns: Compared, unit: string, width: number, range: readonly [number, number], onDraw: (u: uPlot) => void): uPlot.Options {
+function options(
+  columns: Compared,
+  unit: string,
+  width: number,
+  range: readonly [number, number],
+  onDraw: (u: uPlot) => void,
+): uPlot.Options {
   // Few points draw nothing as a line; show them as dots then (never for large series: dots are slow there).
   const dots = columns.x.length < 60;
   const band = columns.kind === 'gauge';
@@ -49,7 +55,15 @@ function options(columns: Compared, unit: string, width: number, range: readonly
     series.push({ label: 'min', stroke: 'transparent', points: { show: false }, spanGaps: false });
     series.push({ label: 'max', stroke: 'transparent', points: { show: false }, spanGaps: false });
   }
-  if (columns.previous) series.push({ label: 'previous period', stroke: '#6e7781', width: 1, dash: [6, 4], spanGaps: false, points: { show: dots, size: 5 } });
+  if (columns.previous)
+    series.push({
+      label: 'previous period',
+      stroke: '#6e7781',
+      width: 1,
+      dash: [6, 4],
+      spanGaps: false,
+      points: { show: dots, size: 5 },
+    });
   return {
     width,
     height: 320,
@@ -57,7 +71,13 @@ function options(columns: Compared, unit: string, width: number, range: readonly
     bands: band ? [{ series: [3, 2], fill: BAND }] : [],
     legend: { show: true, live: true },
     cursor: { drag: { x: true, y: false } },
-    axes: [{}, { size: 70, values: (_u, splits) => splits.map((v) => (Math.abs(v) >= 10_000 && unit === 'W' ? `${v / 1000} kW` : `${v}`)) }],
+    axes: [
+      {},
+      {
+        size: 70,
+        values: (_u, splits) => splits.map((v) => (Math.abs(v) >= 10_000 && unit === 'W' ? `${v / 1000} kW` : `${v}`)),
+      },
+    ],
     // The asked range, not the data's: a day with one reading still reads as a day.
     scales: { x: { time: true, range: () => [range[0], range[1]] } },
     hooks: { draw: [onDraw] },
@@ -88,7 +108,9 @@ export function Chart({
     const element = host.current;
     if (!element) return;
     const started = performance.now();
-    const data = (columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y]) as uPlot.AlignedData extends readonly (infer T)[] ? T[] : never;
+    const data = (
+      columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y]
+    ) as uPlot.AlignedData extends readonly (infer T)[] ? T[] : never;
     if (columns.previous) data.push(columns.previous as (number | null)[]);
     let first = true;
     // The first draw's time is exposed for the browser tests and the UI benchmark (data-render-ms).
@@ -100,7 +122,11 @@ export function Chart({
       element.dataset.renderMs = ms.toFixed(1);
       onDrawn?.(ms);
     };
-    const plot = new uPlot(options(columns, unit, element.clientWidth || 800, range, drawn), data as unknown as uPlot.AlignedData, element);
+    const plot = new uPlot(
+      options(columns, unit, element.clientWidth || 800, range, drawn),
+      data as unknown as uPlot.AlignedData,
+      element,
+    );
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 320 }));
     resize.observe(element);
     return () => {

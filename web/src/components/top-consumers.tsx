@@ -17,7 +17,8 @@ export function TopConsumers({ power }: { power: readonly Sensor[] }) {
   const main = power.filter(isMainMeter);
   const subs = power.filter((s) => !isMainMeter(s)).map((s) => ({ sensor: s, watts: value(s) }));
   const top = [...subs].sort((a, b) => b.watts - a.watts).slice(0, 5);
-  const total = main.length > 0 ? main.reduce((sum, s) => sum + value(s), 0) : subs.reduce((sum, s) => sum + s.watts, 0);
+  const total =
+    main.length > 0 ? main.reduce((sum, s) => sum + value(s), 0) : subs.reduce((sum, s) => sum + s.watts, 0);
   const untracked = main.length > 0 ? Math.max(0, total - subs.reduce((sum, s) => sum + s.watts, 0)) : null;
   if (top.length === 0) return null;
   const share = (watts: number) => (total > 0 ? Math.min(100, Math.round((watts / total) * 100)) : 0);
@@ -40,7 +41,9 @@ export function TopConsumers({ power }: { power: readonly Sensor[] }) {
           </li>
         )}
       </ol>
-      {untracked === null && <p class="muted">No main meter (DSMR P1) is connected, so what the sub-meters miss cannot be shown.</p>}
+      {untracked === null && (
+        <p class="muted">No main meter (DSMR P1) is connected, so what the sub-meters miss cannot be shown.</p>
+      )}
     </section>
   );
 }

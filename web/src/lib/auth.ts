@@ -59,7 +59,11 @@ export async function login(email: string, password: string): Promise<string | n
 let refreshing: Promise<boolean> | null = null;
 
 async function refreshOnce(): Promise<boolean> {
-  const response = await fetch('/api/auth/refresh', { method: 'POST', headers: BROWSER_HEADER, credentials: 'same-origin' });
+  const response = await fetch('/api/auth/refresh', {
+    method: 'POST',
+    headers: BROWSER_HEADER,
+    credentials: 'same-origin',
+  });
   // 204: this browser has no session to continue.
   if (response.status !== 200) {
     clear();
@@ -74,7 +78,11 @@ async function refreshOnce(): Promise<boolean> {
  * two tabs refreshing at once would present the same cookie twice, which the server treats as theft.
  */
 export function refresh(): Promise<boolean> {
-  refreshing ??= (navigator.locks ? navigator.locks.request('wattlog-auth-refresh', () => refreshOnce()).then((done) => done) : refreshOnce()).finally(() => (refreshing = null));
+  refreshing ??= (
+    navigator.locks
+      ? navigator.locks.request('wattlog-auth-refresh', () => refreshOnce()).then((done) => done)
+      : refreshOnce()
+  ).finally(() => (refreshing = null));
   return refreshing;
 }
 

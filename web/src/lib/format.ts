@@ -4,7 +4,8 @@ const SCALED: Record<string, readonly [string, string]> = { W: ['W', 'kW'], kWh:
 export function quantity(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const units = SCALED[unit];
-  if (units && Math.abs(value) >= 10_000) return `${(value / 1000).toLocaleString(undefined, { maximumFractionDigits: 2 })} ${units[1]}`;
+  if (units && Math.abs(value) >= 10_000)
+    return `${(value / 1000).toLocaleString(undefined, { maximumFractionDigits: 2 })} ${units[1]}`;
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toLocaleString(undefined, { maximumFractionDigits: digits })} ${unit === '1' ? '' : unit}`.trim();
 }
@@ -30,6 +31,9 @@ export function dateTime(iso: string): string {
 export function sensorLabel(sensorId: string): string {
   const [node = sensorId, ...rest] = sensorId.split('/');
   const short = node.replace(/^[a-z0-9]+:/, '');
-  const parts = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(short) && rest.length > 0 ? rest : [short, ...rest];
+  const parts =
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(short) && rest.length > 0
+      ? rest
+      : [short, ...rest];
   return parts.join(' · ');
 }

@@ -5,7 +5,9 @@ export async function allSensors(quantity?: Sensor['quantity']): Promise<Sensor[
   const sensors: Sensor[] = [];
   let after: string | undefined;
   for (let page = 0; page < 20; page += 1) {
-    const { data, error } = await api.GET('/api/sensors', { params: { query: { limit: 500, ...(quantity ? { quantity } : {}), ...(after ? { after } : {}) } } });
+    const { data, error } = await api.GET('/api/sensors', {
+      params: { query: { limit: 500, ...(quantity ? { quantity } : {}), ...(after ? { after } : {}) } },
+    });
     if (error || !data) throw new Error('could not load the sensors');
     sensors.push(...data.items);
     if (!data.nextAfter) break;

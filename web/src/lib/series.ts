@@ -40,7 +40,10 @@ export function toColumns(series: SeriesDto, bucket: Bucket): Columns {
   const times = series.points.map((p) => Date.parse(p.t));
   let step = bucket === 'raw' ? 0 : BUCKET_MS[bucket];
   if (bucket === 'raw' && times.length > 2) {
-    const spacing = times.slice(1).map((t, i) => t - times[i]!).sort((a, b) => a - b);
+    const spacing = times
+      .slice(1)
+      .map((t, i) => t - times[i]!)
+      .sort((a, b) => a - b);
     step = spacing[Math.floor(spacing.length / 2)]!;
   }
   series.points.forEach((point, i) => {
@@ -71,8 +74,18 @@ export function toColumns(series: SeriesDto, bucket: Bucket): Columns {
 }
 
 /** CSV of exactly the columns on screen (gaps as empty cells), times in ISO-8601 UTC. */
-export function toCsv(columns: Columns & { readonly previous?: (number | null | undefined)[] | null }, sensorId: string, unit: string, bucket: Bucket): string {
-  const name = columns.kind === 'gauge' ? `avg_${unit},min_${unit},max_${unit}` : columns.kind === 'counter' ? `delta_${unit}` : `value_${unit}`;
+export function toCsv(
+  columns: Columns & { readonly previous?: (number | null | undefined)[] | null },
+  sensorId: string,
+  unit: string,
+  bucket: Bucket,
+): string {
+  const name =
+    columns.kind === 'gauge'
+      ? `avg_${unit},min_${unit},max_${unit}`
+      : columns.kind === 'counter'
+        ? `delta_${unit}`
+        : `value_${unit}`;
   const head = `time,${name}${columns.previous ? `,previous_period_${unit}` : ''}`;
   const rows = columns.x.map((t, i) => {
     const cells = [new Date(t * 1000).toISOString(), columns.y[i] ?? ''];
@@ -83,7 +96,12 @@ export function toCsv(columns: Columns & { readonly previous?: (number | null | 
   return `# sensor ${sensorId}, bucket ${bucket}\n${head}\n${rows.join('\n')}\n`;
 }
 
-export function summary(columns: Columns): { min: number | null; max: number | null; avg: number | null; points: number } {
+export function summary(columns: Columns): {
+  min: number | null;
+  max: number | null;
+  avg: number | null;
+  points: number;
+} {
   const values = columns.y.filter((v): v is number => typeof v === 'number');
   if (values.length === 0) return { min: null, max: null, avg: null, points: 0 };
   let min = Infinity;
@@ -101,7 +119,9 @@ export function summary(columns: Columns): { min: number | null; max: number | n
 export function parseRelative(text: string): number | null {
   const match = /^\s*-\s*(\d{1,4})\s*(m|h|d|w|y)\s*$/i.exec(text);
   if (!match) return null;
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000, y: 365 * 86_400_000 }[match[2]!.toLowerCase() as 'm' | 'h' | 'd' | 'w' | 'y'];
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000, y: 365 * 86_400_000 }[
+    match[2]!.toLowerCase() as 'm' | 'h' | 'd' | 'w' | 'y'
+  ];
   const ms = Number(match[1]) * unit;
   return ms > 0 ? ms : null;
 }

@@ -5,8 +5,15 @@ import { dateTime, quantity, sensorLabel } from '../lib/format';
 import { sensorHref } from '../lib/sensors';
 
 function settingText(alarm: Alarm): string {
-  const setting = alarm.setting as { kind: string; thresholdW?: number; forSeconds?: number; minV?: number; maxV?: number };
-  if (setting.kind === 'alarm_power_above') return `above ${quantity(setting.thresholdW, 'W')} for ${setting.forSeconds ?? 0} s`;
+  const setting = alarm.setting as {
+    kind: string;
+    thresholdW?: number;
+    forSeconds?: number;
+    minV?: number;
+    maxV?: number;
+  };
+  if (setting.kind === 'alarm_power_above')
+    return `above ${quantity(setting.thresholdW, 'W')} for ${setting.forSeconds ?? 0} s`;
   return `outside ${setting.minV ?? '?'}–${setting.maxV ?? '?'} V for ${setting.forSeconds ?? 0} s`;
 }
 
@@ -34,7 +41,9 @@ function AlarmTable({ alarms, open }: { alarms: Alarm[]; open: boolean }) {
               <td>{settingText(a)}</td>
               <td>{dateTime(a.since)}</td>
               <td class="num">{quantity(a.peak, a.unit)}</td>
-              {!open && <td>{a.clearedAt ? `${dateTime(a.clearedAt)} (${(a.clearReason ?? '').replace(/_/g, ' ')})` : ''}</td>}
+              {!open && (
+                <td>{a.clearedAt ? `${dateTime(a.clearedAt)} (${(a.clearReason ?? '').replace(/_/g, ' ')})` : ''}</td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -64,7 +73,11 @@ export function AlarmsPage() {
           <h2>Open</h2>
           {open.length === 0 ? <p class="empty">No open alarms.</p> : <AlarmTable alarms={open} open />}
           <h2>Past</h2>
-          {past.length === 0 ? <p class="empty">No past alarms. Alarms come from the power and voltage limits set on your nodes.</p> : <AlarmTable alarms={past} open={false} />}
+          {past.length === 0 ? (
+            <p class="empty">No past alarms. Alarms come from the power and voltage limits set on your nodes.</p>
+          ) : (
+            <AlarmTable alarms={past} open={false} />
+          )}
         </>
       )}
     </section>

@@ -24,12 +24,15 @@ function useTodaysEnergy(counters: readonly Sensor[]) {
     const from = startOfToday().toISOString();
     const ids = counters.slice(0, 50).map((s) => s.sensorId);
     void api
-      .GET('/api/readings/series', { params: { query: { sensor: ids, from, to: new Date().toISOString(), bucket: '1h' } } })
+      .GET('/api/readings/series', {
+        params: { query: { sensor: ids, from, to: new Date().toISOString(), bucket: '1h' } },
+      })
       .then(({ data }) => {
         const next = new Map<string, number | null>();
         for (const series of (typeof data === 'object' ? data.series : []) ?? []) {
           let sum: number | null = null;
-          for (const point of series.points) if ('delta' in point && point.delta !== null) sum = (sum ?? 0) + point.delta;
+          for (const point of series.points)
+            if ('delta' in point && point.delta !== null) sum = (sum ?? 0) + point.delta;
           next.set(series.sensorId, sum);
         }
         totals.value = next;
@@ -68,12 +71,17 @@ export function NowPage() {
       {failed.value && <p class="error">The sensors could not be loaded.</p>}
       {sensors.value === null && !failed.value && <p role="status">Loading…</p>}
       {sensors.value !== null && sensors.value.length === 0 && (
-        <p class="empty">No sensors yet. Once a gateway you own (or one shared with you) reports readings, they show here.</p>
+        <p class="empty">
+          No sensors yet. Once a gateway you own (or one shared with you) reports readings, they show here.
+        </p>
       )}
       {power.length > 0 && (
         <section aria-labelledby="power-h">
           <h2 id="power-h">
-            Power <span class={`stream ${streamState.value}`}>{streamState.value === 'open' ? 'live' : streamState.value === 'reconnecting' ? 'reconnecting…' : ''}</span>
+            Power{' '}
+            <span class={`stream ${streamState.value}`}>
+              {streamState.value === 'open' ? 'live' : streamState.value === 'reconnecting' ? 'reconnecting…' : ''}
+            </span>
           </h2>
           <ul class="cards">
             {power.map((sensor) => (
@@ -108,7 +116,9 @@ export function NowPage() {
                     <a href={sensorHref(sensor.sensorId)}>{sensorLabel(sensor.nodeId)}</a>
                   </td>
                   <td>{sensor.quantity === 'energyImported' ? 'in' : 'out'}</td>
-                  <td class="num">{energy.has(sensor.sensorId) ? quantity(energy.get(sensor.sensorId), sensor.unit) : '…'}</td>
+                  <td class="num">
+                    {energy.has(sensor.sensorId) ? quantity(energy.get(sensor.sensorId), sensor.unit) : '…'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,17 @@ import { Chart, type Annotation } from '../components/chart';
 import { LiveValue } from '../components/live-value';
 import { dateTime, quantity, sensorLabel } from '../lib/format';
 import { watchReadings } from '../lib/live';
-import { chooseBucket, compareWith, parseRelative, summary, toColumns, toCsv, type Bucket, type Columns, type Compared } from '../lib/series';
+import {
+  chooseBucket,
+  compareWith,
+  parseRelative,
+  summary,
+  toColumns,
+  toCsv,
+  type Bucket,
+  type Columns,
+  type Compared,
+} from '../lib/series';
 import { allSensors } from '../lib/sensors';
 
 const PRESETS = [
@@ -29,7 +39,10 @@ export function SensorPage({ id }: { id: string }) {
   const sensorId = decodeURIComponent(id);
   const sensor = useSignal<Sensor | null | undefined>(undefined);
   /** The shown range: a preset or relative length ending now, or a custom from–to (ms). */
-  const shownRange = useSignal<{ key: string; ms: number } | { key: 'custom'; from: number; to: number }>({ key: '24h', ms: 86_400_000 });
+  const shownRange = useSignal<{ key: string; ms: number } | { key: 'custom'; from: number; to: number }>({
+    key: '24h',
+    ms: 86_400_000,
+  });
   const relative = useSignal('');
   const relativeError = useSignal(false);
   const compare = useSignal(false);
@@ -55,7 +68,9 @@ export function SensorPage({ id }: { id: string }) {
     const span = to.getTime() - from.getTime();
     const bucket = chooseBucket(span, box.current?.clientWidth ?? 800, force15m.value);
     const fetchRange = async (start: Date, end: Date): Promise<Columns | null> => {
-      const { data } = await api.GET('/api/readings/series', { params: { query: { sensor: [sensorId], from: start.toISOString(), to: end.toISOString(), bucket } } });
+      const { data } = await api.GET('/api/readings/series', {
+        params: { query: { sensor: [sensorId], from: start.toISOString(), to: end.toISOString(), bucket } },
+      });
       const series = (typeof data === 'object' ? data.series : [])[0];
       return series ? toColumns(series, bucket) : null;
     };
@@ -64,7 +79,9 @@ export function SensorPage({ id }: { id: string }) {
     let current = true;
     // Configuration changes of the sensor's node explain steps in a chart; callers who may not read them see none.
     api
-      .GET('/api/nodes/{nodeId}/configuration/changes', { params: { path: { nodeId: sensor.value.nodeId }, query: { from: from.toISOString(), to: to.toISOString() } } })
+      .GET('/api/nodes/{nodeId}/configuration/changes', {
+        params: { path: { nodeId: sensor.value.nodeId }, query: { from: from.toISOString(), to: to.toISOString() } },
+      })
       .then(({ data }) => {
         if (!current || !Array.isArray(data)) return;
         annotations.value = data.slice(0, 200).map((c) => ({
@@ -73,12 +90,19 @@ export function SensorPage({ id }: { id: string }) {
         }));
       })
       .catch(() => undefined);
-    Promise.all([fetchRange(from, to), compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null)])
+    Promise.all([
+      fetchRange(from, to),
+      compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null),
+    ])
       .then(([now, before]) => {
         if (!current) return;
         const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
         const empty: Columns = { x: [], y: [], lo: [], hi: [], kind: 'raw' };
-        columns.value = { columns: compareWith(now ?? empty, compare.value ? (before ?? empty) : null, Math.round(span / 1000)), bucket, range };
+        columns.value = {
+          columns: compareWith(now ?? empty, compare.value ? (before ?? empty) : null, Math.round(span / 1000)),
+          bucket,
+          range,
+        };
       })
       .catch(() => (failed.value = true));
     return () => {
@@ -112,9 +136,10 @@ export function SensorPage({ id }: { id: string }) {
   const s = sensor.value;
   const shown = columns.value;
   const stats = shown ? summary(shown.columns) : null;
-  const description = stats && stats.points > 0
-    ? `${sensorLabel(s.sensorId)}, ${shown!.bucket} buckets: ${stats.points} points, min ${quantity(stats.min, s.unit)}, average ${quantity(stats.avg, s.unit)}, max ${quantity(stats.max, s.unit)}`
-    : `${sensorLabel(s.sensorId)}: no data in this range`;
+  const description =
+    stats && stats.points > 0
+      ? `${sensorLabel(s.sensorId)}, ${shown!.bucket} buckets: ${stats.points} points, min ${quantity(stats.min, s.unit)}, average ${quantity(stats.avg, s.unit)}, max ${quantity(stats.max, s.unit)}`
+      : `${sensorLabel(s.sensorId)}: no data in this range`;
   return (
     <section>
       <h1>{sensorLabel(s.sensorId)}</h1>
@@ -126,17 +151,38 @@ export function SensorPage({ id }: { id: string }) {
       </p>
       <div class="toolbar" role="group" aria-label="Time range">
         {PRESETS.map((p) => (
-          <button key={p.key} type="button" aria-pressed={shownRange.value.key === p.key} onClick={() => (shownRange.value = { key: p.key, ms: p.ms })}>
+          <button
+            key={p.key}
+            type="button"
+            aria-pressed={shownRange.value.key === p.key}
+            onClick={() => (shownRange.value = { key: p.key, ms: p.ms })}
+          >
             {p.label}
           </button>
         ))}
         <label class="inline">
-          <input type="checkbox" checked={compare.value} onChange={(e) => (compare.value = e.currentTarget.checked)} /> Compare with previous period
+          <input type="checkbox" checked={compare.value} onChange={(e) => (compare.value = e.currentTarget.checked)} />{' '}
+          Compare with previous period
         </label>
         <label class="inline">
-          <input type="checkbox" checked={force15m.value} onChange={(e) => (force15m.value = e.currentTarget.checked)} /> 15 min buckets
+          <input
+            type="checkbox"
+            checked={force15m.value}
+            onChange={(e) => (force15m.value = e.currentTarget.checked)}
+          />{' '}
+          15 min buckets
         </label>
-        <button type="button" disabled={!shown || shown.columns.x.length === 0} onClick={() => shown && download(toCsv(shown.columns, s.sensorId, s.unit, shown.bucket), `${sensorLabel(s.sensorId).replace(/[^\w.-]+/g, '_')}.csv`)}>
+        <button
+          type="button"
+          disabled={!shown || shown.columns.x.length === 0}
+          onClick={() =>
+            shown &&
+            download(
+              toCsv(shown.columns, s.sensorId, s.unit, shown.bucket),
+              `${sensorLabel(s.sensorId).replace(/[^\w.-]+/g, '_')}.csv`,
+            )
+          }
+        >
           Export CSV
         </button>
         <button type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
@@ -147,7 +193,15 @@ export function SensorPage({ id }: { id: string }) {
         <form class="inline" onSubmit={applyRelative}>
           <label class="inline">
             Last
-            <input name="relative" size={6} placeholder="-1d" value={relative.value} onInput={(e) => (relative.value = e.currentTarget.value)} aria-invalid={relativeError.value} aria-describedby="relative-help" />
+            <input
+              name="relative"
+              size={6}
+              placeholder="-1d"
+              value={relative.value}
+              onInput={(e) => (relative.value = e.currentTarget.value)}
+              aria-invalid={relativeError.value}
+              aria-describedby="relative-help"
+            />
           </label>
           <button type="submit">Show</button>
           <span id="relative-help" class={relativeError.value ? 'error' : 'muted'}>
@@ -169,7 +223,15 @@ export function SensorPage({ id }: { id: string }) {
       <div ref={box} class="chart-box">
         {!shown && <p role="status">Loading history…</p>}
         {shown && shown.columns.x.length === 0 && <p class="empty">No readings in this range.</p>}
-        {shown && shown.columns.x.length > 0 && !asTable.value && <Chart columns={shown.columns} unit={s.unit} label={description} range={shown.range} annotations={annotations.value} />}
+        {shown && shown.columns.x.length > 0 && !asTable.value && (
+          <Chart
+            columns={shown.columns}
+            unit={s.unit}
+            label={description}
+            range={shown.range}
+            annotations={annotations.value}
+          />
+        )}
         {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
       </div>
       <p class="muted">{description}</p>
@@ -179,7 +241,10 @@ export function SensorPage({ id }: { id: string }) {
           <ul class="changes">
             {annotations.value.map((a) => (
               <li key={`${a.t}-${a.label}`}>
-                <time dateTime={new Date(a.t * 1000).toISOString()}>{dateTime(new Date(a.t * 1000).toISOString())}</time> {a.label}
+                <time dateTime={new Date(a.t * 1000).toISOString()}>
+                  {dateTime(new Date(a.t * 1000).toISOString())}
+                </time>{' '}
+                {a.label}
               </li>
             ))}
           </ul>
@@ -194,15 +259,27 @@ function SeriesTable({ columns, unit }: { columns: Columns; unit: string }) {
   return (
     <div class="table-scroll">
       <table>
-        <caption class="muted">{rows < columns.x.length ? `The newest ${rows} of ${columns.x.length} rows; the CSV has them all.` : `${rows} rows`}</caption>
+        <caption class="muted">
+          {rows < columns.x.length
+            ? `The newest ${rows} of ${columns.x.length} rows; the CSV has them all.`
+            : `${rows} rows`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Time</th>
             <th scope="col" class="num">
               {columns.kind === 'counter' ? 'Energy' : columns.kind === 'gauge' ? 'Average' : 'Value'}
             </th>
-            {columns.kind === 'gauge' && <th scope="col" class="num">Min</th>}
-            {columns.kind === 'gauge' && <th scope="col" class="num">Max</th>}
+            {columns.kind === 'gauge' && (
+              <th scope="col" class="num">
+                Min
+              </th>
+            )}
+            {columns.kind === 'gauge' && (
+              <th scope="col" class="num">
+                Max
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

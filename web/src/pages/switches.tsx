@@ -35,7 +35,9 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
   };
   const follow = async (action: 'on' | 'off') => {
     error.value = null;
-    const { data, error: problem } = await api.POST('/api/actuator-commands', { body: { sensorId: sensor.sensorId, action, reason: 'web UI' } });
+    const { data, error: problem } = await api.POST('/api/actuator-commands', {
+      body: { sensorId: sensor.sensorId, action, reason: 'web UI' },
+    });
     if (!data) {
       error.value = (problem as { detail?: string } | undefined)?.detail ?? 'the command was refused';
       return;
@@ -59,19 +61,34 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
       <td data-label="Reported">
         {onOff(reported)} <span class="fresh">{ago(reportedAt, now.value)}</span>
       </td>
-      <td data-label="Command" aria-live="polite" data-command-status={c?.status ?? ''} class={c?.status === 'failed' || c?.status === 'timed_out' ? 'error' : ''}>
+      <td
+        data-label="Command"
+        aria-live="polite"
+        data-command-status={c?.status ?? ''}
+        class={c?.status === 'failed' || c?.status === 'timed_out' ? 'error' : ''}
+      >
         {c ? STATUS_TEXT[c.status] : '—'}
         {c?.outcome && c.status !== 'acknowledged' ? `: ${c.outcome}` : ''}
         {error.value}
       </td>
       <td>
         <div class="actions">
-        <button type="button" disabled={pending} onClick={() => void send('on')} aria-label={`Switch ${sensorLabel(sensor.sensorId)} on`}>
-          On
-        </button>
-        <button type="button" disabled={pending} onClick={() => void send('off')} aria-label={`Switch ${sensorLabel(sensor.sensorId)} off`}>
-          Off
-        </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void send('on')}
+            aria-label={`Switch ${sensorLabel(sensor.sensorId)} on`}
+          >
+            On
+          </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void send('off')}
+            aria-label={`Switch ${sensorLabel(sensor.sensorId)} off`}
+          >
+            Off
+          </button>
         </div>
       </td>
     </tr>
@@ -92,7 +109,11 @@ export function SwitchesPage() {
       <h1>Switches</h1>
       {failed.value && <p class="error">The switches could not be loaded; reload the page to try again.</p>}
       {switches.value === null && !failed.value && <p role="status">Loading…</p>}
-      {switches.value?.length === 0 && <p class="empty">No switches you may command. Smart plugs and relays show here once their gateway reports them.</p>}
+      {switches.value?.length === 0 && (
+        <p class="empty">
+          No switches you may command. Smart plugs and relays show here once their gateway reports them.
+        </p>
+      )}
       {switches.value && switches.value.length > 0 && (
         <div class="table-scroll">
           <table class="stack">

@@ -1,16 +1,34 @@
 import type { GatewayOwnerChanged, GatewayRegistered } from '../../../domain/gateways/gateway.events.js';
 import type { AccessGranted, GrantEvent } from '../../../domain/access/grant.events.js';
-import { SENSOR_VISIBILITY_CHANGED, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.decider.js';
+import {
+  SENSOR_VISIBILITY_CHANGED,
+  type SensorVisibilityChanged,
+} from '../../../domain/access/sensor-visibility.decider.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
-import { ACCESS_MIGRATIONS, GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, GRANTS_TABLE, granteeKey, SENSOR_VISIBILITY_TABLE, type GrantObjectKind } from './access.tables.js';
+import {
+  ACCESS_MIGRATIONS,
+  GATEWAY_OWNERS_TABLE,
+  GRANT_OBJECTS_TABLE,
+  GRANTS_TABLE,
+  granteeKey,
+  SENSOR_VISIBILITY_TABLE,
+  type GrantObjectKind,
+} from './access.tables.js';
 import type { ReadModel } from '../../projections/read-model.js';
 
 type OwnershipEvent = GatewayRegistered | GatewayOwnerChanged;
 type AccessEvent = OwnershipEvent | GrantEvent | SensorVisibilityChanged;
 
-const EVENT_TYPES = ['GatewayRegistered', 'GatewayOwnerChanged', 'AccessGranted', 'AccessRevoked', 'AccessExpired', SENSOR_VISIBILITY_CHANGED] as const;
+const EVENT_TYPES = [
+  'GatewayRegistered',
+  'GatewayOwnerChanged',
+  'AccessGranted',
+  'AccessRevoked',
+  'AccessExpired',
+  SENSOR_VISIBILITY_CHANGED,
+] as const;
 
 function asAccessEvent(event: RecordedEvent): AccessEvent | undefined {
   const known = (EVENT_TYPES as readonly string[]).includes(event.type);
@@ -24,8 +42,16 @@ async function insertGrant(tx: SqlExecutor, table: TableResolver, { data }: Acce
      VALUES ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz, $10::timestamptz, 'active')
      ON CONFLICT (grant_id) DO NOTHING`,
     [
-      data.grantId, data.grantor, data.grantee.kind, data.grantee.id, data.scope.gatewayIds ?? [], data.scope.nodeIds ?? [],
-      data.scope.sensorIds ?? [], [...rights], data.expiresAt ?? null, data.at,
+      data.grantId,
+      data.grantor,
+      data.grantee.kind,
+      data.grantee.id,
+      data.scope.gatewayIds ?? [],
+      data.scope.nodeIds ?? [],
+      data.scope.sensorIds ?? [],
+      [...rights],
+      data.expiresAt ?? null,
+      data.at,
     ],
   );
   const objects: [GrantObjectKind, readonly string[] | undefined][] = [
@@ -39,14 +65,32 @@ async function insertGrant(tx: SqlExecutor, table: TableResolver, { data }: Acce
       `INSERT INTO ${table(GRANT_OBJECTS_TABLE)} (grantee, object_kind, object_id, grant_id, can_read, can_aggregate, can_command, expires_at)
        SELECT $1, $2, id, $3, $4, $5, $6, $7::timestamptz FROM unnest($8::text[]) AS id
        ON CONFLICT DO NOTHING`,
-      [granteeKey(data.grantee), kind, data.grantId, rights.has('read'), rights.has('aggregate'), rights.has('command'), data.expiresAt ?? null, ids],
+      [
+        granteeKey(data.grantee),
+        kind,
+        data.grantId,
+        rights.has('read'),
+        rights.has('aggregate'),
+        rights.has('command'),
+        data.expiresAt ?? null,
+        ids,
+      ],
     );
   }
 }
 
 /** A grant that ended leaves the objects table at once, so access checks never see it again. */
-async function endGrant(tx: SqlExecutor, table: TableResolver, grantId: string, status: 'revoked' | 'expired', at: string): Promise<void> {
-  await tx.query(`UPDATE ${table(GRANTS_TABLE)} SET status = $2, ended_at = $3::timestamptz WHERE grant_id = $1 AND status = 'active'`, [grantId, status, at]);
+async function endGrant(
+  tx: SqlExecutor,
+  table: TableResolver,
+  grantId: string,
+  status: 'revoked' | 'expired',
+  at: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE ${table(GRANTS_TABLE)} SET status = $2, ended_at = $3::timestamptz WHERE grant_id = $1 AND status = 'active'`,
+    [grantId, status, at],
+  );
   await tx.query(`DELETE FROM ${table(GRANT_OBJECTS_TABLE)} WHERE grant_id = $1`, [grantId]);
 }
 

@@ -4,7 +4,11 @@ import { NODES_TABLE } from '../../devices/nodes-read-model/nodes.sql.js';
 import { GATEWAY_OWNERS_TABLE } from './access.tables.js';
 
 /** The gateway of each object, as the read models know it; ids they do not know are absent. */
-export async function gatewaysOf(db: SqlExecutor, kind: 'gateway' | 'node' | 'sensor', ids: readonly string[]): Promise<Map<string, { gatewayId: string; ownerId: string | null }>> {
+export async function gatewaysOf(
+  db: SqlExecutor,
+  kind: 'gateway' | 'node' | 'sensor',
+  ids: readonly string[],
+): Promise<Map<string, { gatewayId: string; ownerId: string | null }>> {
   if (ids.length === 0) return new Map();
   const sql =
     kind === 'gateway'

@@ -22,8 +22,14 @@ describe('AccessState', () => {
     await b.store.append(
       'user-u1',
       [
-        stored({ type: 'UserRegistered', data: { userId: 'u1', email: 'a@example.org', displayName: 'A', role: 'user', at: AT } }),
-        stored({ type: 'UserSessionEnded', data: { userId: 'u1', sessionId: 'old', reason: 'logout', at: new Date().toISOString() } }),
+        stored({
+          type: 'UserRegistered',
+          data: { userId: 'u1', email: 'a@example.org', displayName: 'A', role: 'user', at: AT },
+        }),
+        stored({
+          type: 'UserSessionEnded',
+          data: { userId: 'u1', sessionId: 'old', reason: 'logout', at: new Date().toISOString() },
+        }),
       ],
       { expectedRevision: 'no_stream' },
     );
@@ -34,17 +40,41 @@ describe('AccessState', () => {
     expect(state.userPrincipal('u1', 'old')).toBeUndefined();
     expect(state.userPrincipal('nobody', 'live')).toBeUndefined();
 
-    await b.store.append('user-u1', [stored({ type: 'UserRoleChanged', data: { userId: 'u1', role: 'admin', previousRole: 'user', at: AT } })], { expectedRevision: 1 });
-    expect(await eventually(() => state.userPrincipal('u1', 'live')?.kind === 'user' && (state.userPrincipal('u1', 'live') as { role: string }).role === 'admin')).toBe(true);
-    await b.store.append('client-c1', [stored({ type: 'ApiClientRegistered', data: { clientId: 'c1', organisation: 'Grid Co', name: 'n', secretFingerprint: 'f1', at: AT } })], {
-      expectedRevision: 'no_stream',
-    });
+    await b.store.append(
+      'user-u1',
+      [stored({ type: 'UserRoleChanged', data: { userId: 'u1', role: 'admin', previousRole: 'user', at: AT } })],
+      { expectedRevision: 1 },
+    );
+    expect(
+      await eventually(
+        () =>
+          state.userPrincipal('u1', 'live')?.kind === 'user' &&
+          (state.userPrincipal('u1', 'live') as { role: string }).role === 'admin',
+      ),
+    ).toBe(true);
+    await b.store.append(
+      'client-c1',
+      [
+        stored({
+          type: 'ApiClientRegistered',
+          data: { clientId: 'c1', organisation: 'Grid Co', name: 'n', secretFingerprint: 'f1', at: AT },
+        }),
+      ],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     expect(await eventually(() => state.clientPrincipal('c1') !== undefined)).toBe(true);
     state.apply([{ type: 'ApiClientRevoked', data: { clientId: 'c1', reason: 'r', at: AT } }]);
     expect(state.clientPrincipal('c1')).toBeUndefined();
     expect(state.activeClientFingerprint('c1')).toBeUndefined();
     // A late replay of the registration does not bring a revoked client back.
-    state.apply([{ type: 'ApiClientRegistered', data: { clientId: 'c1', organisation: 'Grid Co', name: 'n', secretFingerprint: 'f1', at: AT } }]);
+    state.apply([
+      {
+        type: 'ApiClientRegistered',
+        data: { clientId: 'c1', organisation: 'Grid Co', name: 'n', secretFingerprint: 'f1', at: AT },
+      },
+    ]);
     expect(state.clientPrincipal('c1')).toBeUndefined();
     await state.stop();
   }, 30_000);
@@ -52,11 +82,22 @@ describe('AccessState', () => {
   it('forgets ended sessions once their tokens must have expired', () => {
     let now = Date.parse(AT);
     const state = new AccessState(b.store, { accessTokenTtlMs: 900_000, now: () => now });
-    state.apply([{ type: 'UserRegistered', data: { userId: 'u2', email: 'b@example.org', displayName: 'B', role: 'user', at: AT } }]);
+    state.apply([
+      {
+        type: 'UserRegistered',
+        data: { userId: 'u2', email: 'b@example.org', displayName: 'B', role: 'user', at: AT },
+      },
+    ]);
     state.apply([{ type: 'UserSessionEnded', data: { userId: 'u2', sessionId: 's-old', reason: 'logout', at: AT } }]);
     expect(state.userPrincipal('u2', 's-old')).toBeUndefined();
     now += 900_001;
-    for (let i = 0; i < 300; i++) state.apply([{ type: 'UserSessionEnded', data: { userId: 'u2', sessionId: `s${i}`, reason: 'logout', at: new Date(now).toISOString() } }]);
+    for (let i = 0; i < 300; i++)
+      state.apply([
+        {
+          type: 'UserSessionEnded',
+          data: { userId: 'u2', sessionId: `s${i}`, reason: 'logout', at: new Date(now).toISOString() },
+        },
+      ]);
     const remembered = (state as unknown as { endedSessions: Map<string, number> }).endedSessions;
     expect(remembered.has('s-old')).toBe(false);
     expect(remembered.has('s299')).toBe(true);

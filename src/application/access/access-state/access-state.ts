@@ -4,7 +4,10 @@ import { USER_EVENT_TYPES, isUserEvent } from '../../../domain/access/user.event
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '../../ports/event-store.port.js';
 import { CLIENT_STREAM_PREFIX, USER_STREAM_PREFIX } from '../access-streams.js';
 
-const FILTER: AllFilter = { streamPrefixes: [USER_STREAM_PREFIX, CLIENT_STREAM_PREFIX], types: [...USER_EVENT_TYPES, ...API_CLIENT_EVENT_TYPES] };
+const FILTER: AllFilter = {
+  streamPrefixes: [USER_STREAM_PREFIX, CLIENT_STREAM_PREFIX],
+  types: [...USER_EVENT_TYPES, ...API_CLIENT_EVENT_TYPES],
+};
 
 export interface AccessStateOptions {
   /** How long an access token can live: an ended session is remembered that long past its end, then forgotten. */
@@ -96,7 +99,8 @@ export class AccessState {
     if (isUserEvent(event)) {
       switch (event.type) {
         case 'UserRegistered':
-          if (!this.users.has(event.data.userId)) this.users.set(event.data.userId, { role: event.data.role, disabled: false });
+          if (!this.users.has(event.data.userId))
+            this.users.set(event.data.userId, { role: event.data.role, disabled: false });
           return;
         case 'UserRoleChanged': {
           const user = this.users.get(event.data.userId);
@@ -120,7 +124,11 @@ export class AccessState {
       switch (event.type) {
         case 'ApiClientRegistered':
           if (!this.clients.has(event.data.clientId)) {
-            this.clients.set(event.data.clientId, { organisation: event.data.organisation, secretFingerprint: event.data.secretFingerprint, revoked: false });
+            this.clients.set(event.data.clientId, {
+              organisation: event.data.organisation,
+              secretFingerprint: event.data.secretFingerprint,
+              revoked: false,
+            });
           }
           return;
         case 'ApiClientSecretRotated': {

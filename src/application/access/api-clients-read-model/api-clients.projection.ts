@@ -1,4 +1,8 @@
-import { API_CLIENT_EVENT_TYPES, isApiClientEvent, type ApiClientEvent } from '../../../domain/access/api-client.events.js';
+import {
+  API_CLIENT_EVENT_TYPES,
+  isApiClientEvent,
+  type ApiClientEvent,
+} from '../../../domain/access/api-client.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
@@ -26,7 +30,11 @@ async function applyClientEvent(tx: SqlExecutor, table: string, event: ApiClient
       ]);
       return;
     case 'ApiClientRevoked':
-      await tx.query(`UPDATE ${table} SET revoked_at = $2, revoked_reason = $3 WHERE client_id = $1`, [event.data.clientId, event.data.at, event.data.reason]);
+      await tx.query(`UPDATE ${table} SET revoked_at = $2, revoked_reason = $3 WHERE client_id = $1`, [
+        event.data.clientId,
+        event.data.at,
+        event.data.reason,
+      ]);
       return;
   }
 }
@@ -43,4 +51,7 @@ export const apiClientsProjection: Projection = {
   },
 };
 
-export const apiClientsReadModel: ReadModel = { migrations: API_CLIENTS_MIGRATIONS, projection: () => apiClientsProjection };
+export const apiClientsReadModel: ReadModel = {
+  migrations: API_CLIENTS_MIGRATIONS,
+  projection: () => apiClientsProjection,
+};

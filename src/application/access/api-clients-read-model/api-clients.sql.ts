@@ -24,7 +24,11 @@ interface ApiClientRow {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-export async function selectApiClients(db: SqlExecutor, table: string, page: { after?: string; limit: number }): Promise<ApiClientView[]> {
+export async function selectApiClients(
+  db: SqlExecutor,
+  table: string,
+  page: { after?: string; limit: number },
+): Promise<ApiClientView[]> {
   const rows = await db.query<ApiClientRow>(
     `SELECT client_id, organisation, name, secret_fingerprint, registered_at, secret_rotated_at, revoked_at, revoked_reason FROM ${table}
       WHERE ($1::text IS NULL OR client_id > $1) ORDER BY client_id LIMIT $2`,

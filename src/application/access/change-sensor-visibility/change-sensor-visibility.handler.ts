@@ -1,7 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf, isAdmin } from '../../../domain/access/principal.js';
-import { SENSOR_VISIBILITY_CHANGED, sensorVisibilityDecider, type SensorVisibility, type SensorVisibilityChanged } from '../../../domain/access/sensor-visibility.decider.js';
+import {
+  SENSOR_VISIBILITY_CHANGED,
+  sensorVisibilityDecider,
+  type SensorVisibility,
+  type SensorVisibilityChanged,
+} from '../../../domain/access/sensor-visibility.decider.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
@@ -13,7 +18,10 @@ export function sensorVisibilityStream(sensorId: string): string {
   return `sensor-visibility-${sensorId}`;
 }
 
-const SENSOR_VISIBILITY_EVENTS: StreamEvents<SensorVisibilityChanged> = { accepts: (event) => event.type === SENSOR_VISIBILITY_CHANGED, schemaVersion: 1 };
+const SENSOR_VISIBILITY_EVENTS: StreamEvents<SensorVisibilityChanged> = {
+  accepts: (event) => event.type === SENSOR_VISIBILITY_CHANGED,
+  schemaVersion: 1,
+};
 
 @CommandHandler(ChangeSensorVisibility)
 export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSensorVisibility, ChangedVisibility> {
@@ -22,18 +30,37 @@ export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSens
     @Inject(READ_MODEL_DB) private readonly db: SqlExecutor,
   ) {}
 
-  async execute({ principal, sensorId, visibility, at, correlationId }: ChangeSensorVisibility): Promise<ChangedVisibility> {
+  async execute({
+    principal,
+    sensorId,
+    visibility,
+    at,
+    correlationId,
+  }: ChangeSensorVisibility): Promise<ChangedVisibility> {
     if (principal.kind === 'anonymous') throw new NotAuthenticatedError();
     const sensor = (await gatewaysOf(this.db, 'sensor', [sensorId])).get(sensorId);
     const owns = principal.kind === 'user' && sensor?.ownerId === principal.userId;
     if (!sensor || (!isAdmin(principal) && !owns)) throw new ObjectNotVisibleError('sensor', sensorId);
     const command = {
       type: 'ChangeSensorVisibility',
-      data: { sensorId, gatewayId: sensor.gatewayId, visibility, changedBy: actorIdOf(principal), at: at.toISOString() },
+      data: {
+        sensorId,
+        gatewayId: sensor.gatewayId,
+        visibility,
+        changedBy: actorIdOf(principal),
+        at: at.toISOString(),
+      },
     } as const;
     const metadata = { actorId: actorIdOf(principal), correlationId };
     // Asking for the visibility the sensor already has records nothing.
-    const { events } = await handleWithDecider(this.store, sensorVisibilityStream(sensorId), sensorVisibilityDecider, command, metadata, { events: SENSOR_VISIBILITY_EVENTS });
+    const { events } = await handleWithDecider(
+      this.store,
+      sensorVisibilityStream(sensorId),
+      sensorVisibilityDecider,
+      command,
+      metadata,
+      { events: SENSOR_VISIBILITY_EVENTS },
+    );
     return { sensorId, visibility: visibility as SensorVisibility, changed: events.length > 0 };
   }
 }

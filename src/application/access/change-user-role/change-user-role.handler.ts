@@ -16,7 +16,13 @@ export class ChangeUserRoleHandler implements ICommandHandler<ChangeUserRole, { 
 
   async execute({ userId, role, principal, at, metadata }: ChangeUserRole): Promise<{ userId: string; role: string }> {
     requireAdmin(principal, 'changing roles');
-    await updateUser(this.store, this.accessState, userId, () => ({ type: 'ChangeUserRole', data: { userId, role, at: at.toISOString() } }), metadata);
+    await updateUser(
+      this.store,
+      this.accessState,
+      userId,
+      () => ({ type: 'ChangeUserRole', data: { userId, role, at: at.toISOString() } }),
+      metadata,
+    );
     return { userId, role };
   }
 }

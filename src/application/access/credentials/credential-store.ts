@@ -18,16 +18,18 @@ export class CredentialStore {
   }
 
   async passwordHashOf(userId: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ password_hash: string }>('SELECT password_hash FROM user_credentials WHERE user_id = $1', [userId]);
+    const [row] = await this.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM user_credentials WHERE user_id = $1',
+      [userId],
+    );
     return row?.password_hash;
   }
 
   async putClientSecret(clientId: string, fingerprint: string, secret: Buffer): Promise<void> {
-    await this.db.query('INSERT INTO api_client_secrets (client_id, secret_fingerprint, secret_verifier) VALUES ($1, $2, $3)', [
-      clientId,
-      fingerprint,
-      verifierOf(secret),
-    ]);
+    await this.db.query(
+      'INSERT INTO api_client_secrets (client_id, secret_fingerprint, secret_verifier) VALUES ($1, $2, $3)',
+      [clientId, fingerprint, verifierOf(secret)],
+    );
   }
 
   /** Always runs the query and the comparison, so an unknown client costs the same as a wrong secret. */

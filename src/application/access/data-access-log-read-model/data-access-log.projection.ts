@@ -13,7 +13,7 @@ export const dataAccessLogProjection: Projection = {
     const physical = table(DATA_ACCESS_LOG_TABLE);
     for (const event of batch) {
       if (event.type !== DATA_ACCESSED) continue;
-      const { entries } = (event.data as DataAccessed['data']);
+      const { entries } = event.data as DataAccessed['data'];
       if (!Array.isArray(entries) || entries.length === 0) continue;
       await tx.query(
         `INSERT INTO ${physical} AS l (actor_id, sensor_id, gateway_id, first_at, last_at, requests, rows_returned)
@@ -28,7 +28,13 @@ export const dataAccessLogProjection: Projection = {
         [
           JSON.stringify(
             entries.map((e) => ({
-              actor_id: e.actorId, sensor_id: e.sensorId, gateway_id: e.gatewayId, first_at: e.firstAt, last_at: e.lastAt, requests: e.requests, rows_returned: e.rows,
+              actor_id: e.actorId,
+              sensor_id: e.sensorId,
+              gateway_id: e.gatewayId,
+              first_at: e.firstAt,
+              last_at: e.lastAt,
+              requests: e.requests,
+              rows_returned: e.rows,
             })),
           ),
         ],
@@ -37,4 +43,7 @@ export const dataAccessLogProjection: Projection = {
   },
 };
 
-export const dataAccessLogReadModel: ReadModel = { migrations: DATA_ACCESS_LOG_MIGRATIONS, projection: () => dataAccessLogProjection };
+export const dataAccessLogReadModel: ReadModel = {
+  migrations: DATA_ACCESS_LOG_MIGRATIONS,
+  projection: () => dataAccessLogProjection,
+};

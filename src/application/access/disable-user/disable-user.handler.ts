@@ -18,7 +18,13 @@ export class DisableUserHandler implements ICommandHandler<DisableUser, { userId
 
   async execute({ userId, reason, principal, at, metadata }: DisableUser): Promise<{ userId: string; disabled: true }> {
     requireAdmin(principal, 'disabling users');
-    await updateUser(this.store, this.accessState, userId, () => ({ type: 'DisableUser', data: { userId, reason, at: at.toISOString() } }), metadata);
+    await updateUser(
+      this.store,
+      this.accessState,
+      userId,
+      () => ({ type: 'DisableUser', data: { userId, reason, at: at.toISOString() } }),
+      metadata,
+    );
     await this.sessions.endAllOfUser(userId, 'user disabled', at);
     return { userId, disabled: true };
   }

@@ -56,7 +56,9 @@ export class GrantExpirySweeper implements OnModuleInit, OnModuleDestroy {
       const command = { type: 'ExpireAccess', data: { grantId, at: at.toISOString() } } as const;
       const metadata = { actorId: 'grant-expiry', correlationId: `expiry:${grantId}` };
       try {
-        const { events } = await handleWithDecider(this.store, grantStream(grantId), grantDecider, command, metadata, { events: GRANT_EVENTS });
+        const { events } = await handleWithDecider(this.store, grantStream(grantId), grantDecider, command, metadata, {
+          events: GRANT_EVENTS,
+        });
         if (events.length > 0) expired += 1;
       } catch (error) {
         // A revoke or another node's sweep got there first: nothing left to do for this grant.

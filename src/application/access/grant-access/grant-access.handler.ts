@@ -41,13 +41,21 @@ export class GrantAccessHandler implements ICommandHandler<GrantAccess, IssuedGr
     );
     if (!isAdmin(principal)) await this.assertOwnsAll(principal, input.scope);
     const grantee = input.grantee as { kind: 'user' | 'client'; id: string };
-    if (!(await this.directory.exists(grantee))) throw new InvalidGrantError([`grantee ${grantee.kind} ${grantee.id.slice(0, 64)} does not exist`]);
-    await this.store.append(grantStream(grantId), toNewEvents(events, { actorId: actorIdOf(principal), correlationId }, GRANT_EVENTS), { expectedRevision: 'no_stream' });
+    if (!(await this.directory.exists(grantee)))
+      throw new InvalidGrantError([`grantee ${grantee.kind} ${grantee.id.slice(0, 64)} does not exist`]);
+    await this.store.append(
+      grantStream(grantId),
+      toNewEvents(events, { actorId: actorIdOf(principal), correlationId }, GRANT_EVENTS),
+      { expectedRevision: 'no_stream' },
+    );
     return { grantId };
   }
 
   /** Anything not owned answers like something unknown, so a grant attempt reveals nothing about others' objects. */
-  private async assertOwnsAll(principal: Exclude<Principal, { kind: 'anonymous' }>, scope: GrantAccess['input']['scope']): Promise<void> {
+  private async assertOwnsAll(
+    principal: Exclude<Principal, { kind: 'anonymous' }>,
+    scope: GrantAccess['input']['scope'],
+  ): Promise<void> {
     const ownerId = principal.kind === 'user' ? principal.userId : null;
     const kinds = [
       ['gateway', scope.gatewayIds ?? []],

@@ -37,10 +37,18 @@ export class ListGrantsHandler implements IQueryHandler<ListGrants, { items: Gra
     const params: unknown[] = [];
     const where: string[] = [];
     // Admins see every grant unless they narrow it; everyone else only grants they gave or hold.
-    const me = isAdmin(principal) ? (filter.actorId ?? (filter.role ? actorIdOf(principal) : null)) : actorIdOf(principal);
+    const me = isAdmin(principal)
+      ? (filter.actorId ?? (filter.role ? actorIdOf(principal) : null))
+      : actorIdOf(principal);
     if (me !== null) {
       const who = bind(params, me);
-      where.push(filter.role === 'given' ? `grantor = ${who}` : filter.role === 'held' ? `${ACTOR_GRANTEE} = ${who}` : `(grantor = ${who} OR ${ACTOR_GRANTEE} = ${who})`);
+      where.push(
+        filter.role === 'given'
+          ? `grantor = ${who}`
+          : filter.role === 'held'
+            ? `${ACTOR_GRANTEE} = ${who}`
+            : `(grantor = ${who} OR ${ACTOR_GRANTEE} = ${who})`,
+      );
     }
     const now = bind(params, this.clock.now().toISOString());
     const effective = `CASE WHEN status = 'active' AND expires_at <= ${now}::timestamptz THEN 'expired' ELSE status END`;
@@ -53,19 +61,17 @@ export class ListGrantsHandler implements IQueryHandler<ListGrants, { items: Gra
         ORDER BY grant_id LIMIT ${bind(params, filter.limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, filter.limit).map(
-      (r): GrantView => ({
-        grantId: r.grant_id,
-        grantor: r.grantor,
-        grantee: { kind: r.grantee_kind, id: r.grantee_id },
-        scope: { gatewayIds: r.gateway_ids, nodeIds: r.node_ids, sensorIds: r.sensor_ids },
-        rights: r.rights,
-        expiresAt: isoOrNull(r.expires_at),
-        grantedAt: isoFromEpochMs(r.granted_at),
-        status: r.status,
-        endedAt: isoOrNull(r.ended_at),
-      }),
-    );
+    const items = rows.slice(0, filter.limit).map((r): GrantView => ({
+      grantId: r.grant_id,
+      grantor: r.grantor,
+      grantee: { kind: r.grantee_kind, id: r.grantee_id },
+      scope: { gatewayIds: r.gateway_ids, nodeIds: r.node_ids, sensorIds: r.sensor_ids },
+      rights: r.rights,
+      expiresAt: isoOrNull(r.expires_at),
+      grantedAt: isoFromEpochMs(r.granted_at),
+      status: r.status,
+      endedAt: isoOrNull(r.ended_at),
+    }));
     return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.grantId ?? null) : null };
   }
 }

@@ -65,7 +65,10 @@ export class AuthenticationService {
     let valid = false;
     if (userId !== undefined && encoded !== undefined) valid = await deps.hasher.verify(password, encoded);
     else await deps.hasher.spendDummyVerification(password);
-    const user = valid && userId !== undefined ? (await loadStream(deps.store, userStream(userId), userDecider, USER_EVENTS)).state : undefined;
+    const user =
+      valid && userId !== undefined
+        ? (await loadStream(deps.store, userStream(userId), userDecider, USER_EVENTS)).state
+        : undefined;
     if (!user || user.status !== 'active') {
       deps.throttle.recordFailure(email, ip, deps.now().getTime());
       deps.notify?.({ kind: 'login_failed', userId: userId ?? null, ip });
@@ -79,10 +82,16 @@ export class AuthenticationService {
     const refreshToken = newRefreshToken();
     // The session row first: if the event append fails, the tokens are never handed out and the row is inert.
     await deps.sessions.create(sessionId, user.userId, refreshToken, now, new Date(now.getTime() + deps.sessionTtlMs));
-    await updateUser(deps.store, deps.accessState, user.userId, () => ({ type: 'StartSession', data: { userId: user.userId, sessionId, at: now.toISOString() } }), {
-      actorId: `user:${user.userId}`,
-      correlationId: sessionId,
-    });
+    await updateUser(
+      deps.store,
+      deps.accessState,
+      user.userId,
+      () => ({ type: 'StartSession', data: { userId: user.userId, sessionId, at: now.toISOString() } }),
+      {
+        actorId: `user:${user.userId}`,
+        correlationId: sessionId,
+      },
+    );
     deps.notify?.({ kind: 'login_succeeded', userId: user.userId, sessionId, ip });
     return this.pair(user.userId, sessionId, refreshToken, now);
   }
@@ -129,10 +138,16 @@ export class AuthenticationService {
     if (problems.length > 0) throw new InvalidAccessInputError(problems);
     const now = deps.now();
     await deps.credentials.putPasswordHash(userId, await deps.hasher.hash(next));
-    await updateUser(deps.store, deps.accessState, userId, () => ({ type: 'ChangePassword', data: { userId, at: now.toISOString() } }), {
-      actorId: `user:${userId}`,
-      correlationId: sessionId,
-    });
+    await updateUser(
+      deps.store,
+      deps.accessState,
+      userId,
+      () => ({ type: 'ChangePassword', data: { userId, at: now.toISOString() } }),
+      {
+        actorId: `user:${userId}`,
+        correlationId: sessionId,
+      },
+    );
     for (const other of await deps.sessions.endOthersOfUser(userId, sessionId, 'password changed', now)) {
       await this.endSession(userId, other, 'password_changed');
     }
@@ -143,11 +158,19 @@ export class AuthenticationService {
     const now = this.deps.now();
     await this.deps.sessions.end(sessionId, reason, now);
     // Applied locally first so this node refuses the session even if the append below fails.
-    this.deps.accessState.apply([{ type: 'UserSessionEnded', data: { userId, sessionId, reason, at: now.toISOString() } }]);
-    await updateUser(this.deps.store, this.deps.accessState, userId, () => ({ type: 'EndSession', data: { userId, sessionId, reason, at: now.toISOString() } }), {
-      actorId: `user:${userId}`,
-      correlationId: sessionId,
-    });
+    this.deps.accessState.apply([
+      { type: 'UserSessionEnded', data: { userId, sessionId, reason, at: now.toISOString() } },
+    ]);
+    await updateUser(
+      this.deps.store,
+      this.deps.accessState,
+      userId,
+      () => ({ type: 'EndSession', data: { userId, sessionId, reason, at: now.toISOString() } }),
+      {
+        actorId: `user:${userId}`,
+        correlationId: sessionId,
+      },
+    );
   }
 
   private pair(userId: string, sessionId: string, refreshToken: string, now: Date): TokenPair {

@@ -8,16 +8,25 @@ import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import type { AccessPolicy, AccessRight, GatewayScope } from '../ports/access-policy.port.js';
-import { GATEWAY_OWNERS_TABLE, GRANT_OBJECTS_TABLE, SENSOR_VISIBILITY_TABLE } from '../access-read-model/access.tables.js';
+import {
+  GATEWAY_OWNERS_TABLE,
+  GRANT_OBJECTS_TABLE,
+  SENSOR_VISIBILITY_TABLE,
+} from '../access-read-model/access.tables.js';
 
-const RIGHT_COLUMN: Record<AccessRight, string> = { read: 'can_read', aggregate: 'can_aggregate', command: 'can_command' };
+const RIGHT_COLUMN: Record<AccessRight, string> = {
+  read: 'can_read',
+  aggregate: 'can_aggregate',
+  command: 'can_command',
+};
 
 function authenticated(principal: Principal): Exclude<Principal, { kind: 'anonymous' }> {
   if (principal.kind === 'anonymous') throw new NotAuthenticatedError();
   return principal;
 }
 
-const ownerIdOf = (principal: Exclude<Principal, { kind: 'anonymous' }>): string | null => (principal.kind === 'user' ? principal.userId : null);
+const ownerIdOf = (principal: Exclude<Principal, { kind: 'anonymous' }>): string | null =>
+  principal.kind === 'user' ? principal.userId : null;
 
 /**
  * The access policy over the ownership, grant and visibility read models. Sensor scopes are handed out unresolved
@@ -44,11 +53,21 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     });
   }
 
-  async resolveSensorScope(principal: Principal, right: AccessRight, sensorIds: readonly string[]): Promise<ResolvedSensorScope> {
+  async resolveSensorScope(
+    principal: Principal,
+    right: AccessRight,
+    sensorIds: readonly string[],
+  ): Promise<ResolvedSensorScope> {
     const who = authenticated(principal);
     if (isAdmin(who)) return { kind: 'all' };
     const ownerId = ownerIdOf(who);
-    const owned = ownerId === null ? [] : await this.db.query<{ gateway_id: string }>(`SELECT gateway_id FROM ${GATEWAY_OWNERS_TABLE} WHERE owner_id = $1`, [ownerId]);
+    const owned =
+      ownerId === null
+        ? []
+        : await this.db.query<{ gateway_id: string }>(
+            `SELECT gateway_id FROM ${GATEWAY_OWNERS_TABLE} WHERE owner_id = $1`,
+            [ownerId],
+          );
     const granted = await this.db.query<{ object_kind: string; object_id: string; expires_ms: number | null }>(
       `SELECT object_kind, object_id, (extract(epoch FROM expires_at) * 1000)::float8 AS expires_ms
          FROM ${GRANT_OBJECTS_TABLE} WHERE grantee = $1 AND ${RIGHT_COLUMN[right]}`,
@@ -77,7 +96,10 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     if (isAdmin(who)) return { kind: 'all' };
     const ownerId = ownerIdOf(who);
     if (ownerId === null) return { kind: 'some', gatewayIds: [] };
-    const rows = await this.db.query<{ gateway_id: string }>(`SELECT gateway_id FROM ${GATEWAY_OWNERS_TABLE} WHERE owner_id = $1 ORDER BY gateway_id`, [ownerId]);
+    const rows = await this.db.query<{ gateway_id: string }>(
+      `SELECT gateway_id FROM ${GATEWAY_OWNERS_TABLE} WHERE owner_id = $1 ORDER BY gateway_id`,
+      [ownerId],
+    );
     return { kind: 'some', gatewayIds: rows.map((r) => r.gateway_id) };
   }
 
@@ -85,7 +107,10 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     const scope = await this.sensorScope(principal, right);
     const params: unknown[] = [sensorId];
     const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
-    const rows = await this.db.query(`SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`, params);
+    const rows = await this.db.query(
+      `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`,
+      params,
+    );
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
   }
 
@@ -93,7 +118,13 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     const who = authenticated(principal);
     if (isAdmin(who)) return;
     const ownerId = ownerIdOf(who);
-    const rows = ownerId === null ? [] : await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [gatewayId, ownerId]);
+    const rows =
+      ownerId === null
+        ? []
+        : await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [
+            gatewayId,
+            ownerId,
+          ]);
     if (rows.length === 0) throw new ObjectNotVisibleError('gateway', gatewayId);
   }
 

@@ -18,7 +18,11 @@ export interface AccessPolicy {
    * The same scope resolved into memory, for feeds that filter readings without a query (the live stream);
    * `sensorIds` bounds what is loaded. Callers re-resolve it periodically so revokes reach open feeds.
    */
-  resolveSensorScope(principal: Principal, right: AccessRight, sensorIds: readonly string[]): Promise<ResolvedSensorScope>;
+  resolveSensorScope(
+    principal: Principal,
+    right: AccessRight,
+    sensorIds: readonly string[],
+  ): Promise<ResolvedSensorScope>;
   /** Gateways the principal owns (all for admins). */
   gatewayScope(principal: Principal): Promise<GatewayScope>;
   /** Throws ObjectNotVisibleError unless the principal holds `right` on that sensor (as owner, admin or grantee). */

@@ -29,7 +29,9 @@ export class QueryAccessLogHandler implements IQueryHandler<QueryAccessLog, { it
     const where: string[] = [];
     // Owners see reads of the sensors on the gateways they own now.
     if (!isAdmin(principal)) {
-      where.push(`gateway_id IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, principal.userId)})`);
+      where.push(
+        `gateway_id IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, principal.userId)})`,
+      );
     }
     if (filter.sensorId !== undefined) where.push(`sensor_id = ${bind(params, filter.sensorId)}`);
     if (filter.actorId !== undefined) where.push(`actor_id = ${bind(params, filter.actorId)}`);

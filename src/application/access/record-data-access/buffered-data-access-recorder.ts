@@ -68,7 +68,15 @@ export class BufferedDataAccessRecorder implements DataAccessRecorder, OnModuleD
         entry.rows += access.rows;
         entry.lastAt = at;
       } else {
-        this.pending.set(key, { actorId, sensorId: access.sensorId, gatewayId: access.gatewayId, requests: 1, rows: access.rows, firstAt: at, lastAt: at });
+        this.pending.set(key, {
+          actorId,
+          sensorId: access.sensorId,
+          gatewayId: access.gatewayId,
+          requests: 1,
+          rows: access.rows,
+          firstAt: at,
+          lastAt: at,
+        });
       }
     }
     if (this.pending.size >= this.options.maxEntries) void this.flush().catch(() => undefined);
@@ -86,7 +94,14 @@ export class BufferedDataAccessRecorder implements DataAccessRecorder, OnModuleD
     this.flushing = this.store
       .append(
         accessLogStream(now),
-        [{ id: randomUUID(), type: DATA_ACCESSED, data: { from, to: now.toISOString(), entries }, metadata: { actorId: 'access-log', schemaVersion: 1 } }],
+        [
+          {
+            id: randomUUID(),
+            type: DATA_ACCESSED,
+            data: { from, to: now.toISOString(), entries },
+            metadata: { actorId: 'access-log', schemaVersion: 1 },
+          },
+        ],
         { expectedRevision: 'any' },
       )
       .then(() => undefined)

@@ -25,14 +25,25 @@ export class RegisterApiClientHandler implements ICommandHandler<RegisterApiClie
     const secret = generateClientSecret();
     const secretFingerprint = clientSecretFingerprint(secret);
     const events = apiClientDecider.decide(
-      { type: 'RegisterApiClient', data: { clientId, organisation: input.organisation, name: input.name, secretFingerprint, at: at.toISOString() } },
+      {
+        type: 'RegisterApiClient',
+        data: { clientId, organisation: input.organisation, name: input.name, secretFingerprint, at: at.toISOString() },
+      },
       apiClientDecider.initialState(),
     );
     // Verifier first: an event naming a secret the server cannot check would be a client that can never log in.
     await this.credentials.putClientSecret(clientId, secretFingerprint, secret);
-    await this.store.append(clientStream(clientId), toNewEvents(events, metadata, API_CLIENT_EVENTS), { expectedRevision: 'no_stream' });
+    await this.store.append(clientStream(clientId), toNewEvents(events, metadata, API_CLIENT_EVENTS), {
+      expectedRevision: 'no_stream',
+    });
     this.accessState.apply(events);
     const registered = events[0]!.type === 'ApiClientRegistered' ? events[0]!.data : undefined;
-    return { clientId, organisation: registered!.organisation, name: registered!.name, clientSecret: encodeClientSecret(secret), secretFingerprint };
+    return {
+      clientId,
+      organisation: registered!.organisation,
+      name: registered!.name,
+      clientSecret: encodeClientSecret(secret),
+      secretFingerprint,
+    };
   }
 }

@@ -28,7 +28,13 @@ describeEachBackend('RegisterUserHandler on %s', (backendName) => {
     b = await openBackend(backendName, 'reguser');
     credentials = new CredentialStore(b.db);
     const state = new AccessState(b.store, { accessTokenTtlMs: 900_000, now: Date.now });
-    handler = new RegisterUserHandler(b.store, credentials, new ScryptPasswordHasher(), new CommonPasswordPolicy(), state);
+    handler = new RegisterUserHandler(
+      b.store,
+      credentials,
+      new ScryptPasswordHasher(),
+      new CommonPasswordPolicy(),
+      state,
+    );
   }, 30_000);
   afterAll(async () => {
     await b?.cleanup();
@@ -36,7 +42,9 @@ describeEachBackend('RegisterUserHandler on %s', (backendName) => {
 
   it('lets exactly one of concurrent registrations of an address win, whatever its spelling', async () => {
     const results = await Promise.allSettled(
-      ['race@example.org', 'RACE@example.org', ' Race@Example.ORG '].map((email) => handler.execute(new RegisterUser(input({ email }), BOOTSTRAP_ADMIN, AT, META))),
+      ['race@example.org', 'RACE@example.org', ' Race@Example.ORG '].map((email) =>
+        handler.execute(new RegisterUser(input({ email }), BOOTSTRAP_ADMIN, AT, META)),
+      ),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -45,15 +53,25 @@ describeEachBackend('RegisterUserHandler on %s', (backendName) => {
     const winner = (won[0] as PromiseFulfilledResult<{ userId: string }>).value;
     expect(await userIdByEmail(b.store, 'race@example.org')).toBe(winner.userId);
     const [event] = await b.store.readStream(`user-${winner.userId}`);
-    expect(event).toMatchObject({ type: 'UserRegistered', data: { email: 'race@example.org' }, metadata: { actorId: 'user:bootstrap-admin', schemaVersion: 1 } });
+    expect(event).toMatchObject({
+      type: 'UserRegistered',
+      data: { email: 'race@example.org' },
+      metadata: { actorId: 'user:bootstrap-admin', schemaVersion: 1 },
+    });
     expect(await credentials.passwordHashOf(winner.userId)).toMatch(/^\$scrypt\$/);
   }, 60_000);
 
   it('checks the principal and the input before hashing or storing anything', async () => {
     const user: Principal = { kind: 'user', userId: 'u', role: 'user' };
-    await expect(handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), user, AT, META))).rejects.toThrow(AdminRequiredError);
-    await expect(handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), { kind: 'anonymous' }, AT, META))).rejects.toThrow(NotAuthenticatedError);
-    await expect(handler.execute(new RegisterUser(input({ email: 'bad', password: 'short' }), BOOTSTRAP_ADMIN, AT, META))).rejects.toThrow(
+    await expect(handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), user, AT, META))).rejects.toThrow(
+      AdminRequiredError,
+    );
+    await expect(
+      handler.execute(new RegisterUser(input({ email: 'x1@example.org' }), { kind: 'anonymous' }, AT, META)),
+    ).rejects.toThrow(NotAuthenticatedError);
+    await expect(
+      handler.execute(new RegisterUser(input({ email: 'bad', password: 'short' }), BOOTSTRAP_ADMIN, AT, META)),
+    ).rejects.toThrow(
       new InvalidAccessInputError(['email must look like name@example.org', 'password must be at least 12 characters']),
     );
     expect(await userIdByEmail(b.store, 'x1@example.org')).toBeUndefined();

@@ -10,7 +10,12 @@ import { toNewEvents } from '../../shared/decider-command.js';
 import { EMAIL_EVENTS, USER_EVENTS, emailStream, userStream } from '../access-streams.js';
 import { requireAdmin } from '../admin-check.js';
 import { CredentialStore } from '../credentials/credential-store.js';
-import { PASSWORD_HASHER, PASSWORD_POLICY, type PasswordHasher, type PasswordPolicy } from '../ports/password-hasher.port.js';
+import {
+  PASSWORD_HASHER,
+  PASSWORD_POLICY,
+  type PasswordHasher,
+  type PasswordPolicy,
+} from '../ports/password-hasher.port.js';
 import { RegisterUser, type RegisteredUser } from './register-user.command.js';
 
 @CommandHandler(RegisterUser)
@@ -30,11 +35,15 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUser, Regist
     let events;
     try {
       events = userDecider.decide(
-        { type: 'RegisterUser', data: { userId, email: input.email, displayName: input.displayName, role: input.role, at: at.toISOString() } },
+        {
+          type: 'RegisterUser',
+          data: { userId, email: input.email, displayName: input.displayName, role: input.role, at: at.toISOString() },
+        },
         userDecider.initialState(),
       );
     } catch (error) {
-      if (error instanceof InvalidAccessInputError && passwordProblems.length > 0) throw new InvalidAccessInputError([...error.problems, ...passwordProblems]);
+      if (error instanceof InvalidAccessInputError && passwordProblems.length > 0)
+        throw new InvalidAccessInputError([...error.problems, ...passwordProblems]);
       throw error;
     }
     if (passwordProblems.length > 0) throw new InvalidAccessInputError(passwordProblems);
@@ -43,16 +52,23 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUser, Regist
     const encoded = await this.hasher.hash(input.password);
 
     // The reservation is the uniqueness check: only one append per address can find its stream absent.
-    const reservation: UserEmailReserved = { type: EMAIL_RESERVED, data: { email: registered.data.email, userId, at: at.toISOString() } };
+    const reservation: UserEmailReserved = {
+      type: EMAIL_RESERVED,
+      data: { email: registered.data.email, userId, at: at.toISOString() },
+    };
     try {
-      await this.store.append(emailStream(registered.data.email), toNewEvents([reservation], metadata, EMAIL_EVENTS), { expectedRevision: 'no_stream' });
+      await this.store.append(emailStream(registered.data.email), toNewEvents([reservation], metadata, EMAIL_EVENTS), {
+        expectedRevision: 'no_stream',
+      });
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) throw new EmailTakenError();
       throw error;
     }
     // Credential before the user event: a user without a password could never log in, a stray hash is inert.
     await this.credentials.putPasswordHash(userId, encoded);
-    await this.store.append(userStream(userId), toNewEvents(events, metadata, USER_EVENTS), { expectedRevision: 'no_stream' });
+    await this.store.append(userStream(userId), toNewEvents(events, metadata, USER_EVENTS), {
+      expectedRevision: 'no_stream',
+    });
     this.accessState.apply(events);
     const { email, displayName, role } = registered.data;
     return { userId, email, displayName, role };

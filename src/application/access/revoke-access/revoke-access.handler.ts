@@ -21,8 +21,13 @@ export class RevokeAccessHandler implements ICommandHandler<RevokeAccess, Revoke
     const involved = state.status !== 'none' && (state.grantor === actorId || granteeKey(state.grantee) === actorId);
     if (!isAdmin(principal) && !involved) throw new GrantNotFoundError(grantId);
     const revokedAt = at.toISOString();
-    const events = grantDecider.decide({ type: 'RevokeAccess', data: { grantId, revokedBy: actorId, at: revokedAt } }, state);
-    await this.store.append(grantStream(grantId), toNewEvents(events, { actorId, correlationId }, GRANT_EVENTS), { expectedRevision: revision });
+    const events = grantDecider.decide(
+      { type: 'RevokeAccess', data: { grantId, revokedBy: actorId, at: revokedAt } },
+      state,
+    );
+    await this.store.append(grantStream(grantId), toNewEvents(events, { actorId, correlationId }, GRANT_EVENTS), {
+      expectedRevision: revision,
+    });
     return { grantId, revokedAt };
   }
 }

@@ -16,10 +16,23 @@ export class RevokeApiClientHandler implements ICommandHandler<RevokeApiClient, 
     @Inject(AccessState) private readonly accessState: AccessState,
   ) {}
 
-  async execute({ clientId, reason, principal, at, metadata }: RevokeApiClient): Promise<{ clientId: string; revoked: true }> {
+  async execute({
+    clientId,
+    reason,
+    principal,
+    at,
+    metadata,
+  }: RevokeApiClient): Promise<{ clientId: string; revoked: true }> {
     requireAdmin(principal, 'revoking API clients');
     const command = { type: 'RevokeApiClient', data: { clientId, reason, at: at.toISOString() } } as const;
-    const { events } = await handleWithDecider(this.store, clientStream(clientId), apiClientDecider, command, metadata, { events: API_CLIENT_EVENTS });
+    const { events } = await handleWithDecider(
+      this.store,
+      clientStream(clientId),
+      apiClientDecider,
+      command,
+      metadata,
+      { events: API_CLIENT_EVENTS },
+    );
     if (events.length > 0) this.accessState.apply(events);
     return { clientId, revoked: true };
   }

@@ -2,7 +2,11 @@ import { Command } from '@nestjs/cqrs';
 import type { Principal } from '../../../domain/access/principal.js';
 import type { CommandMetadata } from '../../shared/command-metadata.js';
 
-export type RotatedClientSecret = { readonly clientId: string; readonly clientSecret: string; readonly secretFingerprint: string };
+export type RotatedClientSecret = {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly secretFingerprint: string;
+};
 
 export class RotateApiClientSecret extends Command<RotatedClientSecret> {
   constructor(

@@ -12,22 +12,40 @@ import { RotateApiClientSecret } from './rotate-api-client-secret.command.js';
 
 /** The old secret stops working for new tokens at once; tokens already issued run out within their 15 minutes. */
 @CommandHandler(RotateApiClientSecret)
-export class RotateApiClientSecretHandler implements ICommandHandler<RotateApiClientSecret, { clientId: string; clientSecret: string; secretFingerprint: string }> {
+export class RotateApiClientSecretHandler implements ICommandHandler<
+  RotateApiClientSecret,
+  { clientId: string; clientSecret: string; secretFingerprint: string }
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CredentialStore) private readonly credentials: CredentialStore,
     @Inject(AccessState) private readonly accessState: AccessState,
   ) {}
 
-  async execute({ clientId, principal, at, metadata }: RotateApiClientSecret): Promise<{ clientId: string; clientSecret: string; secretFingerprint: string }> {
+  async execute({
+    clientId,
+    principal,
+    at,
+    metadata,
+  }: RotateApiClientSecret): Promise<{ clientId: string; clientSecret: string; secretFingerprint: string }> {
     requireAdmin(principal, 'rotating client secrets');
     const secret = generateClientSecret();
     const secretFingerprint = clientSecretFingerprint(secret);
-    const command = { type: 'RotateApiClientSecret', data: { clientId, secretFingerprint, at: at.toISOString() } } as const;
-    const { events } = await handleWithDecider(this.store, clientStream(clientId), apiClientDecider, command, metadata, {
-      events: API_CLIENT_EVENTS,
-      beforeAppend: () => this.credentials.putClientSecret(clientId, secretFingerprint, secret),
-    });
+    const command = {
+      type: 'RotateApiClientSecret',
+      data: { clientId, secretFingerprint, at: at.toISOString() },
+    } as const;
+    const { events } = await handleWithDecider(
+      this.store,
+      clientStream(clientId),
+      apiClientDecider,
+      command,
+      metadata,
+      {
+        events: API_CLIENT_EVENTS,
+        beforeAppend: () => this.credentials.putClientSecret(clientId, secretFingerprint, secret),
+      },
+    );
     this.accessState.apply(events);
     return { clientId, clientSecret: encodeClientSecret(secret), secretFingerprint };
   }

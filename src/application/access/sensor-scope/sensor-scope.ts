@@ -16,7 +16,11 @@ export interface ScopedColumns {
   readonly node?: string;
 }
 
-const RIGHT_COLUMN: Record<AccessRight, string> = { read: 'can_read', aggregate: 'can_aggregate', command: 'can_command' };
+const RIGHT_COLUMN: Record<AccessRight, string> = {
+  read: 'can_read',
+  aggregate: 'can_aggregate',
+  command: 'can_command',
+};
 
 type PrincipalScope = Extract<SensorScope, { kind: 'principal' }>;
 
@@ -46,12 +50,20 @@ function principalCondition(scope: PrincipalScope, params: unknown[], columns: S
   const at = bind(params, scope.at);
   const parts: string[] = [];
   if (scope.ownerId !== null) {
-    parts.push(`${columns.gateway} IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, scope.ownerId)})`);
+    parts.push(
+      `${columns.gateway} IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, scope.ownerId)})`,
+    );
   }
   if (columns.sensor) {
     // One correlated probe for all three kinds: cheaper to plan and to run than three subqueries per request.
-    const kinds: [GrantObjectKind, string | undefined][] = [['sensor', columns.sensor], ['node', columns.node], ['gateway', columns.gateway]];
-    const objects = kinds.flatMap(([kind, column]) => (column ? [`(g.object_kind = '${kind}' AND g.object_id = ${column})`] : []));
+    const kinds: [GrantObjectKind, string | undefined][] = [
+      ['sensor', columns.sensor],
+      ['node', columns.node],
+      ['gateway', columns.gateway],
+    ];
+    const objects = kinds.flatMap(([kind, column]) =>
+      column ? [`(g.object_kind = '${kind}' AND g.object_id = ${column})`] : [],
+    );
     const granted = `EXISTS (SELECT 1 FROM ${GRANT_OBJECTS_TABLE} g WHERE g.grantee = ${grantee} AND g.${RIGHT_COLUMN[scope.right]}
                        AND (g.expires_at IS NULL OR g.expires_at > ${at}::timestamptz) AND (${objects.join(' OR ')}))`;
     parts.push(`(${granted} AND NOT ${hasVisibility(columns.sensor, 'private')})`);

@@ -21,8 +21,15 @@ describeEachBackend('SessionStore on %s', (backendName) => {
     await sessions.create('s1', 'u1', first, T0, at(30 * DAY));
     const second = newRefreshToken();
     expect(await sessions.rotate(first, second, at(1000))).toEqual({ kind: 'rotated', sessionId: 's1', userId: 'u1' });
-    expect(await sessions.rotate(first, newRefreshToken(), at(2000))).toEqual({ kind: 'reused', sessionId: 's1', userId: 'u1' });
-    const outcomes = await Promise.all([sessions.rotate(second, newRefreshToken(), at(3000)), sessions.rotate(second, newRefreshToken(), at(3000))]);
+    expect(await sessions.rotate(first, newRefreshToken(), at(2000))).toEqual({
+      kind: 'reused',
+      sessionId: 's1',
+      userId: 'u1',
+    });
+    const outcomes = await Promise.all([
+      sessions.rotate(second, newRefreshToken(), at(3000)),
+      sessions.rotate(second, newRefreshToken(), at(3000)),
+    ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['reused', 'rotated']);
     expect(await sessions.rotate('never-issued', newRefreshToken(), at(3000))).toEqual({ kind: 'unknown' });
     // Only hashes are stored.

@@ -39,7 +39,10 @@ export class SessionStore {
 
   async create(sessionId: string, userId: string, refreshToken: string, now: Date, expiresAt: Date): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO auth_sessions (session_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sessionId, userId, now, expiresAt]);
+      await tx.query(
+        'INSERT INTO auth_sessions (session_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [sessionId, userId, now, expiresAt],
+      );
       await insertToken(tx, refreshToken, sessionId, now);
     });
   }
@@ -55,10 +58,14 @@ export class SessionStore {
       );
       if (!row) return { kind: 'unknown' };
       const session = { sessionId: row.session_id, userId: row.user_id };
-      if (row.ended_at !== null || new Date(row.expires_at).getTime() <= now.getTime()) return { kind: 'ended', ...session };
+      if (row.ended_at !== null || new Date(row.expires_at).getTime() <= now.getTime())
+        return { kind: 'ended', ...session };
       if (row.used_at !== null) return { kind: 'reused', ...session };
       if (new Date(row.issued_at).getTime() + this.idleMs <= now.getTime()) {
-        await tx.query(`UPDATE auth_sessions SET ended_at = $2, ended_reason = 'idle' WHERE session_id = $1`, [row.session_id, now]);
+        await tx.query(`UPDATE auth_sessions SET ended_at = $2, ended_reason = 'idle' WHERE session_id = $1`, [
+          row.session_id,
+          now,
+        ]);
         return { kind: 'ended', ...session };
       }
       await tx.query('UPDATE auth_refresh_tokens SET used_at = $2 WHERE token_hash = $1', [tokenHash(presented), now]);
@@ -69,16 +76,18 @@ export class SessionStore {
 
   /** True when it was still open. */
   async end(sessionId: string, reason: string, now: Date): Promise<boolean> {
-    const rows = await this.db.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE session_id = $1 AND ended_at IS NULL RETURNING session_id', [
-      sessionId,
-      now,
-      reason,
-    ]);
+    const rows = await this.db.query(
+      'UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE session_id = $1 AND ended_at IS NULL RETURNING session_id',
+      [sessionId, now, reason],
+    );
     return rows.length > 0;
   }
 
   async endAllOfUser(userId: string, reason: string, now: Date): Promise<void> {
-    await this.db.query('UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL', [userId, now, reason]);
+    await this.db.query(
+      'UPDATE auth_sessions SET ended_at = $2, ended_reason = $3 WHERE user_id = $1 AND ended_at IS NULL',
+      [userId, now, reason],
+    );
   }
 
   /** Open sessions of the user other than `keep`; ended here, returned so their access tokens can be refused too. */
@@ -91,11 +100,18 @@ export class SessionStore {
   }
 
   async isOpen(sessionId: string): Promise<boolean> {
-    const [row] = await this.db.query<{ open: boolean }>('SELECT ended_at IS NULL AS open FROM auth_sessions WHERE session_id = $1', [sessionId]);
+    const [row] = await this.db.query<{ open: boolean }>(
+      'SELECT ended_at IS NULL AS open FROM auth_sessions WHERE session_id = $1',
+      [sessionId],
+    );
     return row?.open === true;
   }
 }
 
 async function insertToken(tx: SqlExecutor, token: string, sessionId: string, now: Date): Promise<void> {
-  await tx.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, issued_at) VALUES ($1, $2, $3)', [tokenHash(token), sessionId, now]);
+  await tx.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, issued_at) VALUES ($1, $2, $3)', [
+    tokenHash(token),
+    sessionId,
+    now,
+  ]);
 }

@@ -20,7 +20,11 @@ async function applyUserEvent(tx: SqlExecutor, table: string, event: UserEvent):
       return;
     }
     case 'UserRoleChanged':
-      await tx.query(`UPDATE ${table} SET role = $2, updated_at = $3 WHERE user_id = $1`, [event.data.userId, event.data.role, event.data.at]);
+      await tx.query(`UPDATE ${table} SET role = $2, updated_at = $3 WHERE user_id = $1`, [
+        event.data.userId,
+        event.data.role,
+        event.data.at,
+      ]);
       return;
     case 'UserDisabled':
       await tx.query(`UPDATE ${table} SET disabled_at = $2, disabled_reason = $3, updated_at = $2 WHERE user_id = $1`, [

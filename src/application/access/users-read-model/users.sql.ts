@@ -23,7 +23,11 @@ interface UserRow {
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-export async function selectUsers(db: SqlExecutor, table: string, page: { after?: string; limit: number }): Promise<UserView[]> {
+export async function selectUsers(
+  db: SqlExecutor,
+  table: string,
+  page: { after?: string; limit: number },
+): Promise<UserView[]> {
   const rows = await db.query<UserRow>(
     `SELECT user_id, email, display_name, role, registered_at, disabled_at, disabled_reason FROM ${table}
       WHERE ($1::text IS NULL OR email > $1) ORDER BY email LIMIT $2`,

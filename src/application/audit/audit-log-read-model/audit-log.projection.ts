@@ -10,12 +10,23 @@ function optionalText(value: unknown): string | null {
 }
 
 /** Data fields naming the objects an event is about, across contexts. */
-const OBJECT_FIELDS = ['gatewayId', 'nodeId', 'sensorId', 'commandId', 'userId', 'clientId', 'grantId', 'alarmId'] as const;
+const OBJECT_FIELDS = [
+  'gatewayId',
+  'nodeId',
+  'sensorId',
+  'commandId',
+  'userId',
+  'clientId',
+  'grantId',
+  'alarmId',
+] as const;
 
 export function objectIdsOf(event: RecordedEvent): string[] {
   const data = event.data as Record<string, unknown> | null;
   if (typeof data !== 'object' || data === null) return [];
-  const ids = OBJECT_FIELDS.map((field) => data[field]).filter((v): v is string => typeof v === 'string' && v !== '' && v.length <= 300);
+  const ids = OBJECT_FIELDS.map((field) => data[field]).filter(
+    (v): v is string => typeof v === 'string' && v !== '' && v.length <= 300,
+  );
   return [...new Set(ids)];
 }
 
@@ -24,12 +35,27 @@ export const auditLogProjection: Projection = {
   name: AUDIT_LOG_TABLE,
   formerName: 'audit',
   tables: [AUDIT_LOG_TABLE, AUDIT_OBJECTS_TABLE],
-  async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
+  async apply(
+    batch: readonly RecordedEvent[],
+    tx: SqlExecutor,
+    { table, sequence }: { table: TableResolver; sequence: number },
+  ) {
     const objects = batch.flatMap((event, i) => objectIdsOf(event).map((id) => [id, sequence + i + 1] as const));
     if (objects.length > 0) await tx.insertRows(table(AUDIT_OBJECTS_TABLE), ['object_id', 'seq'], objects);
     await tx.insertRows(
       table(AUDIT_LOG_TABLE),
-      ['seq', 'event_id', 'position', 'stream', 'revision', 'type', 'actor_id', 'correlation_id', 'recorded_at', 'summary'],
+      [
+        'seq',
+        'event_id',
+        'position',
+        'stream',
+        'revision',
+        'type',
+        'actor_id',
+        'correlation_id',
+        'recorded_at',
+        'summary',
+      ],
       batch.map((event, i) => [
         sequence + i + 1,
         event.id,

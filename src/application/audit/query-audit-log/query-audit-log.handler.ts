@@ -48,7 +48,8 @@ export class QueryAuditLogHandler implements IQueryHandler<QueryAuditLog, AuditP
     if (filter.stream !== undefined) add('a.stream = ?', filter.stream);
     if (filter.type !== undefined) add('a.type = ?', filter.type);
     if (filter.actorId !== undefined) add('a.actor_id = ?', filter.actorId);
-    if (filter.objectId !== undefined) add('a.seq IN (SELECT o.seq FROM audit_objects o WHERE o.object_id = ?)', filter.objectId);
+    if (filter.objectId !== undefined)
+      add('a.seq IN (SELECT o.seq FROM audit_objects o WHERE o.object_id = ?)', filter.objectId);
     if (filter.from !== undefined) add('a.recorded_at >= ?::timestamptz', filter.from);
     if (filter.to !== undefined) add('a.recorded_at < ?::timestamptz', filter.to);
     const rows = await this.db.query<AuditRow>(

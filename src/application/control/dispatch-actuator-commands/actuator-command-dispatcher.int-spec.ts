@@ -19,7 +19,12 @@ class ScriptedLink implements CommandLink {
   isConnected(): boolean {
     return this.connected;
   }
-  deliver(gatewayId: string, _action: string, target: string, params: Readonly<Record<string, unknown>>): Promise<LinkDelivery> {
+  deliver(
+    gatewayId: string,
+    _action: string,
+    target: string,
+    params: Readonly<Record<string, unknown>>,
+  ): Promise<LinkDelivery> {
     this.delivered.push({ gatewayId, target, params });
     return Promise.resolve({ kind: 'answered', ok: true, detail: 'sent' });
   }
@@ -53,10 +58,18 @@ describe('actuator command dispatcher across a restart', () => {
   it('keeps a command for an offline gateway through a restart, sends it once the gateway is back, and confirms it by the next report', async () => {
     const request = () =>
       new RequestActuatorCommandHandler(b.store, new AdminOnlyAccessPolicy(), new SqlActuatorDirectory(b.db)).execute(
-        new RequestActuatorCommand(BOOTSTRAP_ADMIN, { sensorId: SENSOR, action: 'on', reason: 'night', timeoutSeconds: 600, idempotencyKey: 'restart-1' }, new Date(), 'c'),
+        new RequestActuatorCommand(
+          BOOTSTRAP_ADMIN,
+          { sensorId: SENSOR, action: 'on', reason: 'night', timeoutSeconds: 600, idempotencyKey: 'restart-1' },
+          new Date(),
+          'c',
+        ),
       );
     const link = new ScriptedLink();
-    const first = new ActuatorCommandDispatcher(b.store, new SqlActuatorDirectory(b.db), link, { now: () => new Date(), pollMs: 20 });
+    const first = new ActuatorCommandDispatcher(b.store, new SqlActuatorDirectory(b.db), link, {
+      now: () => new Date(),
+      pollMs: 20,
+    });
     await first.start();
     const { command, created } = await request();
     expect(created).toBe(true);
@@ -66,18 +79,37 @@ describe('actuator command dispatcher across a restart', () => {
     await first.stop();
 
     // The same key after the restart names the same command.
-    expect(await request()).toMatchObject({ created: false, command: { commandId: command.commandId, status: 'requested' } });
+    expect(await request()).toMatchObject({
+      created: false,
+      command: { commandId: command.commandId, status: 'requested' },
+    });
 
-    const second = new ActuatorCommandDispatcher(b.store, new SqlActuatorDirectory(b.db), link, { now: () => new Date(), pollMs: 20 });
+    const second = new ActuatorCommandDispatcher(b.store, new SqlActuatorDirectory(b.db), link, {
+      now: () => new Date(),
+      pollMs: 20,
+    });
     await second.start();
     try {
       expect(second.pendingCount()).toBe(1);
       link.connected = true;
-      await until('the dispatch', async () => (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state.status === 'dispatched');
+      await until(
+        'the dispatch',
+        async () =>
+          (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state
+            .status === 'dispatched',
+      );
       expect(link.delivered).toEqual([{ gatewayId: 'g1', target: '0x000b57fffec6a5b2/1', params: { state: 'on' } }]);
       // The device's report arrives through the readings read model.
-      await b.db.query(`UPDATE readings_latest SET value = 1, measured_at = now(), received_at = now() WHERE sensor_id = $1`, [SENSOR]);
-      await until('the acknowledgement', async () => (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state.status === 'acknowledged');
+      await b.db.query(
+        `UPDATE readings_latest SET value = 1, measured_at = now(), received_at = now() WHERE sensor_id = $1`,
+        [SENSOR],
+      );
+      await until(
+        'the acknowledgement',
+        async () =>
+          (await loadStream(b.store, commandStream(command.commandId), actuatorCommandDecider, COMMAND_EVENTS)).state
+            .status === 'acknowledged',
+      );
       expect(link.delivered).toHaveLength(1);
       expect(second.pendingCount()).toBe(0);
     } finally {

@@ -1,6 +1,19 @@
-import { actuatorCommandDecider, isTerminal, type ActuatorCommandCommand, type CommandStatus } from '../../../domain/control/actuator-command.decider.js';
-import { ACTUATOR_COMMAND_EVENT_TYPES, type ActuatorCommandRequested } from '../../../domain/control/actuator-command.events.js';
-import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../ports/event-store.port.js';
+import {
+  actuatorCommandDecider,
+  isTerminal,
+  type ActuatorCommandCommand,
+  type CommandStatus,
+} from '../../../domain/control/actuator-command.decider.js';
+import {
+  ACTUATOR_COMMAND_EVENT_TYPES,
+  type ActuatorCommandRequested,
+} from '../../../domain/control/actuator-command.events.js';
+import {
+  WrongExpectedRevisionError,
+  type AllFilter,
+  type EventStore,
+  type RecordedEvent,
+} from '../../ports/event-store.port.js';
 import { COMMAND_EVENTS, COMMAND_STREAM_PREFIX, commandStream } from '../control-streams.js';
 import type { ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import type { CommandLink } from '../ports/command-link.port.js';
@@ -48,7 +61,11 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
     if (typeof commandId !== 'string') return;
     switch (event.type) {
       case 'ActuatorCommandRequested':
-        this.waiting.set(commandId, { request: event.data as ActuatorCommandRequested['data'], status: 'requested', sending: false });
+        this.waiting.set(commandId, {
+          request: event.data as ActuatorCommandRequested['data'],
+          status: 'requested',
+          sending: false,
+        });
         return;
       case 'ActuatorCommandDispatched':
       case 'ActuatorCommandUndelivered': {
@@ -67,12 +84,19 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
       const now = this.options.now().toISOString();
       if (now >= waiting.request.expiresAt) {
         await this.step(commandId, { type: 'ExpireActuatorCommand', data: { at: now } });
-      } else if (waiting.status === 'requested' && !waiting.sending && this.link.isConnected(waiting.request.gatewayId)) {
+      } else if (
+        waiting.status === 'requested' &&
+        !waiting.sending &&
+        this.link.isConnected(waiting.request.gatewayId)
+      ) {
         await this.dispatch(commandId, waiting);
       } else if (waiting.status === 'dispatched') {
         const reported = await this.directory.latestState(waiting.request.sensorId);
         if (reported) {
-          await this.step(commandId, { type: 'ConfirmActuatorState', data: { state: reported.state, reportedAt: reported.measuredAt, receivedAt: reported.receivedAt, at: now } });
+          await this.step(commandId, {
+            type: 'ConfirmActuatorState',
+            data: { state: reported.state, reportedAt: reported.measuredAt, receivedAt: reported.receivedAt, at: now },
+          });
         }
       }
     }
@@ -80,14 +104,23 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
 
   /** Decides on the freshly read stream and appends at its revision; false when there was nothing to do. */
   private async step(commandId: string, command: ActuatorCommandCommand): Promise<boolean> {
-    const { state, revision } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
+    const { state, revision } = await loadStream(
+      this.store,
+      commandStream(commandId),
+      actuatorCommandDecider,
+      COMMAND_EVENTS,
+    );
     if (state.status !== 'none' && isTerminal(state.status)) this.waiting.delete(commandId);
     const events = actuatorCommandDecider.decide(command, state);
     if (events.length === 0) return false;
     try {
-      await this.store.append(commandStream(commandId), toNewEvents(events, { ...DISPATCHER_ACTOR, correlationId: commandId }, COMMAND_EVENTS), {
-        expectedRevision: revision,
-      });
+      await this.store.append(
+        commandStream(commandId),
+        toNewEvents(events, { ...DISPATCHER_ACTOR, correlationId: commandId }, COMMAND_EVENTS),
+        {
+          expectedRevision: revision,
+        },
+      );
       return true;
     } catch (error) {
       // Another server node took the step first; the next pass sees what it wrote.
@@ -97,7 +130,10 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
   }
 
   private async dispatch(commandId: string, waiting: Waiting): Promise<void> {
-    const dispatched = await this.step(commandId, { type: 'DispatchActuatorCommand', data: { at: this.options.now().toISOString() } });
+    const dispatched = await this.step(commandId, {
+      type: 'DispatchActuatorCommand',
+      data: { at: this.options.now().toISOString() },
+    });
     if (!dispatched) return;
     waiting.sending = true;
     const { request } = waiting;
@@ -109,17 +145,29 @@ export class ActuatorCommandDispatcher extends LogDrivenWorker {
         switch (delivery.kind) {
           case 'answered':
             // A positive answer still waits for the report that shows the new state.
-            if (!delivery.ok) await this.step(commandId, { type: 'FailActuatorCommand', data: { reason: 'device_error', detail: delivery.detail, at } });
+            if (!delivery.ok)
+              await this.step(commandId, {
+                type: 'FailActuatorCommand',
+                data: { reason: 'device_error', detail: delivery.detail, at },
+              });
             return;
           case 'offline':
-            await this.step(commandId, { type: 'ReturnActuatorCommand', data: { detail: 'the gateway disconnected as the command was sent', at } });
+            await this.step(commandId, {
+              type: 'ReturnActuatorCommand',
+              data: { detail: 'the gateway disconnected as the command was sent', at },
+            });
             return;
           case 'no_answer':
-            await this.step(commandId, { type: 'FailActuatorCommand', data: { reason: 'gateway_error', detail: delivery.detail, at } });
+            await this.step(commandId, {
+              type: 'FailActuatorCommand',
+              data: { reason: 'gateway_error', detail: delivery.detail, at },
+            });
             return;
         }
       })
-      .catch((error: unknown) => this.options.onError?.(error, `actuator command ${commandId}: recording the gateway's answer failed`))
+      .catch((error: unknown) =>
+        this.options.onError?.(error, `actuator command ${commandId}: recording the gateway's answer failed`),
+      )
       .finally(() => (waiting.sending = false));
   }
 }

@@ -3,7 +3,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../domain/access/principal.js';
 import { actuatorCommandDecider, isTerminal } from '../../../domain/control/actuator-command.decider.js';
-import { ActuatorBusyError, InvalidActuatorCommandError, NotSwitchableError } from '../../../domain/control/actuator-command.errors.js';
+import {
+  ActuatorBusyError,
+  InvalidActuatorCommandError,
+  NotSwitchableError,
+} from '../../../domain/control/actuator-command.errors.js';
 import { actuatorDecider } from '../../../domain/control/actuator.decider.js';
 import { actuatorTargetOf } from '../../../domain/control/actuator-target.js';
 import { ObjectNotVisibleError } from '../../access/access.errors.js';
@@ -12,7 +16,13 @@ import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../
 import { commandView } from '../actuator-command-view.js';
 import type { CommandMetadata } from '../../shared/command-metadata.js';
 import { loadStream, toNewEvents } from '../../shared/decider-command.js';
-import { ACTUATOR_EVENTS, COMMAND_EVENTS, actuatorStream, commandStream, idempotentCommandId } from '../control-streams.js';
+import {
+  ACTUATOR_EVENTS,
+  COMMAND_EVENTS,
+  actuatorStream,
+  commandStream,
+  idempotentCommandId,
+} from '../control-streams.js';
 import { ACTUATOR_DIRECTORY, type ActuatorDirectory } from '../ports/actuator-directory.port.js';
 import { RequestActuatorCommand, type RequestedActuatorCommand } from './request-actuator-command.command.js';
 
@@ -22,7 +32,10 @@ import { RequestActuatorCommand, type RequestedActuatorCommand } from './request
  * command id is derived from actor and key, so a repeat (even after a restart) finds the command it made before.
  */
 @CommandHandler(RequestActuatorCommand)
-export class RequestActuatorCommandHandler implements ICommandHandler<RequestActuatorCommand, RequestedActuatorCommand> {
+export class RequestActuatorCommandHandler implements ICommandHandler<
+  RequestActuatorCommand,
+  RequestedActuatorCommand
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
@@ -40,9 +53,14 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     }
     const sensor = await this.directory.find(input.sensorId);
     if (!sensor) throw new ObjectNotVisibleError('sensor', input.sensorId);
-    if (sensor.quantity !== 'switchState') throw new NotSwitchableError(input.sensorId, `it measures ${sensor.quantity}, not switchState`);
+    if (sensor.quantity !== 'switchState')
+      throw new NotSwitchableError(input.sensorId, `it measures ${sensor.quantity}, not switchState`);
     const target = actuatorTargetOf(input.sensorId, sensor.protocol);
-    if (!target) throw new NotSwitchableError(input.sensorId, `the ${sensor.protocol || 'unknown'} driver has no switch command for it`);
+    if (!target)
+      throw new NotSwitchableError(
+        input.sensorId,
+        `the ${sensor.protocol || 'unknown'} driver has no switch command for it`,
+      );
     const current = await this.directory.latestState(input.sensorId);
     const requested = actuatorCommandDecider.decide(
       {
@@ -66,7 +84,9 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     );
     await this.reserve(input.sensorId, commandId, at, metadata);
     try {
-      await this.store.append(commandStream(commandId), toNewEvents(requested, metadata, COMMAND_EVENTS), { expectedRevision: 'no_stream' });
+      await this.store.append(commandStream(commandId), toNewEvents(requested, metadata, COMMAND_EVENTS), {
+        expectedRevision: 'no_stream',
+      });
     } catch (error) {
       // The same key raced itself: the other request wrote the command.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -76,7 +96,10 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     return { created: true, command: repeat.command };
   }
 
-  private async existing(commandId: string, input: RequestActuatorCommand['input']): Promise<RequestedActuatorCommand | null> {
+  private async existing(
+    commandId: string,
+    input: RequestActuatorCommand['input'],
+  ): Promise<RequestedActuatorCommand | null> {
     const { state } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     if (state.status === 'none') return null;
     if (state.request.sensorId !== input.sensorId || state.request.action !== input.action) {
@@ -89,10 +112,15 @@ export class RequestActuatorCommandHandler implements ICommandHandler<RequestAct
     const actuator = await loadStream(this.store, actuatorStream(sensorId), actuatorDecider, ACTUATOR_EVENTS);
     const holder = actuator.state.holder;
     const holderFinished = holder === null ? null : await this.finished(holder);
-    const events = actuatorDecider.decide({ type: 'ReserveActuator', data: { sensorId, commandId, holderFinished, at: at.toISOString() } }, actuator.state);
+    const events = actuatorDecider.decide(
+      { type: 'ReserveActuator', data: { sensorId, commandId, holderFinished, at: at.toISOString() } },
+      actuator.state,
+    );
     if (events.length === 0) return;
     try {
-      await this.store.append(actuatorStream(sensorId), toNewEvents(events, metadata, ACTUATOR_EVENTS), { expectedRevision: actuator.revision });
+      await this.store.append(actuatorStream(sensorId), toNewEvents(events, metadata, ACTUATOR_EVENTS), {
+        expectedRevision: actuator.revision,
+      });
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       const now = await loadStream(this.store, actuatorStream(sensorId), actuatorDecider, ACTUATOR_EVENTS);

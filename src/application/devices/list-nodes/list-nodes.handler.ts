@@ -13,7 +13,10 @@ export class ListNodesHandler implements IQueryHandler<ListNodes, NodePage> {
   ) {}
 
   async execute({ principal, filter }: ListNodes): Promise<NodePage> {
-    const rows = await selectNodes(this.db, await this.access.sensorScope(principal, 'aggregate'), { ...filter, limit: filter.limit + 1 });
+    const rows = await selectNodes(this.db, await this.access.sensorScope(principal, 'aggregate'), {
+      ...filter,
+      limit: filter.limit + 1,
+    });
     const items = rows.slice(0, filter.limit);
     return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.nodeId ?? null) : null };
   }

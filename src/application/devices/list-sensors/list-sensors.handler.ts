@@ -52,7 +52,8 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
     const readable = scopeCondition(await this.access.sensorScope(principal, 'read'), params, LATEST_SCOPE_COLUMNS);
     const scoped = scopeCondition(await this.access.sensorScope(principal, 'aggregate'), params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
-    const shown = (column: string, alias: string): string => (readable ? `CASE WHEN ${readable} THEN ${column} END AS ${alias}` : `${column} AS ${alias}`);
+    const shown = (column: string, alias: string): string =>
+      readable ? `CASE WHEN ${readable} THEN ${column} END AS ${alias}` : `${column} AS ${alias}`;
     if (filter.gatewayId !== undefined) where.push(`gateway_id = ${bind(params, filter.gatewayId)}`);
     if (filter.nodeId !== undefined) where.push(`node_id = ${bind(params, filter.nodeId)}`);
     if (filter.quantity !== undefined) where.push(`quantity = ${bind(params, filter.quantity)}`);
@@ -66,7 +67,10 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
     );
     const items = rows.slice(0, filter.limit).map(toView);
     // A newest value handed out is a read like any other.
-    this.accessLog.record(principal, items.flatMap((s) => (s.lastValue === null ? [] : [{ sensorId: s.sensorId, gatewayId: s.gatewayId, rows: 1 }])));
+    this.accessLog.record(
+      principal,
+      items.flatMap((s) => (s.lastValue === null ? [] : [{ sensorId: s.sensorId, gatewayId: s.gatewayId, rows: 1 }])),
+    );
     return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.sensorId ?? null) : null };
   }
 }

@@ -1,4 +1,8 @@
-import { NODE_CONFIGURATION_EVENT_TYPES, isNodeConfigurationEvent, type NodeConfigurationEvent } from '../../../domain/devices/node-configuration.events.js';
+import {
+  NODE_CONFIGURATION_EVENT_TYPES,
+  isNodeConfigurationEvent,
+  type NodeConfigurationEvent,
+} from '../../../domain/devices/node-configuration.events.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
@@ -9,7 +13,12 @@ import { NODE_CONFIGURATION_MIGRATIONS, NODE_CONFIGURATION_TABLE } from './node-
 export { NODE_CONFIGURATION_TABLE };
 
 /** Applies one event as SQL; a step naming another request than the field's latest only records an application. */
-async function applyEvent(tx: SqlExecutor, table: string, event: NodeConfigurationEvent, requestField: Map<string, string>): Promise<void> {
+async function applyEvent(
+  tx: SqlExecutor,
+  table: string,
+  event: NodeConfigurationEvent,
+  requestField: Map<string, string>,
+): Promise<void> {
   switch (event.type) {
     case 'NodeConfigurationRequested': {
       const d = event.data;
@@ -29,7 +38,9 @@ async function applyEvent(tx: SqlExecutor, table: string, event: NodeConfigurati
       const where = field === undefined ? '' : ' AND field = $3';
       await tx.query(
         `UPDATE ${table} SET status = 'sent' WHERE node_id = $1 AND desired_request_id = $2${where}`,
-        field === undefined ? [event.data.nodeId, event.data.requestId] : [event.data.nodeId, event.data.requestId, field],
+        field === undefined
+          ? [event.data.nodeId, event.data.requestId]
+          : [event.data.nodeId, event.data.requestId, field],
       );
       return;
     }
@@ -48,8 +59,12 @@ async function applyEvent(tx: SqlExecutor, table: string, event: NodeConfigurati
     case 'NodeConfigurationTimedOut': {
       const d = event.data;
       const status = event.type === 'NodeConfigurationRejected' ? 'rejected' : 'timed_out';
-      const outcome = event.type === 'NodeConfigurationRejected' ? event.data.detail : 'no answer from the device in time';
-      await tx.query(`UPDATE ${table} SET status = $4, outcome = $5 WHERE node_id = $1 AND field = $2 AND desired_request_id = $3`, [d.nodeId, d.field, d.requestId, status, outcome]);
+      const outcome =
+        event.type === 'NodeConfigurationRejected' ? event.data.detail : 'no answer from the device in time';
+      await tx.query(
+        `UPDATE ${table} SET status = $4, outcome = $5 WHERE node_id = $1 AND field = $2 AND desired_request_id = $3`,
+        [d.nodeId, d.field, d.requestId, status, outcome],
+      );
       return;
     }
     default:
@@ -68,7 +83,12 @@ export const nodeConfigurationProjection: Projection = {
     const requestField = new Map<string, string>();
     for (const recorded of batch) {
       if (!isNodeConfigurationEvent(recorded)) continue;
-      await applyEvent(tx, physical, { type: recorded.type, data: recorded.data } as NodeConfigurationEvent, requestField);
+      await applyEvent(
+        tx,
+        physical,
+        { type: recorded.type, data: recorded.data } as NodeConfigurationEvent,
+        requestField,
+      );
     }
   },
 };
@@ -89,9 +109,13 @@ export interface NodeConfigurationRow {
   readonly inSync: boolean;
 }
 
-const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+const iso = (value: unknown): string | null =>
+  value === null || value === undefined ? null : new Date(value as string).toISOString();
 
-export async function selectNodeConfiguration(db: SqlExecutor, filter: { readonly gatewayIds?: readonly string[]; readonly nodeId?: string; readonly status?: string }): Promise<NodeConfigurationRow[]> {
+export async function selectNodeConfiguration(
+  db: SqlExecutor,
+  filter: { readonly gatewayIds?: readonly string[]; readonly nodeId?: string; readonly status?: string },
+): Promise<NodeConfigurationRow[]> {
   const params: unknown[] = [];
   const where: string[] = [];
   if (filter.gatewayIds !== undefined) {
@@ -127,4 +151,7 @@ export async function selectNodeConfiguration(db: SqlExecutor, filter: { readonl
   }));
 }
 
-export const nodeConfigurationReadModel: ReadModel = { migrations: NODE_CONFIGURATION_MIGRATIONS, projection: () => nodeConfigurationProjection };
+export const nodeConfigurationReadModel: ReadModel = {
+  migrations: NODE_CONFIGURATION_MIGRATIONS,
+  projection: () => nodeConfigurationProjection,
+};

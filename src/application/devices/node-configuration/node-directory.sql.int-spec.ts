@@ -63,9 +63,21 @@ describeEachBackend('SqlNodeDirectory on %s', (backendName) => {
       aNode('zigbee:0x0000000000000003', 'gw-gone', null),
     ]);
     const directory = new SqlNodeDirectory(b.db);
-    expect(await directory.find('zigbee:0x0000000000000001')).toEqual({ nodeId: 'zigbee:0x0000000000000001', gatewayId: 'gw-z2m', protocol: 'zigbee2mqtt' });
-    expect(await directory.find('zigbee:0x0000000000000002')).toEqual({ nodeId: 'zigbee:0x0000000000000002', gatewayId: 'gw-z2m', protocol: 'zigbee2mqtt' });
-    expect(await directory.find('zigbee:0x0000000000000003')).toEqual({ nodeId: 'zigbee:0x0000000000000003', gatewayId: 'gw-gone', protocol: '' });
+    expect(await directory.find('zigbee:0x0000000000000001')).toEqual({
+      nodeId: 'zigbee:0x0000000000000001',
+      gatewayId: 'gw-z2m',
+      protocol: 'zigbee2mqtt',
+    });
+    expect(await directory.find('zigbee:0x0000000000000002')).toEqual({
+      nodeId: 'zigbee:0x0000000000000002',
+      gatewayId: 'gw-z2m',
+      protocol: 'zigbee2mqtt',
+    });
+    expect(await directory.find('zigbee:0x0000000000000003')).toEqual({
+      nodeId: 'zigbee:0x0000000000000003',
+      gatewayId: 'gw-gone',
+      protocol: '',
+    });
     expect(await directory.find('zigbee:0x00000000000000ff')).toBeNull();
   });
 });

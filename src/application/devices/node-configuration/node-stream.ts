@@ -1,4 +1,7 @@
-import { isNodeConfigurationEvent, type NodeConfigurationEvent } from '../../../domain/devices/node-configuration.events.js';
+import {
+  isNodeConfigurationEvent,
+  type NodeConfigurationEvent,
+} from '../../../domain/devices/node-configuration.events.js';
 import type { StreamEvents } from '../../shared/decider-command.js';
 
 export const NODE_STREAM_PREFIX = 'node-';

@@ -44,7 +44,8 @@ export function nodeFactOf(data: unknown): NodeFact | undefined {
       const rounded = typeof detail.linkquality === 'number' ? Math.round(detail.linkquality) : NaN;
       // link_quality is an integer column; ZigBee's LQI is 0–255, anything far outside is noise.
       const quality = Number.isInteger(rounded) && Math.abs(rounded) <= 0xffff ? rounded : undefined;
-      const availability = detail.availability === 'online' || detail.availability === 'offline' ? detail.availability : undefined;
+      const availability =
+        detail.availability === 'online' || detail.availability === 'offline' ? detail.availability : undefined;
       if (quality === undefined && availability === undefined) return undefined;
       return {
         kind: 'link_quality',
@@ -80,7 +81,10 @@ function readingFacts(readings: readonly ProjectedReading[]): NodeFact[] {
  * The batch as node facts in log order. `readingsByEvent` holds the (upcast) readings of each ReadingsReported
  * event, keyed by event id.
  */
-export function nodeFactsOf(batch: readonly RecordedEvent[], readingsByEvent: ReadonlyMap<string, readonly ProjectedReading[]>): NodeFact[] {
+export function nodeFactsOf(
+  batch: readonly RecordedEvent[],
+  readingsByEvent: ReadonlyMap<string, readonly ProjectedReading[]>,
+): NodeFact[] {
   const facts: NodeFact[] = [];
   for (const event of batch) {
     if (event.type === NODE_EVENT_REPORTED) {

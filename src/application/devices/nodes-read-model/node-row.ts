@@ -20,7 +20,12 @@ export interface NodeRow {
 
 /** What the nodes read model learns from one event, already reduced to one node. */
 export type NodeFact =
-  | { readonly kind: 'joined' | 'left'; readonly nodeId: string; readonly gatewayId: string; readonly at: string | null }
+  | {
+      readonly kind: 'joined' | 'left';
+      readonly nodeId: string;
+      readonly gatewayId: string;
+      readonly at: string | null;
+    }
   | {
       readonly kind: 'interviewed';
       readonly nodeId: string;
@@ -39,7 +44,13 @@ export type NodeFact =
       readonly availability?: NodeAvailability;
     }
   /** The node's readings in one frame: the newest measuredAt and the protocol they came through. */
-  | { readonly kind: 'readings'; readonly nodeId: string; readonly gatewayId: string; readonly lastMeasuredAt: string; readonly protocol: string };
+  | {
+      readonly kind: 'readings';
+      readonly nodeId: string;
+      readonly gatewayId: string;
+      readonly lastMeasuredAt: string;
+      readonly protocol: string;
+    };
 
 /** Last seen only moves forward: a frame replayed from an outbox or a late event must not make a node look silent. */
 function later(current: string | null, candidate: string | null): string | null {
@@ -75,7 +86,12 @@ export function evolveNode(row: NodeRow | undefined, fact: NodeFact): NodeRow {
   const base: NodeRow = { ...(row ?? newNode(fact)), gatewayId: fact.gatewayId };
   switch (fact.kind) {
     case 'joined':
-      return { ...base, status: 'joined', joinedAt: fact.at ?? base.joinedAt, lastSeenAt: later(base.lastSeenAt, fact.at) };
+      return {
+        ...base,
+        status: 'joined',
+        joinedAt: fact.at ?? base.joinedAt,
+        lastSeenAt: later(base.lastSeenAt, fact.at),
+      };
     case 'interviewed':
       return {
         ...base,

@@ -1,6 +1,11 @@
 import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
-import { aNodeEventReported, aReading, aReadingsReported, aV1ReadingsReported } from '#test/fixtures/readings-events.fixtures.js';
+import {
+  aNodeEventReported,
+  aReading,
+  aReadingsReported,
+  aV1ReadingsReported,
+} from '#test/fixtures/readings-events.fixtures.js';
 import type { NewEvent } from '../../ports/event-store.port.js';
 import type { NodeRow } from './node-row.js';
 import { nodesProjection } from './nodes.projection.js';
@@ -38,7 +43,12 @@ describeProjection('nodes projection', projection, (spec) => {
     ]);
     await append(
       'g1',
-      aNodeEventReported('g1', 2, 'interviewed', PLUG, '2024-05-01T10:00:20.000Z', { model: 'E1603/E1702/E1708', vendor: 'IKEA', firmware: '2.3.089', supported: true }),
+      aNodeEventReported('g1', 2, 'interviewed', PLUG, '2024-05-01T10:00:20.000Z', {
+        model: 'E1603/E1702/E1708',
+        vendor: 'IKEA',
+        firmware: '2.3.089',
+        supported: true,
+      }),
       aNodeEventReported('g1', 3, 'link_quality', PLUG, '2024-05-01T10:05:00.000Z', { linkquality: 142 }),
       aNodeEventReported('g1', 4, 'link_quality', PLUG, '2024-05-01T10:30:00.000Z', { availability: 'offline' }),
       aNodeEventReported('g1', 5, 'outbox_overflow', undefined, '2024-05-01T10:31:00.000Z', { dropped: 12 }),
@@ -59,7 +69,14 @@ describeProjection('nodes projection', projection, (spec) => {
     ]);
     await append('g1', aNodeEventReported('g1', 6, 'left', PLUG, '2024-05-01T11:00:00.000Z'));
     await project();
-    expect(await nodes()).toMatchObject([{ status: 'left', leftAt: '2024-05-01T11:00:00.000Z', model: 'E1603/E1702/E1708', lastSeenAt: '2024-05-01T10:05:00.000Z' }]);
+    expect(await nodes()).toMatchObject([
+      {
+        status: 'left',
+        leftAt: '2024-05-01T11:00:00.000Z',
+        model: 'E1603/E1702/E1708',
+        lastSeenAt: '2024-05-01T10:05:00.000Z',
+      },
+    ]);
   });
 
   it('Given readings of an unknown node, Then it appears as joined and last seen follows its newest reading, never back', async () => {
@@ -67,27 +84,50 @@ describeProjection('nodes projection', projection, (spec) => {
       'g2',
       aReadingsReported('g2', 1, [
         aReading({ node: 'dsmr:meter-1', quantity: 'power', value: 5, measuredAt: '2024-05-01T10:00:05.000Z' }),
-        aReading({ node: 'dsmr:meter-1', quantity: 'energyImported', value: 12, measuredAt: '2024-05-01T10:00:00.000Z' }),
+        aReading({
+          node: 'dsmr:meter-1',
+          quantity: 'energyImported',
+          value: 12,
+          measuredAt: '2024-05-01T10:00:00.000Z',
+        }),
       ]),
     );
     await project();
     expect(await nodes()).toMatchObject([
-      { nodeId: 'dsmr:meter-1', gatewayId: 'g2', status: 'joined', protocol: 'zigbee', joinedAt: null, lastSeenAt: '2024-05-01T10:00:05.000Z' },
+      {
+        nodeId: 'dsmr:meter-1',
+        gatewayId: 'g2',
+        status: 'joined',
+        protocol: 'zigbee',
+        joinedAt: null,
+        lastSeenAt: '2024-05-01T10:00:05.000Z',
+      },
     ]);
     await append(
       'g2',
-      aReadingsReported('g2', 2, [aReading({ node: 'dsmr:meter-1', quantity: 'power', value: 6, measuredAt: '2024-05-01T09:00:00.000Z' })]),
+      aReadingsReported('g2', 2, [
+        aReading({ node: 'dsmr:meter-1', quantity: 'power', value: 6, measuredAt: '2024-05-01T09:00:00.000Z' }),
+      ]),
       aNodeEventReported('g2', 3, 'joined', 'dsmr:meter-1', '2024-05-01T08:00:00.000Z'),
       aNodeEventReported('g2', 4, 'link_quality', 'dsmr:meter-1', '2024-05-01T09:30:00.000Z', { linkquality: 80.6 }),
     );
     await project();
-    expect(await nodes()).toMatchObject([{ status: 'joined', joinedAt: '2024-05-01T08:00:00.000Z', linkQuality: 81, lastSeenAt: '2024-05-01T10:00:05.000Z' }]);
+    expect(await nodes()).toMatchObject([
+      {
+        status: 'joined',
+        joinedAt: '2024-05-01T08:00:00.000Z',
+        linkQuality: 81,
+        lastSeenAt: '2024-05-01T10:00:05.000Z',
+      },
+    ]);
   });
 
   it('Given a v1 frame, Then its decoded readings mark their node as seen', async () => {
     await append('g3', aV1ReadingsReported('g3', 1, 'echo', [{ n: 3 }], '2024-05-01T10:00:00.000Z'));
     await project();
-    expect(await nodes()).toMatchObject([{ nodeId: 'echo:g3', gatewayId: 'g3', status: 'joined', lastSeenAt: '2024-05-01T10:00:00.000Z' }]);
+    expect(await nodes()).toMatchObject([
+      { nodeId: 'echo:g3', gatewayId: 'g3', status: 'joined', lastSeenAt: '2024-05-01T10:00:00.000Z' },
+    ]);
   });
 
   it('Given a replay through rebuild, Then the rows equal those applied live in small batches', async () => {
@@ -96,8 +136,14 @@ describeProjection('nodes projection', projection, (spec) => {
       const node = `zigbee:0x${(i % 4).toString(16).padStart(4, '0')}`;
       const at = new Date(Date.parse('2024-05-01T10:00:00.000Z') + ((i * 11) % 30) * 60_000).toISOString();
       const gateway = i % 9 === 0 ? 'g5' : 'g4';
-      await append(gateway, aNodeEventReported(gateway, i, lifecycle[i % 4]!, node, at, { linkquality: i, model: `m${i}` }));
-      await append(gateway, aReadingsReported(gateway, i, [aReading({ node, quantity: 'power', value: i, measuredAt: at })]));
+      await append(
+        gateway,
+        aNodeEventReported(gateway, i, lifecycle[i % 4]!, node, at, { linkquality: i, model: `m${i}` }),
+      );
+      await append(
+        gateway,
+        aReadingsReported(gateway, i, [aReading({ node, quantity: 'power', value: i, measuredAt: at })]),
+      );
     }
     await project(3);
     const live = await nodes();

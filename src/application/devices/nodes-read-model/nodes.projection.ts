@@ -10,7 +10,6 @@ import { NODES_TABLE, selectNodes, upsertNodes } from './nodes.sql.js';
 import type { ReadModel } from '../../projections/read-model.js';
 import { NODES_MIGRATIONS } from './nodes.tables.js';
 
-
 export interface NodesProjectionDeps {
   /** Decodes the native payloads of version 1 events, whose readings say which nodes were heard. */
   readonly decoders: DecoderLookup;
@@ -25,7 +24,11 @@ export function nodesProjection({ decoders }: NodesProjectionDeps): Projection {
     name: NODES_TABLE,
     eventTypes: [NODE_EVENT_REPORTED, READINGS_REPORTED],
     tables: [NODES_TABLE],
-    async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table }: { table: TableResolver; sequence: number }) {
+    async apply(
+      batch: readonly RecordedEvent[],
+      tx: SqlExecutor,
+      { table }: { table: TableResolver; sequence: number },
+    ) {
       const facts = nodeFactsOf(batch, await readingsByEvent(batch, decoders));
       if (facts.length === 0) return;
       const physical = table(NODES_TABLE);

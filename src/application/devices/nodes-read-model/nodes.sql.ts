@@ -5,21 +5,22 @@ import { NODES_TABLE } from './nodes.tables.js';
 
 export { NODES_TABLE };
 
-const COLUMNS: readonly (readonly [column: string, field: keyof NodeRow, type: 'text' | 'integer' | 'timestamptz'])[] = [
-  ['node_id', 'nodeId', 'text'],
-  ['gateway_id', 'gatewayId', 'text'],
-  ['protocol', 'protocol', 'text'],
-  ['model', 'model', 'text'],
-  ['vendor', 'vendor', 'text'],
-  ['firmware', 'firmware', 'text'],
-  ['status', 'status', 'text'],
-  ['link_quality', 'linkQuality', 'integer'],
-  ['availability', 'availability', 'text'],
-  ['joined_at', 'joinedAt', 'timestamptz'],
-  ['interviewed_at', 'interviewedAt', 'timestamptz'],
-  ['left_at', 'leftAt', 'timestamptz'],
-  ['last_seen_at', 'lastSeenAt', 'timestamptz'],
-];
+const COLUMNS: readonly (readonly [column: string, field: keyof NodeRow, type: 'text' | 'integer' | 'timestamptz'])[] =
+  [
+    ['node_id', 'nodeId', 'text'],
+    ['gateway_id', 'gatewayId', 'text'],
+    ['protocol', 'protocol', 'text'],
+    ['model', 'model', 'text'],
+    ['vendor', 'vendor', 'text'],
+    ['firmware', 'firmware', 'text'],
+    ['status', 'status', 'text'],
+    ['link_quality', 'linkQuality', 'integer'],
+    ['availability', 'availability', 'text'],
+    ['joined_at', 'joinedAt', 'timestamptz'],
+    ['interviewed_at', 'interviewedAt', 'timestamptz'],
+    ['left_at', 'leftAt', 'timestamptz'],
+    ['last_seen_at', 'lastSeenAt', 'timestamptz'],
+  ];
 
 /** Times as epoch ms so pg and PGlite hand back the same JS values. */
 const SELECT_LIST = COLUMNS.map(([column, , type]) =>
@@ -30,14 +31,28 @@ function fromDb(raw: Record<string, unknown>): NodeRow {
   const row: Record<string, unknown> = {};
   for (const [column, field, type] of COLUMNS) {
     const value = raw[column];
-    row[field] = value === null ? null : type === 'timestamptz' ? new Date(Number(value)).toISOString() : type === 'integer' ? Number(value) : value;
+    row[field] =
+      value === null
+        ? null
+        : type === 'timestamptz'
+          ? new Date(Number(value)).toISOString()
+          : type === 'integer'
+            ? Number(value)
+            : value;
   }
   return row as unknown as NodeRow;
 }
 
-export async function selectNodes(db: SqlExecutor, table: string, filter: { readonly ids?: readonly string[] } = {}): Promise<NodeRow[]> {
+export async function selectNodes(
+  db: SqlExecutor,
+  table: string,
+  filter: { readonly ids?: readonly string[] } = {},
+): Promise<NodeRow[]> {
   const where = filter.ids ? ' WHERE node_id = ANY($1::text[])' : '';
-  const rows = await db.query<Record<string, unknown>>(`SELECT ${SELECT_LIST} FROM ${table}${where} ORDER BY node_id`, filter.ids ? [filter.ids] : []);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${SELECT_LIST} FROM ${table}${where} ORDER BY node_id`,
+    filter.ids ? [filter.ids] : [],
+  );
   return rows.map(fromDb);
 }
 
@@ -49,7 +64,10 @@ export async function upsertNodes(tx: SqlExecutor, table: string, rows: readonly
   await tx.query(
     `INSERT INTO ${table} (${names.join(', ')})
      SELECT * FROM unnest(${arrays.join(', ')})
-     ON CONFLICT (node_id) DO UPDATE SET ${names.filter((n) => n !== 'node_id').map((n) => `${n} = excluded.${n}`).join(', ')}`,
+     ON CONFLICT (node_id) DO UPDATE SET ${names
+       .filter((n) => n !== 'node_id')
+       .map((n) => `${n} = excluded.${n}`)
+       .join(', ')}`,
     COLUMNS.map(([, field]) => rows.map((row) => row[field])),
   );
 }

@@ -22,6 +22,4 @@ CREATE INDEX nodes_gateway_idx ON nodes (gateway_id, node_id);
 `;
 
 /** Its tables' migrations; the versions are ids in `schema_migrations`, shipped and never renumbered. */
-export const NODES_MIGRATIONS: readonly ReadModelMigration[] = [
-  { version: 5, name: 'readings', sql: nodes, part: 2 },
-];
+export const NODES_MIGRATIONS: readonly ReadModelMigration[] = [{ version: 5, name: 'readings', sql: nodes, part: 2 }];

@@ -18,12 +18,28 @@ export class ChangeGatewayDetailsHandler implements ICommandHandler<ChangeGatewa
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
   ) {}
 
-  async execute({ principal, gatewayId, changes, at, correlationId }: ChangeGatewayDetails): Promise<ChangedGatewayDetails> {
+  async execute({
+    principal,
+    gatewayId,
+    changes,
+    at,
+    correlationId,
+  }: ChangeGatewayDetails): Promise<ChangedGatewayDetails> {
     this.policy.assertAdmin(principal);
     // Link sessions append to the same stream; a conflict with one only means deciding again.
     const command = { type: 'ChangeGatewayDetails', data: { gatewayId, ...changes, at: at.toISOString() } } as const;
     const metadata = { actorId: actorIdOf(principal), correlationId };
-    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, { events: GATEWAY_EVENTS, attempts: ATTEMPTS });
-    return { id: gatewayId, changedFields: events.flatMap((e) => (e.type === 'GatewayDetailsChanged' ? e.data.changedFields : [])) };
+    const { events } = await handleWithDecider(
+      this.store,
+      gatewayStream(gatewayId),
+      gatewayDecider,
+      command,
+      metadata,
+      { events: GATEWAY_EVENTS, attempts: ATTEMPTS },
+    );
+    return {
+      id: gatewayId,
+      changedFields: events.flatMap((e) => (e.type === 'GatewayDetailsChanged' ? e.data.changedFields : [])),
+    };
   }
 }

@@ -21,14 +21,21 @@ export class ChangeGatewayOwnerHandler implements ICommandHandler<ChangeGatewayO
     this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'changing a gateway owner');
     const command = { type: 'ChangeGatewayOwner', data: { gatewayId, ownerId, at: at.toISOString() } } as const;
     // Handing a gateway to its current owner decides nothing: 200 with the unchanged owner, nothing appended.
-    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, {
-      events: GATEWAY_EVENTS,
-      beforeAppend: async () => {
-        if (!(await this.directory.exists({ kind: 'user', id: ownerId.trim() }))) {
-          throw new InvalidGatewayRegistrationError([`owner ${ownerId.trim().slice(0, 64)} is not a user`]);
-        }
+    const { events } = await handleWithDecider(
+      this.store,
+      gatewayStream(gatewayId),
+      gatewayDecider,
+      command,
+      metadata,
+      {
+        events: GATEWAY_EVENTS,
+        beforeAppend: async () => {
+          if (!(await this.directory.exists({ kind: 'user', id: ownerId.trim() }))) {
+            throw new InvalidGatewayRegistrationError([`owner ${ownerId.trim().slice(0, 64)} is not a user`]);
+          }
+        },
       },
-    });
+    );
     return { id: gatewayId, ownerId: ownerId.trim(), changed: events.length > 0 };
   }
 }

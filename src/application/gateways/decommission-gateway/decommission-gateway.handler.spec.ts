@@ -16,10 +16,16 @@ describe('DecommissionGatewayHandler', () => {
 
   it('decommissions once, with reason and who did it, and refuses a second time', async () => {
     await new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
-      new RegisterGateway({ gatewayId: 'dec-1', name: 'Home', networkType: 'modbus', address: 'a', location: { lat: 0, lon: 0 } }, AT, ADMIN),
+      new RegisterGateway(
+        { gatewayId: 'dec-1', name: 'Home', networkType: 'modbus', address: 'a', location: { lat: 0, lon: 0 } },
+        AT,
+        ADMIN,
+      ),
     );
     const handler = new DecommissionGatewayHandler(b.store, policyOf(b));
-    const result = await handler.execute(new DecommissionGateway('dec-1', 'hardware replaced', AT, { ...ADMIN, correlationId: 'c-9' }));
+    const result = await handler.execute(
+      new DecommissionGateway('dec-1', 'hardware replaced', AT, { ...ADMIN, correlationId: 'c-9' }),
+    );
     expect(result).toEqual({ id: 'dec-1', decommissionedAt: AT.toISOString() });
     const events = await b.store.readStream('gateway-dec-1');
     expect(events[1]).toMatchObject({
@@ -27,13 +33,15 @@ describe('DecommissionGatewayHandler', () => {
       data: { gatewayId: 'dec-1', reason: 'hardware replaced', at: AT.toISOString() },
       metadata: { actorId: 'user:bootstrap-admin', correlationId: 'c-9' },
     });
-    await expect(handler.execute(new DecommissionGateway('dec-1', 'again', AT, ADMIN))).rejects.toThrow(GatewayDecommissionedError);
+    await expect(handler.execute(new DecommissionGateway('dec-1', 'again', AT, ADMIN))).rejects.toThrow(
+      GatewayDecommissionedError,
+    );
   });
 
   it('answers not found for gateways never registered', async () => {
-    await expect(new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('ghost', '', AT, ADMIN))).rejects.toThrow(
-      GatewayNotFoundError,
-    );
+    await expect(
+      new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('ghost', '', AT, ADMIN)),
+    ).rejects.toThrow(GatewayNotFoundError);
     expect(await b.store.readStream('gateway-ghost')).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ export class DecommissionGatewayHandler implements ICommandHandler<DecommissionG
     this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'decommissioning a gateway');
     const decommissionedAt = at.toISOString();
     const command = { type: 'DecommissionGateway', data: { gatewayId, reason, at: decommissionedAt } } as const;
-    await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, { events: GATEWAY_EVENTS });
+    await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, {
+      events: GATEWAY_EVENTS,
+    });
     return { id: gatewayId, decommissionedAt };
   }
 }

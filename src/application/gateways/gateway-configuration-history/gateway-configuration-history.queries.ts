@@ -6,7 +6,13 @@ import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-poli
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { gatewayStream } from '../gateway-stream.js';
-import { foldGatewayConfiguration, type FieldChange, type NetworkConfigurationField, type PendingNetworkRequest, type SetField } from './gateway-configuration.js';
+import {
+  foldGatewayConfiguration,
+  type FieldChange,
+  type NetworkConfigurationField,
+  type PendingNetworkRequest,
+  type SetField,
+} from './gateway-configuration.js';
 
 /** `at: null` asks for the configuration now, by the injected clock. */
 export class GetGatewayConfiguration {
@@ -45,7 +51,10 @@ async function readVisible(store: EventStore, policy: AccessPolicy, principal: P
 }
 
 @QueryHandler(GetGatewayConfiguration)
-export class GetGatewayConfigurationHandler implements IQueryHandler<GetGatewayConfiguration, GatewayConfigurationView> {
+export class GetGatewayConfigurationHandler implements IQueryHandler<
+  GetGatewayConfiguration,
+  GatewayConfigurationView
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
@@ -62,7 +71,10 @@ export class GetGatewayConfigurationHandler implements IQueryHandler<GetGatewayC
 }
 
 @QueryHandler(ListGatewayConfigurationChanges)
-export class ListGatewayConfigurationChangesHandler implements IQueryHandler<ListGatewayConfigurationChanges, FieldChange[]> {
+export class ListGatewayConfigurationChangesHandler implements IQueryHandler<
+  ListGatewayConfigurationChanges,
+  FieldChange[]
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,

@@ -1,6 +1,12 @@
 import { isGatewayEvent, type GatewayEvent } from '../../../domain/gateways/gateway.events.js';
-import { networkConfigurationDecider, type NetworkRequestStatus } from '../../../domain/gateways/network-configuration.decider.js';
-import { isNetworkConfigurationEvent, type NetworkConfigurationEvent } from '../../../domain/gateways/network-configuration.events.js';
+import {
+  networkConfigurationDecider,
+  type NetworkRequestStatus,
+} from '../../../domain/gateways/network-configuration.decider.js';
+import {
+  isNetworkConfigurationEvent,
+  type NetworkConfigurationEvent,
+} from '../../../domain/gateways/network-configuration.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 
 /** One configuration field with who set it, when, and at which revision of `gateway-<id>`. */
@@ -64,7 +70,16 @@ function fieldsOf(event: GatewayEvent): Record<string, unknown> {
   switch (event.type) {
     case 'GatewayRegistered': {
       const d = event.data;
-      return { name: d.name, networkType: d.networkType, address: d.address, description: d.description, location: d.location, ownerId: d.ownerId, keyFingerprint: d.keyFingerprint, lifecycle: 'registered' };
+      return {
+        name: d.name,
+        networkType: d.networkType,
+        address: d.address,
+        description: d.description,
+        location: d.location,
+        ownerId: d.ownerId,
+        keyFingerprint: d.keyFingerprint,
+        lifecycle: 'registered',
+      };
     }
     case 'GatewayDetailsChanged':
       return { name: event.data.name, description: event.data.description, location: event.data.location };
@@ -99,15 +114,44 @@ export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): Ga
       network = networkConfigurationDecider.evolve(network, event);
       const request = network.requests[event.data.requestId];
       if (!request) continue;
-      const step = { field: request.field, by: request.requestedBy, at: e.recordedAt, revision: e.revision, type: e.type, requestId: request.requestId };
+      const step = {
+        field: request.field,
+        by: request.requestedBy,
+        at: e.recordedAt,
+        revision: e.revision,
+        type: e.type,
+        requestId: request.requestId,
+      };
       switch (event.type) {
         case 'NetworkConfigurationRequested':
-          changes.push({ ...step, before: desired[request.field]?.value ?? null, after: request.change, detail: request.reason || null });
-          desired[request.field] = { value: request.change, requestId: request.requestId, by: request.requestedBy, at: e.recordedAt, revision: e.revision };
+          changes.push({
+            ...step,
+            before: desired[request.field]?.value ?? null,
+            after: request.change,
+            detail: request.reason || null,
+          });
+          desired[request.field] = {
+            value: request.change,
+            requestId: request.requestId,
+            by: request.requestedBy,
+            at: e.recordedAt,
+            revision: e.revision,
+          };
           break;
         case 'NetworkConfigurationApplied':
-          changes.push({ ...step, before: applied[request.field]?.value ?? null, after: event.data.applied, detail: event.data.confirmation });
-          applied[request.field] = { value: event.data.applied, requestId: request.requestId, by: request.requestedBy, at: e.recordedAt, revision: e.revision };
+          changes.push({
+            ...step,
+            before: applied[request.field]?.value ?? null,
+            after: event.data.applied,
+            detail: event.data.confirmation,
+          });
+          applied[request.field] = {
+            value: event.data.applied,
+            requestId: request.requestId,
+            by: request.requestedBy,
+            at: e.recordedAt,
+            revision: e.revision,
+          };
           break;
         case 'NetworkConfigurationSent':
         case 'NetworkConfigurationRejected':
@@ -124,7 +168,15 @@ export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): Ga
       const before = fields[field]?.value;
       if (before !== undefined && JSON.stringify(before) === JSON.stringify(value)) continue;
       fields[field] = { value, by, at: e.recordedAt, revision: e.revision };
-      changes.push({ field, before: before ?? null, after: value, by, at: e.recordedAt, revision: e.revision, type: e.type });
+      changes.push({
+        field,
+        before: before ?? null,
+        after: value,
+        by,
+        at: e.recordedAt,
+        revision: e.revision,
+        type: e.type,
+      });
     }
   }
   const waiting = (status: NetworkRequestStatus): boolean => status === 'requested' || status === 'sent';
@@ -136,11 +188,23 @@ export function foldGatewayConfiguration(recorded: readonly RecordedEvent[]): Ga
       const wanted = desired[field] ?? null;
       const confirmed = applied[field] ?? null;
       const request = wanted ? network.requests[wanted.requestId] : undefined;
-      const sync = wanted && confirmed?.requestId === wanted.requestId ? 'applied' : request && waiting(request.status) ? 'pending' : 'differs';
+      const sync =
+        wanted && confirmed?.requestId === wanted.requestId
+          ? 'applied'
+          : request && waiting(request.status)
+            ? 'pending'
+            : 'differs';
       return { field, desired: wanted, applied: confirmed, sync };
     }),
     pending: Object.values(network.requests)
       .filter((r) => waiting(r.status))
-      .map((r) => ({ requestId: r.requestId, field: r.field, status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, expiresAt: r.expiresAt })),
+      .map((r) => ({
+        requestId: r.requestId,
+        field: r.field,
+        status: r.status,
+        requestedBy: r.requestedBy,
+        requestedAt: r.requestedAt,
+        expiresAt: r.expiresAt,
+      })),
   };
 }

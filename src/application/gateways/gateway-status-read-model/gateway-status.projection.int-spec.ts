@@ -77,24 +77,57 @@ describeProjection('gateway status projection', gatewayStatusProjection, (spec) 
   });
 
   it('Given sessions, frames, a rotation, a refusal and a decommission, Then the row tracks all of them', async () => {
-    await spec.given('gateway-g2', [
+    await spec.given(
+      'gateway-g2',
+      [
         registered('g2'),
         opened('g2', 's1', '2024-05-01T11:00:00.000Z'),
         opened('g2', 's2', '2024-05-01T11:00:01.000Z'),
-      ], 'no_stream');
-    await spec.given('readings-g2', [readings('g2', 1, 3, '2024-05-01T11:05:00.000Z'), readings('g2', 2, 4, '2024-05-01T11:06:00.000Z')], 'no_stream');
+      ],
+      'no_stream',
+    );
+    await spec.given(
+      'readings-g2',
+      [readings('g2', 1, 3, '2024-05-01T11:05:00.000Z'), readings('g2', 2, 4, '2024-05-01T11:06:00.000Z')],
+      'no_stream',
+    );
     await project();
     expect(await rows()).toMatchObject([
-      { id: 'g2', connection: 'online', openSessions: 2, framesReceived: 2, readingsReceived: 7, lastSeenAt: '2024-05-01T11:06:00.000Z' },
+      {
+        id: 'g2',
+        connection: 'online',
+        openSessions: 2,
+        framesReceived: 2,
+        readingsReceived: 7,
+        lastSeenAt: '2024-05-01T11:06:00.000Z',
+      },
     ]);
 
-    await spec.given('gateway-g2', [
+    await spec.given(
+      'gateway-g2',
+      [
         closed('g2', 's1', '2024-05-01T11:07:00.000Z'),
         closed('g2', 's2', '2024-05-01T11:08:00.000Z'),
-        { type: 'NetworkKeyRotated', data: { gatewayId: 'g2', keyFingerprint: 'bbbbbbbbbbbbbbbb', previousKeyFingerprint: 'aaaaaaaaaaaaaaaa', rotatedAt: '2024-05-01T12:00:00.000Z' } },
-        { type: 'LinkConnectionRefused', data: { gatewayId: 'g2', reason: 'wrong_key', detail: 'old key', at: '2024-05-01T12:00:05.000Z' } },
-        { type: 'GatewayDecommissioned', data: { gatewayId: 'g2', reason: 'replaced', at: '2024-05-02T09:00:00.000Z' } },
-      ], 2);
+        {
+          type: 'NetworkKeyRotated',
+          data: {
+            gatewayId: 'g2',
+            keyFingerprint: 'bbbbbbbbbbbbbbbb',
+            previousKeyFingerprint: 'aaaaaaaaaaaaaaaa',
+            rotatedAt: '2024-05-01T12:00:00.000Z',
+          },
+        },
+        {
+          type: 'LinkConnectionRefused',
+          data: { gatewayId: 'g2', reason: 'wrong_key', detail: 'old key', at: '2024-05-01T12:00:05.000Z' },
+        },
+        {
+          type: 'GatewayDecommissioned',
+          data: { gatewayId: 'g2', reason: 'replaced', at: '2024-05-02T09:00:00.000Z' },
+        },
+      ],
+      2,
+    );
     // An old frame arriving late must not move last-seen backwards.
     await spec.given('readings-g2', [readings('g2', 3, 1, '2024-05-01T09:00:00.000Z')], 1);
     await project();
@@ -118,11 +151,40 @@ describeProjection('gateway status projection', gatewayStatusProjection, (spec) 
 
   it('Given frames with payloads kept undecoded, Then the row counts them and keeps the latest reason', async () => {
     await spec.given('gateway-g3', [registered('g3')], 'no_stream');
-    const badCrc = { index: 0, reason: 'refused_by_decoder', decoderReason: 'bad_crc', message: 'the telegram says 1A2B, its content gives 3C4D', payload: { kind: 'dsmr', telegram: '/x' } };
-    await spec.given('readings-g3', [
-        { type: 'ReadingsReported', data: { gatewayId: 'g3', sequence: 0, networkType: 'dsmr', readings: [{}, {}], undecoded: [{ index: 1, reason: 'kind_mismatch' }], receivedAt: '2024-05-01T12:00:00.000Z' } },
-        { type: 'UndecodedPayloadReceived', data: { gatewayId: 'g3', sequence: 1, networkType: 'dsmr', undecoded: [badCrc, badCrc], receivedAt: '2024-05-01T12:00:01.000Z' } },
-      ], 'no_stream');
+    const badCrc = {
+      index: 0,
+      reason: 'refused_by_decoder',
+      decoderReason: 'bad_crc',
+      message: 'the telegram says 1A2B, its content gives 3C4D',
+      payload: { kind: 'dsmr', telegram: '/x' },
+    };
+    await spec.given(
+      'readings-g3',
+      [
+        {
+          type: 'ReadingsReported',
+          data: {
+            gatewayId: 'g3',
+            sequence: 0,
+            networkType: 'dsmr',
+            readings: [{}, {}],
+            undecoded: [{ index: 1, reason: 'kind_mismatch' }],
+            receivedAt: '2024-05-01T12:00:00.000Z',
+          },
+        },
+        {
+          type: 'UndecodedPayloadReceived',
+          data: {
+            gatewayId: 'g3',
+            sequence: 1,
+            networkType: 'dsmr',
+            undecoded: [badCrc, badCrc],
+            receivedAt: '2024-05-01T12:00:01.000Z',
+          },
+        },
+      ],
+      'no_stream',
+    );
     await project();
     expect((await rows()).find((r) => r.id === 'g3')).toMatchObject({
       framesReceived: 2,
@@ -137,7 +199,9 @@ describeProjection('gateway status projection', gatewayStatusProjection, (spec) 
     for (const id of ['a', 'b', 'c']) await spec.given(`gateway-${id}`, [registered(id)], 'no_stream');
     for (let i = 0; i < 30; i++) {
       const id = ['a', 'b', 'c'][i % 3]!;
-      await spec.given(`readings-${id}`, [readings(id, i, i % 4, `2024-05-01T10:${String(i).padStart(2, '0')}:00.000Z`)]);
+      await spec.given(`readings-${id}`, [
+        readings(id, i, i % 4, `2024-05-01T10:${String(i).padStart(2, '0')}:00.000Z`),
+      ]);
       if (i % 7 === 0) await spec.given(`gateway-${id}`, [opened(id, `s${i}`, '2024-05-01T10:30:00.000Z')]);
     }
     // Frames of a gateway that was never registered are not counted anywhere.
@@ -156,17 +220,34 @@ describeProjection('gateway status projection', gatewayStatusProjection, (spec) 
   it('serves the list and get queries from the read model', async () => {
     const b = spec.backend;
     for (const id of ['q3', 'q1', 'q2']) await spec.given(`gateway-${id}`, [registered(id, `name ${id}`)], 'no_stream');
-    await spec.given('gateway-q2', [{ type: 'GatewayDecommissioned', data: { gatewayId: 'q2', reason: 'r', at: '2024-05-03T00:00:00.000Z' } }], 0);
+    await spec.given(
+      'gateway-q2',
+      [{ type: 'GatewayDecommissioned', data: { gatewayId: 'q2', reason: 'r', at: '2024-05-03T00:00:00.000Z' } }],
+      0,
+    );
     await project();
     const list = new ListGatewaysHandler(b.db, policyOf(b));
     const first = await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2 }));
     expect(first.items.map((g) => g.id)).toEqual(['q1', 'q2']);
     expect(first.nextAfter).toBe('q2');
-    expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2, after: 'q2' }))).items.map((g) => g.id)).toEqual(['q3']);
-    expect((await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 10, lifecycle: 'decommissioned' }))).items.map((g) => g.id)).toEqual(['q2']);
+    expect(
+      (await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 2, after: 'q2' }))).items.map((g) => g.id),
+    ).toEqual(['q3']);
+    expect(
+      (await list.execute(new ListGateways(BOOTSTRAP_ADMIN, { limit: 10, lifecycle: 'decommissioned' }))).items.map(
+        (g) => g.id,
+      ),
+    ).toEqual(['q2']);
     const one = await new GetGatewayHandler(b.db, policyOf(b)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'q1'));
-    expect(one).toMatchObject({ id: 'q1', name: 'name q1', location: { lat: 51.5, lon: -0.12, label: 'London' }, lastRefusal: null });
+    expect(one).toMatchObject({
+      id: 'q1',
+      name: 'name q1',
+      location: { lat: 51.5, lon: -0.12, label: 'London' },
+      lastRefusal: null,
+    });
     expect(JSON.stringify(one)).not.toMatch(/"key"/);
-    await expect(new GetGatewayHandler(b.db, policyOf(b)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'nope'))).rejects.toThrow('gateway nope does not exist');
+    await expect(
+      new GetGatewayHandler(b.db, policyOf(b)).execute(new GetGateway(BOOTSTRAP_ADMIN, 'nope')),
+    ).rejects.toThrow('gateway nope does not exist');
   });
 });

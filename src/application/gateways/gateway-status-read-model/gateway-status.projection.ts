@@ -2,7 +2,14 @@ import { GATEWAY_EVENT_TYPES, isGatewayEvent } from '../../../domain/gateways/ga
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection, TableResolver } from '../../projections/projection.js';
-import { READINGS_REPORTED, UNDECODED_PAYLOAD_RECEIVED, evolveStatus, statusKeyOf, type GatewayStatusRow, type StatusEvent } from './gateway-status.row.js';
+import {
+  READINGS_REPORTED,
+  UNDECODED_PAYLOAD_RECEIVED,
+  evolveStatus,
+  statusKeyOf,
+  type GatewayStatusRow,
+  type StatusEvent,
+} from './gateway-status.row.js';
 import { GATEWAY_STATUS_TABLE, selectStatusRows, upsertStatusRow } from './gateway-status.sql.js';
 import type { ReadModel } from '../../projections/read-model.js';
 import { GATEWAY_STATUS_MIGRATIONS } from './gateway-status.tables.js';
@@ -10,7 +17,10 @@ import { GATEWAY_STATUS_MIGRATIONS } from './gateway-status.tables.js';
 function asStatusEvent(event: RecordedEvent): StatusEvent {
   return isGatewayEvent(event)
     ? ({ type: event.type, data: event.data } as StatusEvent)
-    : { type: event.type === UNDECODED_PAYLOAD_RECEIVED ? UNDECODED_PAYLOAD_RECEIVED : READINGS_REPORTED, data: (event.data ?? {}) as Record<string, unknown> };
+    : {
+        type: event.type === UNDECODED_PAYLOAD_RECEIVED ? UNDECODED_PAYLOAD_RECEIVED : READINGS_REPORTED,
+        data: (event.data ?? {}) as Record<string, unknown>,
+      };
 }
 
 /**
@@ -27,7 +37,9 @@ export const gatewayStatusProjection: Projection = {
     if (relevant.length === 0) return;
     const physical = table(GATEWAY_STATUS_TABLE);
     const ids = [...new Set(relevant.map((e) => statusKeyOf(e)!))];
-    const rows = new Map<string, GatewayStatusRow | undefined>((await selectStatusRows(tx, physical, { ids })).map((r) => [r.id, r]));
+    const rows = new Map<string, GatewayStatusRow | undefined>(
+      (await selectStatusRows(tx, physical, { ids })).map((r) => [r.id, r]),
+    );
     const changed = new Set<string>();
     for (const event of relevant) {
       const id = statusKeyOf(event)!;
@@ -45,4 +57,7 @@ export const gatewayStatusProjection: Projection = {
   },
 };
 
-export const gatewayStatusReadModel: ReadModel = { migrations: GATEWAY_STATUS_MIGRATIONS, projection: () => gatewayStatusProjection };
+export const gatewayStatusReadModel: ReadModel = {
+  migrations: GATEWAY_STATUS_MIGRATIONS,
+  projection: () => gatewayStatusProjection,
+};

@@ -47,7 +47,12 @@ export type StatusEvent =
 function undecodedOf(data: FrameData): { count: number; reason: string | null } {
   if (!Array.isArray(data.undecoded) || data.undecoded.length === 0) return { count: 0, reason: null };
   const last = data.undecoded[data.undecoded.length - 1] as { reason?: unknown; decoderReason?: unknown } | null;
-  const reason = typeof last?.decoderReason === 'string' ? last.decoderReason : typeof last?.reason === 'string' ? last.reason : null;
+  const reason =
+    typeof last?.decoderReason === 'string'
+      ? last.decoderReason
+      : typeof last?.reason === 'string'
+        ? last.reason
+        : null;
   return { count: data.undecoded.length, reason };
 }
 
@@ -59,7 +64,12 @@ function later(current: string | null, candidate: unknown): string | null {
 }
 
 function withSessions(row: GatewayStatusRow, openSessions: number, at: string): GatewayStatusRow {
-  return { ...row, openSessions, connection: openSessions > 0 ? 'online' : 'offline', lastSeenAt: later(row.lastSeenAt, at) };
+  return {
+    ...row,
+    openSessions,
+    connection: openSessions > 0 ? 'online' : 'offline',
+    lastSeenAt: later(row.lastSeenAt, at),
+  };
 }
 
 function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEvent): GatewayStatusRow | undefined {
@@ -95,7 +105,14 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
   switch (event.type) {
     case 'GatewayDetailsChanged': {
       const d = event.data;
-      return { ...row, name: d.name, description: d.description, lat: d.location.lat, lon: d.location.lon, locationLabel: d.location.label };
+      return {
+        ...row,
+        name: d.name,
+        description: d.description,
+        lat: d.location.lat,
+        lon: d.location.lon,
+        locationLabel: d.location.label,
+      };
     }
     case 'NetworkKeyRotated':
       return { ...row, keyFingerprint: event.data.keyFingerprint };
@@ -108,7 +125,12 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
     case 'LinkSessionClosed':
       return withSessions(row, Math.max(0, row.openSessions - 1), event.data.at);
     case 'LinkConnectionRefused':
-      return { ...row, lastRefusalReason: event.data.reason, lastRefusalDetail: event.data.detail, lastRefusalAt: event.data.at };
+      return {
+        ...row,
+        lastRefusalReason: event.data.reason,
+        lastRefusalDetail: event.data.detail,
+        lastRefusalAt: event.data.at,
+      };
     default:
       return event satisfies never;
   }
@@ -120,7 +142,11 @@ export function evolveStatus(row: GatewayStatusRow | undefined, event: StatusEve
   if (!row) return row;
   // v2 frames count their canonical readings, v1 frames their native payloads.
   const data = event.data;
-  const payloads = Array.isArray(data.readings) ? data.readings.length : Array.isArray(data.payloads) ? data.payloads.length : 0;
+  const payloads = Array.isArray(data.readings)
+    ? data.readings.length
+    : Array.isArray(data.payloads)
+      ? data.payloads.length
+      : 0;
   const undecoded = undecodedOf(data);
   return {
     ...row,
@@ -134,7 +160,8 @@ export function evolveStatus(row: GatewayStatusRow | undefined, event: StatusEve
 
 /** Which gateway an event is about; undefined for events this read model ignores. */
 export function statusKeyOf(event: { readonly type: string; readonly data: unknown }): string | undefined {
-  if (!isGatewayEvent(event) && event.type !== READINGS_REPORTED && event.type !== UNDECODED_PAYLOAD_RECEIVED) return undefined;
+  if (!isGatewayEvent(event) && event.type !== READINGS_REPORTED && event.type !== UNDECODED_PAYLOAD_RECEIVED)
+    return undefined;
   const gatewayId = (event.data as { gatewayId?: unknown } | null)?.gatewayId;
   return typeof gatewayId === 'string' ? gatewayId : undefined;
 }

@@ -32,7 +32,14 @@ const COLUMNS: readonly (readonly [column: string, field: keyof GatewayStatusRow
 ];
 
 const TIMES = new Set<keyof GatewayStatusRow>(['lastSeenAt', 'lastRefusalAt', 'registeredAt', 'decommissionedAt']);
-const NUMBERS = new Set<keyof GatewayStatusRow>(['lat', 'lon', 'openSessions', 'framesReceived', 'readingsReceived', 'payloadsUndecoded']);
+const NUMBERS = new Set<keyof GatewayStatusRow>([
+  'lat',
+  'lon',
+  'openSessions',
+  'framesReceived',
+  'readingsReceived',
+  'payloadsUndecoded',
+]);
 
 /** Explicit casts so pg and PGlite hand back the same JS types (bigint as text, times as ISO via epoch). */
 const SELECT_LIST = COLUMNS.map(([column, field]) =>
@@ -47,7 +54,13 @@ function fromDb(raw: Record<string, unknown>): GatewayStatusRow {
   const row: Record<string, unknown> = {};
   for (const [column, field] of COLUMNS) {
     const value = raw[column];
-    row[field] = TIMES.has(field) ? (value === null ? null : new Date(Number(value)).toISOString()) : NUMBERS.has(field) ? Number(value) : value;
+    row[field] = TIMES.has(field)
+      ? value === null
+        ? null
+        : new Date(Number(value)).toISOString()
+      : NUMBERS.has(field)
+        ? Number(value)
+        : value;
   }
   return row as unknown as GatewayStatusRow;
 }
@@ -55,7 +68,12 @@ function fromDb(raw: Record<string, unknown>): GatewayStatusRow {
 export async function selectStatusRows(
   db: SqlExecutor,
   table: string,
-  filter: { readonly ids?: readonly string[]; readonly lifecycle?: string; readonly after?: string; readonly limit?: number } = {},
+  filter: {
+    readonly ids?: readonly string[];
+    readonly lifecycle?: string;
+    readonly after?: string;
+    readonly limit?: number;
+  } = {},
 ): Promise<GatewayStatusRow[]> {
   const params: unknown[] = [];
   const where: string[] = [];

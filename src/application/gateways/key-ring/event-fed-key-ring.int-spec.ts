@@ -26,16 +26,25 @@ describe('EventFedKeyRing on PGlite', () => {
   });
 
   const ring = (): EventFedKeyRing => {
-    const created = new EventFedKeyRing(b.store, b.vault, { retryMs: 20, pageSize: 2, onError: (e, context) => errors.push(`${context}: ${String(e)}`) });
+    const created = new EventFedKeyRing(b.store, b.vault, {
+      retryMs: 20,
+      pageSize: 2,
+      onError: (e, context) => errors.push(`${context}: ${String(e)}`),
+    });
     rings.push(created);
     created.start();
     return created;
   };
   const register = async (gatewayId: string) =>
     new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
-      new RegisterGateway({ gatewayId, name: gatewayId, networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } }, AT, ADMIN),
+      new RegisterGateway(
+        { gatewayId, name: gatewayId, networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } },
+        AT,
+        ADMIN,
+      ),
     );
-  const rotate = (gatewayId: string) => new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(new RotateNetworkKey(gatewayId, AT, ADMIN));
+  const rotate = (gatewayId: string) =>
+    new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(new RotateNetworkKey(gatewayId, AT, ADMIN));
   const decommission = (gatewayId: string) =>
     new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway(gatewayId, 'gone', AT, ADMIN));
   const hex = (key: Buffer | undefined): string | undefined => key?.toString('hex');
@@ -47,9 +56,13 @@ describe('EventFedKeyRing on PGlite', () => {
     const rotatedTwo = await rotate('kr-2');
     await decommission('kr-3');
     // Unrelated traffic in between must not confuse the catch-up.
-    await b.store.append('readings-kr-1', [{ id: randomUUID(), type: 'ReadingsReported', data: { gatewayId: 'kr-1', payloads: [] } }], {
-      expectedRevision: 'no_stream',
-    });
+    await b.store.append(
+      'readings-kr-1',
+      [{ id: randomUUID(), type: 'ReadingsReported', data: { gatewayId: 'kr-1', payloads: [] } }],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     const keyRing = ring();
     await keyRing.ready();
     expect(hex(keyRing.keyFor('kr-1'))).toBe(one.key);
@@ -58,7 +71,11 @@ describe('EventFedKeyRing on PGlite', () => {
     expect(keyRing.keyFor('kr-3')).toBeUndefined();
     expect(keyRing.keyFor('unknown')).toBeUndefined();
     expect(keyRing.size()).toBe(2);
-    expect([keyRing.isDecommissioned('kr-3'), keyRing.isDecommissioned('kr-1'), keyRing.isDecommissioned('unknown')]).toEqual([true, false, false]);
+    expect([
+      keyRing.isDecommissioned('kr-3'),
+      keyRing.isDecommissioned('kr-1'),
+      keyRing.isDecommissioned('unknown'),
+    ]).toEqual([true, false, false]);
     expect(keyRing.networkTypeOf('kr-1')).toBe('zigbee');
     expect(keyRing.networkTypeOf('unknown')).toBeUndefined();
     expect(errors).toEqual([]);
@@ -93,9 +110,10 @@ describe('EventFedKeyRing on PGlite', () => {
   it('reports a gateway whose vault entry is unreadable and keeps serving the others', async () => {
     await register('ok-1');
     const bad = await register('bad-1');
-    await b.db.query('UPDATE key_vault SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE key_id = $1', [
-      `bad-1:${bad.fingerprint}`,
-    ]);
+    await b.db.query(
+      'UPDATE key_vault SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE key_id = $1',
+      [`bad-1:${bad.fingerprint}`],
+    );
     const keyRing = ring();
     await keyRing.ready();
     expect(keyRing.keyFor('ok-1')).toBeDefined();

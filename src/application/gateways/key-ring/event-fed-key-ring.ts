@@ -176,11 +176,17 @@ export class EventFedKeyRing implements GatewayKeyRing {
       return;
     }
     if (!key) {
-      this.options.onError?.(new Error(`no key vault entry ${keyId}`), `gateway ${data.gatewayId} cannot connect until its key is rotated`);
+      this.options.onError?.(
+        new Error(`no key vault entry ${keyId}`),
+        `gateway ${data.gatewayId} cannot connect until its key is rotated`,
+      );
       return;
     }
     if (fingerprintOf(key) !== fingerprint) {
-      this.options.onError?.(new Error(`key vault entry ${keyId} does not match its fingerprint`), `gateway ${data.gatewayId} cannot connect`);
+      this.options.onError?.(
+        new Error(`key vault entry ${keyId} does not match its fingerprint`),
+        `gateway ${data.gatewayId} cannot connect`,
+      );
       return;
     }
     this.keys.set(data.gatewayId, key);

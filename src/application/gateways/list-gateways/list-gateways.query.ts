@@ -11,7 +11,11 @@ export interface GatewayPage {
 export class ListGateways extends Query<GatewayPage> {
   constructor(
     readonly principal: Principal,
-    readonly filter: { readonly lifecycle?: 'registered' | 'decommissioned'; readonly after?: string; readonly limit: number },
+    readonly filter: {
+      readonly lifecycle?: 'registered' | 'decommissioned';
+      readonly after?: string;
+      readonly limit: number;
+    },
   ) {
     super();
   }

@@ -1,5 +1,8 @@
 import { isGatewayEvent, type GatewayEvent } from '../../../domain/gateways/gateway.events.js';
-import { isNetworkConfigurationEvent, type NetworkConfigurationEvent } from '../../../domain/gateways/network-configuration.events.js';
+import {
+  isNetworkConfigurationEvent,
+  type NetworkConfigurationEvent,
+} from '../../../domain/gateways/network-configuration.events.js';
 import type { StreamEvents } from '../../shared/decider-command.js';
 import { GATEWAY_SCHEMA_VERSION } from '../gateway-stream.js';
 

@@ -1,7 +1,8 @@
 import type { Summarizer } from '../../audit/summarizer.js';
 
 // A summary must never throw: the audit projection applies every event, whatever shape an old one has.
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '?');
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '?';
 
 function change(value: unknown): string {
   if (typeof value !== 'object' || value === null) return '?';
@@ -21,7 +22,8 @@ function report(value: unknown): string {
 
 /** Audit-trail lines for network configuration (permit join, channel) of a gateway. */
 export const networkConfigurationSummaries: Readonly<Record<string, Summarizer>> = {
-  NetworkConfigurationRequested: (d) => `${change(d.change)} on gateway ${text(d.gatewayId)} by ${text(d.requestedBy)}${d.reason ? ` (${text(d.reason)})` : ''}, expires ${text(d.expiresAt)}`,
+  NetworkConfigurationRequested: (d) =>
+    `${change(d.change)} on gateway ${text(d.gatewayId)} by ${text(d.requestedBy)}${d.reason ? ` (${text(d.reason)})` : ''}, expires ${text(d.expiresAt)}`,
   NetworkConfigurationSent: (d) => `${text(d.field)} request ${text(d.requestId)} sent to gateway ${text(d.gatewayId)}`,
   NetworkConfigurationApplied: (d) => `${text(d.field)} of gateway ${text(d.gatewayId)} applied: ${report(d.applied)}`,
   NetworkConfigurationRejected: (d) => `${text(d.field)} of gateway ${text(d.gatewayId)} rejected: ${text(d.detail)}`,

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { gatewayDecider, REFUSAL_RECORD_INTERVAL_MS, type GatewayCommand } from '../../../domain/gateways/gateway.decider.js';
+import {
+  gatewayDecider,
+  REFUSAL_RECORD_INTERVAL_MS,
+  type GatewayCommand,
+} from '../../../domain/gateways/gateway.decider.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import { handleWithDecider } from '../../shared/decider-command.js';
 import { GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
@@ -72,12 +76,20 @@ export class LinkEventRecorder implements LinkRefusalRecorder {
 
   async sessionOpened(session: SessionOpened): Promise<boolean> {
     const { at, ...data } = session;
-    return this.apply(session.gatewayId, { type: 'RecordLinkSessionOpened', data: { ...data, at: at.toISOString() } }, session.sessionId);
+    return this.apply(
+      session.gatewayId,
+      { type: 'RecordLinkSessionOpened', data: { ...data, at: at.toISOString() } },
+      session.sessionId,
+    );
   }
 
   async sessionClosed(session: SessionClosed): Promise<boolean> {
     const { at, ...data } = session;
-    return this.apply(session.gatewayId, { type: 'RecordLinkSessionClosed', data: { ...data, at: at.toISOString() } }, session.sessionId);
+    return this.apply(
+      session.gatewayId,
+      { type: 'RecordLinkSessionClosed', data: { ...data, at: at.toISOString() } },
+      session.sessionId,
+    );
   }
 
   private remember(key: string, time: number): void {
@@ -91,10 +103,17 @@ export class LinkEventRecorder implements LinkRefusalRecorder {
 
   private async apply(gatewayId: string, command: GatewayCommand, correlationId: string): Promise<boolean> {
     // Sessions of one gateway open and close concurrently; re-deciding on fresh state is always safe here.
-    const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: LINK_ACTOR_ID, correlationId }, {
-      events: GATEWAY_EVENTS,
-      attempts: this.maxAttempts,
-    });
+    const { events } = await handleWithDecider(
+      this.store,
+      gatewayStream(gatewayId),
+      gatewayDecider,
+      command,
+      { actorId: LINK_ACTOR_ID, correlationId },
+      {
+        events: GATEWAY_EVENTS,
+        attempts: this.maxAttempts,
+      },
+    );
     return events.length > 0;
   }
 }

@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ADMIN, openGatewayBackend, policyOf, type GatewayBackend } from '#test/support/gateway-backend.js';
-import { GatewayAlreadyRegisteredError, InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
+import {
+  GatewayAlreadyRegisteredError,
+  InvalidGatewayRegistrationError,
+} from '../../../domain/gateways/gateway.errors.js';
 import type { KeyVault } from '../ports/key-vault.port.js';
 import { RegisterGateway, type RegisterGatewayInput } from './register-gateway.command.js';
 import { RegisterGatewayHandler } from './register-gateway.handler.js';
@@ -22,7 +25,9 @@ describe('RegisterGatewayHandler', () => {
   afterAll(() => b.cleanup());
 
   it('generates a 256-bit key, keeps it in the vault, and logs only its fingerprint', async () => {
-    const issued = await new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(new RegisterGateway(input(), AT, ADMIN));
+    const issued = await new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
+      new RegisterGateway(input(), AT, ADMIN),
+    );
     expect(issued.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(issued.key).toMatch(/^[0-9a-f]{64}$/);
     const key = Buffer.from(issued.key, 'hex');
@@ -72,14 +77,18 @@ describe('RegisterGatewayHandler', () => {
         await b.vault.put(keyId, secret);
         // Another registration of the same id lands between our read and our append.
         if (keyId.startsWith('raced:')) {
-          await b.store.append('gateway-raced', [{ id: randomUUID(), type: 'GatewayRegistered', data: {} }], { expectedRevision: 'no_stream' });
+          await b.store.append('gateway-raced', [{ id: randomUUID(), type: 'GatewayRegistered', data: {} }], {
+            expectedRevision: 'no_stream',
+          });
         }
       },
       get: (keyId) => b.vault.get(keyId),
       all: () => b.vault.all(),
     };
     await expect(
-      new RegisterGatewayHandler(b.store, racing, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'raced' }), AT, ADMIN)),
+      new RegisterGatewayHandler(b.store, racing, policyOf(b)).execute(
+        new RegisterGateway(input({ gatewayId: 'raced' }), AT, ADMIN),
+      ),
     ).rejects.toThrow(GatewayAlreadyRegisteredError);
   });
 
@@ -93,12 +102,16 @@ describe('RegisterGatewayHandler', () => {
       get: (keyId) => b.vault.get(keyId),
       all: () => b.vault.all(),
     };
-    await new RegisterGatewayHandler(b.store, watching, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'ordered' }), AT, ADMIN));
+    await new RegisterGatewayHandler(b.store, watching, policyOf(b)).execute(
+      new RegisterGateway(input({ gatewayId: 'ordered' }), AT, ADMIN),
+    );
     expect(order).toEqual(['put; stream has 0 events']);
 
     const broken: KeyVault = { ...watching, put: () => Promise.reject(new Error('vault down')) };
     await expect(
-      new RegisterGatewayHandler(b.store, broken, policyOf(b)).execute(new RegisterGateway(input({ gatewayId: 'no-vault' }), AT, ADMIN)),
+      new RegisterGatewayHandler(b.store, broken, policyOf(b)).execute(
+        new RegisterGateway(input({ gatewayId: 'no-vault' }), AT, ADMIN),
+      ),
     ).rejects.toThrow('vault down');
     expect(await b.store.readStream('gateway-no-vault')).toEqual([]);
   });

@@ -21,12 +21,18 @@ describe('RotateNetworkKeyHandler', () => {
 
   const register = (gatewayId: string) =>
     new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
-      new RegisterGateway({ gatewayId, name: 'Home', networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } }, AT, ADMIN),
+      new RegisterGateway(
+        { gatewayId, name: 'Home', networkType: 'zigbee', address: 'a', location: { lat: 0, lon: 0 } },
+        AT,
+        ADMIN,
+      ),
     );
 
   it('issues a new key under a new vault id and records both fingerprints', async () => {
     const first = await register('rot-1');
-    const rotated = await new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(new RotateNetworkKey('rot-1', LATER, ADMIN));
+    const rotated = await new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b)).execute(
+      new RotateNetworkKey('rot-1', LATER, ADMIN),
+    );
     expect(rotated.id).toBe('rot-1');
     expect(rotated.key).not.toBe(first.key);
     expect(rotated.fingerprint).not.toBe(first.fingerprint);
@@ -36,7 +42,12 @@ describe('RotateNetworkKeyHandler', () => {
     const events = await b.store.readStream('gateway-rot-1');
     expect(events.map((e) => e.type)).toEqual(['GatewayRegistered', 'NetworkKeyRotated']);
     expect(events[1]).toMatchObject({
-      data: { gatewayId: 'rot-1', keyFingerprint: rotated.fingerprint, previousKeyFingerprint: first.fingerprint, rotatedAt: LATER.toISOString() },
+      data: {
+        gatewayId: 'rot-1',
+        keyFingerprint: rotated.fingerprint,
+        previousKeyFingerprint: first.fingerprint,
+        rotatedAt: LATER.toISOString(),
+      },
       metadata: { actorId: 'user:bootstrap-admin', correlationId: 'corr-1' },
     });
   });
@@ -45,9 +56,13 @@ describe('RotateNetworkKeyHandler', () => {
     const handler = new RotateNetworkKeyHandler(b.store, b.vault, policyOf(b));
     await expect(handler.execute(new RotateNetworkKey('nobody', LATER, ADMIN))).rejects.toThrow(GatewayNotFoundError);
     await register('rot-2');
-    await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('rot-2', 'moved', LATER, ADMIN));
+    await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(
+      new DecommissionGateway('rot-2', 'moved', LATER, ADMIN),
+    );
     const before = (await b.vault.all()).size;
-    await expect(handler.execute(new RotateNetworkKey('rot-2', LATER, ADMIN))).rejects.toThrow(GatewayDecommissionedError);
+    await expect(handler.execute(new RotateNetworkKey('rot-2', LATER, ADMIN))).rejects.toThrow(
+      GatewayDecommissionedError,
+    );
     expect((await b.vault.all()).size).toBe(before);
   });
 
@@ -56,14 +71,21 @@ describe('RotateNetworkKeyHandler', () => {
     const interfering: KeyVault = {
       put: async (keyId, secret) => {
         await b.vault.put(keyId, secret);
-        await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(new DecommissionGateway('rot-3', 'meanwhile', LATER, ADMIN));
+        await new DecommissionGatewayHandler(b.store, policyOf(b)).execute(
+          new DecommissionGateway('rot-3', 'meanwhile', LATER, ADMIN),
+        );
       },
       get: (keyId) => b.vault.get(keyId),
       all: () => b.vault.all(),
     };
-    await expect(new RotateNetworkKeyHandler(b.store, interfering, policyOf(b)).execute(new RotateNetworkKey('rot-3', LATER, ADMIN))).rejects.toThrow(
-      WrongExpectedRevisionError,
-    );
-    expect((await b.store.readStream('gateway-rot-3')).map((e) => e.type)).toEqual(['GatewayRegistered', 'GatewayDecommissioned']);
+    await expect(
+      new RotateNetworkKeyHandler(b.store, interfering, policyOf(b)).execute(
+        new RotateNetworkKey('rot-3', LATER, ADMIN),
+      ),
+    ).rejects.toThrow(WrongExpectedRevisionError);
+    expect((await b.store.readStream('gateway-rot-3')).map((e) => e.type)).toEqual([
+      'GatewayRegistered',
+      'GatewayDecommissioned',
+    ]);
   });
 });

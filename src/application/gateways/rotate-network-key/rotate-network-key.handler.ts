@@ -22,7 +22,10 @@ export class RotateNetworkKeyHandler implements ICommandHandler<RotateNetworkKey
     this.access.assertAdmin(metadata.principal ?? ANONYMOUS, 'rotating a network key');
     const key = generateNetworkKey();
     const fingerprint = fingerprintOf(key);
-    const command = { type: 'RotateNetworkKey', data: { gatewayId, keyFingerprint: fingerprint, at: at.toISOString() } } as const;
+    const command = {
+      type: 'RotateNetworkKey',
+      data: { gatewayId, keyFingerprint: fingerprint, at: at.toISOString() },
+    } as const;
     // A concurrent change (another rotation, a decommission) surfaces as WrongExpectedRevisionError: a conflict.
     await handleWithDecider(this.store, gatewayStream(gatewayId), gatewayDecider, command, metadata, {
       events: GATEWAY_EVENTS,

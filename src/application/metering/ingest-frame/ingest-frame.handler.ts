@@ -8,7 +8,12 @@ import {
   type EventStore,
   type NewEvent,
 } from '../../ports/event-store.port.js';
-import { IngestFrame, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
+import {
+  IngestFrame,
+  NETWORK_TYPE_LOOKUP,
+  type IngestFrameResult,
+  type NetworkTypeLookup,
+} from './ingest-frame.command.js';
 import { PAYLOAD_DECODERS, type DecoderLookup } from '../ports/payload-decoders.port.js';
 import { frameEventId, readingsStream } from './readings-stream.js';
 
@@ -64,7 +69,9 @@ export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFr
     const decoder = networkType === undefined ? undefined : this.decoders(networkType);
     if (!decoder?.prepare) return;
     const payloads = frames.flatMap((frame) => (frame.kind === 'readings' ? frame.payloads : []));
-    await decoder.prepare(payloads.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && !Array.isArray(p)));
+    await decoder.prepare(
+      payloads.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null && !Array.isArray(p)),
+    );
   }
 
   /** Frame N's event: id derived from (gateway, N), so every delivery of the frame is the same event. */
@@ -78,7 +85,12 @@ export class IngestFrameHandler implements ICommandHandler<IngestFrame, IngestFr
     return { id: frameEventId(gatewayId, frame.seq), type: event.type, data: event.data, metadata };
   }
 
-  private async confirmDuplicate(stream: string, gatewayId: string, sequence: number, id: string): Promise<IngestFrameResult> {
+  private async confirmDuplicate(
+    stream: string,
+    gatewayId: string,
+    sequence: number,
+    id: string,
+  ): Promise<IngestFrameResult> {
     const [stored] = await this.store.readStream(stream, { from: sequence, max: 1 });
     if (stored?.revision === sequence && stored.id === id) return { outcome: 'duplicate' };
     throw new FrameSequenceConflictError(gatewayId, sequence);

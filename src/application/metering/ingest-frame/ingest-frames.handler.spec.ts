@@ -9,7 +9,8 @@ import { frameEventId, readingsStream } from './readings-stream.js';
 
 const AT = new Date('2026-03-01T12:00:00.000Z');
 const frame = (seq: number): GatewayFrame => ({ kind: 'readings', seq, payloads: [{ kind: 'zigbee', n: seq }] });
-const frames = (from: number, to: number): GatewayFrame[] => Array.from({ length: to - from + 1 }, (_, i) => frame(from + i));
+const frames = (from: number, to: number): GatewayFrame[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => frame(from + i));
 
 describe('IngestFrames (batches of consecutive frames)', () => {
   let backend: SqlBackend;
@@ -31,7 +32,8 @@ describe('IngestFrames (batches of consecutive frames)', () => {
 
   const aGateway = (): string => uniquePrefix('gw').slice(0, -1);
   const when = (gw: string, batch: GatewayFrame[]) => handler.execute(new IngestFrames(gw, batch, AT));
-  const revisions = async (gw: string) => (await backend.store.readStream(readingsStream(gw))).map((e) => [e.revision, e.id]);
+  const revisions = async (gw: string) =>
+    (await backend.store.readStream(readingsStream(gw))).map((e) => [e.revision, e.id]);
 
   it('stores new consecutive frames in one append, frame N at revision N with its derived id', async () => {
     const gw = aGateway();
@@ -61,7 +63,10 @@ describe('IngestFrames (batches of consecutive frames)', () => {
 
   it('frames that are not consecutive are taken one by one: the first is stored, the one after the hole is a gap', async () => {
     const gw = aGateway();
-    await expect(when(gw, [frame(0), frame(2)])).resolves.toEqual([{ outcome: 'stored' }, { outcome: 'gap', expectedSequence: 1 }]);
+    await expect(when(gw, [frame(0), frame(2)])).resolves.toEqual([
+      { outcome: 'stored' },
+      { outcome: 'gap', expectedSequence: 1 },
+    ]);
     expect(appends.map((a) => a.count)).toEqual([1, 1]);
   });
 });

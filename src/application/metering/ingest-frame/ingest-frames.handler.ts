@@ -1,8 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { GatewayFrame } from '../../../domain/metering/gateway-frame.js';
-import { DuplicateEventIdError, EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '../../ports/event-store.port.js';
-import { IngestFrame, IngestFrames, NETWORK_TYPE_LOOKUP, type IngestFrameResult, type NetworkTypeLookup } from './ingest-frame.command.js';
+import {
+  DuplicateEventIdError,
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '../../ports/event-store.port.js';
+import {
+  IngestFrame,
+  IngestFrames,
+  NETWORK_TYPE_LOOKUP,
+  type IngestFrameResult,
+  type NetworkTypeLookup,
+} from './ingest-frame.command.js';
 import { IngestFrameHandler } from './ingest-frame.handler.js';
 import { PAYLOAD_DECODERS, type DecoderLookup } from '../ports/payload-decoders.port.js';
 import { readingsStream } from './readings-stream.js';
@@ -48,7 +59,11 @@ export class IngestFramesHandler implements ICommandHandler<IngestFrames, Ingest
     return this.oneByOne(gatewayId, frames, receivedAt);
   }
 
-  private async oneByOne(gatewayId: string, frames: readonly GatewayFrame[], receivedAt: Date): Promise<IngestFrameResult[]> {
+  private async oneByOne(
+    gatewayId: string,
+    frames: readonly GatewayFrame[],
+    receivedAt: Date,
+  ): Promise<IngestFrameResult[]> {
     const results: IngestFrameResult[] = [];
     for (const frame of frames) {
       const result = await this.single.execute(new IngestFrame(gatewayId, frame, receivedAt));

@@ -36,16 +36,34 @@ describeEachBackend('readings queries on %s', (backendName) => {
     await ensureReadingsReadModel(db);
     await insertLatest(db, [
       aReading({ sensorId: 'dsmr:A/power', gatewayId: 'gw-a', measuredAt: '2025-03-01T12:00:00.123Z' }),
-      aReading({ sensorId: 'dsmr:A/energyImported.t2', gatewayId: 'gw-a', quantity: 'energyImported', unit: 'kWh', tariff: 2 }),
+      aReading({
+        sensorId: 'dsmr:A/energyImported.t2',
+        gatewayId: 'gw-a',
+        quantity: 'energyImported',
+        unit: 'kWh',
+        tariff: 2,
+      }),
       aReading({ sensorId: 'zigbee:0xb/power', gatewayId: 'gw-b', phase: 'L1' }),
     ]);
     // Microseconds in the database come back truncated to the millisecond ISO string.
-    await db.query(`UPDATE readings_latest SET measured_at = '2025-03-01T12:00:00.123456Z' WHERE sensor_id = 'dsmr:A/power'`);
+    await db.query(
+      `UPDATE readings_latest SET measured_at = '2025-03-01T12:00:00.123456Z' WHERE sensor_id = 'dsmr:A/power'`,
+    );
     await insertRaw(db, [
       { sensorId: 'dsmr:A/power', measuredAt: '2025-03-01T00:00:00.000Z', value: 1 },
       { sensorId: 'zigbee:0xb/power', measuredAt: '2025-03-01T00:00:00.000Z', value: 2 },
     ]);
-    await insertBuckets(db, [{ sensorId: 'dsmr:A/energyImported.t2', width: '1h', start: '2025-03-01T00:00:00Z', quantity: 'energyImported', unit: 'kWh', count: 2, delta: 0.5 }]);
+    await insertBuckets(db, [
+      {
+        sensorId: 'dsmr:A/energyImported.t2',
+        width: '1h',
+        start: '2025-03-01T00:00:00Z',
+        quantity: 'energyImported',
+        unit: 'kWh',
+        count: 2,
+        delta: 0.5,
+      },
+    ]);
     await insertNodes(db, [
       { nodeId: 'dsmr:A', gatewayId: 'gw-a', status: 'joined' },
       { nodeId: 'zigbee:0xb', gatewayId: 'gw-b', status: 'interviewed', model: 'TS011F' },
@@ -53,7 +71,9 @@ describeEachBackend('readings queries on %s', (backendName) => {
   }, 30_000);
   afterAll(() => backend?.cleanup());
 
-  const collect = async (series: Awaited<ReturnType<QueryReadingSeriesHandler['execute']>>): Promise<Record<string, SeriesPoint[]>> => {
+  const collect = async (
+    series: Awaited<ReturnType<QueryReadingSeriesHandler['execute']>>,
+  ): Promise<Record<string, SeriesPoint[]>> => {
     const out: Record<string, SeriesPoint[]> = {};
     for (const sensor of series.sensors) {
       out[sensor.sensorId] = [];
@@ -63,23 +83,41 @@ describeEachBackend('readings queries on %s', (backendName) => {
   };
 
   it('round-trips rows through the same JS types on both databases', async () => {
-    const latest = await new GetLatestReadingsHandler(backend.db, ALL, LOG).execute(new GetLatestReadings(VIEWER, ['dsmr:A/power', 'dsmr:A/energyImported.t2']));
-    expect(latest.items[0]).toEqual(aReading({ sensorId: 'dsmr:A/power', gatewayId: 'gw-a', measuredAt: '2025-03-01T12:00:00.123Z' }));
+    const latest = await new GetLatestReadingsHandler(backend.db, ALL, LOG).execute(
+      new GetLatestReadings(VIEWER, ['dsmr:A/power', 'dsmr:A/energyImported.t2']),
+    );
+    expect(latest.items[0]).toEqual(
+      aReading({ sensorId: 'dsmr:A/power', gatewayId: 'gw-a', measuredAt: '2025-03-01T12:00:00.123Z' }),
+    );
     expect(latest.items[1]).toMatchObject({ tariff: 2, unit: 'kWh' });
     const series = await new QueryReadingSeriesHandler(backend.db, ALL, LOG).execute(
-      new QueryReadingSeries(VIEWER, { sensorIds: ['dsmr:A/energyImported.t2'], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: '1h' }),
+      new QueryReadingSeries(VIEWER, {
+        sensorIds: ['dsmr:A/energyImported.t2'],
+        from: '2025-03-01T00:00:00Z',
+        to: '2025-03-02T00:00:00Z',
+        bucket: '1h',
+      }),
     );
-    expect(await collect(series)).toEqual({ 'dsmr:A/energyImported.t2': [{ t: '2025-03-01T00:00:00.000Z', count: 2, delta: 0.5 }] });
+    expect(await collect(series)).toEqual({
+      'dsmr:A/energyImported.t2': [{ t: '2025-03-01T00:00:00.000Z', count: 2, delta: 0.5 }],
+    });
   });
 
   it('narrows every query to the gateways the policy allows', async () => {
     const sensors = await new ListSensorsHandler(backend.db, GW_A, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
     expect(sensors.items.map((s) => s.sensorId).sort()).toEqual(['dsmr:A/energyImported.t2', 'dsmr:A/power']);
-    const latest = await new GetLatestReadingsHandler(backend.db, GW_A, LOG).execute(new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']));
+    const latest = await new GetLatestReadingsHandler(backend.db, GW_A, LOG).execute(
+      new GetLatestReadings(VIEWER, ['zigbee:0xb/power', 'dsmr:A/power']),
+    );
     expect(latest.items.map((r) => r.sensorId)).toEqual(['dsmr:A/power']);
     expect(latest.missing).toEqual(['zigbee:0xb/power']);
     const series = await new QueryReadingSeriesHandler(backend.db, GW_A, LOG).execute(
-      new QueryReadingSeries(VIEWER, { sensorIds: ['zigbee:0xb/power', 'dsmr:A/power'], from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z', bucket: 'raw' }),
+      new QueryReadingSeries(VIEWER, {
+        sensorIds: ['zigbee:0xb/power', 'dsmr:A/power'],
+        from: '2025-03-01T00:00:00Z',
+        to: '2025-03-02T00:00:00Z',
+        bucket: 'raw',
+      }),
     );
     expect(series.missing).toEqual(['zigbee:0xb/power']);
     expect(await collect(series)).toEqual({ 'dsmr:A/power': [{ t: '2025-03-01T00:00:00.000Z', value: 1 }] });
@@ -88,13 +126,17 @@ describeEachBackend('readings queries on %s', (backendName) => {
   });
 
   it('narrows to single sensors, showing only the nodes they belong to', async () => {
-    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR, LOG).execute(new ListSensors(VIEWER, { limit: 10 }));
+    const sensors = await new ListSensorsHandler(backend.db, ONE_SENSOR, LOG).execute(
+      new ListSensors(VIEWER, { limit: 10 }),
+    );
     expect(sensors.items.map((s) => s.sensorId)).toEqual(['zigbee:0xb/power']);
     const nodes = await new ListNodesHandler(backend.db, ONE_SENSOR).execute(new ListNodes(VIEWER, { limit: 10 }));
     expect(nodes.items.map((n) => n.nodeId)).toEqual(['zigbee:0xb']);
     const node = await new GetNodeHandler(backend.db, ONE_SENSOR).execute(new GetNode(VIEWER, 'zigbee:0xb'));
     expect(node).toMatchObject({ model: 'TS011F', sensorIds: ['zigbee:0xb/power'] });
-    await expect(new GetNodeHandler(backend.db, ONE_SENSOR).execute(new GetNode(VIEWER, 'dsmr:A'))).rejects.toBeInstanceOf(NodeNotFoundError);
+    await expect(
+      new GetNodeHandler(backend.db, ONE_SENSOR).execute(new GetNode(VIEWER, 'dsmr:A')),
+    ).rejects.toBeInstanceOf(NodeNotFoundError);
     const all = await new GetNodeHandler(backend.db, ALL).execute(new GetNode(VIEWER, 'dsmr:A'));
     expect(all.sensorIds).toEqual(['dsmr:A/energyImported.t2', 'dsmr:A/power']);
   });

@@ -22,7 +22,13 @@ async function prepareV1Decoders(events: readonly RecordedEvent[], decoders: Dec
   const payloadsByNetwork = new Map<string, Record<string, unknown>[]>();
   for (const event of events) {
     const data = event.data;
-    if (!isRecord(data) || Array.isArray(data.readings) || !Array.isArray(data.payloads) || typeof data.networkType !== 'string') continue;
+    if (
+      !isRecord(data) ||
+      Array.isArray(data.readings) ||
+      !Array.isArray(data.payloads) ||
+      typeof data.networkType !== 'string'
+    )
+      continue;
     const payloads = payloadsByNetwork.get(data.networkType) ?? [];
     for (const payload of data.payloads as unknown[]) if (isRecord(payload)) payloads.push(payload);
     payloadsByNetwork.set(data.networkType, payloads);
@@ -63,10 +69,16 @@ function cachedTime(cache: TimeCache, text: unknown): { ms: number; iso: string 
  * Stored events are trusted but old: a reading the read models could not order or sum is left out. Built field by
  * field, so every projected reading has one shape (a spread of parsed JSON costs several times more per reading).
  */
-function projected(reading: StoredReading, gatewayId: string, receivedAt: string, times: TimeCache): ProjectedReading | undefined {
+function projected(
+  reading: StoredReading,
+  gatewayId: string,
+  receivedAt: string,
+  times: TimeCache,
+): ProjectedReading | undefined {
   const measured = cachedTime(times, reading.measuredAt);
   if (!measured || typeof reading.value !== 'number' || !Number.isFinite(reading.value)) return undefined;
-  if (!isQuantity(reading.quantity) || typeof reading.sensorId !== 'string' || typeof reading.nodeId !== 'string') return undefined;
+  if (!isQuantity(reading.quantity) || typeof reading.sensorId !== 'string' || typeof reading.nodeId !== 'string')
+    return undefined;
   // Columns are typed (smallint, text): a stray value there must not stop the projection.
   const tariff = reading.tariff === 1 || reading.tariff === 2 ? reading.tariff : undefined;
   const phase = typeof reading.phase === 'string' ? reading.phase : undefined;
@@ -137,7 +149,10 @@ function eventReadings(event: RecordedEvent, decoders: DecoderLookup, times: Tim
 }
 
 /** The readings of each ReadingsReported event of the batch (v1 events upcast through the decoders), by event id, in log order. */
-export async function readingsByEvent(batch: readonly RecordedEvent[], decoders: DecoderLookup): Promise<Map<string, ProjectedReading[]>> {
+export async function readingsByEvent(
+  batch: readonly RecordedEvent[],
+  decoders: DecoderLookup,
+): Promise<Map<string, ProjectedReading[]>> {
   const byEvent = new Map<string, ProjectedReading[]>();
   const events = batch.filter((event) => event.type === READINGS_REPORTED);
   if (events.length === 0) return byEvent;
@@ -148,7 +163,10 @@ export async function readingsByEvent(batch: readonly RecordedEvent[], decoders:
 }
 
 /** The order consecutive readings of one sensor follow: time first, value second so equal times are deterministic. */
-export function compareReadings(a: { measuredMs: number; value: number }, b: { measuredMs: number; value: number }): number {
+export function compareReadings(
+  a: { measuredMs: number; value: number },
+  b: { measuredMs: number; value: number },
+): number {
   return a.measuredMs - b.measuredMs || a.value - b.value;
 }
 
@@ -180,7 +198,10 @@ function inReadingOrder(bySensor: Map<string, ProjectedReading[]>): Map<string, 
     for (let i = 1; i < list.length && ordered; i++) ordered = compareReadings(list[i - 1]!, list[i]!) < 0;
     if (ordered) continue;
     list.sort(compareReadings);
-    bySensor.set(sensorId, list.filter((reading, i) => i === 0 || !sameReading(list[i - 1]!, reading)));
+    bySensor.set(
+      sensorId,
+      list.filter((reading, i) => i === 0 || !sameReading(list[i - 1]!, reading)),
+    );
   }
   return bySensor;
 }

@@ -17,7 +17,11 @@ interface RecomputeTarget {
  * bucket's consumption did. It lies later in the late reading's own quarter hour or else is the earliest reading of
  * the sensor's next stored quarter hour; both are key look-ups.
  */
-async function successorTimes(tx: SqlExecutor, rawTable: string, counters: readonly LateCounter[]): Promise<Map<string, number[]>> {
+async function successorTimes(
+  tx: SqlExecutor,
+  rawTable: string,
+  counters: readonly LateCounter[],
+): Promise<Map<string, number[]>> {
   const sensorIds: string[] = [];
   const times: number[] = [];
   const buckets: string[] = [];
@@ -49,7 +53,10 @@ async function successorTimes(tx: SqlExecutor, rawTable: string, counters: reado
   return bySensor;
 }
 
-function targetsOf(counters: readonly LateCounter[], successors: ReadonlyMap<string, readonly number[]>): Map<BucketWidth, RecomputeTarget[]> {
+function targetsOf(
+  counters: readonly LateCounter[],
+  successors: ReadonlyMap<string, readonly number[]>,
+): Map<BucketWidth, RecomputeTarget[]> {
   const targets = new Map<string, RecomputeTarget>();
   for (const counter of counters) {
     const times = [...counter.readings.map((r) => r.measuredMs), ...(successors.get(counter.sensorId) ?? [])];
@@ -57,7 +64,14 @@ function targetsOf(counters: readonly LateCounter[], successors: ReadonlyMap<str
       for (const width of BUCKET_WIDTHS) {
         const startMs = bucketStartMs(measuredMs, width);
         const key = bucketKey(counter.sensorId, width, startMs);
-        if (!targets.has(key)) targets.set(key, { sensorId: counter.sensorId, width, startMs, quantity: counter.quantity, unit: counter.unit });
+        if (!targets.has(key))
+          targets.set(key, {
+            sensorId: counter.sensorId,
+            width,
+            startMs,
+            quantity: counter.quantity,
+            unit: counter.unit,
+          });
       }
     }
   }
@@ -135,7 +149,8 @@ export async function recomputeLateCounterBuckets(
   const targets = targetsOf(counters, await successorTimes(tx, tables.raw, counters));
   let narrower: BucketWidth | undefined;
   for (const width of BUCKET_WIDTHS) {
-    const sql = narrower === undefined ? fromReadings(tables.buckets, tables.raw) : fromNarrower(tables.buckets, narrower);
+    const sql =
+      narrower === undefined ? fromReadings(tables.buckets, tables.raw) : fromNarrower(tables.buckets, narrower);
     await tx.query(sql, targetParams(targets.get(width) ?? []));
     narrower = width;
   }

@@ -37,11 +37,21 @@ export function rawChunks(readings: Iterable<readonly ProjectedReading[]>): RawC
     let current: RawChunk | undefined;
     for (const reading of list) {
       const start = bucketStartMs(reading.measuredMs, '15m');
-      if (current?.bucketStartMs !== start || current.sensorId !== reading.sensorId || current.gatewayId !== reading.gatewayId) {
+      if (
+        current?.bucketStartMs !== start ||
+        current.sensorId !== reading.sensorId ||
+        current.gatewayId !== reading.gatewayId
+      ) {
         const key = `${reading.sensorId}\u0000${start}\u0000${reading.gatewayId}`;
         current = byKey.get(key);
         if (!current) {
-          current = { sensorId: reading.sensorId, bucketStartMs: start, gatewayId: reading.gatewayId, measuredMs: [], values: [] };
+          current = {
+            sensorId: reading.sensorId,
+            bucketStartMs: start,
+            gatewayId: reading.gatewayId,
+            measuredMs: [],
+            values: [],
+          };
           byKey.set(key, current);
           chunks.push(current);
         }
@@ -55,7 +65,14 @@ export function rawChunks(readings: Iterable<readonly ProjectedReading[]>): RawC
 
 /** COPY rows of the chunks, tagged with the batch that wrote them (which keeps the key unique). */
 export function rawChunkRows(chunks: readonly RawChunk[], batch: number): SqlValue[][] {
-  return chunks.map((c) => [c.sensorId, new Date(c.bucketStartMs).toISOString(), batch, c.gatewayId, arrayLiteral(c.measuredMs), arrayLiteral(c.values)]);
+  return chunks.map((c) => [
+    c.sensorId,
+    new Date(c.bucketStartMs).toISOString(),
+    batch,
+    c.gatewayId,
+    arrayLiteral(c.measuredMs),
+    arrayLiteral(c.values),
+  ]);
 }
 
 /**

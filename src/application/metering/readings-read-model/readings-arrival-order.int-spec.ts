@@ -2,7 +2,13 @@ import { describeProjection } from '#test/support/projection-spec.js';
 import { echoDecoders } from '#test/support/echo-decoder.js';
 import type { Quantity } from '../../../domain/metering/canonical-reading.js';
 import { BUCKET_WIDTHS, bucketStartMs, isCounter } from './reading-buckets.js';
-import { aReading, aReadingsReported, seededRandom, shuffled, type ReadingSpec } from '#test/fixtures/readings-events.fixtures.js';
+import {
+  aReading,
+  aReadingsReported,
+  seededRandom,
+  shuffled,
+  type ReadingSpec,
+} from '#test/fixtures/readings-events.fixtures.js';
 import { readingsProjection } from './readings.projection.js';
 import { bucketRows, type BucketRowView } from '#test/fixtures/readings-rows.fixtures.js';
 
@@ -22,7 +28,8 @@ function generateReadings(random: () => number, node: string): ReadingSpec[] {
     for (let i = 0; i < 70; i++) {
       const sameInstant = i > 0 && random() < 0.05;
       if (!sameInstant) ms += Math.floor(random() * 90) * 60_000;
-      if (isCounter(quantity)) counter = random() < 0.06 ? Math.floor(random() * 4) : counter + Math.floor(random() * 24) / 8;
+      if (isCounter(quantity))
+        counter = random() < 0.06 ? Math.floor(random() * 4) : counter + Math.floor(random() * 24) / 8;
       const value = isCounter(quantity) ? counter : Math.floor(random() * 8000) / 8 - 200;
       readings.push({ node, quantity, value, measuredAt: new Date(ms).toISOString() });
     }
@@ -31,7 +38,9 @@ function generateReadings(random: () => number, node: string): ReadingSpec[] {
 }
 
 /** The rule written the plain way: sort each sensor's readings, pair neighbours, credit each rise to the later one. */
-function expectedBuckets(readings: readonly ReadingSpec[]): Map<string, { samples: number; sum: number; min: number; max: number; delta: number }> {
+function expectedBuckets(
+  readings: readonly ReadingSpec[],
+): Map<string, { samples: number; sum: number; min: number; max: number; delta: number }> {
   const expected = new Map<string, { samples: number; sum: number; min: number; max: number; delta: number }>();
   for (const quantity of QUANTITIES) {
     const ordered = readings
@@ -46,7 +55,13 @@ function expectedBuckets(readings: readonly ReadingSpec[]): Map<string, { sample
       for (const width of BUCKET_WIDTHS) {
         const key = `${quantity} ${width} ${new Date(bucketStartMs(r.ms, width)).toISOString()}`;
         const bucket = expected.get(key) ?? { samples: 0, sum: 0, min: Infinity, max: -Infinity, delta: 0 };
-        expected.set(key, { samples: bucket.samples + 1, sum: bucket.sum + r.value, min: Math.min(bucket.min, r.value), max: Math.max(bucket.max, r.value), delta: bucket.delta + rise });
+        expected.set(key, {
+          samples: bucket.samples + 1,
+          sum: bucket.sum + r.value,
+          min: Math.min(bucket.min, r.value),
+          max: Math.max(bucket.max, r.value),
+          delta: bucket.delta + rise,
+        });
       }
     });
   }
@@ -57,7 +72,10 @@ function expectedBuckets(readings: readonly ReadingSpec[]): Map<string, { sample
 function comparable(rows: readonly BucketRowView[], node: string): string[] {
   return rows
     .filter((r) => r.sensorId.startsWith(`${node}/`))
-    .map((r) => `${r.quantity} ${r.width} ${r.start} n=${r.samples} sum=${r.sum} min=${r.min} max=${r.max} delta=${r.delta}`)
+    .map(
+      (r) =>
+        `${r.quantity} ${r.width} ${r.start} n=${r.samples} sum=${r.sum} min=${r.min} max=${r.max} delta=${r.delta}`,
+    )
     .sort();
 }
 
@@ -70,40 +88,57 @@ function fromExpectation(expected: ReturnType<typeof expectedBuckets>): string[]
     .sort();
 }
 
-describeProjection('readings buckets do not depend on arrival order', projection, (spec) => {
-  const project = async (batchSize: number): Promise<void> => {
-    await spec.project({ batchSize });
-  };
+describeProjection(
+  'readings buckets do not depend on arrival order',
+  projection,
+  (spec) => {
+    const project = async (batchSize: number): Promise<void> => {
+      await spec.project({ batchSize });
+    };
 
-  /** Delivers readings in frames of 1–4, projecting after every few frames with a small random batch size. */
-  const deliver = async (gatewayId: string, readings: readonly ReadingSpec[], random: () => number): Promise<void> => {
-    let sequence = 0;
-    for (let i = 0; i < readings.length; ) {
-      const size = 1 + Math.floor(random() * 4);
-      const frame = readings.slice(i, i + size).map((r) => aReading(r));
-      i += size;
-      await spec.given(`readings-${gatewayId}`, [aReadingsReported(gatewayId, ++sequence, frame)]);
-      if (random() < 0.3) await project(1 + Math.floor(random() * 5));
-    }
-    await project(1 + Math.floor(random() * 5));
-  };
+    /** Delivers readings in frames of 1–4, projecting after every few frames with a small random batch size. */
+    const deliver = async (
+      gatewayId: string,
+      readings: readonly ReadingSpec[],
+      random: () => number,
+    ): Promise<void> => {
+      let sequence = 0;
+      for (let i = 0; i < readings.length;) {
+        const size = 1 + Math.floor(random() * 4);
+        const frame = readings.slice(i, i + size).map((r) => aReading(r));
+        i += size;
+        await spec.given(`readings-${gatewayId}`, [aReadingsReported(gatewayId, ++sequence, frame)]);
+        if (random() < 0.3) await project(1 + Math.floor(random() * 5));
+      }
+      await project(1 + Math.floor(random() * 5));
+    };
 
-  it.each([1, 2, 3, 42])('seed %i: in order, shuffled across batches and the plain rule give the same buckets', async (seed) => {
-    const b = spec.backend;
-    const random = seededRandom(seed);
-    const inOrderNode = `zigbee:order-${seed}`;
-    const shuffledNode = `zigbee:shuffle-${seed}`;
-    const readings = generateReadings(random, inOrderNode);
-    const byTime = [...readings].sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt));
-    await deliver(`in-order-${seed}`, byTime, random);
-    // The shuffled delivery also repeats some readings, as a gateway re-sending frames would.
-    const redelivered = readings.filter(() => random() < 0.05);
-    await deliver(`shuffled-${seed}`, shuffled([...readings, ...redelivered], random).map((r) => ({ ...r, node: shuffledNode })), random);
+    it.each([1, 2, 3, 42])(
+      'seed %i: in order, shuffled across batches and the plain rule give the same buckets',
+      async (seed) => {
+        const b = spec.backend;
+        const random = seededRandom(seed);
+        const inOrderNode = `zigbee:order-${seed}`;
+        const shuffledNode = `zigbee:shuffle-${seed}`;
+        const readings = generateReadings(random, inOrderNode);
+        const byTime = [...readings].sort((x, y) => Date.parse(x.measuredAt) - Date.parse(y.measuredAt));
+        await deliver(`in-order-${seed}`, byTime, random);
+        // The shuffled delivery also repeats some readings, as a gateway re-sending frames would.
+        const redelivered = readings.filter(() => random() < 0.05);
+        await deliver(
+          `shuffled-${seed}`,
+          shuffled([...readings, ...redelivered], random).map((r) => ({ ...r, node: shuffledNode })),
+          random,
+        );
 
-    const rows = await bucketRows(b.db);
-    const inOrder = comparable(rows, inOrderNode);
-    expect(inOrder.length).toBeGreaterThan(100);
-    expect(comparable(rows, shuffledNode)).toEqual(inOrder);
-    expect(inOrder).toEqual(fromExpectation(expectedBuckets(readings)));
-  }, 60_000);
-}, { database: 'shared' });
+        const rows = await bucketRows(b.db);
+        const inOrder = comparable(rows, inOrderNode);
+        expect(inOrder.length).toBeGreaterThan(100);
+        expect(comparable(rows, shuffledNode)).toEqual(inOrder);
+        expect(inOrder).toEqual(fromExpectation(expectedBuckets(readings)));
+      },
+      60_000,
+    );
+  },
+  { database: 'shared' },
+);

@@ -40,9 +40,25 @@ describe('planning a readings batch', () => {
     );
     const at = (width: '15m' | '1h' | '1d', iso: string) =>
       plan.increments.find((b) => b.width === width && b.startMs === bucketStartMs(Date.parse(iso), width));
-    expect(at('15m', '2024-05-01T10:00:00.000Z')).toMatchObject({ sampleCount: 2, valueSum: 400, valueMin: 100, valueMax: 300, delta: null });
-    expect(at('15m', '2024-05-01T10:15:00.000Z')).toMatchObject({ sampleCount: 1, valueSum: 50, valueMin: 50, valueMax: 50 });
-    expect(at('1h', '2024-05-01T10:00:00.000Z')).toMatchObject({ sampleCount: 3, valueSum: 450, valueMin: 50, valueMax: 300 });
+    expect(at('15m', '2024-05-01T10:00:00.000Z')).toMatchObject({
+      sampleCount: 2,
+      valueSum: 400,
+      valueMin: 100,
+      valueMax: 300,
+      delta: null,
+    });
+    expect(at('15m', '2024-05-01T10:15:00.000Z')).toMatchObject({
+      sampleCount: 1,
+      valueSum: 50,
+      valueMin: 50,
+      valueMax: 50,
+    });
+    expect(at('1h', '2024-05-01T10:00:00.000Z')).toMatchObject({
+      sampleCount: 3,
+      valueSum: 450,
+      valueMin: 50,
+      valueMax: 300,
+    });
     expect(at('1d', '2024-05-01T00:00:00.000Z')).toMatchObject({ sampleCount: 3, valueSum: 450 });
     expect(plan.increments).toHaveLength(4);
     expect(plan.lateCounters).toEqual([]);
@@ -51,10 +67,15 @@ describe('planning a readings batch', () => {
   it('chains counter readings after the stored latest, whatever order the batch holds them in', () => {
     const stored = new Map([['e', { measuredMs: Date.parse('2024-05-01T09:59:00.000Z'), value: 10 }]]);
     const plan = planReadingsBatch(
-      [reading('e', 'energyImported', 13, '2024-05-01T10:20:00.000Z'), reading('e', 'energyImported', 11, '2024-05-01T10:05:00.000Z')],
+      [
+        reading('e', 'energyImported', 13, '2024-05-01T10:20:00.000Z'),
+        reading('e', 'energyImported', 11, '2024-05-01T10:05:00.000Z'),
+      ],
       stored,
     );
-    const fifteen = plan.increments.filter((b) => b.width === '15m').map((b) => [new Date(b.startMs).toISOString(), b.sampleCount, b.delta]);
+    const fifteen = plan.increments
+      .filter((b) => b.width === '15m')
+      .map((b) => [new Date(b.startMs).toISOString(), b.sampleCount, b.delta]);
     expect(fifteen).toEqual([
       ['2024-05-01T10:00:00.000Z', 1, 1],
       ['2024-05-01T10:15:00.000Z', 1, 2],

@@ -49,7 +49,12 @@ export function consumptionBetween(previous: CounterPoint | undefined, next: Cou
   return next.value - previous.value;
 }
 
-function newIncrement(reading: ProjectedReading, width: BucketWidth, startMs: number, counter: boolean): BucketIncrement {
+function newIncrement(
+  reading: ProjectedReading,
+  width: BucketWidth,
+  startMs: number,
+  counter: boolean,
+): BucketIncrement {
   return {
     sensorId: reading.sensorId,
     width,
@@ -68,7 +73,11 @@ function newIncrement(reading: ProjectedReading, width: BucketWidth, startMs: nu
  * One sensor's increments for each width. Its readings come in time order, so each bucket's readings are
  * consecutive: a reading either adds to the width's current bucket or opens the next one (no lookup by key).
  */
-function sensorIncrements(ordered: readonly ProjectedReading[], counter: boolean, consumption: (index: number) => number): BucketIncrement[] {
+function sensorIncrements(
+  ordered: readonly ProjectedReading[],
+  counter: boolean,
+  consumption: (index: number) => number,
+): BucketIncrement[] {
   const increments: BucketIncrement[] = [];
   for (const width of BUCKET_WIDTHS) {
     const size = bucketWidthMs(width);
@@ -121,12 +130,17 @@ export function planSensorReadings(
       lateCounters.push({ sensorId, quantity: first.quantity, unit: first.unit, readings: ordered, late });
       continue;
     }
-    increments.push(...sensorIncrements(ordered, true, (i) => consumptionBetween(i === 0 ? stored : ordered[i - 1], ordered[i]!)));
+    increments.push(
+      ...sensorIncrements(ordered, true, (i) => consumptionBetween(i === 0 ? stored : ordered[i - 1], ordered[i]!)),
+    );
   }
   return { latest, increments, lateCounters };
 }
 
 /** `planSensorReadings` for readings in any order, repeats included. */
-export function planReadingsBatch(readings: readonly ProjectedReading[], storedLatest: ReadonlyMap<string, CounterPoint>): ReadingsBatchPlan {
+export function planReadingsBatch(
+  readings: readonly ProjectedReading[],
+  storedLatest: ReadonlyMap<string, CounterPoint>,
+): ReadingsBatchPlan {
   return planSensorReadings(bySensorInOrder(readings), storedLatest);
 }

@@ -16,7 +16,10 @@ describeProjection('readings projection', projection, (spec) => {
 
   it('Given readings of a sensor, Then latest holds the newest one and a late reading never replaces it', async () => {
     const b = spec.backend;
-    await report({ quantity: 'power', value: 120, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'voltage', value: 230.5, measuredAt: '2024-05-01T10:00:00.000Z' });
+    await report(
+      { quantity: 'power', value: 120, measuredAt: '2024-05-01T10:00:00.000Z' },
+      { quantity: 'voltage', value: 230.5, measuredAt: '2024-05-01T10:00:00.000Z' },
+    );
     await report({ quantity: 'power', value: 80, measuredAt: '2024-05-01T10:00:10.000Z' });
     await project();
     await report({ quantity: 'power', value: 999, measuredAt: '2024-05-01T09:59:00.000Z' });
@@ -40,15 +43,26 @@ describeProjection('readings projection', projection, (spec) => {
 
   it('Given readings, Then every one of them is a raw row, the late one included', async () => {
     const b = spec.backend;
-    await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 7.25, measuredAt: '2024-05-01T10:00:00.000Z', tariff: 2 });
+    await report(
+      { quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' },
+      { quantity: 'energyImported', value: 7.25, measuredAt: '2024-05-01T10:00:00.000Z', tariff: 2 },
+    );
     await report({ quantity: 'power', value: 2, measuredAt: '2024-05-01T09:00:00.000Z' });
     await project(1);
     expect(await rawRows(b.db)).toEqual([
-      { sensorId: 'zigbee:0x00124b0001/1/energyImported.t2', measuredAt: '2024-05-01T10:00:00.000Z', value: 7.25, gatewayId: 'g1' },
+      {
+        sensorId: 'zigbee:0x00124b0001/1/energyImported.t2',
+        measuredAt: '2024-05-01T10:00:00.000Z',
+        value: 7.25,
+        gatewayId: 'g1',
+      },
       { sensorId: 'zigbee:0x00124b0001/1/power', measuredAt: '2024-05-01T09:00:00.000Z', value: 2, gatewayId: 'g1' },
       { sensorId: 'zigbee:0x00124b0001/1/power', measuredAt: '2024-05-01T10:00:00.000Z', value: 1, gatewayId: 'g1' },
     ]);
-    expect((await latestRows(b.db)).find((r) => r.quantity === 'energyImported')).toMatchObject({ tariff: 2, value: 7.25 });
+    expect((await latestRows(b.db)).find((r) => r.quantity === 'energyImported')).toMatchObject({
+      tariff: 2,
+      value: 7.25,
+    });
   });
 
   it('Given a reading delivered again, in the same batch or a later one, Then it is stored and counted once', async () => {
@@ -75,7 +89,8 @@ describeProjection('readings projection', projection, (spec) => {
 
   it('Given one sensor heard through two gateways in turn within a quarter hour, Then each reading is kept with its gateway', async () => {
     const b = spec.backend;
-    const at = (minute: number, value: number) => aReading({ quantity: 'power', value, measuredAt: `2024-05-01T10:0${minute}:00.000Z` });
+    const at = (minute: number, value: number) =>
+      aReading({ quantity: 'power', value, measuredAt: `2024-05-01T10:0${minute}:00.000Z` });
     await spec.given('readings-g1', [aReadingsReported('g1', 1, [at(0, 1)]), aReadingsReported('g1', 2, [at(2, 3)])]);
     await spec.given('readings-g2', [aReadingsReported('g2', 1, [at(1, 2)]), aReadingsReported('g2', 2, [at(3, 4)])]);
     await spec.given('readings-g1', [aReadingsReported('g1', 3, [at(4, 5)])]);
@@ -98,7 +113,7 @@ describeProjection('readings projection', projection, (spec) => {
       { ...good, measuredAt: '+275760-01-01T00:00:00.000Z' },
       { ...good, sensorId: 'odd/energyImported', quantity: 'energyImported', tariff: 7, phase: 3, value: 1 },
     ];
-    await spec.given('readings-g1', [aReadingsReported('g1', 1, [good, ...(odd as unknown as typeof good[])])]);
+    await spec.given('readings-g1', [aReadingsReported('g1', 1, [good, ...(odd as unknown as (typeof good)[])])]);
     expect(await project()).toBe(1);
     expect((await latestRows(b.db)).map((r) => [r.sensorId, r.value, r.measuredAt, r.tariff, r.phase])).toEqual([
       ['odd/energyImported', 1, '2024-05-01T08:00:00.000Z', null, null],
@@ -108,7 +123,10 @@ describeProjection('readings projection', projection, (spec) => {
 
   it('Given power readings across bucket edges, Then 15m, 1h and 1d buckets hold count, sum, min and max', async () => {
     const b = spec.backend;
-    await report({ quantity: 'power', value: 100, measuredAt: '2024-05-01T23:44:59.999Z' }, { quantity: 'power', value: 300, measuredAt: '2024-05-01T23:45:00.000Z' });
+    await report(
+      { quantity: 'power', value: 100, measuredAt: '2024-05-01T23:44:59.999Z' },
+      { quantity: 'power', value: 300, measuredAt: '2024-05-01T23:45:00.000Z' },
+    );
     await report({ quantity: 'power', value: 50, measuredAt: '2024-05-01T23:59:00.000Z' });
     await report({ quantity: 'power', value: 250, measuredAt: '2024-05-02T00:00:00.000Z' });
     await project(2);
@@ -130,7 +148,10 @@ describeProjection('readings projection', projection, (spec) => {
 
   it('Given a counter that is reset, Then consumption per bucket counts the rises and never goes negative', async () => {
     const b = spec.backend;
-    await report({ quantity: 'energyImported', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'energyImported', value: 101.5, measuredAt: '2024-05-01T10:05:00.000Z' });
+    await report(
+      { quantity: 'energyImported', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' },
+      { quantity: 'energyImported', value: 101.5, measuredAt: '2024-05-01T10:05:00.000Z' },
+    );
     await report({ quantity: 'energyImported', value: 103, measuredAt: '2024-05-01T10:10:00.000Z' });
     // The meter was replaced: its new counter starts near zero.
     await report({ quantity: 'energyImported', value: 2, measuredAt: '2024-05-01T10:20:00.000Z' });
@@ -151,7 +172,8 @@ describeProjection('readings projection', projection, (spec) => {
     await report({ quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
     await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' });
     await project();
-    const fifteen = async () => (await bucketRows(b.db, "bucket_width = '15m'")).map((r) => [r.start, r.samples, r.delta]);
+    const fifteen = async () =>
+      (await bucketRows(b.db, "bucket_width = '15m'")).map((r) => [r.start, r.samples, r.delta]);
     expect(await fifteen()).toEqual([
       ['2024-05-01T10:00:00.000Z', 1, 0],
       ['2024-05-01T10:30:00.000Z', 1, 10],
@@ -185,8 +207,14 @@ describeProjection('readings projection', projection, (spec) => {
       }
       return keys;
     };
-    await report({ quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' }, { quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' });
-    await report({ quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' }, { quantity: 'power', value: 2, measuredAt: '2024-05-02T10:00:00.000Z' });
+    await report(
+      { quantity: 'power', value: 1, measuredAt: '2024-05-01T10:00:00.000Z' },
+      { quantity: 'gasVolume', value: 100, measuredAt: '2024-05-01T10:00:00.000Z' },
+    );
+    await report(
+      { quantity: 'gasVolume', value: 110, measuredAt: '2024-05-01T10:40:00.000Z' },
+      { quantity: 'power', value: 2, measuredAt: '2024-05-02T10:00:00.000Z' },
+    );
     await project();
     const first = await revisions();
     expect(changed(new Map(), first)).toHaveLength(10);
@@ -198,7 +226,12 @@ describeProjection('readings projection', projection, (spec) => {
     await report({ quantity: 'gasVolume', value: 104, measuredAt: '2024-05-01T10:20:00.000Z' });
     await project();
     const third = await revisions();
-    expect(changed(second, third)).toEqual(['gasVolume 15m 01 10:15', 'gasVolume 15m 01 10:30', 'gasVolume 1d 01 00:00', 'gasVolume 1h 01 10:00']);
+    expect(changed(second, third)).toEqual([
+      'gasVolume 15m 01 10:15',
+      'gasVolume 15m 01 10:30',
+      'gasVolume 1d 01 00:00',
+      'gasVolume 1h 01 10:00',
+    ]);
     await spec.rebuild({ batchSize: 1000 });
     expect(changed(new Map(), await revisions())).toHaveLength(11);
   });

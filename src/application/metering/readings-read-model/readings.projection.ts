@@ -28,7 +28,9 @@ export interface ReadingsProjectionDeps {
  * three in one transaction. A batch is folded in memory first and written with a handful of set-based statements.
  * A reading delivered again (same sensor, instant and value) is stored and counted once.
  */
-export function readingsProjection({ decoders }: ReadingsProjectionDeps): DecodingProjection<Map<string, ProjectedReading[]>> {
+export function readingsProjection({
+  decoders,
+}: ReadingsProjectionDeps): DecodingProjection<Map<string, ProjectedReading[]>> {
   return {
     // Four tables; named after the latest values, the first the others are read beside.
     name: READINGS_LATEST_TABLE,
@@ -74,4 +76,7 @@ export function readingsProjection({ decoders }: ReadingsProjectionDeps): Decodi
   };
 }
 
-export const readingsReadModel: ReadModel = { migrations: READINGS_MIGRATIONS, projection: (deps) => readingsProjection(deps) };
+export const readingsReadModel: ReadModel = {
+  migrations: READINGS_MIGRATIONS,
+  projection: (deps) => readingsProjection(deps),
+};

@@ -4,7 +4,12 @@ import { RAW_CHUNK_COLUMNS, rawChunkRows, rawChunks, rawReadingsFrom } from './r
 import { bucketStartMs } from './reading-buckets.js';
 import type { BucketIncrement, CounterPoint } from './readings-batch-plan.js';
 
-import { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE, READINGS_LATEST_TABLE, READINGS_RAW_TABLE } from './readings.tables.js';
+import {
+  READINGS_BUCKETS_TABLE,
+  READINGS_DAY_JSON_TABLE,
+  READINGS_LATEST_TABLE,
+  READINGS_RAW_TABLE,
+} from './readings.tables.js';
 
 export { READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE, READINGS_LATEST_TABLE, READINGS_RAW_TABLE };
 
@@ -21,7 +26,11 @@ export function epochMs(column: string): string {
 }
 
 /** The stored latest reading of each sensor the batch touches: where its new readings chain from. */
-export async function selectLatestPoints(tx: SqlExecutor, table: string, sensorIds: readonly string[]): Promise<Map<string, CounterPoint>> {
+export async function selectLatestPoints(
+  tx: SqlExecutor,
+  table: string,
+  sensorIds: readonly string[],
+): Promise<Map<string, CounterPoint>> {
   if (sensorIds.length === 0) return new Map();
   const rows = await tx.query<{ sensor_id: string; measured_ms: number; value: number }>(
     `SELECT sensor_id, ${epochMs('measured_at')} AS measured_ms, value FROM ${table} WHERE sensor_id = ANY($1::text[])`,
@@ -34,7 +43,11 @@ export async function selectLatestPoints(tx: SqlExecutor, table: string, sensorI
  * Which of `candidates` the chunks already hold (same sensor, instant and value). Each candidate only looks into the
  * chunks of its own 15-minute bucket, and the array test skips chunks without its instant before any unnest.
  */
-export async function alreadyStored(tx: SqlExecutor, table: string, candidates: readonly ProjectedReading[]): Promise<Set<ProjectedReading>> {
+export async function alreadyStored(
+  tx: SqlExecutor,
+  table: string,
+  candidates: readonly ProjectedReading[],
+): Promise<Set<ProjectedReading>> {
   if (candidates.length === 0) return new Set();
   const rows = await tx.query<{ i: string | number }>(
     `SELECT t.i FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::float8[]) WITH ORDINALITY AS t(sensor_id, bucket_start, ms, value, i)
@@ -52,7 +65,12 @@ export async function alreadyStored(tx: SqlExecutor, table: string, candidates: 
 }
 
 /** COPY of the readings as chunks, given as lists (e.g. per sensor) so that the caller need not concatenate them first. */
-export async function copyRawReadings(tx: SqlExecutor, table: string, readings: Iterable<readonly ProjectedReading[]>, batch: number): Promise<void> {
+export async function copyRawReadings(
+  tx: SqlExecutor,
+  table: string,
+  readings: Iterable<readonly ProjectedReading[]>,
+  batch: number,
+): Promise<void> {
   const rows = rawChunkRows(rawChunks(readings), batch);
   if (rows.length === 0) return;
   await tx.insertRows(table, RAW_CHUNK_COLUMNS, rows);
@@ -62,7 +80,11 @@ export async function copyRawReadings(tx: SqlExecutor, table: string, readings: 
  * One statement for the whole batch. A row only moves forward in (measured_at, value): a late reading never replaces
  * a newer one, and the value decides between two readings of the same instant whatever order they arrive in.
  */
-export async function upsertLatest(tx: SqlExecutor, table: string, readings: readonly ProjectedReading[]): Promise<void> {
+export async function upsertLatest(
+  tx: SqlExecutor,
+  table: string,
+  readings: readonly ProjectedReading[],
+): Promise<void> {
   if (readings.length === 0) return;
   await tx.query(
     `INSERT INTO ${table} AS cur (sensor_id, node_id, gateway_id, quantity, unit, value, measured_at, received_at, phase, tariff, source)
@@ -92,7 +114,11 @@ export async function upsertLatest(tx: SqlExecutor, table: string, readings: rea
 }
 
 /** Adds the batch's increments to the stored buckets: counts, sums and deltas add up, minimum and maximum widen. */
-export async function mergeBuckets(tx: SqlExecutor, table: string, increments: readonly BucketIncrement[]): Promise<void> {
+export async function mergeBuckets(
+  tx: SqlExecutor,
+  table: string,
+  increments: readonly BucketIncrement[],
+): Promise<void> {
   if (increments.length === 0) return;
   await tx.query(
     `INSERT INTO ${table} AS cur (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, value_sum, value_min, value_max, delta)

@@ -18,7 +18,24 @@ async function applyEvent(tx: SqlExecutor, table: string, event: AlarmEvent, seq
                                since, raised_at, raised_value, first_value, direction, peak)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9::jsonb, $10, $11::timestamptz, $12::timestamptz, $13, $14, $15, $16)
          ON CONFLICT (alarm_id) DO NOTHING`,
-        [d.alarmId, seq, d.nodeId, d.gatewayId, d.sensorId, d.phase ?? null, d.kind, d.unit, JSON.stringify(d.setting), d.settingRequestId, d.since, d.raisedAt, d.value, d.firstValue, d.direction ?? null, d.peak],
+        [
+          d.alarmId,
+          seq,
+          d.nodeId,
+          d.gatewayId,
+          d.sensorId,
+          d.phase ?? null,
+          d.kind,
+          d.unit,
+          JSON.stringify(d.setting),
+          d.settingRequestId,
+          d.since,
+          d.raisedAt,
+          d.value,
+          d.firstValue,
+          d.direction ?? null,
+          d.peak,
+        ],
       );
       return;
     }
@@ -40,7 +57,11 @@ export const alarmsProjection: Projection = {
   name: ALARMS_TABLE,
   eventTypes: ALARM_EVENT_TYPES,
   tables: [ALARMS_TABLE],
-  async apply(batch: readonly RecordedEvent[], tx: SqlExecutor, { table, sequence }: { table: TableResolver; sequence: number }) {
+  async apply(
+    batch: readonly RecordedEvent[],
+    tx: SqlExecutor,
+    { table, sequence }: { table: TableResolver; sequence: number },
+  ) {
     const physical = table(ALARMS_TABLE);
     for (const [i, recorded] of batch.entries()) {
       if (!isAlarmEvent(recorded)) continue;

@@ -27,10 +27,23 @@ const ceiling: AlarmSetting = aPowerCeiling();
 const band: AlarmSetting = aVoltageBand();
 
 const power = (value: number, seconds: number): StoredReading => ({
-  sensorId: POWER, nodeId: NODE, quantity: 'power', unit: 'W', value, measuredAt: at(seconds), source: { protocol: 'dsmr', obis: '1-0:1.7.0' },
+  sensorId: POWER,
+  nodeId: NODE,
+  quantity: 'power',
+  unit: 'W',
+  value,
+  measuredAt: at(seconds),
+  source: { protocol: 'dsmr', obis: '1-0:1.7.0' },
 });
 const volts = (phase: Phase, value: number, seconds: number): StoredReading => ({
-  sensorId: VOLTAGE(phase), nodeId: NODE, quantity: 'voltage', unit: 'V', value, measuredAt: at(seconds), phase, source: { protocol: 'dsmr', obis: '1-0:32.7.0' },
+  sensorId: VOLTAGE(phase),
+  nodeId: NODE,
+  quantity: 'voltage',
+  unit: 'V',
+  value,
+  measuredAt: at(seconds),
+  phase,
+  source: { protocol: 'dsmr', obis: '1-0:32.7.0' },
 });
 
 /** Every process step a spec needs, on one backend. */
@@ -42,26 +55,64 @@ function harness(b: SqlBackend) {
     frame: async (...readings: StoredReading[]) => {
       const seq = sequence++;
       const data = { gatewayId: GW, sequence: seq, networkType: 'dsmr', readings, receivedAt: at(seq) };
-      await b.store.append(`readings-${GW}`, [{ id: frameEventId(GW, seq), type: 'ReadingsReported', data, metadata: { correlationId: `${GW}:${seq}`, schemaVersion: 2 } }], {
-        expectedRevision: seq === 0 ? 'no_stream' : seq - 1,
-      });
+      await b.store.append(
+        `readings-${GW}`,
+        [
+          {
+            id: frameEventId(GW, seq),
+            type: 'ReadingsReported',
+            data,
+            metadata: { correlationId: `${GW}:${seq}`, schemaVersion: 2 },
+          },
+        ],
+        {
+          expectedRevision: seq === 0 ? 'no_stream' : seq - 1,
+        },
+      );
     },
     /** An alarm setting requested and applied in one append, as the configuration handler does. */
     configure: async (setting: AlarmSetting, appliedAt: string) => {
       const requestId = randomUUID();
       const commands = [
-        { type: 'RequestNodeConfiguration', data: { requestId, nodeId: NODE, gatewayId: GW, change: setting, requestedBy: 'user:admin', reason: '', timeoutSeconds: 60, at: appliedAt } },
+        {
+          type: 'RequestNodeConfiguration',
+          data: {
+            requestId,
+            nodeId: NODE,
+            gatewayId: GW,
+            change: setting,
+            requestedBy: 'user:admin',
+            reason: '',
+            timeoutSeconds: 60,
+            at: appliedAt,
+          },
+        },
         { type: 'ApplyConfiguration', data: { requestId, applied: setting, confirmation: 'stored', at: appliedAt } },
       ] as const;
       const metadata = { actorId: 'user:admin', correlationId: `config-${requestId}` };
-      await handleWithDecider(b.store, nodeStream(NODE), nodeConfigurationDecider, commands, metadata, { events: NODE_CONFIGURATION_EVENTS });
+      await handleWithDecider(b.store, nodeStream(NODE), nodeConfigurationDecider, commands, metadata, {
+        events: NODE_CONFIGURATION_EVENTS,
+      });
       return requestId;
     },
     evaluate: async (batchSize: number, db: ReadModelDb = b.db) => {
       await settled(b);
-      return catchUp(b.store, db, { projection: process, checkpointName: ALARM_EVALUATION, table: liveTables }, await readCheckpoint(db, ALARM_EVALUATION), { batchSize });
+      return catchUp(
+        b.store,
+        db,
+        { projection: process, checkpointName: ALARM_EVALUATION, table: liveTables },
+        await readCheckpoint(db, ALARM_EVALUATION),
+        { batchSize },
+      );
     },
-    alarms: async () => (await b.store.readStream(alarmStream(NODE))).map((e) => ({ revision: e.revision, id: e.id, type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata })),
+    alarms: async () =>
+      (await b.store.readStream(alarmStream(NODE))).map((e) => ({
+        revision: e.revision,
+        id: e.id,
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: e.metadata,
+      })),
   };
 }
 
@@ -71,7 +122,8 @@ function crashingAt(n: number, db: ReadModelDb): ReadModelDb {
   return {
     query: (sql, params) => db.query(sql, params),
     insertRows: (table, columns, rows) => db.insertRows(table, columns, rows),
-    transaction: (work) => (++transactions === n ? Promise.reject(new Error('process killed before the commit')) : db.transaction(work)),
+    transaction: (work) =>
+      ++transactions === n ? Promise.reject(new Error('process killed before the commit')) : db.transaction(work),
     tryLock: (name) => db.tryLock(name),
     ping: () => db.ping(),
     close: () => db.close(),
@@ -111,11 +163,44 @@ describeEachBackend('alarm evaluation on %s', (backendName) => {
       [2, 'AlarmCleared', POWER],
       [3, 'AlarmCleared', VOLTAGE('L2')],
     ]);
-    expect(alarms[0]!.data).toMatchObject({ kind: 'voltage_band', phase: 'L2', direction: 'above', since: at(30), value: 260, setting: band, settingRequestId: bandRequest });
-    expect(alarms[1]!.data).toMatchObject({ kind: 'power_above', gatewayId: GW, since: at(0), raisedAt: at(60), value: 3200, firstValue: 3100, peak: 3500, setting: ceiling, settingRequestId: ceilingRequest });
-    expect(alarms[2]!.data).toMatchObject({ alarmId: alarms[1]!.data.alarmId, clearedAt: at(90), reason: 'condition_ended', value: 2900, peak: 3500 });
-    expect(alarms[3]!.data).toMatchObject({ alarmId: alarms[0]!.data.alarmId, clearedAt: at(90), value: 240, peak: 262.5 });
-    expect(alarms[1]!.metadata).toMatchObject({ actorId: 'system:alarm-evaluation', correlationId: `${GW}:3`, causationId: frameEventId(GW, 3) });
+    expect(alarms[0]!.data).toMatchObject({
+      kind: 'voltage_band',
+      phase: 'L2',
+      direction: 'above',
+      since: at(30),
+      value: 260,
+      setting: band,
+      settingRequestId: bandRequest,
+    });
+    expect(alarms[1]!.data).toMatchObject({
+      kind: 'power_above',
+      gatewayId: GW,
+      since: at(0),
+      raisedAt: at(60),
+      value: 3200,
+      firstValue: 3100,
+      peak: 3500,
+      setting: ceiling,
+      settingRequestId: ceilingRequest,
+    });
+    expect(alarms[2]!.data).toMatchObject({
+      alarmId: alarms[1]!.data.alarmId,
+      clearedAt: at(90),
+      reason: 'condition_ended',
+      value: 2900,
+      peak: 3500,
+    });
+    expect(alarms[3]!.data).toMatchObject({
+      alarmId: alarms[0]!.data.alarmId,
+      clearedAt: at(90),
+      value: 240,
+      peak: 262.5,
+    });
+    expect(alarms[1]!.metadata).toMatchObject({
+      actorId: 'system:alarm-evaluation',
+      correlationId: `${GW}:3`,
+      causationId: frameEventId(GW, 3),
+    });
   });
 
   it('appends each alarm event exactly once: after a crash between appends and commit, with other batch sizes, and after its state was lost', async () => {
@@ -149,7 +234,14 @@ describeEachBackend('alarm evaluation on %s', (backendName) => {
     await h.frame(power(3100, 80), volts('L3', 180, 80));
     await h.frame(power(3100, 140));
     await h.evaluate(1000);
-    expect((await h.alarms()).map((a) => [a.type, a.data.kind, a.data.reason ?? a.data.since, a.data.clearedAt ?? a.data.raisedAt])).toEqual([
+    expect(
+      (await h.alarms()).map((a) => [
+        a.type,
+        a.data.kind,
+        a.data.reason ?? a.data.since,
+        a.data.clearedAt ?? a.data.raisedAt,
+      ]),
+    ).toEqual([
       ['AlarmRaised', 'voltage_band', at(0), at(0)],
       ['AlarmRaised', 'power_above', at(0), at(60)],
       ['AlarmCleared', 'power_above', 'setting_changed', at(70)],

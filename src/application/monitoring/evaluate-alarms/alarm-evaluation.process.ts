@@ -1,11 +1,23 @@
 import type { NodeConfigurationApplied } from '../../../domain/devices/node-configuration.events.js';
 import { alarmWorkflow, type AlarmCommand, type AlarmState } from '../../../domain/monitoring/alarm.workflow.js';
 import { step as stepWorkflow } from '../../../domain/shared/decider.js';
-import { ALARM_QUANTITY, alarmKindOf, isAlarmSetting, type AlarmEvent, type AlarmKind } from '../../../domain/monitoring/alarm.events.js';
+import {
+  ALARM_QUANTITY,
+  alarmKindOf,
+  isAlarmSetting,
+  type AlarmEvent,
+  type AlarmKind,
+} from '../../../domain/monitoring/alarm.events.js';
 import { READINGS_REPORTED, type StoredReading } from '../../../domain/metering/gateway-frame.events.js';
 import type { DecoderLookup } from '../../metering/ports/payload-decoders.port.js';
 import { readingsOf } from '../../metering/stored-readings.js';
-import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '../../ports/event-store.port.js';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { LogProcess, TableResolver } from '../../projections/projection.js';
 import { ALARM_ACTOR, ALARM_SCHEMA_VERSION, alarmEventId, alarmIdFor, alarmStream } from '../alarm-streams.js';
@@ -61,12 +73,21 @@ const KIND_OF_QUANTITY: Readonly<Record<string, AlarmKind>> = Object.fromEntries
 
 function settingInput(event: RecordedEvent): Input[] {
   const { data } = event as unknown as { data: NodeConfigurationApplied['data'] };
-  if (typeof data?.nodeId !== 'string' || typeof data.applied !== 'object' || data.applied === null || !isAlarmSetting(data.applied)) return [];
+  if (
+    typeof data?.nodeId !== 'string' ||
+    typeof data.applied !== 'object' ||
+    data.applied === null ||
+    !isAlarmSetting(data.applied)
+  )
+    return [];
   return [
     {
       nodeId: data.nodeId,
       kind: alarmKindOf(data.applied),
-      command: { type: 'ApplyAlarmSetting', data: { setting: data.applied, requestId: data.requestId, appliedAt: data.appliedAt } },
+      command: {
+        type: 'ApplyAlarmSetting',
+        data: { setting: data.applied, requestId: data.requestId, appliedAt: data.appliedAt },
+      },
       cause: event,
     },
   ];
@@ -113,7 +134,12 @@ async function loadNodes(db: SqlExecutor, table: string, nodeIds: readonly strin
   return new Map(
     rows.map((row) => [
       row.node_id,
-      { nodeId: row.node_id, revision: row.stream_revision === null ? null : Number(row.stream_revision), kinds: row.state.kinds, changed: false },
+      {
+        nodeId: row.node_id,
+        revision: row.stream_revision === null ? null : Number(row.stream_revision),
+        kinds: row.state.kinds,
+        changed: false,
+      },
     ]),
   );
 }
@@ -133,7 +159,12 @@ function toNewEvent(event: AlarmEvent, cause: RecordedEvent): NewEvent {
  * a crash re-appends the same event at the same place, which every store treats as a no-op; a store that answers
  * with a conflict instead is read back at that revision to tell a repeat from a real conflict.
  */
-async function appendAfter(store: EventStore, stream: string, event: NewEvent, revision: number | null): Promise<number> {
+async function appendAfter(
+  store: EventStore,
+  stream: string,
+  event: NewEvent,
+  revision: number | null,
+): Promise<number> {
   try {
     const result = await store.append(stream, [event], { expectedRevision: revision ?? 'no_stream' });
     return result.nextExpectedRevision;
@@ -155,15 +186,23 @@ async function appendAfter(store: EventStore, stream: string, event: NewEvent, r
  *
  * A log process, not a projection: a rebuild would only re-derive what is already history (docs/control.md).
  */
-export function alarmEvaluation(deps: { readonly store: EventStore; readonly decoders: DecoderLookup }): LogProcess<AlarmEvaluationPlan> {
+export function alarmEvaluation(deps: {
+  readonly store: EventStore;
+  readonly decoders: DecoderLookup;
+}): LogProcess<AlarmEvaluationPlan> {
   return {
     name: ALARM_EVALUATION,
     formerName: 'alarm-evaluation',
     eventTypes: [READINGS_REPORTED, NODE_CONFIGURATION_APPLIED],
     tables: [ALARM_EVALUATION_TABLE],
 
-    async decide(batch: readonly RecordedEvent[], { db, table }: { db: SqlExecutor; table: TableResolver }): Promise<AlarmEvaluationPlan> {
-      const inputs = batch.flatMap((event) => (event.type === READINGS_REPORTED ? readingInputs(event, deps.decoders) : settingInput(event)));
+    async decide(
+      batch: readonly RecordedEvent[],
+      { db, table }: { db: SqlExecutor; table: TableResolver },
+    ): Promise<AlarmEvaluationPlan> {
+      const inputs = batch.flatMap((event) =>
+        event.type === READINGS_REPORTED ? readingInputs(event, deps.decoders) : settingInput(event),
+      );
       if (inputs.length === 0) return { rows: [] };
       const nodes = await loadNodes(db, table(ALARM_EVALUATION_TABLE), [...new Set(inputs.map((i) => i.nodeId))]);
       const decided = new Map<NodeAlarms, { event: AlarmEvent; cause: RecordedEvent }[]>();
@@ -177,15 +216,29 @@ export function alarmEvaluation(deps: { readonly store: EventStore; readonly dec
         }
         const state = node.kinds[input.kind];
         if (!state && input.command.type !== 'ApplyAlarmSetting') continue;
-        const step = stepWorkflow(alarmWorkflow, state ?? alarmWorkflow.initialState(input.nodeId, input.kind), input.command);
+        const step = stepWorkflow(
+          alarmWorkflow,
+          state ?? alarmWorkflow.initialState(input.nodeId, input.kind),
+          input.command,
+        );
         if (step.state !== state) {
           node.kinds = { ...node.kinds, [input.kind]: step.state };
           node.changed = true;
         }
-        if (step.events.length > 0) decided.set(node, [...(decided.get(node) ?? []), ...step.events.map((event) => ({ event, cause: input.cause }))]);
+        if (step.events.length > 0)
+          decided.set(node, [
+            ...(decided.get(node) ?? []),
+            ...step.events.map((event) => ({ event, cause: input.cause })),
+          ]);
       }
       for (const [node, events] of decided) {
-        for (const { event, cause } of events) node.revision = await appendAfter(deps.store, alarmStream(node.nodeId), toNewEvent(event, cause), node.revision);
+        for (const { event, cause } of events)
+          node.revision = await appendAfter(
+            deps.store,
+            alarmStream(node.nodeId),
+            toNewEvent(event, cause),
+            node.revision,
+          );
       }
       return { rows: [...nodes.values()].filter((n) => n.changed) };
     },
@@ -193,7 +246,11 @@ export function alarmEvaluation(deps: { readonly store: EventStore; readonly dec
     async record(decided, tx, { table }) {
       const rows = decided.rows;
       if (rows.length === 0) return;
-      const records = rows.map((n) => ({ node_id: n.nodeId, stream_revision: n.revision, state: { v: STATE_VERSION, kinds: n.kinds } satisfies StoredState }));
+      const records = rows.map((n) => ({
+        node_id: n.nodeId,
+        stream_revision: n.revision,
+        state: { v: STATE_VERSION, kinds: n.kinds } satisfies StoredState,
+      }));
       await tx.query(
         `INSERT INTO ${table(ALARM_EVALUATION_TABLE)} (node_id, stream_revision, state)
          SELECT node_id, stream_revision, state FROM jsonb_to_recordset($1::jsonb) AS r(node_id text, stream_revision bigint, state jsonb)

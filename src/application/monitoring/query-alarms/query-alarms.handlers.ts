@@ -52,7 +52,8 @@ export class ListAlarmsHandler implements IQueryHandler<ListAlarms, AlarmPage> {
     if (filter.nodeId !== undefined) where.push(`node_id = ${bind(params, filter.nodeId)}`);
     if (filter.sensorId !== undefined) where.push(`sensor_id = ${bind(params, filter.sensorId)}`);
     if (filter.to !== undefined) where.push(`raised_at < ${bind(params, filter.to)}::timestamptz`);
-    if (filter.from !== undefined) where.push(`(cleared_at IS NULL OR cleared_at >= ${bind(params, filter.from)}::timestamptz)`);
+    if (filter.from !== undefined)
+      where.push(`(cleared_at IS NULL OR cleared_at >= ${bind(params, filter.from)}::timestamptz)`);
     if (filter.afterSeq !== undefined) where.push(`seq < ${bind(params, filter.afterSeq)}`);
     const rows = await this.db.query<AlarmRow>(
       `SELECT ${ALARM_COLUMNS} FROM ${ALARMS_TABLE}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
@@ -77,7 +78,10 @@ export class GetAlarmHandler implements IQueryHandler<GetAlarm, AlarmView> {
   async execute({ principal, alarmId }: GetAlarm): Promise<AlarmView> {
     const params: unknown[] = [];
     const where = [`alarm_id = ${bind(params, alarmId)}`, ...(await readableWhere(this.policy, principal, params))];
-    const [row] = await this.db.query<AlarmRow>(`SELECT ${ALARM_COLUMNS} FROM ${ALARMS_TABLE} WHERE ${where.join(' AND ')}`, params);
+    const [row] = await this.db.query<AlarmRow>(
+      `SELECT ${ALARM_COLUMNS} FROM ${ALARMS_TABLE} WHERE ${where.join(' AND ')}`,
+      params,
+    );
     if (!row) throw new ObjectNotVisibleError('alarm', alarmId);
     const alarm = toAlarmView(row);
     recordRead(this.accessLog, principal, [alarm]);

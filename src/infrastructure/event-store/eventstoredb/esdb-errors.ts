@@ -32,7 +32,9 @@ export function mapEsdbError(error: unknown, context: { stream?: string; expecte
     shape?.code === GRPC_UNAVAILABLE ||
     shape?.code === GRPC_DEADLINE_EXCEEDED
   ) {
-    return new EventStoreUnavailableError(`EventStoreDB unavailable: ${String(shape?.message ?? error)}`, { cause: error });
+    return new EventStoreUnavailableError(`EventStoreDB unavailable: ${String(shape?.message ?? error)}`, {
+      cause: error,
+    });
   }
   return error;
 }

@@ -7,7 +7,8 @@ describe('EventStoreDB filter plan', () => {
   it('matches exact type names only, whatever characters they hold', () => {
     const pattern = new RegExp(exactTypesRegex(['Meter.Read+v2', 'a|b', '(x)', 'Plain']));
     for (const type of ['Meter.Read+v2', 'a|b', '(x)', 'Plain']) expect(pattern.test(type)).toBe(true);
-    for (const type of ['MeterXRead+v2', 'Meter.Readv2', 'a', 'b', 'x', 'Plain2', 'APlain']) expect(pattern.test(type)).toBe(false);
+    for (const type of ['MeterXRead+v2', 'Meter.Readv2', 'a', 'b', 'x', 'Plain2', 'APlain'])
+      expect(pattern.test(type)).toBe(false);
   });
 
   it('sends stream prefixes to the server when given and checks types itself', () => {

@@ -16,7 +16,8 @@ export function decodeEsdbPosition(position: Position): EsdbPosition {
   if (!match?.[1] || !match[2]) throw new RangeError(`not an EventStoreDB position: ${position}`);
   const commit = BigInt(match[1]);
   const prepare = BigInt(match[2]);
-  if (commit > MAX_UINT64 || prepare > MAX_UINT64) throw new RangeError(`EventStoreDB position out of range: ${position}`);
+  if (commit > MAX_UINT64 || prepare > MAX_UINT64)
+    throw new RangeError(`EventStoreDB position out of range: ${position}`);
   return { commit, prepare };
 }
 

@@ -45,7 +45,9 @@ describe('EventStoreDbEventStore', () => {
     expect(all[2]!.position).toBe(appended.position);
     expect(Math.abs(Date.parse(all[0]!.recordedAt) - Date.now())).toBeLessThan(60_000);
     expect((await store.readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([2, 1, 0]);
-    expect((await store.readStream(stream, { direction: 'backwards', from: 1 })).map((e) => e.revision)).toEqual([1, 0]);
+    expect((await store.readStream(stream, { direction: 'backwards', from: 1 })).map((e) => e.revision)).toEqual([
+      1, 0,
+    ]);
     expect((await store.readStream(stream, { from: 1, max: 1 })).map((e) => e.revision)).toEqual([1]);
     expect(await store.readStream(stream, { from: 3 })).toEqual([]);
     expect(await store.readStream(`${uniquePrefix('absent')}1`, { direction: 'backwards' })).toEqual([]);
@@ -66,7 +68,9 @@ describe('EventStoreDbEventStore', () => {
     await expect(store.append(stream, [anEvent()], { expectedRevision: 0 })).rejects.toMatchObject({ actual: 1 });
     expect((await store.append(stream, [anEvent()], { expectedRevision: 1 })).nextExpectedRevision).toBe(2);
     expect((await store.append(stream, [anEvent()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(3);
-    expect((await store.append(`${uniquePrefix('rev')}2`, [anEvent()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(0);
+    expect(
+      (await store.append(`${uniquePrefix('rev')}2`, [anEvent()], { expectedRevision: 'any' })).nextExpectedRevision,
+    ).toBe(0);
   });
 
   it('answers a re-append of the same ids at the same revision with the original result, storing nothing', async () => {
@@ -103,14 +107,21 @@ describe('EventStoreDbEventStore', () => {
     const prefix = uniquePrefix('all');
     const dotted = `${prefix}Meter.Read+v2`;
     const lookalike = `${prefix}MeterXRead+v2`;
-    await store.append(`${prefix}gw-1`, [anEvent(dotted, { i: 0 }), anEvent(lookalike, { i: 1 })], { expectedRevision: 'any' });
-    await store.append(`${prefix}node-1`, [anEvent(dotted, { i: 2 }), anEvent('Other', { i: 3 })], { expectedRevision: 'any' });
+    await store.append(`${prefix}gw-1`, [anEvent(dotted, { i: 0 }), anEvent(lookalike, { i: 1 })], {
+      expectedRevision: 'any',
+    });
+    await store.append(`${prefix}node-1`, [anEvent(dotted, { i: 2 }), anEvent('Other', { i: 3 })], {
+      expectedRevision: 'any',
+    });
 
     const byType = await store.readAll({ max: 10, filter: { types: [dotted] } });
     expect(byType.map((e) => (e.data as { i: number }).i)).toEqual([0, 2]);
     const byPrefix = await store.readAll({ max: 10, filter: { streamPrefixes: [`${prefix}node-`] } });
     expect(byPrefix.map((e) => e.type)).toEqual([dotted, 'Other']);
-    const both = await store.readAll({ max: 10, filter: { types: [dotted, 'Other'], streamPrefixes: [`${prefix}node-`] } });
+    const both = await store.readAll({
+      max: 10,
+      filter: { types: [dotted, 'Other'], streamPrefixes: [`${prefix}node-`] },
+    });
     expect(both.map((e) => (e.data as { i: number }).i)).toEqual([2, 3]);
     expect(await store.readAll({ max: 10, filter: { types: [] } })).toEqual([]);
 
@@ -123,7 +134,9 @@ describe('EventStoreDbEventStore', () => {
   it('subscribes with a server-side type filter: catch-up, then live, then resume after a position', async () => {
     const prefix = uniquePrefix('sub');
     const wanted = `${prefix}Wanted`;
-    await store.append(`${prefix}1`, [anEvent(wanted, { i: 0 }), anEvent('Noise'), anEvent(wanted, { i: 1 })], { expectedRevision: 'any' });
+    await store.append(`${prefix}1`, [anEvent(wanted, { i: 0 }), anEvent('Noise'), anEvent(wanted, { i: 1 })], {
+      expectedRevision: 'any',
+    });
     const first = collect(store.subscribe({ filter: { types: [wanted] } }));
     await waitFor(() => first.seen.length === 2, 10_000, 'catch-up');
     await store.append(`${prefix}2`, [anEvent('Noise'), anEvent(wanted, { i: 2 })], { expectedRevision: 'any' });
@@ -133,7 +146,9 @@ describe('EventStoreDbEventStore', () => {
     await first.done;
 
     store = new EventStoreDbEventStore({ connectionString: target.url });
-    const resumed = collect(store.subscribe({ after: first.seen[0]!.position, filter: { types: [wanted], streamPrefixes: [prefix] } }));
+    const resumed = collect(
+      store.subscribe({ after: first.seen[0]!.position, filter: { types: [wanted], streamPrefixes: [prefix] } }),
+    );
     await waitFor(() => resumed.seen.length === 2, 10_000, 'resume');
     const closing = store.subscribe({});
     await closing.close();
@@ -161,7 +176,9 @@ describe('EventStoreDbEventStore', () => {
   it('refuses an event over MAX_EVENT_BYTES before sending anything', async () => {
     const stream = `${uniquePrefix('big')}1`;
     const big = anEvent('Huge', { blob: 'é'.repeat(MAX_EVENT_BYTES / 2) }); // two UTF-8 bytes per character
-    await expect(store.append(stream, [anEvent('Small'), big], { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventTooLargeError);
+    await expect(store.append(stream, [anEvent('Small'), big], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      EventTooLargeError,
+    );
     expect(await store.readStream(stream)).toEqual([]);
   });
 });
@@ -174,7 +191,9 @@ describe('EventStoreDbEventStore against the fake only', () => {
       expect(await store.headPosition()).toBeNull();
       expect(await store.countAfter(null)).toBe(0);
       expect(await store.readAll({ max: 10 })).toEqual([]);
-      const appended = await store.append('gateway-1', [anEvent('GatewayRegistered')], { expectedRevision: 'no_stream' });
+      const appended = await store.append('gateway-1', [anEvent('GatewayRegistered')], {
+        expectedRevision: 'no_stream',
+      });
       // More system events than one backwards page, so the head search has to page.
       for (let i = 0; i < 40; i++) fake.appendSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
       expect(await store.headPosition()).toBe(appended.position);
@@ -205,7 +224,10 @@ describe('EventStoreDbEventStore against the fake only', () => {
     const sockets = new Set<Socket>();
     const silent = createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const store = new EventStoreDbEventStore({ connectionString: `esdb://127.0.0.1:${(silent.address() as AddressInfo).port}?tls=false`, pingTimeoutMs: 300 });
+    const store = new EventStoreDbEventStore({
+      connectionString: `esdb://127.0.0.1:${(silent.address() as AddressInfo).port}?tls=false`,
+      pingTimeoutMs: 300,
+    });
     try {
       const started = Date.now();
       await expect(store.ping()).rejects.toThrow(/did not answer a ping within 300 ms/);
@@ -226,7 +248,9 @@ describe('EventStoreDbEventStore against the fake only', () => {
       await fake.close();
       await expect(subscription.done).rejects.toBeInstanceOf(EventStoreUnavailableError);
       await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
-      await expect(store.append('s-1', [anEvent()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.append('s-1', [anEvent()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
       await expect(store.readAll({ max: 1 })).rejects.toBeInstanceOf(EventStoreUnavailableError);
     } finally {
       await store.close();

@@ -66,7 +66,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
   }
 
-  async append(stream: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     assertEventSizes(events);
     const expected = options.expectedRevision;
@@ -104,7 +108,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async positionAt(stream: string, revision: number): Promise<EsdbPosition> {
-    const [event] = await this.readStreamRaw(stream, { fromRevision: BigInt(revision), maxCount: 1, direction: FORWARDS });
+    const [event] = await this.readStreamRaw(stream, {
+      fromRevision: BigInt(revision),
+      maxCount: 1,
+      direction: FORWARDS,
+    });
     if (!event) throw new Error(`stream ${stream} has no event at revision ${revision} right after appending it`);
     return decodeEsdbPosition(event.position);
   }
@@ -128,7 +136,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async readStreamRaw(
     stream: string,
-    options: { fromRevision: bigint | typeof START | typeof END; maxCount: number; direction: typeof FORWARDS | typeof BACKWARDS },
+    options: {
+      fromRevision: bigint | typeof START | typeof END;
+      maxCount: number;
+      direction: typeof FORWARDS | typeof BACKWARDS;
+    },
   ): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
     try {
@@ -163,25 +175,28 @@ export class EventStoreDbEventStore implements EventStore {
       for (;;) {
         let seen = 0;
         let last: EsdbPosition | undefined;
-        await consume(this.client.readAll({ fromPosition: after ?? START, maxCount: page, direction: FORWARDS }), (resolved) => {
-          seen += 1;
-          const event = resolved.event;
-          if (!event?.position) return true;
-          last = event.position;
-          if (after && compareEsdbPositions(event.position, after) <= 0) return true;
-          if (!plan.accepts(event)) return true;
-          const recorded = toRecorded(resolved);
-          if (recorded) {
-            handed += 1;
-            try {
-              visit(recorded);
-            } catch (error) {
-              failure = { error };
-              return false;
+        await consume(
+          this.client.readAll({ fromPosition: after ?? START, maxCount: page, direction: FORWARDS }),
+          (resolved) => {
+            seen += 1;
+            const event = resolved.event;
+            if (!event?.position) return true;
+            last = event.position;
+            if (after && compareEsdbPositions(event.position, after) <= 0) return true;
+            if (!plan.accepts(event)) return true;
+            const recorded = toRecorded(resolved);
+            if (recorded) {
+              handed += 1;
+              try {
+                visit(recorded);
+              } catch (error) {
+                failure = { error };
+                return false;
+              }
             }
-          }
-          return handed < options.max;
-        });
+            return handed < options.max;
+          },
+        );
         if (failure || handed >= options.max || seen < page || !last) break;
         after = last;
       }
@@ -192,7 +207,9 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = esdbSubscription(this.client, options, toRecorded, () => this.subscriptions.delete(subscription));
+    const subscription = esdbSubscription(this.client, options, toRecorded, () =>
+      this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -206,16 +223,19 @@ export class EventStoreDbEventStore implements EventStore {
         let found: EsdbPosition | undefined;
         let oldest: EsdbPosition | undefined;
         const before = from === END ? undefined : (from as EsdbPosition);
-        await consume(this.client.readAll({ fromPosition: from, maxCount: HEAD_PAGE, direction: BACKWARDS }), (resolved) => {
-          seen += 1;
-          const event = resolved.event;
-          if (!event?.position) return true;
-          oldest = event.position;
-          if (before && compareEsdbPositions(event.position, before) >= 0) return true;
-          if (isSystemEventType(event.type)) return true;
-          found = event.position;
-          return false;
-        });
+        await consume(
+          this.client.readAll({ fromPosition: from, maxCount: HEAD_PAGE, direction: BACKWARDS }),
+          (resolved) => {
+            seen += 1;
+            const event = resolved.event;
+            if (!event?.position) return true;
+            oldest = event.position;
+            if (before && compareEsdbPositions(event.position, before) >= 0) return true;
+            if (isSystemEventType(event.type)) return true;
+            found = event.position;
+            return false;
+          },
+        );
         if (found) return encodeEsdbPosition(found);
         if (seen < HEAD_PAGE || !oldest) return null;
         from = oldest;
@@ -237,15 +257,18 @@ export class EventStoreDbEventStore implements EventStore {
         let seen = 0;
         let last: EsdbPosition | undefined;
         const exclusive = from;
-        await consume(this.client.readAll({ fromPosition: from ?? START, maxCount: COUNT_PAGE, direction: FORWARDS }), (resolved) => {
-          seen += 1;
-          const event = resolved.event;
-          if (!event?.position) return true;
-          last = event.position;
-          if (exclusive && compareEsdbPositions(event.position, exclusive) <= 0) return true;
-          if (!isSystemEventType(event.type)) count += 1;
-          return count < COUNT_AFTER_CAP;
-        });
+        await consume(
+          this.client.readAll({ fromPosition: from ?? START, maxCount: COUNT_PAGE, direction: FORWARDS }),
+          (resolved) => {
+            seen += 1;
+            const event = resolved.event;
+            if (!event?.position) return true;
+            last = event.position;
+            if (exclusive && compareEsdbPositions(event.position, exclusive) <= 0) return true;
+            if (!isSystemEventType(event.type)) count += 1;
+            return count < COUNT_AFTER_CAP;
+          },
+        );
         if (count >= COUNT_AFTER_CAP) return COUNT_AFTER_CAP;
         if (seen < COUNT_PAGE || !last) return count;
         from = last;

@@ -8,9 +8,25 @@ describe('COPY row parsing', () => {
   });
 
   it('undoes COPY escapes in text and JSON fields', () => {
-    const line = ['0b6c…', 'odd\\tstream', '3', '912', '77', 'T\\\\ype', '{"a": "x\\\\\\\\y\\\\n"}', '{}', '2026-01-05 07:30:00.5'].join('\t');
+    const line = [
+      '0b6c…',
+      'odd\\tstream',
+      '3',
+      '912',
+      '77',
+      'T\\\\ype',
+      '{"a": "x\\\\\\\\y\\\\n"}',
+      '{}',
+      '2026-01-05 07:30:00.5',
+    ].join('\t');
     const event = parseCopyRow(line);
-    expect(event).toMatchObject({ stream: 'odd\tstream', type: 'T\\ype', revision: 3, position: '912:77', data: { a: 'x\\y\n' } });
+    expect(event).toMatchObject({
+      stream: 'odd\tstream',
+      type: 'T\\ype',
+      revision: 3,
+      position: '912:77',
+      data: { a: 'x\\y\n' },
+    });
     expect(event.recordedAt).toBe('2026-01-05T07:30:00.500Z');
   });
 

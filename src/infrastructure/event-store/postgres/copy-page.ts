@@ -16,7 +16,12 @@ function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function copyPageSql(visible: string, after: SqlPosition | null, max: number, filter: AllFilter | undefined): string {
+export function copyPageSql(
+  visible: string,
+  after: SqlPosition | null,
+  max: number,
+  filter: AllFilter | undefined,
+): string {
   if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`max must be a positive integer, got ${max}`);
   let where = visible;
   // decodeSqlPosition already checked these are digit strings.

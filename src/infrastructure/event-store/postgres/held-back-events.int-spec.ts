@@ -28,14 +28,23 @@ describeWithPostgres('postgres event store: events held back behind an older tra
     const db = new PgDatabase(url, { schema: schema.schema });
     const store = await openSqlEventStore(db);
     await migrate(db, [readModelMigrations]);
-    const supervisor = new ProjectionSupervisor(store, db, [auditLogProjection], { batchSize: 50, idleMs: 600_000, standbyMs: 50, onError: () => undefined });
+    const supervisor = new ProjectionSupervisor(store, db, [auditLogProjection], {
+      batchSize: 50,
+      idleMs: 600_000,
+      standbyMs: 50,
+      onError: () => undefined,
+    });
     const holder = new pg.Client({ connectionString: url });
     await holder.connect();
-    const rows = async (): Promise<number> => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
+    const rows = async (): Promise<number> =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
     try {
       supervisor.start();
       await supervisor.watching();
-      await eventually(async () => (await supervisor.health()).every((h) => h.active && h.checkpoint !== null), 'the runner to hold its lock and catch up');
+      await eventually(
+        async () => (await supervisor.health()).every((h) => h.active && h.checkpoint !== null),
+        'the runner to hold its lock and catch up',
+      );
       expect(await store.hasHeldBackEvents()).toBe(false);
 
       await holder.query('BEGIN');

@@ -31,7 +31,8 @@ describeWithPostgres('postgres event store: late-committing transactions', () =>
         [`${prefix}slow`, JSON.stringify([{ id: randomUUID(), type: 'Slow', data: {} }])],
       );
       const later = [];
-      for (let i = 0; i < 5; i++) later.push(await store.append(`${prefix}fast`, [anEvent('Fast', { i })], { expectedRevision: 'any' }));
+      for (let i = 0; i < 5; i++)
+        later.push(await store.append(`${prefix}fast`, [anEvent('Fast', { i })], { expectedRevision: 'any' }));
       expect(later.every((r) => Number(r.position.split(':')[1]) > Number(low.rows[0]!.p))).toBe(true);
 
       // The later transactions are committed but must stay invisible while the low one is open.

@@ -62,7 +62,16 @@ function parsePage(rows: { page: string }[]): RecordedEvent[] {
 export const COUNT_CAP = 10_000_000;
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
 const HELD_BACK = 'transaction_id >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
 
 function escapeLike(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -113,7 +122,11 @@ export class PostgresEventStore implements EventStore {
     const from = options.from ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const rows = await this.run(() =>
       this.db.query<{ page: string }>(
-        selectPage(`stream = $1 AND revision ${backwards ? '<=' : '>='} $2`, `revision ${backwards ? 'DESC' : 'ASC'}`, '$3'),
+        selectPage(
+          `stream = $1 AND revision ${backwards ? '<=' : '>='} $2`,
+          `revision ${backwards ? 'DESC' : 'ASC'}`,
+          '$3',
+        ),
         [stream, from, options.max ?? 1_000_000],
       ),
     );
@@ -133,7 +146,12 @@ export class PostgresEventStore implements EventStore {
       for (const event of await this.readAllPage(options)) visit(event);
       return;
     }
-    const statement = copyPageSql(VISIBLE, options.after ? decodeSqlPosition(options.after) : null, options.max, options.filter);
+    const statement = copyPageSql(
+      VISIBLE,
+      options.after ? decodeSqlPosition(options.after) : null,
+      options.max,
+      options.filter,
+    );
     await this.run(() => copyOutLines(statement, (line) => visit(parseCopyRow(line))));
   }
 
@@ -193,7 +211,10 @@ export class PostgresEventStore implements EventStore {
       clause += ' AND (transaction_id, position) > ($2::bigint, $3::bigint)';
     }
     const rows = await this.run(() =>
-      this.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (SELECT 1 FROM events WHERE ${clause} LIMIT $1) s`, params),
+      this.db.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM (SELECT 1 FROM events WHERE ${clause} LIMIT $1) s`,
+        params,
+      ),
     );
     return Number(rows[0]?.n ?? 0);
   }
@@ -222,7 +243,10 @@ export class PostgresEventStore implements EventStore {
       return new WrongExpectedRevisionError(stream, expected, actual < 0 ? 'no_stream' : actual);
     }
     // 23505: the same ids appended concurrently to another stream raced past the pre-check.
-    if (state === 'WL002' || (state === '23505' && String((error as { constraint?: string }).constraint) === 'events_id_key')) {
+    if (
+      state === 'WL002' ||
+      (state === '23505' && String((error as { constraint?: string }).constraint) === 'events_id_key')
+    ) {
       return new DuplicateEventIdError(events.map((e) => e.id));
     }
     return this.mapConnectionError(error);

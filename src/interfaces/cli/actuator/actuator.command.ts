@@ -38,21 +38,48 @@ export function registerActuator(program: Command): void {
     .option('--timeout <seconds>', 'give up when no outcome by then (default 60)', positiveInteger)
     .option('--key <idempotency-key>', 'repeat-safe: the same key never makes a second command')
     .option('--wait', 'wait for the outcome (exit 1 unless acknowledged)')
-    .action(async (sensorId: string, action: string, options: { reason?: string; timeout?: number; key?: string; wait?: boolean }, command: Command) => {
-      if (!isSwitchAction(action)) throw new InvalidArgumentError(`action must be one of ${SWITCH_ACTIONS.join(', ')}, got ${JSON.stringify(action)}`);
-      const api = adminApiOf(command);
-      const body = { sensorId, action, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
-      const requested = await callAdminApi<CommandView>(api, 'POST', '/api/actuator-commands', body, options.key !== undefined ? { 'idempotency-key': options.key } : {});
-      if (!options.wait) return printJson(requested);
-      const done = await waitForOutcome(api, requested.commandId, options.timeout ?? 60);
-      printJson(done);
-      if (done.status !== 'acknowledged') process.exitCode = 1;
-    });
+    .action(
+      async (
+        sensorId: string,
+        action: string,
+        options: { reason?: string; timeout?: number; key?: string; wait?: boolean },
+        command: Command,
+      ) => {
+        if (!isSwitchAction(action))
+          throw new InvalidArgumentError(
+            `action must be one of ${SWITCH_ACTIONS.join(', ')}, got ${JSON.stringify(action)}`,
+          );
+        const api = adminApiOf(command);
+        const body = {
+          sensorId,
+          action,
+          ...(options.reason !== undefined ? { reason: options.reason } : {}),
+          ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+        };
+        const requested = await callAdminApi<CommandView>(
+          api,
+          'POST',
+          '/api/actuator-commands',
+          body,
+          options.key !== undefined ? { 'idempotency-key': options.key } : {},
+        );
+        if (!options.wait) return printJson(requested);
+        const done = await waitForOutcome(api, requested.commandId, options.timeout ?? 60);
+        printJson(done);
+        if (done.status !== 'acknowledged') process.exitCode = 1;
+      },
+    );
 
   actuator
     .command('status <commandId>')
     .description('where a command is: requested, dispatched, acknowledged, failed or timed_out')
     .action(async (commandId: string, _options: unknown, command: Command) => {
-      printJson(await callAdminApi<CommandView>(adminApiOf(command), 'GET', `/api/actuator-commands/${encodeURIComponent(commandId)}`));
+      printJson(
+        await callAdminApi<CommandView>(
+          adminApiOf(command),
+          'GET',
+          `/api/actuator-commands/${encodeURIComponent(commandId)}`,
+        ),
+      );
     });
 }

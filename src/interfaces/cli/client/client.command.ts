@@ -14,20 +14,29 @@ export function registerClient(program: Command): void {
     .requiredOption('--organisation <name>', 'the organisation (e.g. a utility)')
     .requiredOption('--name <name>', 'what the client is for')
     .action(async (options: { organisation: string; name: string }, command: Command) =>
-      printJson(await callAdminApi(adminApiOf(command), 'POST', '/api/clients', { organisation: options.organisation, name: options.name })),
+      printJson(
+        await callAdminApi(adminApiOf(command), 'POST', '/api/clients', {
+          organisation: options.organisation,
+          name: options.name,
+        }),
+      ),
     );
 
   client
     .command('list')
     .description('list API clients (first 500)')
-    .action(async (_options: unknown, command: Command) => printJson(await callAdminApi(adminApiOf(command), 'GET', '/api/clients?limit=500')));
+    .action(async (_options: unknown, command: Command) =>
+      printJson(await callAdminApi(adminApiOf(command), 'GET', '/api/clients?limit=500')),
+    );
 
   client
     .command('rotate-secret')
     .description('issue a new secret (printed once); the old one stops working')
     .argument('<id>', 'client id')
     .action(async (id: string, _options: unknown, command: Command) =>
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/clients/${encodeURIComponent(id)}/rotate-secret`)),
+      printJson(
+        await callAdminApi(adminApiOf(command), 'POST', `/api/clients/${encodeURIComponent(id)}/rotate-secret`),
+      ),
     );
 
   client
@@ -36,6 +45,13 @@ export function registerClient(program: Command): void {
     .argument('<id>', 'client id')
     .option('--reason <text>', 'why, for the audit trail')
     .action(async (id: string, options: { reason?: string }, command: Command) =>
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/clients/${encodeURIComponent(id)}/revoke`, options.reason !== undefined ? { reason: options.reason } : {})),
+      printJson(
+        await callAdminApi(
+          adminApiOf(command),
+          'POST',
+          `/api/clients/${encodeURIComponent(id)}/revoke`,
+          options.reason !== undefined ? { reason: options.reason } : {},
+        ),
+      ),
     );
 }

@@ -20,7 +20,8 @@ function jsonLines(text: string): Record<string, unknown>[] {
     } catch {
       throw new DecodeInputError(`line ${i + 1}: not JSON`);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DecodeInputError(`line ${i + 1}: expected a JSON object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new DecodeInputError(`line ${i + 1}: expected a JSON object`);
     return [value as Record<string, unknown>];
   });
 }
@@ -30,7 +31,8 @@ function payloadsOf(protocol: DecodeProtocol, text: string): Record<string, unkn
   switch (protocol) {
     case 'dsmr': {
       const telegrams = new TelegramFramer().push(text);
-      if (telegrams.length === 0) throw new DecodeInputError('no complete DSMR telegram (from "/" to "!" and its CRC) on stdin');
+      if (telegrams.length === 0)
+        throw new DecodeInputError('no complete DSMR telegram (from "/" to "!" and its CRC) on stdin');
       return telegrams.map((telegram) => ({ kind: 'dsmr', telegram }));
     }
     case 'zigbee2mqtt':
@@ -52,7 +54,12 @@ function decoderFor(protocol: DecodeProtocol): PayloadDecoder {
 }
 
 /** Every payload decoded in order; the first refusal stops with its reason and which payload it was. */
-export function decodeInput(protocol: DecodeProtocol, text: string, gatewayId: string, receivedAt: string): CanonicalReading[] {
+export function decodeInput(
+  protocol: DecodeProtocol,
+  text: string,
+  gatewayId: string,
+  receivedAt: string,
+): CanonicalReading[] {
   const decoder = decoderFor(protocol);
   return payloadsOf(protocol, text).flatMap((payload, i) => {
     const outcome = decoder.decode(payload, { gatewayId, receivedAt });

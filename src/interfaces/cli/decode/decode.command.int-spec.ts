@@ -13,14 +13,24 @@ describe('wattlog decode (process)', () => {
   beforeAll(() => assertCliBuilt());
 
   it('turns P1 telegrams on stdin, noise and all, into canonical readings, one JSON line each', async () => {
-    const result = await runCli(['decode', '--protocol', 'dsmr', '--gateway', 'gw-p1'], {}, `noise\r\n${DSMR50_THREE_PHASE_GAS}${DSMR50_THREE_PHASE_GAS}`);
+    const result = await runCli(
+      ['decode', '--protocol', 'dsmr', '--gateway', 'gw-p1'],
+      {},
+      `noise\r\n${DSMR50_THREE_PHASE_GAS}${DSMR50_THREE_PHASE_GAS}`,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const readings = lines(result.stdout);
     expect(readings.length % 2).toBe(0);
     expect(readings.length).toBeGreaterThan(10);
-    expect(readings.every((r) => r.gatewayId === 'gw-p1' && typeof r.sensorId === 'string' && typeof r.receivedAt === 'string')).toBe(true);
-    expect(new Set(readings.map((r) => r.quantity))).toEqual(new Set(['energyImported', 'energyExported', 'power', 'voltage', 'current', 'gasVolume']));
+    expect(
+      readings.every(
+        (r) => r.gatewayId === 'gw-p1' && typeof r.sensorId === 'string' && typeof r.receivedAt === 'string',
+      ),
+    ).toBe(true);
+    expect(new Set(readings.map((r) => r.quantity))).toEqual(
+      new Set(['energyImported', 'energyExported', 'power', 'voltage', 'current', 'gasVolume']),
+    );
     expect(readings.find((r) => r.quantity === 'energyImported')).toMatchObject({ unit: 'kWh', tariff: 1 });
   });
 
@@ -34,7 +44,11 @@ describe('wattlog decode (process)', () => {
   });
 
   it('decodes zigbee2mqtt payloads and SDM630 register blocks given as JSON lines', async () => {
-    const z2m = JSON.stringify({ topic: 'zigbee2mqtt/plug', message: { power: 42.5, energy: 12.25, state: 'OFF' }, measuredAt: '2026-03-01T12:00:00.000Z' });
+    const z2m = JSON.stringify({
+      topic: 'zigbee2mqtt/plug',
+      message: { power: 42.5, energy: 12.25, state: 'OFF' },
+      measuredAt: '2026-03-01T12:00:00.000Z',
+    });
     const plug = await runCli(['decode', '--protocol', 'zigbee2mqtt'], {}, `${z2m}\n`);
     expect(plug.code).toBe(0);
     expect(lines(plug.stdout).map((r) => [r.quantity, r.value, r.unit])).toEqual([
@@ -51,7 +65,11 @@ describe('wattlog decode (process)', () => {
   });
 
   it('answers input that is not JSON with the line number', async () => {
-    const result = await runCli(['decode', '--protocol', 'zigbee2mqtt'], {}, '{"topic":"zigbee2mqtt/a","message":{}}\nnot json\n');
+    const result = await runCli(
+      ['decode', '--protocol', 'zigbee2mqtt'],
+      {},
+      '{"topic":"zigbee2mqtt/a","message":{}}\nnot json\n',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('wattlog: line 2: not JSON');
   });

@@ -16,10 +16,19 @@ export function registerDecode(program: Command): void {
   program
     .command('decode')
     .description('native payloads on stdin → canonical readings as JSON lines (for debugging a new gateway)')
-    .addOption(new Option('--protocol <name>', 'dsmr: P1 telegrams; zigbee2mqtt / sdm630: one JSON payload per line').choices(DECODE_PROTOCOLS).makeOptionMandatory())
+    .addOption(
+      new Option('--protocol <name>', 'dsmr: P1 telegrams; zigbee2mqtt / sdm630: one JSON payload per line')
+        .choices(DECODE_PROTOCOLS)
+        .makeOptionMandatory(),
+    )
     .option('--gateway <id>', 'gateway id the readings are attributed to', 'cli')
     .action(async (options: { protocol: DecodeProtocol; gateway: string }) => {
-      const readings = decodeInput(options.protocol, textOf(options.protocol, await readStdin()), options.gateway, new Date().toISOString());
+      const readings = decodeInput(
+        options.protocol,
+        textOf(options.protocol, await readStdin()),
+        options.gateway,
+        new Date().toISOString(),
+      );
       process.stdout.write(readings.map((r) => `${JSON.stringify(r)}\n`).join(''));
     });
 }

@@ -35,9 +35,23 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
     WATTLOG_HTTP: '',
     WATTLOG_STORE: '',
   });
-  const cli = (args: string[], env: Record<string, string> = {}) => runCli(['gateway', ...args], { ...baseEnv(), ...env });
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    runCli(['gateway', ...args], { ...baseEnv(), ...env });
   const register = (...extra: string[]) =>
-    cli(['register', '--name', 'Garage', '--network-type', 'dsmr', '--address', '/dev/ttyUSB0', '--lat', '51.5', '--lon', '-0.12', ...extra]);
+    cli([
+      'register',
+      '--name',
+      'Garage',
+      '--network-type',
+      'dsmr',
+      '--address',
+      '/dev/ttyUSB0',
+      '--lat',
+      '51.5',
+      '--lon',
+      '-0.12',
+      ...extra,
+    ]);
   const list = async (...args: string[]): Promise<{ id: string; lifecycle: string; keyFingerprint: string }[]> => {
     const result = await cli(['list', ...args]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -89,11 +103,22 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
       linkPort: 7700,
     });
 
-    const listed = await eventually(() => list(), (items) => items.some((g) => g.id === registered.id));
-    expect(listed.find((g) => g.id === registered.id)).toMatchObject({ lifecycle: 'registered', keyFingerprint: registered.fingerprint, location: { lat: 51.5, lon: -0.12, label: 'garage wall' }, ownerId: 'bob' });
+    const listed = await eventually(
+      () => list(),
+      (items) => items.some((g) => g.id === registered.id),
+    );
+    expect(listed.find((g) => g.id === registered.id)).toMatchObject({
+      lifecycle: 'registered',
+      keyFingerprint: registered.fingerprint,
+      location: { lat: 51.5, lon: -0.12, label: 'garage wall' },
+      ownerId: 'bob',
+    });
     expect(JSON.stringify(listed)).not.toContain(registered.key);
 
-    const rotated = await cli(['rotate-key', registered.id], { WATTLOG_LINK_HOST: 'link.example.net', WATTLOG_LINK_PORT: '7811' });
+    const rotated = await cli(['rotate-key', registered.id], {
+      WATTLOG_LINK_HOST: 'link.example.net',
+      WATTLOG_LINK_PORT: '7811',
+    });
     expect(rotated.code).toBe(0);
     const fresh = JSON.parse(rotated.stdout) as Registered;
     expect(fresh).toMatchObject({ id: registered.id, linkHost: 'link.example.net', linkPort: 7811 });
@@ -101,14 +126,24 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
 
     const decommissioned = await cli(['decommission', registered.id, '--reason', 'sold the house']);
     expect(decommissioned.code).toBe(0);
-    expect(JSON.parse(decommissioned.stdout)).toMatchObject({ id: registered.id, decommissionedAt: expect.any(String) });
-    const retired = await eventually(() => list('--lifecycle', 'decommissioned'), (items) => items.length === 1);
+    expect(JSON.parse(decommissioned.stdout)).toMatchObject({
+      id: registered.id,
+      decommissionedAt: expect.any(String),
+    });
+    const retired = await eventually(
+      () => list('--lifecycle', 'decommissioned'),
+      (items) => items.length === 1,
+    );
     expect(retired.map((g) => [g.id, g.keyFingerprint])).toEqual([[registered.id, fresh.fingerprint]]);
   }, 60_000);
 
   it('reports server-side refusals as one line on stderr with a non-zero exit', async () => {
     const unknown = await cli(['rotate-key', 'no-such-gateway']);
-    expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'wattlog: server answered 404: gateway no-such-gateway does not exist\n' });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'wattlog: server answered 404: gateway no-such-gateway does not exist\n',
+    });
 
     const bad = await register('--lat', '95');
     expect(bad.code).toBe(1);
@@ -116,23 +151,38 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
 
     await register('--id', 'fixed-id');
     const twice = await register('--id', 'fixed-id');
-    expect(twice).toMatchObject({ code: 1, stderr: 'wattlog: server answered 409: gateway fixed-id is already registered\n' });
+    expect(twice).toMatchObject({
+      code: 1,
+      stderr: 'wattlog: server answered 409: gateway fixed-id is already registered\n',
+    });
   }, 60_000);
 
   it('asks for a channel change; with --wait it prints the outcome (here the expiry: no agent is connected)', async () => {
     const registerDirectly = async (networkType: string): Promise<string> => {
       const body = { name: networkType, networkType, address: 'virtual', location: { lat: 52, lon: 5 } };
-      const answer = await httpsPostJson(`https://127.0.0.1:${port}/api/gateways`, ca, body, { authorization: `Bearer ${loadAdminToken(undefined, dataDir).value}` });
+      const answer = await httpsPostJson(`https://127.0.0.1:${port}/api/gateways`, ca, body, {
+        authorization: `Bearer ${loadAdminToken(undefined, dataDir).value}`,
+      });
       return (JSON.parse(answer.body) as { id: string }).id;
     };
     const zigbee = await registerDirectly('zigbee');
     const waited = await cli(['channel', zigbee, '15', '--timeout', '1', '--reason', 'Wi-Fi on 1', '--wait']);
     expect(waited).toMatchObject({ code: 1, stderr: '' });
-    expect(JSON.parse(waited.stdout)).toMatchObject({ gatewayId: zigbee, field: 'network.channel', status: 'timed_out', outcome: 'no answer from the gateway in time', applied: null });
+    expect(JSON.parse(waited.stdout)).toMatchObject({
+      gatewayId: zigbee,
+      field: 'network.channel',
+      status: 'timed_out',
+      outcome: 'no answer from the gateway in time',
+      applied: null,
+    });
 
     const dsmr = await registerDirectly('dsmr');
     const refused = await cli(['channel', dsmr, '15']);
-    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: `wattlog: server answered 422: gateway ${dsmr} runs a dsmr network: permit join and channel changes are for ZigBee gateways only\n` });
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `wattlog: server answered 422: gateway ${dsmr} runs a dsmr network: permit join and channel changes are for ZigBee gateways only\n`,
+    });
   }, 60_000);
 
   it('rejects malformed arguments before calling the server', async () => {
@@ -147,19 +197,28 @@ describe('wattlog gateway (compiled CLI against a running HTTPS server)', () => 
     scratch.push(empty);
     const noToken = await cli(['list'], { WATTLOG_DATA_DIR: empty });
     expect(noToken.code).toBe(1);
-    expect(noToken.stderr).toBe(`wattlog: no admin token: set WATTLOG_ADMIN_TOKEN, or WATTLOG_DATA_DIR to the server's data directory (no ${join(empty, 'admin-token')})\n`);
+    expect(noToken.stderr).toBe(
+      `wattlog: no admin token: set WATTLOG_ADMIN_TOKEN, or WATTLOG_DATA_DIR to the server's data directory (no ${join(empty, 'admin-token')})\n`,
+    );
 
     const token = loadAdminToken(undefined, dataDir).value;
     const untrusted = await cli(['list'], { WATTLOG_DATA_DIR: empty, WATTLOG_ADMIN_TOKEN: token });
     expect(untrusted.code).toBe(1);
-    expect(untrusted.stderr).toMatch(/^wattlog: the server at https:\/\/127\.0\.0\.1:\d+ presented a certificate this CLI does not trust \(\w+\); .*\n$/);
+    expect(untrusted.stderr).toMatch(
+      /^wattlog: the server at https:\/\/127\.0\.0\.1:\d+ presented a certificate this CLI does not trust \(\w+\); .*\n$/,
+    );
 
     const wrongToken = await cli(['list'], { WATTLOG_ADMIN_TOKEN: 'x'.repeat(40) });
-    expect(wrongToken).toMatchObject({ code: 1, stderr: 'wattlog: server answered 401: the bearer token is not valid\n' });
+    expect(wrongToken).toMatchObject({
+      code: 1,
+      stderr: 'wattlog: server answered 401: the bearer token is not valid\n',
+    });
 
     const closedPort = await freePort();
     const down = await cli(['list', '--server', `https://127.0.0.1:${closedPort}`]);
     expect(down.code).toBe(1);
-    expect(down.stderr).toBe(`wattlog: cannot reach the server at https://127.0.0.1:${closedPort} (connection refused); is it running? Use --server or WATTLOG_URL\n`);
+    expect(down.stderr).toBe(
+      `wattlog: cannot reach the server at https://127.0.0.1:${closedPort} (connection refused); is it running? Use --server or WATTLOG_URL\n`,
+    );
   }, 60_000);
 });

@@ -44,7 +44,8 @@ function number(value: string): number {
 function integerIn(min: number, max: number): (value: string) => number {
   return (value) => {
     const parsed = Number(value);
-    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min || parsed > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min || parsed > max)
+      throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
     return parsed;
   };
 }
@@ -53,7 +54,9 @@ function integerIn(min: number, max: number): (value: string) => number {
 function linkEndpoint(target: AdminApiTarget): { linkHost: string; linkPort: number } {
   const port = process.env.WATTLOG_LINK_PORT ? Number(process.env.WATTLOG_LINK_PORT) : DEFAULT_LINK_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new InvalidArgumentError(`WATTLOG_LINK_PORT=${JSON.stringify(process.env.WATTLOG_LINK_PORT)} is not a port number`);
+    throw new InvalidArgumentError(
+      `WATTLOG_LINK_PORT=${JSON.stringify(process.env.WATTLOG_LINK_PORT)} is not a port number`,
+    );
   }
   return { linkHost: process.env.WATTLOG_LINK_HOST || target.url.hostname.replace(/^\[(.*)\]$/, '$1'), linkPort: port };
 }
@@ -69,9 +72,15 @@ async function waitForOutcome(api: AdminApiTarget, request: NetworkRequest): Pro
     const outcome = changes.find((c) => c.requestId === request.requestId && OUTCOMES[c.type] !== undefined);
     if (outcome) {
       const status = OUTCOMES[outcome.type]!;
-      return { ...request, status, outcome: outcome.detail ?? null, applied: status === 'applied' ? outcome.after : null };
+      return {
+        ...request,
+        status,
+        outcome: outcome.detail ?? null,
+        applied: status === 'applied' ? outcome.after : null,
+      };
     }
-    if (Date.now() > deadline) throw new AdminApiError(`network configuration request ${request.requestId} has no outcome yet`);
+    if (Date.now() > deadline)
+      throw new AdminApiError(`network configuration request ${request.requestId} has no outcome yet`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -94,19 +103,38 @@ export function registerGateway(program: Command): void {
     .option('--description <text>', 'free text')
     .option('--owner <id>', 'owner id (default: the admin principal)')
     .option('--id <id>', 'gateway id (default: a generated UUID)')
-    .action(async (options: { name: string; networkType: string; address: string; lat: number; lon: number; label?: string; description?: string; owner?: string; id?: string }, command: Command) => {
-      const api = adminApiOf(command);
-      const issued = await callAdminApi<IssuedKey>(api, 'POST', '/api/gateways', {
-        ...(options.id !== undefined ? { id: options.id } : {}),
-        name: options.name,
-        networkType: options.networkType,
-        address: options.address,
-        location: { lat: options.lat, lon: options.lon, ...(options.label !== undefined ? { label: options.label } : {}) },
-        ...(options.description !== undefined ? { description: options.description } : {}),
-        ...(options.owner !== undefined ? { ownerId: options.owner } : {}),
-      });
-      printJson({ ...issued, ...linkEndpoint(api) });
-    });
+    .action(
+      async (
+        options: {
+          name: string;
+          networkType: string;
+          address: string;
+          lat: number;
+          lon: number;
+          label?: string;
+          description?: string;
+          owner?: string;
+          id?: string;
+        },
+        command: Command,
+      ) => {
+        const api = adminApiOf(command);
+        const issued = await callAdminApi<IssuedKey>(api, 'POST', '/api/gateways', {
+          ...(options.id !== undefined ? { id: options.id } : {}),
+          name: options.name,
+          networkType: options.networkType,
+          address: options.address,
+          location: {
+            lat: options.lat,
+            lon: options.lon,
+            ...(options.label !== undefined ? { label: options.label } : {}),
+          },
+          ...(options.description !== undefined ? { description: options.description } : {}),
+          ...(options.owner !== undefined ? { ownerId: options.owner } : {}),
+        });
+        printJson({ ...issued, ...linkEndpoint(api) });
+      },
+    );
 
   gateway
     .command('rotate-key')
@@ -125,7 +153,9 @@ export function registerGateway(program: Command): void {
     .option('--reason <text>', 'why, for the audit trail')
     .action(async (id: string, options: { reason?: string }, command: Command) => {
       const body = options.reason !== undefined ? { reason: options.reason } : {};
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/decommission`, body));
+      printJson(
+        await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/decommission`, body),
+      );
     });
 
   gateway
@@ -139,8 +169,14 @@ export function registerGateway(program: Command): void {
     .option('--reason <text>', 'why; kept in the audit trail')
     .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
     .action(async (id: string, options: { seconds: number; reason?: string; timeout?: number }, command: Command) => {
-      const body = { seconds: options.seconds, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, body));
+      const body = {
+        seconds: options.seconds,
+        ...(options.reason !== undefined ? { reason: options.reason } : {}),
+        ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+      };
+      printJson(
+        await callAdminApi(adminApiOf(command), 'POST', `/api/gateways/${encodeURIComponent(id)}/permit-join`, body),
+      );
     });
 
   gateway
@@ -153,15 +189,32 @@ export function registerGateway(program: Command): void {
     .option('--reason <text>', 'why; kept in the audit trail')
     .option('--timeout <seconds>', 'how long the request may wait for the gateway (default 120)', integerIn(1, 86400))
     .option('--wait', 'wait for the outcome and print it (exit 1 unless applied)')
-    .action(async (id: string, channel: number, options: { reason?: string; timeout?: number; wait?: boolean }, command: Command) => {
-      const api = adminApiOf(command);
-      const body = { kind: 'channel', channel, ...(options.reason !== undefined ? { reason: options.reason } : {}), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) };
-      const requested = await callAdminApi<NetworkRequest>(api, 'POST', `/api/gateways/${encodeURIComponent(id)}/network-configuration`, body);
-      if (!options.wait) return printJson(requested);
-      const done = await waitForOutcome(api, requested);
-      printJson(done);
-      if (done.status !== 'applied') process.exitCode = 1;
-    });
+    .action(
+      async (
+        id: string,
+        channel: number,
+        options: { reason?: string; timeout?: number; wait?: boolean },
+        command: Command,
+      ) => {
+        const api = adminApiOf(command);
+        const body = {
+          kind: 'channel',
+          channel,
+          ...(options.reason !== undefined ? { reason: options.reason } : {}),
+          ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+        };
+        const requested = await callAdminApi<NetworkRequest>(
+          api,
+          'POST',
+          `/api/gateways/${encodeURIComponent(id)}/network-configuration`,
+          body,
+        );
+        if (!options.wait) return printJson(requested);
+        const done = await waitForOutcome(api, requested);
+        printJson(done);
+        if (done.status !== 'applied') process.exitCode = 1;
+      },
+    );
 
   gateway
     .command('list')

@@ -1,5 +1,8 @@
 /** Reads a password without echo from a terminal, asking twice; from a pipe, reads it whole (one trailing newline dropped). */
-export async function readPassword(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readPassword(
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) return readPiped(input);
   const first = await promptHidden('Password: ', input, output);
   const second = await promptHidden('Repeat password: ', input, output);

@@ -16,7 +16,9 @@ export function registerUser(program: Command): void {
 
   user
     .command('create')
-    .description('create a user; the password is asked for without echo, or read from standard input when it is not a terminal')
+    .description(
+      'create a user; the password is asked for without echo, or read from standard input when it is not a terminal',
+    )
     .requiredOption('--email <address>', 'login email address')
     .requiredOption('--role <role>', 'admin or user', role)
     .option('--name <display name>', 'display name (default: the part of the email before @)')
@@ -35,7 +37,9 @@ export function registerUser(program: Command): void {
   user
     .command('list')
     .description('list users (first 500)')
-    .action(async (_options: unknown, command: Command) => printJson(await callAdminApi(adminApiOf(command), 'GET', '/api/users?limit=500')));
+    .action(async (_options: unknown, command: Command) =>
+      printJson(await callAdminApi(adminApiOf(command), 'GET', '/api/users?limit=500')),
+    );
 
   user
     .command('role')
@@ -43,7 +47,9 @@ export function registerUser(program: Command): void {
     .argument('<id>', 'user id')
     .argument('<role>', 'admin or user', role)
     .action(async (id: string, next: string, _options: unknown, command: Command) =>
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/users/${encodeURIComponent(id)}/role`, { role: next })),
+      printJson(
+        await callAdminApi(adminApiOf(command), 'POST', `/api/users/${encodeURIComponent(id)}/role`, { role: next }),
+      ),
     );
 
   user
@@ -52,6 +58,13 @@ export function registerUser(program: Command): void {
     .argument('<id>', 'user id')
     .option('--reason <text>', 'why, for the audit trail')
     .action(async (id: string, options: { reason?: string }, command: Command) =>
-      printJson(await callAdminApi(adminApiOf(command), 'POST', `/api/users/${encodeURIComponent(id)}/disable`, options.reason !== undefined ? { reason: options.reason } : {})),
+      printJson(
+        await callAdminApi(
+          adminApiOf(command),
+          'POST',
+          `/api/users/${encodeURIComponent(id)}/disable`,
+          options.reason !== undefined ? { reason: options.reason } : {},
+        ),
+      ),
     );
 }

@@ -9,7 +9,8 @@ export function accessMetadata(principal: Principal, correlationId: string): Com
 }
 
 /** A `:id` path parameter of the access context (users, API clients). */
-export const accessIdParam = (description: string): MethodDecorator => ApiParam({ name: 'id', description, schema: { type: 'string', pattern: ACCESS_LIMITS.idPattern.source } });
+export const accessIdParam = (description: string): MethodDecorator =>
+  ApiParam({ name: 'id', description, schema: { type: 'string', pattern: ACCESS_LIMITS.idPattern.source } });
 
 /** An id that cannot exist is answered like any unknown one, without touching the store. */
 export function pathId(kind: string, id: string): string {

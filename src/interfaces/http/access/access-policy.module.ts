@@ -18,7 +18,11 @@ import { EVENT_STORE, type EventStore } from '../../../application/ports/event-s
 @Module({
   providers: [
     { provide: ACCESS_POLICY, useClass: ReadModelAccessPolicy },
-    { provide: PRINCIPAL_DIRECTORY, useFactory: (store: EventStore) => new EventLogPrincipalDirectory(store), inject: [EVENT_STORE] },
+    {
+      provide: PRINCIPAL_DIRECTORY,
+      useFactory: (store: EventStore) => new EventLogPrincipalDirectory(store),
+      inject: [EVENT_STORE],
+    },
     { provide: DATA_ACCESS_LOG_OPTIONS, useValue: DEFAULT_DATA_ACCESS_LOG_OPTIONS },
     { provide: DATA_ACCESS_RECORDER, useClass: BufferedDataAccessRecorder },
   ],

@@ -1,8 +1,15 @@
 import type { Provider } from '@nestjs/common';
 import { AccessState } from '../../../application/access/access-state/access-state.js';
-import { CLIENT_CREDENTIALS, ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
+import {
+  CLIENT_CREDENTIALS,
+  ClientCredentials,
+} from '../../../application/access/client-credentials/client-credentials.service.js';
 import { CredentialStore } from '../../../application/access/credentials/credential-store.js';
-import { AUTHENTICATION_SERVICE, AuthenticationService, type AuthenticationNotice } from '../../../application/access/login/authentication.service.js';
+import {
+  AUTHENTICATION_SERVICE,
+  AuthenticationService,
+  type AuthenticationNotice,
+} from '../../../application/access/login/authentication.service.js';
 import { LoginThrottle } from '../../../application/access/login/login-throttle.js';
 import { PASSWORD_HASHER, PASSWORD_POLICY } from '../../../application/access/ports/password-hasher.port.js';
 import { ACCESS_TOKEN_SIGNER } from '../../../application/access/ports/token-signer.port.js';
@@ -49,7 +56,11 @@ export async function startAccessRuntime(
   onError: (error: unknown, context: string) => void,
   notify?: (notice: AuthenticationNotice) => void,
 ): Promise<AccessRuntime> {
-  const accessState = new AccessState(store, { accessTokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000, now: Date.now, onError });
+  const accessState = new AccessState(store, {
+    accessTokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
+    now: Date.now,
+    onError,
+  });
   accessState.start();
   await accessState.ready();
   const credentialStore = new CredentialStore(db);
@@ -80,9 +91,15 @@ export async function startAccessRuntime(
       { provide: PASSWORD_POLICY, useValue: policy },
       { provide: ACCESS_TOKEN_SIGNER, useValue: signer },
       { provide: AUTHENTICATION_SERVICE, useValue: authentication },
-      { provide: CLIENT_CREDENTIALS, useValue: new ClientCredentials(store, credentialStore, accessState, signer, () => new Date()) },
+      {
+        provide: CLIENT_CREDENTIALS,
+        useValue: new ClientCredentials(store, credentialStore, accessState, signer, () => new Date()),
+      },
       { provide: PASSWORD_LOGIN, useValue: new PasswordLogin(authentication) },
-      { provide: REQUEST_AUTHENTICATOR, useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState) },
+      {
+        provide: REQUEST_AUTHENTICATOR,
+        useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState),
+      },
     ],
     stop: () => accessState.stop(),
   };

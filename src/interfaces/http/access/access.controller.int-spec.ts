@@ -14,7 +14,11 @@ describe('access over HTTP', () => {
   let api: PrincipalApi;
   const json = async <T>(response: Response | Promise<Response>): Promise<T> => (await (await response).json()) as T;
   const latestAs = async (who: string): Promise<string[]> =>
-    (await json<Latest>(api.call(who, 'GET', `/api/readings/latest?sensor=${encodeURIComponent(A)}&sensor=${encodeURIComponent(B)}`))).items.map((r) => r.sensorId);
+    (
+      await json<Latest>(
+        api.call(who, 'GET', `/api/readings/latest?sensor=${encodeURIComponent(A)}&sensor=${encodeURIComponent(B)}`),
+      )
+    ).items.map((r) => r.sensorId);
   const eventually = async <T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -23,17 +27,41 @@ describe('access over HTTP', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const gateway = (id: string, ownerId: string) => ({ id, ownerId, name: id, networkType: 'dsmr', address: 'p1', location: { lat: 0, lon: 0 } });
+  const gateway = (id: string, ownerId: string) => ({
+    id,
+    ownerId,
+    name: id,
+    networkType: 'dsmr',
+    address: 'p1',
+    location: { lat: 0, lon: 0 },
+  });
 
   beforeAll(async () => {
-    const directory = new InMemoryPrincipalDirectory([{ kind: 'user', id: 'alice' }, { kind: 'user', id: 'bob' }, { kind: 'user', id: 'carol' }, { kind: 'client', id: 'c-1' }]);
+    const directory = new InMemoryPrincipalDirectory([
+      { kind: 'user', id: 'alice' },
+      { kind: 'user', id: 'bob' },
+      { kind: 'user', id: 'carol' },
+      { kind: 'client', id: 'c-1' },
+    ]);
     api = await startPrincipalApi('access-api', directory);
-    for (const [id, owner] of [['gw-a', 'alice'], ['gw-b', 'bob']] as const) {
+    for (const [id, owner] of [
+      ['gw-a', 'alice'],
+      ['gw-b', 'bob'],
+    ] as const) {
       expect((await api.call('admin:root', 'POST', '/api/gateways', gateway(id, owner))).status).toBe(201);
     }
-    await insertLatest(api.storage.readModels, [aReading({ sensorId: A, nodeId: 'a-meter', gatewayId: 'gw-a' }), aReading({ sensorId: B, nodeId: 'b-plug', gatewayId: 'gw-b' })]);
-    await insertNodes(api.storage.readModels, [{ nodeId: 'a-meter', gatewayId: 'gw-a', status: 'joined' }, { nodeId: 'b-plug', gatewayId: 'gw-b', status: 'joined' }]);
-    await eventually(() => latestAs('user:alice'), (ids) => ids.length === 1);
+    await insertLatest(api.storage.readModels, [
+      aReading({ sensorId: A, nodeId: 'a-meter', gatewayId: 'gw-a' }),
+      aReading({ sensorId: B, nodeId: 'b-plug', gatewayId: 'gw-b' }),
+    ]);
+    await insertNodes(api.storage.readModels, [
+      { nodeId: 'a-meter', gatewayId: 'gw-a', status: 'joined' },
+      { nodeId: 'b-plug', gatewayId: 'gw-b', status: 'joined' },
+    ]);
+    await eventually(
+      () => latestAs('user:alice'),
+      (ids) => ids.length === 1,
+    );
   }, 90_000);
   afterAll(() => api.close());
 
@@ -45,7 +73,9 @@ describe('access over HTTP', () => {
     const unknown = await api.call('user:bob', 'GET', '/api/gateways/gw-zz');
     expect([foreign.status, unknown.status]).toEqual([404, 404]);
     expect((await json<{ detail: string }>(foreign)).detail).toBe('gateway gw-a does not exist');
-    expect((await json<{ items: { id: string }[] }>(api.call('user:alice', 'GET', '/api/gateways'))).items.map((g) => g.id)).toEqual(['gw-a']);
+    expect(
+      (await json<{ items: { id: string }[] }>(api.call('user:alice', 'GET', '/api/gateways'))).items.map((g) => g.id),
+    ).toEqual(['gw-a']);
     const rotate = await api.call('user:alice', 'POST', '/api/gateways/gw-a/rotate-key');
     expect(rotate.status).toBe(403);
     expect((await json<{ detail: string }>(rotate)).detail).toBe('rotating a network key requires the admin role');
@@ -55,30 +85,82 @@ describe('access over HTTP', () => {
   }, 60_000);
 
   it('grants, lists, narrows by visibility and revokes, each taking effect on the following requests', async () => {
-    const bad = await api.call('user:alice', 'POST', '/api/grants', { grantee: { kind: 'user', id: 'bob' }, scope: {}, rights: ['write'] });
+    const bad = await api.call('user:alice', 'POST', '/api/grants', {
+      grantee: { kind: 'user', id: 'bob' },
+      scope: {},
+      rights: ['write'],
+    });
     expect(bad.status).toBe(400);
-    expect((await api.call('user:alice', 'POST', '/api/grants', { grantee: { kind: 'user', id: 'bob' }, scope: {}, rights: ['read'] })).status).toBe(400);
-    expect((await api.call('user:bob', 'POST', '/api/grants', { grantee: { kind: 'user', id: 'bob' }, scope: { sensorIds: [A] }, rights: ['read'] })).status).toBe(404);
-    const created = await api.call('user:alice', 'POST', '/api/grants', { grantee: { kind: 'user', id: 'bob' }, scope: { gatewayIds: ['gw-a'] }, rights: ['read'] });
+    expect(
+      (
+        await api.call('user:alice', 'POST', '/api/grants', {
+          grantee: { kind: 'user', id: 'bob' },
+          scope: {},
+          rights: ['read'],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api.call('user:bob', 'POST', '/api/grants', {
+          grantee: { kind: 'user', id: 'bob' },
+          scope: { sensorIds: [A] },
+          rights: ['read'],
+        })
+      ).status,
+    ).toBe(404);
+    const created = await api.call('user:alice', 'POST', '/api/grants', {
+      grantee: { kind: 'user', id: 'bob' },
+      scope: { gatewayIds: ['gw-a'] },
+      rights: ['read'],
+    });
     expect(created.status).toBe(201);
     const { grantId } = await json<{ grantId: string }>(created);
-    expect(await eventually(() => latestAs('user:bob'), (ids) => ids.length === 2)).toEqual([A, B]);
-    const held = await json<{ items: { grantId: string; rights: string[]; status: string }[] }>(api.call('user:bob', 'GET', '/api/grants?role=held'));
+    expect(
+      await eventually(
+        () => latestAs('user:bob'),
+        (ids) => ids.length === 2,
+      ),
+    ).toEqual([A, B]);
+    const held = await json<{ items: { grantId: string; rights: string[]; status: string }[] }>(
+      api.call('user:bob', 'GET', '/api/grants?role=held'),
+    );
     expect(held.items).toEqual([expect.objectContaining({ grantId, rights: ['read', 'aggregate'], status: 'active' })]);
     const hidden = await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'private' });
     expect(hidden.status).toBe(200);
     expect(await json(hidden)).toEqual({ sensorId: A, visibility: 'private', changed: true });
     // Asking again for the visibility it has changes nothing and records nothing.
-    expect(await json(api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'private' }))).toEqual({ sensorId: A, visibility: 'private', changed: false });
-    expect(await eventually(() => latestAs('user:bob'), (ids) => ids.length === 1)).toEqual([B]);
-    expect((await api.call('user:bob', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'shared' })).status).toBe(404);
-    expect((await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'everyone' })).status).toBe(400);
-    expect((await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'shared' })).status).toBe(200);
-    await eventually(() => latestAs('user:bob'), (ids) => ids.length === 2);
+    expect(
+      await json(api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'private' })),
+    ).toEqual({ sensorId: A, visibility: 'private', changed: false });
+    expect(
+      await eventually(
+        () => latestAs('user:bob'),
+        (ids) => ids.length === 1,
+      ),
+    ).toEqual([B]);
+    expect((await api.call('user:bob', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'shared' })).status).toBe(
+      404,
+    );
+    expect(
+      (await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'everyone' })).status,
+    ).toBe(400);
+    expect((await api.call('user:alice', 'PUT', `/api/sensors/${A}/visibility`, { visibility: 'shared' })).status).toBe(
+      200,
+    );
+    await eventually(
+      () => latestAs('user:bob'),
+      (ids) => ids.length === 2,
+    );
     expect((await api.call('user:carol', 'POST', `/api/grants/${grantId}/revoke`)).status).toBe(404);
     expect((await api.call('user:alice', 'POST', `/api/grants/${grantId}/revoke`)).status).toBe(200);
     expect((await api.call('user:alice', 'POST', `/api/grants/${grantId}/revoke`)).status).toBe(409);
-    expect(await eventually(() => latestAs('user:bob'), (ids) => ids.length === 1)).toEqual([B]);
+    expect(
+      await eventually(
+        () => latestAs('user:bob'),
+        (ids) => ids.length === 1,
+      ),
+    ).toEqual([B]);
   }, 60_000);
 
   it('lets an admin hand a gateway to a homeowner, and shows owners who read their sensors', async () => {
@@ -86,16 +168,28 @@ describe('access over HTTP', () => {
     expect(moved.status).toBe(200);
     expect(await json(moved)).toEqual({ id: 'gw-b', ownerId: 'carol', changed: true });
     expect((await api.call('admin:root', 'POST', '/api/gateways/gw-b/owner', { ownerId: 'nobody' })).status).toBe(400);
-    expect(await eventually(() => latestAs('user:carol'), (ids) => ids.length === 1)).toEqual([B]);
+    expect(
+      await eventually(
+        () => latestAs('user:carol'),
+        (ids) => ids.length === 1,
+      ),
+    ).toEqual([B]);
     expect(await latestAs('user:bob')).toEqual([]);
-    expect((await api.call('user:alice', 'GET', `/api/readings/latest?sensor=${encodeURIComponent(B)}`)).status).toBe(200);
+    expect((await api.call('user:alice', 'GET', `/api/readings/latest?sensor=${encodeURIComponent(B)}`)).status).toBe(
+      200,
+    );
     const log = await eventually(
-      () => json<{ items: { actorId: string; sensorId: string; requests: number }[] }>(api.call('user:carol', 'GET', '/api/access-log')),
+      () =>
+        json<{ items: { actorId: string; sensorId: string; requests: number }[] }>(
+          api.call('user:carol', 'GET', '/api/access-log'),
+        ),
       (page) => page.items.some((e) => e.actorId === 'user:carol'),
     );
     expect(log.items.map((e) => e.sensorId)).toEqual(expect.arrayContaining([B]));
     expect(log.items.every((e) => e.sensorId === B)).toBe(true);
-    const all = await json<{ items: { actorId: string }[] }>(api.call('admin:root', 'GET', '/api/access-log?limit=1000'));
+    const all = await json<{ items: { actorId: string }[] }>(
+      api.call('admin:root', 'GET', '/api/access-log?limit=1000'),
+    );
     expect(new Set(all.items.map((e) => e.actorId))).toEqual(new Set(['user:alice', 'user:bob', 'user:carol']));
   }, 60_000);
 });

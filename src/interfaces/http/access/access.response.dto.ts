@@ -32,13 +32,15 @@ export class GrantViewDto implements GrantView {
   @ApiProperty({ type: [String], enum: GRANT_RIGHTS }) readonly rights!: string[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly expiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) readonly grantedAt!: string;
-  @ApiProperty({ enum: ['active', 'revoked', 'expired'], description: '`expired` as soon as `expiresAt` has passed' }) readonly status!: 'active' | 'revoked' | 'expired';
+  @ApiProperty({ enum: ['active', 'revoked', 'expired'], description: '`expired` as soon as `expiresAt` has passed' })
+  readonly status!: 'active' | 'revoked' | 'expired';
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly endedAt!: string | null;
 }
 
 export class GrantPageDto {
   @ApiProperty({ type: [GrantViewDto] }) readonly items!: GrantViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }
 
 export class RevokedGrantDto implements RevokedGrant {
@@ -49,7 +51,8 @@ export class RevokedGrantDto implements RevokedGrant {
 export class ChangedVisibilityDto implements ChangedVisibility {
   @ApiProperty() readonly sensorId!: string;
   @ApiProperty({ enum: SENSOR_VISIBILITIES }) readonly visibility!: SensorVisibility;
-  @ApiProperty({ description: 'False when the sensor already had this visibility (nothing was recorded)' }) readonly changed!: boolean;
+  @ApiProperty({ description: 'False when the sensor already had this visibility (nothing was recorded)' })
+  readonly changed!: boolean;
 }
 
 export class AccessLogEntryDto implements AccessLogEntry {

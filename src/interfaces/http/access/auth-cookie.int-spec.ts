@@ -24,7 +24,12 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
       headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-  const browserLogin = async (): Promise<{ cookie: string; accessToken: string; setCookie: string; body: Record<string, unknown> }> => {
+  const browserLogin = async (): Promise<{
+    cookie: string;
+    accessToken: string;
+    setCookie: string;
+    body: Record<string, unknown>;
+  }> => {
     const user = await aLoggedInUser(server.url, ADMIN);
     const response = await post('/api/auth/login', BROWSER, { email: user.email, password: user.password });
     expect(response.status).toBe(200);
@@ -32,11 +37,15 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     const body = (await response.json()) as Record<string, unknown>;
     return { cookie: cookieValue(setCookie), accessToken: body.accessToken as string, setCookie, body };
   };
-  const refreshWith = (cookie: string, headers: Record<string, string> = BROWSER) => post('/api/auth/refresh', { ...headers, cookie: `other=1; wattlog_refresh=${cookie}` });
+  const refreshWith = (cookie: string, headers: Record<string, string> = BROWSER) =>
+    post('/api/auth/refresh', { ...headers, cookie: `other=1; wattlog_refresh=${cookie}` });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-auth-cookie-'));
-    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN }, logs.logger);
+    server = await startHttpServer(
+      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN },
+      logs.logger,
+    );
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -46,7 +55,9 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
   it('a browser login sets the cookie with every protective attribute and keeps the token out of the body', async () => {
     const { setCookie, body, cookie } = await browserLogin();
     const attributes = setCookie.split(';').map((a) => a.trim());
-    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/auth', 'Max-Age=2592000']));
+    expect(attributes).toEqual(
+      expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/auth', 'Max-Age=2592000']),
+    );
     expect(cookie.length).toBeGreaterThan(20);
     expect(body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
   }, 30_000);
@@ -64,7 +75,9 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     expect(reused.headers.get('set-cookie')).toMatch(/^wattlog_refresh=; .*Max-Age=0/);
     // Reuse is taken as theft: the newest cookie and the session's access tokens stop working too.
     expect((await refreshWith(second)).status).toBe(401);
-    expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(
+      401,
+    );
   }, 30_000);
 
   it('refuses cookie refreshes that could come from another site', async () => {
@@ -75,7 +88,9 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     expect((await refreshWith(cookie, { ...BROWSER, 'sec-fetch-site': 'same-site' })).status).toBe(403);
     // None of those used the token up.
     const host = new URL(server.url).host;
-    expect((await refreshWith(cookie, { ...BROWSER, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await refreshWith(cookie, { ...BROWSER, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200);
   }, 30_000);
 
   it('without a cookie a browser refresh answers 204 (no session); logout clears the cookie', async () => {
@@ -85,7 +100,11 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     // Other callers without a token in the body are told what is missing, as before the cookie existed.
     expect((await post('/api/auth/refresh', {}, {})).status).toBe(400);
     const { cookie, accessToken } = await browserLogin();
-    const out = await post('/api/auth/logout', { ...BROWSER, authorization: `Bearer ${accessToken}`, cookie: `wattlog_refresh=${cookie}` });
+    const out = await post('/api/auth/logout', {
+      ...BROWSER,
+      authorization: `Bearer ${accessToken}`,
+      cookie: `wattlog_refresh=${cookie}`,
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^wattlog_refresh=; .*Max-Age=0/);
     expect((await refreshWith(cookie)).status).toBe(401);

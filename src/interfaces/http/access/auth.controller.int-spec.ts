@@ -17,14 +17,21 @@ describe('/api/auth and /api/users', () => {
   const call = (method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, {
       method,
-      headers: { ...headers, ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...headers,
+        ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   const me = (token: string) => call('GET', '/api/me', undefined, token);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-auth-api-'));
-    server = await startHttpServer({ storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN }, logs.logger);
+    server = await startHttpServer(
+      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN },
+      logs.logger,
+    );
     signingKey = Buffer.from(readFileSync(join(dataDir, 'jwt.key'), 'utf8').trim(), 'hex');
   }, 60_000);
   afterAll(async () => {
@@ -34,33 +41,64 @@ describe('/api/auth and /api/users', () => {
 
   it('registers a user, logs in, and knows the user on /api/me', async () => {
     const password = aStrongPassword();
-    const created = await call('POST', '/api/users', { email: ' Ann@Example.ORG', displayName: 'Ann', role: 'user', password }, ADMIN);
+    const created = await call(
+      'POST',
+      '/api/users',
+      { email: ' Ann@Example.ORG', displayName: 'Ann', role: 'user', password },
+      ADMIN,
+    );
     expect(created.status).toBe(201);
     const body = await created.text();
     expect(body).not.toContain(password);
     const user = JSON.parse(body) as { userId: string };
-    expect(JSON.parse(body)).toEqual({ userId: expect.any(String), email: 'ann@example.org', displayName: 'Ann', role: 'user' });
+    expect(JSON.parse(body)).toEqual({
+      userId: expect.any(String),
+      email: 'ann@example.org',
+      displayName: 'Ann',
+      role: 'user',
+    });
 
     const response = await call('POST', '/api/auth/login', { email: 'ANN@example.org', password });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const tokens = (await response.json()) as { accessToken: string; refreshToken: string; expiresIn: number; tokenType: string };
+    const tokens = (await response.json()) as {
+      accessToken: string;
+      refreshToken: string;
+      expiresIn: number;
+      tokenType: string;
+    };
     expect(tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     const claims = jwt.decode(tokens.accessToken, { complete: true })!;
     expect(claims.header.alg).toBe('HS256');
-    expect(claims.payload).toMatchObject({ sub: user.userId, aud: 'wattlog-api', iss: 'wattlog', typ: 'user', sid: expect.any(String) });
+    expect(claims.payload).toMatchObject({
+      sub: user.userId,
+      aud: 'wattlog-api',
+      iss: 'wattlog',
+      typ: 'user',
+      sid: expect.any(String),
+    });
     const payload = claims.payload as { exp: number; iat: number };
     expect(payload.exp - payload.iat).toBe(900);
 
     const who = await me(tokens.accessToken);
-    expect(await who.json()).toEqual({ kind: 'user', userId: user.userId, role: 'user', sessionId: (claims.payload as { sid: string }).sid });
+    expect(await who.json()).toEqual({
+      kind: 'user',
+      userId: user.userId,
+      role: 'user',
+      sessionId: (claims.payload as { sid: string }).sid,
+    });
     // The user list is admin-only, decided by the handler.
     expect((await call('GET', '/api/users', undefined, tokens.accessToken)).status).toBe(403);
   }, 30_000);
 
   it('refuses bad registrations with 400 and a taken address (in any case) with 409', async () => {
     const register = (overrides: Record<string, unknown>) =>
-      call('POST', '/api/users', { email: 'bob@example.org', displayName: 'Bob', role: 'user', password: aStrongPassword(), ...overrides }, ADMIN);
+      call(
+        'POST',
+        '/api/users',
+        { email: 'bob@example.org', displayName: 'Bob', role: 'user', password: aStrongPassword(), ...overrides },
+        ADMIN,
+      );
     const short = await register({ password: 'short-pass' });
     expect(short.status).toBe(400);
     expect(((await short.json()) as { detail: string }).detail).toBe('password must be at least 12 characters');
@@ -105,7 +143,9 @@ describe('/api/auth and /api/users', () => {
       'wrong audience': sign(claims, signingKey, { audience: 'another-api' }),
       'wrong issuer': sign(claims, signingKey, { issuer: 'someone' }),
       'tampered payload': tampered,
-      'HS512 with the right key': jwt.sign({ ...claims, aud: 'wattlog-api', iss: 'wattlog' }, signingKey, { algorithm: 'HS512' }),
+      'HS512 with the right key': jwt.sign({ ...claims, aud: 'wattlog-api', iss: 'wattlog' }, signingKey, {
+        algorithm: 'HS512',
+      }),
       'unknown session kind': sign({ ...claims, typ: 'robot' }),
       garbage: 'abc.def.ghi',
     };
@@ -116,7 +156,10 @@ describe('/api/auth and /api/users', () => {
     const expired = await me(forged.expired);
     expect(await expired.json()).toMatchObject({ detail: 'the access token has expired; refresh it or log in again' });
     const none = await call('GET', '/api/me');
-    expect(await none.json()).toMatchObject({ status: 401, detail: 'authentication required: send Authorization: Bearer <token>' });
+    expect(await none.json()).toMatchObject({
+      status: 401,
+      detail: 'authentication required: send Authorization: Bearer <token>',
+    });
   }, 30_000);
 
   it('rotates refresh tokens; a reused one ends the whole session at once', async () => {
@@ -148,7 +191,9 @@ describe('/api/auth and /api/users', () => {
 
   it('disabling a user ends every session at once and stops new logins; a role change applies on the next request', async () => {
     const user = await aLoggedInUser(server.url, ADMIN);
-    expect((await call('POST', `/api/users/${user.userId}/role`, { role: 'admin' }, user.accessToken)).status).toBe(403);
+    expect((await call('POST', `/api/users/${user.userId}/role`, { role: 'admin' }, user.accessToken)).status).toBe(
+      403,
+    );
     expect((await call('POST', `/api/users/${user.userId}/role`, { role: 'admin' }, ADMIN)).status).toBe(200);
     expect(await (await me(user.accessToken)).json()).toMatchObject({ role: 'admin' });
     expect((await call('GET', '/api/users', undefined, user.accessToken)).status).toBe(200);
@@ -164,11 +209,14 @@ describe('/api/auth and /api/users', () => {
   it('changes the password with the current one; other sessions end, the asking one stays', async () => {
     const user = await aLoggedInUser(server.url, ADMIN);
     const other = await login(server.url, user.email, user.password);
-    const change = (currentPassword: string, newPassword: string) => call('POST', '/api/auth/password', { currentPassword, newPassword }, user.accessToken);
+    const change = (currentPassword: string, newPassword: string) =>
+      call('POST', '/api/auth/password', { currentPassword, newPassword }, user.accessToken);
     const wrong = await change('not my password', aStrongPassword());
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ detail: 'the current password is wrong' });
-    expect(((await (await change(user.password, 'password1234')).json()) as { detail: string }).detail).toContain('too common');
+    expect(((await (await change(user.password, 'password1234')).json()) as { detail: string }).detail).toContain(
+      'too common',
+    );
     const next = aStrongPassword();
     expect((await change(user.password, next)).status).toBe(204);
     expect((await me(user.accessToken)).status).toBe(200);
@@ -195,14 +243,25 @@ describe('/api/auth and /api/users', () => {
     const user = await aLoggedInUser(server.url, ADMIN);
     await login(server.url, user.email, `${user.password}-wrong`).catch(() => undefined);
     const events = JSON.stringify(await server.storage.eventStore.readAll({ max: 100_000 }));
-    const [row] = await server.storage.readModels.query<{ password_hash: string }>('SELECT password_hash FROM user_credentials WHERE user_id = $1', [user.userId]);
+    const [row] = await server.storage.readModels.query<{ password_hash: string }>(
+      'SELECT password_hash FROM user_credentials WHERE user_id = $1',
+      [user.userId],
+    );
     expect(row!.password_hash).toMatch(new RegExp(`^\\$scrypt\\$ln=${scryptParamsFor(process.env).log2N},r=8,p=1\\$`));
-    for (const secret of [user.password, user.refreshToken, row!.password_hash, row!.password_hash.split('$').at(-1)!, '$scrypt$']) {
+    for (const secret of [
+      user.password,
+      user.refreshToken,
+      row!.password_hash,
+      row!.password_hash.split('$').at(-1)!,
+      '$scrypt$',
+    ]) {
       expect(events).not.toContain(secret);
       expect(logs.text()).not.toContain(secret);
     }
     expect(logs.text()).not.toContain(user.email);
-    expect(logs.lines.filter((l) => l.msg === 'authentication').map((l) => l.kind)).toEqual(expect.arrayContaining(['login_succeeded', 'login_failed', 'login_throttled', 'refresh_token_reused']));
+    expect(logs.lines.filter((l) => l.msg === 'authentication').map((l) => l.kind)).toEqual(
+      expect.arrayContaining(['login_succeeded', 'login_failed', 'login_throttled', 'refresh_token_reused']),
+    );
     expect(events).toContain(user.userId);
   }, 30_000);
 });

@@ -1,15 +1,39 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidCredentialsError, InvalidRefreshTokenError } from '../../../application/access/authentication.errors.js';
-import { AUTHENTICATION_SERVICE, type AuthenticationService, type TokenPair } from '../../../application/access/login/authentication.service.js';
+import {
+  InvalidCredentialsError,
+  InvalidRefreshTokenError,
+} from '../../../application/access/authentication.errors.js';
+import {
+  AUTHENTICATION_SERVICE,
+  type AuthenticationService,
+  type TokenPair,
+} from '../../../application/access/login/authentication.service.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { ApiBearer, ApiProblems, ApiPublic } from '../openapi/api-docs.decorators.js';
 import { PASSWORD_LOGIN } from '../runtime.tokens.js';
 import { ChangePasswordRequestDto, LoginRequestDto, RefreshRequestDto } from './auth.request.dto.js';
 import { CurrentPrincipalDto, TokenPairDto } from './auth.response.dto.js';
 import { AuthenticationGuard } from './authentication.guard.js';
-import { assertSameSite, clearRefreshCookie, isBrowserCaller, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import {
+  assertSameSite,
+  clearRefreshCookie,
+  isBrowserCaller,
+  refreshCookieOf,
+  setRefreshCookie,
+} from './refresh-cookie.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
 import type { PasswordLogin } from './password-login.js';
 
@@ -41,11 +65,19 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiPublic()
-  @ApiOperation({ operationId: 'login', summary: 'Log in with email and password; answers an access and a refresh token', description: BROWSER_NOTE })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Log in with email and password; answers an access and a refresh token',
+    description: BROWSER_NOTE,
+  })
   @ApiBody({ type: LoginRequestDto })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, [401, 'Wrong email or password, or the user is disabled'], 413, 415)
-  async login(@Body() body: LoginRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedTokens> {
+  async login(
+    @Body() body: LoginRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IssuedTokens> {
     noStore(reply);
     return answer(await this.passwordLogin.login(body.email, body.password, request.ip), request, reply);
   }
@@ -62,10 +94,21 @@ export class AuthController {
   @ApiBody({ type: RefreshRequestDto, required: false })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiNoContentResponse({ description: 'A browser refresh without a refresh cookie: there is no session to continue' })
-  @ApiProblems(400, [401, 'Unknown, used or expired refresh token; a reused one ends the session'], [403, 'A cookie refresh without the browser header, or from another site'], 413, 415)
-  async refresh(@Body() body: RefreshRequestDto | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedTokens | undefined> {
+  @ApiProblems(
+    400,
+    [401, 'Unknown, used or expired refresh token; a reused one ends the session'],
+    [403, 'A cookie refresh without the browser header, or from another site'],
+    413,
+    415,
+  )
+  async refresh(
+    @Body() body: RefreshRequestDto | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IssuedTokens | undefined> {
     noStore(reply);
-    if (body?.refreshToken !== undefined) return answer(await this.authentication.refresh(body.refreshToken), request, reply);
+    if (body?.refreshToken !== undefined)
+      return answer(await this.authentication.refresh(body.refreshToken), request, reply);
     const cookie = refreshCookieOf(request);
     if (cookie === undefined && !isBrowserCaller(request)) throw new BadRequestException('refreshToken is required');
     assertSameSite(request);
@@ -90,16 +133,23 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session ended; its tokens stop working' })
   @ApiProblems([400, 'The token belongs to no login session (bootstrap admin token, client token)'])
   @UseGuards(AuthenticationGuard)
-  async logout(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     if (refreshCookieOf(request) !== undefined) clearRefreshCookie(reply);
-    if (principal.kind !== 'user' || request.sessionId === undefined) throw new BadRequestException('only a user login session can log out; the bootstrap admin token and client tokens have no session');
+    if (principal.kind !== 'user' || request.sessionId === undefined)
+      throw new BadRequestException(
+        'only a user login session can log out; the bootstrap admin token and client tokens have no session',
+      );
     await this.authentication.endSession(principal.userId, request.sessionId, 'logout');
   }
 
   @Post('auth/password')
   @HttpCode(204)
   @ApiBearer()
-  @ApiOperation({ operationId: 'changePassword', summary: 'Change the logged-in user\'s password; other sessions end' })
+  @ApiOperation({ operationId: 'changePassword', summary: "Change the logged-in user's password; other sessions end" })
   @ApiBody({ type: ChangePasswordRequestDto })
   @ApiNoContentResponse({ description: 'The password changed' })
   @ApiProblems([400, 'Wrong current password, a new password the policy refuses, or no login session'], 413, 415)
@@ -113,7 +163,13 @@ export class AuthController {
       throw new BadRequestException('only a logged-in user can change their password');
     }
     try {
-      await this.authentication.changePassword(principal.userId, request.sessionId, body.currentPassword, body.newPassword, request.ip);
+      await this.authentication.changePassword(
+        principal.userId,
+        request.sessionId,
+        body.currentPassword,
+        body.newPassword,
+        request.ip,
+      );
     } catch (error) {
       // Not 401: the token is fine, only the password it was asked to confirm is not.
       if (error instanceof InvalidCredentialsError) throw new BadRequestException('the current password is wrong');
@@ -126,7 +182,10 @@ export class AuthController {
   @ApiOperation({ operationId: 'getCurrentPrincipal', summary: 'Who the presented token speaks for' })
   @ApiOkResponse({ type: CurrentPrincipalDto })
   @UseGuards(AuthenticationGuard)
-  me(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest): Principal & { sessionId?: string } {
+  me(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+  ): Principal & { sessionId?: string } {
     return { ...principal, ...(request.sessionId !== undefined ? { sessionId: request.sessionId } : {}) };
   }
 }

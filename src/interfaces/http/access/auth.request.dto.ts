@@ -17,7 +17,12 @@ export class LoginRequestDto {
 }
 
 export class RefreshRequestDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200, description: 'The refresh token of the last login or refresh answer; omitted by a browser, whose token is in the refresh cookie' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'The refresh token of the last login or refresh answer; omitted by a browser, whose token is in the refresh cookie',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -32,7 +37,12 @@ export class ChangePasswordRequestDto {
   @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 1024, format: 'password', description: 'At least 12 characters, not a common password' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 1024,
+    format: 'password',
+    description: 'At least 12 characters, not a common password',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)

@@ -2,10 +2,22 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseGu
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ListApiClients, type ApiClientPage } from '../../../application/access/list-api-clients/list-api-clients.query.js';
-import { RegisterApiClient, type IssuedClientSecret } from '../../../application/access/register-api-client/register-api-client.command.js';
-import { RevokeApiClient, type RevokedApiClient } from '../../../application/access/revoke-api-client/revoke-api-client.command.js';
-import { RotateApiClientSecret, type RotatedClientSecret } from '../../../application/access/rotate-api-client-secret/rotate-api-client-secret.command.js';
+import {
+  ListApiClients,
+  type ApiClientPage,
+} from '../../../application/access/list-api-clients/list-api-clients.query.js';
+import {
+  RegisterApiClient,
+  type IssuedClientSecret,
+} from '../../../application/access/register-api-client/register-api-client.command.js';
+import {
+  RevokeApiClient,
+  type RevokedApiClient,
+} from '../../../application/access/revoke-api-client/revoke-api-client.command.js';
+import {
+  RotateApiClientSecret,
+  type RotatedClientSecret,
+} from '../../../application/access/rotate-api-client-secret/rotate-api-client-secret.command.js';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from './authentication.guard.js';
@@ -15,7 +27,12 @@ import { accessIdParam, accessMetadata, pathId } from './access-metadata.js';
 import { CorrelationId } from '../shared/correlation-id.js';
 import { PageRequestDto, ReasonRequestDto } from './users.request.dto.js';
 import { RegisterApiClientRequestDto } from './clients.request.dto.js';
-import { ApiClientPageDto, IssuedClientSecretDto, RevokedApiClientDto, RotatedClientSecretDto } from './clients.response.dto.js';
+import {
+  ApiClientPageDto,
+  IssuedClientSecretDto,
+  RevokedApiClientDto,
+  RotatedClientSecretDto,
+} from './clients.response.dto.js';
 
 /** API clients of third parties (utilities); the handlers decide who may (admins). Secrets appear once, here. */
 @Controller('api/clients')
@@ -30,7 +47,10 @@ export class ClientsController {
   ) {}
 
   @Post()
-  @ApiOperation({ operationId: 'registerApiClient', summary: 'Register an API client (admin); answers its secret, once' })
+  @ApiOperation({
+    operationId: 'registerApiClient',
+    summary: 'Register an API client (admin); answers its secret, once',
+  })
   @ApiBody({ type: RegisterApiClientRequestDto })
   @ApiCreatedResponse({ type: IssuedClientSecretDto })
   @ApiProblems(400, 413, 415)
@@ -41,7 +61,14 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<IssuedClientSecret> {
     void reply.header('cache-control', 'no-store');
-    return this.commands.execute(new RegisterApiClient({ organisation: body.organisation, name: body.name }, principal, this.clock.now(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(
+      new RegisterApiClient(
+        { organisation: body.organisation, name: body.name },
+        principal,
+        this.clock.now(),
+        accessMetadata(principal, correlationId),
+      ),
+    );
   }
 
   @Get()
@@ -49,12 +76,20 @@ export class ClientsController {
   @ApiOkResponse({ type: ApiClientPageDto })
   @ApiProblems(400)
   list(@Query() request: PageRequestDto, @CurrentPrincipal() principal: Principal): Promise<ApiClientPage> {
-    return this.queries.execute(new ListApiClients({ ...(request.after !== undefined ? { after: request.after } : {}), limit: request.limit ?? 100 }, principal));
+    return this.queries.execute(
+      new ListApiClients(
+        { ...(request.after !== undefined ? { after: request.after } : {}), limit: request.limit ?? 100 },
+        principal,
+      ),
+    );
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'rotateApiClientSecret', summary: 'Issue a new client secret (admin); the old one stops working' })
+  @ApiOperation({
+    operationId: 'rotateApiClientSecret',
+    summary: 'Issue a new client secret (admin); the old one stops working',
+  })
   @accessIdParam('API client id')
   @ApiOkResponse({ type: RotatedClientSecretDto })
   @ApiProblems(404, [409, 'The client is revoked or was changed concurrently'])
@@ -65,12 +100,22 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<RotatedClientSecret> {
     void reply.header('cache-control', 'no-store');
-    return this.commands.execute(new RotateApiClientSecret(pathId('API client', id), principal, this.clock.now(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(
+      new RotateApiClientSecret(
+        pathId('API client', id),
+        principal,
+        this.clock.now(),
+        accessMetadata(principal, correlationId),
+      ),
+    );
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'revokeApiClient', summary: 'Revoke an API client (admin); its tokens stop working on the next request' })
+  @ApiOperation({
+    operationId: 'revokeApiClient',
+    summary: 'Revoke an API client (admin); its tokens stop working on the next request',
+  })
   @accessIdParam('API client id')
   @ApiBody({ type: ReasonRequestDto, required: false })
   @ApiOkResponse({ type: RevokedApiClientDto })
@@ -82,7 +127,13 @@ export class ClientsController {
     @CorrelationId() correlationId: string,
   ): Promise<RevokedApiClient> {
     return this.commands.execute(
-      new RevokeApiClient(pathId('API client', id), body.reason ?? 'revoked by an administrator', principal, this.clock.now(), accessMetadata(principal, correlationId)),
+      new RevokeApiClient(
+        pathId('API client', id),
+        body.reason ?? 'revoked by an administrator',
+        principal,
+        this.clock.now(),
+        accessMetadata(principal, correlationId),
+      ),
     );
   }
 }

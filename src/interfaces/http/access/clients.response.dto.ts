@@ -7,14 +7,18 @@ import type { RotatedClientSecret } from '../../../application/access/rotate-api
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the handlers return.
 
-const SECRET = { description: 'Shown in this answer only; the server keeps a verifier, never the secret', pattern: '^[A-Za-z0-9_-]{43}$' };
+const SECRET = {
+  description: 'Shown in this answer only; the server keeps a verifier, never the secret',
+  pattern: '^[A-Za-z0-9_-]{43}$',
+};
 
 export class IssuedClientSecretDto implements IssuedClientSecret {
   @ApiProperty() readonly clientId!: string;
   @ApiProperty() readonly organisation!: string;
   @ApiProperty() readonly name!: string;
   @ApiProperty(SECRET) readonly clientSecret!: string;
-  @ApiProperty({ description: 'Fingerprint of the secret, as lists and events show it' }) readonly secretFingerprint!: string;
+  @ApiProperty({ description: 'Fingerprint of the secret, as lists and events show it' })
+  readonly secretFingerprint!: string;
 }
 
 export class RotatedClientSecretDto implements RotatedClientSecret {
@@ -41,5 +45,6 @@ export class ApiClientViewDto implements ApiClientView {
 
 export class ApiClientPageDto implements ApiClientPage {
   @ApiProperty({ type: [ApiClientViewDto] }) readonly items!: ApiClientViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }

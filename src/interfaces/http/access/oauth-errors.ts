@@ -21,7 +21,10 @@ export class OAuthErrorsFilter implements ExceptionFilter {
     const oauth = error instanceof OAuthError ? error : new OAuthError('invalid_client', error.message);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-    if (oauth.code === 'invalid_client') void reply.header('www-authenticate', 'Basic realm="wattlog", charset="UTF-8"');
-    void reply.status(oauth.code === 'invalid_client' ? 401 : 400).send({ error: oauth.code, error_description: oauth.description });
+    if (oauth.code === 'invalid_client')
+      void reply.header('www-authenticate', 'Basic realm="wattlog", charset="UTF-8"');
+    void reply
+      .status(oauth.code === 'invalid_client' ? 401 : 400)
+      .send({ error: oauth.code, error_description: oauth.description });
   }
 }

@@ -1,7 +1,19 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CLIENT_CREDENTIALS, type ClientCredentials } from '../../../application/access/client-credentials/client-credentials.service.js';
+import {
+  CLIENT_CREDENTIALS,
+  type ClientCredentials,
+} from '../../../application/access/client-credentials/client-credentials.service.js';
 import { ApiProblems, ApiPublic } from '../openapi/api-docs.decorators.js';
 import { OAuthError, OAuthErrorsFilter } from './oauth-errors.js';
 import { OAuthErrorDto, TokenRequestDto, TokenResponseDto } from './oauth-token.dto.js';
@@ -10,13 +22,18 @@ type TokenResponse = TokenResponseDto;
 
 /** RFC 6749 error answers are plain JSON, not problem details: OAuth client libraries parse `error` from them. */
 const oauthError = (status: number, description: string): MethodDecorator =>
-  ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(OAuthErrorDto) } } } });
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/json': { schema: { $ref: getSchemaPath(OAuthErrorDto) } } },
+  });
 
 function field(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   if (value === undefined) return undefined;
   // Form bodies turn a repeated parameter into an array, which RFC 6749 forbids.
-  if (typeof value !== 'string') throw new OAuthError('invalid_request', `parameter ${name} must be given once, as a string`);
+  if (typeof value !== 'string')
+    throw new OAuthError('invalid_request', `parameter ${name} must be given once, as a string`);
   return value;
 }
 
@@ -24,10 +41,14 @@ function fromBasic(header: string): { id: string; secret: string } {
   const match = /^Basic ([A-Za-z0-9+/]+=*)$/.exec(header);
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
-  if (colon < 0) throw new OAuthError('invalid_client', 'the Authorization header must be Basic base64(client_id:client_secret)');
+  if (colon < 0)
+    throw new OAuthError('invalid_client', 'the Authorization header must be Basic base64(client_id:client_secret)');
   try {
     // RFC 6749 2.3.1: both parts are form-urlencoded before joining.
-    return { id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
   } catch {
     throw new OAuthError('invalid_client', 'the Basic credentials are not form-urlencoded');
   }
@@ -54,7 +75,10 @@ export class OAuthTokenController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: TokenRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })
-  @oauthError(400, '`invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type`')
+  @oauthError(
+    400,
+    '`invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type`',
+  )
   @oauthError(401, '`invalid_client`: unknown, revoked or wrong credentials; carries `WWW-Authenticate: Basic`')
   @ApiProblems(413, 415)
   async token(
@@ -65,13 +89,18 @@ export class OAuthTokenController {
     const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
     const grantType = field(params, 'grant_type');
     if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
-    if (grantType !== 'client_credentials') throw new OAuthError('unsupported_grant_type', 'only grant_type=client_credentials is supported');
+    if (grantType !== 'client_credentials')
+      throw new OAuthError('unsupported_grant_type', 'only grant_type=client_credentials is supported');
     const bodyId = field(params, 'client_id');
     const bodySecret = field(params, 'client_secret');
     let id: string | undefined;
     let secret: string | undefined;
     if (authorization !== undefined) {
-      if (bodySecret !== undefined) throw new OAuthError('invalid_request', 'send the client credentials either in the Authorization header or in the body, not both');
+      if (bodySecret !== undefined)
+        throw new OAuthError(
+          'invalid_request',
+          'send the client credentials either in the Authorization header or in the body, not both',
+        );
       ({ id, secret } = fromBasic(authorization));
     } else {
       id = bodyId;

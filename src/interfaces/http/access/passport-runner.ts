@@ -11,16 +11,27 @@ export interface StrategyRequest {
   readonly ip: string;
 }
 
-export type StrategyOutcome<U> = { readonly ok: true; readonly user: U } | { readonly ok: false; readonly info: unknown };
+export type StrategyOutcome<U> =
+  { readonly ok: true; readonly user: U } | { readonly ok: false; readonly info: unknown };
 
 /** Runs one strategy of a private passport instance with a callback, so passport never writes a response itself. */
-export function runStrategy<U>(passport: passportModule.Authenticator, strategy: string, request: StrategyRequest): Promise<StrategyOutcome<U>> {
+export function runStrategy<U>(
+  passport: passportModule.Authenticator,
+  strategy: string,
+  request: StrategyRequest,
+): Promise<StrategyOutcome<U>> {
   return new Promise((resolve, reject) => {
-    const middleware = passport.authenticate(strategy, { session: false }, (error: unknown, user: U | false | undefined, info: unknown) => {
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else if (user) resolve({ ok: true, user });
-      else resolve({ ok: false, info });
-    }) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-    middleware(request, {}, (error?: unknown) => reject(error instanceof Error ? error : new Error('authentication did not complete')));
+    const middleware = passport.authenticate(
+      strategy,
+      { session: false },
+      (error: unknown, user: U | false | undefined, info: unknown) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else if (user) resolve({ ok: true, user });
+        else resolve({ ok: false, info });
+      },
+    ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+    middleware(request, {}, (error?: unknown) =>
+      reject(error instanceof Error ? error : new Error('authentication did not complete')),
+    );
   });
 }

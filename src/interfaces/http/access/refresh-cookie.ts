@@ -18,7 +18,10 @@ export function isBrowserCaller(request: FastifyRequest): boolean {
 }
 
 export function setRefreshCookie(reply: FastifyReply, token: string): void {
-  void reply.header('set-cookie', `${REFRESH_COOKIE}=${token}; ${ATTRIBUTES}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`);
+  void reply.header(
+    'set-cookie',
+    `${REFRESH_COOKIE}=${token}; ${ATTRIBUTES}; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}`,
+  );
 }
 
 export function clearRefreshCookie(reply: FastifyReply): void {
@@ -48,9 +51,11 @@ function hostOf(origin: string): string | null {
  * same-origin Sec-Fetch-Site.
  */
 export function assertSameSite(request: FastifyRequest): void {
-  if (!isBrowserCaller(request)) throw new ForbiddenException(`cookie-based calls need the header ${BROWSER_HEADER}: ${BROWSER_HEADER_VALUE}`);
+  if (!isBrowserCaller(request))
+    throw new ForbiddenException(`cookie-based calls need the header ${BROWSER_HEADER}: ${BROWSER_HEADER_VALUE}`);
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') throw new ForbiddenException('cross-site requests may not use the session cookie');
+  if (site !== undefined && site !== 'same-origin')
+    throw new ForbiddenException('cross-site requests may not use the session cookie');
   const origin = request.headers.origin;
   // Host only: behind a TLS-terminating proxy this server sees http while the page's origin says https.
   if (origin !== undefined && hostOf(origin) !== request.headers.host) {

@@ -39,7 +39,11 @@ function describe(info: unknown): string {
 export class RequestAuthenticator {
   private readonly adminDigest: Buffer;
   private readonly passport: passportModule.Authenticator;
-  private readonly verified = new VerifiedTokenCache({ capacity: VERIFIED_TOKENS_KEPT, clockToleranceS: CLOCK_TOLERANCE_S, maxAgeS: MAX_AGE_S });
+  private readonly verified = new VerifiedTokenCache({
+    capacity: VERIFIED_TOKENS_KEPT,
+    clockToleranceS: CLOCK_TOLERANCE_S,
+    maxAgeS: MAX_AGE_S,
+  });
 
   constructor(
     adminToken: string,
@@ -69,7 +73,8 @@ export class RequestAuthenticator {
 
   async resolve(authorization: string | undefined): Promise<ResolvedCredentials> {
     const token = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
-    if (authorization === undefined || token === undefined) throw new UnauthorizedException('authentication required: send Authorization: Bearer <token>');
+    if (authorization === undefined || token === undefined)
+      throw new UnauthorizedException('authentication required: send Authorization: Bearer <token>');
     if (token.split('.').length !== 3) {
       // Not a JWT: only the bootstrap admin token remains; digests make the comparison independent of length.
       if (timingSafeEqual(digest(token), this.adminDigest)) return { principal: BOOTSTRAP_ADMIN };
@@ -83,12 +88,18 @@ export class RequestAuthenticator {
   }
 
   private async verify(token: string, authorization: string): Promise<VerifiedClaims> {
-    const outcome = await runStrategy<{ claims: VerifiedClaims }>(this.passport, JWT, { headers: { authorization }, query: {}, ip: '' });
+    const outcome = await runStrategy<{ claims: VerifiedClaims }>(this.passport, JWT, {
+      headers: { authorization },
+      query: {},
+      ip: '',
+    });
     if (outcome.ok) {
       this.verified.remember(token, outcome.user.claims);
       return outcome.user.claims;
     }
-    throw new UnauthorizedException(outcome.info instanceof Error ? describe(outcome.info) : 'the access token is invalid');
+    throw new UnauthorizedException(
+      outcome.info instanceof Error ? describe(outcome.info) : 'the access token is invalid',
+    );
   }
 }
 

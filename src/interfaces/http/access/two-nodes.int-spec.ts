@@ -14,7 +14,8 @@ describeWithPostgres('authentication across two nodes sharing Postgres', () => {
   let nodes: RunningServer[] = [];
   const dirs: string[] = [];
   let drop: (() => Promise<void>) | undefined;
-  const me = (node: RunningServer, token: string) => fetch(`${node.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  const me = (node: RunningServer, token: string) =>
+    fetch(`${node.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
   const eventually = async (read: () => Promise<number>, expected: number): Promise<number> => {
     const deadline = Date.now() + 5_000;
     for (;;) {
@@ -35,7 +36,14 @@ describeWithPostgres('authentication across two nodes sharing Postgres', () => {
       dirs.push(dataDir);
       nodes.push(
         await startHttpServer(
-          { storage: { store: 'postgres', databaseUrl: schemaUrl.toString(), dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN, jwtSecret: JWT_SECRET },
+          {
+            storage: { store: 'postgres', databaseUrl: schemaUrl.toString(), dataDir },
+            host: '127.0.0.1',
+            port: 0,
+            tls: null,
+            adminToken: ADMIN,
+            jwtSecret: JWT_SECRET,
+          },
           pino({ level: 'silent' }),
         ),
       );
@@ -55,12 +63,23 @@ describeWithPostgres('authentication across two nodes sharing Postgres', () => {
     expect((await me(b, onB.accessToken)).status).toBe(200);
     expect((await me(b, user.accessToken)).status).toBe(200);
 
-    expect((await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${user.accessToken}` } })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${a.url}/api/auth/logout`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${user.accessToken}` },
+        })
+      ).status,
+    ).toBe(204);
     expect((await me(a, user.accessToken)).status).toBe(401);
     expect(await eventually(async () => (await me(b, user.accessToken)).status, 401)).toBe(401);
     expect((await me(b, onB.accessToken)).status).toBe(200);
 
-    const disabled = await fetch(`${b.url}/api/users/${user.userId}/disable`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
+    const disabled = await fetch(`${b.url}/api/users/${user.userId}/disable`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(disabled.status).toBe(200);
     expect(await eventually(async () => (await me(a, onB.accessToken)).status, 401)).toBe(401);
   }, 60_000);
@@ -71,12 +90,20 @@ describeWithPostgres('authentication across two nodes sharing Postgres', () => {
     const fromB = await fetch(`${b.url}/api/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      }),
     });
     expect(fromB.status).toBe(200);
     const token = ((await fromB.json()) as { access_token: string }).access_token;
     expect(await eventually(async () => (await me(a, token)).status, 200)).toBe(200);
-    await fetch(`${a.url}/api/clients/${client.clientId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${a.url}/api/clients/${client.clientId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(await eventually(async () => (await me(b, token)).status, 401)).toBe(401);
   }, 60_000);
 });

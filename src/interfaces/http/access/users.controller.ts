@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeUserRole, type ChangedUserRole } from '../../../application/access/change-user-role/change-user-role.command.js';
+import {
+  ChangeUserRole,
+  type ChangedUserRole,
+} from '../../../application/access/change-user-role/change-user-role.command.js';
 import { DisableUser, type DisabledUser } from '../../../application/access/disable-user/disable-user.command.js';
 import { ListUsers, type UserPage } from '../../../application/access/list-users/list-users.query.js';
 import { RegisterUser, type RegisteredUser } from '../../../application/access/register-user/register-user.command.js';
@@ -31,7 +34,12 @@ export class UsersController {
   @ApiOperation({ operationId: 'registerUser', summary: 'Register a user with a first password (admin)' })
   @ApiBody({ type: RegisterUserRequestDto })
   @ApiCreatedResponse({ type: RegisteredUserDto })
-  @ApiProblems([400, 'Invalid fields, or a password the policy refuses'], [409, 'A user with this email is already registered'], 413, 415)
+  @ApiProblems(
+    [400, 'Invalid fields, or a password the policy refuses'],
+    [409, 'A user with this email is already registered'],
+    413,
+    415,
+  )
   register(
     @Body() body: RegisterUserRequestDto,
     @CurrentPrincipal() principal: Principal,
@@ -52,7 +60,12 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400)
   list(@Query() request: PageRequestDto, @CurrentPrincipal() principal: Principal): Promise<UserPage> {
-    return this.queries.execute(new ListUsers({ ...(request.after !== undefined ? { after: request.after } : {}), limit: request.limit ?? 100 }, principal));
+    return this.queries.execute(
+      new ListUsers(
+        { ...(request.after !== undefined ? { after: request.after } : {}), limit: request.limit ?? 100 },
+        principal,
+      ),
+    );
   }
 
   @Post(':id/role')
@@ -68,7 +81,15 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<ChangedUserRole> {
-    return this.commands.execute(new ChangeUserRole(pathId('user', id), body.role, principal, this.clock.now(), accessMetadata(principal, correlationId)));
+    return this.commands.execute(
+      new ChangeUserRole(
+        pathId('user', id),
+        body.role,
+        principal,
+        this.clock.now(),
+        accessMetadata(principal, correlationId),
+      ),
+    );
   }
 
   @Post(':id/disable')
@@ -85,7 +106,13 @@ export class UsersController {
     @CorrelationId() correlationId: string,
   ): Promise<DisabledUser> {
     return this.commands.execute(
-      new DisableUser(pathId('user', id), body.reason ?? 'disabled by an administrator', principal, this.clock.now(), accessMetadata(principal, correlationId)),
+      new DisableUser(
+        pathId('user', id),
+        body.reason ?? 'disabled by an administrator',
+        principal,
+        this.clock.now(),
+        accessMetadata(principal, correlationId),
+      ),
     );
   }
 }

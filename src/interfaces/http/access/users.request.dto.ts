@@ -18,7 +18,12 @@ export class RegisterUserRequestDto {
   role!: 'admin' | 'user';
 
   // The policy (length in code points, common-password list) gives the precise reason; this only bounds the body.
-  @ApiProperty({ minLength: 1, maxLength: 1024, format: 'password', description: 'At least 12 characters, not a common password' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 1024,
+    format: 'password',
+    description: 'At least 12 characters, not a common password',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(1024)

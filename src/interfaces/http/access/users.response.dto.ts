@@ -27,7 +27,8 @@ export class UserViewDto implements UserView {
 
 export class UserPageDto implements UserPage {
   @ApiProperty({ type: [UserViewDto] }) readonly items!: UserViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }
 
 export class ChangedUserRoleDto implements ChangedUserRole {

@@ -34,7 +34,10 @@ export class VerifiedTokenCache {
   remember(token: string, claims: VerifiedClaims): void {
     if (typeof claims.exp !== 'number') return;
     const { clockToleranceS, maxAgeS, capacity } = this.limits;
-    const untilS = Math.min(claims.exp + clockToleranceS, typeof claims.iat === 'number' ? claims.iat + maxAgeS + clockToleranceS : Infinity);
+    const untilS = Math.min(
+      claims.exp + clockToleranceS,
+      typeof claims.iat === 'number' ? claims.iat + maxAgeS + clockToleranceS : Infinity,
+    );
     if (this.entries.size >= capacity) {
       // Oldest first: Map keeps insertion order, and an old entry is the nearest to expiring anyway.
       const oldest = this.entries.keys().next();

@@ -20,12 +20,18 @@ describe('GET /api/audit', () => {
       pino({ level: 'silent' }),
     );
     const store = server.storage.eventStore;
-    await store.append('gateway-1', [{ ...anEvent('GatewayRegistered', { name: 'home' }), metadata: { actorId: 'admin-1' } }], { expectedRevision: 'no_stream' });
-    await store.append('gateway-2', [anEvent('GatewayRegistered', { name: 'office' })], { expectedRevision: 'no_stream' });
+    await store.append(
+      'gateway-1',
+      [{ ...anEvent('GatewayRegistered', { name: 'home' }), metadata: { actorId: 'admin-1' } }],
+      { expectedRevision: 'no_stream' },
+    );
+    await store.append('gateway-2', [anEvent('GatewayRegistered', { name: 'office' })], {
+      expectedRevision: 'no_stream',
+    });
     await store.append('gateway-1', [anEvent('NetworkKeyRotated', { fingerprint: 'ab12' })], { expectedRevision: 0 });
     server.projections.poke();
     const deadline = Date.now() + 10_000;
-    while ((await (await get('/api/audit')).json() as { items: unknown[] }).items.length < 3) {
+    while (((await (await get('/api/audit')).json()) as { items: unknown[] }).items.length < 3) {
       if (Date.now() > deadline) throw new Error('audit projection did not catch up');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -36,7 +42,9 @@ describe('GET /api/audit', () => {
   });
 
   it('lists the trail in log order with who did what', async () => {
-    const page = (await (await get('/api/audit')).json()) as { items: { stream: string; type: string; actorId: string; summary: string }[] };
+    const page = (await (await get('/api/audit')).json()) as {
+      items: { stream: string; type: string; actorId: string; summary: string }[];
+    };
     expect(page.items.map((i) => [i.stream, i.type])).toEqual([
       ['gateway-1', 'GatewayRegistered'],
       ['gateway-2', 'GatewayRegistered'],
@@ -50,7 +58,10 @@ describe('GET /api/audit', () => {
     expect(byStream.items.map((i) => i.type)).toEqual(['GatewayRegistered', 'NetworkKeyRotated']);
     const first = (await (await get('/api/audit?limit=2')).json()) as { items: unknown[]; nextAfterSeq: number };
     expect(first.items).toHaveLength(2);
-    const second = (await (await get(`/api/audit?limit=2&afterSeq=${first.nextAfterSeq}`)).json()) as { items: unknown[]; nextAfterSeq: null };
+    const second = (await (await get(`/api/audit?limit=2&afterSeq=${first.nextAfterSeq}`)).json()) as {
+      items: unknown[];
+      nextAfterSeq: null;
+    };
     expect(second).toMatchObject({ nextAfterSeq: null });
     expect(second.items).toHaveLength(1);
     const inFuture = (await (await get('/api/audit?from=2999-01-01T00:00:00Z')).json()) as { items: unknown[] };

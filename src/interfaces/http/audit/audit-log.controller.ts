@@ -11,7 +11,17 @@ import { CurrentPrincipal } from '../access/current-principal.js';
 import { csvField } from '../metering/series-output.js';
 import { AuditLogRequestDto } from './audit-log.request.dto.js';
 
-const CSV_COLUMNS = ['seq', 'recordedAt', 'type', 'stream', 'revision', 'actorId', 'correlationId', 'eventId', 'summary'] as const;
+const CSV_COLUMNS = [
+  'seq',
+  'recordedAt',
+  'type',
+  'stream',
+  'revision',
+  'actorId',
+  'correlationId',
+  'eventId',
+  'summary',
+] as const;
 
 /** The page as CSV; the next page's `afterSeq` travels in a header. */
 export function auditCsv(page: AuditPage): string {
@@ -29,10 +39,14 @@ export class AuditLogController {
   @Get()
   @ApiOperation({
     operationId: 'listAuditEntries',
-    summary: 'The audit trail (admin): every event with who did what, in log order; filter by object, actor, type, time; JSON or CSV',
+    summary:
+      'The audit trail (admin): every event with who did what, in log order; filter by object, actor, type, time; JSON or CSV',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AuditPageDto, description: 'JSON page, or CSV with the next page\'s afterSeq in the x-next-after-seq header' })
+  @ApiOkResponse({
+    type: AuditPageDto,
+    description: "JSON page, or CSV with the next page's afterSeq in the x-next-after-seq header",
+  })
   @ApiProblems(400)
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -41,7 +55,11 @@ export class AuditLogController {
   ): Promise<AuditPage | string> {
     const { object, format, ...filter } = request;
     const page = await this.queries.execute(
-      new QueryAuditLog(principal, { ...filter, ...(object !== undefined ? { objectId: object } : {}), limit: request.limit ?? 100 }),
+      new QueryAuditLog(principal, {
+        ...filter,
+        ...(object !== undefined ? { objectId: object } : {}),
+        limit: request.limit ?? 100,
+      }),
     );
     if (format !== 'csv') return page;
     void reply.header('content-type', 'text/csv; charset=utf-8');

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEntry, AuditPage } from '../../../application/audit/query-audit-log/query-audit-log.query.js';
 
 export class AuditEntryDto implements AuditEntry {
-  @ApiProperty({ type: 'integer', description: 'Position in the trail; pass the last one as `afterSeq`' }) readonly seq!: number;
+  @ApiProperty({ type: 'integer', description: 'Position in the trail; pass the last one as `afterSeq`' })
+  readonly seq!: number;
   @ApiProperty({ format: 'uuid' }) readonly eventId!: string;
   @ApiProperty({ example: 'gateway-gw-1' }) readonly stream!: string;
   @ApiProperty({ type: 'integer' }) readonly revision!: number;
@@ -15,6 +16,10 @@ export class AuditEntryDto implements AuditEntry {
 
 export class AuditPageDto implements AuditPage {
   @ApiProperty({ type: [AuditEntryDto] }) readonly items!: AuditEntryDto[];
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Pass as `afterSeq` for the next page; null at the end' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Pass as `afterSeq` for the next page; null at the end',
+  })
   readonly nextAfterSeq!: number | null;
 }

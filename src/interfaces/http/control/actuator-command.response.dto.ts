@@ -10,16 +10,30 @@ export class ActuatorCommandDto implements ActuatorCommandView {
   @ApiProperty() readonly gatewayId!: string;
   @ApiProperty() readonly nodeId!: string;
   @ApiProperty({ enum: SWITCH_ACTIONS }) readonly action!: string;
-  @ApiProperty({ enum: ['requested', 'dispatched', 'acknowledged', 'failed', 'timed_out'], description: 'Acknowledged once a report shows the expected state' })
+  @ApiProperty({
+    enum: ['requested', 'dispatched', 'acknowledged', 'failed', 'timed_out'],
+    description: 'Acknowledged once a report shows the expected state',
+  })
   readonly status!: string;
-  @ApiProperty({ type: 'integer', enum: [0, 1], nullable: true, description: 'The switch state a report must show (1 on, 0 off); null for a toggle of an unknown state' })
+  @ApiProperty({
+    type: 'integer',
+    enum: [0, 1],
+    nullable: true,
+    description: 'The switch state a report must show (1 on, 0 off); null for a toggle of an unknown state',
+  })
   readonly expectedState!: number | null;
   @ApiProperty({ description: 'Actor id of the caller', example: 'user:3f1c…' }) readonly requestedBy!: string;
   @ApiProperty({ maxLength: 500 }) readonly reason!: string;
   @ApiProperty({ format: 'date-time' }) readonly requestedAt!: string;
-  @ApiProperty({ format: 'date-time', description: 'Without an outcome by then the command times out' }) readonly expiresAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Without an outcome by then the command times out' })
+  readonly expiresAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly dispatchedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly finishedAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'What the gateway or the expiry said', example: 'device_error: not connected' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the gateway or the expiry said',
+    example: 'device_error: not connected',
+  })
   readonly outcome!: string | null;
 }

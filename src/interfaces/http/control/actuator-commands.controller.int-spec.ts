@@ -32,13 +32,21 @@ class Relay {
   agent: GatewayAgent | undefined;
 
   report(): void {
-    this.agent?.push({ kind: 'zigbee2mqtt', topic: `zigbee2mqtt/${PLUG}`, message: { state: this.state, power: this.state === 'ON' ? 40 : 0 } });
+    this.agent?.push({
+      kind: 'zigbee2mqtt',
+      topic: `zigbee2mqtt/${PLUG}`,
+      message: { state: this.state, power: this.state === 'ON' ? 40 : 0 },
+    });
   }
 
   readonly commands: CommandHandler = {
     handle: (message) => {
       if (message.type !== 'command') return Promise.resolve({ ok: false, detail: 'no configuration here' });
-      this.received.push({ action: message.action, target: message.target, ...(message.params ? { params: message.params } : {}) });
+      this.received.push({
+        action: message.action,
+        target: message.target,
+        ...(message.params ? { params: message.params } : {}),
+      });
       if (this.answer) return Promise.resolve(this.answer);
       const wanted = message.params?.state;
       this.state = wanted === 'toggle' ? (this.state === 'ON' ? 'OFF' : 'ON') : wanted === 'on' ? 'ON' : 'OFF';
@@ -54,38 +62,78 @@ describe('actuator commands over HTTP, through the real link', () => {
   let gatewayId: string;
   let key: string;
   const sensorId = () => `zigbee2mqtt:${gatewayId}/${PLUG}/switchState`;
-  const headers = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...extra });
-  const command = (body: Record<string, unknown>, extra: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/actuator-commands`, { method: 'POST', headers: headers(extra), body: JSON.stringify({ sensorId: sensorId(), ...body }) });
-  const status = async (id: string) => (await (await fetch(`${server.url}/api/actuator-commands/${id}`, { headers: headers() })).json()) as Record<string, unknown>;
-  const settled = (id: string) => until(`command ${id} to settle`, async () => {
-    const view = await status(id);
-    return ['acknowledged', 'failed', 'timed_out'].includes(String(view.status)) ? view : undefined;
+  const headers = (extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${TOKEN}`,
+    'content-type': 'application/json',
+    ...extra,
   });
+  const command = (body: Record<string, unknown>, extra: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/actuator-commands`, {
+      method: 'POST',
+      headers: headers(extra),
+      body: JSON.stringify({ sensorId: sensorId(), ...body }),
+    });
+  const status = async (id: string) =>
+    (await (await fetch(`${server.url}/api/actuator-commands/${id}`, { headers: headers() })).json()) as Record<
+      string,
+      unknown
+    >;
+  const settled = (id: string) =>
+    until(`command ${id} to settle`, async () => {
+      const view = await status(id);
+      return ['acknowledged', 'failed', 'timed_out'].includes(String(view.status)) ? view : undefined;
+    });
 
   async function connect(relay: Relay, name: string): Promise<{ agent: GatewayAgent; close: () => Promise<void> }> {
     const outbox = await DurableOutbox.open<OutboxEntry>(join(dir, name), { maxBytes: 4 * 1024 * 1024 });
     const agent = new GatewayAgent(
-      { server: { host: '127.0.0.1', port: server.link!.port }, gatewayId, key: Buffer.from(key, 'hex'), agentVersion: 'test', batchIntervalMs: 10 },
+      {
+        server: { host: '127.0.0.1', port: server.link!.port },
+        gatewayId,
+        key: Buffer.from(key, 'hex'),
+        agentVersion: 'test',
+        batchIntervalMs: 10,
+      },
       { outbox, logger: pino({ level: 'silent' }), metrics: agentMetrics(new Registry()), commands: relay.commands },
     );
     relay.agent = agent;
     agent.start();
     await until('the agent to connect', () => Promise.resolve(agent.connected ? true : undefined));
-    return { agent, close: async () => { await agent.stop(); await outbox.close(); } };
+    return {
+      agent,
+      close: async () => {
+        await agent.stop();
+        await outbox.close();
+      },
+    };
   }
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wattlog-actuator-'));
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir: join(dir, 'data') }, host: '127.0.0.1', port: 0, tls: null, adminToken: TOKEN, link: { host: '127.0.0.1', port: 0 }, commandPollMs: 50 },
+      {
+        storage: { store: 'embedded', dataDir: join(dir, 'data') },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: TOKEN,
+        link: { host: '127.0.0.1', port: 0 },
+        commandPollMs: 50,
+      },
       pino({ level: 'silent' }),
     );
-    const registered = (await (await fetch(`${server.url}/api/gateways`, {
-      method: 'POST',
-      headers: headers(),
-      body: JSON.stringify({ name: 'Flat', networkType: 'zigbee2mqtt', address: '192.0.2.20', location: { lat: 52, lon: 5 } }),
-    })).json()) as { id: string; key: string };
+    const registered = (await (
+      await fetch(`${server.url}/api/gateways`, {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify({
+          name: 'Flat',
+          networkType: 'zigbee2mqtt',
+          address: '192.0.2.20',
+          location: { lat: 52, lon: 5 },
+        }),
+      })
+    ).json()) as { id: string; key: string };
     gatewayId = registered.id;
     key = registered.key;
     // The relay reports once so the server knows the sensor, then goes offline.
@@ -93,7 +141,9 @@ describe('actuator commands over HTTP, through the real link', () => {
     const link = await connect(relay, 'outbox-0');
     relay.report();
     await until('the switch sensor', async () => {
-      const answer = await fetch(`${server.url}/api/readings/latest?sensor=${encodeURIComponent(sensorId())}`, { headers: headers() });
+      const answer = await fetch(`${server.url}/api/readings/latest?sensor=${encodeURIComponent(sensorId())}`, {
+        headers: headers(),
+      });
       const body = (await answer.json()) as { items?: unknown[] };
       return body.items?.length ? true : undefined;
     });
@@ -112,15 +162,29 @@ describe('actuator commands over HTTP, through the real link', () => {
     expect(power.status).toBe(422);
     expect((await command({ action: 'on', sensorId: 'zigbee:0x0000000000000001/1/switchState' })).status).toBe(404);
     expect((await fetch(`${server.url}/api/actuator-commands/not-a-uuid`, { headers: headers() })).status).toBe(404);
-    expect((await fetch(`${server.url}/api/actuator-commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/actuator-commands`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('lets exactly one of 20 parallel commands for one actuator through (409 for the rest); it waits for the offline gateway, which then applies it', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => command({ action: i % 2 === 0 ? 'on' : 'off', timeoutSeconds: 60 })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => command({ action: i % 2 === 0 ? 'on' : 'off', timeoutSeconds: 60 })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    const winner = (await answers.find((a) => a.status === 202)!.json()) as { commandId: string; action: string; status: string };
+    const winner = (await answers.find((a) => a.status === 202)!.json()) as {
+      commandId: string;
+      action: string;
+      status: string;
+    };
     expect(winner.status).toBe('requested');
     // Still waiting: the gateway is offline, and a further command for the actuator conflicts with it.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -131,7 +195,11 @@ describe('actuator commands over HTTP, through the real link', () => {
     const link = await connect(relay, 'outbox-1');
     try {
       const done = await settled(winner.commandId);
-      expect(done).toMatchObject({ status: 'acknowledged', action: winner.action, expectedState: winner.action === 'on' ? 1 : 0 });
+      expect(done).toMatchObject({
+        status: 'acknowledged',
+        action: winner.action,
+        expectedState: winner.action === 'on' ? 1 : 0,
+      });
       expect(relay.received).toEqual([{ action: 'switch', target: PLUG, params: { state: winner.action } }]);
     } finally {
       await link.close();
@@ -152,7 +220,10 @@ describe('actuator commands over HTTP, through the real link', () => {
       expect(b.commandId).toBe(a.commandId);
       expect((await command({ action: 'off' }, { 'idempotency-key': 'evening-1' })).status).toBe(400);
       const done = await settled(a.commandId);
-      expect(done).toMatchObject({ status: 'failed', outcome: 'device_error: zigbee2mqtt: not connected to the broker' });
+      expect(done).toMatchObject({
+        status: 'failed',
+        outcome: 'device_error: zigbee2mqtt: not connected to the broker',
+      });
       expect(relay.received).toHaveLength(1);
     } finally {
       await link.close();

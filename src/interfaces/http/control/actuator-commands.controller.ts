@@ -4,7 +4,10 @@ import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, 
 import type { FastifyReply } from 'fastify';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
 import { GetActuatorCommand } from '../../../application/control/get-actuator-command/get-actuator-command.query.js';
-import { RequestActuatorCommand, type RequestedActuatorCommand } from '../../../application/control/request-actuator-command/request-actuator-command.command.js';
+import {
+  RequestActuatorCommand,
+  type RequestedActuatorCommand,
+} from '../../../application/control/request-actuator-command/request-actuator-command.command.js';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { COMMAND_TIMEOUT_LIMITS } from '../../../domain/control/actuator-command.decider.js';
@@ -18,7 +21,9 @@ import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';
 import { ActuatorCommandDto } from './actuator-command.response.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LOCATION = { location: { description: 'The command: `/api/actuator-commands/{commandId}`', schema: { type: 'string' } } };
+const LOCATION = {
+  location: { description: 'The command: `/api/actuator-commands/{commandId}`', schema: { type: 'string' } },
+};
 
 @Controller('api/actuator-commands')
 @UseGuards(AuthenticationGuard)
@@ -41,11 +46,20 @@ export class ActuatorCommandsController {
   @ApiHeader({
     name: 'idempotency-key',
     required: false,
-    description: 'A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400',
+    description:
+      'A repeat with the same key (per caller) answers 200 with the command made the first time; the same key with a different body is 400',
     schema: { type: 'string', minLength: 1, maxLength: 200 },
   })
-  @ApiAcceptedResponse({ type: ActuatorCommandDto, description: 'The new command, waiting for dispatch', headers: LOCATION })
-  @ApiOkResponse({ type: ActuatorCommandDto, description: 'The command an earlier request with this Idempotency-Key made', headers: LOCATION })
+  @ApiAcceptedResponse({
+    type: ActuatorCommandDto,
+    description: 'The new command, waiting for dispatch',
+    headers: LOCATION,
+  })
+  @ApiOkResponse({
+    type: ActuatorCommandDto,
+    description: 'The command an earlier request with this Idempotency-Key made',
+    headers: LOCATION,
+  })
   @ApiProblems(
     [400, 'The body is invalid, or the Idempotency-Key was used with a different body'],
     [404, 'The sensor does not exist, or the caller holds no `command` right on it'],
@@ -74,7 +88,9 @@ export class ActuatorCommandsController {
       ),
     );
     if (result.created) this.dispatch.poke();
-    void reply.status(result.created ? 202 : 200).header('location', `/api/actuator-commands/${result.command.commandId}`);
+    void reply
+      .status(result.created ? 202 : 200)
+      .header('location', `/api/actuator-commands/${result.command.commandId}`);
     return result.command;
   }
 

@@ -11,7 +11,11 @@ import { ActuatorCommandsController } from './actuator-commands.controller.js';
   imports: [AccessPolicyModule],
   controllers: [ActuatorCommandsController],
   providers: [
-    { provide: ACTUATOR_DIRECTORY, useFactory: (db: ReadModelDb) => new SqlActuatorDirectory(db), inject: [READ_MODEL_DB] },
+    {
+      provide: ACTUATOR_DIRECTORY,
+      useFactory: (db: ReadModelDb) => new SqlActuatorDirectory(db),
+      inject: [READ_MODEL_DB],
+    },
     RequestActuatorCommandHandler,
     GetActuatorCommandHandler,
   ],

@@ -13,12 +13,23 @@ import { NodeConfigurationListDto } from './node-configuration.response.dto.js';
 const STATUSES = ['requested', 'sent', 'applied', 'rejected', 'timed_out'] as const;
 
 export class ConfigurationListDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Only this gateway (one the caller owns; else the list is empty)' })
-  @IsOptional() @IsString() @MaxLength(200) gateway?: string;
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Only this gateway (one the caller owns; else the list is empty)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  gateway?: string;
   @ApiPropertyOptional({ maxLength: 300, description: 'Only this node' })
-  @IsOptional() @IsString() @MaxLength(300) node?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  node?: string;
   @ApiPropertyOptional({ enum: STATUSES, description: 'Only fields whose last request has this status' })
-  @IsOptional() @IsIn(STATUSES) status?: string;
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
 }
 
 /** The configuration database: desired vs applied per node and field. */
@@ -30,10 +41,16 @@ export class ConfigurationController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listConfiguration', summary: 'Desired vs applied settings per node and field, for the gateways the caller owns (at most 5000 rows)' })
+  @ApiOperation({
+    operationId: 'listConfiguration',
+    summary: 'Desired vs applied settings per node and field, for the gateways the caller owns (at most 5000 rows)',
+  })
   @ApiOkResponse({ type: NodeConfigurationListDto })
   @ApiProblems(400)
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ConfigurationListDto): Promise<{ items: NodeConfigurationRow[] }> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ConfigurationListDto,
+  ): Promise<{ items: NodeConfigurationRow[] }> {
     return this.queries.execute(
       new ListNodeConfiguration(principal, {
         ...(query.gateway !== undefined ? { gatewayId: query.gateway } : {}),

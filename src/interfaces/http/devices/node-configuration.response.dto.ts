@@ -7,7 +7,10 @@ import type {
 } from '../../../application/devices/node-configuration/node-configuration-history/node-configuration-history.queries.js';
 import type { RequestedNodeConfiguration } from '../../../application/devices/node-configuration/request-node-configuration/request-node-configuration.command.js';
 import type { FieldValue } from '../../../domain/devices/node-configuration.decider.js';
-import { REPORTABLE_QUANTITIES, type NodeConfigurationChange } from '../../../domain/devices/node-configuration.events.js';
+import {
+  REPORTABLE_QUANTITIES,
+  type NodeConfigurationChange,
+} from '../../../domain/devices/node-configuration.events.js';
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the handlers return.
 
@@ -15,7 +18,13 @@ const REQUEST_STATUSES = ['requested', 'sent', 'applied', 'rejected', 'timed_out
 // Any JSON value; null is carried by the object branch only, so it matches exactly one branch of the `oneOf`.
 const JSON_VALUE = {
   description: 'A JSON value: the field as the event recorded it, or null',
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', nullable: true }, { type: 'array', items: {} }],
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object', nullable: true },
+    { type: 'array', items: {} },
+  ],
 };
 
 export class ReportingChangeDto {
@@ -46,14 +55,23 @@ export class PollIntervalChangeDto {
   @ApiProperty({ type: 'integer' }) readonly seconds!: number;
 }
 
-const CHANGE_MODELS = { reporting: ReportingChangeDto, alarm_power_above: AlarmPowerAboveChangeDto, alarm_voltage_band: AlarmVoltageBandChangeDto, firmware_update: FirmwareUpdateChangeDto, poll_interval: PollIntervalChangeDto };
+const CHANGE_MODELS = {
+  reporting: ReportingChangeDto,
+  alarm_power_above: AlarmPowerAboveChangeDto,
+  alarm_voltage_band: AlarmVoltageBandChangeDto,
+  firmware_update: FirmwareUpdateChangeDto,
+  poll_interval: PollIntervalChangeDto,
+};
 
 @ApiExtraModels(...Object.values(CHANGE_MODELS))
 export class FieldValueDto implements FieldValue {
   @ApiProperty({
     description: 'The setting, one shape per `kind`',
     oneOf: Object.values(CHANGE_MODELS).map((m) => ({ $ref: getSchemaPath(m) })),
-    discriminator: { propertyName: 'kind', mapping: Object.fromEntries(Object.entries(CHANGE_MODELS).map(([kind, m]) => [kind, getSchemaPath(m)])) },
+    discriminator: {
+      propertyName: 'kind',
+      mapping: Object.fromEntries(Object.entries(CHANGE_MODELS).map(([kind, m]) => [kind, getSchemaPath(m)])),
+    },
   })
   readonly value!: NodeConfigurationChange;
   @ApiProperty({ format: 'uuid' }) readonly requestId!: string;
@@ -63,9 +81,12 @@ export class FieldValueDto implements FieldValue {
 
 export class NodeConfigurationFieldDto implements NodeConfigurationField {
   @ApiProperty({ example: 'reporting.power' }) readonly field!: string;
-  @ApiProperty({ type: FieldValueDto, nullable: true, description: 'What was last asked for' }) readonly desired!: FieldValueDto | null;
-  @ApiProperty({ type: FieldValueDto, nullable: true, description: 'What the device last confirmed' }) readonly applied!: FieldValueDto | null;
-  @ApiProperty({ enum: ['applied', 'pending', 'differs'], description: '`differs`: the last request failed' }) readonly sync!: 'applied' | 'pending' | 'differs';
+  @ApiProperty({ type: FieldValueDto, nullable: true, description: 'What was last asked for' })
+  readonly desired!: FieldValueDto | null;
+  @ApiProperty({ type: FieldValueDto, nullable: true, description: 'What the device last confirmed' })
+  readonly applied!: FieldValueDto | null;
+  @ApiProperty({ enum: ['applied', 'pending', 'differs'], description: '`differs`: the last request failed' })
+  readonly sync!: 'applied' | 'pending' | 'differs';
 }
 
 export class PendingConfigurationRequestDto {
@@ -80,7 +101,11 @@ export class PendingConfigurationRequestDto {
 export class NodeConfigurationViewDto implements NodeConfigurationView {
   @ApiProperty() readonly nodeId!: string;
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The last revision of the node stream in this view; null before its first event' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The last revision of the node stream in this view; null before its first event',
+  })
   readonly revision!: number | null;
   @ApiProperty({ type: [NodeConfigurationFieldDto] }) readonly fields!: NodeConfigurationFieldDto[];
   @ApiProperty({ type: [PendingConfigurationRequestDto] }) readonly pending!: PendingConfigurationRequestDto[];
@@ -102,7 +127,11 @@ export class RequestedNodeConfigurationDto implements RequestedNodeConfiguration
   @ApiProperty({ format: 'uuid' }) readonly requestId!: string;
   @ApiProperty() readonly nodeId!: string;
   @ApiProperty({ example: 'reporting.power' }) readonly field!: string;
-  @ApiProperty({ enum: REQUEST_STATUSES, description: 'Alarm settings are `applied` at once; device settings start `requested`' }) readonly status!: string;
+  @ApiProperty({
+    enum: REQUEST_STATUSES,
+    description: 'Alarm settings are `applied` at once; device settings start `requested`',
+  })
+  readonly status!: string;
 }
 
 export class NodeConfigurationRowDto implements NodeConfigurationRow {

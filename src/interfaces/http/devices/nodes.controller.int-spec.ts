@@ -1,4 +1,11 @@
-import { aReading, insertLatest, insertNodes, startReadingsApi, type NodeRow, type ReadingsApi } from '#test/fixtures/readings-read-model.fixtures.js';
+import {
+  aReading,
+  insertLatest,
+  insertNodes,
+  startReadingsApi,
+  type NodeRow,
+  type ReadingsApi,
+} from '#test/fixtures/readings-read-model.fixtures.js';
 
 const TOKEN = 'n'.repeat(64);
 const PLUG = 'zigbee2mqtt:gw-1/kitchen plug';
@@ -14,12 +21,34 @@ describe('GET /api/nodes', () => {
   let api: ReadingsApi;
   const nodes: NodeRow[] = [
     {
-      nodeId: 'zigbee:0x00158d0001a2b3c4', gatewayId: 'gw-1', protocol: 'zigbee', model: 'ZHEMI101', vendor: 'Develco', firmware: '4.0.2',
-      status: 'interviewed', linkQuality: 120, availability: 'online', joinedAt: '2025-03-01T10:00:00.000Z',
-      interviewedAt: '2025-03-01T10:00:05.500Z', lastSeenAt: '2025-03-01T12:00:00.000Z',
+      nodeId: 'zigbee:0x00158d0001a2b3c4',
+      gatewayId: 'gw-1',
+      protocol: 'zigbee',
+      model: 'ZHEMI101',
+      vendor: 'Develco',
+      firmware: '4.0.2',
+      status: 'interviewed',
+      linkQuality: 120,
+      availability: 'online',
+      joinedAt: '2025-03-01T10:00:00.000Z',
+      interviewedAt: '2025-03-01T10:00:05.500Z',
+      lastSeenAt: '2025-03-01T12:00:00.000Z',
     },
-    { nodeId: PLUG, gatewayId: 'gw-1', protocol: 'zigbee2mqtt', status: 'joined', joinedAt: '2025-03-01T11:00:00.000Z' },
-    { nodeId: 'dsmr:E0043', gatewayId: 'gw-2', protocol: 'dsmr', status: 'left', leftAt: '2025-03-02T00:00:00.000Z', availability: 'offline' },
+    {
+      nodeId: PLUG,
+      gatewayId: 'gw-1',
+      protocol: 'zigbee2mqtt',
+      status: 'joined',
+      joinedAt: '2025-03-01T11:00:00.000Z',
+    },
+    {
+      nodeId: 'dsmr:E0043',
+      gatewayId: 'gw-2',
+      protocol: 'dsmr',
+      status: 'left',
+      leftAt: '2025-03-02T00:00:00.000Z',
+      availability: 'offline',
+    },
   ];
 
   beforeAll(async () => {
@@ -35,31 +64,64 @@ describe('GET /api/nodes', () => {
 
   it('lists nodes in id order with every column, filtered by gateway', async () => {
     const all = (await (await api.get('/api/nodes')).json()) as { items: NodeView[]; nextAfter: string | null };
-    expect(all.items.map((n) => n.nodeId)).toEqual(['dsmr:E0043', 'zigbee2mqtt:gw-1/kitchen plug', 'zigbee:0x00158d0001a2b3c4']);
+    expect(all.items.map((n) => n.nodeId)).toEqual([
+      'dsmr:E0043',
+      'zigbee2mqtt:gw-1/kitchen plug',
+      'zigbee:0x00158d0001a2b3c4',
+    ]);
     expect(all.nextAfter).toBeNull();
     expect(all.items[2]).toEqual({
-      nodeId: 'zigbee:0x00158d0001a2b3c4', gatewayId: 'gw-1', protocol: 'zigbee', model: 'ZHEMI101', vendor: 'Develco', firmware: '4.0.2',
-      status: 'interviewed', linkQuality: 120, availability: 'online', joinedAt: '2025-03-01T10:00:00.000Z',
-      interviewedAt: '2025-03-01T10:00:05.500Z', leftAt: null, lastSeenAt: '2025-03-01T12:00:00.000Z',
+      nodeId: 'zigbee:0x00158d0001a2b3c4',
+      gatewayId: 'gw-1',
+      protocol: 'zigbee',
+      model: 'ZHEMI101',
+      vendor: 'Develco',
+      firmware: '4.0.2',
+      status: 'interviewed',
+      linkQuality: 120,
+      availability: 'online',
+      joinedAt: '2025-03-01T10:00:00.000Z',
+      interviewedAt: '2025-03-01T10:00:05.500Z',
+      leftAt: null,
+      lastSeenAt: '2025-03-01T12:00:00.000Z',
     });
     const gw2 = (await (await api.get('/api/nodes?gateway=gw-2')).json()) as { items: NodeView[] };
-    expect(gw2.items).toEqual([expect.objectContaining({ nodeId: 'dsmr:E0043', status: 'left', leftAt: '2025-03-02T00:00:00.000Z', model: null })]);
+    expect(gw2.items).toEqual([
+      expect.objectContaining({
+        nodeId: 'dsmr:E0043',
+        status: 'left',
+        leftAt: '2025-03-02T00:00:00.000Z',
+        model: null,
+      }),
+    ]);
   });
 
   it('pages with limit and after', async () => {
-    const first = (await (await api.get('/api/nodes?gateway=gw-1&limit=1')).json()) as { items: NodeView[]; nextAfter: string };
+    const first = (await (await api.get('/api/nodes?gateway=gw-1&limit=1')).json()) as {
+      items: NodeView[];
+      nextAfter: string;
+    };
     expect(first.items.map((n) => n.nodeId)).toEqual([PLUG]);
-    const second = (await (await api.get(`/api/nodes?gateway=gw-1&limit=1&after=${encodeURIComponent(first.nextAfter)}`)).json()) as {
+    const second = (await (
+      await api.get(`/api/nodes?gateway=gw-1&limit=1&after=${encodeURIComponent(first.nextAfter)}`)
+    ).json()) as {
       items: NodeView[];
       nextAfter: string | null;
     };
-    expect(second).toEqual({ items: [expect.objectContaining({ nodeId: 'zigbee:0x00158d0001a2b3c4' })], nextAfter: null });
+    expect(second).toEqual({
+      items: [expect.objectContaining({ nodeId: 'zigbee:0x00158d0001a2b3c4' })],
+      nextAfter: null,
+    });
   });
 
   it('shows one node by its percent-encoded id, with the sensors that reported', async () => {
     const response = await api.get(`/api/nodes/${encodeURIComponent(PLUG)}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ nodeId: PLUG, status: 'joined', sensorIds: [`${PLUG}/energyImported`, `${PLUG}/power`] });
+    expect(await response.json()).toMatchObject({
+      nodeId: PLUG,
+      status: 'joined',
+      sensorIds: [`${PLUG}/energyImported`, `${PLUG}/power`],
+    });
     const unencodedSlash = await api.get(`/api/nodes/zigbee2mqtt:gw-1/${encodeURIComponent('kitchen plug')}`);
     expect(await unencodedSlash.json()).toMatchObject({ nodeId: PLUG });
   });

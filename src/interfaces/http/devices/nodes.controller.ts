@@ -46,7 +46,8 @@ export class NodesController {
   @ApiProblems(404)
   get(@CurrentPrincipal() principal: Principal, @Param('*') id: string): Promise<NodeDetail> {
     // An id that cannot exist is answered like any unknown one, without touching the database.
-    if (id.length === 0 || id.length > NODE_ID_MAX) throw new NotFoundException(`node ${id.slice(0, 64)} does not exist`);
+    if (id.length === 0 || id.length > NODE_ID_MAX)
+      throw new NotFoundException(`node ${id.slice(0, 64)} does not exist`);
     return this.queries.execute(new GetNode(principal, id));
   }
 }

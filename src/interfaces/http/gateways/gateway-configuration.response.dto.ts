@@ -1,6 +1,9 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { ChangedGatewayDetails } from '../../../application/gateways/change-gateway-details/change-gateway-details.command.js';
-import type { FieldChange, SetField } from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
+import type {
+  FieldChange,
+  SetField,
+} from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
 import type { GatewayConfigurationView } from '../../../application/gateways/gateway-configuration-history/gateway-configuration-history.queries.js';
 import { NETWORK_FIELDS } from '../../../domain/gateways/network-configuration.events.js';
 import { NetworkConfigurationFieldDto, PendingNetworkRequestDto } from './network-configuration.response.dto.js';
@@ -16,7 +19,11 @@ const JSON_VALUE = {
 
 export class ChangedGatewayDetailsDto implements ChangedGatewayDetails {
   @ApiProperty() readonly id!: string;
-  @ApiProperty({ type: [String], description: 'The fields whose value changed; empty when the request changed nothing', example: ['name'] })
+  @ApiProperty({
+    type: [String],
+    description: 'The fields whose value changed; empty when the request changed nothing',
+    example: ['name'],
+  })
   readonly changedFields!: string[];
 }
 
@@ -24,14 +31,19 @@ export class SetFieldDto implements SetField {
   @ApiProperty(JSON_VALUE) readonly value!: unknown;
   @ApiProperty({ description: 'Actor id of who set it' }) readonly by!: string;
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
-  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that set it' }) readonly revision!: number;
+  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that set it' })
+  readonly revision!: number;
 }
 
 @ApiExtraModels(SetFieldDto)
 export class GatewayConfigurationViewDto implements GatewayConfigurationView {
   @ApiProperty() readonly gatewayId!: string;
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The last revision folded into this view; null when the gateway did not exist yet' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'The last revision folded into this view; null when the gateway did not exist yet',
+  })
   readonly revision!: number | null;
   @ApiProperty({
     type: 'object',
@@ -39,22 +51,37 @@ export class GatewayConfigurationViewDto implements GatewayConfigurationView {
     additionalProperties: { $ref: getSchemaPath(SetFieldDto) },
   })
   readonly fields!: Record<string, SetFieldDto>;
-  @ApiProperty({ type: [NetworkConfigurationFieldDto], description: 'Desired vs applied network settings, each with who asked and when' })
+  @ApiProperty({
+    type: [NetworkConfigurationFieldDto],
+    description: 'Desired vs applied network settings, each with who asked and when',
+  })
   readonly network!: NetworkConfigurationFieldDto[];
-  @ApiProperty({ type: [PendingNetworkRequestDto], description: 'Network configuration requests waiting for the gateway at that instant' })
+  @ApiProperty({
+    type: [PendingNetworkRequestDto],
+    description: 'Network configuration requests waiting for the gateway at that instant',
+  })
   readonly pending!: PendingNetworkRequestDto[];
 }
 
 export class FieldChangeDto implements FieldChange {
   @ApiProperty({ enum: [...FIELDS, ...NETWORK_FIELDS] }) readonly field!: string;
-  @ApiProperty({ ...JSON_VALUE, description: `${JSON_VALUE.description}. Network fields: the desired value for a request, the applied one for a confirmation, null for the other steps` })
+  @ApiProperty({
+    ...JSON_VALUE,
+    description: `${JSON_VALUE.description}. Network fields: the desired value for a request, the applied one for a confirmation, null for the other steps`,
+  })
   readonly before!: unknown;
   @ApiProperty(JSON_VALUE) readonly after!: unknown;
-  @ApiProperty({ description: 'Who changed it; for network fields who asked for the change the step belongs to' }) readonly by!: string;
+  @ApiProperty({ description: 'Who changed it; for network fields who asked for the change the step belongs to' })
+  readonly by!: string;
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
   @ApiProperty({ type: 'integer' }) readonly revision!: number;
   @ApiProperty({ example: 'GatewayDetailsChanged' }) readonly type!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Network fields: the request the step belongs to' }) readonly requestId?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: "Network fields: the request's reason, the confirmation, or why it was rejected" })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Network fields: the request the step belongs to' })
+  readonly requestId?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "Network fields: the request's reason, the confirmation, or why it was rejected",
+  })
   readonly detail?: string | null;
 }

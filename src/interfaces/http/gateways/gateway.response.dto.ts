@@ -10,8 +10,10 @@ import { NETWORK_TYPES } from '../../../domain/gateways/gateway.events.js';
 
 export class IssuedNetworkKeyDto implements IssuedNetworkKey {
   @ApiProperty({ example: 'gw-home-1' }) readonly id!: string;
-  @ApiProperty({ description: 'The 256-bit network key, hex; shown once, never again', pattern: '^[0-9a-f]{64}$' }) readonly key!: string;
-  @ApiProperty({ description: 'SHA-256 fingerprint of the key, as events and status views show it' }) readonly fingerprint!: string;
+  @ApiProperty({ description: 'The 256-bit network key, hex; shown once, never again', pattern: '^[0-9a-f]{64}$' })
+  readonly key!: string;
+  @ApiProperty({ description: 'SHA-256 fingerprint of the key, as events and status views show it' })
+  readonly fingerprint!: string;
 }
 
 export class GatewayLocationDto {
@@ -41,7 +43,8 @@ export class GatewayViewDto implements GatewayView {
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly openSessions!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly framesReceived!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly readingsReceived!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Payloads kept undecoded (bad CRC, unknown model, …)' }) readonly payloadsUndecoded!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Payloads kept undecoded (bad CRC, unknown model, …)' })
+  readonly payloadsUndecoded!: number;
   @ApiProperty({ type: String, nullable: true, example: 'bad_crc' }) readonly lastUndecodedReason!: string | null;
   @ApiProperty({ type: GatewayRefusalDto, nullable: true }) readonly lastRefusal!: GatewayRefusalDto | null;
   @ApiProperty({ format: 'date-time' }) readonly registeredAt!: string;
@@ -50,7 +53,8 @@ export class GatewayViewDto implements GatewayView {
 
 export class GatewayPageDto implements GatewayPage {
   @ApiProperty({ type: [GatewayViewDto] }) readonly items!: GatewayViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }
 
 export class DecommissionedGatewayDto implements DecommissionedGateway {
@@ -61,5 +65,6 @@ export class DecommissionedGatewayDto implements DecommissionedGateway {
 export class ChangedGatewayOwnerDto implements ChangedGatewayOwner {
   @ApiProperty() readonly id!: string;
   @ApiProperty({ description: 'User id of the new owner' }) readonly ownerId!: string;
-  @ApiProperty({ description: 'False when the gateway already belonged to that owner (nothing was recorded)' }) readonly changed!: boolean;
+  @ApiProperty({ description: 'False when the gateway already belonged to that owner (nothing was recorded)' })
+  readonly changed!: boolean;
 }

@@ -15,7 +15,12 @@ interface Issued {
 describe('/api/gateways', () => {
   let server: RunningServer;
   let dataDir: string;
-  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
+  const call = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` },
+  ) =>
     fetch(`${server.url}${path}`, {
       method,
       headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -57,12 +62,19 @@ describe('/api/gateways', () => {
     });
     expect(response.status).toBe(201);
     const issued = (await response.json()) as Issued;
-    expect(issued).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), key: expect.stringMatching(/^[0-9a-f]{64}$/), fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(issued).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      key: expect.stringMatching(/^[0-9a-f]{64}$/),
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
 
     const [event] = await server.storage.eventStore.readStream(`gateway-${issued.id}`);
     expect(event?.metadata).toMatchObject({ actorId: 'user:bootstrap-admin', correlationId: 'req-42' });
 
-    const view = await eventually(() => call('GET', `/api/gateways/${issued.id}`), (r) => r.status === 200);
+    const view = await eventually(
+      () => call('GET', `/api/gateways/${issued.id}`),
+      (r) => r.status === 200,
+    );
     expect(view.status).toBe(200);
     const body = await view.text();
     expect(body).not.toContain(issued.key);
@@ -116,7 +128,9 @@ describe('/api/gateways', () => {
       (v) => v.lifecycle === 'decommissioned',
     );
     expect(view).toMatchObject({ lifecycle: 'decommissioned', keyFingerprint: fresh.fingerprint });
-    const decommissionedOnly = await json<{ items: { id: string }[] }>(call('GET', '/api/gateways?lifecycle=decommissioned'));
+    const decommissionedOnly = await json<{ items: { id: string }[] }>(
+      call('GET', '/api/gateways?lifecycle=decommissioned'),
+    );
     expect(decommissionedOnly.items.map((g) => g.id)).toEqual(['rot-gw']);
   });
 
@@ -140,14 +154,25 @@ describe('/api/gateways', () => {
   });
 
   it('answers 400 with the reasons for bad input', async () => {
-    const bad = await call('POST', '/api/gateways', aGateway({ name: '', networkType: 'lora', location: { lat: 91, lon: -200 } }));
+    const bad = await call(
+      'POST',
+      '/api/gateways',
+      aGateway({ name: '', networkType: 'lora', location: { lat: 91, lon: -200 } }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json(;|$)/);
-    const problem = (await bad.json()) as { type: string; errors: { field: string; constraint: string; message: string }[] };
+    const problem = (await bad.json()) as {
+      type: string;
+      errors: { field: string; constraint: string; message: string }[];
+    };
     expect(problem.type).toBe('urn:wattlog:problem:validation-failed');
     expect(problem.errors).toEqual([
       { field: 'name', constraint: 'isLength', message: 'name must be longer than or equal to 1 characters' },
-      { field: 'networkType', constraint: 'isIn', message: 'networkType must be one of: zigbee, zigbee2mqtt, dsmr, modbus' },
+      {
+        field: 'networkType',
+        constraint: 'isIn',
+        message: 'networkType must be one of: zigbee, zigbee2mqtt, dsmr, modbus',
+      },
       { field: 'location.lat', constraint: 'max', message: 'location.lat must not be greater than 90' },
       { field: 'location.lon', constraint: 'min', message: 'location.lon must not be less than -180' },
     ]);
@@ -159,12 +184,17 @@ describe('/api/gateways', () => {
     // Whitespace passes the DTO but not the domain rule; the domain's message comes back.
     const blank = await call('POST', '/api/gateways', aGateway({ name: '   ' }));
     expect(blank.status).toBe(400);
-    expect(await blank.json()).toMatchObject({ status: 400, detail: 'invalid gateway registration: name must be 1 to 100 characters (got 3)' });
+    expect(await blank.json()).toMatchObject({
+      status: 400,
+      detail: 'invalid gateway registration: name must be 1 to 100 characters (got 3)',
+    });
     expect((await call('GET', '/api/gateways?limit=0')).status).toBe(400);
   });
 
   it('refuses missing or wrong tokens with 401', async () => {
     expect((await call('GET', '/api/gateways', undefined, {})).status).toBe(401);
-    expect((await call('POST', '/api/gateways', aGateway(), { authorization: `Bearer ${'h'.repeat(64)}` })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/gateways', aGateway(), { authorization: `Bearer ${'h'.repeat(64)}` })).status,
+    ).toBe(401);
   });
 });

@@ -1,13 +1,39 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DecommissionGateway, type DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
+import {
+  DecommissionGateway,
+  type DecommissionedGateway,
+} from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status-read-model/gateway-view.js';
 import { GetGateway } from '../../../application/gateways/get-gateway/get-gateway.query.js';
 import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
-import { RegisterGateway, type IssuedNetworkKey } from '../../../application/gateways/register-gateway/register-gateway.command.js';
+import {
+  RegisterGateway,
+  type IssuedNetworkKey,
+} from '../../../application/gateways/register-gateway/register-gateway.command.js';
 import { RotateNetworkKey } from '../../../application/gateways/rotate-network-key/rotate-network-key.command.js';
 import {
   NetworkConfigurationRefusedError,
@@ -21,16 +47,30 @@ import type { ProjectionSupervisor } from '../../../application/projections/proj
 import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
 import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
-import { ChangeGatewayOwner, type ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
+import {
+  ChangeGatewayOwner,
+  type ChangedGatewayOwner,
+} from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { CorrelationId } from '../shared/correlation-id.js';
-import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto, RegisterGatewayRequestDto } from './gateway.request.dto.js';
+import {
+  ChangeOwnerRequestDto,
+  DecommissionGatewayRequestDto,
+  ListGatewaysRequestDto,
+  RegisterGatewayRequestDto,
+} from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
-import { ChangedGatewayOwnerDto, DecommissionedGatewayDto, GatewayPageDto, GatewayViewDto, IssuedNetworkKeyDto } from './gateway.response.dto.js';
+import {
+  ChangedGatewayOwnerDto,
+  DecommissionedGatewayDto,
+  GatewayPageDto,
+  GatewayViewDto,
+  IssuedNetworkKeyDto,
+} from './gateway.response.dto.js';
 import { PermitJoinRequestDto } from './network-configuration.request.dto.js';
 import { PermitJoinResultDto, RequestedNetworkConfigurationDto } from './network-configuration.response.dto.js';
 
@@ -47,7 +87,11 @@ function gatewayId(id: string): string {
   return id;
 }
 
-const GATEWAY_ID = ApiParam({ name: 'id', description: 'Gateway id', schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source } });
+const GATEWAY_ID = ApiParam({
+  name: 'id',
+  description: 'Gateway id',
+  schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source },
+});
 
 @Controller('api/gateways')
 @UseGuards(AuthenticationGuard)
@@ -63,11 +107,18 @@ export class GatewaysController {
 
   /** The response is the only place the network key is ever shown. */
   @Post()
-  @ApiOperation({ operationId: 'registerGateway', summary: 'Register a gateway (admin); answers its network key, once' })
+  @ApiOperation({
+    operationId: 'registerGateway',
+    summary: 'Register a gateway (admin); answers its network key, once',
+  })
   @ApiBody({ type: RegisterGatewayRequestDto })
   @ApiCreatedResponse({ type: IssuedNetworkKeyDto })
   @ApiProblems(400, [409, 'A gateway with this id is already registered'], 413, 415)
-  async register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterGatewayRequestDto, @CorrelationId() correlationId: string): Promise<IssuedNetworkKey> {
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: RegisterGatewayRequestDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<IssuedNetworkKey> {
     const issued = await this.commands.execute(
       new RegisterGateway(
         {
@@ -76,7 +127,11 @@ export class GatewaysController {
           networkType: body.networkType,
           address: body.address,
           ...(body.description !== undefined ? { description: body.description } : {}),
-          location: { lat: body.location.lat, lon: body.location.lon, ...(body.location.label !== undefined ? { label: body.location.label } : {}) },
+          location: {
+            lat: body.location.lat,
+            lon: body.location.lon,
+            ...(body.location.label !== undefined ? { label: body.location.label } : {}),
+          },
           ...(body.ownerId !== undefined ? { ownerId: body.ownerId } : {}),
         },
         this.clock.now(),
@@ -90,12 +145,21 @@ export class GatewaysController {
 
   @Post(':id/rotate-key')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'rotateGatewayKey', summary: 'Issue a new network key (admin); live sessions drop at once' })
+  @ApiOperation({
+    operationId: 'rotateGatewayKey',
+    summary: 'Issue a new network key (admin); live sessions drop at once',
+  })
   @GATEWAY_ID
   @ApiOkResponse({ type: IssuedNetworkKeyDto })
   @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
-  async rotateKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @CorrelationId() correlationId: string): Promise<IssuedNetworkKey> {
-    const issued = await this.commands.execute(new RotateNetworkKey(gatewayId(id), this.clock.now(), metadata(principal, correlationId)));
+  async rotateKey(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<IssuedNetworkKey> {
+    const issued = await this.commands.execute(
+      new RotateNetworkKey(gatewayId(id), this.clock.now(), metadata(principal, correlationId)),
+    );
     this.projections.poke();
     return issued;
   }
@@ -115,8 +179,14 @@ export class GatewaysController {
   })
   @GATEWAY_ID
   @ApiBody({ type: PermitJoinRequestDto, required: false })
-  @ApiOkResponse({ type: PermitJoinResultDto, description: 'The coordinator confirmed; `applied` says until when joining is open' })
-  @ApiAcceptedResponse({ type: RequestedNetworkConfigurationDto, description: 'The gateway is not connected, or has not answered yet: the request waits' })
+  @ApiOkResponse({
+    type: PermitJoinResultDto,
+    description: 'The coordinator confirmed; `applied` says until when joining is open',
+  })
+  @ApiAcceptedResponse({
+    type: RequestedNetworkConfigurationDto,
+    description: 'The gateway is not connected, or has not answered yet: the request waits',
+  })
   @ApiProblems(
     400,
     404,
@@ -176,7 +246,12 @@ export class GatewaysController {
     @CorrelationId() correlationId: string,
   ): Promise<DecommissionedGateway> {
     const result = await this.commands.execute(
-      new DecommissionGateway(gatewayId(id), body.reason ?? 'decommissioned by an administrator', this.clock.now(), metadata(principal, correlationId)),
+      new DecommissionGateway(
+        gatewayId(id),
+        body.reason ?? 'decommissioned by an administrator',
+        this.clock.now(),
+        metadata(principal, correlationId),
+      ),
     );
     this.projections.poke();
     return result;
@@ -185,7 +260,10 @@ export class GatewaysController {
   /** Hands the gateway (with its nodes, sensors and actuators) to another user; admins only. */
   @Post(':id/owner')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'changeGatewayOwner', summary: 'Hand the gateway and everything behind it to another user (admin)' })
+  @ApiOperation({
+    operationId: 'changeGatewayOwner',
+    summary: 'Hand the gateway and everything behind it to another user (admin)',
+  })
   @GATEWAY_ID
   @ApiBody({ type: ChangeOwnerRequestDto })
   @ApiOkResponse({ type: ChangedGatewayOwnerDto })
@@ -196,7 +274,9 @@ export class GatewaysController {
     @Body() body: ChangeOwnerRequestDto,
     @CorrelationId() correlationId: string,
   ): Promise<ChangedGatewayOwner> {
-    const result = await this.commands.execute(new ChangeGatewayOwner(gatewayId(id), body.ownerId, this.clock.now(), metadata(principal, correlationId)));
+    const result = await this.commands.execute(
+      new ChangeGatewayOwner(gatewayId(id), body.ownerId, this.clock.now(), metadata(principal, correlationId)),
+    );
     this.projections.poke();
     return result;
   }

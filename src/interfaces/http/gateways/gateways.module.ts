@@ -37,7 +37,11 @@ import { GatewaysController } from './gateways.controller.js';
     RequestNetworkConfigurationHandler,
     GetGatewayConfigurationHandler,
     ListGatewayConfigurationChangesHandler,
-    { provide: LinkEventRecorder, useFactory: (store: EventStore) => new LinkEventRecorder(store), inject: [EVENT_STORE] },
+    {
+      provide: LinkEventRecorder,
+      useFactory: (store: EventStore) => new LinkEventRecorder(store),
+      inject: [EVENT_STORE],
+    },
     { provide: LINK_REFUSAL_RECORDER, useExisting: LinkEventRecorder },
     RecordLinkSessionOpenedHandler,
     RecordLinkSessionClosedHandler,

@@ -1,8 +1,21 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
-import type { NetworkConfigurationField, NetworkValue, PendingNetworkRequest } from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
+import type {
+  NetworkConfigurationField,
+  NetworkValue,
+  PendingNetworkRequest,
+} from '../../../application/gateways/gateway-configuration-history/gateway-configuration.js';
 import type { RequestedNetworkConfiguration } from '../../../application/gateways/network-configuration/request-network-configuration/request-network-configuration.command.js';
 import type { NetworkRequestStatus } from '../../../domain/gateways/network-configuration.decider.js';
-import type { NetworkConfigurationChange, NetworkConfigurationReport } from '../../../domain/gateways/network-configuration.events.js';
+import type {
+  NetworkConfigurationChange,
+  NetworkConfigurationReport,
+} from '../../../domain/gateways/network-configuration.events.js';
 import { NETWORK_FIELDS } from '../../../domain/gateways/network-configuration.events.js';
 
 // Response shapes for the OpenAPI document; `implements` keeps them in step with what the handlers return.
@@ -19,12 +32,20 @@ export class ChannelChangeDto {
 }
 export class PermitJoinReportDto {
   @ApiProperty({ enum: ['permit_join'] }) readonly kind!: 'permit_join';
-  @ApiProperty({ description: 'Whether the coordinator let devices join right after the change' }) readonly open!: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "Until when, by the gateway's clock; null when closed" }) readonly until!: string | null;
+  @ApiProperty({ description: 'Whether the coordinator let devices join right after the change' })
+  readonly open!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "Until when, by the gateway's clock; null when closed",
+  })
+  readonly until!: string | null;
 }
 export class ChannelReportDto {
   @ApiProperty({ enum: ['channel'] }) readonly kind!: 'channel';
-  @ApiProperty({ type: 'integer', description: 'The channel the coordinator reports it runs on' }) readonly channel!: number;
+  @ApiProperty({ type: 'integer', description: 'The channel the coordinator reports it runs on' })
+  readonly channel!: number;
   @ApiProperty({ type: 'integer' }) readonly panId!: number;
   @ApiProperty({ example: '0xdddddddddddddddd' }) readonly extendedPanId!: string;
   @ApiProperty({ type: 'integer', description: 'Incremented by each channel change' }) readonly nwkUpdateId!: number;
@@ -32,18 +53,27 @@ export class ChannelReportDto {
 
 const CHANGES = { permit_join: PermitJoinChangeDto, channel: ChannelChangeDto };
 const REPORTS = { permit_join: PermitJoinReportDto, channel: ChannelReportDto };
-function oneOfKind(models: Readonly<Record<string, abstract new () => unknown>>, description: string): ApiPropertyOptions {
+function oneOfKind(
+  models: Readonly<Record<string, abstract new () => unknown>>,
+  description: string,
+): ApiPropertyOptions {
   return {
     description,
     oneOf: Object.values(models).map((m) => ({ $ref: getSchemaPath(m) })),
-    discriminator: { propertyName: 'kind', mapping: Object.fromEntries(Object.entries(models).map(([kind, m]) => [kind, getSchemaPath(m)])) },
+    discriminator: {
+      propertyName: 'kind',
+      mapping: Object.fromEntries(Object.entries(models).map(([kind, m]) => [kind, getSchemaPath(m)])),
+    },
   };
 }
 
 // null is carried by a branch of its own, so a value matches exactly one branch of the `oneOf`.
 const NULLABLE_REPORT: ApiPropertyOptions = {
   description: 'What the coordinator reported once applied; null otherwise',
-  oneOf: [...Object.values(REPORTS).map((m) => ({ $ref: getSchemaPath(m) })), { type: 'object', nullable: true, enum: [null] }],
+  oneOf: [
+    ...Object.values(REPORTS).map((m) => ({ $ref: getSchemaPath(m) })),
+    { type: 'object', nullable: true, enum: [null] },
+  ],
 };
 
 @ApiExtraModels(...Object.values(CHANGES), ...Object.values(REPORTS))
@@ -51,9 +81,15 @@ export class RequestedNetworkConfigurationDto implements RequestedNetworkConfigu
   @ApiProperty({ format: 'uuid' }) readonly requestId!: string;
   @ApiProperty() readonly gatewayId!: string;
   @ApiProperty({ enum: NETWORK_FIELDS }) readonly field!: string;
-  @ApiProperty({ enum: REQUEST_STATUSES, description: '`requested` until the gateway is connected and it is sent' }) readonly status!: NetworkRequestStatus;
+  @ApiProperty({ enum: REQUEST_STATUSES, description: '`requested` until the gateway is connected and it is sent' })
+  readonly status!: NetworkRequestStatus;
   @ApiProperty({ format: 'date-time' }) readonly expiresAt!: string;
-  @ApiProperty({ type: String, nullable: true, description: "The gateway's confirmation or the reason for a rejection" }) readonly outcome!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The gateway's confirmation or the reason for a rejection",
+  })
+  readonly outcome!: string | null;
   @ApiProperty(NULLABLE_REPORT) readonly applied!: NetworkConfigurationReport | null;
 }
 
@@ -69,23 +105,32 @@ export class DesiredNetworkValueDto implements NetworkValue {
   @ApiProperty({ format: 'uuid' }) readonly requestId!: string;
   @ApiProperty({ description: 'Actor id of who asked for it' }) readonly by!: string;
   @ApiProperty({ format: 'date-time', description: 'When it was recorded' }) readonly at!: string;
-  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that recorded it' }) readonly revision!: number;
+  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that recorded it' })
+  readonly revision!: number;
 }
 
 @ApiExtraModels(...Object.values(REPORTS))
 export class AppliedNetworkValueDto implements NetworkValue {
-  @ApiProperty(oneOfKind(REPORTS, 'What the coordinator reported after applying it')) readonly value!: NetworkConfigurationReport;
+  @ApiProperty(oneOfKind(REPORTS, 'What the coordinator reported after applying it'))
+  readonly value!: NetworkConfigurationReport;
   @ApiProperty({ format: 'uuid' }) readonly requestId!: string;
   @ApiProperty({ description: 'Actor id of who asked for the change' }) readonly by!: string;
   @ApiProperty({ format: 'date-time', description: 'When the confirmation was recorded' }) readonly at!: string;
-  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that recorded it' }) readonly revision!: number;
+  @ApiProperty({ type: 'integer', description: 'Revision of the gateway stream that recorded it' })
+  readonly revision!: number;
 }
 
 export class NetworkConfigurationFieldDto implements NetworkConfigurationField {
   @ApiProperty({ enum: NETWORK_FIELDS }) readonly field!: string;
-  @ApiProperty({ type: DesiredNetworkValueDto, nullable: true, description: 'What was last asked for' }) readonly desired!: DesiredNetworkValueDto | null;
-  @ApiProperty({ type: AppliedNetworkValueDto, nullable: true, description: 'What the coordinator last confirmed' }) readonly applied!: AppliedNetworkValueDto | null;
-  @ApiProperty({ enum: ['applied', 'pending', 'differs'], description: '`differs`: the last request was rejected or timed out' }) readonly sync!: 'applied' | 'pending' | 'differs';
+  @ApiProperty({ type: DesiredNetworkValueDto, nullable: true, description: 'What was last asked for' })
+  readonly desired!: DesiredNetworkValueDto | null;
+  @ApiProperty({ type: AppliedNetworkValueDto, nullable: true, description: 'What the coordinator last confirmed' })
+  readonly applied!: AppliedNetworkValueDto | null;
+  @ApiProperty({
+    enum: ['applied', 'pending', 'differs'],
+    description: '`differs`: the last request was rejected or timed out',
+  })
+  readonly sync!: 'applied' | 'pending' | 'differs';
 }
 
 export class PendingNetworkRequestDto implements PendingNetworkRequest {

@@ -48,14 +48,22 @@ export class HealthController {
   /** Readiness: both databases answer; projection progress is reported alongside. */
   @Get()
   @ApiPublic()
-  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: event store and read models answer; projection lag' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: event store and read models answer; projection lag',
+  })
   @ApiOkResponse({ type: HealthReportDto, description: 'Ready' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A database does not answer' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const [eventStore, readModels] = await Promise.all([check(() => this.store.ping()), check(() => this.db.ping())]);
     const up = eventStore.status === 'up' && readModels.status === 'up';
     const projections = up
-      ? (await this.projections.health()).map((p) => ({ name: p.name, active: p.active, lag: p.lag, lastError: p.lastError }))
+      ? (await this.projections.health()).map((p) => ({
+          name: p.name,
+          active: p.active,
+          lag: p.lag,
+          lastError: p.lastError,
+        }))
       : [];
     void reply.status(up ? 200 : 503);
     return { status: up ? 'up' : 'down', checks: { eventStore, readModels }, projections };

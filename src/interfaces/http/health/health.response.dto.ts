@@ -24,5 +24,6 @@ export class ProjectionHealthDto {
 export class HealthReportDto {
   @ApiProperty({ enum: ['up', 'down'] }) readonly status!: 'up' | 'down';
   @ApiProperty({ type: HealthChecksDto }) readonly checks!: HealthChecksDto;
-  @ApiProperty({ type: [ProjectionHealthDto], description: 'Empty while a database is down' }) readonly projections!: ProjectionHealthDto[];
+  @ApiProperty({ type: [ProjectionHealthDto], description: 'Empty while a database is down' })
+  readonly projections!: ProjectionHealthDto[];
 }

@@ -80,7 +80,11 @@ function answerFrameworkError(https: boolean) {
  * second; Node checks every 30 s by default). Streams and long polls are not cut: the timeouts end once the request
  * has arrived.
  */
-export function serverBoundaryOptions(https: boolean, maxHeaderSize: number, timeouts: RequestTimeouts = DEFAULT_REQUEST_TIMEOUTS) {
+export function serverBoundaryOptions(
+  https: boolean,
+  maxHeaderSize: number,
+  timeouts: RequestTimeouts = DEFAULT_REQUEST_TIMEOUTS,
+) {
   const node = {
     maxHeaderSize,
     headersTimeout: timeouts.headersMs,

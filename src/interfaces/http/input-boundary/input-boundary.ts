@@ -19,7 +19,8 @@ function formOperations(document: OpenAPIObject): Set<string> {
   const keys = new Set<string>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      const content = (operation as { requestBody?: { content?: Record<string, unknown> } } | undefined)?.requestBody?.content;
+      const content = (operation as { requestBody?: { content?: Record<string, unknown> } } | undefined)?.requestBody
+        ?.content;
       if (content && FORM_TYPE in content) keys.add(`${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`);
     }
   }
@@ -36,7 +37,14 @@ function parseJson(limits: InputLimits) {
     try {
       value = JSON.parse(text);
     } catch {
-      return done(new ProblemError(400, text.trim() === '' ? 'the body is empty although its content-type says JSON' : 'the request body is not valid JSON'));
+      return done(
+        new ProblemError(
+          400,
+          text.trim() === ''
+            ? 'the body is empty although its content-type says JSON'
+            : 'the request body is not valid JSON',
+        ),
+      );
     }
     const refusal = inspectInput(value, limits);
     done(refusal ? inputRefusal(refusal, 'body', limits) : null, refusal ? undefined : value);
@@ -47,7 +55,12 @@ function parseForm(limits: InputLimits, accepting: ReadonlySet<string>) {
   return (request: FastifyRequest, body: Buffer, done: Done): void => {
     // The document says which operations take a form (the OAuth token endpoint, as RFC 6749 has it); others are JSON.
     if (!accepting.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
-      return done(new ProblemError(415, 'this operation does not accept application/x-www-form-urlencoded; send application/json'));
+      return done(
+        new ProblemError(
+          415,
+          'this operation does not accept application/x-www-form-urlencoded; send application/json',
+        ),
+      );
     }
     const value: Record<string, string | string[]> = {};
     for (const [key, entry] of new URLSearchParams(body.toString('utf8'))) {
@@ -83,7 +96,11 @@ function keepReadingRefusedBody(request: FastifyRequest, reply: FastifyReply): v
  * cannot store — NUL, unpaired surrogates; prototype keys); the same value rules apply to query strings, path
  * parameters and headers. class-transformer and class-validator then only ever see bounded, storable input.
  */
-export function installInputBoundary(app: NestFastifyApplication, document: OpenAPIObject, limits: InputLimits = INPUT_LIMITS): void {
+export function installInputBoundary(
+  app: NestFastifyApplication,
+  document: OpenAPIObject,
+  limits: InputLimits = INPUT_LIMITS,
+): void {
   const fastify = app.getHttpAdapter().getInstance();
   const bodyLimit = fastify.initialConfig.bodyLimit;
   // Fastify also parses text/plain by default; no operation takes it.

@@ -21,10 +21,26 @@ function limitDetail(kind: ShapeExcess['limit'] | 'stringLength', limits: InputL
   }
 }
 
-function overLimit(part: InputPart, kind: ShapeExcess['limit'] | 'stringLength', limits: InputLimits, field: string): ProblemError {
-  const where = part === 'body' ? 'the request body' : part === 'query' ? 'the query string' : part === 'path' ? 'the path' : 'a header';
+function overLimit(
+  part: InputPart,
+  kind: ShapeExcess['limit'] | 'stringLength',
+  limits: InputLimits,
+  field: string,
+): ProblemError {
+  const where =
+    part === 'body'
+      ? 'the request body'
+      : part === 'query'
+        ? 'the query string'
+        : part === 'path'
+          ? 'the path'
+          : 'a header';
   const at = field ? ` (at ${field.slice(0, 200)})` : '';
-  return new ProblemError(STATUS[part], `${where} holds ${limitDetail(kind, limits)}${at}; see the input limits of the API`, PROBLEM_TYPES.inputLimit);
+  return new ProblemError(
+    STATUS[part],
+    `${where} holds ${limitDetail(kind, limits)}${at}; see the input limits of the API`,
+    PROBLEM_TYPES.inputLimit,
+  );
 }
 
 /** The JSON text went past a shape limit before it was parsed. */

@@ -9,15 +9,27 @@ describe('inspectInput', () => {
   });
 
   it('names the field holding text Postgres cannot store', () => {
-    expect(inspectInput({ grantee: { kind: 'user', id: 'a\u0000b' } }, limits)).toEqual({ kind: 'unstorable', field: 'grantee.id' });
+    expect(inspectInput({ grantee: { kind: 'user', id: 'a\u0000b' } }, limits)).toEqual({
+      kind: 'unstorable',
+      field: 'grantee.id',
+    });
     expect(inspectInput({ name: 'x\ud800' }, limits)).toEqual({ kind: 'unstorable', field: 'name' });
-    expect(inspectInput({ gateway: ['ok', '\udc00'] }, limits, 'query')).toEqual({ kind: 'unstorable', field: 'query.gateway.1' });
+    expect(inspectInput({ gateway: ['ok', '\udc00'] }, limits, 'query')).toEqual({
+      kind: 'unstorable',
+      field: 'query.gateway.1',
+    });
     expect(inspectInput({ 'k\u0000': 1 }, limits)).toEqual({ kind: 'unstorable', field: '?' });
   });
 
   it('refuses prototype keys', () => {
-    expect(inspectInput(JSON.parse('{"a":{"__proto__":{"x":1}}}'), limits)).toEqual({ kind: 'prototype', field: 'a.__proto__' });
-    expect(inspectInput(JSON.parse('{"constructor":{"prototype":{}}}'), limits)).toEqual({ kind: 'prototype', field: 'constructor' });
+    expect(inspectInput(JSON.parse('{"a":{"__proto__":{"x":1}}}'), limits)).toEqual({
+      kind: 'prototype',
+      field: 'a.__proto__',
+    });
+    expect(inspectInput(JSON.parse('{"constructor":{"prototype":{}}}'), limits)).toEqual({
+      kind: 'prototype',
+      field: 'constructor',
+    });
     expect(inspectInput({ constructor: 'a name' }, INPUT_LIMITS)).toBeNull();
   });
 

@@ -18,6 +18,9 @@ describe('jsonShapeExcess', () => {
   });
 
   it('scans a 10,000-deep text without recursion', () => {
-    expect(jsonShapeExcess('['.repeat(10_000) + ']'.repeat(10_000), INPUT_LIMITS)).toEqual({ limit: 'depth', at: INPUT_LIMITS.maxDepth });
+    expect(jsonShapeExcess('['.repeat(10_000) + ']'.repeat(10_000), INPUT_LIMITS)).toEqual({
+      limit: 'depth',
+      at: INPUT_LIMITS.maxDepth,
+    });
   });
 });

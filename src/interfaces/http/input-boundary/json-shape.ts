@@ -52,7 +52,8 @@ export function jsonShapeExcess(text: string, limits: InputLimits): ShapeExcess 
         if (top < 0) break;
         const count = (counts[top] ?? 0) + 1;
         counts[top] = count;
-        if (isObject[top] === true ? count > limits.maxKeys : count > limits.maxItems) return { limit: isObject[top] === true ? 'keys' : 'items', at: i };
+        if (isObject[top] === true ? count > limits.maxKeys : count > limits.maxItems)
+          return { limit: isObject[top] === true ? 'keys' : 'items', at: i };
         break;
       }
       default:

@@ -32,15 +32,30 @@ describe('GET /api/readings/stream: event ids and Last-Event-ID resume', () => {
   let api: ReadingsApi;
   let sequence = 0;
   const open = (headers: Record<string, string> = {}): Promise<SseClient> =>
-    openSse(`${api.server.url}/api/readings/stream?sensor=${encodeURIComponent(MINE)}`, { ...AUTH, ...headers }, api.ca);
+    openSse(
+      `${api.server.url}/api/readings/stream?sensor=${encodeURIComponent(MINE)}`,
+      { ...AUTH, ...headers },
+      api.ca,
+    );
   const report = async (readings: readonly StoredReading[]): Promise<string> => {
-    const data = { gatewayId: 'gw-r1', sequence: sequence++, networkType: 'zigbee2mqtt', readings, receivedAt: new Date().toISOString() };
-    const appended = await api.server.storage.eventStore.append('readings-gw-r1', [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], {
-      expectedRevision: 'any',
-    });
+    const data = {
+      gatewayId: 'gw-r1',
+      sequence: sequence++,
+      networkType: 'zigbee2mqtt',
+      readings,
+      receivedAt: new Date().toISOString(),
+    };
+    const appended = await api.server.storage.eventStore.append(
+      'readings-gw-r1',
+      [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }],
+      {
+        expectedRevision: 'any',
+      },
+    );
     return appended.position;
   };
-  const values = (client: SseClient): number[] => client.messages.map((m) => (JSON.parse(m.data) as { value: number }).value);
+  const values = (client: SseClient): number[] =>
+    client.messages.map((m) => (JSON.parse(m.data) as { value: number }).value);
 
   beforeAll(async () => {
     api = await startReadingsApi(TOKEN, 'stream-resume-api', { tls: true });

@@ -56,9 +56,13 @@ describe('GET /api/readings/stream over HTTPS', () => {
   const report = async (gatewayId: string, readings: readonly StoredReading[]): Promise<string> => {
     const receivedAt = new Date().toISOString();
     const data = { gatewayId, sequence: sequence++, networkType: 'zigbee2mqtt', readings, receivedAt };
-    await api.server.storage.eventStore.append(`readings-${gatewayId}`, [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }], {
-      expectedRevision: 'any',
-    });
+    await api.server.storage.eventStore.append(
+      `readings-${gatewayId}`,
+      [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 2 } }],
+      {
+        expectedRevision: 'any',
+      },
+    );
     return receivedAt;
   };
 
@@ -75,7 +79,11 @@ describe('GET /api/readings/stream over HTTPS', () => {
     expect(client.status).toBe(200);
     expect(client.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     await eventually(() => client.comments.includes('connected'), 'the stream to open');
-    const receivedAt = await report('gw-s1', [stored('zigbee2mqtt:gw-s1/other/power', 5), stored(mine, 2), stored('zigbee2mqtt:gw-s1/meter/energyImported', 3, 'energyImported')]);
+    const receivedAt = await report('gw-s1', [
+      stored('zigbee2mqtt:gw-s1/other/power', 5),
+      stored(mine, 2),
+      stored('zigbee2mqtt:gw-s1/meter/energyImported', 3, 'energyImported'),
+    ]);
     const messages = await client.waitForMessages(2);
     expect(messages.map((m) => m.event)).toEqual(['reading', 'reading']);
     const readings = messages.map((m) => JSON.parse(m.data) as CanonicalReading);
@@ -87,14 +95,34 @@ describe('GET /api/readings/stream over HTTPS', () => {
   it('decodes version 1 events (native payloads) with the installed protocol modules', async () => {
     const client = await open(['zigbee2mqtt:gw-s2/meter-1/power']);
     await eventually(() => client.comments.includes('connected'), 'the stream to open');
-    const payload = { kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/meter-1', message: { power: 412.5, energy: 1000.25 }, measuredAt: '2025-03-01T12:00:00.000Z' };
-    const data = { gatewayId: 'gw-s2', sequence: 0, networkType: 'zigbee2mqtt', payloads: [payload], receivedAt: '2025-03-01T12:00:01.000Z' };
-    await api.server.storage.eventStore.append('readings-gw-s2', [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 1 } }], {
-      expectedRevision: 'any',
-    });
+    const payload = {
+      kind: 'zigbee2mqtt',
+      topic: 'zigbee2mqtt/meter-1',
+      message: { power: 412.5, energy: 1000.25 },
+      measuredAt: '2025-03-01T12:00:00.000Z',
+    };
+    const data = {
+      gatewayId: 'gw-s2',
+      sequence: 0,
+      networkType: 'zigbee2mqtt',
+      payloads: [payload],
+      receivedAt: '2025-03-01T12:00:01.000Z',
+    };
+    await api.server.storage.eventStore.append(
+      'readings-gw-s2',
+      [{ id: randomUUID(), type: 'ReadingsReported', data, metadata: { schemaVersion: 1 } }],
+      {
+        expectedRevision: 'any',
+      },
+    );
     const [message] = await client.waitForMessages(1);
     expect(JSON.parse(message?.data ?? '{}')).toMatchObject({
-      sensorId: 'zigbee2mqtt:gw-s2/meter-1/power', gatewayId: 'gw-s2', quantity: 'power', unit: 'W', value: 412.5, receivedAt: '2025-03-01T12:00:01.000Z',
+      sensorId: 'zigbee2mqtt:gw-s2/meter-1/power',
+      gatewayId: 'gw-s2',
+      quantity: 'power',
+      unit: 'W',
+      value: 412.5,
+      receivedAt: '2025-03-01T12:00:01.000Z',
     });
     client.abort();
   });
@@ -113,7 +141,10 @@ describe('GET /api/readings/stream over HTTPS', () => {
     await second.waitForMessages(2);
     expect(subscriptions.closed).toBe(before);
     second.abort();
-    await eventually(() => subscriptions.closed === subscriptions.opened, 'the subscription to close after the last client left');
+    await eventually(
+      () => subscriptions.closed === subscriptions.opened,
+      'the subscription to close after the last client left',
+    );
   });
 
   it('drops a client that stops reading instead of buffering for it, and lets go of the subscription', async () => {
@@ -125,7 +156,10 @@ describe('GET /api/readings/stream over HTTPS', () => {
     let sent = 0;
     // Frames well under the feed's capacity (5000): it is the sum that fills the socket buffers and then the queue.
     while (subscriptions.closed < subscriptions.opened && sent < 200_000) {
-      await report('gw-s4', Array.from({ length: 1000 }, () => stored(sensor, sent++)));
+      await report(
+        'gw-s4',
+        Array.from({ length: 1000 }, () => stored(sensor, sent++)),
+      );
       // Lets the hub keep up, so that the loop stops soon after the drop.
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -141,9 +175,15 @@ describe('GET /api/readings/stream over HTTPS', () => {
     const client = await open([sensor]);
     await eventually(() => client.comments.includes('connected'), 'the stream to open');
     let sent = 0;
-    for (let frame = 0; frame < 20; frame += 1) await report('gw-s5', Array.from({ length: 200 }, () => stored(sensor, sent++)));
+    for (let frame = 0; frame < 20; frame += 1)
+      await report(
+        'gw-s5',
+        Array.from({ length: 200 }, () => stored(sensor, sent++)),
+      );
     const messages = await client.waitForMessages(sent, 30_000);
-    expect(messages.map((m) => (JSON.parse(m.data) as CanonicalReading).value)).toEqual(Array.from({ length: sent }, (_, i) => i));
+    expect(messages.map((m) => (JSON.parse(m.data) as CanonicalReading).value)).toEqual(
+      Array.from({ length: sent }, (_, i) => i),
+    );
     client.abort();
   }, 60_000);
 

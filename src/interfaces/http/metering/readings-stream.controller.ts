@@ -30,13 +30,22 @@ export class ReadingsStreamController {
     operationId: 'streamReadings',
     summary: 'Server-Sent Events: live canonical readings of the sensors, as they are stored',
     description:
-      'Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive. The last reading of each stored event carries `id:` with that event\'s log position; a client that reconnects with it as `Last-Event-ID` gets every reading after that event, none twice.',
+      "Each event is `event: reading` with a CanonicalReading as JSON in `data`; comment lines keep the stream alive. The last reading of each stored event carries `id:` with that event's log position; a client that reconnects with it as `Last-Event-ID` gets every reading after that event, none twice.",
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after the event with this log position (the last `id:` received)', schema: { type: 'string', maxLength: 200 } })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after the event with this log position (the last `id:` received)',
+    schema: { type: 'string', maxLength: 200 },
+  })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'An endless event stream',
-    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: reading\ndata: {"sensorId":"…","value":412.5}\n\n' } } },
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string', example: 'event: reading\ndata: {"sensorId":"…","value":412.5}\n\n' },
+      },
+    },
   })
   @ApiProblems(400, [503, 'The server already serves as many live streams as it allows'])
   async stream(
@@ -45,7 +54,8 @@ export class ReadingsStreamController {
     @Res() reply: FastifyReply,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<void> {
-    if (lastEventId !== undefined && (lastEventId.length === 0 || lastEventId.length > 200)) throw new BadRequestException('Last-Event-ID must be 1 to 200 characters');
+    if (lastEventId !== undefined && (lastEventId.length === 0 || lastEventId.length > 200))
+      throw new BadRequestException('Last-Event-ID must be 1 to 200 characters');
     // Joined before hijacking, so a refusal (bad input, too many streams) is still an ordinary error answer.
     const feed = await this.queries.execute(new WatchReadings(principal, request.sensor, lastEventId ?? null));
     reply.hijack();

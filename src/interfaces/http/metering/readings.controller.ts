@@ -4,7 +4,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { LatestReadingsDto, ReadingSeriesDto } from './readings.response.dto.js';
-import { GetLatestReadings, type LatestReadings } from '../../../application/metering/query-readings/latest-readings/get-latest-readings.query.js';
+import {
+  GetLatestReadings,
+  type LatestReadings,
+} from '../../../application/metering/query-readings/latest-readings/get-latest-readings.query.js';
 import { QueryReadingSeries } from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
@@ -24,7 +27,10 @@ export class ReadingsController {
   @ApiOperation({ operationId: 'getLatestReadings', summary: 'The newest canonical reading of each sensor asked for' })
   @ApiOkResponse({ type: LatestReadingsDto })
   @ApiProblems(400)
-  latest(@CurrentPrincipal() principal: Principal, @Query() request: LatestReadingsRequestDto): Promise<LatestReadings> {
+  latest(
+    @CurrentPrincipal() principal: Principal,
+    @Query() request: LatestReadingsRequestDto,
+  ): Promise<LatestReadings> {
     return this.queries.execute(new GetLatestReadings(principal, request.sensor));
   }
 
@@ -44,14 +50,27 @@ export class ReadingsController {
     content: {
       'application/json': { schema: { $ref: getSchemaPath(ReadingSeriesDto) } },
       'text/csv': {
-        schema: { type: 'string', description: 'Header line, then one line per point: sensor_id,t,value (raw) or sensor_id,t,count,avg,min,max,delta' },
+        schema: {
+          type: 'string',
+          description:
+            'Header line, then one line per point: sensor_id,t,value (raw) or sensor_id,t,count,avg,min,max,delta',
+        },
       },
     },
   })
   @ApiProblems([400, 'Invalid parameters, a range longer than the bucket allows, or too many raw points'])
-  async series(@CurrentPrincipal() principal: Principal, @Query() request: SeriesRequestDto, @Headers('accept') accept?: string): Promise<StreamableFile> {
+  async series(
+    @CurrentPrincipal() principal: Principal,
+    @Query() request: SeriesRequestDto,
+    @Headers('accept') accept?: string,
+  ): Promise<StreamableFile> {
     const series = await this.queries.execute(
-      new QueryReadingSeries(principal, { sensorIds: request.sensor, from: request.from, to: request.to, bucket: request.bucket }),
+      new QueryReadingSeries(principal, {
+        sensorIds: request.sensor,
+        from: request.from,
+        to: request.to,
+        bucket: request.bucket,
+      }),
     );
     const csv = request.format === 'csv' || (request.format === undefined && prefersCsv(accept));
     return csv

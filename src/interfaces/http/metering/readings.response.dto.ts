@@ -4,8 +4,19 @@ import type { LatestReadings } from '../../../application/metering/query-reading
 import type { NodeDetail } from '../../../application/devices/get-node/get-node.query.js';
 import type { NodePage } from '../../../application/devices/list-nodes/list-nodes.query.js';
 import type { NodeView } from '../../../application/devices/node-view.js';
-import { SERIES_BUCKETS, type SeriesBucket, type SeriesKind } from '../../../application/metering/query-readings/reading-series/series-limits.js';
-import { QUANTITIES, QUANTITY_UNITS, type CanonicalReading, type Phase, type Quantity, type Unit } from '../../../domain/metering/canonical-reading.js';
+import {
+  SERIES_BUCKETS,
+  type SeriesBucket,
+  type SeriesKind,
+} from '../../../application/metering/query-readings/reading-series/series-limits.js';
+import {
+  QUANTITIES,
+  QUANTITY_UNITS,
+  type CanonicalReading,
+  type Phase,
+  type Quantity,
+  type Unit,
+} from '../../../domain/metering/canonical-reading.js';
 
 const UNITS = [...new Set(Object.values(QUANTITY_UNITS))];
 
@@ -23,7 +34,8 @@ export class SensorViewDto implements SensorView {
 
 export class SensorPageDto implements SensorPage {
   @ApiProperty({ type: [SensorViewDto] }) readonly items!: SensorViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }
 
 export class ReadingPositionDto {
@@ -55,8 +67,10 @@ export class CanonicalReadingDto implements CanonicalReading {
 }
 
 export class LatestReadingsDto implements LatestReadings {
-  @ApiProperty({ type: [CanonicalReadingDto], description: 'In the order asked for' }) readonly items!: CanonicalReadingDto[];
-  @ApiProperty({ type: [String], description: 'Ids that name no sensor the caller may see' }) readonly missing!: string[];
+  @ApiProperty({ type: [CanonicalReadingDto], description: 'In the order asked for' })
+  readonly items!: CanonicalReadingDto[];
+  @ApiProperty({ type: [String], description: 'Ids that name no sensor the caller may see' })
+  readonly missing!: string[];
 }
 
 export class RawPointDto {
@@ -75,7 +89,8 @@ export class GaugeBucketPointDto {
 export class CounterBucketPointDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the bucket' }) readonly t!: string;
   @ApiProperty({ type: 'integer' }) readonly count!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Consumption in the bucket, aware of counter resets' }) readonly delta!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Consumption in the bucket, aware of counter resets' })
+  readonly delta!: number | null;
 }
 
 @ApiExtraModels(RawPointDto, GaugeBucketPointDto, CounterBucketPointDto)
@@ -89,7 +104,9 @@ export class SensorSeriesDto {
   @ApiProperty({
     type: 'array',
     description: 'Raw points for `bucket=raw`; gauge buckets (avg/min/max) or counter buckets (delta) otherwise',
-    items: { oneOf: [RawPointDto, GaugeBucketPointDto, CounterBucketPointDto].map((m) => ({ $ref: getSchemaPath(m) })) },
+    items: {
+      oneOf: [RawPointDto, GaugeBucketPointDto, CounterBucketPointDto].map((m) => ({ $ref: getSchemaPath(m) })),
+    },
   })
   readonly points!: (RawPointDto | GaugeBucketPointDto | CounterBucketPointDto)[];
 }
@@ -98,7 +115,8 @@ export class ReadingSeriesDto {
   @ApiProperty({ enum: SERIES_BUCKETS }) readonly bucket!: SeriesBucket;
   @ApiProperty({ format: 'date-time' }) readonly from!: string;
   @ApiProperty({ format: 'date-time' }) readonly to!: string;
-  @ApiProperty({ type: [String], description: 'Ids that name no sensor the caller may see' }) readonly missing!: string[];
+  @ApiProperty({ type: [String], description: 'Ids that name no sensor the caller may see' })
+  readonly missing!: string[];
   @ApiProperty({ type: [SensorSeriesDto] }) readonly series!: SensorSeriesDto[];
 }
 
@@ -119,10 +137,12 @@ export class NodeViewDto implements NodeView {
 }
 
 export class NodeDetailDto extends NodeViewDto implements NodeDetail {
-  @ApiProperty({ type: [String], description: 'Sensors of the node that have reported, in id order' }) readonly sensorIds!: string[];
+  @ApiProperty({ type: [String], description: 'Sensors of the node that have reported, in id order' })
+  readonly sensorIds!: string[];
 }
 
 export class NodePageDto implements NodePage {
   @ApiProperty({ type: [NodeViewDto] }) readonly items!: NodeViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' }) readonly nextAfter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null at the end' })
+  readonly nextAfter!: string | null;
 }

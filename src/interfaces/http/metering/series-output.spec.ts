@@ -1,11 +1,24 @@
-import type { ReadingSeries, SeriesPoint, SeriesSensor } from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
+import type {
+  ReadingSeries,
+  SeriesPoint,
+  SeriesSensor,
+} from '../../../application/metering/query-readings/reading-series/query-reading-series.query.js';
 import { csvField, prefersCsv, seriesCsv, seriesJson } from './series-output.js';
 
 const sensor = (sensorId: string, kind: 'gauge' | 'counter' = 'gauge'): SeriesSensor => ({
-  sensorId, nodeId: 'n', gatewayId: 'g', quantity: kind === 'gauge' ? 'power' : 'gasVolume', unit: kind === 'gauge' ? 'W' : 'm3', kind,
+  sensorId,
+  nodeId: 'n',
+  gatewayId: 'g',
+  quantity: kind === 'gauge' ? 'power' : 'gasVolume',
+  unit: kind === 'gauge' ? 'W' : 'm3',
+  kind,
 });
 
-function aSeries(bucket: ReadingSeries['bucket'], pages: Record<string, SeriesPoint[][]>, missing: string[] = []): ReadingSeries {
+function aSeries(
+  bucket: ReadingSeries['bucket'],
+  pages: Record<string, SeriesPoint[][]>,
+  missing: string[] = [],
+): ReadingSeries {
   return {
     bucket,
     from: '2025-03-01T00:00:00.000Z',
@@ -45,7 +58,10 @@ describe('seriesJson', () => {
       'b/power': [],
     };
     expect(JSON.parse(await text(seriesJson(aSeries('raw', pages, ['x']))))).toEqual({
-      bucket: 'raw', from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z', missing: ['x'],
+      bucket: 'raw',
+      from: '2025-03-01T00:00:00.000Z',
+      to: '2025-03-02T00:00:00.000Z',
+      missing: ['x'],
       series: [
         { ...sensor('a/power'), points: pages['a/power'].flat() },
         { ...sensor('b/power'), points: [] },
@@ -65,7 +81,9 @@ describe('seriesCsv', () => {
         }),
       ),
     );
-    expect(csv).toBe('sensor_id,t,count,avg,min,max,delta\r\n"m,1/power",T1,2,1.5,1,2,\r\nm/gas,T1,3,,,,0.25\r\nm/gas,T2,1,,,,\r\n');
+    expect(csv).toBe(
+      'sensor_id,t,count,avg,min,max,delta\r\n"m,1/power",T1,2,1.5,1,2,\r\nm/gas,T1,3,,,,0.25\r\nm/gas,T2,1,,,,\r\n',
+    );
   });
 });
 

@@ -17,10 +17,14 @@ interface Served {
 /** A real HTTP server whose one route serves `feed` the way the readings stream does, with short intervals. */
 async function serve(capacity = 1000): Promise<Served> {
   const closes = { count: 0 };
-  const feed = new BoundedReadingFeed(() => true, capacity, () => {
-    closes.count += 1;
-    return Promise.resolve();
-  });
+  const feed = new BoundedReadingFeed(
+    () => true,
+    capacity,
+    () => {
+      closes.count += 1;
+      return Promise.resolve();
+    },
+  );
   let settle!: (end: Promise<SseEnd>) => void;
   const result = new Promise<SseEnd>((resolve) => (settle = (end) => resolve(end)));
   const server = createServer((_req, res) => settle(serveSse(res, feed, { heartbeatMs: 30, retryMs: 1000 })));
@@ -45,7 +49,8 @@ describe('serveSse', () => {
     const [message] = await client.waitForMessages(1);
     expect(message).toEqual({ event: 'reading', data: JSON.stringify(reading) });
     const deadline = Date.now() + 2000;
-    while (client.comments.filter((c) => c === 'heartbeat').length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (client.comments.filter((c) => c === 'heartbeat').length < 3 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     expect(client.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThanOrEqual(3);
     client.abort();
     expect(await served.result).toBe('disconnected');

@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { FeedEnd, LiveReadingFeed } from '../../../application/metering/query-readings/watch-readings/live-reading-feed.js';
+import type {
+  FeedEnd,
+  LiveReadingFeed,
+} from '../../../application/metering/query-readings/watch-readings/live-reading-feed.js';
 
 export interface SseOptions {
   /** Comment lines that keep proxies and load balancers from closing an idle stream. */

@@ -43,7 +43,10 @@ export class AlarmsController {
   }
 
   @Get(':alarmId')
-  @ApiOperation({ operationId: 'getAlarm', summary: 'One alarm: the setting it was judged by, since when, its values, and how it ended' })
+  @ApiOperation({
+    operationId: 'getAlarm',
+    summary: 'One alarm: the setting it was judged by, since when, its values, and how it ended',
+  })
   @ApiParam({ name: 'alarmId', schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ type: AlarmDto })
   @ApiProblems([404, 'The alarm does not exist, or the caller may not read its sensor'])

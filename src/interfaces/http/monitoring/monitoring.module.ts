@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
-import { GetAlarmHandler, ListAlarmsHandler } from '../../../application/monitoring/query-alarms/query-alarms.handlers.js';
+import {
+  GetAlarmHandler,
+  ListAlarmsHandler,
+} from '../../../application/monitoring/query-alarms/query-alarms.handlers.js';
 import { AccessPolicyModule } from '../access/access-policy.module.js';
 import { AlarmsController } from './alarms.controller.js';
 

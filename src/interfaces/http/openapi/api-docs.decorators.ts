@@ -36,7 +36,11 @@ export function problemResponse(status: number, description?: string): Parameter
  * operation by the document builder.
  */
 export function ApiProblems(...answers: (number | readonly [number, string])[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(...answers.map((a) => (typeof a === 'number' ? ApiResponse(problemResponse(a)) : ApiResponse(problemResponse(a[0], a[1])))));
+  return applyDecorators(
+    ...answers.map((a) =>
+      typeof a === 'number' ? ApiResponse(problemResponse(a)) : ApiResponse(problemResponse(a[0], a[1])),
+    ),
+  );
 }
 
 /** A bearer-protected operation or controller: the security requirement plus its 401 and 403 answers. */

@@ -20,15 +20,22 @@ function unopenedRuntime(): AppRuntime {
   };
   const placeholder: unknown = new Proxy(() => undefined, handler);
   const access = { providers: ACCESS_PROVIDER_TOKENS.map((provide) => ({ provide, useValue: placeholder })) };
-  return new Proxy({}, { get: (_, key) => (key === 'access' ? access : key === 'then' ? undefined : placeholder) }) as AppRuntime;
+  return new Proxy(
+    {},
+    { get: (_, key) => (key === 'access' ? access : key === 'then' ? undefined : placeholder) },
+  ) as AppRuntime;
 }
 
 /** The same document GET /openapi.json serves, built without storage or a listening socket. */
 export async function describeApi(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(unopenedRuntime()), new FastifyAdapter(), {
-    preview: true,
-    logger: ['error'],
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.with(unopenedRuntime()),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: ['error'],
+    },
+  );
   try {
     return buildOpenApiDocument(app, API_VERSION);
   } finally {

@@ -20,7 +20,10 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setVersion(version)
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The admin token, or a token the auth endpoints issue' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The admin token, or a token the auth endpoints issue' },
+      BEARER_SCHEME,
+    )
     .addGlobalResponse(problemResponse(429), problemResponse(500))
     .build();
   const document = SwaggerModule.createDocument(app, config, {
@@ -28,7 +31,10 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     operationIdFactory: (controller, method) => `${controller}_${method}`,
   });
   const paths = Object.entries(document.paths).flatMap(([path, item]) => namedWildcard(path, item));
-  return { ...document, paths: Object.fromEntries(paths.map(([path, item]) => [path, mapOperations(item, finishOperation)])) };
+  return {
+    ...document,
+    paths: Object.fromEntries(paths.map(([path, item]) => [path, mapOperations(item, finishOperation)])),
+  };
 }
 
 type PathItem = OpenAPIObject['paths'][string];
@@ -40,14 +46,19 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 function mapOperations(item: PathItem, map: (operation: Operation) => Operation): PathItem {
   return Object.fromEntries(
-    Object.entries(item).map(([key, value]) => [key, typeof value === 'object' && value !== null && 'responses' in value ? map(value as Operation) : value]),
+    Object.entries(item).map(([key, value]) => [
+      key,
+      typeof value === 'object' && value !== null && 'responses' in value ? map(value as Operation) : value,
+    ]),
   ) as PathItem;
 }
 
 /** `@ApiPublic()` becomes an explicit empty security requirement; `@Headers('accept')` is not a parameter. */
 function finishOperation(operation: Operation): Operation {
   const { [PUBLIC_MARK]: isPublic, ...rest } = operation;
-  const parameters = (rest.parameters ?? []).filter((p) => !(p.in === 'header' && RESERVED_HEADERS.has((p.name ?? '').toLowerCase())));
+  const parameters = (rest.parameters ?? []).filter(
+    (p) => !(p.in === 'header' && RESERVED_HEADERS.has((p.name ?? '').toLowerCase())),
+  );
   return { ...rest, parameters, ...(isPublic === true ? { security: [] } : {}) };
 }
 

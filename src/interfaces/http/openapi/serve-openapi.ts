@@ -64,6 +64,8 @@ export function serveOpenApi(app: NestFastifyApplication, document: OpenAPIObjec
   for (const [file, type] of Object.entries(ASSETS)) {
     // Read on first use: most servers never show the page, and the bundle is over a megabyte.
     let content: Buffer | undefined;
-    fastify.get(`${DOCS_PATH}/${file}`, (_, reply) => reply.type(type).send((content ??= readFileSync(join(swaggerUiDirectory(), file)))));
+    fastify.get(`${DOCS_PATH}/${file}`, (_, reply) =>
+      reply.type(type).send((content ??= readFileSync(join(swaggerUiDirectory(), file)))),
+    );
   }
 }

@@ -1,5 +1,13 @@
-import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
-import { InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../../../application/access/authentication.errors.js';
+import {
+  AdminRequiredError,
+  NotAuthenticatedError,
+  ObjectNotVisibleError,
+} from '../../../application/access/access.errors.js';
+import {
+  InvalidCredentialsError,
+  InvalidRefreshTokenError,
+  LoginThrottledError,
+} from '../../../application/access/authentication.errors.js';
 import { AlarmQueryError } from '../../../application/monitoring/query-alarms/alarm-query.errors.js';
 import {
   NetworkConfigurationRefusedError,
@@ -34,7 +42,11 @@ interface MappingOptions<E extends Error> {
 }
 
 /** Typed at the row, so each row's callbacks see their own error class; `mappingFor` only calls them on instances. */
-function map<E extends Error>(error: ErrorClass<E>, status: number | ((error: E) => number), options: MappingOptions<E> = {}): ErrorMapping {
+function map<E extends Error>(
+  error: ErrorClass<E>,
+  status: number | ((error: E) => number),
+  options: MappingOptions<E> = {},
+): ErrorMapping {
   const { detail, headers } = options;
   return {
     error,

@@ -11,19 +11,36 @@ describe('problem+json for errors outside the controllers', () => {
   let server: RunningServer;
   let dataDir: string;
   const post = (path: string, body: string, contentType = 'application/json'): Promise<Response> =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': contentType }, body });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': contentType },
+      body,
+    });
   const expectProblem = async (response: Response, status: number): Promise<Record<string, unknown>> => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json(;|$)/);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), instance: expect.any(String) });
+    expect(body).toMatchObject({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance: expect.any(String),
+    });
     return body;
   };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-problems-'));
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: TOKEN, bodyLimitBytes: 1024 },
+      {
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: TOKEN,
+        bodyLimitBytes: 1024,
+      },
       pino({ level: 'silent' }),
     );
   }, 30_000);
@@ -52,8 +69,12 @@ describe('problem+json for errors outside the controllers', () => {
   });
 
   it('an unknown query parameter is a validation problem naming it', async () => {
-    const response = await fetch(`${server.url}/api/gateways?colour=red`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const response = await fetch(`${server.url}/api/gateways?colour=red`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     const body = await expectProblem(response, 400);
-    expect(body.errors).toEqual([{ field: 'colour', constraint: 'unknownProperty', message: 'property colour should not exist' }]);
+    expect(body.errors).toEqual([
+      { field: 'colour', constraint: 'unknownProperty', message: 'property colour should not exist' },
+    ]);
   });
 });

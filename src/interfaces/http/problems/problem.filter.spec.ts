@@ -1,11 +1,30 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../../../application/access/access.errors.js';
-import { InvalidReadingQueryError, LiveFeedLimitError, NodeNotFoundError } from '../../../application/metering/query-readings/reading-query.errors.js';
-import { NetworkConfigurationRefusedError, NetworkConfigurationTimedOutError } from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
+import {
+  AdminRequiredError,
+  NotAuthenticatedError,
+  ObjectNotVisibleError,
+} from '../../../application/access/access.errors.js';
+import {
+  InvalidReadingQueryError,
+  LiveFeedLimitError,
+  NodeNotFoundError,
+} from '../../../application/metering/query-readings/reading-query.errors.js';
+import {
+  NetworkConfigurationRefusedError,
+  NetworkConfigurationTimedOutError,
+} from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
-import { GatewayAlreadyRegisteredError, GatewayNotFoundError, InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
-import { InvalidNetworkConfigurationError, NetworkNotConfigurableError, UnknownNetworkConfigurationRequestError } from '../../../domain/gateways/network-configuration.errors.js';
+import {
+  GatewayAlreadyRegisteredError,
+  GatewayNotFoundError,
+  InvalidGatewayRegistrationError,
+} from '../../../domain/gateways/gateway.errors.js';
+import {
+  InvalidNetworkConfigurationError,
+  NetworkNotConfigurableError,
+  UnknownNetworkConfigurationRequestError,
+} from '../../../domain/gateways/network-configuration.errors.js';
 import { GatewayCommandTimeoutError, GatewayOfflineError } from '../../gateway-link/gateway-commands.js';
 import { problemOf } from './problem.filter.js';
 import { RequestValidationError } from './problem.js';
@@ -33,7 +52,10 @@ describe('problemOf', () => {
     expect(statusOf(new NetworkNotConfigurableError('gw', 'dsmr'))).toBe(422);
     expect(statusOf(new UnknownNetworkConfigurationRequestError('r1'))).toBe(404);
     expect(statusOf(new NetworkConfigurationRefusedError('r1', 'the coordinator refused'))).toBe(422);
-    expect(problemOf(new NetworkConfigurationTimedOutError('r1', 'gw'), request).problem).toMatchObject({ status: 504, type: 'urn:wattlog:problem:gateway-timeout' });
+    expect(problemOf(new NetworkConfigurationTimedOutError('r1', 'gw'), request).problem).toMatchObject({
+      status: 504,
+      type: 'urn:wattlog:problem:gateway-timeout',
+    });
     const conflict = problemOf(new WrongExpectedRevisionError('gateway-gw', 3, 4), request).problem;
     expect(conflict).toMatchObject({ status: 409, type: 'urn:wattlog:problem:concurrent-change' });
     // The stream name and revisions are internals.
@@ -48,13 +70,26 @@ describe('problemOf', () => {
       detail: 'gateway gw-7 does not exist',
       instance: '/api/things/7',
     });
-    expect(problemOf(new BadRequestException(['a is bad', 'b is bad']), request).problem.detail).toBe('a is bad; b is bad');
+    expect(problemOf(new BadRequestException(['a is bad', 'b is bad']), request).problem.detail).toBe(
+      'a is bad; b is bad',
+    );
   });
 
   it('lists each failed field of a validation error', () => {
-    const problem = problemOf(new RequestValidationError([{ field: 'limit', constraint: 'max', message: 'limit must not be greater than 1000' }]), request).problem;
-    expect(problem).toMatchObject({ status: 400, type: 'urn:wattlog:problem:validation-failed', detail: 'limit must not be greater than 1000' });
-    expect(problem.errors).toEqual([{ field: 'limit', constraint: 'max', message: 'limit must not be greater than 1000' }]);
+    const problem = problemOf(
+      new RequestValidationError([
+        { field: 'limit', constraint: 'max', message: 'limit must not be greater than 1000' },
+      ]),
+      request,
+    ).problem;
+    expect(problem).toMatchObject({
+      status: 400,
+      type: 'urn:wattlog:problem:validation-failed',
+      detail: 'limit must not be greater than 1000',
+    });
+    expect(problem.errors).toEqual([
+      { field: 'limit', constraint: 'max', message: 'limit must not be greater than 1000' },
+    ]);
   });
 
   it('answers anything unexpected with 500 and no internals', () => {

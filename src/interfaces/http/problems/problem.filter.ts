@@ -2,7 +2,14 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mappingFor } from './error-status.table.js';
 import { frameworkErrorDetail } from './framework-errors.js';
-import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError, RequestValidationError, statusTitle, type Problem } from './problem.js';
+import {
+  PROBLEM_MEDIA_TYPE,
+  PROBLEM_TYPES,
+  ProblemError,
+  RequestValidationError,
+  statusTitle,
+  type Problem,
+} from './problem.js';
 
 interface Answer {
   readonly status: number;
@@ -20,7 +27,11 @@ const INTERNAL_DETAIL = 'the server could not answer this request; the error has
 
 /** Fastify's own errors (body parsing, body limit, media type) carry an `FST_…` code and their status. */
 function isFastifyError(error: unknown): error is Error & { code: string; statusCode: number } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { statusCode?: unknown }).statusCode === 'number';
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { statusCode?: unknown }).statusCode === 'number'
+  );
 }
 
 function httpExceptionDetail(exception: HttpException): string {
@@ -43,7 +54,8 @@ function answerFor(error: unknown): Answer {
       ...(errors.length < error.violations.length ? { errorCount: error.violations.length } : {}),
     };
   }
-  if (error instanceof ProblemError) return { status: error.status, type: error.type, detail: error.message, headers: error.headers };
+  if (error instanceof ProblemError)
+    return { status: error.status, type: error.type, detail: error.message, headers: error.headers };
   const mapping = mappingFor(error);
   if (mapping && error instanceof Error) {
     return {
@@ -69,7 +81,10 @@ function instanceOf(request: FastifyRequest | undefined): string {
   return path.length > 512 ? path.slice(0, 512) : path;
 }
 
-export function problemOf(error: unknown, request: FastifyRequest | undefined): { problem: Problem; headers: Readonly<Record<string, string>> } {
+export function problemOf(
+  error: unknown,
+  request: FastifyRequest | undefined,
+): { problem: Problem; headers: Readonly<Record<string, string>> } {
   const answer = answerFor(error);
   const problem: Problem = {
     type: answer.type,
@@ -99,13 +114,20 @@ export class ProblemFilter implements ExceptionFilter {
     const { problem, headers } = problemOf(error, request);
     if (problem.status >= 500) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      this.logger.error(`${request?.method ?? '?'} ${problem.instance} failed with ${problem.status}: ${failure.message}`, failure.stack);
+      this.logger.error(
+        `${request?.method ?? '?'} ${problem.instance} failed with ${problem.status}: ${failure.message}`,
+        failure.stack,
+      );
     }
     // A streamed answer that fails after its head went out can only be cut off.
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.destroy();
       return;
     }
-    void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem));
+    void reply
+      .status(problem.status)
+      .headers(headers)
+      .header('content-type', PROBLEM_MEDIA_TYPE)
+      .send(JSON.stringify(problem));
   }
 }

@@ -78,6 +78,11 @@ export class ProblemError extends Error {
 export class RequestValidationError extends Error {
   override readonly name = 'RequestValidationError';
   constructor(readonly violations: readonly FieldViolation[]) {
-    super(violations.slice(0, 10).map((v) => v.message).join('; ') + (violations.length > 10 ? `; and ${violations.length - 10} more` : ''));
+    super(
+      violations
+        .slice(0, 10)
+        .map((v) => v.message)
+        .join('; ') + (violations.length > 10 ? `; and ${violations.length - 10} more` : ''),
+    );
   }
 }

@@ -39,12 +39,17 @@ describe('rate limits per principal, else per client address', () => {
     for (let i = 0; i < 5; i++) {
       last = await get('/api/gateways', TOKEN);
       statuses.push(last.status);
-      if (i === 0) expect([last.headers.get('ratelimit-limit'), last.headers.get('ratelimit-remaining')]).toEqual(['4', '3']);
+      if (i === 0)
+        expect([last.headers.get('ratelimit-limit'), last.headers.get('ratelimit-remaining')]).toEqual(['4', '3']);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     expect(last?.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await last?.json()).toMatchObject({ status: 429, type: 'urn:wattlog:problem:rate-limited', instance: '/api/gateways' });
+    expect(await last?.json()).toMatchObject({
+      status: 429,
+      type: 'urn:wattlog:problem:rate-limited',
+      instance: '/api/gateways',
+    });
   });
 
   it('keeps anonymous callers on their address bucket, and makes failed token guesses cost it too', async () => {

@@ -31,7 +31,8 @@ export class TokenBuckets {
     readonly policy: BucketPolicy,
     private readonly maxKeys = 100_000,
   ) {
-    if (!(policy.ratePerSecond > 0) || !(policy.burst >= 1)) throw new Error('a rate limit needs a positive rate and a burst of at least 1');
+    if (!(policy.ratePerSecond > 0) || !(policy.burst >= 1))
+      throw new Error('a rate limit needs a positive rate and a burst of at least 1');
   }
 
   /** Spends one token if there is one. */

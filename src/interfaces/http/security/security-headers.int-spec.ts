@@ -10,7 +10,11 @@ import { startHttpServer, type RunningServer } from '../http-server.js';
 const TOKEN = 'a'.repeat(64);
 const silent = pino({ level: 'silent' });
 
-function headersOver(url: string, ca: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+function headersOver(
+  url: string,
+  ca: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, headers, servername: 'localhost' }, (res) => {
       res.resume();
@@ -22,7 +26,10 @@ function headersOver(url: string, ca: string, headers: Record<string, string>): 
 }
 
 /** The head of an endless event stream, then the connection is dropped. */
-function streamHead(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+function streamHead(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = httpGet(url, { headers }, (res) => {
       resolve({ status: res.statusCode ?? 0, headers: res.headers });
@@ -40,7 +47,13 @@ describe('security headers', () => {
     dirs.push(dataDir);
     const tls = https ? await ensureHttpsCredentials({ dataDir }, silent) : null;
     const server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: tls ? { key: tls.key, cert: tls.cert } : null, adminToken: TOKEN },
+      {
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        tls: tls ? { key: tls.key, cert: tls.cert } : null,
+        adminToken: TOKEN,
+      },
       silent,
     );
     servers.push(server);
@@ -67,7 +80,11 @@ describe('security headers', () => {
     expect([...answers.map((a) => a.status), stream.status]).toEqual([200, 401, 404, 200, 200]);
     const heads = [...answers.map((a) => a.headers), new Headers(stream.headers as Record<string, string>)];
     for (const h of heads) {
-      expect([h.get('x-content-type-options'), h.get('x-frame-options'), h.get('referrer-policy')]).toEqual(['nosniff', 'DENY', 'no-referrer']);
+      expect([h.get('x-content-type-options'), h.get('x-frame-options'), h.get('referrer-policy')]).toEqual([
+        'nosniff',
+        'DENY',
+        'no-referrer',
+      ]);
       expect(h.get('content-security-policy')).toContain("default-src 'none'");
       expect(h.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(h.get('cache-control')).toMatch(/^no-store/);

@@ -1,9 +1,18 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Registry } from 'prom-client';
-import type { NetworkConfigurationSending, NetworkLink } from '../../../application/gateways/network-configuration/ports/network-link.port.js';
-import { NETWORK_CONFIGURATION_SENDING, NETWORK_LINK } from '../../../application/gateways/network-configuration/ports/network-link.port.js';
+import type {
+  NetworkConfigurationSending,
+  NetworkLink,
+} from '../../../application/gateways/network-configuration/ports/network-link.port.js';
+import {
+  NETWORK_CONFIGURATION_SENDING,
+  NETWORK_LINK,
+} from '../../../application/gateways/network-configuration/ports/network-link.port.js';
 import { KEY_VAULT, type KeyVault } from '../../../application/gateways/ports/key-vault.port.js';
-import { type RenderedDayMemory, SERIES_DAY_MEMORY } from '../../../application/metering/query-readings/reading-series/rendered-day-memory.js';
+import {
+  type RenderedDayMemory,
+  SERIES_DAY_MEMORY,
+} from '../../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { CLOCK, systemClock } from '../../../application/ports/clock.port.js';
 import { EVENT_STORE } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../../application/ports/read-model-db.port.js';
@@ -11,7 +20,13 @@ import type { ProjectionSupervisor } from '../../../application/projections/proj
 import type { Storage } from '../../../infrastructure/composition/storage.js';
 import type { AccessRuntime } from '../access/access-runtime.js';
 import { ADMIT_EVERY_REQUEST, PRINCIPAL_ADMISSION, type PrincipalAdmission } from '../rate-limit/rate-limit.js';
-import { ACTUATOR_DISPATCH, ADMIN_TOKEN, METRICS_REGISTRY, PROJECTION_SUPERVISOR, type ActuatorDispatchPoke } from '../runtime.tokens.js';
+import {
+  ACTUATOR_DISPATCH,
+  ADMIN_TOKEN,
+  METRICS_REGISTRY,
+  PROJECTION_SUPERVISOR,
+  type ActuatorDispatchPoke,
+} from '../runtime.tokens.js';
 
 /** What the server builds before Nest starts (storage, supervisor, link, access state) and hands to the modules. */
 export interface AppRuntime {

@@ -12,14 +12,18 @@ class Child extends Base {
   count!: unknown;
 }
 
-const failed = (errors: ValidationError[]): string[] => errors.flatMap((e) => Object.keys(e.constraints ?? {}).map((c) => `${e.property}:${c}`)).sort();
+const failed = (errors: ValidationError[]): string[] =>
+  errors.flatMap((e) => Object.keys(e.constraints ?? {}).map((c) => `${e.property}:${c}`)).sort();
 
 describe('memoized class-validator metadata', () => {
   beforeAll(() => memoizeValidationMetadata());
 
   it('validates own and inherited rules as before, call after call', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(failed(await validate(Object.assign(new Child(), { name: 3, count: 0 })))).toEqual(['count:min', 'name:isString']);
+      expect(failed(await validate(Object.assign(new Child(), { name: 3, count: 0 })))).toEqual([
+        'count:min',
+        'name:isString',
+      ]);
       expect(await validate(Object.assign(new Child(), { name: 'a', count: 2 }))).toEqual([]);
     }
   });

@@ -17,10 +17,12 @@ export function memoizeValidationMetadata(storage: Storage = getMetadataStorage(
   patched[INSTALLED] = true;
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   let memo = new Map<unknown, Map<string, ReturnType<Lookup>>>();
-  const forget = <A extends unknown[]>(add: (...args: A) => void) => (...args: A) => {
-    memo = new Map();
-    add(...args);
-  };
+  const forget =
+    <A extends unknown[]>(add: (...args: A) => void) =>
+    (...args: A) => {
+      memo = new Map();
+      add(...args);
+    };
   storage.addValidationMetadata = forget(storage.addValidationMetadata.bind(storage));
   storage.addConstraintMetadata = forget(storage.addConstraintMetadata.bind(storage));
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {

@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { nodeConfigurationDecider, type NodeConfigurationState } from '../../../../domain/devices/node-configuration.decider.js';
+import {
+  nodeConfigurationDecider,
+  type NodeConfigurationState,
+} from '../../../../domain/devices/node-configuration.decider.js';
 import type { NodeConfigurationEvent } from '../../../../domain/devices/node-configuration.events.js';
 import { ObjectNotVisibleError } from '../../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
@@ -17,24 +20,46 @@ import {
   type NodeConfigurationView,
 } from './node-configuration-history.queries.js';
 
-async function visibleNode(policy: AccessPolicy, nodes: NodeDirectory, principal: GetNodeConfiguration['principal'], nodeId: string): Promise<void> {
+async function visibleNode(
+  policy: AccessPolicy,
+  nodes: NodeDirectory,
+  principal: GetNodeConfiguration['principal'],
+  nodeId: string,
+): Promise<void> {
   const node = await nodes.find(nodeId);
   if (!node) throw new ObjectNotVisibleError('node', nodeId);
   await policy.assertGatewayOwner(principal, node.gatewayId);
 }
 
-export function configurationView(nodeId: string, at: string, state: NodeConfigurationState, revision: number | 'no_stream'): NodeConfigurationView {
+export function configurationView(
+  nodeId: string,
+  at: string,
+  state: NodeConfigurationState,
+  revision: number | 'no_stream',
+): NodeConfigurationView {
   const names = [...new Set([...Object.keys(state.desired), ...Object.keys(state.applied)])].sort();
   const fields = names.map((field): NodeConfigurationField => {
     const desired = state.desired[field] ?? null;
     const applied = state.applied[field] ?? null;
     const request = desired ? state.requests[desired.requestId] : undefined;
-    const sync = desired && applied?.requestId === desired.requestId ? 'applied' : request && (request.status === 'requested' || request.status === 'sent') ? 'pending' : 'differs';
+    const sync =
+      desired && applied?.requestId === desired.requestId
+        ? 'applied'
+        : request && (request.status === 'requested' || request.status === 'sent')
+          ? 'pending'
+          : 'differs';
     return { field, desired, applied, sync };
   });
   const pending = Object.values(state.requests)
     .filter((r) => r.status === 'requested' || r.status === 'sent')
-    .map((r) => ({ requestId: r.requestId, field: r.field, status: r.status, requestedBy: r.requestedBy, requestedAt: r.requestedAt, expiresAt: r.expiresAt }));
+    .map((r) => ({
+      requestId: r.requestId,
+      field: r.field,
+      status: r.status,
+      requestedBy: r.requestedBy,
+      requestedAt: r.requestedAt,
+      expiresAt: r.expiresAt,
+    }));
   return { nodeId, at, revision: revision === 'no_stream' ? null : revision, fields, pending };
 }
 
@@ -51,14 +76,23 @@ export class GetNodeConfigurationHandler implements IQueryHandler<GetNodeConfigu
   async execute({ principal, nodeId, at }: GetNodeConfiguration): Promise<NodeConfigurationView> {
     await visibleNode(this.policy, this.nodes, principal, nodeId);
     const instant = at?.toISOString();
-    const { state, revision } = await loadStream(this.store, nodeStream(nodeId), nodeConfigurationDecider, NODE_CONFIGURATION_EVENTS, instant);
+    const { state, revision } = await loadStream(
+      this.store,
+      nodeStream(nodeId),
+      nodeConfigurationDecider,
+      NODE_CONFIGURATION_EVENTS,
+      instant,
+    );
     return configurationView(nodeId, instant ?? this.clock.now().toISOString(), state, revision);
   }
 }
 
 /** Every configuration step recorded in [from, to], each with the value before and after it. */
 @QueryHandler(ListNodeConfigurationChanges)
-export class ListNodeConfigurationChangesHandler implements IQueryHandler<ListNodeConfigurationChanges, ConfigurationChange[]> {
+export class ListNodeConfigurationChangesHandler implements IQueryHandler<
+  ListNodeConfigurationChanges,
+  ConfigurationChange[]
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
@@ -67,7 +101,13 @@ export class ListNodeConfigurationChangesHandler implements IQueryHandler<ListNo
 
   async execute({ principal, nodeId, from, to }: ListNodeConfigurationChanges): Promise<ConfigurationChange[]> {
     await visibleNode(this.policy, this.nodes, principal, nodeId);
-    const { recorded: events } = await loadStream(this.store, nodeStream(nodeId), nodeConfigurationDecider, NODE_CONFIGURATION_EVENTS, to.toISOString());
+    const { recorded: events } = await loadStream(
+      this.store,
+      nodeStream(nodeId),
+      nodeConfigurationDecider,
+      NODE_CONFIGURATION_EVENTS,
+      to.toISOString(),
+    );
     const start = from.toISOString();
     const changes: ConfigurationChange[] = [];
     let state = nodeConfigurationDecider.initialState();
@@ -85,9 +125,18 @@ export class ListNodeConfigurationChangesHandler implements IQueryHandler<ListNo
           field: request.field,
           requestId: request.requestId,
           by: request.requestedBy,
-          before: applying ? (state.applied[request.field]?.value ?? null) : requesting ? (state.desired[request.field]?.value ?? null) : null,
+          before: applying
+            ? (state.applied[request.field]?.value ?? null)
+            : requesting
+              ? (state.desired[request.field]?.value ?? null)
+              : null,
           after: applying || requesting ? request.change : null,
-          detail: event.type === 'NodeConfigurationApplied' || event.type === 'NodeConfigurationRejected' ? request.outcome ?? null : requesting ? event.data.reason : null,
+          detail:
+            event.type === 'NodeConfigurationApplied' || event.type === 'NodeConfigurationRejected'
+              ? (request.outcome ?? null)
+              : requesting
+                ? event.data.reason
+                : null,
         });
       }
       state = next;

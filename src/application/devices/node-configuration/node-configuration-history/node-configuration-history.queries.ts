@@ -33,7 +33,14 @@ export interface NodeConfigurationView {
   /** The last revision of `node-<id>` folded into this view; null when the node had no event yet. */
   readonly revision: number | null;
   readonly fields: readonly NodeConfigurationField[];
-  readonly pending: readonly { readonly requestId: string; readonly field: string; readonly status: string; readonly requestedBy: string; readonly requestedAt: string; readonly expiresAt: string }[];
+  readonly pending: readonly {
+    readonly requestId: string;
+    readonly field: string;
+    readonly status: string;
+    readonly requestedBy: string;
+    readonly requestedAt: string;
+    readonly expiresAt: string;
+  }[];
 }
 
 export interface ConfigurationChange {

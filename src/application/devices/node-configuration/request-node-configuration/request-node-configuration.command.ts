@@ -5,7 +5,11 @@ export class RequestNodeConfiguration {
   constructor(
     readonly principal: Principal,
     readonly nodeId: string,
-    readonly input: { readonly change: NodeConfigurationChange; readonly reason: string; readonly timeoutSeconds: number },
+    readonly input: {
+      readonly change: NodeConfigurationChange;
+      readonly reason: string;
+      readonly timeoutSeconds: number;
+    },
     readonly at: Date,
     readonly correlationId: string,
   ) {}

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actorIdOf } from '../../../../domain/access/principal.js';
-import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
+import {
+  nodeConfigurationDecider,
+  type NodeConfigurationCommand,
+} from '../../../../domain/devices/node-configuration.decider.js';
 import { fieldOf } from '../../../../domain/devices/node-configuration.events.js';
 import { ObjectNotVisibleError } from '../../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
@@ -19,14 +22,23 @@ const ATTEMPTS = 5;
  * alarm settings belong to the server, which applies them in the same append.
  */
 @CommandHandler(RequestNodeConfiguration)
-export class RequestNodeConfigurationHandler implements ICommandHandler<RequestNodeConfiguration, RequestedNodeConfiguration> {
+export class RequestNodeConfigurationHandler implements ICommandHandler<
+  RequestNodeConfiguration,
+  RequestedNodeConfiguration
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
     @Inject(NODE_DIRECTORY) private readonly nodes: NodeDirectory,
   ) {}
 
-  async execute({ principal, nodeId, input, at, correlationId }: RequestNodeConfiguration): Promise<RequestedNodeConfiguration> {
+  async execute({
+    principal,
+    nodeId,
+    input,
+    at,
+    correlationId,
+  }: RequestNodeConfiguration): Promise<RequestedNodeConfiguration> {
     this.policy.assertAdmin(principal);
     const node = await this.nodes.find(nodeId);
     if (!node) throw new ObjectNotVisibleError('node', nodeId);
@@ -36,12 +48,27 @@ export class RequestNodeConfigurationHandler implements ICommandHandler<RequestN
     // Other fields of the same node may be changed concurrently; a conflict only means deciding again.
     const request: NodeConfigurationCommand = {
       type: 'RequestNodeConfiguration',
-      data: { requestId, nodeId, gatewayId: node.gatewayId, change: input.change, requestedBy: metadata.actorId, reason: input.reason, timeoutSeconds: input.timeoutSeconds, at: time },
+      data: {
+        requestId,
+        nodeId,
+        gatewayId: node.gatewayId,
+        change: input.change,
+        requestedBy: metadata.actorId,
+        reason: input.reason,
+        timeoutSeconds: input.timeoutSeconds,
+        at: time,
+      },
     };
     const serverSide = input.change.kind === 'alarm_power_above' || input.change.kind === 'alarm_voltage_band';
-    const apply: NodeConfigurationCommand = { type: 'ApplyConfiguration', data: { requestId, applied: input.change, confirmation: 'stored as the server-side alarm setting', at: time } };
+    const apply: NodeConfigurationCommand = {
+      type: 'ApplyConfiguration',
+      data: { requestId, applied: input.change, confirmation: 'stored as the server-side alarm setting', at: time },
+    };
     const commands = serverSide ? [request, apply] : [request];
-    await handleWithDecider(this.store, nodeStream(nodeId), nodeConfigurationDecider, commands, metadata, { events: NODE_CONFIGURATION_EVENTS, attempts: ATTEMPTS });
+    await handleWithDecider(this.store, nodeStream(nodeId), nodeConfigurationDecider, commands, metadata, {
+      events: NODE_CONFIGURATION_EVENTS,
+      attempts: ATTEMPTS,
+    });
     return { requestId, nodeId, field: fieldOf(input.change), status: serverSide ? 'applied' : 'requested' };
   }
 }

@@ -1,8 +1,19 @@
-import { nodeConfigurationDecider, type NodeConfigurationCommand } from '../../../../domain/devices/node-configuration.decider.js';
-import { NODE_CONFIGURATION_EVENT_TYPES, type NodeConfigurationRequested } from '../../../../domain/devices/node-configuration.events.js';
+import {
+  nodeConfigurationDecider,
+  type NodeConfigurationCommand,
+} from '../../../../domain/devices/node-configuration.decider.js';
+import {
+  NODE_CONFIGURATION_EVENT_TYPES,
+  type NodeConfigurationRequested,
+} from '../../../../domain/devices/node-configuration.events.js';
 import { nodeTargetOf } from '../../../../domain/devices/node-target.js';
 import type { CommandLink } from '../../../control/ports/command-link.port.js';
-import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
+import {
+  WrongExpectedRevisionError,
+  type AllFilter,
+  type EventStore,
+  type RecordedEvent,
+} from '../../../ports/event-store.port.js';
 import { NODE_CONFIGURATION_EVENTS, NODE_STREAM_PREFIX, nodeStream } from '../node-stream.js';
 import type { NodeDirectory } from '../ports/node-directory.port.js';
 import { handleWithDecider } from '../../../shared/decider-command.js';
@@ -42,15 +53,24 @@ export class NodeConfigurationSender extends LogDrivenWorker {
     for (const [requestId, open] of [...this.open]) {
       if (this.loop.stopped) return;
       const now = this.options.now().toISOString();
-      if (now >= open.request.expiresAt) await this.step(open.request.nodeId, { type: 'ExpireConfiguration', data: { requestId, at: now } });
-      else if (open.status === 'requested' && !open.sending && this.link.isConnected(open.request.gatewayId)) await this.send(requestId, open);
+      if (now >= open.request.expiresAt)
+        await this.step(open.request.nodeId, { type: 'ExpireConfiguration', data: { requestId, at: now } });
+      else if (open.status === 'requested' && !open.sending && this.link.isConnected(open.request.gatewayId))
+        await this.send(requestId, open);
     }
   }
 
   private async step(nodeId: string, command: NodeConfigurationCommand): Promise<boolean> {
     const metadata = { actorId: SENDER_ACTOR, correlationId: command.data.requestId };
     try {
-      const { events } = await handleWithDecider(this.store, nodeStream(nodeId), nodeConfigurationDecider, command, metadata, { events: NODE_CONFIGURATION_EVENTS });
+      const { events } = await handleWithDecider(
+        this.store,
+        nodeStream(nodeId),
+        nodeConfigurationDecider,
+        command,
+        metadata,
+        { events: NODE_CONFIGURATION_EVENTS },
+      );
       return events.length > 0;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
@@ -63,13 +83,29 @@ export class NodeConfigurationSender extends LogDrivenWorker {
     const node = await this.nodes.find(request.nodeId);
     const target = node ? nodeTargetOf(request.nodeId, node.protocol) : null;
     if (!target) {
-      await this.step(request.nodeId, { type: 'RejectConfiguration', data: { requestId, detail: `the ${node?.protocol || 'unknown'} driver takes no configuration for this node`, at: this.options.now().toISOString() } });
+      await this.step(request.nodeId, {
+        type: 'RejectConfiguration',
+        data: {
+          requestId,
+          detail: `the ${node?.protocol || 'unknown'} driver takes no configuration for this node`,
+          at: this.options.now().toISOString(),
+        },
+      });
       return;
     }
-    if (!(await this.step(request.nodeId, { type: 'MarkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } }))) return;
+    if (
+      !(await this.step(request.nodeId, {
+        type: 'MarkConfigurationSent',
+        data: { requestId, at: this.options.now().toISOString() },
+      }))
+    )
+      return;
     open.sending = true;
     // A firmware update takes as long as the image needs to cross the network: its answer may come until the expiry.
-    const answerTimeoutMs = request.change.kind === 'firmware_update' ? Math.max(0, Date.parse(request.expiresAt) - this.options.now().getTime()) : undefined;
+    const answerTimeoutMs =
+      request.change.kind === 'firmware_update'
+        ? Math.max(0, Date.parse(request.expiresAt) - this.options.now().getTime())
+        : undefined;
     void this.link
       .deliverConfig(request.gatewayId, target, { change: request.change }, answerTimeoutMs)
       .then(async (delivery) => {
@@ -79,7 +115,10 @@ export class NodeConfigurationSender extends LogDrivenWorker {
             await this.step(
               request.nodeId,
               delivery.ok
-                ? { type: 'ApplyConfiguration', data: { requestId, applied: request.change, confirmation: delivery.detail, at } }
+                ? {
+                    type: 'ApplyConfiguration',
+                    data: { requestId, applied: request.change, confirmation: delivery.detail, at },
+                  }
                 : { type: 'RejectConfiguration', data: { requestId, detail: delivery.detail, at } },
             );
             return;
@@ -89,7 +128,9 @@ export class NodeConfigurationSender extends LogDrivenWorker {
             return;
         }
       })
-      .catch((error: unknown) => this.options.onError?.(error, `configuration request ${requestId}: recording the answer failed`))
+      .catch((error: unknown) =>
+        this.options.onError?.(error, `configuration request ${requestId}: recording the answer failed`),
+      )
       .finally(() => (open.sending = false));
   }
 }

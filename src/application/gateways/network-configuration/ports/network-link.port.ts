@@ -2,7 +2,12 @@ import type { NetworkConfigurationChange } from '../../../../domain/gateways/net
 
 /** What came of sending one network change down a gateway's session. `report` is the coordinator's, unchecked. */
 export type NetworkDelivery =
-  | { readonly kind: 'answered'; readonly ok: boolean; readonly detail: string; readonly report: Readonly<Record<string, unknown>> | null }
+  | {
+      readonly kind: 'answered';
+      readonly ok: boolean;
+      readonly detail: string;
+      readonly report: Readonly<Record<string, unknown>> | null;
+    }
   | { readonly kind: 'offline' }
   | { readonly kind: 'no_answer'; readonly detail: string };
 

@@ -1,12 +1,19 @@
 import type { Principal } from '../../../../domain/access/principal.js';
 import type { NetworkRequestStatus } from '../../../../domain/gateways/network-configuration.decider.js';
-import type { NetworkConfigurationChange, NetworkConfigurationReport } from '../../../../domain/gateways/network-configuration.events.js';
+import type {
+  NetworkConfigurationChange,
+  NetworkConfigurationReport,
+} from '../../../../domain/gateways/network-configuration.events.js';
 
 export class RequestNetworkConfiguration {
   constructor(
     readonly principal: Principal,
     readonly gatewayId: string,
-    readonly input: { readonly change: NetworkConfigurationChange; readonly reason: string; readonly timeoutSeconds: number },
+    readonly input: {
+      readonly change: NetworkConfigurationChange;
+      readonly reason: string;
+      readonly timeoutSeconds: number;
+    },
     readonly at: Date,
     readonly correlationId: string,
     /** When the gateway is connected, wait up to this long for the outcome before answering; 0 answers at once. */

@@ -1,6 +1,9 @@
 import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
 import { gatewayDecider } from '../../../../domain/gateways/gateway.decider.js';
-import { networkConfigurationDecider, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
+import {
+  networkConfigurationDecider,
+  type NetworkConfigurationCommand,
+} from '../../../../domain/gateways/network-configuration.decider.js';
 import type { NetworkConfigurationChange } from '../../../../domain/gateways/network-configuration.events.js';
 import { handleWithDecider, loadStream } from '../../../shared/decider-command.js';
 import { GATEWAY_EVENTS, gatewayStream } from '../../gateway-stream.js';
@@ -11,7 +14,11 @@ import { NetworkConfigurationSender } from './network-configuration-sender.js';
 /** A link whose gateways the test connects; each delivery waits until the test answers it. */
 class ScriptedLink implements NetworkLink {
   readonly connected = new Set<string>();
-  readonly delivered: { gatewayId: string; change: NetworkConfigurationChange; answer: (delivery: NetworkDelivery) => void }[] = [];
+  readonly delivered: {
+    gatewayId: string;
+    change: NetworkConfigurationChange;
+    answer: (delivery: NetworkDelivery) => void;
+  }[] = [];
   isConnected(gatewayId: string): boolean {
     return this.connected.has(gatewayId);
   }
@@ -20,7 +27,13 @@ class ScriptedLink implements NetworkLink {
   }
 }
 
-const channelReport = (channel: number) => ({ kind: 'channel', channel, panId: 0x1a62, extendedPanId: '0x0102030405060708', nwkUpdateId: 1 });
+const channelReport = (channel: number) => ({
+  kind: 'channel',
+  channel,
+  panId: 0x1a62,
+  extendedPanId: '0x0102030405060708',
+  nwkUpdateId: 1,
+});
 
 async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 5_000;
@@ -33,24 +46,70 @@ async function until(what: string, condition: () => boolean | Promise<boolean>):
 describe('network configuration sender', () => {
   let b: SqlBackend;
   const status = async (gatewayId: string, requestId: string) =>
-    (await loadStream(b.store, gatewayStream(gatewayId), networkConfigurationDecider, NETWORK_CONFIGURATION_EVENTS)).state.requests[requestId];
+    (await loadStream(b.store, gatewayStream(gatewayId), networkConfigurationDecider, NETWORK_CONFIGURATION_EVENTS))
+      .state.requests[requestId];
 
   async function register(gatewayId: string): Promise<void> {
-    const command = { type: 'RegisterGateway', data: { gatewayId, name: gatewayId, networkType: 'zigbee', address: 'virtual', description: '', location: { lat: 52, lon: 5, label: '' }, ownerId: 'o', keyFingerprint: 'f'.repeat(16), at: new Date().toISOString() } } as const;
-    await handleWithDecider(b.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: 'user:admin', correlationId: 'c' }, { events: GATEWAY_EVENTS });
+    const command = {
+      type: 'RegisterGateway',
+      data: {
+        gatewayId,
+        name: gatewayId,
+        networkType: 'zigbee',
+        address: 'virtual',
+        description: '',
+        location: { lat: 52, lon: 5, label: '' },
+        ownerId: 'o',
+        keyFingerprint: 'f'.repeat(16),
+        at: new Date().toISOString(),
+      },
+    } as const;
+    await handleWithDecider(
+      b.store,
+      gatewayStream(gatewayId),
+      gatewayDecider,
+      command,
+      { actorId: 'user:admin', correlationId: 'c' },
+      { events: GATEWAY_EVENTS },
+    );
   }
-  async function request(gatewayId: string, requestId: string, change: NetworkConfigurationChange, timeoutSeconds = 600): Promise<void> {
+  async function request(
+    gatewayId: string,
+    requestId: string,
+    change: NetworkConfigurationChange,
+    timeoutSeconds = 600,
+  ): Promise<void> {
     const command: NetworkConfigurationCommand = {
       type: 'RequestNetworkConfiguration',
-      data: { requestId, gatewayId, change, requestedBy: 'user:admin', reason: '', timeoutSeconds, at: new Date().toISOString() },
+      data: {
+        requestId,
+        gatewayId,
+        change,
+        requestedBy: 'user:admin',
+        reason: '',
+        timeoutSeconds,
+        at: new Date().toISOString(),
+      },
     };
     const metadata = { actorId: 'user:admin', correlationId: 'c' };
-    await handleWithDecider(b.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, { events: NETWORK_CONFIGURATION_EVENTS });
+    await handleWithDecider(b.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, {
+      events: NETWORK_CONFIGURATION_EVENTS,
+    });
   }
   /** A link session opening, as the link records it: the stream moves on under the sender. */
   async function sessionOpened(gatewayId: string, sessionId: string): Promise<void> {
-    const command = { type: 'RecordLinkSessionOpened', data: { gatewayId, sessionId, remoteAddress: '127.0.0.1', protocolVersion: 1, at: new Date().toISOString() } } as const;
-    await handleWithDecider(b.store, gatewayStream(gatewayId), gatewayDecider, command, { actorId: 'system:link', correlationId: sessionId }, { events: GATEWAY_EVENTS });
+    const command = {
+      type: 'RecordLinkSessionOpened',
+      data: { gatewayId, sessionId, remoteAddress: '127.0.0.1', protocolVersion: 1, at: new Date().toISOString() },
+    } as const;
+    await handleWithDecider(
+      b.store,
+      gatewayStream(gatewayId),
+      gatewayDecider,
+      command,
+      { actorId: 'system:link', correlationId: sessionId },
+      { events: GATEWAY_EVENTS },
+    );
   }
 
   beforeAll(async () => {

@@ -1,11 +1,19 @@
-import { networkConfigurationDecider, type NetworkConfigurationCommand } from '../../../../domain/gateways/network-configuration.decider.js';
+import {
+  networkConfigurationDecider,
+  type NetworkConfigurationCommand,
+} from '../../../../domain/gateways/network-configuration.decider.js';
 import {
   NETWORK_CONFIGURATION_EVENT_TYPES,
   type NetworkConfigurationChange,
   type NetworkConfigurationReport,
   type NetworkConfigurationRequested,
 } from '../../../../domain/gateways/network-configuration.events.js';
-import { WrongExpectedRevisionError, type AllFilter, type EventStore, type RecordedEvent } from '../../../ports/event-store.port.js';
+import {
+  WrongExpectedRevisionError,
+  type AllFilter,
+  type EventStore,
+  type RecordedEvent,
+} from '../../../ports/event-store.port.js';
 import { LogDrivenWorker, type LogDrivenWorkerOptions } from '../../../shared/log-driven-worker.js';
 import { followRequest, type OpenRequest } from '../../../shared/open-requests.js';
 import { GATEWAY_STREAM_PREFIX, gatewayStream } from '../../gateway-stream.js';
@@ -24,10 +32,14 @@ export interface NetworkSenderOptions extends LogDrivenWorkerOptions {
 
 type Open = OpenRequest<NetworkConfigurationRequested['data']>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The coordinator's report as the link carried it, in the shape of the change's kind; null when it is not. */
-export function readNetworkReport(kind: NetworkConfigurationChange['kind'], value: unknown): NetworkConfigurationReport | null {
+export function readNetworkReport(
+  kind: NetworkConfigurationChange['kind'],
+  value: unknown,
+): NetworkConfigurationReport | null {
   if (!isRecord(value) || value.kind !== kind) return null;
   switch (kind) {
     case 'permit_join': {
@@ -36,7 +48,10 @@ export function readNetworkReport(kind: NetworkConfigurationChange['kind'], valu
     }
     case 'channel': {
       const { channel, panId, extendedPanId, nwkUpdateId } = value;
-      return typeof channel === 'number' && typeof panId === 'number' && typeof extendedPanId === 'string' && typeof nwkUpdateId === 'number'
+      return typeof channel === 'number' &&
+        typeof panId === 'number' &&
+        typeof extendedPanId === 'string' &&
+        typeof nwkUpdateId === 'number'
         ? { kind, channel, panId, extendedPanId, nwkUpdateId }
         : null;
     }
@@ -72,8 +87,10 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
       if (this.loop.stopped) return;
       const { gatewayId, expiresAt } = open.request;
       const now = this.options.now().toISOString();
-      if (now >= expiresAt) await this.step(gatewayId, { type: 'ExpireNetworkConfiguration', data: { requestId, at: now } });
-      else if (open.status === 'requested' && !this.busy(gatewayId) && this.link.isConnected(gatewayId)) await this.send(requestId, open);
+      if (now >= expiresAt)
+        await this.step(gatewayId, { type: 'ExpireNetworkConfiguration', data: { requestId, at: now } });
+      else if (open.status === 'requested' && !this.busy(gatewayId) && this.link.isConnected(gatewayId))
+        await this.send(requestId, open);
     }
   }
 
@@ -85,7 +102,14 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
     const metadata = { actorId: SENDER_ACTOR, correlationId: command.data.requestId };
     try {
       const options = { events: NETWORK_CONFIGURATION_EVENTS, attempts: ATTEMPTS };
-      const { events } = await handleWithDecider(this.store, gatewayStream(gatewayId), networkConfigurationDecider, command, metadata, options);
+      const { events } = await handleWithDecider(
+        this.store,
+        gatewayStream(gatewayId),
+        networkConfigurationDecider,
+        command,
+        metadata,
+        options,
+      );
       return events.length > 0;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
@@ -99,7 +123,10 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
     open.sending = true;
     let sent = false;
     try {
-      sent = await this.step(request.gatewayId, { type: 'MarkNetworkConfigurationSent', data: { requestId, at: this.options.now().toISOString() } });
+      sent = await this.step(request.gatewayId, {
+        type: 'MarkNetworkConfigurationSent',
+        data: { requestId, at: this.options.now().toISOString() },
+      });
     } finally {
       if (!sent) open.sending = false;
     }
@@ -111,7 +138,10 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
         switch (delivery.kind) {
           case 'answered': {
             if (!delivery.ok) {
-              await this.step(request.gatewayId, { type: 'RejectNetworkConfiguration', data: { requestId, detail: delivery.detail || 'the gateway refused', at } });
+              await this.step(request.gatewayId, {
+                type: 'RejectNetworkConfiguration',
+                data: { requestId, detail: delivery.detail || 'the gateway refused', at },
+              });
               return;
             }
             const report = readNetworkReport(request.change.kind, delivery.report);
@@ -119,7 +149,14 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
               request.gatewayId,
               report
                 ? { type: 'ApplyNetworkConfiguration', data: { requestId, report, confirmation: delivery.detail, at } }
-                : { type: 'RejectNetworkConfiguration', data: { requestId, detail: `the gateway answered "${delivery.detail}" without the coordinator's report of its network (an agent older than this server?)`, at } },
+                : {
+                    type: 'RejectNetworkConfiguration',
+                    data: {
+                      requestId,
+                      detail: `the gateway answered "${delivery.detail}" without the coordinator's report of its network (an agent older than this server?)`,
+                      at,
+                    },
+                  },
             );
             return;
           }
@@ -129,7 +166,9 @@ export class NetworkConfigurationSender extends LogDrivenWorker {
             return;
         }
       })
-      .catch((error: unknown) => this.options.onError?.(error, `network configuration request ${requestId}: recording the answer failed`))
+      .catch((error: unknown) =>
+        this.options.onError?.(error, `network configuration request ${requestId}: recording the answer failed`),
+      )
       .finally(() => (open.sending = false));
   }
 }

@@ -44,7 +44,10 @@ export function toReading(row: LatestRow): CanonicalReading {
 }
 
 /** The one statement that answers a latest request: the sensors asked for, narrowed to the caller's scope. */
-export function latestReadingsSql(scope: SensorScope, sensorIds: readonly string[]): { text: string; params: unknown[] } {
+export function latestReadingsSql(
+  scope: SensorScope,
+  sensorIds: readonly string[],
+): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [`sensor_id = ANY(${bind(params, sensorIds)}::text[])`];
   const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
@@ -74,7 +77,10 @@ export class GetLatestReadingsHandler implements IQueryHandler<GetLatestReadings
     const { text, params } = latestReadingsSql(await this.access.sensorScope(principal, 'read'), wanted);
     const rows = await this.db.query<LatestRow>(text, params);
     const found = new Map(rows.map((row) => [row.sensor_id, toReading(row)]));
-    this.accessLog.record(principal, rows.map((row) => ({ sensorId: row.sensor_id, gatewayId: row.gateway_id, rows: 1 })));
+    this.accessLog.record(
+      principal,
+      rows.map((row) => ({ sensorId: row.sensor_id, gatewayId: row.gateway_id, rows: 1 })),
+    );
     return {
       items: wanted.flatMap((id) => found.get(id) ?? []),
       missing: wanted.filter((id) => !found.has(id)),

@@ -46,14 +46,17 @@ describeProjection('stored series days under projection writes', projection, (sp
   const project = async (): Promise<void> => {
     await spec.project({ batchSize: 1000 });
   };
-  const handler = (): QueryReadingSeriesHandler => new QueryReadingSeriesHandler(spec.backend.db, fixedScopePolicy({ kind: 'all' }), new CollectingAccessRecorder());
+  const handler = (): QueryReadingSeriesHandler =>
+    new QueryReadingSeriesHandler(spec.backend.db, fixedScopePolicy({ kind: 'all' }), new CollectingAccessRecorder());
 
   /** Per sensor and width: the JSON answer, and the row path's points as JSON.stringify writes them. */
   async function answers(h: QueryReadingSeriesHandler): Promise<{ json: string[]; rows: string[] }> {
     const json: string[] = [];
     const rows: string[] = [];
     for (const bucket of WIDTHS) {
-      const series = await h.execute(new QueryReadingSeries(BOOTSTRAP_ADMIN, { sensorIds: [POWER, ENERGY], from: FROM, to: TO, bucket }));
+      const series = await h.execute(
+        new QueryReadingSeries(BOOTSTRAP_ADMIN, { sensorIds: [POWER, ENERGY], from: FROM, to: TO, bucket }),
+      );
       for (const sensor of series.sensors) {
         const chunks: string[] = [];
         for await (const chunk of series.jsonPages(sensor)) chunks.push(chunk);
@@ -65,7 +68,8 @@ describeProjection('stored series days under projection writes', projection, (sp
     }
     return { json, rows };
   }
-  const storedCount = async (): Promise<number> => Number((await spec.backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings_day_json'))[0]?.n);
+  const storedCount = async (): Promise<number> =>
+    Number((await spec.backend.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings_day_json'))[0]?.n);
 
   it('Given stored days, When readings land in one of them, in order or late, Then the next answers hold them', async () => {
     const h = handler();
@@ -74,7 +78,10 @@ describeProjection('stored series days under projection writes', projection, (sp
     expect(await storedCount()).toBe(3 * 2 * 2);
     expect((await answers(h)).json).toEqual(before.rows);
     // A power peak merges into its buckets; a late meter reading between two stored ones recomputes them.
-    await report({ quantity: 'power', value: 5000, measuredAt: '2024-05-02T12:03:00.000Z' }, { quantity: 'energyImported', value: 1000, measuredAt: '2024-05-02T08:07:00.000Z' });
+    await report(
+      { quantity: 'power', value: 5000, measuredAt: '2024-05-02T12:03:00.000Z' },
+      { quantity: 'energyImported', value: 1000, measuredAt: '2024-05-02T08:07:00.000Z' },
+    );
     await project();
     const after = await answers(h);
     expect(after.json).toEqual(after.rows);
@@ -95,12 +102,10 @@ describeProjection('stored series days under projection writes', projection, (sp
     expect(await storedCount()).toBe(0);
     // A write-back of a render from before the swap, landing after it.
     for (const row of old) {
-      await b.db.query(`INSERT INTO readings_day_json (sensor_id, bucket_width, day, revision, points) VALUES ($1, $2, $3, $4, '{"t":"old"}')`, [
-        row.sensor_id,
-        row.bucket_width,
-        row.day,
-        row.revision,
-      ]);
+      await b.db.query(
+        `INSERT INTO readings_day_json (sensor_id, bucket_width, day, revision, points) VALUES ($1, $2, $3, $4, '{"t":"old"}')`,
+        [row.sensor_id, row.bucket_width, row.day, row.revision],
+      );
     }
     expect((await answers(h)).json).toEqual(rows);
     await h.dayWrites.settled();

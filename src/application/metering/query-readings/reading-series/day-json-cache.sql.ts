@@ -59,7 +59,10 @@ export async function storedDays(
   const widthParam = bind(params, width);
   const from = bind(params, days.from);
   const to = bind(params, days.to);
-  const heldDays = bind(params, [...held.keys()].map((ms) => new Date(ms).toISOString()));
+  const heldDays = bind(
+    params,
+    [...held.keys()].map((ms) => new Date(ms).toISOString()),
+  );
   const heldRevisions = bind(params, [...held.values()]);
   const count = Math.round((Date.parse(days.to) - Date.parse(days.from)) / DAY_MS);
   // The integer series lets the planner count the days exactly; it would guess 1000 timestamps.
@@ -80,7 +83,13 @@ export async function storedDays(
       ORDER BY d.day`,
     params,
   );
-  return rows.map((row) => ({ dayMs: Number(row.day_ms), revision: row.revision, points: row.points, held: row.held, unstamped: row.unstamped }));
+  return rows.map((row) => ({
+    dayMs: Number(row.day_ms),
+    revision: row.revision,
+    points: row.points,
+    held: row.held,
+    unstamped: row.unstamped,
+  }));
 }
 
 /** The revision of each 1d bucket of `days`, by the day's epoch ms: one index range scan, no text. */
@@ -112,7 +121,13 @@ interface FreshDayRow {
  * Renders the given days (epoch ms of their midnights) in one statement. The scan is bounded by constants so that
  * the planner sees how many buckets it reads; a per-day lateral scan is estimated far too high and gets JIT-compiled.
  */
-export async function freshDays(db: SqlExecutor, sensorId: string, width: string, dayMs: readonly number[], sql: PointSql): Promise<Map<number, FreshDay>> {
+export async function freshDays(
+  db: SqlExecutor,
+  sensorId: string,
+  width: string,
+  dayMs: readonly number[],
+  sql: PointSql,
+): Promise<Map<number, FreshDay>> {
   if (dayMs.length === 0) return new Map();
   const params: unknown[] = [];
   const sensor = bind(params, sensorId);
@@ -131,7 +146,12 @@ export async function freshDays(db: SqlExecutor, sensorId: string, width: string
        LEFT JOIN ${READINGS_BUCKETS_TABLE} b ON b.sensor_id = ${sensor} AND b.bucket_width = '1d' AND b.bucket_start = r.day`,
     params,
   );
-  return new Map(rows.map((row) => [Number(row.day_ms), { revision: row.revision, points: row.points, inexact: row.inexact === true }]));
+  return new Map(
+    rows.map((row) => [
+      Number(row.day_ms),
+      { revision: row.revision, points: row.points, inexact: row.inexact === true },
+    ]),
+  );
 }
 
 /** A day rendered in one snapshot with the 1d revision of that snapshot. */
@@ -146,7 +166,12 @@ export interface RenderedDay {
  * before a replay's swap may land in the new table with a number the new rows never reach, and must not block the
  * day. An older render overwriting a newer one only costs a render, since readers compare revisions for equality.
  */
-export async function writeDays(db: SeriesDb, sensorId: string, width: string, days: readonly RenderedDay[]): Promise<void> {
+export async function writeDays(
+  db: SeriesDb,
+  sensorId: string,
+  width: string,
+  days: readonly RenderedDay[],
+): Promise<void> {
   if (days.length === 0) return;
   const statement = `INSERT INTO ${READINGS_DAY_JSON_TABLE} AS cur (sensor_id, bucket_width, day, revision, points)
      SELECT $1, $2, day, revision, points FROM unnest($3::timestamptz[], $4::bigint[], $5::text[]) AS x(day, revision, points)

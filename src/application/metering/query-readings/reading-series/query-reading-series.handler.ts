@@ -8,7 +8,12 @@ import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-sco
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind } from '../../../shared/sql.js';
 import { READINGS_LATEST_TABLE } from '../../readings-read-model/readings.tables.js';
-import { QueryReadingSeries, type ReadingSeries, type SeriesPoint, type SeriesSensor } from './query-reading-series.query.js';
+import {
+  QueryReadingSeries,
+  type ReadingSeries,
+  type SeriesPoint,
+  type SeriesSensor,
+} from './query-reading-series.query.js';
 import { checkSeriesRange, checkSeriesSensors, SERIES_LIMITS, seriesKind } from './series-limits.js';
 import { DayJsonWriteBack } from './day-json-cache.sql.js';
 import { RenderedDayMemory, SERIES_DAY_MEMORY } from './rendered-day-memory.js';
@@ -84,7 +89,11 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
       for await (const page of pointPages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');
     }
     /** Whatever the output, the data-access log learns how many points of the sensor left, even on an abort. */
-    async function* logged<T>(sensor: SeriesSensor, source: AsyncGenerator<T>, points: (page: T) => number): AsyncGenerator<T> {
+    async function* logged<T>(
+      sensor: SeriesSensor,
+      source: AsyncGenerator<T>,
+      points: (page: T) => number,
+    ): AsyncGenerator<T> {
       let rows = 0;
       try {
         for await (const page of source) {
@@ -105,7 +114,11 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     };
   }
 
-  private async knownSensors(principal: Principal, right: 'read' | 'aggregate', wanted: readonly string[]): Promise<SeriesSensor[]> {
+  private async knownSensors(
+    principal: Principal,
+    right: 'read' | 'aggregate',
+    wanted: readonly string[],
+  ): Promise<SeriesSensor[]> {
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
     const scoped = scopeCondition(await this.access.sensorScope(principal, right), params, LATEST_SCOPE_COLUMNS);

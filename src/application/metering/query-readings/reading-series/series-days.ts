@@ -31,6 +31,7 @@ export function dayWindows(days: TimeRange, perWindow: number): TimeRange[] {
   const step = Math.max(1, Math.floor(perWindow)) * DAY_MS;
   const end = Date.parse(days.to);
   const windows: TimeRange[] = [];
-  for (let start = Date.parse(days.from); start < end; start += step) windows.push({ from: iso(start), to: iso(Math.min(start + step, end)) });
+  for (let start = Date.parse(days.from); start < end; start += step)
+    windows.push({ from: iso(start), to: iso(Math.min(start + step, end)) });
   return windows;
 }

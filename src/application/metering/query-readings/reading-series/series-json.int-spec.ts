@@ -1,5 +1,11 @@
 import { describeEachBackend, openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { aReading, ensureReadingsReadModel, insertBuckets, insertLatest, type BucketRow } from '#test/fixtures/readings-read-model.fixtures.js';
+import {
+  aReading,
+  ensureReadingsReadModel,
+  insertBuckets,
+  insertLatest,
+  type BucketRow,
+} from '#test/fixtures/readings-read-model.fixtures.js';
 import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
@@ -14,8 +20,32 @@ const QUARTER = 15 * 60 * 1000;
 
 /** Doubles where Postgres and JavaScript print differently unless converted: exponents, -0, the extremes. */
 const EDGES = [
-  0, -0, 1, -1, 0.1 + 0.2, 1 / 3, -123.456, 1e-4, 9.999e-5, 1e-5, -1e-5, 1e-6, 9.99e-7, 1e-7, 1.5e-10, 5e-324, 2.2250738585072014e-308,
-  1e15, -1e15, 999999999999999.9, 123456789012345680, 1e20, 1e21, 1.25e21, -4.5e100, 1.7976931348623157e308,
+  0,
+  -0,
+  1,
+  -1,
+  0.1 + 0.2,
+  1 / 3,
+  -123.456,
+  1e-4,
+  9.999e-5,
+  1e-5,
+  -1e-5,
+  1e-6,
+  9.99e-7,
+  1e-7,
+  1.5e-10,
+  5e-324,
+  2.2250738585072014e-308,
+  1e15,
+  -1e15,
+  999999999999999.9,
+  123456789012345680,
+  1e20,
+  1e21,
+  1.25e21,
+  -4.5e100,
+  1.7976931348623157e308,
 ];
 
 /** A deterministic spread of doubles over many magnitudes (a linear congruential generator, no Math.random). */
@@ -43,7 +73,10 @@ async function joined(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 /** The first point where two joined texts differ (null when equal), so that a failure shows one point, not 400. */
-function firstDifference(actual: string, expected: string): { index: number; actual?: string; expected?: string } | null {
+function firstDifference(
+  actual: string,
+  expected: string,
+): { index: number; actual?: string; expected?: string } | null {
   const a = actual.split('},{');
   const e = expected.split('},{');
   const index = a.findIndex((point, i) => point !== e[i]);
@@ -72,16 +105,30 @@ describeEachBackend('series JSON built by the database on %s', (backendName) => 
     await insertBuckets(backend.db, rowsFor(values));
     // Values JSON cannot hold, and missing ones: JSON.stringify writes null for all of them.
     const after = values.length;
-    await insertBuckets(backend.db, rowsFor([0, 0]).map((row, i) => ({ ...row, start: new Date(T0 + (after + (i >> 1)) * QUARTER).toISOString() })));
+    await insertBuckets(
+      backend.db,
+      rowsFor([0, 0]).map((row, i) => ({ ...row, start: new Date(T0 + (after + (i >> 1)) * QUARTER).toISOString() })),
+    );
     const at = (k: number): string => new Date(T0 + (after + k) * QUARTER).toISOString();
-    await backend.db.query(`UPDATE readings_buckets SET delta = 'NaN', value_sum = 'NaN', value_min = 'Infinity', value_max = '-Infinity' WHERE bucket_start = $1`, [at(0)]);
-    await backend.db.query(`UPDATE readings_buckets SET delta = NULL, value_sum = NULL, value_min = NULL, value_max = NULL WHERE bucket_start = $1`, [at(1)]);
+    await backend.db.query(
+      `UPDATE readings_buckets SET delta = 'NaN', value_sum = 'NaN', value_min = 'Infinity', value_max = '-Infinity' WHERE bucket_start = $1`,
+      [at(0)],
+    );
+    await backend.db.query(
+      `UPDATE readings_buckets SET delta = NULL, value_sum = NULL, value_min = NULL, value_max = NULL WHERE bucket_start = $1`,
+      [at(1)],
+    );
   }, 30_000);
   afterAll(() => backend?.cleanup());
 
   const seriesOf = (sensorIds: string[]): Promise<ReadingSeries> =>
     new QueryReadingSeriesHandler(backend!.db, ALL, new CollectingAccessRecorder()).execute(
-      new QueryReadingSeries(BOOTSTRAP_ADMIN, { sensorIds, from: new Date(T0).toISOString(), to: new Date(T0 + 30 * 86_400_000).toISOString(), bucket: '15m' }),
+      new QueryReadingSeries(BOOTSTRAP_ADMIN, {
+        sensorIds,
+        from: new Date(T0).toISOString(),
+        to: new Date(T0 + 30 * 86_400_000).toISOString(),
+        bucket: '15m',
+      }),
     );
 
   it.each([COUNTER, GAUGE])('writes the points of %s exactly as JSON.stringify does', async (sensorId) => {
@@ -96,7 +143,12 @@ describeEachBackend('series JSON built by the database on %s', (backendName) => 
     const series = await seriesOf([GAUGE, COUNTER]);
     for (const sensor of series.sensors) {
       const range = { from: series.from, to: series.to };
-      expect(firstDifference(await joined(bucketJsonPages(backend.db, sensor, '15m', range, 7)), await pointsJson(series, sensor))).toBeNull();
+      expect(
+        firstDifference(
+          await joined(bucketJsonPages(backend.db, sensor, '15m', range, 7)),
+          await pointsJson(series, sensor),
+        ),
+      ).toBeNull();
     }
   });
 });

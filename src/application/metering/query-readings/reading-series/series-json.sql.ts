@@ -72,14 +72,26 @@ interface JsonPageRow {
 }
 
 /** The window's points through the row path, for the rare window holding a number only JavaScript prints right. */
-async function windowFromRows(db: SqlExecutor, sensor: SeriesSensor, width: string, window: TimeRange): Promise<string> {
+async function windowFromRows(
+  db: SqlExecutor,
+  sensor: SeriesSensor,
+  width: string,
+  window: TimeRange,
+): Promise<string> {
   const parts: string[] = [];
-  for await (const page of bucketPages(db, sensor, width, window)) parts.push(...page.map((point) => JSON.stringify(point)));
+  for await (const page of bucketPages(db, sensor, width, window))
+    parts.push(...page.map((point) => JSON.stringify(point)));
   return parts.join(',');
 }
 
 /** One window's points rendered from its buckets; null when it has none. */
-async function bucketWindowJson(db: SqlExecutor, sensor: SeriesSensor, width: string, window: TimeRange, sql: PointSql): Promise<string[]> {
+async function bucketWindowJson(
+  db: SqlExecutor,
+  sensor: SeriesSensor,
+  width: string,
+  window: TimeRange,
+  sql: PointSql,
+): Promise<string[]> {
   const params: unknown[] = [];
   const rows = await db.query<JsonPageRow>(
     `SELECT bool_or(${sql.inexact}) AS inexact, string_agg(${sql.point}, ',') AS points

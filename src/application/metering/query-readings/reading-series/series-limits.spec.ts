@@ -6,11 +6,16 @@ const FROM = new Date('2025-01-01T00:00:00Z');
 const after = (ms: number): Date => new Date(FROM.getTime() + ms);
 
 describe('series limits', () => {
-  it.each(Object.entries(SERIES_LIMITS.maxRangeDays))('bucket %s accepts exactly %d days and refuses a millisecond more', (bucket, days) => {
-    const b = bucket as keyof typeof SERIES_LIMITS.maxRangeDays;
-    expect(() => checkSeriesRange(b, FROM, after(days * DAY))).not.toThrow();
-    expect(() => checkSeriesRange(b, FROM, after(days * DAY + 1))).toThrow(new InvalidReadingQueryError(`bucket ${b} allows at most ${days} days between from and to`));
-  });
+  it.each(Object.entries(SERIES_LIMITS.maxRangeDays))(
+    'bucket %s accepts exactly %d days and refuses a millisecond more',
+    (bucket, days) => {
+      const b = bucket as keyof typeof SERIES_LIMITS.maxRangeDays;
+      expect(() => checkSeriesRange(b, FROM, after(days * DAY))).not.toThrow();
+      expect(() => checkSeriesRange(b, FROM, after(days * DAY + 1))).toThrow(
+        new InvalidReadingQueryError(`bucket ${b} allows at most ${days} days between from and to`),
+      );
+    },
+  );
 
   it('refuses empty, reversed and unparseable ranges', () => {
     expect(() => checkSeriesRange('1h', FROM, FROM)).toThrow('to must be later than from');
@@ -25,8 +30,8 @@ describe('series limits', () => {
   });
 
   it('treats the cumulative quantities as counters and everything else as gauges', () => {
-    expect(['energyImported', 'energyExported', 'gasVolume', 'power', 'voltage', 'switchState'].map(seriesKind)).toEqual([
-      'counter', 'counter', 'counter', 'gauge', 'gauge', 'gauge',
-    ]);
+    expect(
+      ['energyImported', 'energyExported', 'gasVolume', 'power', 'voltage', 'switchState'].map(seriesKind),
+    ).toEqual(['counter', 'counter', 'counter', 'gauge', 'gauge', 'gauge']);
   });
 });

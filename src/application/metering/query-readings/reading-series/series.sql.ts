@@ -22,7 +22,12 @@ function rawRangeCondition(params: unknown[], range: TimeRange): string {
 }
 
 /** Raw points of all sensors in the range, counted no further than `cap`. */
-export async function countRawPoints(db: SqlExecutor, sensorIds: readonly string[], range: TimeRange, cap: number): Promise<number> {
+export async function countRawPoints(
+  db: SqlExecutor,
+  sensorIds: readonly string[],
+  range: TimeRange,
+  cap: number,
+): Promise<number> {
   const params: unknown[] = [];
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (
@@ -88,7 +93,9 @@ export async function* bucketPages(
   for (;;) {
     const params: unknown[] = [];
     const lower: string =
-      after === null ? `bucket_start >= ${bind(params, range.from)}::timestamptz` : `bucket_start > ${bind(params, after)}::timestamptz`;
+      after === null
+        ? `bucket_start >= ${bind(params, range.from)}::timestamptz`
+        : `bucket_start > ${bind(params, after)}::timestamptz`;
     const rows: BucketRow[] = await db.query<BucketRow>(
       `SELECT ${isoText('bucket_start', 't')}, sample_count, value_sum, value_min, value_max, delta
          FROM ${READINGS_BUCKETS_TABLE}
@@ -98,7 +105,8 @@ export async function* bucketPages(
       params,
     );
     if (rows.length === 0) return;
-    const toPoint: (row: BucketRow) => GaugeBucketPoint | CounterBucketPoint = sensor.kind === 'counter' ? counterPoint : gaugePoint;
+    const toPoint: (row: BucketRow) => GaugeBucketPoint | CounterBucketPoint =
+      sensor.kind === 'counter' ? counterPoint : gaugePoint;
     const points = rows.map(toPoint);
     yield points;
     if (rows.length < pageSize) return;

@@ -22,7 +22,12 @@ export interface WholeDaysSource {
 const CHUNK_CHARS = 32 * 1024;
 
 /** The copies `memory` holds of the days of `days`, whatever their revision. */
-function recalled(memory: RenderedDayMemory | undefined, sensorId: string, width: string, days: TimeRange): Map<number, RememberedDay> {
+function recalled(
+  memory: RenderedDayMemory | undefined,
+  sensorId: string,
+  width: string,
+  days: TimeRange,
+): Map<number, RememberedDay> {
   const held = new Map<number, RememberedDay>();
   if (!memory) return held;
   for (let dayMs = Date.parse(days.from); dayMs < Date.parse(days.to); dayMs += DAY_MS) {
@@ -36,7 +41,12 @@ function recalled(memory: RenderedDayMemory | undefined, sensorId: string, width
  * The points of every day of `days`, in order, when this process holds each at the revision its 1d bucket carries
  * now; undefined when any day is not held that way (or has no 1d bucket), which the full look-up then sorts out.
  */
-async function stillHeld(db: SqlExecutor, sensorId: string, days: TimeRange, copies: ReadonlyMap<number, RememberedDay>): Promise<string[] | undefined> {
+async function stillHeld(
+  db: SqlExecutor,
+  sensorId: string,
+  days: TimeRange,
+  copies: ReadonlyMap<number, RememberedDay>,
+): Promise<string[] | undefined> {
   const dayCount = Math.round((Date.parse(days.to) - Date.parse(days.from)) / DAY_MS);
   if (copies.size < dayCount) return undefined;
   const revisions = await dayRevisions(db, sensorId, days);
@@ -54,13 +64,25 @@ async function stillHeld(db: SqlExecutor, sensorId: string, days: TimeRange, cop
  * stored texts where they still hold, the other days rendered in one more statement and added to `rendered` for the
  * write-back. Empty when the days hold no bucket.
  */
-export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, rendered: RenderedDay[]): Promise<string[]> {
+export async function wholeDaysJson(
+  source: WholeDaysSource,
+  days: TimeRange,
+  rendered: RenderedDay[],
+): Promise<string[]> {
   const { db, sensorId, width, sql, memory } = source;
   const copies = recalled(memory, sensorId, width, days);
   const held = await stillHeld(db, sensorId, days, copies);
   if (held) return chunked(held);
-  const stored = await storedDays(db, sensorId, width, days, new Map([...copies].map(([dayMs, day]) => [dayMs, day.revision])));
-  const missing = stored.filter((day) => !day.held && day.points === null && (day.revision !== null || day.unstamped)).map((day) => day.dayMs);
+  const stored = await storedDays(
+    db,
+    sensorId,
+    width,
+    days,
+    new Map([...copies].map(([dayMs, day]) => [dayMs, day.revision])),
+  );
+  const missing = stored
+    .filter((day) => !day.held && day.points === null && (day.revision !== null || day.unstamped))
+    .map((day) => day.dayMs);
   const fresh = await freshDays(db, sensorId, width, missing, sql);
   const parts: string[] = [];
   const keep = (dayMs: number, revision: string | null, points: string): void => {
@@ -80,12 +102,18 @@ export async function wholeDaysJson(source: WholeDaysSource, days: TimeRange, re
     const render = fresh.get(day.dayMs);
     if (!render) continue;
     if (render.inexact) {
-      parts.push(await source.fromRows({ from: new Date(day.dayMs).toISOString(), to: new Date(day.dayMs + DAY_MS).toISOString() }));
+      parts.push(
+        await source.fromRows({
+          from: new Date(day.dayMs).toISOString(),
+          to: new Date(day.dayMs + DAY_MS).toISOString(),
+        }),
+      );
       continue;
     }
     parts.push(render.points);
     keep(day.dayMs, render.revision, render.points);
-    if (render.revision !== null) rendered.push({ day: new Date(day.dayMs).toISOString(), revision: render.revision, points: render.points });
+    if (render.revision !== null)
+      rendered.push({ day: new Date(day.dayMs).toISOString(), revision: render.revision, points: render.points });
   }
   return chunked(parts);
 }

@@ -26,7 +26,11 @@ export class BoundedReadingFeed implements LiveReadingFeed {
   completedPosition: string | null = null;
   /** The log position of the event the reading just yielded came from. */
   currentPosition: string | null = null;
-  private readonly queue: { readonly reading: CanonicalReading; readonly position: string | null; readonly completes: boolean }[] = [];
+  private readonly queue: {
+    readonly reading: CanonicalReading;
+    readonly position: string | null;
+    readonly completes: boolean;
+  }[] = [];
   private endReason: FeedEnd | null = null;
   private resolveEnded!: (reason: FeedEnd) => void;
   private wake: (() => void) | null = null;

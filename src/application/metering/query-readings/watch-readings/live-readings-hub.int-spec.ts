@@ -25,7 +25,13 @@ function countSubscriptions(store: EventStore): { opened: number; closed: number
 }
 
 const reading = (sensorId: string, value: number): StoredReading => ({
-  sensorId, nodeId: 'n', quantity: 'power', unit: 'W', value, measuredAt: '2025-03-01T12:00:00.000Z', source: { protocol: 'dsmr' },
+  sensorId,
+  nodeId: 'n',
+  quantity: 'power',
+  unit: 'W',
+  value,
+  measuredAt: '2025-03-01T12:00:00.000Z',
+  source: { protocol: 'dsmr' },
 });
 
 async function take(feed: LiveReadingFeed, count: number): Promise<CanonicalReading[]> {
@@ -46,10 +52,23 @@ describeEachBackend('LiveReadingsHub on %s', (backendName) => {
   const append = (gatewayId: string, readings: readonly StoredReading[]) =>
     backend!.store.append(
       `readings-${gatewayId}`,
-      [{ id: randomUUID(), type: 'ReadingsReported', data: { gatewayId, sequence: sequence++, networkType: 'dsmr', readings, receivedAt: '2025-03-01T12:00:01.000Z' } }],
+      [
+        {
+          id: randomUUID(),
+          type: 'ReadingsReported',
+          data: {
+            gatewayId,
+            sequence: sequence++,
+            networkType: 'dsmr',
+            readings,
+            receivedAt: '2025-03-01T12:00:01.000Z',
+          },
+        },
+      ],
       { expectedRevision: 'any' },
     );
-  const hub = (options = { feedCapacity: 100, maxFeeds: 3 }): LiveReadingsHub => new LiveReadingsHub(backend!.store, decoderLookup(), options);
+  const hub = (options = { feedCapacity: 100, maxFeeds: 3 }): LiveReadingsHub =>
+    new LiveReadingsHub(backend!.store, decoderLookup(), options);
 
   beforeAll(async () => {
     backend = await openBackend(backendName, 'live-hub');
@@ -61,14 +80,18 @@ describeEachBackend('LiveReadingsHub on %s', (backendName) => {
     const earlier = await append('gw-1', [reading('a', 1)]);
     // On Postgres the head is the newest event every reader can see, which may trail a commit by a moment.
     const deadline = Date.now() + 10_000;
-    while ((await backend.store.headPosition()) !== earlier.position && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await backend.store.headPosition()) !== earlier.position && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const subject = hub();
     const feed = await subject.join((r) => r.sensorId === 'a');
     try {
       await append('gw-1', [reading('b', 2), reading('a', 3)]);
       await append('gw-2', [reading('a', 4)]);
       const got = await take(feed, 2);
-      expect(got.map((r) => [r.gatewayId, r.value])).toEqual([['gw-1', 3], ['gw-2', 4]]);
+      expect(got.map((r) => [r.gatewayId, r.value])).toEqual([
+        ['gw-1', 3],
+        ['gw-2', 4],
+      ]);
       expect(got[0]).toEqual({ ...reading('a', 3), gatewayId: 'gw-1', receivedAt: '2025-03-01T12:00:01.000Z' });
     } finally {
       await feed.close();
@@ -100,7 +123,10 @@ describeEachBackend('LiveReadingsHub on %s', (backendName) => {
     const subject = hub({ feedCapacity: 5, maxFeeds: 3 });
     const feed = await subject.join((r) => r.sensorId === 'd');
     await append('gw-4', [reading('d', 1), reading('x', 0), reading('d', 2)]);
-    await append('gw-4', Array.from({ length: 4 }, (_, i) => reading('d', 3 + i)));
+    await append(
+      'gw-4',
+      Array.from({ length: 4 }, (_, i) => reading('d', 3 + i)),
+    );
     expect(await feed.ended).toBe('overflow');
     const deadline = Date.now() + 10_000;
     while (counts.closed < counts.opened && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

@@ -1,7 +1,12 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
 import { READINGS_REPORTED } from '../../../../domain/metering/gateway-frame.events.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '../../../ports/event-store.port.js';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '../../../ports/event-store.port.js';
 import { PAYLOAD_DECODERS, type DecoderLookup } from '../../ports/payload-decoders.port.js';
 import { canonicalReadings } from '../../stored-readings.js';
 import { InvalidReadingQueryError, LiveFeedLimitError } from '../reading-query.errors.js';
@@ -57,7 +62,10 @@ export class LiveReadingsHub implements OnModuleDestroy {
    * A feed of the readings `accepts` lets through, from now on, or from just after the event at `resumeAfter`: the
    * log after it is read first, then the shared live feed takes over without repeating what the reading covered.
    */
-  async join(accepts: (reading: CanonicalReading) => boolean, resumeAfter: string | null = null): Promise<LiveReadingFeed> {
+  async join(
+    accepts: (reading: CanonicalReading) => boolean,
+    resumeAfter: string | null = null,
+  ): Promise<LiveReadingFeed> {
     if (this.feeds.size >= this.options.maxFeeds) throw new LiveFeedLimitError(this.options.maxFeeds);
     const feed = new BoundedReadingFeed(accepts, this.options.feedCapacity, (f) => this.leave(f));
     this.feeds.add(feed);
@@ -70,7 +78,8 @@ export class LiveReadingsHub implements OnModuleDestroy {
     }
     if (resumeAfter === null) return feed;
     // Joined before reading, so whatever is stored meanwhile is either in the pages read or in the live feed.
-    const page = (after: string) => this.store.readAll({ after, max: RESUME_PAGE, filter: { types: [READINGS_REPORTED] } });
+    const page = (after: string) =>
+      this.store.readAll({ after, max: RESUME_PAGE, filter: { types: [READINGS_REPORTED] } });
     let first: RecordedEvent[];
     try {
       first = await page(resumeAfter);

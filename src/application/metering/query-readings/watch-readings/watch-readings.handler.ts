@@ -46,7 +46,9 @@ export class WatchReadingsHandler implements IQueryHandler<WatchReadings, LiveRe
       this.access
         .resolveSensorScope(principal, 'read', ids)
         .then((next) => (scope = next))
-        .catch(() => (scope = { kind: 'some', ownedGateways: new Set(), granted: new Map(), privateSensors: new Set() }))
+        .catch(
+          () => (scope = { kind: 'some', ownedGateways: new Set(), granted: new Map(), privateSensors: new Set() }),
+        )
         .finally(() => (refreshing = false));
     }, this.refreshMs);
     timer.unref();

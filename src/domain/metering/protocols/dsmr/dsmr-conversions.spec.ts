@@ -83,7 +83,13 @@ describe('dsmrDecoder units and signs', () => {
   });
 
   it('ignores registers it has no quantity for', () => {
-    const readings = readingsOf([...HEAD, '0-0:96.14.0(0002)', '1-0:1.6.0(240415191500S)(03.841*kW)', '0-0:17.0.0(999.9*kW)', '1-0:99.99.9(x)']);
+    const readings = readingsOf([
+      ...HEAD,
+      '0-0:96.14.0(0002)',
+      '1-0:1.6.0(240415191500S)(03.841*kW)',
+      '0-0:17.0.0(999.9*kW)',
+      '1-0:99.99.9(x)',
+    ]);
     expect(readings).toEqual([]);
   });
 });

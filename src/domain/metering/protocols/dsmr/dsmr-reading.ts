@@ -1,4 +1,10 @@
-import { QUANTITY_UNITS, sensorIdFor, type CanonicalReading, type Phase, type Quantity } from '../../canonical-reading.js';
+import {
+  QUANTITY_UNITS,
+  sensorIdFor,
+  type CanonicalReading,
+  type Phase,
+  type Quantity,
+} from '../../canonical-reading.js';
 
 /** What every reading of one telegram shares. */
 export interface TelegramContext {

@@ -1,6 +1,11 @@
 import type { DecodeOutcome } from '../payload-decoder.js';
 import { dsmrDecoder } from './dsmr.decoder.js';
-import { DSMR42_WITH_GAS, EMUCS_FLUVIUS, PUBLISHED_TELEGRAMS, withComputedCrc } from '#test/fixtures/telegram.fixtures.js';
+import {
+  DSMR42_WITH_GAS,
+  EMUCS_FLUVIUS,
+  PUBLISHED_TELEGRAMS,
+  withComputedCrc,
+} from '#test/fixtures/telegram.fixtures.js';
 
 const context = { gatewayId: 'gw-1', receivedAt: '2024-05-01T12:00:00.000Z' };
 const decode = (payload: Record<string, unknown>): DecodeOutcome => dsmrDecoder.decode(payload, context);
@@ -37,7 +42,11 @@ describe('dsmrDecoder refusals', () => {
   });
 
   it('refuses an unreadable meter time stamp rather than guessing a time', () => {
-    const telegram = withComputedCrc('/ABC5 test', ['1-3:0.2.8(50)', '0-0:1.0.0(241340120000W)', '1-0:1.8.1(000001.000*kWh)']);
+    const telegram = withComputedCrc('/ABC5 test', [
+      '1-3:0.2.8(50)',
+      '0-0:1.0.0(241340120000W)',
+      '1-0:1.8.1(000001.000*kWh)',
+    ]);
     expect(refusal(decodeTelegram(telegram))).toEqual({
       reason: 'bad_timestamp',
       message: '0-0:1.0.0: "241340120000W" is not a YYMMDDhhmmss[W|S] time stamp',

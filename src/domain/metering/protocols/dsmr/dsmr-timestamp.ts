@@ -30,7 +30,14 @@ function localWithoutMarker(wallClockAsUtc: number): number {
 export function parseDsmrTimestamp(text: string): string | undefined {
   const match = TIMESTAMP.exec(text);
   if (!match) return undefined;
-  const [yy, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [yy, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const year = 2000 + yy;
   const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wallClock);
@@ -39,6 +46,7 @@ export function parseDsmrTimestamp(text: string): string | undefined {
     return undefined;
   }
   const marker = match[7];
-  const epochMs = marker === 'W' ? wallClock - HOUR_MS : marker === 'S' ? wallClock - 2 * HOUR_MS : localWithoutMarker(wallClock);
+  const epochMs =
+    marker === 'W' ? wallClock - HOUR_MS : marker === 'S' ? wallClock - 2 * HOUR_MS : localWithoutMarker(wallClock);
   return new Date(epochMs).toISOString();
 }

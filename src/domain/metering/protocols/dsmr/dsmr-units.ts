@@ -36,7 +36,10 @@ export function canonicalValue(text: string, quantity: Quantity): ValueOutcome {
   if (!DECIMAL.test(number)) return { ok: false, message: `"${text}" is not a decimal number` };
   const conversion = unit === undefined ? undefined : CONVERSIONS[unit.toLowerCase()];
   if (!conversion || conversion.unit !== QUANTITY_UNITS[quantity]) {
-    return { ok: false, message: `unit "${unit ?? ''}" in "${text}" cannot express ${quantity} (${QUANTITY_UNITS[quantity]})` };
+    return {
+      ok: false,
+      message: `unit "${unit ?? ''}" in "${text}" cannot express ${quantity} (${QUANTITY_UNITS[quantity]})`,
+    };
   }
   // `+ 0` turns the -0 of "-00.000" into 0.
   return { ok: true, value: Number(`${number}e${conversion.exponent}`) + 0 };

@@ -1,6 +1,12 @@
 import type { CanonicalReading } from '../../canonical-reading.js';
 import { dsmrDecoder } from './dsmr.decoder.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, DSMR50_GAS_PLACEHOLDER, DSMR50_THREE_PHASE_GAS, EMUCS_FLUVIUS } from '#test/fixtures/telegram.fixtures.js';
+import {
+  DSMR22_WITH_GAS,
+  DSMR42_WITH_GAS,
+  DSMR50_GAS_PLACEHOLDER,
+  DSMR50_THREE_PHASE_GAS,
+  EMUCS_FLUVIUS,
+} from '#test/fixtures/telegram.fixtures.js';
 
 const context = { gatewayId: 'gw-1', receivedAt: '2024-05-01T12:00:00.000Z' };
 

@@ -49,11 +49,15 @@ export function decodeTelegram(text: string, context: DecodeContext): DecodeOutc
   for (const line of lines) if (!objects.has(line.obis)) objects.set(line.obis, line);
   const { version, needsCrc } = versionOf(objects);
   if (needsCrc && crc.expected === undefined) {
-    return refuse('missing_crc', `a version ${version} telegram must end in '!' + 4 hex digits; this one has no checksum`);
+    return refuse(
+      'missing_crc',
+      `a version ${version} telegram must end in '!' + 4 hex digits; this one has no checksum`,
+    );
   }
   const stamp = objects.get('0-0:1.0.0')?.values[0];
   const measuredAt = stamp === undefined ? context.receivedAt : parseDsmrTimestamp(stamp);
-  if (measuredAt === undefined) return refuse('bad_timestamp', `0-0:1.0.0: "${stamp}" is not a YYMMDDhhmmss[W|S] time stamp`);
+  if (measuredAt === undefined)
+    return refuse('bad_timestamp', `0-0:1.0.0: "${stamp}" is not a YYMMDDhhmmss[W|S] time stamp`);
   const telegramContext: TelegramContext = { gatewayId: context.gatewayId, receivedAt: context.receivedAt, version };
   const nodeId = meterNodeId(context.gatewayId, decodeEquipmentId(objects.get('0-0:96.1.1')?.values[0]));
   const electricity = electricityReadings(objects, telegramContext, nodeId, measuredAt);
@@ -67,7 +71,8 @@ export const dsmrDecoder: PayloadDecoder = {
   decode(payload, context) {
     const { kind, telegram } = payload;
     if (kind !== 'dsmr') return refuse('missing_field', `payload kind must be "dsmr" (got ${describe(kind)})`);
-    if (typeof telegram !== 'string') return refuse('missing_field', `payload.telegram must be the telegram text (got ${describe(telegram)})`);
+    if (typeof telegram !== 'string')
+      return refuse('missing_field', `payload.telegram must be the telegram text (got ${describe(telegram)})`);
     return decodeTelegram(telegram, context);
   },
 };

@@ -70,7 +70,11 @@ export function electricityReadings(
     // Rounded to the milliwatt so 1.111 kW − 4.444 kW is −3333, not −3332.9999999999995.
     const net = Math.round(((plus ?? 0) - (minus ?? 0)) * 1000) / 1000 + 0;
     const source: Record<string, string> =
-      plus === undefined ? { obis: exported } : minus === undefined ? { obis: imported } : { obis: imported, exportObis: exported };
+      plus === undefined
+        ? { obis: exported }
+        : minus === undefined
+          ? { obis: imported }
+          : { obis: imported, exportObis: exported };
     add(measure, net, source);
   }
   // One unreadable register refuses the telegram: a half-understood meter must not look like a healthy one.

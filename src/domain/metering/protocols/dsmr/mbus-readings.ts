@@ -60,7 +60,9 @@ export function gasReadings(lines: readonly ObisLine[], context: TelegramContext
     const value = canonicalValue(reading.value, 'gasVolume');
     if (measuredAt === undefined || !value.ok) continue;
     const nodeId = mbusNodeId(context.gatewayId, channel, device.equipmentId);
-    readings.push(dsmrReading(context, nodeId, { quantity: 'gasVolume' }, value.value, measuredAt, { obis: reading.obis }));
+    readings.push(
+      dsmrReading(context, nodeId, { quantity: 'gasVolume' }, value.value, measuredAt, { obis: reading.obis }),
+    );
   }
   return readings;
 }

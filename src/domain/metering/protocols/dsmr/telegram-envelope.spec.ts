@@ -76,7 +76,9 @@ describe('parseObisLines', () => {
   });
 
   it('reads every value of a multi-value object, empty ones included', () => {
-    const { lines } = parseObisLines('/ABC5\r\n1-0:99.97.0(1)(0-0:96.7.19)(180417201458S)(0000000236*s)\r\n0-0:96.13.0()\r\n!');
+    const { lines } = parseObisLines(
+      '/ABC5\r\n1-0:99.97.0(1)(0-0:96.7.19)(180417201458S)(0000000236*s)\r\n0-0:96.13.0()\r\n!',
+    );
     expect(lines.map((line) => line.values)).toEqual([['1', '0-0:96.7.19', '180417201458S', '0000000236*s'], ['']]);
   });
 });

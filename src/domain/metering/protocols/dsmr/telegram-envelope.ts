@@ -41,7 +41,8 @@ export function readEnvelope(text: string): EnvelopeOutcome {
     return fail('too_large', `telegram is ${text.length} characters; at most ${MAX_TELEGRAM_CHARS} are accepted`);
   }
   const start = text.search(/\S/);
-  if (start < 0 || text[start] !== '/') return fail('not_a_telegram', `a telegram starts with '/' (got ${preview(text)})`);
+  if (start < 0 || text[start] !== '/')
+    return fail('not_a_telegram', `a telegram starts with '/' (got ${preview(text)})`);
   const end = text.indexOf('!', start);
   if (end < 0) return fail('not_a_telegram', "the telegram has no '!' end marker");
   const body = text.slice(start, end + 1);
@@ -54,7 +55,10 @@ export function readEnvelope(text: string): EnvelopeOutcome {
   const crcText = TAIL.exec(tail);
   if (!crcText) return fail('bad_crc', `the checksum after '!' must be 4 hex digits (got ${preview(tail)})`);
   const expected = crcText[1]?.toUpperCase();
-  return { ok: true, envelope: { body, header: header.slice(1), crc: { expected, computed: formatCrc(crc16Arc(body)) } } };
+  return {
+    ok: true,
+    envelope: { body, header: header.slice(1), crc: { expected, computed: formatCrc(crc16Arc(body)) } },
+  };
 }
 
 /** What the agent needs to know before forwarding: does the checksum hold (absent counts as holding)? */

@@ -1,6 +1,11 @@
 import { dsmrDecoder } from './dsmr.decoder.js';
 import { TelegramFramer } from './telegram-framer.js';
-import { DSMR22_WITH_GAS, DSMR42_WITH_GAS, DSMR50_THREE_PHASE_GAS, EMUCS_FLUVIUS } from '#test/fixtures/telegram.fixtures.js';
+import {
+  DSMR22_WITH_GAS,
+  DSMR42_WITH_GAS,
+  DSMR50_THREE_PHASE_GAS,
+  EMUCS_FLUVIUS,
+} from '#test/fixtures/telegram.fixtures.js';
 
 /** The telegram as the framer answers it: '/' through the checksum, without the final line end. */
 const framed = (telegram: string): string => telegram.trimEnd();
@@ -20,11 +25,14 @@ describe('TelegramFramer', () => {
   const stream = DSMR42_WITH_GAS + EMUCS_FLUVIUS + DSMR22_WITH_GAS + DSMR50_THREE_PHASE_GAS;
   const expected = [DSMR42_WITH_GAS, EMUCS_FLUVIUS, DSMR22_WITH_GAS, DSMR50_THREE_PHASE_GAS].map(framed);
 
-  it.each([[[1]], [[2]], [[7, 3, 64]], [[1000]], [[stream.length]]])('frames the same telegrams for chunk sizes %j', (sizes) => {
-    const framer = new TelegramFramer();
-    expect(feed(framer, stream, sizes)).toEqual(expected);
-    expect(framer.stats).toEqual({ telegrams: 4, discardedChars: 0, restarted: 0, oversized: 0 });
-  });
+  it.each([[[1]], [[2]], [[7, 3, 64]], [[1000]], [[stream.length]]])(
+    'frames the same telegrams for chunk sizes %j',
+    (sizes) => {
+      const framer = new TelegramFramer();
+      expect(feed(framer, stream, sizes)).toEqual(expected);
+      expect(framer.stats).toEqual({ telegrams: 4, discardedChars: 0, restarted: 0, oversized: 0 });
+    },
+  );
 
   it('completes a telegram as soon as its 4 checksum digits are in, without waiting for the line end', () => {
     const framer = new TelegramFramer();
@@ -72,7 +80,9 @@ describe('TelegramFramer', () => {
   it('hands the decoder telegrams it accepts', () => {
     const framer = new TelegramFramer();
     const context = { gatewayId: 'gw-1', receivedAt: '2024-05-01T12:00:00.000Z' };
-    const outcomes = feed(framer, stream, [13]).map((telegram) => dsmrDecoder.decode({ kind: 'dsmr', telegram }, context).ok);
+    const outcomes = feed(framer, stream, [13]).map(
+      (telegram) => dsmrDecoder.decode({ kind: 'dsmr', telegram }, context).ok,
+    );
     expect(outcomes).toEqual([true, true, true, true]);
   });
 });

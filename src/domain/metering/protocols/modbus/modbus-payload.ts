@@ -67,11 +67,18 @@ export function checkModbusPayload(payload: Readonly<Record<string, unknown>>): 
   if (!isModbusDeviceName(device)) {
     return malformed('device must be 1-128 characters without "/" or whitespace');
   }
-  if (measuredAt !== undefined && !(typeof measuredAt === 'string' && ISO_DATE_TIME.test(measuredAt) && Number.isFinite(Date.parse(measuredAt)))) {
+  if (
+    measuredAt !== undefined &&
+    !(typeof measuredAt === 'string' && ISO_DATE_TIME.test(measuredAt) && Number.isFinite(Date.parse(measuredAt)))
+  ) {
     return malformed(`measuredAt must be an ISO-8601 date-time (got ${JSON.stringify(measuredAt)})`);
   }
   if (!Array.isArray(blocks) || blocks.length === 0 || blocks.length > MAX_BLOCKS_PER_PAYLOAD) {
-    return { ok: false, reason: 'malformed_blocks', message: `blocks must be an array of 1-${MAX_BLOCKS_PER_PAYLOAD} register blocks` };
+    return {
+      ok: false,
+      reason: 'malformed_blocks',
+      message: `blocks must be an array of 1-${MAX_BLOCKS_PER_PAYLOAD} register blocks`,
+    };
   }
   for (const [index, block] of (blocks as unknown[]).entries()) {
     const problem = blockProblem(block, index);

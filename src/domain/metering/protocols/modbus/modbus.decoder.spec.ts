@@ -105,9 +105,15 @@ describe('modbusDecoder', () => {
 
   it('accepts blocks split or ordered differently than the map reads them, and agreeing overlaps', () => {
     const [first, second] = blocksFor(SDM630_REGISTER_MAP, VALUES);
-    const blocks = [second!, { start: 8, words: first!.words.slice(8) }, { start: 0, words: first!.words.slice(0, 10) }];
+    const blocks = [
+      second!,
+      { start: 8, words: first!.words.slice(8) },
+      { start: 0, words: first!.words.slice(0, 10) },
+    ];
     const readings = readingsOf(modbusDecoder.decode(payload({ blocks }), context));
-    expect(readings.map((r) => r.value)).toEqual(readingsOf(modbusDecoder.decode(payload(), context)).map((r) => r.value));
+    expect(readings.map((r) => r.value)).toEqual(
+      readingsOf(modbusDecoder.decode(payload(), context)).map((r) => r.value),
+    );
   });
 
   it('uses the receipt time when the gateway sent no measuredAt', () => {
@@ -116,7 +122,9 @@ describe('modbusDecoder', () => {
   });
 
   it('names the node by gateway, device and unit so equal unit ids on two gateways stay apart', () => {
-    const other = readingsOf(modbusDecoder.decode(payload({ unitId: 4, device: 'barn-meter' }), { ...context, gatewayId: 'gw-8' }));
+    const other = readingsOf(
+      modbusDecoder.decode(payload({ unitId: 4, device: 'barn-meter' }), { ...context, gatewayId: 'gw-8' }),
+    );
     expect(new Set(other.map((r) => r.nodeId))).toEqual(new Set(['modbus:gw-8/barn-meter/4']));
   });
 
@@ -128,9 +136,21 @@ describe('modbusDecoder', () => {
       blocks: [{ start: 100, count: 2 }],
       points: [{ address: 100, words: 2, type: 'float32', quantity: 'energyImported', scale: 0.001 }],
     };
-    const decoder = createModbusDecoder({ named: (name) => (name === map.name ? map : undefined), names: () => [map.name] });
-    const outcome = decoder.decode(payload({ map: 'wh-meter', blocks: blocksFor(map, { energyImported: 2_500_000 }) }), context);
-    expect(readingsOf(outcome)).toEqual([expect.objectContaining({ value: 2500, unit: 'kWh', source: { protocol: 'modbus', map: 'wh-meter', register: 100 } })]);
+    const decoder = createModbusDecoder({
+      named: (name) => (name === map.name ? map : undefined),
+      names: () => [map.name],
+    });
+    const outcome = decoder.decode(
+      payload({ map: 'wh-meter', blocks: blocksFor(map, { energyImported: 2_500_000 }) }),
+      context,
+    );
+    expect(readingsOf(outcome)).toEqual([
+      expect.objectContaining({
+        value: 2500,
+        unit: 'kWh',
+        source: { protocol: 'modbus', map: 'wh-meter', register: 100 },
+      }),
+    ]);
   });
 });
 
@@ -144,9 +164,22 @@ describe('modbusDecoder refusals', () => {
     ['a block longer than one read', { blocks: [{ start: 0, words: new Array(126).fill(0) }] }, 'malformed_blocks'],
     ['a block past register 65535', { blocks: [{ start: 65535, words: [0, 0] }] }, 'malformed_blocks'],
     ['a negative start', { blocks: [{ start: -2, words: [0, 0] }] }, 'malformed_blocks'],
-    ['overlapping blocks that disagree', { blocks: [{ start: 0, words: [1, 2] }, { start: 1, words: [3] }] }, 'malformed_blocks'],
+    [
+      'overlapping blocks that disagree',
+      {
+        blocks: [
+          { start: 0, words: [1, 2] },
+          { start: 1, words: [3] },
+        ],
+      },
+      'malformed_blocks',
+    ],
     ['a register block left out', { blocks: blocksFor(SDM630_REGISTER_MAP, VALUES).slice(0, 1) }, 'missing_registers'],
-    ['a float cut in half', { blocks: [{ start: 0, words: new Array(0x11).fill(0) }, ...blocksFor(SDM630_REGISTER_MAP, VALUES).slice(1)] }, 'missing_registers'],
+    [
+      'a float cut in half',
+      { blocks: [{ start: 0, words: new Array(0x11).fill(0) }, ...blocksFor(SDM630_REGISTER_MAP, VALUES).slice(1)] },
+      'missing_registers',
+    ],
     ['a device with a slash', { device: 'a/b' }, 'malformed_payload'],
     ['a unit id above 255', { unitId: 256 }, 'malformed_payload'],
     ['a non-ISO measuredAt', { measuredAt: 'yesterday' }, 'malformed_payload'],
@@ -161,12 +194,28 @@ describe('modbusDecoder refusals', () => {
 
   it('names the missing registers', () => {
     const outcome = modbusDecoder.decode(payload({ blocks: blocksFor(SDM630_REGISTER_MAP, VALUES).slice(1) }), context);
-    expect(outcome.ok ? '' : outcome.message).toBe('map "sdm630" needs register(s) 0, 2, 4, 6, 8, 10, 12, 14, 16 that the payload lacks');
+    expect(outcome.ok ? '' : outcome.message).toBe(
+      'map "sdm630" needs register(s) 0, 2, 4, 6, 8, 10, 12, 14, 16 that the payload lacks',
+    );
   });
 
   it('never throws on junk', () => {
-    const wholePayloads: Record<string, unknown>[] = [{}, { kind: 'modbus' }, { kind: 'modbus', map: 'sdm630', unitId: 1 }, { kind: 'modbus', map: {}, blocks: [] }];
-    const blockValues: unknown[] = [null, 0, 'x', [null], [[]], [{ start: '0', words: [1] }], [{ start: 0, words: {} }], [{ start: 0, words: [null] }]];
+    const wholePayloads: Record<string, unknown>[] = [
+      {},
+      { kind: 'modbus' },
+      { kind: 'modbus', map: 'sdm630', unitId: 1 },
+      { kind: 'modbus', map: {}, blocks: [] },
+    ];
+    const blockValues: unknown[] = [
+      null,
+      0,
+      'x',
+      [null],
+      [[]],
+      [{ start: '0', words: [1] }],
+      [{ start: 0, words: {} }],
+      [{ start: 0, words: [null] }],
+    ];
     const junk = [...wholePayloads, ...blockValues.map((blocks) => payload({ blocks }))];
     for (const value of junk) {
       expect(() => modbusDecoder.decode(value, context)).not.toThrow();

@@ -47,17 +47,25 @@ function rawValue(point: RegisterPoint, registers: RegisterFile): number | undef
   }
 }
 
-function decodeModbus(catalog: RegisterMapCatalog, payload: Readonly<Record<string, unknown>>, context: DecodeContext): DecodeOutcome {
+function decodeModbus(
+  catalog: RegisterMapCatalog,
+  payload: Readonly<Record<string, unknown>>,
+  context: DecodeContext,
+): DecodeOutcome {
   const check = checkModbusPayload(payload);
   if (!check.ok) return refused(check.reason, check.message);
   const { map: mapName, unitId, device, blocks, measuredAt } = check.payload;
   const map = catalog.named(mapName);
-  if (!map) return refused('unknown_map', `register map "${mapName}" is not known; known: ${catalog.names().join(', ')}`);
+  if (!map)
+    return refused('unknown_map', `register map "${mapName}" is not known; known: ${catalog.names().join(', ')}`);
   const registers = registerFile(blocks);
   if (!registers) return refused('malformed_blocks', 'two blocks hold different values for the same register');
   const missing = map.points.filter((point) => rawValue(point, registers) === undefined).map((point) => point.address);
   if (missing.length > 0) {
-    return refused('missing_registers', `map "${map.name}" needs register(s) ${missing.join(', ')} that the payload lacks`);
+    return refused(
+      'missing_registers',
+      `map "${map.name}" needs register(s) ${missing.join(', ')} that the payload lacks`,
+    );
   }
   const nodeId = modbusNodeId(context.gatewayId, device, unitId);
   const at = measuredAt === undefined ? context.receivedAt : new Date(measuredAt).toISOString();

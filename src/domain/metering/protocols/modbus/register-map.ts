@@ -67,7 +67,9 @@ export function registerMapProblems(map: RegisterMap): string[] {
     const key = pointKey(point);
     const label = `${map.name}: point ${key} at ${point.address}`;
     if (!isAddress(point.address)) problems.push(`${label} is outside the 16-bit address space`);
-    const covered = map.blocks.some((b) => point.address >= b.start && point.address + point.words <= b.start + b.count);
+    const covered = map.blocks.some(
+      (b) => point.address >= b.start && point.address + point.words <= b.start + b.count,
+    );
     if (!covered) problems.push(`${label} is not inside one block`);
     if (point.scale !== undefined && !(Number.isFinite(point.scale) && point.scale !== 0)) {
       problems.push(`${label} has a scale that is not a finite non-zero number`);

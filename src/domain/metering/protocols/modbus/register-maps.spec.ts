@@ -41,11 +41,14 @@ describe('SDM630 map', () => {
     expect(SDM630_REGISTER_MAP.registerKind).toBe('input');
     const mapped = Object.fromEntries(SDM630_REGISTER_MAP.points.map((p) => [pointKey(p), p.address + 30001]));
     expect(mapped).toEqual(SDM630_DOCUMENTED);
-    expect(SDM630_REGISTER_MAP.points.every((p) => p.type === 'float32' && p.words === 2 && p.scale === undefined)).toBe(true);
+    expect(
+      SDM630_REGISTER_MAP.points.every((p) => p.type === 'float32' && p.words === 2 && p.scale === undefined),
+    ).toBe(true);
   });
 
   it('reads in blocks the meter accepts', () => {
-    for (const block of SDM630_REGISTER_MAP.blocks) expect(block.count).toBeLessThanOrEqual(SDM630_MAX_REGISTERS_PER_READ);
+    for (const block of SDM630_REGISTER_MAP.blocks)
+      expect(block.count).toBeLessThanOrEqual(SDM630_MAX_REGISTERS_PER_READ);
   });
 });
 

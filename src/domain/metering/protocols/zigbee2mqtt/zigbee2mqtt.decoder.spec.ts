@@ -28,7 +28,11 @@ function device(topic: string, message: unknown, extra: Record<string, unknown> 
 describe('zigbee2mqttDecoder', () => {
   it('decodes what the simulated meters send', () => {
     const outcome = zigbee2mqttDecoder.decode(
-      device('zigbee2mqtt/meter-1', { power: 412.5, energy: 1000.25, voltage: 231.4, current: 1.78, linkquality: 120 }, { measuredAt: '2025-03-01T12:00:00.000Z' }),
+      device(
+        'zigbee2mqtt/meter-1',
+        { power: 412.5, energy: 1000.25, voltage: 231.4, current: 1.78, linkquality: 120 },
+        { measuredAt: '2025-03-01T12:00:00.000Z' },
+      ),
       context,
     );
     const node = 'zigbee2mqtt:gw-7/meter-1';
@@ -39,14 +43,31 @@ describe('zigbee2mqttDecoder', () => {
       [`${node}/current`]: 1.78,
     });
     for (const reading of readingsOf(outcome)) {
-      expect(reading).toMatchObject({ nodeId: node, gatewayId: 'gw-7', measuredAt: '2025-03-01T12:00:00.000Z', receivedAt: context.receivedAt });
+      expect(reading).toMatchObject({
+        nodeId: node,
+        gatewayId: 'gw-7',
+        measuredAt: '2025-03-01T12:00:00.000Z',
+        receivedAt: context.receivedAt,
+      });
       expect(reading.phase).toBeUndefined();
     }
   });
 
   it('decodes a Tuya TS011F plug under its IEEE node id, with units and source fields', () => {
-    const message = { child_lock: 'UNLOCK', current: 0.16, energy: 12.53, indicator_mode: 'off/on', linkquality: 156, power: 24, power_outage_memory: 'restore', state: 'ON', voltage: 231 };
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/living-room plug', message, { ieee: PLUG }), context));
+    const message = {
+      child_lock: 'UNLOCK',
+      current: 0.16,
+      energy: 12.53,
+      indicator_mode: 'off/on',
+      linkquality: 156,
+      power: 24,
+      power_outage_memory: 'restore',
+      state: 'ON',
+      voltage: 231,
+    };
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('zigbee2mqtt/living-room plug', message, { ieee: PLUG }), context),
+    );
     expect(readings.map((r) => [r.sensorId, r.quantity, r.unit, r.value, r.source.field])).toEqual([
       [`zigbee:${PLUG}/current`, 'current', 'A', 0.16, 'current'],
       [`zigbee:${PLUG}/energyImported`, 'energyImported', 'kWh', 12.53, 'energy'],
@@ -59,7 +80,9 @@ describe('zigbee2mqttDecoder', () => {
   });
 
   it('writes the IEEE address the way herdsman does, whatever case zigbee2mqtt used', () => {
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/p', { power: 5 }, { ieee: '0xA4C138D2E5F60718' }), context));
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('zigbee2mqtt/p', { power: 5 }, { ieee: '0xA4C138D2E5F60718' }), context),
+    );
     expect(readings[0]?.sensorId).toBe(`zigbee:${PLUG}/power`);
   });
 
@@ -75,7 +98,11 @@ describe('zigbee2mqttDecoder', () => {
       update: { installed_version: 33816881, latest_version: 33816881, state: 'idle' },
       voltage: 234.5,
     };
-    expect(valuesOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/dishwasher', message, { ieee: '0x588e81fffe2b3c4d' }), context))).toEqual({
+    expect(
+      valuesOf(
+        zigbee2mqttDecoder.decode(device('zigbee2mqtt/dishwasher', message, { ieee: '0x588e81fffe2b3c4d' }), context),
+      ),
+    ).toEqual({
       'zigbee:0x588e81fffe2b3c4d/current': 0,
       'zigbee:0x588e81fffe2b3c4d/energyImported': 3.71,
       'zigbee:0x588e81fffe2b3c4d/power': 0,
@@ -85,8 +112,19 @@ describe('zigbee2mqttDecoder', () => {
   });
 
   it('reads a Develco ZHEMI101 on an electricity meter: imported and produced energy, no battery reading', () => {
-    const message = { battery_low: false, check_meter: false, energy: 4512.345, interface_mode: 'electricity', linkquality: 72, power: 1320, produced_energy: 102.4, pulse_configuration: 1000 };
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/main meter', message, { ieee: '0x0015bc001a01aa11' }), context));
+    const message = {
+      battery_low: false,
+      check_meter: false,
+      energy: 4512.345,
+      interface_mode: 'electricity',
+      linkquality: 72,
+      power: 1320,
+      produced_energy: 102.4,
+      pulse_configuration: 1000,
+    };
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('zigbee2mqtt/main meter', message, { ieee: '0x0015bc001a01aa11' }), context),
+    );
     expect(readings.map((r) => [r.quantity, r.value])).toEqual([
       ['energyImported', 4512.345],
       ['power', 1320],
@@ -95,9 +133,21 @@ describe('zigbee2mqttDecoder', () => {
   });
 
   it('reads a temperature sensor and leaves its battery voltage (mV) out', () => {
-    const message = { battery: 91, humidity: 45.2, linkquality: 102, power_outage_count: 3, pressure: 1003.4, temperature: 21.37, voltage: 2985 };
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/hall/climate', message, { ieee: '0x00158d0001a2b3c4' }), context));
-    expect(readings.map((r) => [r.sensorId, r.unit, r.value])).toEqual([['zigbee:0x00158d0001a2b3c4/temperature', 'Cel', 21.37]]);
+    const message = {
+      battery: 91,
+      humidity: 45.2,
+      linkquality: 102,
+      power_outage_count: 3,
+      pressure: 1003.4,
+      temperature: 21.37,
+      voltage: 2985,
+    };
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('zigbee2mqtt/hall/climate', message, { ieee: '0x00158d0001a2b3c4' }), context),
+    );
+    expect(readings.map((r) => [r.sensorId, r.unit, r.value])).toEqual([
+      ['zigbee:0x00158d0001a2b3c4/temperature', 'Cel', 21.37],
+    ]);
   });
 
   it('gives a three-phase meter L1/L2/L3 sensors, and keeps energy and frequency unphased', () => {
@@ -117,7 +167,9 @@ describe('zigbee2mqttDecoder', () => {
       voltage_phase_b: 229.8,
       voltage_phase_c: 231,
     };
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/house 3ph', message, { ieee: '0x842e14fffe0a1b2c' }), context));
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('zigbee2mqtt/house 3ph', message, { ieee: '0x842e14fffe0a1b2c' }), context),
+    );
     const byPhase = readings.map((r) => `${r.quantity}${r.phase ? `.${r.phase}` : ''}=${r.value}`).sort();
     expect(byPhase).toEqual(
       [
@@ -135,12 +187,19 @@ describe('zigbee2mqttDecoder', () => {
         'voltage.L3=231',
       ].sort(),
     );
-    expect(readings.find((r) => r.source.field === 'voltage_phase_c')?.sensorId).toBe('zigbee:0x842e14fffe0a1b2c/voltage.L3');
+    expect(readings.find((r) => r.source.field === 'voltage_phase_c')?.sensorId).toBe(
+      'zigbee:0x842e14fffe0a1b2c/voltage.L3',
+    );
     expect(readings.find((r) => r.source.field === 'ac_frequency')?.unit).toBe('Hz');
   });
 
   it('keeps tariff counters apart', () => {
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/m', { energy_tier_1: 10.5, energy_tier_2: 4.25, produced_energy_tier_2: 1 }), context));
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(
+        device('zigbee2mqtt/m', { energy_tier_1: 10.5, energy_tier_2: 4.25, produced_energy_tier_2: 1 }),
+        context,
+      ),
+    );
     expect(readings.map((r) => [r.sensorId, r.tariff])).toEqual([
       ['zigbee2mqtt:gw-7/m/energyImported.t1', 1],
       ['zigbee2mqtt:gw-7/m/energyImported.t2', 2],
@@ -158,21 +217,41 @@ describe('zigbee2mqttDecoder', () => {
   });
 
   it('skips non-numeric, non-finite and unknown values instead of refusing the message', () => {
-    const message = { power: '24', energy: Number.POSITIVE_INFINITY, voltage: Number.NaN, current: null, temperature: true, state: 'TOGGLE', constructor: 5, frequency: 49.98 };
-    expect(valuesOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/odd', message), context))).toEqual({ 'zigbee2mqtt:gw-7/odd/frequency': 49.98 });
+    const message = {
+      power: '24',
+      energy: Number.POSITIVE_INFINITY,
+      voltage: Number.NaN,
+      current: null,
+      temperature: true,
+      state: 'TOGGLE',
+      constructor: 5,
+      frequency: 49.98,
+    };
+    expect(valuesOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/odd', message), context))).toEqual({
+      'zigbee2mqtt:gw-7/odd/frequency': 49.98,
+    });
   });
 
   it('accepts a message holding only linkquality as zero readings', () => {
-    expect(readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/remote', { linkquality: 44 }), context))).toEqual([]);
+    expect(readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/remote', { linkquality: 44 }), context))).toEqual(
+      [],
+    );
   });
 
   it('normalises measuredAt to UTC', () => {
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('zigbee2mqtt/p', { power: 1 }, { measuredAt: '2025-03-01T13:00:00+01:00' }), context));
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(
+        device('zigbee2mqtt/p', { power: 1 }, { measuredAt: '2025-03-01T13:00:00+01:00' }),
+        context,
+      ),
+    );
     expect(readings[0]?.measuredAt).toBe('2025-03-01T12:00:00.000Z');
   });
 
   it('takes the friendly name after a base topic that contains slashes', () => {
-    const readings = readingsOf(zigbee2mqttDecoder.decode(device('home/z2m/kitchen/plug', { power: 7 }, { baseTopic: 'home/z2m' }), context));
+    const readings = readingsOf(
+      zigbee2mqttDecoder.decode(device('home/z2m/kitchen/plug', { power: 7 }, { baseTopic: 'home/z2m' }), context),
+    );
     expect(readings[0]?.nodeId).toBe('zigbee2mqtt:gw-7/kitchen/plug');
   });
 
@@ -191,7 +270,11 @@ describe('zigbee2mqttDecoder', () => {
     ['a short ieee', device('zigbee2mqtt/plug', { power: 1 }, { ieee: '0x1234' }), 'bad_ieee'],
     ['a numeric ieee', device('zigbee2mqtt/plug', { power: 1 }, { ieee: 1234 }), 'bad_ieee'],
     ['a date without time', device('zigbee2mqtt/plug', { power: 1 }, { measuredAt: '2025-03-01' }), 'bad_measured_at'],
-    ['an impossible date', device('zigbee2mqtt/plug', { power: 1 }, { measuredAt: '2025-13-45T99:99:00Z' }), 'bad_measured_at'],
+    [
+      'an impossible date',
+      device('zigbee2mqtt/plug', { power: 1 }, { measuredAt: '2025-13-45T99:99:00Z' }),
+      'bad_measured_at',
+    ],
   ])('refuses %s', (_label, payload, reason) => {
     expect(reasonOf(zigbee2mqttDecoder.decode(payload, context))).toBe(reason);
   });

@@ -1,4 +1,10 @@
-import { QUANTITY_UNITS, sensorIdFor, type CanonicalReading, type Phase, type Quantity } from '../../canonical-reading.js';
+import {
+  QUANTITY_UNITS,
+  sensorIdFor,
+  type CanonicalReading,
+  type Phase,
+  type Quantity,
+} from '../../canonical-reading.js';
 import { decoded, refused, type DecodeContext, type DecodeOutcome, type PayloadDecoder } from '../payload-decoder.js';
 import { numericField, switchValue } from '../zigbee/zigbee-state-fields.js';
 import { isMultiPhase, switchChannel } from './zigbee2mqtt-fields.js';
@@ -54,13 +60,15 @@ function draftsOf(message: Readonly<Record<string, unknown>>): ReadingDraft[] {
     }
     const channel = switchChannel(field);
     const state = channel === undefined ? undefined : switchValue(raw);
-    if (state !== undefined) drafts.push({ field, quantity: 'switchState', value: state, channel: channel || undefined });
+    if (state !== undefined)
+      drafts.push({ field, quantity: 'switchState', value: state, channel: channel || undefined });
   }
   return drafts;
 }
 
 function decodeZigbee2Mqtt(payload: Readonly<Record<string, unknown>>, context: DecodeContext): DecodeOutcome {
-  if (payload.kind !== ZIGBEE2MQTT_KIND) return refused('wrong_kind', `expected kind "zigbee2mqtt", got ${describe(payload.kind)}`);
+  if (payload.kind !== ZIGBEE2MQTT_KIND)
+    return refused('wrong_kind', `expected kind "zigbee2mqtt", got ${describe(payload.kind)}`);
   const { topic, message, ieee, baseTopic, measuredAt } = payload;
   if (typeof topic !== 'string') return refused('bad_topic', `topic must be a string, got ${describe(topic)}`);
   if (baseTopic !== undefined && typeof baseTopic !== 'string') {
@@ -73,7 +81,10 @@ function decodeZigbee2Mqtt(payload: Readonly<Record<string, unknown>>, context: 
     case 'bridge':
     case 'command':
     case 'availability':
-      return refused('not_a_device_message', `topic ${topic} is a zigbee2mqtt ${parsed.kind} topic, not a device state`);
+      return refused(
+        'not_a_device_message',
+        `topic ${topic} is a zigbee2mqtt ${parsed.kind} topic, not a device state`,
+      );
     case 'other':
       return refused('bad_topic', `topic ${topic} is not of the form <base>/<friendly_name>`);
   }
@@ -97,21 +108,19 @@ function decodeZigbee2Mqtt(payload: Readonly<Record<string, unknown>>, context: 
     at = time.toISOString();
   }
 
-  const readings = draftsOf(message).map(
-    (d): CanonicalReading => ({
-      sensorId: sensorIdFor(nodeId, d.channel, d.quantity, { phase: d.phase, tariff: d.tariff }),
-      nodeId,
-      gatewayId: context.gatewayId,
-      quantity: d.quantity,
-      unit: QUANTITY_UNITS[d.quantity],
-      value: d.value,
-      measuredAt: at,
-      receivedAt: context.receivedAt,
-      ...(d.phase ? { phase: d.phase } : {}),
-      ...(d.tariff ? { tariff: d.tariff } : {}),
-      source: { protocol: 'zigbee2mqtt', field: d.field },
-    }),
-  );
+  const readings = draftsOf(message).map((d): CanonicalReading => ({
+    sensorId: sensorIdFor(nodeId, d.channel, d.quantity, { phase: d.phase, tariff: d.tariff }),
+    nodeId,
+    gatewayId: context.gatewayId,
+    quantity: d.quantity,
+    unit: QUANTITY_UNITS[d.quantity],
+    value: d.value,
+    measuredAt: at,
+    receivedAt: context.receivedAt,
+    ...(d.phase ? { phase: d.phase } : {}),
+    ...(d.tariff ? { tariff: d.tariff } : {}),
+    source: { protocol: 'zigbee2mqtt', field: d.field },
+  }));
   return decoded(readings);
 }
 
@@ -123,7 +132,10 @@ export const zigbee2mqttDecoder: PayloadDecoder = {
       return decodeZigbee2Mqtt(payload, context);
     } catch (error) {
       // Getters or proxies in a hostile payload must not break the ingest path.
-      return refused('decoder_error', `zigbee2mqtt payload could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return refused(
+        'decoder_error',
+        `zigbee2mqtt payload could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   },
 };
