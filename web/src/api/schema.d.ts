@@ -1631,7 +1631,12 @@ export interface components {
              * @example gateway gw-7 does not exist
              */
             detail: string;
-            /** @description Validation failures only: one entry per failed constraint */
+            /**
+             * @description Present when `errors` lists only the first 20 violations: how many there were in all
+             * @example 57
+             */
+            errorCount?: number;
+            /** @description Validation failures only: one entry per failed constraint, the first 20 */
             errors?: components["schemas"]["FieldViolationSchema"][];
             /**
              * @description The request path
