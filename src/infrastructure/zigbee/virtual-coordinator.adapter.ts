@@ -1,12 +1,13 @@
-import { Zcl, Zdo, ZSpec, type AdapterEvents, type AdapterTypes } from 'zigbee-herdsman';
-import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
-import type { Backup } from 'zigbee-herdsman/dist/models/index.js';
+import { Zdo, type AdapterEvents, type AdapterTypes, type Zcl } from 'zigbee-herdsman';
 import type { RequestToResponseMap } from 'zigbee-herdsman/dist/zspec/zdo/definition/tstypes.js';
 import { VirtualDevice, type DeviceRadio } from './virtual-device.js';
 import { VIRTUAL_DEVICE_PROFILES, type VirtualProfileName } from './virtual-device-profiles.js';
 import { answerZdo, coordinatorNode } from './virtual-zdo.js';
-import { overTheAir } from './zcl-frames.js';
+import { overTheAir, receivedPayload } from './zcl-frames.js';
+import { COORDINATOR_IEEE, RadiolessCoordinatorAdapter } from './radioless-coordinator.adapter.js';
+import { networkParameters, requestedChannelChange } from './virtual-network-parameters.js';
 import { ZclWaiters } from './zcl-waiters.js';
+import { VirtualNetworkMembers } from './virtual-network-members.js';
 
 export interface VirtualDeviceSpec {
   readonly profile: VirtualProfileName;
@@ -14,18 +15,10 @@ export interface VirtualDeviceSpec {
   readonly ieee?: string;
 }
 
-const COORDINATOR_IEEE = '0x00124b00cafe0001';
 const FIRST_BROADCAST_ADDRESS = 0xfff8;
 const JOIN_SPACING_MS = 20;
 /** A stick moves to the new channel a moment after broadcasting the change, not while sending it. */
 export const CHANNEL_CHANGE_DELAY_MS = 150;
-/** Mgmt_NWK_Update_req scan duration that asks for a channel change (ZigBee spec 2.4.3.3.9). */
-const CHANNEL_CHANGE_DURATION = 0xfe;
-const NO_INTERPAN = 'the virtual coordinator has no InterPAN';
-
-function hex(bytes: readonly number[]): string {
-  return `0x${bytes.map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 /**
  * A coordinator without a radio: herdsman's Controller drives it exactly as it drives a real stick, and the devices
@@ -34,11 +27,10 @@ function hex(bytes: readonly number[]): string {
  * coordinator's stack does; the network parameters report it afterwards. The network is not persisted: every start
  * forms it anew on the configured channel.
  */
-export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
-  private readonly hosted: VirtualDevice[];
+export class VirtualCoordinatorAdapter extends RadiolessCoordinatorAdapter implements DeviceRadio {
+  private readonly members = new VirtualNetworkMembers();
   private readonly waiters = new ZclWaiters();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private permitJoinUntil = 0;
   private stopped = false;
   private channel: number;
   private nwkUpdateId = 0;
@@ -52,25 +44,22 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   ) {
     super(networkOptions, serialPortOptions, backupPath, adapterOptions);
     this.channel = networkOptions.channelList[0] ?? 11;
-    this.hosted = [];
     for (const spec of devices) this.addDevice(spec);
   }
 
   get devices(): readonly VirtualDevice[] {
-    return [...this.hosted];
+    return this.members.all;
   }
 
   device(ieee: string): VirtualDevice | undefined {
-    return this.hosted.find((d) => d.ieee === ieee.toLowerCase());
+    return this.members.byIeee(ieee);
   }
 
   /** Powers a new device on; it joins as soon as joining is permitted. */
   addDevice(spec: VirtualDeviceSpec): VirtualDevice {
     const device = new VirtualDevice(VIRTUAL_DEVICE_PROFILES[spec.profile], this, spec.ieee);
-    if (this.device(device.ieee)) throw new Error(`virtual device ${device.ieee} exists already`);
-    device.networkAddress = this.freeNetworkAddress(device.ieee);
-    this.hosted.push(device);
-    if (this.joinPermitted()) this.later(0, () => this.join(device));
+    this.members.add(device);
+    if (this.members.joinPermitted()) this.later(0, () => this.join(device));
     return device;
   }
 
@@ -104,44 +93,19 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
 
   override async stop(): Promise<void> {
     this.stopped = true;
-    for (const device of this.hosted) device.ota?.stop();
+    for (const device of this.members.all) device.ota?.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.waiters.rejectAll('virtual coordinator stopped');
     return Promise.resolve();
   }
 
-  override async getCoordinatorIEEE(): Promise<string> {
-    return Promise.resolve(COORDINATOR_IEEE);
-  }
-
   override async getCoordinatorVersion(): Promise<AdapterTypes.CoordinatorVersion> {
-    return Promise.resolve({ type: 'virtual', meta: { devices: this.hosted.length } });
-  }
-
-  override async reset(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  override async supportsBackup(): Promise<boolean> {
-    return Promise.resolve(false);
-  }
-
-  override async backup(): Promise<Backup> {
-    return Promise.reject(new Error('the virtual coordinator keeps no backup'));
+    return Promise.resolve({ type: 'virtual', meta: { devices: this.members.all.length } });
   }
 
   override async getNetworkParameters(): Promise<AdapterTypes.NetworkParameters> {
-    return Promise.resolve({
-      panID: this.networkOptions.panID,
-      extendedPanID: hex(this.networkOptions.extendedPanID ?? []),
-      channel: this.channel,
-      nwkUpdateID: this.nwkUpdateId,
-    });
-  }
-
-  override async addInstallCode(): Promise<void> {
-    return Promise.resolve();
+    return Promise.resolve(networkParameters(this.networkOptions, this.channel, this.nwkUpdateId));
   }
 
   override waitFor(
@@ -194,7 +158,7 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
       if (clusterId === Zdo.ClusterId.NWK_UPDATE_REQUEST) this.networkUpdate(payload);
       return undefined;
     }
-    const node = networkAddress === 0 ? coordinatorNode(COORDINATOR_IEEE) : this.joinedDevice(networkAddress);
+    const node = networkAddress === 0 ? coordinatorNode(COORDINATOR_IEEE) : this.members.joinedAt(networkAddress);
     if (!node)
       throw new Error(`ZDO request to 0x${networkAddress.toString(16)} timed out: no such device on the network`);
     const responseClusterId = Zdo.Utils.getResponseClusterId(clusterId);
@@ -208,8 +172,8 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   }
 
   override async permitJoin(seconds: number): Promise<void> {
-    this.permitJoinUntil = seconds > 0 ? Date.now() + seconds * 1000 : 0;
-    this.hosted
+    this.members.permitJoin(seconds);
+    this.members.all
       .filter((d) => !d.joined)
       .forEach((device, i) => this.later(i * JOIN_SPACING_MS, () => this.join(device)));
     return Promise.resolve();
@@ -227,7 +191,7 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
   ): Promise<AdapterEvents.ZclPayload | undefined> {
     if (this.stopped) throw new Error('virtual coordinator stopped');
     if (networkAddress === 0) return undefined;
-    const device = this.joinedDevice(networkAddress);
+    const device = this.members.joinedAt(networkAddress);
     if (!device) throw new Error(`ZCL request to ${ieeeAddr}/${endpoint} timed out: no such device on the network`);
     const answer = device.receive(endpoint, overTheAir(zclFrame).frame);
     // Answers arrive after the request went out, as on a radio.
@@ -243,50 +207,6 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     return received;
   }
 
-  override async sendZclFrameToGroup(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  override async sendZclFrameToAll(
-    _endpoint: number,
-    _zclFrame: Zcl.Frame,
-    _sourceEndpoint: number,
-    _destination: ZSpec.BroadcastAddress,
-  ): Promise<void> {
-    return Promise.resolve();
-  }
-
-  override async setChannelInterPAN(): Promise<void> {
-    return Promise.reject(new Error(NO_INTERPAN));
-  }
-
-  override async sendZclFrameInterPANToIeeeAddr(): Promise<void> {
-    return Promise.reject(new Error(NO_INTERPAN));
-  }
-
-  override sendZclFrameInterPANBroadcast(
-    zclFrame: Zcl.Frame,
-    timeout: number,
-    disableResponse: false,
-  ): Promise<AdapterEvents.ZclPayload>;
-  override sendZclFrameInterPANBroadcast(
-    zclFrame: Zcl.Frame,
-    timeout: number,
-    disableResponse: true,
-  ): Promise<undefined>;
-  override sendZclFrameInterPANBroadcast(
-    zclFrame: Zcl.Frame,
-    timeout: number,
-    disableResponse: boolean,
-  ): Promise<AdapterEvents.ZclPayload | undefined>;
-  override async sendZclFrameInterPANBroadcast(): Promise<AdapterEvents.ZclPayload | undefined> {
-    return Promise.reject(new Error(NO_INTERPAN));
-  }
-
-  override async restoreChannelInterPAN(): Promise<void> {
-    return Promise.resolve();
-  }
-
   /** A frame from a device reaches the coordinator: herdsman's Controller and any waiter see it. */
   private receive(
     device: VirtualDevice,
@@ -295,17 +215,7 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
     bytes: Buffer,
     destinationEndpoint = 1,
   ): AdapterEvents.ZclPayload {
-    const payload: AdapterEvents.ZclPayload = {
-      clusterID: clusterId,
-      address: device.networkAddress,
-      header: Zcl.Header.fromBuffer(bytes),
-      data: bytes,
-      endpoint: endpointId,
-      linkquality: 96 + (device.networkAddress % 128),
-      groupID: 0,
-      wasBroadcast: false,
-      destinationEndpoint,
-    };
+    const payload = receivedPayload(device.networkAddress, endpointId, clusterId, bytes, destinationEndpoint);
     this.emit('zclPayload', payload);
     this.waiters.offer(payload);
     return payload;
@@ -313,36 +223,18 @@ export class VirtualCoordinatorAdapter extends Adapter implements DeviceRadio {
 
   /** A channel change for the whole network: the coordinator (and every device with it) moves once it is out. */
   private networkUpdate(request: Buffer): void {
-    const reader = new Zdo.Buffalo(request, Zdo.ZDO_MESSAGE_OVERHEAD);
-    const channels = ZSpec.Utils.uint32MaskToChannels(reader.readUInt32());
-    const duration = reader.readUInt8();
-    const [channel] = channels;
-    if (duration !== CHANNEL_CHANGE_DURATION || channels.length !== 1 || channel === undefined) return;
-    const nwkUpdateId = reader.isMore() ? reader.readUInt8() : (this.nwkUpdateId + 1) & 0xff;
+    const change = requestedChannelChange(request, this.nwkUpdateId);
+    if (!change) return;
     this.later(CHANNEL_CHANGE_DELAY_MS, () => {
-      this.channel = channel;
-      this.nwkUpdateId = nwkUpdateId;
+      this.channel = change.channel;
+      this.nwkUpdateId = change.nwkUpdateId;
     });
   }
 
   private join(device: VirtualDevice): void {
-    if (this.stopped || device.joined || !this.joinPermitted()) return;
+    if (this.stopped || device.joined || !this.members.joinPermitted()) return;
     device.joined = true;
     this.emit('deviceJoined', { networkAddress: device.networkAddress, ieeeAddr: device.ieee });
-  }
-
-  private joinPermitted(): boolean {
-    return Date.now() < this.permitJoinUntil;
-  }
-
-  private joinedDevice(networkAddress: number): VirtualDevice | undefined {
-    return this.hosted.find((d) => d.joined && d.networkAddress === networkAddress);
-  }
-
-  private freeNetworkAddress(ieee: string): number {
-    let address = (Number.parseInt(ieee.slice(-4), 16) & 0x7fff) | 0x0100;
-    while (this.hosted.some((d) => d.networkAddress === address)) address = (address + 1) & 0x7fff || 0x0100;
-    return address;
   }
 
   private later(delayMs: number, action: () => void): void {

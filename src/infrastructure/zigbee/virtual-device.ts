@@ -1,8 +1,11 @@
 import { Zcl, Zdo } from 'zigbee-herdsman';
 import type { ClusterAttributeValues, VirtualDeviceProfile } from './virtual-device-profiles.js';
-import type { BindingEntry, ZdoEndpoint, ZdoNode } from './virtual-zdo.js';
+import { sameBinding, type BindingEntry, type ZdoEndpoint, type ZdoNode } from './virtual-zdo.js';
 import { VirtualOtaClient } from './virtual-ota-client.js';
-import { attributeReport, defaultResponse, globalResponse, type AttributeRecord } from './zcl-frames.js';
+import { attributeReport, defaultResponse, type AttributeRecord } from './zcl-frames.js';
+import { answerGlobalCommand, type ReportingConfiguration, type StoredAttribute } from './virtual-device-zcl.js';
+
+export type { ReportingConfiguration } from './virtual-device-zcl.js';
 
 /** How a device puts its own (unsolicited) frames on the air. */
 export interface DeviceRadio {
@@ -11,24 +14,7 @@ export interface DeviceRadio {
   announce(device: VirtualDevice): void;
 }
 
-export interface ReportingConfiguration {
-  readonly endpoint: number;
-  readonly cluster: string;
-  readonly attribute: string;
-  readonly minimumInterval: number;
-  readonly maximumInterval: number;
-  /** In the attribute's raw units; 0 when the request left it out (discrete attributes). */
-  readonly reportableChange: number;
-}
-
-interface StoredAttribute {
-  readonly name: string;
-  readonly type: Zcl.DataType;
-  value: number | string;
-}
-
 const ON_OFF_COMMANDS = new Set(['on', 'off', 'toggle']);
-const STOP_REPORTING = 0xffff;
 
 function clusterOf(key: string | number): ReturnType<typeof Zcl.Utils.getCluster> {
   return Zcl.Utils.getCluster(key, undefined, {});
@@ -191,30 +177,7 @@ export class VirtualDevice implements ZdoNode {
     const attributes = this.attributes.get(
       attributesKey(endpointId, request.cluster.ID, request.header.manufacturerCode),
     );
-    if (request.header.isGlobal) {
-      switch (request.command.name) {
-        case 'read':
-          return globalResponse(
-            request,
-            'readRsp',
-            this.readRecords(request.payload as { attrId: number }[], attributes),
-          );
-        case 'write':
-          return globalResponse(
-            request,
-            'writeRsp',
-            this.write(request.payload as { attrId: number; attrData: number | string }[], attributes),
-          );
-        case 'configReport':
-          return globalResponse(request, 'configReportRsp', this.configureReporting(endpointId, request, attributes));
-        case 'defaultRsp':
-        case 'readRsp':
-        case 'writeRsp':
-          return undefined;
-        default:
-          return defaultResponse(request, Zcl.Status.UNSUP_COMMAND);
-      }
-    }
+    if (request.header.isGlobal) return answerGlobalCommand(endpointId, request, attributes, this.reporting);
     if (request.cluster.name === 'genOnOff' && ON_OFF_COMMANDS.has(request.command.name)) {
       const current = this.value(endpointId, 'genOnOff', 'onOff');
       const next = request.command.name === 'toggle' ? (current === 1 ? 0 : 1) : request.command.name === 'on' ? 1 : 0;
@@ -224,67 +187,6 @@ export class VirtualDevice implements ZdoNode {
         : defaultResponse(request, Zcl.Status.SUCCESS);
     }
     return defaultResponse(request, Zcl.Status.UNSUP_COMMAND);
-  }
-
-  private readRecords(
-    items: readonly { attrId: number }[],
-    attributes: Map<number, StoredAttribute> | undefined,
-  ): unknown[] {
-    return items.map(({ attrId }) => {
-      const stored = attributes?.get(attrId);
-      return stored
-        ? { attrId, status: Zcl.Status.SUCCESS, dataType: stored.type, attrData: stored.value }
-        : { attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE };
-    });
-  }
-
-  private write(
-    items: readonly { attrId: number; attrData: number | string }[],
-    attributes: Map<number, StoredAttribute> | undefined,
-  ): unknown[] {
-    const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
-    if (failures.length > 0)
-      return failures.map(({ attrId }) => ({ attrId, status: Zcl.Status.UNSUPPORTED_ATTRIBUTE }));
-    for (const { attrId, attrData } of items) {
-      const stored = attributes?.get(attrId);
-      if (stored) stored.value = attrData;
-    }
-    return [{ status: Zcl.Status.SUCCESS }];
-  }
-
-  private configureReporting(
-    endpointId: number,
-    request: Zcl.Frame,
-    attributes: Map<number, StoredAttribute> | undefined,
-  ): unknown[] {
-    const items = request.payload as {
-      direction: number;
-      attrId: number;
-      minRepIntval?: number;
-      maxRepIntval?: number;
-      repChange?: number;
-    }[];
-    const failures = items.filter(({ attrId }) => !attributes?.has(attrId));
-    if (failures.length > 0) {
-      return failures.map(({ direction, attrId }) => ({ status: Zcl.Status.UNSUPPORTED_ATTRIBUTE, direction, attrId }));
-    }
-    for (const item of items) {
-      const name = attributes?.get(item.attrId)?.name ?? String(item.attrId);
-      const key = `${endpointId}:${request.cluster.name}:${name}`;
-      if (item.maxRepIntval === STOP_REPORTING) {
-        this.reporting.delete(key);
-        continue;
-      }
-      this.reporting.set(key, {
-        endpoint: endpointId,
-        cluster: request.cluster.name,
-        attribute: name,
-        minimumInterval: item.minRepIntval ?? 0,
-        maximumInterval: item.maxRepIntval ?? 0,
-        reportableChange: item.repChange ?? 0,
-      });
-    }
-    return [{ status: Zcl.Status.SUCCESS }];
   }
 
   private store(endpointId: number, clusterName: string, values: ClusterAttributeValues): string[] {
@@ -311,13 +213,4 @@ export class VirtualDevice implements ZdoNode {
     this.transactionSequenceNumber = (this.transactionSequenceNumber + 1) & 0xff;
     return this.transactionSequenceNumber;
   }
-}
-
-function sameBinding(a: BindingEntry, b: BindingEntry): boolean {
-  return (
-    a.sourceEndpoint === b.sourceEndpoint &&
-    a.clusterId === b.clusterId &&
-    a.destination === b.destination &&
-    a.destinationEndpoint === b.destinationEndpoint
-  );
 }

@@ -17,6 +17,16 @@ export interface BindingEntry {
   readonly destinationEndpoint?: number;
 }
 
+/** Two entries bind the same thing (a repeated bind request adds nothing). */
+export function sameBinding(a: BindingEntry, b: BindingEntry): boolean {
+  return (
+    a.sourceEndpoint === b.sourceEndpoint &&
+    a.clusterId === b.clusterId &&
+    a.destination === b.destination &&
+    a.destinationEndpoint === b.destinationEndpoint
+  );
+}
+
 /** What a node exposes to the ZDO layer; the virtual devices and the virtual coordinator implement it. */
 export interface ZdoNode {
   readonly ieee: string;

@@ -1,4 +1,4 @@
-import { Zcl } from 'zigbee-herdsman';
+import { Zcl, type AdapterEvents } from 'zigbee-herdsman';
 
 /** One attribute record of a report or a read response. */
 export interface AttributeRecord {
@@ -63,4 +63,25 @@ export function attributeReport(
 export function overTheAir(frame: Zcl.Frame): { frame: Zcl.Frame; bytes: Buffer } {
   const bytes = frame.toBuffer();
   return { frame: Zcl.Frame.fromBuffer(frame.cluster.ID, Zcl.Header.fromBuffer(bytes), bytes, {}), bytes };
+}
+
+/** A device's frame as the coordinator hands it to herdsman; the link quality is made up but steady per device. */
+export function receivedPayload(
+  networkAddress: number,
+  endpointId: number,
+  clusterId: number,
+  bytes: Buffer,
+  destinationEndpoint: number,
+): AdapterEvents.ZclPayload {
+  return {
+    clusterID: clusterId,
+    address: networkAddress,
+    header: Zcl.Header.fromBuffer(bytes),
+    data: bytes,
+    endpoint: endpointId,
+    linkquality: 96 + (networkAddress % 128),
+    groupID: 0,
+    wasBroadcast: false,
+    destinationEndpoint,
+  };
 }

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
-import { Controller, type Events, type Models } from 'zigbee-herdsman';
-import { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
-import { InterviewState } from 'zigbee-herdsman/dist/controller/model/device.js';
-import { findByDevice } from 'zigbee-herdsman-converters';
+import { Controller } from 'zigbee-herdsman';
+import type { Adapter } from 'zigbee-herdsman/dist/adapter/adapter.js';
 import type {
   DeviceCommand,
   DeviceCommandOutcome,
@@ -14,18 +12,17 @@ import type {
   FrameSourceFactory,
 } from '../../application/ports/frame-source.port.js';
 import { createLogger } from '../logging/logger.js';
-import { withAdapterFactory } from './adapter-factory.hook.js';
 import { applyZigbeeCommand, type OnOffAction, type ZigbeeNetworkParameters } from './zigbee-commands.js';
 import { applyZigbeeConfiguration, type ReportingRequest } from './zigbee-configuration.js';
 import type { RememberedSetting } from '../agent-state/remembered-setting.js';
 import { channelMemory, checkChannel, moveToChannel } from './zigbee-channel.js';
-import { RecentTransactions } from './recent-transactions.js';
-import { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
+import type { VirtualCoordinatorAdapter } from './virtual-coordinator.adapter.js';
 import { VirtualDeviceSimulation } from './virtual-device-simulation.js';
 import { runOtaUpdate } from './zigbee-ota-update.js';
 import { routeZigbeeLibraryLogs, zigbeeLogLevel } from './zigbee-logging.js';
-import { configureByDefinition, interviewedDetail } from './zigbee-definition.js';
-import { zigbeePayload } from './zigbee-message-payload.js';
+import { ZigbeeDeviceEvents } from './zigbee-device-events.js';
+import { controllerOptions, startController } from './zigbee-controller.js';
+import { configureDeviceReporting, deviceOtaSupport, switchDevice } from './zigbee-device-requests.js';
 import { parseZigbeeSettings, type ZigbeeSettings } from './zigbee-settings.js';
 
 export interface ZigbeeSourceOptions {
@@ -37,16 +34,12 @@ export interface ZigbeeSourceOptions {
 
 const DEFAULT_CHANNEL_SETTLE_MS = 30_000;
 
-type ControllerOptions = ConstructorParameters<typeof Controller>[0];
-
-export function zigbeeNodeId(ieee: string): string {
-  return `zigbee:${ieee}`;
-}
+export { zigbeeNodeId } from './zigbee-device-events.js';
 
 /**
- * The ZigBee driver of the gateway agent: zigbee-herdsman's Controller on a real coordinator or on the virtual one.
- * Joins, interviews and leaves become node events; attribute reports and read responses become payloads; after an
- * interview the device's zigbee-herdsman-converters definition configures its bindings and reporting.
+ * The ZigBee driver of the gateway agent: zigbee-herdsman's Controller on a real coordinator or on the virtual one,
+ * started and stopped here, with the network and device commands the agent asks for. What the network reports is
+ * turned into node events and payloads by ZigbeeDeviceEvents.
  */
 export class ZigbeeSource implements FrameSource {
   readonly name = 'zigbee';
@@ -56,7 +49,7 @@ export class ZigbeeSource implements FrameSource {
   private sink: FrameSink | undefined;
   private simulation: NodeJS.Timeout | undefined;
   private stopping = false;
-  private readonly recent = new RecentTransactions();
+  private readonly events: ZigbeeDeviceEvents;
   private readonly updating = new Set<string>();
   private readonly logger: Logger;
   private readonly now: () => Date;
@@ -70,6 +63,13 @@ export class ZigbeeSource implements FrameSource {
     this.logger = options.logger.child({ component: 'zigbee' });
     this.now = options.now ?? (() => new Date());
     this.channelSettleMs = options.channelSettleMs ?? DEFAULT_CHANNEL_SETTLE_MS;
+    this.events = new ZigbeeDeviceEvents({
+      logger: this.logger,
+      now: this.now,
+      controller: () => this.controller,
+      sink: () => this.sink,
+      stopping: () => this.stopping,
+    });
   }
 
   /** The virtual coordinator and its devices, when the settings ask for one. */
@@ -87,43 +87,22 @@ export class ZigbeeSource implements FrameSource {
     const channel = this.channelMemory
       ? this.channelMemory.initial(this.settings.channel, checkChannel)
       : this.settings.channel;
-    const controller = new Controller(this.controllerOptions(channel));
-    controller.on('deviceJoined', ({ device }) =>
-      this.report('joined', device.ieeeAddr, { networkAddress: device.networkAddress }),
-    );
-    controller.on('deviceInterview', (event) => this.onInterview(event));
-    controller.on('deviceLeave', ({ ieeeAddr }) => this.report('left', ieeeAddr, {}));
-    controller.on('message', (message) => this.onMessage(message));
-    const virtual = this.settings.virtual;
+    const controller = new Controller(controllerOptions(this.settings, channel));
+    this.events.listen(controller);
     try {
       // The adapter is kept (herdsman's is private) to read the network parameters afresh after a channel change.
-      await withAdapterFactory(
-        async (network, serialPort, backupPath, adapterOptions) => {
-          if (virtual)
-            this.virtual = new VirtualCoordinatorAdapter(
-              network,
-              serialPort,
-              backupPath,
-              adapterOptions,
-              virtual.devices,
-            );
-          this.adapter = this.virtual ?? (await Adapter.create(network, serialPort, backupPath, adapterOptions));
-          return this.adapter;
-        },
-        () => controller.start(),
-      );
+      await startController(controller, this.settings, (adapter, virtual) => {
+        this.adapter = adapter;
+        this.virtual = virtual;
+      });
     } catch (error) {
-      controller.removeAllListeners();
       this.adapter = undefined;
       this.virtual = undefined;
-      const coordinator = this.settings.serialPort?.path ?? 'virtual';
-      throw new Error(
-        `zigbee coordinator ${coordinator} did not start: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
+      throw error;
     }
     this.controller = controller;
     this.logger.info({ coordinator: this.settings.serialPort?.path ?? 'virtual', channel }, 'zigbee network up');
+    const virtual = this.settings.virtual;
     if (virtual && virtual.permitJoinSeconds > 0) await this.permitJoin(virtual.permitJoinSeconds);
     if (virtual && virtual.simulateSeconds > 0) this.simulate(virtual.simulateSeconds);
   }
@@ -191,30 +170,12 @@ export class ZigbeeSource implements FrameSource {
     return applyZigbeeConfiguration(this, request);
   }
 
-  /** ZCL configureReporting on the first endpoint with the cluster; herdsman throws unless the device answers SUCCESS. */
   async configureReporting(ieee: string, request: ReportingRequest): Promise<number> {
-    const device = this.requireController().getDeviceByIeeeAddr(ieee);
-    if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
-    const endpoint = device.endpoints.find((e) => e.supportsInputCluster(request.cluster));
-    if (!endpoint) throw new Error(`ZigBee device ${ieee} has no endpoint with ${request.cluster}`);
-    // The cluster is chosen at run time, so the attribute name cannot be checked against it statically.
-    await endpoint.configureReporting<string>(request.cluster, [
-      {
-        attribute: request.attribute as never,
-        minimumReportInterval: request.minimumReportInterval,
-        maximumReportInterval: request.maximumReportInterval,
-        reportableChange: request.reportableChange,
-      },
-    ]);
-    return endpoint.ID;
+    return configureDeviceReporting(this.requireController(), ieee, request);
   }
 
   async otaSupport(ieee: string): Promise<{ model: string; ota: boolean } | undefined> {
-    const device = this.requireController().getDeviceByIeeeAddr(ieee);
-    const definition = device ? await findByDevice(device) : undefined;
-    return definition
-      ? { model: definition.model, ota: definition.ota !== undefined && definition.ota !== false }
-      : undefined;
+    return deviceOtaSupport(this.requireController(), ieee);
   }
 
   get hasOtaSource(): boolean {
@@ -244,7 +205,7 @@ export class ZigbeeSource implements FrameSource {
     try {
       return await runOtaUpdate(device, endpoint, ota, version, {
         logger: this.logger,
-        interviewed: (detail) => this.report('interviewed', device.ieeeAddr, detail),
+        interviewed: (detail) => this.events.report('interviewed', device.ieeeAddr, detail),
       });
     } finally {
       this.updating.delete(ieee);
@@ -252,11 +213,7 @@ export class ZigbeeSource implements FrameSource {
   }
 
   async setOnOff(ieee: string, endpointId: number, action: OnOffAction): Promise<void> {
-    const device = this.requireController().getDeviceByIeeeAddr(ieee.toLowerCase());
-    if (!device) throw new Error(`no ZigBee device ${ieee} on this network`);
-    const endpoint = device.getEndpoint(endpointId);
-    if (!endpoint) throw new Error(`ZigBee device ${ieee} has no endpoint ${endpointId}`);
-    await endpoint.command('genOnOff', action, {});
+    return switchDevice(this.requireController(), ieee, endpointId, action);
   }
 
   private simulate(everySeconds: number): void {
@@ -265,70 +222,6 @@ export class ZigbeeSource implements FrameSource {
       if (this.virtual) simulation.tick(this.virtual.devices, everySeconds, this.now());
     }, everySeconds * 1000);
     this.simulation.unref();
-  }
-
-  private controllerOptions(channel: number): ControllerOptions {
-    const { databasePath, serialPort, panId, networkKey } = this.settings;
-    return {
-      network: { panID: panId, channelList: [channel], networkKey: [...networkKey] },
-      serialPort: serialPort ? { ...serialPort } : { path: 'virtual' },
-      databasePath,
-      databaseBackupPath: `${databasePath}.backup`,
-      backupPath: join(dirname(databasePath), 'coordinator-backup.json'),
-      adapter: { disableLED: false },
-      acceptJoiningDeviceHandler: async () => Promise.resolve(true),
-    };
-  }
-
-  private onInterview({ status, device }: Events.DeviceInterviewPayload): void {
-    switch (status) {
-      case 'started':
-        return;
-      case 'failed':
-        this.logger.warn(
-          { ieee: device.ieeeAddr },
-          'zigbee interview failed; the device is asked again when it rejoins',
-        );
-        return;
-      case 'successful':
-        this.afterInterview(device).catch((error: unknown) =>
-          this.logger.error({ ieee: device.ieeeAddr, err: error }, 'zigbee post-interview failed'),
-        );
-        return;
-    }
-  }
-
-  /** `interviewed` goes out once configure has run, so the server learns whether reporting is set up. */
-  private async afterInterview(device: Models.Device): Promise<void> {
-    const definition = await findByDevice(device);
-    const coordinatorEndpoint = this.controller?.getDevicesByType('Coordinator')[0]?.getEndpoint(1);
-    const configured =
-      definition && coordinatorEndpoint
-        ? await configureByDefinition(device, definition, coordinatorEndpoint, this.logger, () => this.stopping)
-        : false;
-    this.report('interviewed', device.ieeeAddr, interviewedDetail(device, definition, configured));
-  }
-
-  private onMessage(message: Events.MessagePayload): void {
-    const type = message.type;
-    if (type !== 'attributeReport' && type !== 'readResponse') return;
-    const { device, endpoint } = message;
-    // Until the interview is done the model is unknown and the server could not convert anything.
-    if (device.interviewState !== InterviewState.Successful || !device.modelID) return;
-    const cluster = String(message.cluster);
-    const tsn = message.meta.zclTransactionSequenceNumber;
-    if (tsn !== undefined && this.recent.isRepeat(`${device.ieeeAddr}/${endpoint.ID}/${cluster}/${type}/${tsn}`))
-      return;
-    const payload = zigbeePayload(message, type, device.modelID, this.now());
-    if (!this.sink?.push(payload))
-      this.logger.warn({ ieee: device.ieeeAddr, cluster }, 'zigbee payload refused by the agent');
-  }
-
-  private report(event: 'joined' | 'interviewed' | 'left', ieee: string, detail: Record<string, unknown>): void {
-    // An interview finishing during stop must not reach an agent that is closing its outbox.
-    if (this.stopping) return;
-    this.logger.info({ ieee, event, ...detail }, `zigbee device ${event}`);
-    this.sink?.nodeEvent({ event, nodeId: zigbeeNodeId(ieee), at: this.now().toISOString(), detail });
   }
 
   private requireController(): Controller {
