@@ -1,6 +1,10 @@
 import { GatewayDecommissionedError, GatewayNotFoundError } from './gateway.errors.js';
 import type { GatewayEvent, NetworkType } from './gateway.events.js';
 import {
+  NETWORK_CONFIGURATION_TIMEOUT_LIMITS,
+  type NetworkConfigurationCommand,
+} from './network-configuration.commands.js';
+import {
   InvalidNetworkConfigurationError,
   NetworkNotConfigurableError,
   UnknownNetworkConfigurationRequestError,
@@ -11,141 +15,27 @@ import {
   type NetworkConfigurationEvent,
   type NetworkConfigurationReport,
 } from './network-configuration.events.js';
+import {
+  evolve,
+  initialState,
+  type NetworkConfigurationRequest,
+  type NetworkConfigurationState,
+} from './network-configuration.state.js';
 import { networkChangeProblems, networkReportProblems } from './network-configuration.validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
-import {
-  DETAIL_MAX,
-  expiryOf,
-  isDue,
-  openRequest,
-  timeoutProblems,
-  withRequest,
-  type RequestStatus,
-  type TimeoutLimits,
-} from '../shared/request-lifecycle.js';
+import { DETAIL_MAX, expiryOf, isDue, openRequest, timeoutProblems } from '../shared/request-lifecycle.js';
 
-export const NETWORK_CONFIGURATION_TIMEOUT_LIMITS = {
-  minSeconds: 1,
-  maxSeconds: 24 * 3600,
-  defaultSeconds: 120,
-} as const satisfies TimeoutLimits;
-
-export type NetworkConfigurationCommand =
-  | {
-      readonly type: 'RequestNetworkConfiguration';
-      readonly data: {
-        readonly requestId: string;
-        readonly gatewayId: string;
-        readonly change: NetworkConfigurationChange;
-        readonly requestedBy: string;
-        readonly reason: string;
-        readonly timeoutSeconds: number;
-        readonly at: string;
-      };
-    }
-  | {
-      readonly type: 'MarkNetworkConfigurationSent';
-      readonly data: { readonly requestId: string; readonly at: string };
-    }
-  | {
-      readonly type: 'ApplyNetworkConfiguration';
-      readonly data: {
-        readonly requestId: string;
-        readonly report: NetworkConfigurationReport;
-        readonly confirmation: string;
-        readonly at: string;
-      };
-    }
-  | {
-      readonly type: 'RejectNetworkConfiguration';
-      readonly data: { readonly requestId: string; readonly detail: string; readonly at: string };
-    }
-  | { readonly type: 'ExpireNetworkConfiguration'; readonly data: { readonly requestId: string; readonly at: string } };
-
-/** The shared request lifecycle's statuses, under the name the gateway context has always used. */
-export type NetworkRequestStatus = RequestStatus;
-
-export interface NetworkConfigurationRequest {
-  readonly requestId: string;
-  readonly field: string;
-  readonly change: NetworkConfigurationChange;
-  readonly requestedBy: string;
-  readonly reason: string;
-  readonly requestedAt: string;
-  readonly expiresAt: string;
-  readonly status: NetworkRequestStatus;
-  readonly outcome: string | null;
-  readonly applied: NetworkConfigurationReport | null;
-}
-
-/** Only what network configuration needs of the gateway's own events. */
-export type NetworkGateway =
-  | { readonly status: 'unregistered' }
-  | { readonly status: 'registered' | 'decommissioned'; readonly gatewayId: string; readonly networkType: NetworkType };
-
-export interface NetworkConfigurationState {
-  readonly gateway: NetworkGateway;
-  readonly requests: Readonly<Record<string, NetworkConfigurationRequest>>;
-}
-
-const initialState = (): NetworkConfigurationState => ({ gateway: { status: 'unregistered' }, requests: {} });
-
-const TIMED_OUT = 'no answer from the gateway in time';
-
-/** Folds the gateway stream: its registration and decommission, and every network configuration step. */
-function evolve(
-  state: NetworkConfigurationState,
-  event: GatewayEvent | NetworkConfigurationEvent,
-): NetworkConfigurationState {
-  switch (event.type) {
-    case 'GatewayRegistered':
-      return {
-        ...state,
-        gateway: { status: 'registered', gatewayId: event.data.gatewayId, networkType: event.data.networkType },
-      };
-    case 'GatewayDecommissioned':
-      return state.gateway.status === 'unregistered'
-        ? state
-        : { ...state, gateway: { ...state.gateway, status: 'decommissioned' } };
-    case 'GatewayDetailsChanged':
-    case 'NetworkKeyRotated':
-    case 'GatewayOwnerChanged':
-    case 'LinkSessionOpened':
-    case 'LinkSessionClosed':
-    case 'LinkConnectionRefused':
-      return state;
-    case 'NetworkConfigurationRequested': {
-      const { data } = event;
-      const request: NetworkConfigurationRequest = {
-        requestId: data.requestId,
-        field: data.field,
-        change: data.change,
-        requestedBy: data.requestedBy,
-        reason: data.reason,
-        requestedAt: data.requestedAt,
-        expiresAt: data.expiresAt,
-        status: 'requested',
-        outcome: null,
-        applied: null,
-      };
-      return { ...state, requests: { ...state.requests, [data.requestId]: request } };
-    }
-    case 'NetworkConfigurationSent':
-      return withRequest(state, event.data.requestId, { status: 'sent' });
-    case 'NetworkConfigurationApplied':
-      return withRequest(state, event.data.requestId, {
-        status: 'applied',
-        outcome: event.data.confirmation,
-        applied: event.data.applied,
-      });
-    case 'NetworkConfigurationRejected':
-      return withRequest(state, event.data.requestId, { status: 'rejected', outcome: event.data.detail });
-    case 'NetworkConfigurationTimedOut':
-      return withRequest(state, event.data.requestId, { status: 'timed_out', outcome: TIMED_OUT });
-    default:
-      return assertNever(event);
-  }
-}
+// Callers import the commands, the limits and the state shapes from the decider, as before the split.
+export {
+  NETWORK_CONFIGURATION_TIMEOUT_LIMITS,
+  type NetworkConfigurationCommand,
+} from './network-configuration.commands.js';
+export type {
+  NetworkConfigurationRequest,
+  NetworkConfigurationState,
+  NetworkGateway,
+  NetworkRequestStatus,
+} from './network-configuration.state.js';
 
 /** Why a report does not confirm the change asked for; null when it does. */
 function disagreement(change: NetworkConfigurationChange, report: NetworkConfigurationReport): string | null {

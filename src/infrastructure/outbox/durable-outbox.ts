@@ -2,34 +2,12 @@ import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { INITIAL_META, readMeta, syncDirectory, writeMeta, type OutboxMeta } from './outbox-meta.js';
-import { decodeRecord, encodeRecord } from './outbox-record.js';
-import { chunks, lastIndexOf, loadSegments, readRange, segmentName, type Segment } from './outbox-segments.js';
+import { encodeRecord } from './outbox-record.js';
+import { readRecords, writeRecords } from './outbox-segment-io.js';
+import { chunks, lastIndexOf, loadSegments, segmentName, type Segment } from './outbox-segments.js';
+import type { OutboxAppendResult, OutboxOptions, OutboxSyncResult, PendingFrame } from './outbox-types.js';
 
-export interface OutboxOptions {
-  /** Upper bound of the segment files together; when a write would exceed it the oldest segment is dropped. */
-  readonly maxBytes: number;
-  readonly segmentBytes?: number;
-  readonly logger?: Logger;
-}
-
-export interface PendingFrame<T> {
-  readonly seq: number;
-  readonly entry: T;
-}
-
-export interface OutboxAppendResult {
-  /** Pending entries dropped (oldest first) to make room. */
-  readonly dropped: number;
-  /** Wire sequences of the dropped entries, when the outbox is synced. */
-  readonly droppedRange?: readonly [number, number];
-}
-
-export interface OutboxSyncResult {
-  /** Pending entries the server already had: now done. */
-  readonly alreadyStored: number;
-  /** How far pending entries were renumbered to continue the server's sequence (0: not at all). */
-  readonly renumberedBy: number;
-}
+export type { OutboxAppendResult, OutboxOptions, OutboxSyncResult, PendingFrame } from './outbox-types.js';
 
 const MIN_SEGMENT_BYTES = 64 * 1024;
 const MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
@@ -144,21 +122,7 @@ export class DurableOutbox<T> {
     const result = await this.makeRoom(size);
     let segment = this.segments.at(-1);
     if (!segment || !this.writer || segment.bytes + size > this.options.segmentBytes) segment = await this.roll();
-    const writer = this.writer!;
-    try {
-      await writer.write(Buffer.concat(records), 0, size, segment.bytes);
-      await writer.datasync();
-    } catch (error) {
-      // Never leave a partial record before later good ones: the open-time scan would stop at it.
-      await writer.truncate(segment.bytes).catch(() => undefined);
-      throw error;
-    }
-    let offset = segment.bytes;
-    for (const record of records) {
-      segment.offsets.push(offset);
-      offset += record.length;
-    }
-    segment.bytes = offset;
+    await writeRecords(this.writer!, segment, records);
     this.nextIndex += records.length;
     return result;
   }
@@ -166,29 +130,9 @@ export class DurableOutbox<T> {
   /** Pending entries from `fromSeq` on, in order, up to `maxEntries` or about `maxBytes`. */
   readPending(fromSeq: number, maxEntries: number, maxBytes: number): Promise<PendingFrame<T>[]> {
     return this.exclusive(async () => {
-      const out: PendingFrame<T>[] = [];
-      let index = Math.max(fromSeq - this.meta.seqOffset, this.meta.doneThrough + 1);
-      let budget = maxBytes;
-      for (const segment of this.segments) {
-        if (out.length >= maxEntries || budget <= 0) break;
-        if (index > lastIndexOf(segment)) continue;
-        const from = Math.max(index, segment.firstIndex) - segment.firstIndex;
-        let to = from;
-        while (to < segment.offsets.length && to - from < maxEntries - out.length && budget > 0) {
-          budget -= (segment.offsets[to + 1] ?? segment.bytes) - segment.offsets[to]!;
-          to++;
-        }
-        const start = segment.offsets[from]!;
-        const end = segment.offsets[to] ?? segment.bytes;
-        const buffer = await readRange(segment.path, start, end);
-        for (let i = from; i < to; i++) {
-          const at = segment.offsets[i]! - start;
-          const record = decodeRecord<T>(buffer.subarray(at, (segment.offsets[i + 1] ?? segment.bytes) - start));
-          out.push({ seq: record.index + this.meta.seqOffset, entry: record.entry });
-        }
-        index = segment.firstIndex + to;
-      }
-      return out;
+      const index = Math.max(fromSeq - this.meta.seqOffset, this.meta.doneThrough + 1);
+      const records = await readRecords<T>(this.segments, index, maxEntries, maxBytes);
+      return records.map((record) => ({ seq: record.index + this.meta.seqOffset, entry: record.entry }));
     });
   }
 

@@ -1,50 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import type { Logger } from 'pino';
-import type { LinkRefusalReason } from '../../application/gateways/ports/gateway-key-ring.port.js';
 import type { IngestFrameResult } from '../../application/metering/ingest-frame/ingest-frame.command.js';
 import type { GatewayFrame } from '../../domain/metering/gateway-frame.js';
 import { LinkChannel } from '../../infrastructure/tls-link/link-channel.js';
 import {
   LINK_PROTOCOL_VERSION,
   type CommandMessage,
-  type CommandResultMessage,
   type ConfigMessage,
   type HelloMessage,
-  type NodeEventMessage,
   type UpstreamMessage,
 } from '../../infrastructure/tls-link/link-messages.js';
 import { parseUpstream } from '../../infrastructure/tls-link/message-parser.js';
+import { consecutiveBatch } from './frame-batch.js';
 import { shortIdentity } from './handshake-refusal.js';
+import type { SessionHost } from './link-session-host.js';
 import { nodeEventFrame } from './node-event-frame.js';
 
-export interface SessionLimits {
-  readonly maxFrameBytes: number;
-  readonly idleTimeoutMs: number;
-  readonly helloTimeoutMs: number;
-  /** Frames read but not yet appended; at this many the socket is paused until half have drained. */
-  readonly queueLimit: number;
-  /** At most this many queued consecutive frames go into one append. */
-  readonly maxBatchFrames: number;
-}
-
-/** What a session needs from its server. */
-export interface SessionHost {
-  readonly logger: Logger;
-  readonly limits: SessionLimits;
-  /** Ends older sessions of the gateway (and waits for their in-flight append), then answers the next sequence. */
-  admit(session: LinkSession): Promise<number>;
-  /** Stores consecutive frames (one append when it can); one result per frame, in order. */
-  ingest(gatewayId: string, frames: readonly GatewayFrame[]): Promise<IngestFrameResult[]>;
-  refuse(gatewayId: string, reason: LinkRefusalReason, detail: string): void;
-  commandResult(gatewayId: string, result: CommandResultMessage): void;
-  /** An admitted session began (after the accept was sent). */
-  opened(session: LinkSession, info: { remoteAddress: string; protocolVersion: number }): void;
-  /** An admitted session ended; counts cover frames acked in it. */
-  closed(session: LinkSession, info: { reason: string; framesReceived: number; readingsReceived: number }): void;
-  nodeNotice(gatewayId: string, notice: NodeEventMessage): void;
-  ended(session: LinkSession): void;
-}
+export type { SessionHost, SessionLimits } from './link-session-host.js';
 
 type State = 'hello' | 'admitting' | 'open' | 'closed';
 
@@ -252,7 +224,7 @@ export class LinkSession {
 
   private async pump(): Promise<void> {
     while (this.state === 'open') {
-      const batch = this.nextBatch();
+      const batch = consecutiveBatch(this.queue, this.host.limits.maxBatchFrames);
       if (batch.length === 0) return;
       let results: IngestFrameResult[];
       try {
@@ -276,18 +248,6 @@ export class LinkSession {
         this.socket.resume();
       }
     }
-  }
-
-  /** The queue's head and the frames that directly follow it in sequence, up to the batch limit. */
-  private nextBatch(): GatewayFrame[] {
-    const batch: GatewayFrame[] = [];
-    for (const frame of this.queue) {
-      if (batch.length === this.host.limits.maxBatchFrames) break;
-      const previous = batch[batch.length - 1];
-      if (previous && frame.seq !== previous.seq + 1) break;
-      batch.push(frame);
-    }
-    return batch;
   }
 
   private answer(frame: GatewayFrame, result: IngestFrameResult): void {

@@ -10,7 +10,6 @@ import {
   type AppendExpectedRevision,
   type JSONType,
   type Position as EsdbPosition,
-  type ReadPosition,
 } from '@eventstore/db-client';
 import {
   DuplicateEventIdError,
@@ -28,17 +27,16 @@ import {
 } from '../../../application/ports/event-store.port.js';
 import { assertEventSizes } from '../shared/event-size.js';
 import { isStreamNotFound, mapEsdbError } from './esdb-errors.js';
-import { isSystemEventType, planFilter } from './esdb-filter.js';
+import { planFilter } from './esdb-filter.js';
+import { countEventsAfter, readHeadPosition } from './esdb-log-metrics.js';
 import { compareEsdbPositions, decodeEsdbPosition, encodeEsdbPosition } from './esdb-position.js';
 import { consume, toRecorded } from './esdb-read.js';
 import { esdbSubscription } from './esdb-subscription.js';
 
-/** countAfter stops counting here: it feeds lag metrics, where "at least this many" is enough. */
-export const COUNT_AFTER_CAP = 100_000;
+export { COUNT_AFTER_CAP } from './esdb-log-metrics.js';
+
 // readAll pages when the caller filters: the client cannot ask the server to filter reads (only subscriptions).
 const SCAN_PAGE = 1000;
-const COUNT_PAGE = 4096;
-const HEAD_PAGE = 32;
 const DEFAULT_PING_TIMEOUT_MS = 5000;
 
 export interface EventStoreDbOptions {
@@ -215,67 +213,13 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Newest non-system event; pages backwards past system events (the server writes its own, e.g. stats). */
-  async headPosition(): Promise<Position | null> {
-    let from: ReadPosition = END;
-    try {
-      for (;;) {
-        let seen = 0;
-        let found: EsdbPosition | undefined;
-        let oldest: EsdbPosition | undefined;
-        const before = from === END ? undefined : (from as EsdbPosition);
-        await consume(
-          this.client.readAll({ fromPosition: from, maxCount: HEAD_PAGE, direction: BACKWARDS }),
-          (resolved) => {
-            seen += 1;
-            const event = resolved.event;
-            if (!event?.position) return true;
-            oldest = event.position;
-            if (before && compareEsdbPositions(event.position, before) >= 0) return true;
-            if (isSystemEventType(event.type)) return true;
-            found = event.position;
-            return false;
-          },
-        );
-        if (found) return encodeEsdbPosition(found);
-        if (seen < HEAD_PAGE || !oldest) return null;
-        from = oldest;
-      }
-    } catch (error) {
-      throw mapEsdbError(error);
-    }
+  headPosition(): Promise<Position | null> {
+    return readHeadPosition(this.client);
   }
 
-  /**
-   * Counts non-system events after `after` by reading them, up to COUNT_AFTER_CAP: ESDB has no cheap count over
-   * $all. Approximate by contract (events may land while it counts) and capped by design.
-   */
-  async countAfter(after: Position | null): Promise<number> {
-    let from = after ? decodeEsdbPosition(after) : undefined;
-    let count = 0;
-    try {
-      for (;;) {
-        let seen = 0;
-        let last: EsdbPosition | undefined;
-        const exclusive = from;
-        await consume(
-          this.client.readAll({ fromPosition: from ?? START, maxCount: COUNT_PAGE, direction: FORWARDS }),
-          (resolved) => {
-            seen += 1;
-            const event = resolved.event;
-            if (!event?.position) return true;
-            last = event.position;
-            if (exclusive && compareEsdbPositions(event.position, exclusive) <= 0) return true;
-            if (!isSystemEventType(event.type)) count += 1;
-            return count < COUNT_AFTER_CAP;
-          },
-        );
-        if (count >= COUNT_AFTER_CAP) return COUNT_AFTER_CAP;
-        if (seen < COUNT_PAGE || !last) return count;
-        from = last;
-      }
-    } catch (error) {
-      throw mapEsdbError(error);
-    }
+  /** Non-system events after `after`, approximate and capped at COUNT_AFTER_CAP (see esdb-log-metrics). */
+  countAfter(after: Position | null): Promise<number> {
+    return countEventsAfter(this.client, after);
   }
 
   async ping(): Promise<void> {
