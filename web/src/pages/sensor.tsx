@@ -3,12 +3,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import { api, type Sensor } from '../api/client';
 import { Chart, type Annotation } from '../components/chart';
 import { LiveValue } from '../components/live-value';
-import { dateTime, quantity, sensorLabel } from '../lib/format';
+import { quantity, sensorLabel } from '../lib/format';
 import { watchReadings } from '../lib/live';
 import {
   chooseBucket,
   compareWith,
-  parseRelative,
   summary,
   toColumns,
   toCsv,
@@ -17,6 +16,11 @@ import {
   type Compared,
 } from '../lib/series';
 import { allSensors } from '../lib/sensors';
+import { ChangesList } from './sensor/changes-list';
+import { download } from './sensor/download';
+import { RangeForms } from './sensor/range-forms';
+import { SeriesTable } from './sensor/series-table';
+import type { ShownRange } from './sensor/shown-range';
 
 const PRESETS = [
   { key: '1h', label: '1 h', ms: 3_600_000 },
@@ -26,25 +30,10 @@ const PRESETS = [
   { key: '1y', label: '1 y', ms: 365 * 86_400_000 },
 ] as const;
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function SensorPage({ id }: { id: string }) {
   const sensorId = decodeURIComponent(id);
   const sensor = useSignal<Sensor | null | undefined>(undefined);
-  /** The shown range: a preset or relative length ending now, or a custom from–to (ms). */
-  const shownRange = useSignal<{ key: string; ms: number } | { key: 'custom'; from: number; to: number }>({
-    key: '24h',
-    ms: 86_400_000,
-  });
-  const relative = useSignal('');
-  const relativeError = useSignal(false);
+  const shownRange = useSignal<ShownRange>({ key: '24h', ms: 86_400_000 });
   const compare = useSignal(false);
   const force15m = useSignal(false);
   const columns = useSignal<{ columns: Compared; bucket: Bucket; range: readonly [number, number] } | null>(null);
@@ -109,20 +98,6 @@ export function SensorPage({ id }: { id: string }) {
       current = false;
     };
   }, [sensor.value, shownRange.value, force15m.value, compare.value]);
-
-  const applyRelative = (event: SubmitEvent) => {
-    event.preventDefault();
-    const ms = parseRelative(relative.value);
-    relativeError.value = ms === null;
-    if (ms !== null) shownRange.value = { key: relative.value.trim(), ms };
-  };
-  const applyCustom = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const from = Date.parse(String(form.get('from')));
-    const to = Date.parse(String(form.get('to')));
-    if (Number.isFinite(from) && Number.isFinite(to) && from < to) shownRange.value = { key: 'custom', from, to };
-  };
 
   if (failed.value) return <p class="error">This page could not be loaded; reload it to try again.</p>;
   if (sensor.value === undefined) return <p role="status">Loading…</p>;
@@ -189,37 +164,7 @@ export function SensorPage({ id }: { id: string }) {
           {asTable.value ? 'Show chart' : 'Show as table'}
         </button>
       </div>
-      <div class="toolbar">
-        <form class="inline" onSubmit={applyRelative}>
-          <label class="inline">
-            Last
-            <input
-              name="relative"
-              size={6}
-              placeholder="-1d"
-              value={relative.value}
-              onInput={(e) => (relative.value = e.currentTarget.value)}
-              aria-invalid={relativeError.value}
-              aria-describedby="relative-help"
-            />
-          </label>
-          <button type="submit">Show</button>
-          <span id="relative-help" class={relativeError.value ? 'error' : 'muted'}>
-            {relativeError.value ? 'Use a form like -30m, -6h, -1d, -2w or -1y.' : 'e.g. -6h, -1d, -2w'}
-          </span>
-        </form>
-        <form class="inline" onSubmit={applyCustom}>
-          <label class="inline">
-            From <input type="datetime-local" name="from" required />
-          </label>
-          <label class="inline">
-            To <input type="datetime-local" name="to" required />
-          </label>
-          <button type="submit" aria-pressed={shownRange.value.key === 'custom'}>
-            Custom range
-          </button>
-        </form>
-      </div>
+      <RangeForms shownRange={shownRange} />
       <div ref={box} class="chart-box">
         {!shown && <p role="status">Loading history…</p>}
         {shown && shown.columns.x.length === 0 && <p class="empty">No readings in this range.</p>}
@@ -235,67 +180,7 @@ export function SensorPage({ id }: { id: string }) {
         {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
       </div>
       <p class="muted">{description}</p>
-      {annotations.value.length > 0 && (
-        <section aria-labelledby="changes-h">
-          <h2 id="changes-h">Changes in this range</h2>
-          <ul class="changes">
-            {annotations.value.map((a) => (
-              <li key={`${a.t}-${a.label}`}>
-                <time dateTime={new Date(a.t * 1000).toISOString()}>
-                  {dateTime(new Date(a.t * 1000).toISOString())}
-                </time>{' '}
-                {a.label}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ChangesList annotations={annotations.value} />
     </section>
-  );
-}
-
-function SeriesTable({ columns, unit }: { columns: Columns; unit: string }) {
-  const rows = columns.x.length > 1000 ? 1000 : columns.x.length;
-  return (
-    <div class="table-scroll">
-      <table>
-        <caption class="muted">
-          {rows < columns.x.length
-            ? `The newest ${rows} of ${columns.x.length} rows; the CSV has them all.`
-            : `${rows} rows`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col" class="num">
-              {columns.kind === 'counter' ? 'Energy' : columns.kind === 'gauge' ? 'Average' : 'Value'}
-            </th>
-            {columns.kind === 'gauge' && (
-              <th scope="col" class="num">
-                Min
-              </th>
-            )}
-            {columns.kind === 'gauge' && (
-              <th scope="col" class="num">
-                Max
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {columns.x.slice(-rows).map((t, j) => {
-            const i = columns.x.length - rows + j;
-            return (
-              <tr key={t}>
-                <td>{dateTime(new Date(t * 1000).toISOString())}</td>
-                <td class="num">{columns.y[i] === null ? 'gap' : quantity(columns.y[i], unit)}</td>
-                {columns.kind === 'gauge' && <td class="num">{quantity(columns.lo[i], unit)}</td>}
-                {columns.kind === 'gauge' && <td class="num">{quantity(columns.hi[i], unit)}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,40 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   DecommissionGateway,
   type DecommissionedGateway,
 } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
-import type { CommandMetadata } from '../../../application/shared/command-metadata.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status-read-model/gateway-view.js';
 import { GetGateway } from '../../../application/gateways/get-gateway/get-gateway.query.js';
 import { ListGateways, type GatewayPage } from '../../../application/gateways/list-gateways/list-gateways.query.js';
-import {
-  RegisterGateway,
-  type IssuedNetworkKey,
-} from '../../../application/gateways/register-gateway/register-gateway.command.js';
-import { RotateNetworkKey } from '../../../application/gateways/rotate-network-key/rotate-network-key.command.js';
 import {
   NetworkConfigurationRefusedError,
   NetworkConfigurationTimedOutError,
@@ -44,7 +18,6 @@ import {
   type RequestedNetworkConfiguration,
 } from '../../../application/gateways/network-configuration/request-network-configuration/request-network-configuration.command.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
-import { GATEWAY_LIMITS } from '../../../domain/gateways/gateway.validation.js';
 import { NETWORK_CONFIGURATION_TIMEOUT_LIMITS } from '../../../domain/gateways/network-configuration.decider.js';
 import { NETWORK_LIMITS } from '../../../domain/gateways/network-configuration.events.js';
 import {
@@ -52,46 +25,25 @@ import {
   type ChangedGatewayOwner,
 } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
-import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
+import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { CorrelationId } from '../shared/correlation-id.js';
-import {
-  ChangeOwnerRequestDto,
-  DecommissionGatewayRequestDto,
-  ListGatewaysRequestDto,
-  RegisterGatewayRequestDto,
-} from './gateway.request.dto.js';
+import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto } from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import {
   ChangedGatewayOwnerDto,
   DecommissionedGatewayDto,
   GatewayPageDto,
   GatewayViewDto,
-  IssuedNetworkKeyDto,
 } from './gateway.response.dto.js';
+import { GATEWAY_ID, gatewayId, metadata } from './gateway-request.helpers.js';
 import { PermitJoinRequestDto } from './network-configuration.request.dto.js';
 import { PermitJoinResultDto, RequestedNetworkConfigurationDto } from './network-configuration.response.dto.js';
 
 /** How long permit-join waits for a connected gateway's coordinator to confirm before answering 202. */
 export const PERMIT_JOIN_WAIT_MS = 15_000;
-
-function metadata(principal: Principal, correlationId: string): CommandMetadata {
-  return { actorId: actorIdOf(principal), correlationId, principal };
-}
-
-/** An id that cannot exist is answered like any unknown one, without touching the store. */
-function gatewayId(id: string): string {
-  if (!GATEWAY_LIMITS.idPattern.test(id)) throw new NotFoundException(`gateway ${id.slice(0, 64)} does not exist`);
-  return id;
-}
-
-const GATEWAY_ID = ApiParam({
-  name: 'id',
-  description: 'Gateway id',
-  schema: { type: 'string', pattern: GATEWAY_LIMITS.idPattern.source },
-});
 
 @Controller('api/gateways')
 @UseGuards(AuthenticationGuard)
@@ -104,65 +56,6 @@ export class GatewaysController {
     @Inject(PROJECTION_SUPERVISOR) private readonly projections: ProjectionSupervisor,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /** The response is the only place the network key is ever shown. */
-  @Post()
-  @ApiOperation({
-    operationId: 'registerGateway',
-    summary: 'Register a gateway (admin); answers its network key, once',
-  })
-  @ApiBody({ type: RegisterGatewayRequestDto })
-  @ApiCreatedResponse({ type: IssuedNetworkKeyDto })
-  @ApiProblems(400, [409, 'A gateway with this id is already registered'], 413, 415)
-  async register(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: RegisterGatewayRequestDto,
-    @CorrelationId() correlationId: string,
-  ): Promise<IssuedNetworkKey> {
-    const issued = await this.commands.execute(
-      new RegisterGateway(
-        {
-          ...(body.id !== undefined ? { gatewayId: body.id } : {}),
-          name: body.name,
-          networkType: body.networkType,
-          address: body.address,
-          ...(body.description !== undefined ? { description: body.description } : {}),
-          location: {
-            lat: body.location.lat,
-            lon: body.location.lon,
-            ...(body.location.label !== undefined ? { label: body.location.label } : {}),
-          },
-          ...(body.ownerId !== undefined ? { ownerId: body.ownerId } : {}),
-        },
-        this.clock.now(),
-        metadata(principal, correlationId),
-      ),
-    );
-    // Lets the status read model catch up now rather than at its next idle poll.
-    this.projections.poke();
-    return issued;
-  }
-
-  @Post(':id/rotate-key')
-  @HttpCode(200)
-  @ApiOperation({
-    operationId: 'rotateGatewayKey',
-    summary: 'Issue a new network key (admin); live sessions drop at once',
-  })
-  @GATEWAY_ID
-  @ApiOkResponse({ type: IssuedNetworkKeyDto })
-  @ApiProblems(404, [409, 'The gateway is decommissioned or was changed concurrently'])
-  async rotateKey(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @CorrelationId() correlationId: string,
-  ): Promise<IssuedNetworkKey> {
-    const issued = await this.commands.execute(
-      new RotateNetworkKey(gatewayId(id), this.clock.now(), metadata(principal, correlationId)),
-    );
-    this.projections.poke();
-    return issued;
-  }
 
   /**
    * Opens (or with 0 closes) joining as a network configuration request (`network.permitJoin`), recorded like any

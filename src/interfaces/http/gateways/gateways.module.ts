@@ -21,11 +21,13 @@ import { RotateNetworkKeyHandler } from '../../../application/gateways/rotate-ne
 import { EVENT_STORE, type EventStore } from '../../../application/ports/event-store.port.js';
 import { AccessPolicyModule } from '../access/access-policy.module.js';
 import { GatewayConfigurationController } from './gateway-configuration.controller.js';
+import { GatewayKeysController } from './gateway-keys.controller.js';
 import { GatewaysController } from './gateways.controller.js';
 
 @Module({
   imports: [AccessPolicyModule],
-  controllers: [GatewaysController, GatewayConfigurationController],
+  // GatewayKeysController comes first so the OpenAPI document keeps its path order (register, rotate-key, then the rest).
+  controllers: [GatewayKeysController, GatewaysController, GatewayConfigurationController],
   providers: [
     RegisterGatewayHandler,
     RotateNetworkKeyHandler,
