@@ -179,6 +179,14 @@ describe('/api/auth and /api/users', () => {
     expect((await call('POST', '/api/auth/refresh', { refreshToken: 'made-up' })).status).toBe(401);
   }, 30_000);
 
+  it('refuses a refresh token that is not a string with a 400 validation problem', async () => {
+    for (const refreshToken of [-9.28e228, 5, true, {}, ['x']]) {
+      const refused = await call('POST', '/api/auth/refresh', { refreshToken });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ type: 'urn:wattlog:problem:validation-failed' });
+    }
+  });
+
   it('logout ends the session at once; other sessions of the user go on', async () => {
     const user = await aLoggedInUser(server.url, ADMIN);
     const second = await login(server.url, user.email, user.password);

@@ -102,12 +102,14 @@ export class AuthController {
     415,
   )
   async refresh(
-    @Body() body: RefreshRequestDto | undefined,
+    // The class itself, not `RefreshRequestDto | undefined`: a union is emitted as Object, and the validation pipe
+    // then lets a refreshToken of any type through. An absent body is validated as an empty one.
+    @Body() body: RefreshRequestDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IssuedTokens | undefined> {
     noStore(reply);
-    if (body?.refreshToken !== undefined)
+    if (body.refreshToken !== undefined)
       return answer(await this.authentication.refresh(body.refreshToken), request, reply);
     const cookie = refreshCookieOf(request);
     if (cookie === undefined && !isBrowserCaller(request)) throw new BadRequestException('refreshToken is required');
