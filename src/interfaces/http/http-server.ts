@@ -146,7 +146,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       { logger: new PinoNestLogger(logger) },
     );
     configureHttpPipeline(app, { https: config.tls !== null, ...(rateLimiter ? { rateLimiter } : {}) });
-    await serveWebUi(app);
+    await serveWebUi(app, config.tls !== null);
     await app.listen(config.port, config.host);
     projections.start();
     if (config.link) link = await startGatewayLink(storage.eventStore, keyVault, config.link, logger, gatewayCommands);

@@ -65,6 +65,12 @@ describe('the web UI served beside the API', () => {
     expect((await get('/switches', { method: 'POST' })).status).toBe(404);
   });
 
+  it('still refuses an API path parameter over its length with a 414 problem (the fallback does not swallow it)', async () => {
+    const response = await get(`/api/gateways/${'g'.repeat(300)}`);
+    expect(response.status).toBe(414);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it("leaves the API's own policy on API answers", async () => {
     const response = await get('/api/me');
     expect(response.status).toBe(401);

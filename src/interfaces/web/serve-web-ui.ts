@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
+import { answerFrameworkError } from '../http/input-boundary/connection-errors.js';
 
 /**
  * The page may only run the bundle it was served with: no inline script, no eval, no other origin. Styles set
@@ -45,14 +46,34 @@ function isPageRoute(url: string): boolean {
 }
 
 /**
+ * The wildcard below is a route every GET can fall back to, so the router no longer refuses an /api path parameter
+ * over its length by itself (it tries the wildcard instead): the same 414 is answered here.
+ */
+function overlongParameter(url: string, maxParamLength: number): FastifyError | null {
+  const path = url.split('?', 1)[0] ?? '';
+  if (!(path === '/api' || path.startsWith('/api/'))) return null;
+  if (!path.split('/').some((segment) => segment.length > maxParamLength)) return null;
+  return Object.assign(new Error('path parameter too long'), {
+    code: 'FST_ERR_MAX_PARAM_LENGTH',
+    statusCode: 414,
+    name: 'FastifyError',
+  });
+}
+
+/**
  * Serves the built UI at `/` from the API's own origin: hashed files under /assets for a year, everything else
  * (index.html first) revalidated on every load, and any other GET that names a page answered with index.html.
  * Unknown /api paths and missing files go to the ordinary not-found handler, so they stay problem+json 404s.
  * Nothing is registered when the UI was not built (API-only installs, most tests).
  */
-export async function serveWebUi(app: NestFastifyApplication, root: string | null = webRoot()): Promise<boolean> {
+export async function serveWebUi(
+  app: NestFastifyApplication,
+  https: boolean,
+  root: string | null = webRoot(),
+): Promise<boolean> {
   if (root === null) return false;
   const fastify = app.getHttpAdapter().getInstance();
+  const refuse = answerFrameworkError(https);
   await fastify.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -60,6 +81,8 @@ export async function serveWebUi(app: NestFastifyApplication, root: string | nul
     setHeaders: (res, path) => uiHeaders(res, path.includes(`${join(root, 'assets')}`) ? IMMUTABLE : 'no-cache'),
   });
   fastify.get('/*', (request, reply) => {
+    const overlong = overlongParameter(request.url, fastify.initialConfig.maxParamLength ?? 100);
+    if (overlong) return refuse(overlong, request, reply);
     if (!isPageRoute(request.url)) return reply.callNotFound();
     uiHeaders(reply, 'no-cache');
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -62,7 +62,7 @@ function answerClientError(https: boolean) {
 }
 
 /** The router's own refusals (a path segment that is not UTF-8, a path parameter over its length), as problems. */
-function answerFrameworkError(https: boolean) {
+export function answerFrameworkError(https: boolean) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const { problem, headers } = problemOf(error, request);
     void reply
