@@ -99,12 +99,15 @@ export async function startApp() {
         { expectedRevision: 'any' },
       );
     },
-    /** A year of 15-minute power buckets for `sensorId` up to the last full hour (35,040 points), straight into the read model. */
+    /**
+     * 15-minute power buckets for `sensorId` from a year and an hour ago to the end of this hour, straight into the
+     * read model: a one-year window ending now, whatever the time of day, is covered by 35,040 of them.
+     */
     async aYearOfBuckets(sensorId) {
       await server.storage.readModels.query(
         `INSERT INTO readings_buckets (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, value_sum, value_min, value_max, delta)
          SELECT $1, '15m', t, 'power', 'W', 15, 15 * (400 + 300 * sin(extract(epoch FROM t) / 43200)), 300 + 300 * sin(extract(epoch FROM t) / 43200), 700 + 300 * sin(extract(epoch FROM t) / 43200), NULL
-         FROM generate_series(date_trunc('hour', now()) - interval '8760 hours', date_trunc('hour', now()) - interval '15 minutes', interval '15 minutes') AS t
+         FROM generate_series(date_trunc('hour', now()) - interval '8761 hours', date_trunc('hour', now()) + interval '45 minutes', interval '15 minutes') AS t
          ON CONFLICT DO NOTHING`,
         [sensorId],
       );
