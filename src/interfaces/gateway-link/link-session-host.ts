@@ -3,7 +3,6 @@ import type { LinkRefusalReason } from '../../application/gateways/ports/gateway
 import type { IngestFrameResult } from '../../application/metering/ingest-frame/ingest-frame.command.js';
 import type { GatewayFrame } from '../../domain/metering/gateway-frame.js';
 import type { CommandResultMessage, NodeEventMessage } from '../../infrastructure/tls-link/link-messages.js';
-import type { LinkSession } from './link-session.js';
 
 export interface SessionLimits {
   readonly maxFrameBytes: number;
@@ -15,8 +14,11 @@ export interface SessionLimits {
   readonly maxBatchFrames: number;
 }
 
-/** What a session needs from its server. */
-export interface SessionHost {
+/**
+ * What a session needs from its server. Generic in the session, which it hands back to the server, so this file need
+ * not import the session class (link-session.ts names the concrete `SessionHost`).
+ */
+export interface SessionHostOf<LinkSession> {
   readonly logger: Logger;
   readonly limits: SessionLimits;
   /** Ends older sessions of the gateway (and waits for their in-flight append), then answers the next sequence. */

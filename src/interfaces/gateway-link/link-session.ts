@@ -13,10 +13,11 @@ import {
 import { parseUpstream } from '../../infrastructure/tls-link/message-parser.js';
 import { consecutiveBatch } from './frame-batch.js';
 import { shortIdentity } from './handshake-refusal.js';
-import type { SessionHost } from './link-session-host.js';
+import type { SessionHostOf, SessionLimits } from './link-session-host.js';
 import { nodeEventFrame } from './node-event-frame.js';
 
-export type { SessionHost, SessionLimits } from './link-session-host.js';
+export type { SessionLimits };
+export type SessionHost = SessionHostOf<LinkSession>;
 
 type State = 'hello' | 'admitting' | 'open' | 'closed';
 
