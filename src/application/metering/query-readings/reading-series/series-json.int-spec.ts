@@ -6,6 +6,7 @@ import {
   insertLatest,
   type BucketRow,
 } from '#test/fixtures/readings-read-model.fixtures.js';
+import { DOUBLE_EDGES } from '#test/fixtures/double-edges.fixtures.js';
 import { CollectingAccessRecorder, fixedScopePolicy } from '#test/support/fixed-scope-policy.js';
 import { BOOTSTRAP_ADMIN } from '../../../../domain/access/principal.js';
 import { QueryReadingSeriesHandler } from './query-reading-series.handler.js';
@@ -18,35 +19,7 @@ const GAUGE = 'dsmr:J/power';
 const T0 = Date.UTC(2025, 2, 1);
 const QUARTER = 15 * 60 * 1000;
 
-/** Doubles where Postgres and JavaScript print differently unless converted: exponents, -0, the extremes. */
-const EDGES = [
-  0,
-  -0,
-  1,
-  -1,
-  0.1 + 0.2,
-  1 / 3,
-  -123.456,
-  1e-4,
-  9.999e-5,
-  1e-5,
-  -1e-5,
-  1e-6,
-  9.99e-7,
-  1e-7,
-  1.5e-10,
-  5e-324,
-  2.2250738585072014e-308,
-  1e15,
-  -1e15,
-  999999999999999.9,
-  123456789012345680,
-  1e20,
-  1e21,
-  1.25e21,
-  -4.5e100,
-  1.7976931348623157e308,
-];
+const EDGES = DOUBLE_EDGES;
 
 /** A deterministic spread of doubles over many magnitudes (a linear congruential generator, no Math.random). */
 function spread(n: number): number[] {
