@@ -10,21 +10,23 @@ import { PgliteDatabase } from '../../src/infrastructure/pglite/pglite-database.
 /**
  * Before every spec file: embedded databases start from a cluster that already has this checkout's migrations, so
  * a spec opening a fresh PGlite pays neither initdb nor migrations (seconds each, hundreds of times a run). The file
- * name carries a digest of the migrations, so an edited or added one makes a new seed rather than reusing a stale
- * one; the platform still runs migrate() on open and finds nothing to do. Child processes inherit the variable.
+ * name carries a digest of the migrations and of the bare seed it starts from, so an edited or added migration makes
+ * a new seed rather than reusing a stale one; the platform still runs migrate() on open and finds nothing to do. Child processes inherit the variable.
  */
 const { version } = JSON.parse(
   readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
 ) as { version: string };
+// Whichever spec file of a worker runs first replaces WATTLOG_PGLITE_SEED with the migrated seed; the bare one stays.
+const bareSeed = process.env.WATTLOG_PGLITE_BARE_SEED || process.env.WATTLOG_PGLITE_SEED || '';
 const digest = createHash('sha256')
-  .update(JSON.stringify([eventStoreMigrations, readModelMigrations]))
+  .update(JSON.stringify([bareSeed, eventStoreMigrations, readModelMigrations]))
   .digest('hex')
   .slice(0, 16);
 const seed = join(tmpdir(), `wattlog-pglite-migrated-${version}-${digest}.tar`);
 
 if (!existsSync(seed)) {
   // Started from the bare initdb seed of the global setup, when there is one.
-  const db = await PgliteDatabase.open();
+  const db = await PgliteDatabase.open(undefined, bareSeed || undefined);
   try {
     await migrate(db, [eventStoreMigrations]);
     await migrate(db, [readModelMigrations]);
