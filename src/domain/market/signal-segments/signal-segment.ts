@@ -1,0 +1,37 @@
+import type { OadrValue } from './signal-content.js';
+
+/**
+ * One payload type's value over a half-open span of time, `[start, end)`. Times are epoch milliseconds (UTC
+ * instants); `end: null` is open-ended (`P9999Y`). For a unitary payload type (PRICE, GHG, SIMPLE, …) `values` holds
+ * exactly one value; other types keep the interval's values together.
+ */
+export interface SignalSegment {
+  readonly payloadType: string;
+  readonly start: number;
+  readonly end: number | null;
+  readonly values: readonly OadrValue[];
+  readonly units: string | null;
+  readonly currency: string | null;
+  readonly eventId: string | null;
+  readonly intervalId: number;
+  readonly priority: number | null;
+}
+
+export interface TimeWindow {
+  /** Epoch ms, inclusive. */
+  readonly from: number;
+  /** Epoch ms, exclusive. */
+  readonly to: number;
+}
+
+export function overlapsWindow(segment: Pick<SignalSegment, 'start' | 'end'>, window: TimeWindow): boolean {
+  return segment.start < window.to && (segment.end === null || segment.end > window.from);
+}
+
+/** The same segment with ISO-8601 UTC times, for JSON and SQL `timestamptz`. */
+export function segmentTimesToIso(segment: SignalSegment): { start: string; end: string | null } {
+  return {
+    start: new Date(segment.start).toISOString(),
+    end: segment.end === null ? null : new Date(segment.end).toISOString(),
+  };
+}
