@@ -71,7 +71,7 @@ export function costPerBucket(
       if (currency !== undefined && currency !== segment.currency) return unpriced('mixed_currency');
       currency = segment.currency;
       covered += overlap;
-      cost += (bucket.energyWh / 1000) * price * (overlap / length);
+      cost += (bucket.energyWh * price * overlap) / length / 1000;
     }
     if (covered === 0) return unpriced('unpriced');
     if (covered < length) return unpriced('partly_priced', currency ?? null);
