@@ -261,6 +261,20 @@ describe('compileEvent', () => {
       ]);
     });
 
+    it('splits packed values over the whole interval before the duration cuts them', () => {
+      const compiled = compileEvent(
+        event({
+          duration: 'PT90M',
+          intervalPeriod: { start: '2026-06-01T00:00:00Z', duration: 'PT3H' },
+          intervals: [price(0, 0.17, 0.03, 0.11)],
+        }),
+      );
+      expect(spans(compiled)).toEqual([
+        ['2026-06-01T00:00:00.000Z', '2026-06-01T01:00:00.000Z', 0.17],
+        ['2026-06-01T01:00:00.000Z', '2026-06-01T01:30:00.000Z', 0.03],
+      ]);
+    });
+
     it('expands P9999Y repetition only inside the window it is asked for, and refuses without one', () => {
       expect(() => compileEvent(dayAhead('P9999Y'))).toThrow(SignalWindowRequiredError);
       const compiled = compileEvent(dayAhead('P9999Y'), {
@@ -272,6 +286,24 @@ describe('compileEvent', () => {
         ['2031-03-10T12:00:00.000Z', '2031-03-10T13:00:00.000Z', 0.12],
       ]);
       expect(compiled.lifespan).toEqual({ start: at('2026-06-01T00:00:00Z'), end: null });
+    });
+
+    it('walks a standing daily tariff written in P1D to a window two years on, at local midnight', () => {
+      const compiled = compileEvent(
+        event({
+          duration: 'P9999Y',
+          intervalPeriod: { start: '2026-01-01T00:00:00+01:00', duration: 'P1D' },
+          intervals: [{ id: 0, payloads: [{ type: 'PRICE', values: [0.1, 0.3] }] }],
+        }),
+        {
+          timeZone: 'Europe/Amsterdam',
+          window: { from: at('2028-07-01T00:00:00+02:00'), to: at('2028-07-02T00:00:00+02:00') },
+        },
+      );
+      expect(spans(compiled)).toEqual([
+        ['2028-06-30T22:00:00.000Z', '2028-07-01T10:00:00.000Z', 0.1],
+        ['2028-07-01T10:00:00.000Z', '2028-07-01T22:00:00.000Z', 0.3],
+      ]);
     });
 
     it('repeats a day written as P1D on the local wall clock across a DST change', () => {

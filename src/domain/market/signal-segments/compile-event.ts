@@ -72,7 +72,7 @@ export interface CompiledEvent {
   readonly warnings: readonly SignalIssue[];
 }
 
-/** Upper bound on placed interval occurrences per compile, so a looping tariff and a wide window cannot run away. */
+/** Upper bound on interval placements per compile, so a looping tariff and a far window cannot run away. */
 const MAX_OCCURRENCES = 200_000;
 
 interface PlacedInterval {
@@ -235,11 +235,13 @@ export function compileEvent(event: OadrEventContent, options: CompileEventOptio
   if (repeats && spanEnd === null && options.window === undefined) throw new SignalWindowRequiredError(eventId);
 
   const occurrences: PlacedInterval[] = [];
+  let placedCount = 0;
   const keep = (placed: PlacedInterval[]) => {
+    placedCount += placed.length;
     for (const p of placed) {
       if (spanEnd !== undefined && spanEnd !== null && p.start >= spanEnd) continue;
-      const end = spanEnd !== undefined && spanEnd !== null && (p.end === null || p.end > spanEnd) ? spanEnd : p.end;
-      occurrences.push({ ...p, end });
+      if (options.window && p.end !== null && p.end <= options.window.from) continue;
+      occurrences.push(p);
     }
   };
   keep(firstCycle.placed);
@@ -253,7 +255,7 @@ export function compileEvent(event: OadrEventContent, options: CompileEventOptio
       start = cycleStart + Math.max(1, before) * cycleLength;
     }
     while (start < stopAt) {
-      if (occurrences.length > MAX_OCCURRENCES) {
+      if (placedCount > MAX_OCCURRENCES) {
         errors.push(issue('TOO_MANY_REPETITIONS', `more than ${MAX_OCCURRENCES} intervals: compile a narrower window`));
         return result('invalid');
       }
@@ -264,6 +266,7 @@ export function compileEvent(event: OadrEventContent, options: CompileEventOptio
     }
   }
 
+  const cut = spanEnd === undefined ? null : spanEnd;
   const segments: SignalSegment[] = [];
   const descriptors = new Map((event.payloadDescriptors ?? []).map((d) => [d.payloadType, d]));
   const warnedOnce = new Set<string>();
@@ -284,8 +287,11 @@ export function compileEvent(event: OadrEventContent, options: CompileEventOptio
         intervalId: occurrence.interval.id,
         priority,
       };
+      // Packed values split the whole interval; event.duration then cuts the pieces (UG §7.3).
       for (const piece of splitPayload(occurrence, payload, warnOnce)) {
-        const segment: SignalSegment = { ...base, ...piece };
+        if (cut !== null && piece.start >= cut) continue;
+        const end = cut !== null && (piece.end === null || piece.end > cut) ? cut : piece.end;
+        const segment: SignalSegment = { ...base, ...piece, end };
         if (segment.end !== null && segment.end <= segment.start) continue;
         if (options.window && !overlapsWindow(segment, options.window)) continue;
         segments.push(segment);
