@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
 import { bodyEchoes, CallbackVerificationError, verifyCallbackUrl } from './callback-verification.js';
 import { WebhookClient, WebhookDeliveryError, type WebhookClientOptions } from './webhook-client.js';
 
@@ -282,5 +284,47 @@ describe('WebhookClient over real HTTP', () => {
       expect(bodyEchoes('{"echo":"abd"}', 'abc')).toBe(false);
       expect(bodyEchoes('', 'abc')).toBe(false);
     });
+  });
+});
+
+describe('WebhookClient over HTTPS to a pinned address', () => {
+  const certificateFor = (name: string) =>
+    generate([{ name: 'commonName', value: name }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: name }] }],
+    });
+
+  it('verifies the certificate against the host name while connecting to the resolved address', async () => {
+    const pems = await certificateFor('receiver.test');
+    const server = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(req.headers.host);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const client = (ca: string) =>
+      new WebhookClient({
+        allowHosts: new Set(['receiver.test', 'impostor.test']),
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+        ca,
+      });
+    try {
+      const response = await client(pems.cert).send({ url: `https://receiver.test:${port}/hook`, method: 'POST' });
+      expect(response).toMatchObject({ status: 200, body: `receiver.test:${port}`, address: '127.0.0.1' });
+      const wrongName = await failure(
+        client(pems.cert).send({ url: `https://impostor.test:${port}/`, method: 'POST' }),
+      );
+      expect(wrongName.reason).toBe('connection');
+      expect(wrongName.message).toMatch(/impostor\.test/);
+      const other = await certificateFor('receiver.test');
+      const untrusted = await failure(
+        client(other.cert).send({ url: `https://receiver.test:${port}/`, method: 'POST' }),
+      );
+      expect(untrusted.reason).toBe('connection');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
