@@ -3,7 +3,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { bodyEchoes, CallbackVerificationError, verifyCallbackUrl } from './callback-verification.js';
-import { WebhookClient, WebhookDeliveryError, type WebhookClientOptions } from './webhook-client.js';
+import {
+  WebhookClient,
+  WebhookDeliveryError,
+  webhookClientOptionsFromEnv,
+  type WebhookClientOptions,
+} from './webhook-client.js';
 
 interface Received {
   readonly method: string;
@@ -86,6 +91,10 @@ const route = (req: IncomingMessage, res: ServerResponse): void => {
     case '/big-declared':
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100000' });
       res.write('x'.repeat(100));
+      return;
+    case '/cut':
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      res.write('partial', () => res.destroy());
       return;
     case '/unavailable':
       res.writeHead(503).end();
@@ -208,6 +217,29 @@ describe('WebhookClient over real HTTP', () => {
     });
     await expect(failure(client.send({ url: receiver.url('/big-declared'), method: 'POST' }))).resolves.toMatchObject({
       reason: 'body_too_large',
+    });
+  });
+
+  it('fails, without waiting for the timeout, when the receiver cuts the answer short', async () => {
+    const client = new WebhookClient({ ...allowLoopback, timeoutMs: 5_000 });
+    const started = performance.now();
+    await expect(failure(client.send({ url: receiver.url('/cut'), method: 'POST' }))).resolves.toMatchObject({
+      reason: 'connection',
+      retryable: true,
+    });
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
+
+  it('takes the allow-list from WATTLOG_WEBHOOK_ALLOW_HOSTS', async () => {
+    const options = webhookClientOptionsFromEnv({ WATTLOG_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
+    await expect(new WebhookClient(options).send({ url: receiver.url('/ok'), method: 'GET' })).resolves.toMatchObject({
+      status: 200,
+    });
+    const none = webhookClientOptionsFromEnv({});
+    await expect(
+      failure(new WebhookClient(none).send({ url: receiver.url('/ok'), method: 'GET' })),
+    ).resolves.toMatchObject({
+      reason: 'https_required',
     });
   });
 

@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { blockedAddress, type BlockedAddress } from './address-policy.js';
+import { blockedAddress, parseAllowHosts, type BlockedAddress } from './address-policy.js';
 
 export interface WebhookRequest {
   readonly url: string;
@@ -74,6 +74,11 @@ export interface WebhookClientOptions {
   /** Extra trusted CA certificates for HTTPS receivers (specs, private PKI). */
   readonly ca?: string | Buffer;
   readonly userAgent?: string;
+}
+
+/** The client options the environment gives: `WATTLOG_WEBHOOK_ALLOW_HOSTS` (see parseAllowHosts). */
+export function webhookClientOptionsFromEnv(env: NodeJS.ProcessEnv): WebhookClientOptions {
+  return { allowHosts: parseAllowHosts(env.WATTLOG_WEBHOOK_ALLOW_HOSTS) };
 }
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -233,6 +238,11 @@ export class WebhookClient {
       else chunks.push(chunk);
     });
     response.on('error', () => undefined);
+    response.on('close', () => {
+      if (!response.complete && size <= this.maxResponseBytes) {
+        fail(new WebhookDeliveryError('connection', `the connection closed before the answer was complete`, status));
+      }
+    });
     response.on('end', () => {
       if (size > this.maxResponseBytes) return;
       const body = Buffer.concat(chunks).toString('utf8');
