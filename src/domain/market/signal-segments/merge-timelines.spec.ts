@@ -1,5 +1,5 @@
 import { compileEvent } from './compile-event.js';
-import { mergeTimelines } from './merge-timelines.js';
+import { mergeTimelines, signalTimeline } from './merge-timelines.js';
 import type { OadrEventContent } from './signal-content.js';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -76,15 +76,17 @@ describe('mergeTimelines', () => {
     }
   });
 
-  it('never lets a price conflict with an alert or a GHG value', () => {
+  it('never lets a price conflict with an export price, an alert or a GHG value', () => {
     const timeline = merged(
       signal('price', 'PRICE', '2026-06-01T10:00:00Z', 'PT2H', [0.5], { priority: 5 }),
+      signal('feed-in', 'EXPORT_PRICE', '2026-06-01T10:00:00Z', 'PT2H', [-0.02], { priority: 0 }),
       signal('alert', 'ALERT_GRID_EMERGENCY', '2026-06-01T10:30:00Z', 'PT1H', ['Shed load'], { priority: 0 }),
       signal('ghg', 'GHG', '2026-06-01T10:00:00Z', 'PT1H', [420], { priority: 0 }),
     );
     expect(table(timeline)).toEqual([['10:00', '12:00', 'price', 0.5]]);
     expect(table(timeline, 'ALERT_GRID_EMERGENCY')).toEqual([['10:30', '11:30', 'alert', 'Shed load']]);
     expect(table(timeline, 'GHG')).toEqual([['10:00', '11:00', 'ghg', 420]]);
+    expect(table(timeline, 'EXPORT_PRICE')).toEqual([['10:00', '12:00', 'feed-in', -0.02]]);
     expect(timeline.conflicts).toEqual([]);
   });
 
@@ -116,5 +118,21 @@ describe('mergeTimelines', () => {
       intervals: [0, 1, 2].map((id) => ({ id, payloads: [{ type: 'PRICE', values: [0.1] }] })),
     });
     expect(timeline.segments.map((s) => s.intervalId)).toEqual([0, 1, 2]);
+  });
+
+  it('compiles and merges in one call, in the owner time zone, keeping each compiled event', () => {
+    const timeline = signalTimeline(
+      [
+        signal('day', 'PRICE', '2026-03-29T00:00:00+01:00', 'P1D', [0.2], { priority: 1 }),
+        signal('evening', 'PRICE', '2026-03-29T18:00:00+02:00', 'PT2H', [0.6], { priority: 0 }),
+      ],
+      { timeZone: 'Europe/Amsterdam' },
+    );
+    expect(table(timeline)).toEqual([
+      ['23:00', '16:00', 'day', 0.2],
+      ['16:00', '18:00', 'evening', 0.6],
+      ['18:00', '22:00', 'day', 0.2],
+    ]);
+    expect(timeline.compiled.map((c) => c.status)).toEqual(['scheduled', 'scheduled']);
   });
 });

@@ -1,4 +1,5 @@
-import type { CompiledEvent } from './compile-event.js';
+import { compileEvent, type CompileEventOptions, type CompiledEvent } from './compile-event.js';
+import type { OadrEventContent } from './signal-content.js';
 import type { SignalSegment } from './signal-segment.js';
 
 /** Two events of equal priority that both claim the same payload type over the same time (UG §7.1: unspecified). */
@@ -114,4 +115,13 @@ function sweep(candidates: Candidate[], out: SignalSegment[], conflicts: SignalC
   }
   flush();
   flushConflict();
+}
+
+/** compileEvent for each event with the same options, then mergeTimelines: the effective signals of a program set. */
+export function signalTimeline(
+  events: readonly OadrEventContent[],
+  options: CompileEventOptions = {},
+): SignalTimeline & { readonly compiled: readonly CompiledEvent[] } {
+  const compiled = events.map((event) => compileEvent(event, options));
+  return { ...mergeTimelines(compiled), compiled };
 }
