@@ -279,19 +279,23 @@ export function compileEvent(event: OadrEventContent, options: CompileEventOptio
   for (const occurrence of occurrences) {
     for (const payload of occurrence.interval.payloads) {
       const descriptor = descriptors.get(payload.type);
-      const base = {
-        payloadType: payload.type,
-        units: descriptor?.units ?? null,
-        currency: descriptor?.currency ?? null,
-        eventId,
-        intervalId: occurrence.interval.id,
-        priority,
-      };
+      const units = descriptor?.units ?? null;
+      const currency = descriptor?.currency ?? null;
       // Packed values split the whole interval; event.duration then cuts the pieces (UG §7.3).
       for (const piece of splitPayload(occurrence, payload, warnOnce)) {
         if (cut !== null && piece.start >= cut) continue;
-        const end = cut !== null && (piece.end === null || piece.end > cut) ? cut : piece.end;
-        const segment: SignalSegment = { ...base, ...piece, end };
+        // Every field written out, in one order: segments share one object shape (spreads made them slow to build).
+        const segment: SignalSegment = {
+          payloadType: payload.type,
+          start: piece.start,
+          end: cut !== null && (piece.end === null || piece.end > cut) ? cut : piece.end,
+          values: piece.values,
+          units,
+          currency,
+          eventId,
+          intervalId: occurrence.interval.id,
+          priority,
+        };
         if (segment.end !== null && segment.end <= segment.start) continue;
         if (options.window && !overlapsWindow(segment, options.window)) continue;
         segments.push(segment);

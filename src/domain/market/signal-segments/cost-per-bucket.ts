@@ -50,12 +50,8 @@ export function costPerBucket(
   }
   const ends = sorted.map((s) => s.end ?? Number.POSITIVE_INFINITY);
   return energyPerBucket.map((bucket) => {
-    const unpriced = (reason: UnpricedReason, currency: string | null = null): BucketCost => ({
-      ...bucket,
-      cost: null,
-      currency,
-      reason,
-    });
+    const unpriced = (reason: UnpricedReason, currency: string | null = null): BucketCost =>
+      priced(bucket, null, currency, reason);
     const length = bucket.end - bucket.start;
     let index = firstEndingAfter(ends, bucket.start);
     let covered = 0;
@@ -75,8 +71,17 @@ export function costPerBucket(
     }
     if (covered === 0) return unpriced('unpriced');
     if (covered < length) return unpriced('partly_priced', currency ?? null);
-    return { ...bucket, cost, currency: currency ?? null, reason: null };
+    return priced(bucket, cost, currency ?? null, null);
   });
+}
+
+function priced(
+  bucket: EnergyBucket,
+  cost: number | null,
+  currency: string | null,
+  reason: UnpricedReason | null,
+): BucketCost {
+  return { start: bucket.start, end: bucket.end, energyWh: bucket.energyWh, cost, currency, reason };
 }
 
 /** Index of the first segment whose end is after `at` (segments sorted and non-overlapping, so ends are sorted). */

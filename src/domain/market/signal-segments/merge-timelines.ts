@@ -1,6 +1,6 @@
 import { compileEvent, type CompileEventOptions, type CompiledEvent } from './compile-event.js';
 import type { OadrEventContent } from './signal-content.js';
-import type { SignalSegment } from './signal-segment.js';
+import { withSpan, type SignalSegment } from './signal-segment.js';
 
 /** Two events of equal priority that both claim the same payload type over the same time (UG §7.1: unspecified). */
 export interface SignalConflict {
@@ -72,7 +72,7 @@ function sweep(candidates: Candidate[], out: SignalSegment[], conflicts: SignalC
   const flush = () => {
     if (open) {
       const end = open.end === Number.POSITIVE_INFINITY ? null : open.end;
-      out.push({ ...open.candidate.segment, start: open.start, end });
+      out.push(withSpan(open.candidate.segment, open.start, end));
     }
     open = null;
   };

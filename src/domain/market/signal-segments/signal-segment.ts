@@ -17,6 +17,21 @@ export interface SignalSegment {
   readonly priority: number | null;
 }
 
+/** The same segment over another span; fields written out so every segment keeps one object shape. */
+export function withSpan(segment: SignalSegment, start: number, end: number | null): SignalSegment {
+  return {
+    payloadType: segment.payloadType,
+    start,
+    end,
+    values: segment.values,
+    units: segment.units,
+    currency: segment.currency,
+    eventId: segment.eventId,
+    intervalId: segment.intervalId,
+    priority: segment.priority,
+  };
+}
+
 export interface TimeWindow {
   /** Epoch ms, inclusive. */
   readonly from: number;
