@@ -1,6 +1,7 @@
 import { compileEvent } from './compile-event.js';
 import { mergeTimelines, signalTimeline } from './merge-timelines.js';
 import type { OadrEventContent } from './signal-content.js';
+import { segmentAt } from './signal-segment.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const hhmm = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString().slice(11, 16));
@@ -134,5 +135,9 @@ describe('mergeTimelines', () => {
       ['18:00', '22:00', 'day', 0.2],
     ]);
     expect(timeline.compiled.map((c) => c.status)).toEqual(['scheduled', 'scheduled']);
+    expect(segmentAt(timeline.segments, 'PRICE', at('2026-03-29T19:59:59+02:00'))?.values).toEqual([0.6]);
+    expect(segmentAt(timeline.segments, 'PRICE', at('2026-03-29T20:00:00+02:00'))?.values).toEqual([0.2]);
+    expect(segmentAt(timeline.segments, 'PRICE', at('2026-03-30T00:00:00+02:00'))).toBeNull();
+    expect(segmentAt(timeline.segments, 'GHG', at('2026-03-29T12:00:00+02:00'))).toBeNull();
   });
 });

@@ -43,6 +43,19 @@ export function overlapsWindow(segment: Pick<SignalSegment, 'start' | 'end'>, wi
   return segment.start < window.to && (segment.end === null || segment.end > window.from);
 }
 
+/**
+ * The segment of `payloadType` in force at `at` (epoch ms), from a merged timeline (non-overlapping per type), or
+ * null. This is how a client "skips ahead" to the interval of now (UG §7.3): the caller passes its clock's instant.
+ */
+export function segmentAt(timeline: readonly SignalSegment[], payloadType: string, at: number): SignalSegment | null {
+  for (const segment of timeline) {
+    if (segment.payloadType === payloadType && segment.start <= at && (segment.end === null || at < segment.end)) {
+      return segment;
+    }
+  }
+  return null;
+}
+
 /** The same segment with ISO-8601 UTC times, for JSON and SQL `timestamptz`. */
 export function segmentTimesToIso(segment: SignalSegment): { start: string; end: string | null } {
   return {
