@@ -16,12 +16,21 @@ const DOMAIN = join(REPO_ROOT, 'src', 'domain');
 const SPEC_FILE = /\.(int-)?spec\.ts$/;
 
 /**
- * The domain may only depend on itself: no packages, and no `node:` modules either. Even "pure" built-ins are
- * refused because a single allowed prefix is easy to widen by accident (node:fs sits next to node:util).
+ * Packages the domain may import, by exact specifier. Each is pure computation (no clock, no I/O, no framework):
+ * `temporal-polyfill` is the TC39 Temporal API, which the signal compiler needs for calendar-aware durations in a
+ * time zone (months, days across DST; ADR 0022). Adding one is a decision, not a prefix match.
+ */
+const PURE_PACKAGES: ReadonlySet<string> = new Set(['temporal-polyfill']);
+
+/**
+ * The domain may only depend on itself and the pure packages above: no other packages, and no `node:` modules
+ * either. Even "pure" built-ins are refused because a single allowed prefix is easy to widen by accident (node:fs
+ * sits next to node:util).
  */
 const domainOnly: ImportRule = (fromFile, ref) => {
   // A domain spec may use the shared test toolkit (spec helpers, builders, fixtures), itself held to no I/O.
   if (SPEC_FILE.test(fromFile) && ref.specifier.startsWith('#test/')) return true;
+  if (PURE_PACKAGES.has(ref.specifier)) return true;
   const target = resolveRelative(fromFile, ref.specifier);
   return target !== null && isInside(target, DOMAIN);
 };
@@ -39,6 +48,13 @@ describe('src/domain imports', () => {
     expect(
       checkSource(join(DOMAIN, 'x', 'y.ts'), "import { a } from '#test/support/decider-spec.js';", domainOnly),
     ).toHaveLength(1);
+  });
+
+  it('lets the domain import a listed pure package by its exact name only', () => {
+    const file = join(DOMAIN, 'x', 'y.ts');
+    expect(checkSource(file, "import { Temporal } from 'temporal-polyfill';", domainOnly)).toEqual([]);
+    expect(checkSource(file, "import 'temporal-polyfill/global';", domainOnly)).toHaveLength(1);
+    expect(checkSource(file, "import { DateTime } from 'luxon';", domainOnly)).toHaveLength(1);
   });
 
   it('references nothing outside src/domain', () => {
