@@ -42,7 +42,11 @@ export async function migrate(db: SqlDatabase, sets: readonly MigrationSet[]): P
     }
     for (const migration of set.migrations) {
       const done = await db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['wattlog:migrations']);
+        // Advisory locks are cluster-wide: the schema in the key lets servers (and test workers) that migrate
+        // different schemas of one cluster go side by side, while two servers of one schema still take turns.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1 || current_schema(), 0))', [
+          'wattlog:migrations:',
+        ]);
         const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE set_name = $1 AND version = $2', [
           set.name,
           migration.version,
