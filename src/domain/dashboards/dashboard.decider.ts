@@ -9,6 +9,7 @@ import {
 } from './dashboard.errors.js';
 import { DASHBOARD_LIMITS, nameProblems, tileProblems, timeRangeProblems } from './dashboard.validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import { contentAfter } from './dashboard.content.js';
 
 export type { DashboardCommand } from './dashboard.commands.js';
 
@@ -37,51 +38,19 @@ function next(state: DashboardState, content: DashboardContent, status: Existing
 }
 
 function evolve(state: DashboardState, event: DashboardEvent): DashboardState {
-  switch (event.type) {
-    case 'DashboardCreated':
-    case 'DashboardDuplicated': {
-      const content: DashboardContent = {
-        name: event.data.name,
-        timeRange: event.data.timeRange,
-        tiles: event.type === 'DashboardDuplicated' ? event.data.tiles : [],
-      };
-      return {
-        status: 'active',
-        dashboardId: event.data.dashboardId,
-        ownerId: event.data.ownerId,
-        content,
-        version: 0,
-        history: [content],
-      };
-    }
-    case 'DashboardRenamed':
-      return state.status === 'none' ? state : next(state, { ...state.content, name: event.data.name });
-    case 'DashboardTileAdded':
-      return state.status === 'none'
-        ? state
-        : next(state, { ...state.content, tiles: [...state.content.tiles, event.data.tile] });
-    case 'DashboardTileChanged':
-      return state.status === 'none'
-        ? state
-        : next(state, {
-            ...state.content,
-            tiles: state.content.tiles.map((t) => (t.tileId === event.data.tile.tileId ? event.data.tile : t)),
-          });
-    case 'DashboardTileRemoved':
-      return state.status === 'none'
-        ? state
-        : next(state, { ...state.content, tiles: state.content.tiles.filter((t) => t.tileId !== event.data.tileId) });
-    case 'DashboardTimeRangeChanged':
-      return state.status === 'none' ? state : next(state, { ...state.content, timeRange: event.data.timeRange });
-    case 'DashboardDeleted':
-      return state.status === 'none' ? state : next(state, state.content, 'deleted');
-    case 'DashboardVersionRestored':
-      return state.status === 'none'
-        ? state
-        : next(state, { name: event.data.name, timeRange: event.data.timeRange, tiles: event.data.tiles });
-    default:
-      return assertNever(event);
+  if (event.type === 'DashboardCreated' || event.type === 'DashboardDuplicated') {
+    const content = contentAfter(undefined, event);
+    return {
+      status: 'active',
+      dashboardId: event.data.dashboardId,
+      ownerId: event.data.ownerId,
+      content,
+      version: 0,
+      history: [content],
+    };
   }
+  if (state.status === 'none') return state;
+  return next(state, contentAfter(state.content, event), event.type === 'DashboardDeleted' ? 'deleted' : 'active');
 }
 
 /** The owner's live dashboard at the version the caller read; anyone else's, or a deleted one, is not found. */
