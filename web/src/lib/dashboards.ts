@@ -63,3 +63,18 @@ export function joinColumns(list: readonly Columns[]): { first: Columns; more: (
   };
   return { first, more: list.slice(1).map((_, j) => times.map((t) => pick(j + 1, t, 'y'))) };
 }
+
+/** Dashboards this tab created, which the list (a read model) may not show yet. */
+const madeHere = new Set<string>();
+
+export function rememberDashboard(dashboardId: string): void {
+  madeHere.add(dashboardId);
+}
+
+/**
+ * Whether to ask for a dashboard at all: one this tab made, or one the caller's list holds. Anything else is not the
+ * caller's (or gone), and is shown as not found without a request the browser would log as a failed load.
+ */
+export function mayBeOwn(dashboardId: string, listed: readonly { dashboardId: string }[]): boolean {
+  return madeHere.has(dashboardId) || listed.some((d) => d.dashboardId === dashboardId);
+}

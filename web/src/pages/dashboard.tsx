@@ -2,7 +2,15 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api, type Sensor } from '../api/client';
-import { problemText, RELATIVE, rangeText, type Dashboard, type Tile, type TimeRange } from '../lib/dashboards';
+import {
+  mayBeOwn,
+  problemText,
+  RELATIVE,
+  rangeText,
+  type Dashboard,
+  type Tile,
+  type TimeRange,
+} from '../lib/dashboards';
 import { watchReadings } from '../lib/live';
 import { allSensors } from '../lib/sensors';
 import { TileForm, type TileSpec } from './dashboard/tile-form';
@@ -73,6 +81,9 @@ export function DashboardPage() {
   const preview = useSignal<Preview | null>(null);
 
   const load = async () => {
+    const listed = await api.GET('/api/dashboards');
+    if (!listed.data) return void (state.value = 'failed');
+    if (!mayBeOwn(id, listed.data.items)) return void (state.value = 'missing');
     const { data, response } = await api.GET('/api/dashboards/{id}', { params: { path: { id } } });
     if (data) {
       dashboard.value = data;

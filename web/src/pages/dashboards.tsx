@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../api/client';
 import { dateTime } from '../lib/format';
-import { problemText, rangeText, type Dashboard } from '../lib/dashboards';
+import { problemText, rangeText, rememberDashboard, type Dashboard } from '../lib/dashboards';
 
 function DashboardRow({
   dashboard,
@@ -37,6 +37,7 @@ function DashboardRow({
       body: {},
     });
     if (!data) return void (error.value = problemText(problem, 'The dashboard could not be duplicated'));
+    rememberDashboard(data.dashboardId);
     route(`/dashboards/${data.dashboardId}`);
   };
   const remove = async () => {
@@ -108,6 +109,7 @@ export function DashboardsPage() {
     event.preventDefault();
     const { data, error: problem } = await api.POST('/api/dashboards', { body: { name: name.value } });
     if (!data) return void (error.value = problemText(problem, 'The dashboard could not be created'));
+    rememberDashboard(data.dashboardId);
     route(`/dashboards/${data.dashboardId}`);
   };
 
