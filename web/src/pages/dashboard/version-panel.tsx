@@ -2,7 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { DashboardVersion } from '../../lib/dashboards';
+import { me } from '../../lib/auth';
 import { dateTime } from '../../lib/format';
+
+/** "you" for the caller's own changes, else the actor id as stored. */
+function who(actorId: string): string {
+  return me.value?.userId !== undefined && actorId === `user:${me.value.userId}` ? 'you' : actorId;
+}
 
 /**
  * Every version of the dashboard, newest first, with who made it and what changed. The list comes from a read
@@ -54,7 +60,7 @@ export function VersionPanel({
                 {v.version === version ? ' (current)' : ''}: {v.change}
               </div>
               <div class="muted">
-                {dateTime(v.at)} by {v.actorId.replace(/^user:/, '')}
+                {dateTime(v.at)} by {who(v.actorId)}
               </div>
               {v.version !== version && (
                 <div class="actions">
