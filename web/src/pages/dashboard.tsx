@@ -81,9 +81,14 @@ export function DashboardPage() {
   const preview = useSignal<Preview | null>(null);
 
   const load = async () => {
-    const listed = await api.GET('/api/dashboards');
-    if (!listed.data) return void (state.value = 'failed');
-    if (!mayBeOwn(id, listed.data.items)) return void (state.value = 'missing');
+    // The list is a read model a moment behind the log: one made in another tab may take a few tries to appear.
+    for (let attempt = 0; ; attempt += 1) {
+      const listed = await api.GET('/api/dashboards');
+      if (!listed.data) return void (state.value = 'failed');
+      if (mayBeOwn(id, listed.data.items)) break;
+      if (attempt >= 4) return void (state.value = 'missing');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const { data, response } = await api.GET('/api/dashboards/{id}', { params: { path: { id } } });
     if (data) {
       dashboard.value = data;

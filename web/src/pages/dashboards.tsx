@@ -9,10 +9,13 @@ function DashboardRow({
   dashboard,
   onChanged,
   onGone,
+  onStale,
 }: {
   dashboard: Dashboard;
   onChanged: (d: Dashboard) => void;
   onGone: () => void;
+  /** The list showed an older version than the dashboard has now: it is read again. */
+  onStale: () => void;
 }) {
   const renaming = useSignal(false);
   const name = useSignal(dashboard.name);
@@ -22,10 +25,15 @@ function DashboardRow({
 
   const rename = async (event: Event) => {
     event.preventDefault();
-    const { data, error: problem } = await api.PUT('/api/dashboards/{id}/name', {
+    const {
+      data,
+      error: problem,
+      response,
+    } = await api.PUT('/api/dashboards/{id}/name', {
       params: { path: { id } },
       body: { expectedVersion: dashboard.version, name: name.value },
     });
+    if (response.status === 409) onStale();
     if (!data) return void (error.value = problemText(problem, 'The dashboard could not be renamed'));
     renaming.value = false;
     error.value = null;
@@ -45,6 +53,7 @@ function DashboardRow({
     const { response, error: problem } = await api.DELETE('/api/dashboards/{id}', {
       params: { path: { id }, query: { expectedVersion: dashboard.version } },
     });
+    if (response.status === 409) onStale();
     if (response.status !== 204) return void (error.value = problemText(problem, 'The dashboard could not be deleted'));
     onGone();
   };
@@ -98,12 +107,12 @@ export function DashboardsPage() {
   const error = useSignal<string | null>(null);
   const { route } = useLocation();
 
-  useEffect(() => {
+  const load = () =>
     api
       .GET('/api/dashboards')
       .then(({ data }) => (data ? (list.value = data.items) : (failed.value = true)))
       .catch(() => (failed.value = true));
-  }, []);
+  useEffect(() => void load(), []);
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -145,6 +154,7 @@ export function DashboardsPage() {
                 (list.value = list.value!.map((x) => (x.dashboardId === next.dashboardId ? next : x)))
               }
               onGone={() => (list.value = list.value!.filter((x) => x.dashboardId !== d.dashboardId))}
+              onStale={() => void load()}
             />
           ))}
         </ul>
