@@ -107,8 +107,8 @@ describe('dashboards in Chromium', () => {
     await p.getByRole('link', { name: 'Dashboards' }).click();
     await p.getByText('No dashboards yet').waitFor();
     // Keyboard only: type the name and press Enter.
-    await p.getByLabel('Name').fill('Home energy');
-    await p.getByLabel('Name').press('Enter');
+    await p.getByRole('textbox', { name: 'New dashboard' }).fill('Home energy');
+    await p.getByRole('textbox', { name: 'New dashboard' }).press('Enter');
     await p.getByRole('heading', { name: 'Home energy', level: 1 }).waitFor();
     await saved(p, 0);
     dashboardPath = new URL(p.url()).pathname;
@@ -196,7 +196,7 @@ describe('dashboards in Chromium', () => {
     const p = await page();
     await logIn(p, alice);
     await p.goto(`${app.url}/dashboards`);
-    await p.getByLabel('Name').fill('Scratch');
+    await p.getByRole('textbox', { name: 'New dashboard' }).fill('Scratch');
     await p.getByRole('button', { name: 'Create dashboard' }).click();
     await p.getByRole('heading', { name: 'Scratch', level: 1 }).waitFor();
     await p.getByRole('link', { name: 'All dashboards' }).click();

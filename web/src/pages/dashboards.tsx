@@ -127,7 +127,7 @@ export function DashboardsPage() {
       <h1>Dashboards</h1>
       <form class="toolbar" onSubmit={(e) => void create(e)}>
         <label class="inline">
-          Name
+          New dashboard
           <input value={name.value} maxLength={80} required onInput={(e) => (name.value = e.currentTarget.value)} />
         </label>
         <button type="submit">Create dashboard</button>
