@@ -104,6 +104,10 @@ export function DashboardPage() {
       .catch(() => undefined);
   }, [id]);
   const shown = preview.value ?? dashboard.value;
+  // A preview opened from the history takes the focus, so a keyboard or screen-reader user lands on what it shows.
+  useEffect(() => {
+    if (preview.value) document.getElementById('preview-title')?.focus();
+  }, [preview.value?.version]);
   useEffect(() => watchReadings(sensorsOf(shown?.tiles ?? [])), [shown?.version, shown?.dashboardId]);
 
   /** Applies an edit's answer; on a conflict the dashboard is read again, since someone else changed it. */
@@ -171,7 +175,6 @@ export function DashboardPage() {
     });
     if (!data) return void (message.value = problemText(error, 'That version could not be loaded'));
     preview.value = data;
-    document.getElementById('preview-title')?.focus();
   };
   const restore = async (version: number) => {
     const answer = await api.POST('/api/dashboards/{id}/versions/{version}/restore', {
