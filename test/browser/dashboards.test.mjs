@@ -158,6 +158,7 @@ describe('dashboards in Chromium', () => {
     await p.getByText('Version 4 (current)').waitFor();
     await p.getByRole('button', { name: 'Preview version 1' }).click();
     await p.getByRole('heading', { name: 'Previewing version 1 of 4 (read only)' }).waitFor();
+    await p.waitForFunction(() => document.activeElement?.id === 'preview-title');
     const preview = p.locator('.preview');
     assert.deepEqual(await preview.locator('.tile h2').allTextContents(), ['Power'], 'version 1 held only the chart');
     assert.equal(await preview.getByRole('button', { name: /Change tile|Remove tile|Switch/ }).count(), 0);
