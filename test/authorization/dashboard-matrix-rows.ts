@@ -32,6 +32,10 @@ const items = (body: unknown): unknown => (body as { items?: unknown }).items;
 
 export const DASHBOARD_MATRIX_ROWS: Readonly<Record<string, MatrixRow>> = {
   'GET /api/dashboards': {
+    request: async (f) => {
+      await f.dashboardListed('A');
+      return {};
+    },
     expected: SIGNED_IN(200),
     listing: (f) => ({ id: f.A.dashboardId, to: ['userA'], in: items }),
   },
