@@ -13,6 +13,7 @@ import { NODE_STREAM_PREFIX } from '../../src/application/devices/node-configura
 import { GATEWAY_STREAM_PREFIX } from '../../src/application/gateways/gateway-stream.js';
 import { readingsStream } from '../../src/application/metering/ingest-frame/readings-stream.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
+import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
 import { logProcesses, projectionCatalog } from '../../src/application/projections/projection-catalog.js';
 import { API_CLIENT_EVENT_TYPES } from '../../src/domain/access/api-client.events.js';
@@ -21,6 +22,7 @@ import { GRANT_EVENT_TYPES } from '../../src/domain/access/grant.events.js';
 import { SENSOR_VISIBILITY_CHANGED } from '../../src/domain/access/sensor-visibility.decider.js';
 import { EMAIL_RESERVED, USER_EVENT_TYPES } from '../../src/domain/access/user.events.js';
 import { ACTUATOR_COMMAND_EVENT_TYPES, CONTROL_EVENT_TYPES } from '../../src/domain/control/actuator-command.events.js';
+import { DASHBOARD_EVENT_TYPES } from '../../src/domain/dashboards/dashboard.events.js';
 import { NODE_CONFIGURATION_EVENT_TYPES } from '../../src/domain/devices/node-configuration.events.js';
 import { GATEWAY_EVENT_TYPES } from '../../src/domain/gateways/gateway.events.js';
 import { NETWORK_CONFIGURATION_EVENT_TYPES } from '../../src/domain/gateways/network-configuration.events.js';
@@ -60,6 +62,7 @@ export const STREAMS: readonly StreamEntry[] = [
   { context: 'access', stream: sensorVisibilityStream('<sensorId>'), events: [SENSOR_VISIBILITY_CHANGED] },
   { context: 'access', stream: `${ACCESS_LOG_STREAM_PREFIX}<yyyy-mm-dd>`, events: [DATA_ACCESSED] },
   { context: 'monitoring', stream: `${ALARM_STREAM_PREFIX}<nodeId>`, events: ALARM_EVENT_TYPES },
+  { context: 'dashboards', stream: `${DASHBOARD_STREAM_PREFIX}<dashboardId>`, events: DASHBOARD_EVENT_TYPES },
 ];
 
 export interface Consumer {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CONTROL_MATRIX_ROWS } from './control-matrix-rows.js';
+import { DASHBOARD_MATRIX_ROWS } from './dashboard-matrix-rows.js';
 import type { Fixtures } from './tenant-fixtures.js';
 import type { Caller, Role } from './roles.js';
 
@@ -242,4 +243,5 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   // Owners see who read their sensors; nobody else finds tenant A's sensor in it.
   'GET /api/access-log': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items, mayLag: true }) },
   ...CONTROL_MATRIX_ROWS,
+  ...DASHBOARD_MATRIX_ROWS,
 };

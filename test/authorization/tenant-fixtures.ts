@@ -11,6 +11,15 @@ export interface TenantData {
   readonly sensorId: string;
   /** An alarm on the sensor, raised by the server's evaluation of a power reading above the node's setting. */
   readonly alarmId: string;
+  /** A dashboard of the tenant's owner with one chart of the sensor (version 1). */
+  readonly dashboardId: string;
+}
+
+/** A dashboard as the matrix rows need it: where it is, its version and (with a tile) the tile's id. */
+export interface FreshDashboard {
+  readonly dashboardId: string;
+  readonly version: number;
+  readonly tileId: string;
 }
 
 export interface Fixtures {
@@ -24,6 +33,10 @@ export interface Fixtures {
   freshClient(): Promise<TestClient>;
   /** A new grant by the tenant's owner: `read` on its sensor to a new API client. */
   freshGrant(tenant: Tenant): Promise<string>;
+  /** A new dashboard of the tenant's owner holding one chart of its sensor, for rows that change or delete one. */
+  freshDashboard(tenant: Tenant): Promise<FreshDashboard>;
+  /** Resolves once the tenant's dashboard is in its owner's list (the read model follows the log). */
+  dashboardListed(tenant: Tenant): Promise<void>;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -56,7 +69,7 @@ export async function seedTenants(
       throw new Error(`registering ${id} answered ${response.status}: ${await response.text()}`);
     return id;
   };
-  const tenant = async (name: Tenant): Promise<Omit<TenantData, 'alarmId'>> => {
+  const tenant = async (name: Tenant): Promise<Omit<TenantData, 'alarmId' | 'dashboardId'>> => {
     const gatewayId = await register(name, `gw-tenant-${name.toLowerCase()}`);
     const nodeId = `zigbee:0x00000000000000${name === 'A' ? 'a1' : 'b1'}`;
     const sensorId = `${nodeId}/1/power`;
@@ -85,9 +98,27 @@ export async function seedTenants(
   const seeded = { A: await tenant('A'), B: await tenant('B') };
   server.projections.poke();
   await visible(server, adminToken, [seeded.A.sensorId, seeded.B.sensorId]);
+  const freshDashboard = (name: Tenant): Promise<FreshDashboard> =>
+    aDashboard(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'), seeded[name].sensorId);
+  // Made beside the alarms; only the list's row waits for A's to reach the read model (`dashboardListed`).
+  const dashboards = Promise.all([freshDashboard('A'), freshDashboard('B')]);
+  const alarms = { A: await anAlarm(server, adminToken, seeded.A), B: await anAlarm(server, adminToken, seeded.B) };
+  const [dashboardA, dashboardB] = await dashboards;
   const fixtures = {
-    A: { ...seeded.A, alarmId: await anAlarm(server, adminToken, seeded.A) },
-    B: { ...seeded.B, alarmId: await anAlarm(server, adminToken, seeded.B) },
+    A: { ...seeded.A, alarmId: alarms.A, dashboardId: dashboardA.dashboardId },
+    B: { ...seeded.B, alarmId: alarms.B, dashboardId: dashboardB.dashboardId },
+  };
+  const listed = new Map<Tenant, Promise<void>>();
+  const dashboardListed = (name: Tenant): Promise<void> => {
+    const known =
+      listed.get(name) ??
+      untilDashboardListed(
+        server,
+        credentials.headersFor(name === 'A' ? 'userA' : 'userB'),
+        fixtures[name].dashboardId,
+      );
+    listed.set(name, known);
+    return known;
   };
   let fresh = 0;
   const freshClient = async (): Promise<TestClient> => {
@@ -116,6 +147,8 @@ export async function seedTenants(
     freshUser: () => aLoggedInUser(server.url, adminToken, { displayName: 'Matrix user' }),
     freshClient,
     freshGrant,
+    freshDashboard,
+    dashboardListed,
   };
   await credentials.afterSeed(server, all);
   return all;
@@ -125,7 +158,7 @@ export async function seedTenants(
 async function anAlarm(
   server: RunningServer,
   adminToken: string,
-  tenant: Omit<TenantData, 'alarmId'>,
+  tenant: Omit<TenantData, 'alarmId' | 'dashboardId'>,
 ): Promise<string> {
   const headers = { authorization: `Bearer ${adminToken}` };
   const configured = await fetch(`${server.url}/api/nodes/${encodeURIComponent(tenant.nodeId)}/configuration`, {
@@ -196,6 +229,46 @@ export async function untilClientListed(server: RunningServer, adminToken: strin
     const body = (await response.json()) as { items?: { clientId: string }[] };
     if (body.items?.some((c) => c.clientId === clientId) === true) return;
     if (Date.now() > deadline) throw new Error(`API client ${clientId} did not reach the read model`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A dashboard made by the owner through the API, with one chart of the owner's sensor. */
+async function aDashboard(
+  server: RunningServer,
+  owner: Readonly<Record<string, string>>,
+  sensorId: string,
+): Promise<FreshDashboard> {
+  const headers = { ...owner, 'content-type': 'application/json' };
+  const created = await fetch(`${server.url}/api/dashboards`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'Matrix' }),
+  });
+  if (created.status !== 201)
+    throw new Error(`creating a dashboard answered ${created.status}: ${await created.text()}`);
+  const { dashboardId } = (await created.json()) as { dashboardId: string };
+  const added = await fetch(`${server.url}/api/dashboards/${dashboardId}/tiles`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ expectedVersion: 0, tile: { kind: 'chart', title: 'Power', sensorIds: [sensorId] } }),
+  });
+  if (added.status !== 201) throw new Error(`adding a tile answered ${added.status}: ${await added.text()}`);
+  const body = (await added.json()) as { version: number; tiles: { tileId: string }[] };
+  return { dashboardId, version: body.version, tileId: body.tiles[0]?.tileId ?? '' };
+}
+
+async function untilDashboardListed(
+  server: RunningServer,
+  owner: Readonly<Record<string, string>>,
+  dashboardId: string,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/dashboards`, { headers: owner });
+    const body = (await response.json()) as { items?: { dashboardId: string }[] };
+    if (body.items?.some((d) => d.dashboardId === dashboardId) === true) return;
+    if (Date.now() > deadline) throw new Error(`dashboard ${dashboardId} did not reach the read model`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -9,11 +9,14 @@ import { NotFoundPage } from './pages/not-found';
 const SensorPage = lazy(() => import('./pages/sensor').then((m) => m.SensorPage));
 const SwitchesPage = lazy(() => import('./pages/switches').then((m) => m.SwitchesPage));
 const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage));
+const DashboardsPage = lazy(() => import('./pages/dashboards').then((m) => m.DashboardsPage));
+const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => m.DashboardPage));
 
 const NAV = [
   { href: '/', label: 'Now' },
   { href: '/switches', label: 'Switches' },
   { href: '/alarms', label: 'Alarms' },
+  { href: '/dashboards', label: 'Dashboards' },
 ] as const;
 
 function Nav() {
@@ -73,6 +76,8 @@ function Shell() {
           <Route path="/sensors/:id" component={SensorPage} />
           <Route path="/switches" component={SwitchesPage} />
           <Route path="/alarms" component={AlarmsPage} />
+          <Route path="/dashboards" component={DashboardsPage} />
+          <Route path="/dashboards/:id" component={DashboardPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>

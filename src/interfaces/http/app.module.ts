@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ControlModule } from './control/control.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         AccessModule,
         ControlModule,
         MonitoringModule,
+        DashboardsModule,
       ],
     };
   }

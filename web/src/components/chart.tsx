@@ -30,12 +30,22 @@ function drawAnnotations(u: uPlot, annotations: readonly Annotation[]): void {
   ctx.restore();
 }
 
+/** Further lines on the same time axis (a dashboard chart of several sensors). */
+export interface MoreSeries {
+  readonly label: string;
+  readonly y: readonly (number | null | undefined)[];
+}
+
+const MORE_COLOURS = ['#bc4c00', '#1a7f37', '#8250df', '#9a6700', '#cf222e', '#0969da', '#57606a'];
+
 function options(
   columns: Compared,
   unit: string,
   width: number,
   range: readonly [number, number],
   onDraw: (u: uPlot) => void,
+  more: readonly MoreSeries[] = [],
+  firstLabel?: string,
 ): uPlot.Options {
   // Few points draw nothing as a line; show them as dots then (never for large series: dots are slow there).
   const dots = columns.x.length < 60;
@@ -43,7 +53,7 @@ function options(
   const series: uPlot.Series[] = [
     {},
     {
-      label: columns.kind === 'counter' ? `energy (${unit})` : band ? `average (${unit})` : unit,
+      label: firstLabel ?? (columns.kind === 'counter' ? `energy (${unit})` : band ? `average (${unit})` : unit),
       stroke: LINE,
       width: 1.5,
       spanGaps: false,
@@ -64,6 +74,15 @@ function options(
       spanGaps: false,
       points: { show: dots, size: 5 },
     });
+  more.forEach((m, i) =>
+    series.push({
+      label: m.label,
+      stroke: MORE_COLOURS[i % MORE_COLOURS.length]!,
+      width: 1.5,
+      spanGaps: false,
+      points: { show: dots, size: 5 },
+    }),
+  );
   return {
     width,
     height: 320,
@@ -95,6 +114,8 @@ export function Chart({
   range,
   annotations = [],
   onDrawn,
+  more = [],
+  firstLabel,
 }: {
   columns: Compared;
   unit: string;
@@ -102,6 +123,8 @@ export function Chart({
   range: readonly [number, number];
   annotations?: readonly Annotation[];
   onDrawn?: (ms: number) => void;
+  more?: readonly MoreSeries[];
+  firstLabel?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -112,6 +135,7 @@ export function Chart({
       columns.kind === 'gauge' ? [columns.x, columns.y, columns.lo, columns.hi] : [columns.x, columns.y]
     ) as uPlot.AlignedData extends readonly (infer T)[] ? T[] : never;
     if (columns.previous) data.push(columns.previous as (number | null)[]);
+    for (const m of more) data.push(m.y as (number | null)[]);
     let first = true;
     // The first draw's time is exposed for the browser tests and the UI benchmark (data-render-ms).
     const drawn = (u: uPlot): void => {
@@ -123,7 +147,7 @@ export function Chart({
       onDrawn?.(ms);
     };
     const plot = new uPlot(
-      options(columns, unit, element.clientWidth || 800, range, drawn),
+      options(columns, unit, element.clientWidth || 800, range, drawn, more, firstLabel),
       data as unknown as uPlot.AlignedData,
       element,
     );
@@ -133,6 +157,6 @@ export function Chart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [columns, unit, range, annotations]);
+  }, [columns, unit, range, annotations, more, firstLabel]);
   return <div class="chart" ref={host} role="img" aria-label={label} data-points={columns.x.length} />;
 }

@@ -17,6 +17,7 @@ import { ReadingQueryError } from '../../../application/metering/query-readings/
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
 import { ControlError } from '../../../domain/control/actuator-command.errors.js';
+import { DashboardError, DashboardVersionConflictError } from '../../../domain/dashboards/dashboard.errors.js';
 import { NodeConfigurationError } from '../../../domain/devices/node-configuration.errors.js';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
 import { NetworkConfigurationError } from '../../../domain/gateways/network-configuration.errors.js';
@@ -90,6 +91,14 @@ const NETWORK_CONFIGURATION_STATUS: Record<NetworkConfigurationError['code'], nu
   unknown_network_request: 404,
 };
 
+const DASHBOARD_STATUS: Record<DashboardError['code'], number> = {
+  not_found: 404,
+  unknown_version: 404,
+  already_exists: 409,
+  version_conflict: 409,
+  invalid_dashboard: 400,
+};
+
 const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   invalid_query: 400,
   not_found: 404,
@@ -120,6 +129,8 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(NetworkConfigurationError, (e) => NETWORK_CONFIGURATION_STATUS[e.code]),
   map(NetworkConfigurationRefusedError, 422),
   map(NetworkConfigurationTimedOutError, 504, { type: PROBLEM_TYPES.gatewayTimeout }),
+  map(DashboardVersionConflictError, 409, { type: PROBLEM_TYPES.concurrentChange }),
+  map(DashboardError, (e) => DASHBOARD_STATUS[e.code]),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
   map(WrongExpectedRevisionError, 409, {
