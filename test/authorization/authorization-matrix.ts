@@ -114,6 +114,11 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     expected: LIST,
     listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }),
   },
+  // Whoever may read the sensor; what each sees inside (configuration, commands) narrows further by its rights.
+  'GET /api/sensors/annotations': {
+    request: (f) => ({ query: { sensor: f.A.sensorId, from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } }),
+    expected: READERS,
+  },
   // Sensors out of scope are answered in `missing`, like unknown ones.
   'GET /api/readings/latest': {
     request: (f) => ({ query: { sensor: [f.A.sensorId] } }),
