@@ -11,6 +11,8 @@ import {
   summary,
   toColumns,
   toCsv,
+  toLocalDays,
+  userTimeZone,
   type Bucket,
   type Columns,
   type Compared,
@@ -56,26 +58,39 @@ export function SensorPage({ id }: { id: string }) {
     const from = 'from' in w ? new Date(w.from) : new Date(to.getTime() - w.ms);
     const span = to.getTime() - from.getTime();
     const bucket = chooseBucket(span, box.current?.clientWidth ?? 800, force15m.value);
+    // Days are the user's calendar days (23 or 25 hours on a DST change), folded from hourly buckets; the server's
+    // day buckets are UTC days. Past five years (the hourly limit) the UTC days are drawn.
+    const localDays = bucket === '1d' && span <= 1825 * 86_400_000;
     const fetchRange = async (start: Date, end: Date): Promise<Columns | null> => {
       const { data } = await api.GET('/api/readings/series', {
-        params: { query: { sensor: [sensorId], from: start.toISOString(), to: end.toISOString(), bucket } },
+        params: {
+          query: {
+            sensor: [sensorId],
+            from: start.toISOString(),
+            to: end.toISOString(),
+            bucket: localDays ? '1h' : bucket,
+          },
+        },
       });
       const series = (typeof data === 'object' ? data.series : [])[0];
-      return series ? toColumns(series, bucket) : null;
+      if (!series) return null;
+      return toColumns(localDays ? toLocalDays(series, userTimeZone()) : series, bucket);
     };
     columns.value = null;
     annotations.value = [];
     let current = true;
-    // Configuration changes of the sensor's node explain steps in a chart; callers who may not read them see none.
+    // What the log says happened around the sensor explains steps and holes in a chart: its gateway going offline,
+    // configuration and firmware changes, switch commands. The server leaves out what the caller may not see.
     api
-      .GET('/api/nodes/{nodeId}/configuration/changes', {
-        params: { path: { nodeId: sensor.value.nodeId }, query: { from: from.toISOString(), to: to.toISOString() } },
+      .GET('/api/sensors/annotations', {
+        params: { query: { sensor: sensorId, from: from.toISOString(), to: to.toISOString() } },
       })
       .then(({ data }) => {
-        if (!current || !Array.isArray(data)) return;
-        annotations.value = data.slice(0, 200).map((c) => ({
-          t: Math.round(Date.parse(c.at) / 1000),
-          label: `${c.type.replace(/^NodeConfiguration/, 'configuration ').toLowerCase()}: ${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)} (by ${c.by})`,
+        if (!current || !data) return;
+        annotations.value = data.items.map((a) => ({
+          t: Math.round(Date.parse(a.at) / 1000),
+          kind: a.kind,
+          label: a.label,
         }));
       })
       .catch(() => undefined);
@@ -153,7 +168,7 @@ export function SensorPage({ id }: { id: string }) {
           onClick={() =>
             shown &&
             download(
-              toCsv(shown.columns, s.sensorId, s.unit, shown.bucket),
+              toCsv(shown.columns, s.sensorId, s.unit, shown.bucket, userTimeZone()),
               `${sensorLabel(s.sensorId).replace(/[^\w.-]+/g, '_')}.csv`,
             )
           }
