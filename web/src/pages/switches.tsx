@@ -116,7 +116,7 @@ function SwitchRow({ sensor }: { sensor: Sensor }) {
             </button>
             <button
               type="button"
-              class="link"
+
               aria-expanded={history.value}
               aria-controls={timelineId}
               onClick={() => (history.value = !history.value)}
