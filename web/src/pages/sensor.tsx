@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { api, type Sensor } from '../api/client';
 import { Chart, type Annotation } from '../components/chart';
 import { LiveValue } from '../components/live-value';
@@ -8,6 +9,7 @@ import { watchReadings } from '../lib/live';
 import {
   chooseBucket,
   compareWith,
+  parseRelative,
   summary,
   toColumns,
   toCsv,
@@ -32,12 +34,22 @@ const PRESETS = [
   { key: '1y', label: '1 y', ms: 365 * 86_400_000 },
 ] as const;
 
+/** The range a link names (`?range=1y`, `?range=-6h`), else the last 24 hours. */
+function rangeOf(query: Record<string, string>): ShownRange {
+  const preset = PRESETS.find((p) => p.key === query.range);
+  if (preset) return { key: preset.key, ms: preset.ms };
+  const ms = query.range ? parseRelative(query.range) : null;
+  return ms !== null && query.range ? { key: query.range, ms } : { key: '24h', ms: 86_400_000 };
+}
+
 export function SensorPage({ id }: { id: string }) {
   const sensorId = decodeURIComponent(id);
+  const { query } = useLocation();
   const sensor = useSignal<Sensor | null | undefined>(undefined);
-  const shownRange = useSignal<ShownRange>({ key: '24h', ms: 86_400_000 });
-  const compare = useSignal(false);
-  const force15m = useSignal(false);
+  // The range, the comparison and the bucket live in the address too, so a reload or a shared link shows the same.
+  const shownRange = useSignal<ShownRange>(rangeOf(query));
+  const compare = useSignal(query.compare === '1');
+  const force15m = useSignal(query.bucket === '15m');
   const columns = useSignal<{ columns: Compared; bucket: Bucket; range: readonly [number, number] } | null>(null);
   const annotations = useSignal<Annotation[]>([]);
   const asTable = useSignal(false);
@@ -50,6 +62,17 @@ export function SensorPage({ id }: { id: string }) {
       .catch(() => (failed.value = true));
     return watchReadings([sensorId]);
   }, [sensorId]);
+
+  useEffect(() => {
+    const w = shownRange.value;
+    const params = new URLSearchParams();
+    if (w.key !== 'custom' && w.key !== '24h') params.set('range', w.key);
+    if (compare.value) params.set('compare', '1');
+    if (force15m.value) params.set('bucket', '15m');
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    if (search !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [shownRange.value, compare.value, force15m.value]);
 
   useEffect(() => {
     if (!sensor.value) return;
