@@ -40,6 +40,9 @@ interface Load {
   readonly drawn: number;
   /** Navigation start to the last byte of the series answer: the same data fetched by the page, not drawn. */
   readonly fetched: number;
+  /** When the page asked for the series, and how long the answer took to arrive. */
+  readonly asked: number;
+  readonly answered: number;
   /** The chart's own time, from the data handed to it to the drawn canvas. */
   readonly render: number;
   readonly points: number;
@@ -52,12 +55,17 @@ async function oneLoad(page: Page, url: string): Promise<Load> {
   const drawn = Number(await chart.getAttribute('data-drawn-at'));
   const render = Number(await chart.getAttribute('data-render-ms'));
   const points = Number(await chart.getAttribute('data-points'));
-  const fetched = await page.evaluate(() => {
-    const entries = performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[];
+  const { fetched, asked, answered } = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as unknown as {
+      name: string;
+      startTime: number;
+      responseEnd: number;
+    }[];
     const series = entries.filter((e) => e.name.includes('/api/readings/series'));
-    return Math.max(...series.map((e) => e.responseEnd));
+    const last = series.reduce((a, b) => (b.responseEnd > a.responseEnd ? b : a));
+    return { fetched: last.responseEnd, asked: last.startTime, answered: last.responseEnd - last.startTime };
   });
-  return { drawn, fetched, render, points };
+  return { drawn, fetched, asked, answered, render, points };
 }
 
 /**
@@ -146,6 +154,18 @@ export async function runUiBench(options: { loads: number }): Promise<Record<str
       drawnP99Ms: round(percentile(drawn, 99)),
       floorFetchedP50Ms: round(percentile(fetched, 50)),
       floorFetchedP99Ms: round(percentile(fetched, 99)),
+      seriesAskedAtP50Ms: round(
+        percentile(
+          loads.map((l) => l.asked),
+          50,
+        ),
+      ),
+      seriesAnswerP50Ms: round(
+        percentile(
+          loads.map((l) => l.answered),
+          50,
+        ),
+      ),
       chartRenderP50Ms: round(
         percentile(
           loads.map((l) => l.render),
