@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pino } from 'pino';
@@ -11,6 +11,7 @@ import { ensureHttpsCredentials } from '../src/infrastructure/tls/self-signed-ce
 import { startHttpServer } from '../src/interfaces/http/http-server.js';
 import { webRoot } from '../src/interfaces/web/serve-web-ui.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
+import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const GATEWAY = 'gw-bench-ui';
 const SENSOR = 'dsmr:bench-ui/power';
@@ -138,6 +139,7 @@ export async function runUiBench(options: { loads: number }): Promise<Record<str
     await page.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
     const target = `${server.url}/sensors/${encodeURIComponent(SENSOR)}?range=1y&bucket=15m`;
     const loads: Load[] = [];
+    const steal = stealMeter();
     for (let i = 0; i < WARM_UP + options.loads; i++) {
       const load = await oneLoad(page, target);
       if (i >= WARM_UP) loads.push(load);
@@ -177,6 +179,10 @@ export async function runUiBench(options: { loads: number }): Promise<Record<str
       shellInitialJsKB: Number((shell.rawBytes / 1024).toFixed(1)),
       shellInitialJsFiles: shell.files.join(' '),
       targetShellGzipKB: 100,
+      hostStealPercent: steal(),
+      hostSteal: STEAL_COUNTS,
+      // Runnable processes per core while measuring: above 1 the page, Chromium and the server wait for a CPU.
+      loadPerCore: Number((loadavg()[0]! / cpus().length).toFixed(1)),
     };
   } finally {
     await browser?.close();
