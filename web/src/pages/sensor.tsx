@@ -101,23 +101,7 @@ export function SensorPage({ id }: { id: string }) {
       return toColumns(localDays ? toLocalDays(series, userTimeZone()) : series, bucket);
     };
     columns.value = null;
-    annotations.value = [];
     let current = true;
-    // What the log says happened around the sensor explains steps and holes in a chart: its gateway going offline,
-    // configuration and firmware changes, switch commands. The server leaves out what the caller may not see.
-    api
-      .GET('/api/sensors/annotations', {
-        params: { query: { sensor: sensorId, from: from.toISOString(), to: to.toISOString() } },
-      })
-      .then(({ data }) => {
-        if (!current || !data) return;
-        annotations.value = data.items.map((a) => ({
-          t: Math.round(Date.parse(a.at) / 1000),
-          kind: a.kind,
-          label: a.label,
-        }));
-      })
-      .catch(() => undefined);
     Promise.all([
       fetchRange(from, to),
       compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null),
@@ -137,6 +121,34 @@ export function SensorPage({ id }: { id: string }) {
       current = false;
     };
   }, [sensorId, shownRange.value, force15m.value, compare.value]);
+
+  // What the log says happened around the sensor explains steps and holes in a chart: its gateway going offline,
+  // configuration and firmware changes, switch commands. The server leaves out what the caller may not see; asked
+  // only for a sensor the caller sees (another's would answer 404).
+  useEffect(() => {
+    annotations.value = [];
+    if (!sensor.value) return;
+    const w = shownRange.value;
+    const to = 'to' in w ? new Date(w.to) : new Date();
+    const from = 'from' in w ? new Date(w.from) : new Date(to.getTime() - w.ms);
+    let current = true;
+    api
+      .GET('/api/sensors/annotations', {
+        params: { query: { sensor: sensorId, from: from.toISOString(), to: to.toISOString() } },
+      })
+      .then(({ data }) => {
+        if (!current || !data) return;
+        annotations.value = data.items.map((a) => ({
+          t: Math.round(Date.parse(a.at) / 1000),
+          kind: a.kind,
+          label: a.label,
+        }));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [sensor.value, shownRange.value]);
 
   if (failed.value) return <p class="error">This page could not be loaded; reload it to try again.</p>;
   if (sensor.value === undefined) return <p role="status">Loading…</p>;
