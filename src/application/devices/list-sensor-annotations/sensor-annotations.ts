@@ -32,7 +32,7 @@ function changeText(change: unknown): string {
   if (typeof change !== 'object' || change === null) return '';
   return Object.entries(change)
     .filter(([key]) => key !== 'kind')
-    .map(([key, value]) => `${key} ${text(value)}`)
+    .map(([key, value]) => `${key} ${typeof value === 'boolean' ? String(value) : text(value)}`)
     .join(', ');
 }
 
