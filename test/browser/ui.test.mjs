@@ -358,6 +358,13 @@ describe('web UI in Chromium', () => {
         animations: 'disabled',
         fullPage: true,
       });
+      // The relay's own page marks both commands on its time axis, from the log.
+      await p.goto(`${app.url}/sensors/${encodeURIComponent(A_RELAY)}?range=1h`);
+      await p.locator('li[data-annotation-kind="command"]').nth(1).waitFor();
+      assert.match(
+        await p.locator('.changes').innerText(),
+        /switch command: switch on by user:bootstrap-admin \(cli\): timed out/,
+      );
       await p.context().close();
     },
   );

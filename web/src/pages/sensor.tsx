@@ -85,20 +85,26 @@ export function SensorPage({ id }: { id: string }) {
     // Days are the user's calendar days (23 or 25 hours on a DST change), folded from hourly buckets; the server's
     // day buckets are UTC days. Past five years (the hourly limit) the UTC days are drawn.
     const localDays = bucket === '1d' && span <= 1825 * 86_400_000;
-    const fetchRange = async (start: Date, end: Date): Promise<Columns | null> => {
+    const fetchRange = async (
+      start: Date,
+      end: Date,
+      asked: Bucket = bucket,
+    ): Promise<{ columns: Columns; bucket: Bucket } | null> => {
       const { data } = await api.GET('/api/readings/series', {
         params: {
           query: {
             sensor: [sensorId],
             from: start.toISOString(),
             to: end.toISOString(),
-            bucket: localDays ? '1h' : bucket,
+            bucket: localDays ? '1h' : asked,
           },
         },
       });
       const series = (typeof data === 'object' ? data.series : [])[0];
       if (!series) return null;
-      return toColumns(localDays ? toLocalDays(series, userTimeZone()) : series, bucket);
+      // A counter's raw points are its running total; a chart of it shows energy per bucket, 15 minutes at the finest.
+      if (asked === 'raw' && series.kind === 'counter') return fetchRange(start, end, '15m');
+      return { columns: toColumns(localDays ? toLocalDays(series, userTimeZone()) : series, asked), bucket: asked };
     };
     columns.value = null;
     let current = true;
@@ -111,8 +117,12 @@ export function SensorPage({ id }: { id: string }) {
         const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
         const empty: Columns = { x: [], y: [], lo: [], hi: [], kind: 'raw' };
         columns.value = {
-          columns: compareWith(now ?? empty, compare.value ? (before ?? empty) : null, Math.round(span / 1000)),
-          bucket,
+          columns: compareWith(
+            now?.columns ?? empty,
+            compare.value ? (before?.columns ?? empty) : null,
+            Math.round(span / 1000),
+          ),
+          bucket: now?.bucket ?? bucket,
           range,
         };
       })
