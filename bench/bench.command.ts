@@ -7,6 +7,7 @@ import { runIngestBench } from './ingest.bench.js';
 import { runLagBench } from './lag.bench.js';
 import { runQueryBench } from './query.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
+import { runUiBench } from './ui.bench.js';
 
 function report(result: Record<string, unknown>, json: boolean): void {
   if (!json) {
@@ -110,5 +111,15 @@ export function registerBenchmarks(bench: Command): void {
     .option('--json', 'only the JSON result line')
     .action(async (o: { seconds: number; readingsPerSecond: number; json?: boolean }) => {
       report(await runLagBench(o), o.json === true);
+    });
+  bench
+    .command('ui')
+    .description(
+      "navigation to a drawn chart of one meter's year of 15-minute buckets in Chromium vs the same data fetched by the page; the shell's initial JavaScript",
+    )
+    .option('--loads <n>', 'measured page loads', positiveInt, 20)
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { loads: number; json?: boolean }) => {
+      report(await runUiBench(o), o.json === true);
     });
 }

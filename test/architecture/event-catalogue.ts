@@ -8,6 +8,7 @@ import {
 } from '../../src/application/access/access-streams.js';
 import { sensorVisibilityStream } from '../../src/application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
 import { GRANT_STREAM_PREFIX } from '../../src/application/access/grant-stream.js';
+import { MAIN_METER_STREAM_PREFIX } from '../../src/application/access/choose-main-meter/main-meter-stream.js';
 import { ACTUATOR_STREAM_PREFIX, COMMAND_STREAM_PREFIX } from '../../src/application/control/control-streams.js';
 import { NODE_STREAM_PREFIX } from '../../src/application/devices/node-configuration/node-stream.js';
 import { GATEWAY_STREAM_PREFIX } from '../../src/application/gateways/gateway-stream.js';
@@ -20,6 +21,7 @@ import { API_CLIENT_EVENT_TYPES } from '../../src/domain/access/api-client.event
 import { DATA_ACCESSED } from '../../src/domain/access/data-access.events.js';
 import { GRANT_EVENT_TYPES } from '../../src/domain/access/grant.events.js';
 import { SENSOR_VISIBILITY_CHANGED } from '../../src/domain/access/sensor-visibility.decider.js';
+import { MAIN_METER_CHOSEN } from '../../src/domain/access/main-meter.decider.js';
 import { EMAIL_RESERVED, USER_EVENT_TYPES } from '../../src/domain/access/user.events.js';
 import { ACTUATOR_COMMAND_EVENT_TYPES, CONTROL_EVENT_TYPES } from '../../src/domain/control/actuator-command.events.js';
 import { DASHBOARD_EVENT_TYPES } from '../../src/domain/dashboards/dashboard.events.js';
@@ -61,6 +63,7 @@ export const STREAMS: readonly StreamEntry[] = [
   { context: 'access', stream: `${GRANT_STREAM_PREFIX}<grantId>`, events: GRANT_EVENT_TYPES },
   { context: 'access', stream: sensorVisibilityStream('<sensorId>'), events: [SENSOR_VISIBILITY_CHANGED] },
   { context: 'access', stream: `${ACCESS_LOG_STREAM_PREFIX}<yyyy-mm-dd>`, events: [DATA_ACCESSED] },
+  { context: 'access', stream: `${MAIN_METER_STREAM_PREFIX}<actorId>`, events: [MAIN_METER_CHOSEN] },
   { context: 'monitoring', stream: `${ALARM_STREAM_PREFIX}<nodeId>`, events: ALARM_EVENT_TYPES },
   { context: 'dashboards', stream: `${DASHBOARD_STREAM_PREFIX}<dashboardId>`, events: DASHBOARD_EVENT_TYPES },
 ];

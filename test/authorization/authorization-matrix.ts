@@ -115,6 +115,15 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     expected: LIST,
     listing: (f) => ({ id: f.A.sensorId, to: READ_A, in: items }),
   },
+  // Each caller's own setting: everyone signed in has one (none chosen, or A's sensor for A).
+  'GET /api/me/main-meter': { expected: LIST },
+  // Choosing A's power sensor: whoever may read it; a stranger is told it does not exist.
+  'PUT /api/me/main-meter': { request: (f) => ({ body: { sensorId: f.A.sensorId } }), expected: READERS },
+  // Whoever may read the sensor; what each sees inside (configuration, commands) narrows further by its rights.
+  'GET /api/sensors/annotations': {
+    request: (f) => ({ query: { sensor: f.A.sensorId, from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } }),
+    expected: READERS,
+  },
   // Sensors out of scope are answered in `missing`, like unknown ones.
   'GET /api/readings/latest': {
     request: (f) => ({ query: { sensor: [f.A.sensorId] } }),

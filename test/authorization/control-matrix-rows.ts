@@ -51,6 +51,11 @@ export const CONTROL_MATRIX_ROWS: Readonly<Record<string, MatrixRow>> = {
     request: () => ({ path: { id: UNKNOWN_COMMAND } }),
     expected: cells({ userA: 404, userB: 404, clients: 404, admin: 404 }),
   },
+  // The timeline needs the same `command` right as one command: a reader's grant does not show who switched (404).
+  'GET /api/actuator-commands': {
+    request: (f) => ({ query: { sensor: f.A.sensorId } }),
+    expected: cells({ userA: 200, userB: 404, clients: 404, admin: 200 }),
+  },
   // An alarm setting is applied by the server at once, so the admin's 202 needs no connected gateway.
   'POST /api/nodes/{nodeId}/configuration': {
     request: (f) => ({

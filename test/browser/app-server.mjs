@@ -54,6 +54,10 @@ export async function startApp() {
     get(path) {
       return call('GET', path, {}, undefined);
     },
+    /** A fresh access token of `user` (a login of its own, beside any browser session). */
+    async tokenOf(user) {
+      return (await app.api('POST', '/api/auth/login', { email: user.email, password: user.password })).accessToken;
+    },
     async aUser(name) {
       const email = `${name}-${randomUUID().slice(0, 8)}@example.org`;
       const password = `pw-${randomUUID()}`;
@@ -110,6 +114,23 @@ export async function startApp() {
          FROM generate_series(date_trunc('hour', now()) - interval '8761 hours', date_trunc('hour', now()) + interval '45 minutes', interval '15 minutes') AS t
          ON CONFLICT DO NOTHING`,
         [sensorId],
+      );
+    },
+    /** 15-minute power buckets for `sensorId` between two instants (inclusive), straight into the read model. */
+    async bucketsBetween(sensorId, from, to) {
+      await server.storage.readModels.query(
+        `INSERT INTO readings_buckets (sensor_id, bucket_width, bucket_start, quantity, unit, sample_count, value_sum, value_min, value_max, delta)
+         SELECT $1, '15m', t, 'power', 'W', 15, 15 * (400 + 300 * sin(extract(epoch FROM t) / 7200)), 300 + 300 * sin(extract(epoch FROM t) / 7200), 700 + 300 * sin(extract(epoch FROM t) / 7200), NULL
+         FROM generate_series($2::timestamptz, $3::timestamptz, interval '15 minutes') AS t
+         ON CONFLICT DO NOTHING`,
+        [sensorId, from, to],
+      );
+    },
+    /** Takes a sensor's 15-minute buckets in [from, to) out again: a stretch without data. */
+    async removeBuckets(sensorId, from, to) {
+      await server.storage.readModels.query(
+        `DELETE FROM readings_buckets WHERE sensor_id = $1 AND bucket_width = '15m' AND bucket_start >= $2::timestamptz AND bucket_start < $3::timestamptz`,
+        [sensorId, from, to],
       );
     },
     /** A configuration change of a node, as the configuration unit records it once the device confirmed. */

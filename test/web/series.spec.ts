@@ -5,6 +5,9 @@ import {
   summary,
   toColumns,
   toCsv,
+  toLocalDays,
+  localIso,
+  localMidnight,
   type SeriesDto,
 } from '../../web/src/lib/series.js';
 
@@ -90,5 +93,59 @@ describe('ranges and comparison', () => {
       'time,value_W,previous_period_W',
       '1970-01-01T00:01:40.000Z,1,5',
     ]);
+  });
+
+  it("folds hourly buckets into the user's calendar days, 23 and 25 hours long on DST changes", () => {
+    const zone = 'Europe/Amsterdam';
+    // Spring forward: 30 March 2025 starts at 23:00Z the day before and lasts 23 hours.
+    expect(new Date(localMidnight(Date.parse('2025-03-30T12:00:00Z'), zone)).toISOString()).toBe(
+      '2025-03-29T23:00:00.000Z',
+    );
+    expect(new Date(localMidnight(Date.parse('2025-03-31T12:00:00Z'), zone)).toISOString()).toBe(
+      '2025-03-30T22:00:00.000Z',
+    );
+    expect(new Date(localMidnight(Date.parse('2025-10-26T23:30:00Z'), zone)).toISOString()).toBe(
+      '2025-10-26T23:00:00.000Z',
+    );
+    const hours = (from: string, n: number) =>
+      Array.from({ length: n }, (_, i) => new Date(Date.parse(from) + i * HOUR).toISOString());
+    const counter: SeriesDto = {
+      sensorId: 's',
+      nodeId: 'n',
+      gatewayId: 'g',
+      quantity: 'energyImported',
+      unit: 'kWh',
+      kind: 'counter',
+      // 29 March 00:00 local (23:00Z on the 28th) to 31 March 00:00 local, one kWh per hour.
+      points: hours('2025-03-28T23:00:00Z', 24 + 23).map((t) => ({ t, count: 1, delta: 1 })),
+    };
+    const days = toLocalDays(counter, zone);
+    expect(days.points).toEqual([
+      { t: '2025-03-28T23:00:00.000Z', count: 24, delta: 24 },
+      { t: '2025-03-29T23:00:00.000Z', count: 23, delta: 23 },
+    ]);
+    const fall = toLocalDays(
+      gauge(hours('2025-10-25T22:00:00Z', 25).map((t, i) => ({ t, avg: i, min: i - 1, max: i + 1 }))),
+      zone,
+    );
+    expect(fall.points).toEqual([{ t: '2025-10-25T22:00:00.000Z', count: 25, avg: 12, min: -1, max: 25 }]);
+    // A local day without data stays out, so the chart draws it as a gap.
+    const withHole: SeriesDto = {
+      ...counter,
+      points: [
+        ...counter.points.slice(0, 24),
+        ...hours('2025-03-30T22:00:00Z', 24).map((t) => ({ t, count: 1, delta: 2 })),
+      ],
+    };
+    expect(toColumns(toLocalDays(withHole, zone), '1d').y).toEqual([24, null, 48]);
+  });
+
+  it('writes the wall-clock time with its offset beside UTC in the CSV when given the time zone', () => {
+    expect(localIso(Date.parse('2025-03-30T00:30:00Z') / 1000, 'Europe/Amsterdam')).toBe('2025-03-30T01:30:00+01:00');
+    expect(localIso(Date.parse('2025-03-30T01:30:00Z') / 1000, 'Europe/Amsterdam')).toBe('2025-03-30T03:30:00+02:00');
+    const columns = toColumns(gauge([{ t: '2025-03-30T01:00:00Z', avg: 1, min: 1, max: 1 }]), '1h');
+    expect(toCsv(columns, 's', 'W', '1h', 'Europe/Amsterdam')).toBe(
+      '# sensor s, bucket 1h, time zone Europe/Amsterdam\ntime,local_time,avg_W,min_W,max_W\n2025-03-30T01:00:00.000Z,2025-03-30T03:00:00+02:00,1,1,1\n',
+    );
   });
 });

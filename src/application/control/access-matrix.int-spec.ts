@@ -51,7 +51,7 @@ describe('access matrix of control and configuration (admin-only policy until gr
     new RequestActuatorCommandHandler(b.store, policy, new SqlActuatorDirectory(b.db)).execute(
       new RequestActuatorCommand(
         principal,
-        { sensorId: SENSOR, action: 'on', reason: '', timeoutSeconds: 30, idempotencyKey: null },
+        { sensorId: SENSOR, action: 'on', reason: '', origin: 'api', timeoutSeconds: 30, idempotencyKey: null },
         new Date(),
         'c',
       ),

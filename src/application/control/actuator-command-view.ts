@@ -1,4 +1,5 @@
 import type { ActuatorCommandState } from '../../domain/control/actuator-command.decider.js';
+import { originOf, type CommandOrigin } from '../../domain/control/actuator-command.events.js';
 
 export interface ActuatorCommandView {
   readonly commandId: string;
@@ -9,6 +10,7 @@ export interface ActuatorCommandView {
   readonly status: string;
   readonly expectedState: number | null;
   readonly requestedBy: string;
+  readonly origin: CommandOrigin;
   readonly reason: string;
   readonly requestedAt: string;
   readonly expiresAt: string;
@@ -28,6 +30,7 @@ export function commandView(state: Exclude<ActuatorCommandState, { status: 'none
     status: state.status,
     expectedState: request.expectedState,
     requestedBy: request.requestedBy,
+    origin: originOf(request),
     reason: request.reason,
     requestedAt: request.requestedAt,
     expiresAt: request.expiresAt,

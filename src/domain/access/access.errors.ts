@@ -111,3 +111,11 @@ export class InvalidVisibilityError extends AccessDomainError {
     super(`visibility must be one of private, shared, public_aggregate; got ${value.slice(0, 40)}`);
   }
 }
+
+export class InvalidMainMeterError extends AccessDomainError {
+  override readonly name = 'InvalidMainMeterError';
+  readonly code = 'invalid' as const;
+  constructor(reason: string) {
+    super(`the main meter ${reason}`);
+  }
+}

@@ -1,7 +1,7 @@
 import { anActuatorCommandRequested } from '#test/builders/control.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { actuatorCommandDecider, type ActuatorCommandCommand } from './actuator-command.decider.js';
-import type { ActuatorCommandEvent, ActuatorCommandRequested } from './actuator-command.events.js';
+import { originOf, type ActuatorCommandEvent, type ActuatorCommandRequested } from './actuator-command.events.js';
 import { InvalidActuatorCommandError } from './actuator-command.errors.js';
 
 const given = DeciderSpecification.for(actuatorCommandDecider);
@@ -22,6 +22,7 @@ const requestCommand = (
     action: 'on',
     currentState: 0,
     requestedBy: 'user:u1',
+    origin: 'ui',
     reason: 'evening',
     idempotencyKey: null,
     timeoutSeconds: 30,
@@ -54,6 +55,16 @@ describe('actuator command decider', () => {
     given()
       .when(requestCommand({ action: 'toggle', currentState: null }))
       .then(([unknownToggle]) => expect((unknownToggle as ActuatorCommandRequested).data.expectedState).toBeNull());
+  });
+
+  it('Given nothing, When requested, Then the request records where it came from; one recorded without reads as the API', () => {
+    given()
+      .when(requestCommand({ origin: 'cli' }))
+      .then(([requested]) => expect(originOf((requested as ActuatorCommandRequested).data)).toBe('cli'));
+    // Commands stored before origins were recorded lack the field: every one of them came through the HTTP API.
+    expect(anActuatorCommandRequested().data).not.toHaveProperty('origin');
+    expect(originOf(anActuatorCommandRequested().data)).toBe('api');
+    expect(originOf(anActuatorCommandRequested({ origin: 'rule' }).data)).toBe('rule');
   });
 
   it('Given nothing, When requested with a bad timeout or idempotency key, Then it throws', () => {

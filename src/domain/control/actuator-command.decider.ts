@@ -2,6 +2,7 @@ import type {
   ActuatorCommandEvent,
   ActuatorCommandRequested,
   CommandFailureReason,
+  CommandOrigin,
   SwitchAction,
   SwitchState,
 } from './actuator-command.events.js';
@@ -31,6 +32,7 @@ export type ActuatorCommandCommand =
         /** The actuator's last reported state, which a toggle inverts; null when never reported. */
         readonly currentState: SwitchState | null;
         readonly requestedBy: string;
+        readonly origin: CommandOrigin;
         readonly reason: string;
         readonly idempotencyKey: string | null;
         readonly timeoutSeconds: number;
@@ -147,6 +149,7 @@ function request(
         action: data.action,
         expectedState: expectedStateOf(data.action, data.currentState),
         requestedBy: data.requestedBy,
+        origin: data.origin,
         reason: data.reason,
         idempotencyKey: data.idempotencyKey,
         requestedAt: data.at,

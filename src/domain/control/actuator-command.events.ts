@@ -6,6 +6,16 @@ export type SwitchAction = (typeof SWITCH_ACTIONS)[number];
 /** 1 = on, 0 = off: the canonical `switchState` value the device reports. */
 export type SwitchState = 0 | 1;
 
+/**
+ * Where a command came from: the web UI, another API caller, the CLI, or a rule inside the server. The HTTP caller
+ * says which of the first three it is (only the server's own rules say `rule`).
+ */
+export const COMMAND_ORIGINS = ['ui', 'api', 'cli', 'rule'] as const;
+export type CommandOrigin = (typeof COMMAND_ORIGINS)[number];
+
+/** Commands recorded before the origin was: every one of them came through the HTTP API. */
+export const ORIGIN_BEFORE_RECORDED: CommandOrigin = 'api';
+
 export const COMMAND_FAILURE_REASONS = ['device_error', 'gateway_error'] as const;
 export type CommandFailureReason = (typeof COMMAND_FAILURE_REASONS)[number];
 
@@ -22,6 +32,8 @@ export type ActuatorCommandRequested = DomainEvent<
     /** The state that confirms the command; null for a toggle of an actuator whose state was never reported. */
     readonly expectedState: SwitchState | null;
     readonly requestedBy: string;
+    /** Absent on commands recorded before origins were: read it with `originOf`. */
+    readonly origin?: CommandOrigin;
     readonly reason: string;
     readonly idempotencyKey: string | null;
     readonly requestedAt: string;
@@ -104,4 +116,13 @@ export function isActuatorCommandEvent(event: { readonly type: string }): event 
 
 export function isSwitchAction(value: unknown): value is SwitchAction {
   return typeof value === 'string' && (SWITCH_ACTIONS as readonly string[]).includes(value);
+}
+
+export function isCommandOrigin(value: unknown): value is CommandOrigin {
+  return typeof value === 'string' && (COMMAND_ORIGINS as readonly string[]).includes(value);
+}
+
+/** The origin of a request, reading an absent (or unknown) one as the API, where every older command came from. */
+export function originOf(request: ActuatorCommandRequested['data']): CommandOrigin {
+  return isCommandOrigin(request.origin) ? request.origin : ORIGIN_BEFORE_RECORDED;
 }

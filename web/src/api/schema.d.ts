@@ -25,7 +25,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An actuator's command timeline, newest first: who asked, when, from where (UI, API, CLI, rule), and how it ended */
+        get: operations["listActuatorCommands"];
         put?: never;
         /** Switch an actuator on, off or over; the gateway applies it when connected, a report confirms it */
         post: operations["requestActuatorCommand"];
@@ -629,6 +630,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/main-meter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's main meter: the power sensor whose reading the sub-meters are subtracted from */
+        get: operations["getMainMeter"];
+        /** Choose (or with null, clear) the main meter; it must be a power sensor the caller may read */
+        put: operations["chooseMainMeter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nodes": {
         parameters: {
             query?: never;
@@ -809,6 +828,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sensors/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Moments from the log that explain a sensor's chart: its gateway online or offline, its node's configuration and firmware changes, its switches' commands */
+        get: operations["listSensorAnnotations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -953,6 +989,11 @@ export interface components {
             gatewayId: string;
             nodeId: string;
             /**
+             * @description Where the command came from: the web UI, another API caller, the CLI, or a rule of the server; commands recorded before origins were read as api
+             * @enum {string}
+             */
+            origin: "ui" | "api" | "cli" | "rule";
+            /**
              * @description What the gateway or the expiry said
              * @example device_error: not connected
              */
@@ -972,6 +1013,12 @@ export interface components {
              * @enum {string}
              */
             status: "requested" | "dispatched" | "acknowledged" | "failed" | "timed_out";
+        };
+        ActuatorCommandPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["ActuatorCommandDto"][];
+            /** @description Pass as `before` for the next, older page; null at the end */
+            nextBefore: number | null;
         };
         AlarmDto: {
             /** Format: uuid */
@@ -1596,6 +1643,13 @@ export interface components {
             /** Format: password */
             password: string;
         };
+        MainMeterDto: {
+            /**
+             * @description The power sensor read as the home total (the grid meter); the Now page shows it minus the sub-meters as untracked. Null: none chosen
+             * @example dsmr:4530303331303033/power
+             */
+            sensorId: string | null;
+        };
         NetworkConfigurationFieldDto: {
             /** @description What the coordinator last confirmed */
             applied: components["schemas"]["AppliedNetworkValueDto"] | null;
@@ -2003,6 +2057,12 @@ export interface components {
             /** @enum {string} */
             action: "on" | "off" | "toggle";
             /**
+             * @description Where the command comes from, shown in the actuator's command timeline: the web UI, the CLI, or another API caller
+             * @default api
+             * @enum {string}
+             */
+            origin?: "ui" | "api" | "cli";
+            /**
              * @description Stored with the command; empty when omitted
              * @example evening routine
              */
@@ -2063,6 +2123,23 @@ export interface components {
             /** @description Shown in this answer only; the server keeps a verifier, never the secret */
             clientSecret: string;
             secretFingerprint: string;
+        };
+        SensorAnnotationDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description The sensor's gateway came online or went offline, its node's configuration or firmware changed, or one of the node's switches was commanded
+             * @enum {string}
+             */
+            kind: "gateway_online" | "gateway_offline" | "configuration" | "firmware" | "command";
+            /** @example gateway gw-1 offline (link lost) */
+            label: string;
+        };
+        SensorAnnotationsDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["SensorAnnotationDto"][];
+            /** @description More happened in the range than one answer holds (the newest 500 are kept); ask for a shorter range */
+            truncated: boolean;
         };
         SensorPageDto: {
             items: components["schemas"]["SensorViewDto"][];
@@ -2285,6 +2362,85 @@ export interface operations {
             };
             /** @description The caller may not perform this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listActuatorCommands: {
+        parameters: {
+            query: {
+                /** @description The `nextBefore` of the previous page */
+                before?: number;
+                limit?: number;
+                /** @description The actuator: its `switchState` sensor id */
+                sensor: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActuatorCommandPageDto"];
+                };
+            };
+            /** @description sensor is missing, or limit or before is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The sensor does not exist, or the caller holds no `command` right on it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6003,6 +6159,159 @@ export interface operations {
             };
         };
     };
+    getMainMeter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MainMeterDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    chooseMainMeter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MainMeterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MainMeterDto"];
+                };
+            };
+            /** @description sensorId is missing or invalid, or the sensor does not measure power */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The sensor does not exist, or the caller may not read it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     listNodes: {
         parameters: {
             query?: {
@@ -6836,6 +7145,85 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listSensorAnnotations: {
+        parameters: {
+            query: {
+                /** @description ISO-8601 with a zone */
+                from: string;
+                sensor: string;
+                /** @description ISO-8601 with a zone */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorAnnotationsDto"];
+                };
+            };
+            /** @description sensor, from or to is missing or invalid, or from is after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The sensor does not exist, or the caller may not read it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,20 +6,30 @@ import type { Compared } from '../lib/series';
 const LINE = '#0b5cad';
 const BAND = 'rgba(11, 92, 173, 0.18)';
 
-/** A moment from the log drawn on the time axis (a configuration change, for now). */
+/** A moment from the log drawn on the time axis: the gateway online or offline, a configuration, firmware, a command. */
 export interface Annotation {
   readonly t: number;
+  readonly kind: 'gateway_online' | 'gateway_offline' | 'configuration' | 'firmware' | 'command';
   readonly label: string;
 }
+
+/** One colour per kind, also used for the marker beside each entry of the list under the chart. */
+export const ANNOTATION_COLOURS: Record<Annotation['kind'], string> = {
+  gateway_offline: '#b42318',
+  gateway_online: '#1a7f37',
+  configuration: '#9a6700',
+  firmware: '#8250df',
+  command: '#0b5cad',
+};
 
 /** Dashed vertical lines at each annotation, drawn over the plot after the series. */
 function drawAnnotations(u: uPlot, annotations: readonly Annotation[]): void {
   const { ctx, bbox } = u;
   ctx.save();
-  ctx.strokeStyle = '#9a6700';
   ctx.lineWidth = 1;
   ctx.setLineDash([3, 3]);
   for (const a of annotations) {
+    ctx.strokeStyle = ANNOTATION_COLOURS[a.kind];
     const x = Math.round(u.valToPos(a.t, 'x', true));
     if (x < bbox.left || x > bbox.left + bbox.width) continue;
     ctx.beginPath();
@@ -137,13 +147,15 @@ export function Chart({
     if (columns.previous) data.push(columns.previous as (number | null)[]);
     for (const m of more) data.push(m.y as (number | null)[]);
     let first = true;
-    // The first draw's time is exposed for the browser tests and the UI benchmark (data-render-ms).
+    // The first draw's time is exposed for the browser tests and the UI benchmark: data-render-ms from the data to
+    // the drawn chart, data-drawn-at since the page's navigation began.
     const drawn = (u: uPlot): void => {
       drawAnnotations(u, annotations);
       if (!first) return;
       first = false;
       const ms = performance.now() - started;
       element.dataset.renderMs = ms.toFixed(1);
+      element.dataset.drawnAt = performance.now().toFixed(1);
       onDrawn?.(ms);
     };
     const plot = new uPlot(

@@ -73,12 +73,16 @@ export function toColumns(series: SeriesDto, bucket: Bucket): Columns {
   return { x, y, lo, hi, kind };
 }
 
-/** CSV of exactly the columns on screen (gaps as empty cells), times in ISO-8601 UTC. */
+/**
+ * CSV of exactly the columns on screen (gaps as empty cells), times in ISO-8601 UTC and, given the user's time zone,
+ * also as the wall-clock time shown on the page (with its offset, so DST days read right).
+ */
 export function toCsv(
   columns: Columns & { readonly previous?: (number | null | undefined)[] | null },
   sensorId: string,
   unit: string,
   bucket: Bucket,
+  timeZone?: string,
 ): string {
   const name =
     columns.kind === 'gauge'
@@ -86,14 +90,16 @@ export function toCsv(
       : columns.kind === 'counter'
         ? `delta_${unit}`
         : `value_${unit}`;
-  const head = `time,${name}${columns.previous ? `,previous_period_${unit}` : ''}`;
+  const head = `time,${timeZone ? 'local_time,' : ''}${name}${columns.previous ? `,previous_period_${unit}` : ''}`;
   const rows = columns.x.map((t, i) => {
-    const cells = [new Date(t * 1000).toISOString(), columns.y[i] ?? ''];
+    const cells: (string | number)[] = [new Date(t * 1000).toISOString()];
+    if (timeZone) cells.push(localIso(t, timeZone));
+    cells.push(columns.y[i] ?? '');
     if (columns.kind === 'gauge') cells.push(columns.lo[i] ?? '', columns.hi[i] ?? '');
     if (columns.previous) cells.push(columns.previous[i] ?? '');
     return cells.join(',');
   });
-  return `# sensor ${sensorId}, bucket ${bucket}\n${head}\n${rows.join('\n')}\n`;
+  return `# sensor ${sensorId}, bucket ${bucket}${timeZone ? `, time zone ${timeZone}` : ''}\n${head}\n${rows.join('\n')}\n`;
 }
 
 export function summary(columns: Columns): {
@@ -164,4 +170,93 @@ export function compareWith(current: Columns, previous: Columns | null, shiftSec
     }
   }
   return { x, y, lo, hi, kind: current.kind, previous: prev };
+}
+
+type GaugePoint = components['schemas']['GaugeBucketPointDto'];
+type CounterPoint = components['schemas']['CounterBucketPointDto'];
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time of an instant in `timeZone`, read as if it were UTC (so the difference is the zone's offset). */
+function wallClockAsUtc(ms: number, timeZone: string): number {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+}
+
+/** The instant the local day holding `ms` begins in `timeZone` (a DST day is 23 or 25 hours long). */
+export function localMidnight(ms: number, timeZone: string): number {
+  const wall = wallClockAsUtc(ms, timeZone);
+  const day = wall - (((wall % 86_400_000) + 86_400_000) % 86_400_000);
+  let guess = day - (wall - Math.floor(ms / 1000) * 1000);
+  // The offset at midnight may differ from the offset at `ms` (the day of a DST change): settle it.
+  for (let i = 0; i < 2; i += 1) guess = day - (wallClockAsUtc(guess, timeZone) - guess);
+  return guess;
+}
+
+/** The browser's time zone, the one every time on the page is shown in. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Hourly buckets folded into the user's calendar days (the server's day buckets are UTC days): a day's average
+ * weighs each hour by its samples, its band spans the hours' extremes, a counter's energy is the hours' sum. A day
+ * without any hour of data is left out, so it is drawn as a gap.
+ */
+export function toLocalDays(hourly: SeriesDto, timeZone: string): SeriesDto {
+  const days = new Map<number, (GaugePoint | CounterPoint)[]>();
+  for (const point of hourly.points) {
+    if (!('count' in point)) continue;
+    const day = localMidnight(Date.parse(point.t), timeZone);
+    const list = days.get(day) ?? [];
+    list.push(point);
+    days.set(day, list);
+  }
+  const points = [...days.entries()]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([day, hours]): (GaugePoint | CounterPoint)[] => {
+      const t = new Date(day).toISOString();
+      const count = hours.reduce((sum, h) => sum + h.count, 0);
+      if (hourly.kind === 'counter') {
+        const deltas = hours.map((h) => ('delta' in h ? h.delta : null)).filter((d): d is number => d !== null);
+        return [{ t, count, delta: deltas.length > 0 ? deltas.reduce((a, b) => a + b, 0) : null }];
+      }
+      const gauges = hours.filter((h): h is GaugePoint => 'avg' in h && h.avg !== null);
+      if (gauges.length === 0) return [];
+      const weight = gauges.reduce((sum, h) => sum + Math.max(1, h.count), 0);
+      return [
+        {
+          t,
+          count,
+          avg: gauges.reduce((sum, h) => sum + h.avg! * Math.max(1, h.count), 0) / weight,
+          min: Math.min(...gauges.map((h) => h.min ?? h.avg!)),
+          max: Math.max(...gauges.map((h) => h.max ?? h.avg!)),
+        },
+      ];
+    });
+  return { ...hourly, points };
+}
+
+/** `2025-03-30T00:00:00+01:00`: an instant as the user's wall clock, with the offset in force then. */
+export function localIso(seconds: number, timeZone: string): string {
+  const ms = seconds * 1000;
+  const offset = Math.round((wallClockAsUtc(ms, timeZone) - Math.floor(ms / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${new Date(ms + offset * 60_000).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
 }

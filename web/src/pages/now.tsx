@@ -64,6 +64,33 @@ export function NowPage() {
   const counters = (sensors.value ?? []).filter((s) => ENERGY.has(s.quantity));
   useEffect(() => watchReadings(power.map((s) => s.sensorId)), [power.map((s) => s.sensorId).join('|')]);
   const energy = useTodaysEnergy(counters);
+  // The meter the untracked remainder is measured against: the user's own setting, kept on the server.
+  const mainMeter = useSignal<string | null>(null);
+  const mainMeterError = useSignal<string | null>(null);
+  useEffect(() => {
+    void api
+      .GET('/api/me/main-meter')
+      .then(({ data }) => {
+        if (data) mainMeter.value = data.sensorId;
+      })
+      .catch(() => undefined);
+  }, []);
+  const chooseMainMeter = (sensorId: string | null) => {
+    const before = mainMeter.value;
+    mainMeter.value = sensorId;
+    mainMeterError.value = null;
+    void api
+      .PUT('/api/me/main-meter', { body: { sensorId } })
+      .then(({ data, error }) => {
+        if (data) return;
+        mainMeter.value = before;
+        mainMeterError.value = (error as { detail?: string } | undefined)?.detail ?? 'the main meter was not saved';
+      })
+      .catch(() => {
+        mainMeter.value = before;
+        mainMeterError.value = 'the server could not be reached';
+      });
+  };
   return (
     <section>
       <h1>Now</h1>
@@ -95,7 +122,10 @@ export function NowPage() {
           </ul>
         </section>
       )}
-      {power.length > 1 && <TopConsumers power={power} />}
+      {power.length > 1 && (
+        <TopConsumers power={power} mainMeter={mainMeter.value} onChooseMainMeter={chooseMainMeter} />
+      )}
+      {mainMeterError.value && <p class="error">{mainMeterError.value}</p>}
       {counters.length > 0 && (
         <section aria-labelledby="energy-h">
           <h2 id="energy-h">Energy today</h2>

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { api, type Sensor } from '../api/client';
 import { Chart, type Annotation } from '../components/chart';
 import { LiveValue } from '../components/live-value';
@@ -8,9 +9,12 @@ import { watchReadings } from '../lib/live';
 import {
   chooseBucket,
   compareWith,
+  parseRelative,
   summary,
   toColumns,
   toCsv,
+  toLocalDays,
+  userTimeZone,
   type Bucket,
   type Columns,
   type Compared,
@@ -30,12 +34,22 @@ const PRESETS = [
   { key: '1y', label: '1 y', ms: 365 * 86_400_000 },
 ] as const;
 
+/** The range a link names (`?range=1y`, `?range=-6h`), else the last 24 hours. */
+function rangeOf(query: Record<string, string>): ShownRange {
+  const preset = PRESETS.find((p) => p.key === query.range);
+  if (preset) return { key: preset.key, ms: preset.ms };
+  const ms = query.range ? parseRelative(query.range) : null;
+  return ms !== null && query.range ? { key: query.range, ms } : { key: '24h', ms: 86_400_000 };
+}
+
 export function SensorPage({ id }: { id: string }) {
   const sensorId = decodeURIComponent(id);
+  const { query } = useLocation();
   const sensor = useSignal<Sensor | null | undefined>(undefined);
-  const shownRange = useSignal<ShownRange>({ key: '24h', ms: 86_400_000 });
-  const compare = useSignal(false);
-  const force15m = useSignal(false);
+  // The range, the comparison and the bucket live in the address too, so a reload or a shared link shows the same.
+  const shownRange = useSignal<ShownRange>(rangeOf(query));
+  const compare = useSignal(query.compare === '1');
+  const force15m = useSignal(query.bucket === '15m');
   const columns = useSignal<{ columns: Compared; bucket: Bucket; range: readonly [number, number] } | null>(null);
   const annotations = useSignal<Annotation[]>([]);
   const asTable = useSignal(false);
@@ -50,35 +64,50 @@ export function SensorPage({ id }: { id: string }) {
   }, [sensorId]);
 
   useEffect(() => {
-    if (!sensor.value) return;
+    const w = shownRange.value;
+    const params = new URLSearchParams();
+    if (w.key !== 'custom' && w.key !== '24h') params.set('range', w.key);
+    if (compare.value) params.set('compare', '1');
+    if (force15m.value) params.set('bucket', '15m');
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    if (search !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [shownRange.value, compare.value, force15m.value]);
+
+  // The history is asked for at once, beside the sensor list (it needs only the id): one round trip less to a chart.
+  useEffect(() => {
     const w = shownRange.value;
     const to = 'to' in w ? new Date(w.to) : new Date();
     const from = 'from' in w ? new Date(w.from) : new Date(to.getTime() - w.ms);
     const span = to.getTime() - from.getTime();
-    const bucket = chooseBucket(span, box.current?.clientWidth ?? 800, force15m.value);
-    const fetchRange = async (start: Date, end: Date): Promise<Columns | null> => {
+    const width = box.current?.clientWidth ?? document.getElementById('main')?.clientWidth ?? 800;
+    const bucket = chooseBucket(span, width, force15m.value);
+    // Days are the user's calendar days (23 or 25 hours on a DST change), folded from hourly buckets; the server's
+    // day buckets are UTC days. Past five years (the hourly limit) the UTC days are drawn.
+    const localDays = bucket === '1d' && span <= 1825 * 86_400_000;
+    const fetchRange = async (
+      start: Date,
+      end: Date,
+      asked: Bucket = bucket,
+    ): Promise<{ columns: Columns; bucket: Bucket } | null> => {
       const { data } = await api.GET('/api/readings/series', {
-        params: { query: { sensor: [sensorId], from: start.toISOString(), to: end.toISOString(), bucket } },
+        params: {
+          query: {
+            sensor: [sensorId],
+            from: start.toISOString(),
+            to: end.toISOString(),
+            bucket: localDays ? '1h' : asked,
+          },
+        },
       });
       const series = (typeof data === 'object' ? data.series : [])[0];
-      return series ? toColumns(series, bucket) : null;
+      if (!series) return null;
+      // A counter's raw points are its running total; a chart of it shows energy per bucket, 15 minutes at the finest.
+      if (asked === 'raw' && series.kind === 'counter') return fetchRange(start, end, '15m');
+      return { columns: toColumns(localDays ? toLocalDays(series, userTimeZone()) : series, asked), bucket: asked };
     };
     columns.value = null;
-    annotations.value = [];
     let current = true;
-    // Configuration changes of the sensor's node explain steps in a chart; callers who may not read them see none.
-    api
-      .GET('/api/nodes/{nodeId}/configuration/changes', {
-        params: { path: { nodeId: sensor.value.nodeId }, query: { from: from.toISOString(), to: to.toISOString() } },
-      })
-      .then(({ data }) => {
-        if (!current || !Array.isArray(data)) return;
-        annotations.value = data.slice(0, 200).map((c) => ({
-          t: Math.round(Date.parse(c.at) / 1000),
-          label: `${c.type.replace(/^NodeConfiguration/, 'configuration ').toLowerCase()}: ${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)} (by ${c.by})`,
-        }));
-      })
-      .catch(() => undefined);
     Promise.all([
       fetchRange(from, to),
       compare.value ? fetchRange(new Date(from.getTime() - span), from) : Promise.resolve(null),
@@ -88,8 +117,12 @@ export function SensorPage({ id }: { id: string }) {
         const range = [Math.floor(from.getTime() / 1000), Math.ceil(to.getTime() / 1000)] as const;
         const empty: Columns = { x: [], y: [], lo: [], hi: [], kind: 'raw' };
         columns.value = {
-          columns: compareWith(now ?? empty, compare.value ? (before ?? empty) : null, Math.round(span / 1000)),
-          bucket,
+          columns: compareWith(
+            now?.columns ?? empty,
+            compare.value ? (before?.columns ?? empty) : null,
+            Math.round(span / 1000),
+          ),
+          bucket: now?.bucket ?? bucket,
           range,
         };
       })
@@ -97,7 +130,35 @@ export function SensorPage({ id }: { id: string }) {
     return () => {
       current = false;
     };
-  }, [sensor.value, shownRange.value, force15m.value, compare.value]);
+  }, [sensorId, shownRange.value, force15m.value, compare.value]);
+
+  // What the log says happened around the sensor explains steps and holes in a chart: its gateway going offline,
+  // configuration and firmware changes, switch commands. The server leaves out what the caller may not see; asked
+  // only for a sensor the caller sees (another's would answer 404).
+  useEffect(() => {
+    annotations.value = [];
+    if (!sensor.value) return;
+    const w = shownRange.value;
+    const to = 'to' in w ? new Date(w.to) : new Date();
+    const from = 'from' in w ? new Date(w.from) : new Date(to.getTime() - w.ms);
+    let current = true;
+    api
+      .GET('/api/sensors/annotations', {
+        params: { query: { sensor: sensorId, from: from.toISOString(), to: to.toISOString() } },
+      })
+      .then(({ data }) => {
+        if (!current || !data) return;
+        annotations.value = data.items.map((a) => ({
+          t: Math.round(Date.parse(a.at) / 1000),
+          kind: a.kind,
+          label: a.label,
+        }));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [sensor.value, shownRange.value]);
 
   if (failed.value) return <p class="error">This page could not be loaded; reload it to try again.</p>;
   if (sensor.value === undefined) return <p role="status">Loading…</p>;
@@ -153,7 +214,7 @@ export function SensorPage({ id }: { id: string }) {
           onClick={() =>
             shown &&
             download(
-              toCsv(shown.columns, s.sensorId, s.unit, shown.bucket),
+              toCsv(shown.columns, s.sensorId, s.unit, shown.bucket, userTimeZone()),
               `${sensorLabel(s.sensorId).replace(/[^\w.-]+/g, '_')}.csv`,
             )
           }

@@ -60,7 +60,14 @@ describe('actuator command dispatcher across a restart', () => {
       new RequestActuatorCommandHandler(b.store, new AdminOnlyAccessPolicy(), new SqlActuatorDirectory(b.db)).execute(
         new RequestActuatorCommand(
           BOOTSTRAP_ADMIN,
-          { sensorId: SENSOR, action: 'on', reason: 'night', timeoutSeconds: 600, idempotencyKey: 'restart-1' },
+          {
+            sensorId: SENSOR,
+            action: 'on',
+            reason: 'night',
+            origin: 'api',
+            timeoutSeconds: 600,
+            idempotencyKey: 'restart-1',
+          },
           new Date(),
           'c',
         ),

@@ -1,5 +1,5 @@
 import type { Principal } from '../../../domain/access/principal.js';
-import type { SwitchAction } from '../../../domain/control/actuator-command.events.js';
+import type { CommandOrigin, SwitchAction } from '../../../domain/control/actuator-command.events.js';
 import type { ActuatorCommandView } from '../actuator-command-view.js';
 
 export class RequestActuatorCommand {
@@ -9,6 +9,8 @@ export class RequestActuatorCommand {
       readonly sensorId: string;
       readonly action: SwitchAction;
       readonly reason: string;
+      /** Where it came from: the HTTP caller says ui, api or cli; the server's own rules say rule. */
+      readonly origin: CommandOrigin;
       readonly timeoutSeconds: number;
       readonly idempotencyKey: string | null;
     },

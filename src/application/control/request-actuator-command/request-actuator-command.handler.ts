@@ -74,6 +74,7 @@ export class RequestActuatorCommandHandler implements ICommandHandler<
           action: input.action,
           currentState: current?.state ?? null,
           requestedBy: actorId,
+          origin: input.origin,
           reason: input.reason,
           idempotencyKey: input.idempotencyKey,
           timeoutSeconds: input.timeoutSeconds,

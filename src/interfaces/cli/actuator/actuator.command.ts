@@ -53,6 +53,7 @@ export function registerActuator(program: Command): void {
         const body = {
           sensorId,
           action,
+          origin: 'cli',
           ...(options.reason !== undefined ? { reason: options.reason } : {}),
           ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
         };

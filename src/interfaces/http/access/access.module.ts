@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ChooseMainMeterHandler } from '../../../application/access/choose-main-meter/choose-main-meter.handler.js';
+import { GetMainMeterHandler } from '../../../application/access/get-main-meter/get-main-meter.handler.js';
 import { ChangeSensorVisibilityHandler } from '../../../application/access/change-sensor-visibility/change-sensor-visibility.handler.js';
 import { ChangeUserRoleHandler } from '../../../application/access/change-user-role/change-user-role.handler.js';
 import { DisableUserHandler } from '../../../application/access/disable-user/disable-user.handler.js';
@@ -18,6 +20,7 @@ import { AccessController } from './access.controller.js';
 import { AuthController } from './auth.controller.js';
 import { ClientsController } from './clients.controller.js';
 import { OAuthTokenController } from './oauth-token.controller.js';
+import { MainMeterController } from './main-meter.controller.js';
 import { UsersController } from './users.controller.js';
 
 /**
@@ -26,7 +29,14 @@ import { UsersController } from './users.controller.js';
  */
 @Module({
   imports: [AccessPolicyModule],
-  controllers: [AuthController, UsersController, ClientsController, OAuthTokenController, AccessController],
+  controllers: [
+    AuthController,
+    UsersController,
+    ClientsController,
+    OAuthTokenController,
+    AccessController,
+    MainMeterController,
+  ],
   providers: [
     RegisterUserHandler,
     ChangeUserRoleHandler,
@@ -42,6 +52,8 @@ import { UsersController } from './users.controller.js';
     ListGrantsHandler,
     QueryAccessLogHandler,
     GrantExpirySweeper,
+    ChooseMainMeterHandler,
+    GetMainMeterHandler,
   ],
 })
 export class AccessModule {}

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
-import { SWITCH_ACTIONS } from '../../../domain/control/actuator-command.events.js';
+import type { ActuatorCommandPage } from '../../../application/control/list-actuator-commands/list-actuator-commands.query.js';
+import {
+  COMMAND_ORIGINS,
+  SWITCH_ACTIONS,
+  type CommandOrigin,
+} from '../../../domain/control/actuator-command.events.js';
 
 // Response shape for the OpenAPI document; `implements` keeps it in step with what the handlers return.
 
@@ -23,6 +28,12 @@ export class ActuatorCommandDto implements ActuatorCommandView {
   })
   readonly expectedState!: number | null;
   @ApiProperty({ description: 'Actor id of the caller', example: 'user:3f1c…' }) readonly requestedBy!: string;
+  @ApiProperty({
+    enum: COMMAND_ORIGINS,
+    description:
+      'Where the command came from: the web UI, another API caller, the CLI, or a rule of the server; commands recorded before origins were read as api',
+  })
+  readonly origin!: CommandOrigin;
   @ApiProperty({ maxLength: 500 }) readonly reason!: string;
   @ApiProperty({ format: 'date-time' }) readonly requestedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Without an outcome by then the command times out' })
@@ -36,4 +47,14 @@ export class ActuatorCommandDto implements ActuatorCommandView {
     example: 'device_error: not connected',
   })
   readonly outcome!: string | null;
+}
+
+export class ActuatorCommandPageDto implements ActuatorCommandPage {
+  @ApiProperty({ type: [ActuatorCommandDto], description: 'Newest first' }) readonly items!: ActuatorCommandDto[];
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Pass as `before` for the next, older page; null at the end',
+  })
+  readonly nextBefore!: number | null;
 }

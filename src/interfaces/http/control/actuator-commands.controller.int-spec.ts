@@ -236,4 +236,41 @@ describe('actuator commands over HTTP, through the real link', () => {
     const { commandId } = (await answer.json()) as { commandId: string };
     expect(await settled(commandId)).toMatchObject({ status: 'timed_out', outcome: 'no outcome while requested' });
   }, 30_000);
+
+  it("lists the actuator's command timeline newest first, with where each came from, page by page", async () => {
+    const asked = [];
+    for (const origin of ['ui', 'cli', undefined] as const) {
+      const answer = await command({ action: 'on', timeoutSeconds: 1, ...(origin ? { origin } : {}) });
+      expect(answer.status).toBe(202);
+      const { commandId } = (await answer.json()) as { commandId: string };
+      await settled(commandId);
+      asked.push({ commandId, origin: origin ?? 'api' });
+    }
+    const list = async (query: string) => {
+      const answer = await fetch(
+        `${server.url}/api/actuator-commands?sensor=${encodeURIComponent(sensorId())}${query}`,
+        { headers: headers() },
+      );
+      return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+    };
+    const first = await list('&limit=2');
+    expect(first.status).toBe(200);
+    const items = first.body.items as { commandId: string; origin: string; requestedBy: string }[];
+    expect(items.map((c) => ({ commandId: c.commandId, origin: c.origin }))).toEqual([asked[2], asked[1]]);
+    expect(items[0]!.requestedBy).toBe('user:bootstrap-admin');
+    expect(typeof first.body.nextBefore).toBe('number');
+    const second = await list(`&limit=2&before=${String(first.body.nextBefore)}`);
+    const older = second.body.items as { commandId: string }[];
+    expect(older[0]!.commandId).toBe(asked[0]!.commandId);
+    // Everything commanded earlier in this file follows; the last page says there is no more.
+    let cursor = second.body.nextBefore;
+    for (let pages = 0; cursor !== null && pages < 20; pages += 1)
+      cursor = (await list(`&before=${String(cursor)}`)).body.nextBefore;
+    expect(cursor).toBeNull();
+    expect((await list('&limit=0')).status).toBe(400);
+    expect((await list('&before=x')).status).toBe(400);
+    expect((await command({ action: 'on', origin: 'rule' })).status).toBe(400);
+    const missing = await fetch(`${server.url}/api/actuator-commands?limit=5`, { headers: headers() });
+    expect(missing.status).toBe(400);
+  }, 30_000);
 });

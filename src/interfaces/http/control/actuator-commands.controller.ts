@@ -1,8 +1,12 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ActuatorCommandView } from '../../../application/control/actuator-command-view.js';
+import {
+  ListActuatorCommands,
+  type ActuatorCommandPage,
+} from '../../../application/control/list-actuator-commands/list-actuator-commands.query.js';
 import { GetActuatorCommand } from '../../../application/control/get-actuator-command/get-actuator-command.query.js';
 import {
   RequestActuatorCommand,
@@ -17,8 +21,8 @@ import { CurrentPrincipal } from '../access/current-principal.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import { ACTUATOR_DISPATCH, type ActuatorDispatchPoke } from '../runtime.tokens.js';
 import { CorrelationId } from '../shared/correlation-id.js';
-import { RequestActuatorCommandDto } from './actuator-command.request.dto.js';
-import { ActuatorCommandDto } from './actuator-command.response.dto.js';
+import { ActuatorCommandsQueryDto, RequestActuatorCommandDto } from './actuator-command.request.dto.js';
+import { ActuatorCommandDto, ActuatorCommandPageDto } from './actuator-command.response.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCATION = {
@@ -80,6 +84,7 @@ export class ActuatorCommandsController {
           sensorId: body.sensorId,
           action: body.action,
           reason: body.reason ?? '',
+          origin: body.origin ?? 'api',
           timeoutSeconds: body.timeoutSeconds ?? COMMAND_TIMEOUT_LIMITS.defaultSeconds,
           idempotencyKey: idempotencyKey ?? null,
         },
@@ -92,6 +97,26 @@ export class ActuatorCommandsController {
       .status(result.created ? 202 : 200)
       .header('location', `/api/actuator-commands/${result.command.commandId}`);
     return result.command;
+  }
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listActuatorCommands',
+    summary:
+      "An actuator's command timeline, newest first: who asked, when, from where (UI, API, CLI, rule), and how it ended",
+  })
+  @ApiOkResponse({ type: ActuatorCommandPageDto })
+  @ApiProblems(
+    [400, 'sensor is missing, or limit or before is invalid'],
+    [404, 'The sensor does not exist, or the caller holds no `command` right on it'],
+  )
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ActuatorCommandsQueryDto,
+  ): Promise<ActuatorCommandPage> {
+    return this.queries.execute(
+      new ListActuatorCommands(principal, query.sensor, { limit: query.limit ?? 50, before: query.before ?? null }),
+    );
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SqlActuatorDirectory } from '../../../application/control/actuator-directory.sql.js';
+import { ListActuatorCommandsHandler } from '../../../application/control/list-actuator-commands/list-actuator-commands.handler.js';
 import { GetActuatorCommandHandler } from '../../../application/control/get-actuator-command/get-actuator-command.handler.js';
 import { ACTUATOR_DIRECTORY } from '../../../application/control/ports/actuator-directory.port.js';
 import { RequestActuatorCommandHandler } from '../../../application/control/request-actuator-command/request-actuator-command.handler.js';
@@ -18,6 +19,7 @@ import { ActuatorCommandsController } from './actuator-commands.controller.js';
     },
     RequestActuatorCommandHandler,
     GetActuatorCommandHandler,
+    ListActuatorCommandsHandler,
   ],
 })
 export class ControlModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GetNodeHandler } from '../../../application/devices/get-node/get-node.handler.js';
 import { ListNodesHandler } from '../../../application/devices/list-nodes/list-nodes.handler.js';
+import { ListSensorAnnotationsHandler } from '../../../application/devices/list-sensor-annotations/list-sensor-annotations.handler.js';
 import { ListSensorsHandler } from '../../../application/devices/list-sensors/list-sensors.handler.js';
 import { ListNodeConfigurationHandler } from '../../../application/devices/node-configuration/list-node-configuration/list-node-configuration.query.js';
 import {
@@ -22,6 +23,7 @@ import { SensorsController } from './sensors.controller.js';
   controllers: [SensorsController, NodesController, NodeConfigurationController, ConfigurationController],
   providers: [
     ListSensorsHandler,
+    ListSensorAnnotationsHandler,
     ListNodesHandler,
     GetNodeHandler,
     { provide: NODE_DIRECTORY, useFactory: (db: ReadModelDb) => new SqlNodeDirectory(db), inject: [READ_MODEL_DB] },

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
@@ -8,6 +8,11 @@ import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { SensorsRequestDto } from '../metering/readings.request.dto.js';
+import {
+  ListSensorAnnotations,
+  type SensorAnnotations,
+} from '../../../application/devices/list-sensor-annotations/list-sensor-annotations.query.js';
+import { SensorAnnotationsDto, SensorAnnotationsRequestDto } from './sensor-annotations.dto.js';
 
 @Controller('api/sensors')
 @UseGuards(AuthenticationGuard)
@@ -30,5 +35,26 @@ export class SensorsController {
         limit: request.limit ?? 100,
       }),
     );
+  }
+
+  @Get('annotations')
+  @ApiOperation({
+    operationId: 'listSensorAnnotations',
+    summary:
+      "Moments from the log that explain a sensor's chart: its gateway online or offline, its node's configuration and firmware changes, its switches' commands",
+  })
+  @ApiOkResponse({ type: SensorAnnotationsDto })
+  @ApiProblems(
+    [400, 'sensor, from or to is missing or invalid, or from is after to'],
+    [404, 'The sensor does not exist, or the caller may not read it'],
+  )
+  annotations(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SensorAnnotationsRequestDto,
+  ): Promise<SensorAnnotations> {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (from > to) throw new BadRequestException('from must not be after to');
+    return this.queries.execute(new ListSensorAnnotations(principal, query.sensor, from, to));
   }
 }
