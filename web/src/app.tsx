@@ -9,12 +9,19 @@ import { NotFoundPage } from './pages/not-found';
 const SensorPage = lazy(() => import('./pages/sensor').then((m) => m.SensorPage));
 const SwitchesPage = lazy(() => import('./pages/switches').then((m) => m.SwitchesPage));
 const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage));
+// Administration pages: their own chunks, loaded only when opened.
+const GatewaysPage = lazy(() => import('./pages/admin/gateways').then((m) => m.GatewaysPage));
+const GatewayPage = lazy(() => import('./pages/admin/gateway').then((m) => m.GatewayPage));
+const NodePage = lazy(() => import('./pages/admin/node').then((m) => m.NodePage));
 
 const NAV = [
   { href: '/', label: 'Now' },
   { href: '/switches', label: 'Switches' },
   { href: '/alarms', label: 'Alarms' },
 ] as const;
+
+/** Links to pages only administrators may use; standard users never see them. */
+const ADMIN_NAV = [{ href: '/admin/gateways', label: 'Gateways' }] as const;
 
 function Nav() {
   const { path } = useLocation();
@@ -26,7 +33,7 @@ function Nav() {
       </a>
       <nav aria-label="Main">
         <ul>
-          {NAV.map((item) => (
+          {[...NAV, ...(me.value?.role === 'admin' ? ADMIN_NAV : [])].map((item) => (
             <li key={item.href}>
               <a href={item.href} aria-current={active(item.href) ? 'page' : undefined}>
                 {item.label}
@@ -73,6 +80,9 @@ function Shell() {
           <Route path="/sensors/:id" component={SensorPage} />
           <Route path="/switches" component={SwitchesPage} />
           <Route path="/alarms" component={AlarmsPage} />
+          <Route path="/admin/gateways" component={GatewaysPage} />
+          <Route path="/admin/gateways/:id" component={GatewayPage} />
+          <Route path="/admin/nodes/:nodeId" component={NodePage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>
