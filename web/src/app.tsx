@@ -13,11 +13,13 @@ const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage)
 const GatewaysPage = lazy(() => import('./pages/admin/gateways').then((m) => m.GatewaysPage));
 const GatewayPage = lazy(() => import('./pages/admin/gateway').then((m) => m.GatewayPage));
 const NodePage = lazy(() => import('./pages/admin/node').then((m) => m.NodePage));
+const AccessPage = lazy(() => import('./pages/admin/access').then((m) => m.AccessPage));
 
 const NAV = [
   { href: '/', label: 'Now' },
   { href: '/switches', label: 'Switches' },
   { href: '/alarms', label: 'Alarms' },
+  { href: '/access', label: 'Access' },
 ] as const;
 
 /** Links to pages only administrators may use; standard users never see them. */
@@ -80,6 +82,7 @@ function Shell() {
           <Route path="/sensors/:id" component={SensorPage} />
           <Route path="/switches" component={SwitchesPage} />
           <Route path="/alarms" component={AlarmsPage} />
+          <Route path="/access" component={AccessPage} />
           <Route path="/admin/gateways" component={GatewaysPage} />
           <Route path="/admin/gateways/:id" component={GatewayPage} />
           <Route path="/admin/nodes/:nodeId" component={NodePage} />
