@@ -286,7 +286,13 @@ describe('administration pages in Chromium', () => {
         await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gateways' }).count(),
         0,
       );
-      for (const path of ['/admin/gateways', '/admin/gateways/gw-adm-a', `/admin/nodes/${encodeURIComponent(NODE)}`]) {
+      for (const path of [
+        '/admin/gateways',
+        '/admin/gateways/gw-adm-a',
+        `/admin/nodes/${encodeURIComponent(NODE)}`,
+        '/admin/users',
+        '/admin/audit',
+      ]) {
         await p.goto(`${app.url}${path}`);
         await p.getByText('This page is for administrators.').waitFor();
         assert.doesNotMatch(await p.content(), /gw-adm-a|kitchen plug|Register a gateway/);
@@ -345,6 +351,8 @@ describe('administration pages in Chromium', () => {
         ['admin-gateways', '/admin/gateways', 'Gateways'],
         ['admin-gateway', '/admin/gateways/gw-adm-a', 'gw-adm-a'],
         ['admin-node', `/admin/nodes/${encodeURIComponent(NODE)}`, NODE],
+        ['admin-users', '/admin/users', 'Users and API clients'],
+        ['admin-audit', '/admin/audit', 'Audit'],
       ];
       // One login for both sizes: the viewport changes, the session stays.
       const p = await page(undefined, fixedNow);
@@ -498,6 +506,81 @@ describe('administration pages in Chromium', () => {
           fullPage: true,
         });
       }
+      await p.context().close();
+    },
+  );
+
+  it(
+    'manages users (create, role, disable) and API clients (secret once, rotate, revoke), and filters and exports the audit trail',
+    { skip },
+    async () => {
+      if (noBrowser) throw noBrowser;
+      const p = await page();
+      await logIn(p, admin);
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+      await p.getByRole('heading', { name: 'Users and API clients', level: 1 }).waitFor();
+      const email = `dave-${randomUUID().slice(0, 8)}@example.org`;
+      const create = p.getByRole('form', { name: 'Create a user' });
+      await create.getByLabel('Email').fill(email);
+      await create.getByLabel('Display name').fill('Dave');
+      await create.getByLabel('Initial password').fill(`pw-${randomUUID()}`);
+      await create.getByRole('button', { name: 'Create user' }).click();
+      await create.getByText(`Created ${email}.`).waitFor();
+      const row = p.locator(`tr[data-user="${email}"]`);
+      await p.getByLabel(`Role of ${email}`).selectOption('admin');
+      await row.getByText('Now admin.').waitFor();
+      await row.getByRole('button', { name: `Disable ${email}` }).click();
+      await row.getByRole('button', { name: 'Disable now' }).click();
+      await row.getByText(/^disabled /).waitFor();
+      const dave = (await app.api('GET', '/api/users?limit=500')).items.find((u) => u.email === email);
+      assert.equal(dave.role, 'admin');
+      assert.notEqual(dave.disabledAt, null);
+
+      const register = p.getByRole('form', { name: 'Register an API client' });
+      await register.getByLabel('Name').fill('tariff sync');
+      await register.getByLabel('Organisation').fill('Power Co');
+      await register.getByRole('button', { name: 'Register client' }).click();
+      const once = p.getByRole('region', { name: /^Secret of client / });
+      const secret = (await once.locator('[data-secret]').innerText()).trim();
+      assert.ok(secret.length >= 20);
+      await once.getByLabel('I have saved it').check();
+      await once.getByRole('button', { name: 'Done, hide it' }).click();
+      const client = p.getByRole('table', { name: 'API clients' }).getByRole('row', { name: /tariff sync/ });
+      await client.getByRole('button', { name: 'Rotate secret of tariff sync' }).click();
+      await client.getByRole('button', { name: 'Rotate now' }).click();
+      const rotated = (
+        await p
+          .getByRole('region', { name: /^New secret of client / })
+          .locator('[data-secret]')
+          .innerText()
+      ).trim();
+      assert.notEqual(rotated, secret);
+      await p.reload();
+      await p.getByRole('table', { name: 'API clients' }).waitFor();
+      assert.doesNotMatch(await p.content(), new RegExp(`${secret}|${rotated}`));
+      await client.getByRole('button', { name: 'Revoke tariff sync' }).click();
+      await client.getByRole('button', { name: 'Revoke now' }).click();
+      await client.getByText(/^revoked /).waitFor();
+
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+      await p.getByRole('heading', { name: 'Audit', level: 1 }).waitFor();
+      const filter = p.getByRole('form', { name: 'Filter' });
+      await filter.getByLabel('Event type').fill('UserRoleChanged');
+      await filter.getByRole('button', { name: 'Apply' }).click();
+      const entries = p.getByRole('list', { name: 'Audit entries' });
+      await entries.locator('li[data-type="UserRoleChanged"]').first().waitFor();
+      await app.until(
+        async () =>
+          (await entries.locator('li').count()) === (await entries.locator('li[data-type="UserRoleChanged"]').count()),
+        'only the filtered type listed',
+      );
+      await entries.locator('li').first().locator('summary').click();
+      await entries.locator('li').first().getByText('Correlation').waitFor();
+      const download = p.waitForEvent('download');
+      await filter.getByRole('button', { name: 'Export CSV' }).click();
+      const csv = readFileSync(await (await download).path(), 'utf8');
+      assert.match(csv, /UserRoleChanged/);
+      assert.doesNotMatch(csv, /UserRegistered/);
       await p.context().close();
     },
   );

@@ -13,6 +13,8 @@ const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage)
 const GatewaysPage = lazy(() => import('./pages/admin/gateways').then((m) => m.GatewaysPage));
 const GatewayPage = lazy(() => import('./pages/admin/gateway').then((m) => m.GatewayPage));
 const NodePage = lazy(() => import('./pages/admin/node').then((m) => m.NodePage));
+const UsersPage = lazy(() => import('./pages/admin/users').then((m) => m.UsersPage));
+const AuditPage = lazy(() => import('./pages/admin/audit').then((m) => m.AuditPage));
 const AccessPage = lazy(() => import('./pages/admin/access').then((m) => m.AccessPage));
 
 const NAV = [
@@ -23,7 +25,11 @@ const NAV = [
 ] as const;
 
 /** Links to pages only administrators may use; standard users never see them. */
-const ADMIN_NAV = [{ href: '/admin/gateways', label: 'Gateways' }] as const;
+const ADMIN_NAV = [
+  { href: '/admin/gateways', label: 'Gateways' },
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/audit', label: 'Audit' },
+] as const;
 
 function Nav() {
   const { path } = useLocation();
@@ -86,6 +92,8 @@ function Shell() {
           <Route path="/admin/gateways" component={GatewaysPage} />
           <Route path="/admin/gateways/:id" component={GatewayPage} />
           <Route path="/admin/nodes/:nodeId" component={NodePage} />
+          <Route path="/admin/users" component={UsersPage} />
+          <Route path="/admin/audit" component={AuditPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>
