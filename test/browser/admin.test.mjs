@@ -271,6 +271,11 @@ describe('administration pages in Chromium', () => {
       const asOf = p.getByRole('table', { name: 'Configuration as of the chosen instant' });
       await asOf.getByText('above 1500 W for 60 s').first().waitFor();
       assert.doesNotMatch(await asOf.innerText(), /2500|reporting/);
+      // Against the latest change: what differs between the two instants.
+      const diff = p.getByRole('table', { name: 'Differences between the two instants' });
+      await diff.getByText('above 2500 W for 60 s').waitFor();
+      assert.match(await diff.innerText(), /alarm\.power_above\s+above 1500 W for 60 s\s+above 2500 W for 60 s/);
+      assert.match(await diff.innerText(), /reporting\.power\s+not set\s+power: every 10–300 s/);
       await p.context().close();
     },
   );
@@ -353,6 +358,7 @@ describe('administration pages in Chromium', () => {
         ['admin-node', `/admin/nodes/${encodeURIComponent(NODE)}`, NODE],
         ['admin-users', '/admin/users', 'Users and API clients'],
         ['admin-audit', '/admin/audit', 'Audit'],
+        ['admin-system', '/admin/system', 'System'],
       ];
       // One login for both sizes: the viewport changes, the session stays.
       const p = await page(undefined, fixedNow);
@@ -367,6 +373,7 @@ describe('administration pages in Chromium', () => {
           await p.getByRole('heading', { name: heading, level: 1 }).waitFor();
           await p.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
           if (name === 'admin-gateway') await p.getByRole('table', { name: 'Nodes' }).waitFor();
+          if (name === 'admin-system') await p.locator('tr[data-projection]').first().waitFor();
           await axe(p, name);
           assert.ok(
             await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),

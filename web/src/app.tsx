@@ -15,6 +15,7 @@ const GatewayPage = lazy(() => import('./pages/admin/gateway').then((m) => m.Gat
 const NodePage = lazy(() => import('./pages/admin/node').then((m) => m.NodePage));
 const UsersPage = lazy(() => import('./pages/admin/users').then((m) => m.UsersPage));
 const AuditPage = lazy(() => import('./pages/admin/audit').then((m) => m.AuditPage));
+const SystemPage = lazy(() => import('./pages/admin/system').then((m) => m.SystemPage));
 const AccessPage = lazy(() => import('./pages/admin/access').then((m) => m.AccessPage));
 
 const NAV = [
@@ -29,6 +30,7 @@ const ADMIN_NAV = [
   { href: '/admin/gateways', label: 'Gateways' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/audit', label: 'Audit' },
+  { href: '/admin/system', label: 'System' },
 ] as const;
 
 function Nav() {
@@ -94,6 +96,7 @@ function Shell() {
           <Route path="/admin/nodes/:nodeId" component={NodePage} />
           <Route path="/admin/users" component={UsersPage} />
           <Route path="/admin/audit" component={AuditPage} />
+          <Route path="/admin/system" component={SystemPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>
