@@ -213,6 +213,16 @@ describe('administration pages in Chromium', () => {
       await p.getByText(/^Decommissioned /).waitFor();
       assert.equal((await app.api('GET', '/api/gateways/gw-adm-shed')).lifecycle, 'decommissioned');
       assert.equal(await p.getByRole('button', { name: 'Rotate key' }).count(), 0);
+
+      // Details as of the registration: the first name, still registered, and who set them.
+      const history = p.getByRole('table', { name: 'Gateway details as of the chosen instant' });
+      await history.locator('[data-field="lifecycle"]').getByText('decommissioned').waitFor();
+      await p.getByRole('slider', { name: 'Change' }).focus();
+      await p.keyboard.press('Home');
+      await p.getByText(/^As it was at /).waitFor();
+      await history.locator('[data-field="lifecycle"]').getByText('registered').waitFor();
+      assert.equal(await history.locator('[data-field="name"] td').first().innerText(), 'Shed');
+      assert.match(await history.locator('[data-field="name"] td').nth(1).innerText(), /bootstrap-admin/);
       await p.context().close();
     },
   );

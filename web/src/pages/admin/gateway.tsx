@@ -5,6 +5,7 @@ import { api, type Schemas } from '../../api/client';
 import { now } from '../../lib/clock';
 import { ago, dateTime } from '../../lib/format';
 import { AdminOnly, Confirm, OnceSecret, problemText } from './common';
+import { GatewayHistory } from './gateway-history';
 import { GatewayStatus, type Gateway } from './gateways';
 import { isFinal, Lifecycle, type Step } from './lifecycle';
 import { nodeHref } from './node';
@@ -431,6 +432,11 @@ function GatewayDetail({ id }: { id: string }) {
       {(g.networkType === 'zigbee' || g.networkType === 'zigbee2mqtt') && <Network gateway={g} />}
       <Details gateway={g} onSaved={() => void load()} />
       <Nodes gatewayId={g.id} />
+      <GatewayHistory
+        gatewayId={g.id}
+        names={names}
+        stamp={[g.name, g.description, g.ownerId, g.keyFingerprint, g.lifecycle, JSON.stringify(g.location)].join('|')}
+      />
     </section>
   );
 }
