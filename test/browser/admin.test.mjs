@@ -150,7 +150,7 @@ describe('administration pages in Chromium', () => {
       assert.notEqual(rotated, key);
       const fingerprint = (await app.api('GET', '/api/gateways/gw-adm-garage')).keyFingerprint;
       assert.notEqual(fingerprint, view.keyFingerprint);
-      await p.getByText(fingerprint).waitFor();
+      await p.locator('code', { hasText: fingerprint }).waitFor();
       await p.reload();
       await p.getByRole('heading', { name: 'Garage', level: 1 }).waitFor();
       assert.equal(await p.getByRole('region', { name: 'New network key' }).count(), 0);
