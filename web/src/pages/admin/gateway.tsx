@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api, type Schemas } from '../../api/client';
 import { now } from '../../lib/clock';
@@ -203,7 +203,15 @@ function Network({ gateway }: { gateway: Gateway }) {
     const { data } = await api.GET('/api/gateways/{id}/configuration', { params: { path: { id: gateway.id } } });
     if (data) config.value = data;
   };
-  useEffect(() => void loadConfig(), [gateway.id]);
+  // Following a request stops when the page goes away.
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    void loadConfig();
+    return () => {
+      alive.current = false;
+    };
+  }, [gateway.id]);
   const follow = async (requestId: string, since: string) => {
     followed.value = { requestId, steps: [] };
     for (;;) {
@@ -214,7 +222,7 @@ function Network({ gateway }: { gateway: Gateway }) {
         },
       });
       const steps = (data ?? []).filter((s) => s.requestId === requestId);
-      if (followed.value?.requestId !== requestId) return;
+      if (!alive.current || followed.value?.requestId !== requestId) return;
       followed.value = { requestId, steps };
       if (isFinal(steps)) break;
       await new Promise((r) => setTimeout(r, 1000));

@@ -237,7 +237,6 @@ function GatewaysList() {
         onRegistered={(key) => {
           issued.value = key;
           void load();
-          document.getElementById('main')?.scrollTo?.(0, 0);
         }}
       />
     </section>
