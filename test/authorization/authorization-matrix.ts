@@ -249,6 +249,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     request: (f) => ({ path: { sensorId: f.A.sensorId }, body: { visibility: 'shared' } }),
     expected: cells(401, 200, 404, 404, 404, 404, 200),
   },
+  // Owners (and admins) see their sensors' visibility; grantees and clients find nothing of tenant A's in it.
+  'GET /api/sensor-visibility': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items }) },
   // Owners see who read their sensors; nobody else finds tenant A's sensor in it.
   'GET /api/access-log': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items, mayLag: true }) },
   ...CONTROL_MATRIX_ROWS,

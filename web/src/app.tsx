@@ -11,12 +11,29 @@ const SwitchesPage = lazy(() => import('./pages/switches').then((m) => m.Switche
 const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage));
 const DashboardsPage = lazy(() => import('./pages/dashboards').then((m) => m.DashboardsPage));
 const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => m.DashboardPage));
+// Administration pages: their own chunks, loaded only when opened.
+const GatewaysPage = lazy(() => import('./pages/admin/gateways').then((m) => m.GatewaysPage));
+const GatewayPage = lazy(() => import('./pages/admin/gateway').then((m) => m.GatewayPage));
+const NodePage = lazy(() => import('./pages/admin/node').then((m) => m.NodePage));
+const UsersPage = lazy(() => import('./pages/admin/users').then((m) => m.UsersPage));
+const AuditPage = lazy(() => import('./pages/admin/audit').then((m) => m.AuditPage));
+const SystemPage = lazy(() => import('./pages/admin/system').then((m) => m.SystemPage));
+const AccessPage = lazy(() => import('./pages/admin/access').then((m) => m.AccessPage));
 
 const NAV = [
   { href: '/', label: 'Now' },
   { href: '/switches', label: 'Switches' },
   { href: '/alarms', label: 'Alarms' },
   { href: '/dashboards', label: 'Dashboards' },
+  { href: '/access', label: 'Access' },
+] as const;
+
+/** Links to pages only administrators may use; standard users never see them. */
+const ADMIN_NAV = [
+  { href: '/admin/gateways', label: 'Gateways' },
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/audit', label: 'Audit' },
+  { href: '/admin/system', label: 'System' },
 ] as const;
 
 function Nav() {
@@ -29,7 +46,7 @@ function Nav() {
       </a>
       <nav aria-label="Main">
         <ul>
-          {NAV.map((item) => (
+          {[...NAV, ...(me.value?.role === 'admin' ? ADMIN_NAV : [])].map((item) => (
             <li key={item.href}>
               <a href={item.href} aria-current={active(item.href) ? 'page' : undefined}>
                 {item.label}
@@ -78,6 +95,13 @@ function Shell() {
           <Route path="/alarms" component={AlarmsPage} />
           <Route path="/dashboards" component={DashboardsPage} />
           <Route path="/dashboards/:id" component={DashboardPage} />
+          <Route path="/access" component={AccessPage} />
+          <Route path="/admin/gateways" component={GatewaysPage} />
+          <Route path="/admin/gateways/:id" component={GatewayPage} />
+          <Route path="/admin/nodes/:nodeId" component={NodePage} />
+          <Route path="/admin/users" component={UsersPage} />
+          <Route path="/admin/audit" component={AuditPage} />
+          <Route path="/admin/system" component={SystemPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>

@@ -794,6 +794,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sensor-visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sensors of the gateways you own with their visibility, in id order (admins: all; clients: none) */
+        get: operations["listSensorVisibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sensors": {
         parameters: {
             query?: never;
@@ -2176,8 +2193,30 @@ export interface components {
             /** @enum {string} */
             unit: "W" | "kWh" | "V" | "A" | "Hz" | "m3" | "Cel" | "1";
         };
+        SensorVisibilityPageDto: {
+            items: components["schemas"]["SensorVisibilityViewDto"][];
+            /** @description Pass as `after` for the next page; null at the end */
+            nextAfter: string | null;
+        };
         SensorVisibilityRequestDto: {
             /** @enum {string} */
+            visibility: "private" | "shared" | "public_aggregate";
+        };
+        SensorVisibilityViewDto: {
+            /** Format: date-time */
+            changedAt: string | null;
+            /** @description Actor id of who set it; null while never set */
+            changedBy: string | null;
+            gatewayId: string;
+            nodeId: string;
+            /** @enum {string} */
+            quantity: "power" | "energyImported" | "energyExported" | "voltage" | "current" | "frequency" | "gasVolume" | "temperature" | "switchState";
+            /** @example zigbee:0x00124b0012345678/1/power */
+            sensorId: string;
+            /**
+             * @description `shared` (visible through grants) until set otherwise
+             * @enum {string}
+             */
             visibility: "private" | "shared" | "public_aggregate";
         };
         SetFieldDto: {
@@ -6992,6 +7031,76 @@ export interface operations {
             };
             /** @description The server already serves as many live streams as it allows */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listSensorVisibility: {
+        parameters: {
+            query?: {
+                /** @description The `nextAfter` of the previous page */
+                after?: string;
+                /** @description Only this gateway's */
+                gateway?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensorVisibilityPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

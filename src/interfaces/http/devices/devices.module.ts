@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GetNodeHandler } from '../../../application/devices/get-node/get-node.handler.js';
 import { ListNodesHandler } from '../../../application/devices/list-nodes/list-nodes.handler.js';
 import { ListSensorAnnotationsHandler } from '../../../application/devices/list-sensor-annotations/list-sensor-annotations.handler.js';
+import { ListSensorVisibilityHandler } from '../../../application/devices/list-sensor-visibility/list-sensor-visibility.handler.js';
 import { ListSensorsHandler } from '../../../application/devices/list-sensors/list-sensors.handler.js';
 import { ListNodeConfigurationHandler } from '../../../application/devices/node-configuration/list-node-configuration/list-node-configuration.query.js';
 import {
@@ -16,14 +17,22 @@ import { AccessPolicyModule } from '../access/access-policy.module.js';
 import { ConfigurationController } from './configuration.controller.js';
 import { NodeConfigurationController } from './node-configuration.controller.js';
 import { NodesController } from './nodes.controller.js';
+import { SensorVisibilityController } from './sensor-visibility.controller.js';
 import { SensorsController } from './sensors.controller.js';
 
 @Module({
   imports: [AccessPolicyModule],
-  controllers: [SensorsController, NodesController, NodeConfigurationController, ConfigurationController],
+  controllers: [
+    SensorsController,
+    SensorVisibilityController,
+    NodesController,
+    NodeConfigurationController,
+    ConfigurationController,
+  ],
   providers: [
     ListSensorsHandler,
     ListSensorAnnotationsHandler,
+    ListSensorVisibilityHandler,
     ListNodesHandler,
     GetNodeHandler,
     { provide: NODE_DIRECTORY, useFactory: (db: ReadModelDb) => new SqlNodeDirectory(db), inject: [READ_MODEL_DB] },
