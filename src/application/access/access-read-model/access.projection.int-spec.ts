@@ -32,7 +32,7 @@ describeProjection(
     it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
       const b = spec.backend;
       const directory = new InMemoryPrincipalDirectory([{ kind: 'user', id: 'carol' }]);
-      const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory);
+      const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory, b.db);
       const meta = (principal: typeof ADMIN) => ({ actorId: 'test', correlationId: 'c', principal });
       expect(await transfer.execute(new ChangeGatewayOwner('gw-b', 'carol', clock.now(), meta(ADMIN)))).toEqual({
         id: 'gw-b',
