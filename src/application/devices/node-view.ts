@@ -68,7 +68,9 @@ export async function selectNodes(db: SqlExecutor, scope: SensorScope, filter: N
   const where: string[] = [];
   // A node row is current state (status, last seen): shown to who may see the gateway's data now.
   const time = atRequestTime(scope, params);
-  const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', node: 'node_id', ...(time ? { time } : {}) });
+  // Qualified, so that the correlated ownership probes cannot capture them.
+  const columns = { gateway: `${NODES_TABLE}.gateway_id`, node: `${NODES_TABLE}.node_id` };
+  const scoped = scopeCondition(scope, params, { ...columns, ...(time ? { time } : {}) });
   if (scoped) where.push(scoped);
   if (filter.nodeId !== undefined) where.push(`node_id = ${bind(params, filter.nodeId)}`);
   if (filter.gatewayId !== undefined) where.push(`gateway_id = ${bind(params, filter.gatewayId)}`);

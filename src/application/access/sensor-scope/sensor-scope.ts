@@ -9,7 +9,7 @@ import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readin
 import type { SensorScope } from './sensor-access.port.js';
 import { OWNERSHIP_PERIODS_TABLE } from '../ownership-periods-read-model/ownership-periods.tables.js';
 
-/** Column names of the table being narrowed; `sensor` absent means the table has none (nodes). */
+/** Column names of the table being narrowed, qualified with its table (correlated probes must not capture them); `sensor` absent means the table has none (nodes). */
 export interface ScopedColumns {
   readonly gateway: string;
   readonly sensor?: string;
