@@ -14,7 +14,8 @@ import {
 
 /**
  * Who read which sensor, first and last time, how many requests and rows: folded per (actor, sensor, owner), the
- * owner being whoever owned the sensor's gateway when the reads began. Ownership is folded into this read model's own
+ * owner being whoever owned the sensor's gateway when the reads began. A reader who owned the gateway before can only
+ * read their own periods (ADR 0022), so their reads are filed under themselves, never under the owner of the moment. Ownership is folded into this read model's own
  * periods table, so a rebuild files every read exactly as the live run did.
  */
 export const dataAccessLogProjection: Projection = {
@@ -38,6 +39,9 @@ export const dataAccessLogProjection: Projection = {
         `INSERT INTO ${physical} AS l (actor_id, sensor_id, gateway_id, owner_id, first_at, last_at, requests, rows_returned)
          SELECT e.actor_id, e.sensor_id, e.gateway_id,
                 coalesce((SELECT o.owner_id FROM ${owners} o
+                           WHERE o.gateway_id = e.gateway_id AND e.actor_id = 'user:' || o.owner_id
+                             AND o.valid_from <= e.first_at LIMIT 1),
+                         (SELECT o.owner_id FROM ${owners} o
                            WHERE o.gateway_id = e.gateway_id AND o.valid_from <= e.first_at
                              AND (o.valid_to IS NULL OR e.first_at < o.valid_to)
                            ORDER BY o.valid_from DESC LIMIT 1), ''),

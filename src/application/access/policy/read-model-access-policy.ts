@@ -115,8 +115,9 @@ export class ReadModelAccessPolicy implements AccessPolicy {
   async assertSensorRight(principal: Principal, sensorId: string, right: AccessRight, at?: string): Promise<void> {
     const scope = await this.sensorScope(principal, right);
     const params: unknown[] = [sensorId];
-    const time = `${bind(params, at ?? this.clock.now().toISOString())}::timestamptz`;
-    const scoped = scopeCondition(scope, params, { ...LATEST_SCOPE_COLUMNS, time });
+    // Only a principal's condition names the time: an unused parameter would have no type.
+    const time = scope.kind === 'principal' ? { time: `${bind(params, at ?? scope.at)}::timestamptz` } : ({} as const);
+    const scoped = scopeCondition(scope, params, { ...LATEST_SCOPE_COLUMNS, ...time });
     const rows = await this.db.query(
       `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`,
       params,
