@@ -125,17 +125,23 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
   }
 
-  async assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void> {
+  async assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void> {
     const who = authenticated(principal);
     if (isAdmin(who)) return;
     const ownerId = ownerIdOf(who);
     const rows =
       ownerId === null
         ? []
-        : await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [
-            gatewayId,
-            ownerId,
-          ]);
+        : at === undefined
+          ? await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [
+              gatewayId,
+              ownerId,
+            ])
+          : await this.db.query(
+              `SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} WHERE gateway_id = $1 AND owner_id = $2
+                  AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
+              [gatewayId, ownerId, at],
+            );
     if (rows.length === 0) throw new ObjectNotVisibleError('gateway', gatewayId);
   }
 

@@ -30,8 +30,8 @@ export interface AccessPolicy {
    * `at`: the time of what is asked about (a command's request), the request time when absent.
    */
   assertSensorRight(principal: Principal, sensorId: string, right: AccessRight, at?: string): Promise<void>;
-  /** Throws ObjectNotVisibleError unless the principal owns the gateway or is an admin. */
-  assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void>;
+  /** Throws ObjectNotVisibleError unless the principal owns the gateway (now, or at `at`) or is an admin. */
+  assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void>;
   /** Throws AdminRequiredError (or NotAuthenticatedError for anonymous) unless the principal is an admin. */
   assertAdmin(principal: Principal, operation?: string): void;
 }
