@@ -222,6 +222,20 @@ describe('handover of a gateway from owner A to owner B', () => {
       timeoutSeconds: 60,
     });
     expect(commanded.status).toBe(404);
+    // Configuration requests by when they were requested: the alarm setting was asked for in A's period.
+    const changes = `/api/nodes/${encodeURIComponent(NODE)}/configuration/changes?${new URLSearchParams({
+      from,
+      to: new Date(Date.now() + 60_000).toISOString(),
+    }).toString()}`;
+    expect((await json<unknown[]>(B, changes)).body).toEqual([]);
+    expect((await json<unknown[]>(admin, changes)).body).not.toEqual([]);
+    // What shows current state is the new owner's: the gateway and its nodes; A keeps the sensor ids, not the values.
+    expect((await call(B, 'GET', `/api/gateways/${GATEWAY}`)).status).toBe(200);
+    expect((await call(A, 'GET', `/api/gateways/${GATEWAY}`)).status).toBe(404);
+    expect((await call(A, 'GET', `/api/nodes/${encodeURIComponent(NODE)}`)).status).toBe(404);
+    expect((await call(B, 'GET', `/api/nodes/${encodeURIComponent(NODE)}`)).status).toBe(200);
+    const sensorsOfA = await json<{ items: { sensorId: string; value: number | null }[] }>(A, '/api/sensors');
+    expect(sensorsOfA.body.items.find((s) => s.sensorId === POWER)).toMatchObject({ value: null });
     // 5. The data-access log by when the read happened.
     expect(await accessLogOf(B, `client:${grantee.clientId}`)).toEqual([]);
     expect(await accessLogOf(B, `user:${userA.userId}`)).toEqual([]);

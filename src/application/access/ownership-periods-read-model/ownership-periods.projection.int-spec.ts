@@ -15,17 +15,18 @@ const handover = (ownerId: string, previousOwnerId: string, at: string): Gateway
 interface PeriodRow {
   gateway_id: string;
   owner_id: string;
-  valid_from: string;
+  /** Null for the first owner's period, which has no start. */
+  valid_from: string | null;
   valid_to: string | null;
 }
 
 const PERIODS_SQL = `SELECT gateway_id, owner_id,
-    to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS valid_from,
+    CASE WHEN isfinite(valid_from) THEN to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END AS valid_from,
     to_char(valid_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS valid_to
   FROM ownership_periods ORDER BY gateway_id, valid_from`;
 
 describeProjection('ownership_periods read model', ownershipPeriodsProjection, (spec) => {
-  it('Given a registration and two handovers, Then one period per owner, each closed at the next handover', async () => {
+  it('Given a registration and two handovers, Then one period per owner, the first without start, each closed at the next handover', async () => {
     await spec.given(
       'gateway-gw-1',
       [
@@ -42,10 +43,10 @@ describeProjection('ownership_periods read model', ownershipPeriodsProjection, (
     );
     await spec.project({ batchSize: 2 });
     const expected: PeriodRow[] = [
-      { gateway_id: 'gw-1', owner_id: 'ann', valid_from: REGISTERED, valid_to: HANDOVER },
+      { gateway_id: 'gw-1', owner_id: 'ann', valid_from: null, valid_to: HANDOVER },
       { gateway_id: 'gw-1', owner_id: 'bob', valid_from: HANDOVER, valid_to: BACK },
       { gateway_id: 'gw-1', owner_id: 'ann', valid_from: BACK, valid_to: null },
-      { gateway_id: 'gw-2', owner_id: 'cy', valid_from: REGISTERED, valid_to: null },
+      { gateway_id: 'gw-2', owner_id: 'cy', valid_from: null, valid_to: null },
     ];
     expect(await spec.rows<PeriodRow>(PERIODS_SQL)).toEqual(expected);
 

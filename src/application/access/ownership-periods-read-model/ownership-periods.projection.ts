@@ -16,13 +16,15 @@ export function asOwnershipEvent(event: RecordedEvent): OwnershipEvent | undefin
 
 /**
  * Folds one ownership event into a periods table (`physical` is its name, shadow or live): registration opens the
- * first period, a handover closes the open one at its time and opens the new owner's. Applying an event again
+ * first period (unbounded in the past), a handover closes the open one at its time and opens the new owner's. Applying an event again
  * changes nothing, so a batch replayed after a crash leaves the same rows. Shared with the data-access log, which
  * keeps its own copy so that each read model is rebuilt from the log alone.
  */
 export async function applyOwnershipEvent(tx: SqlExecutor, physical: string, event: OwnershipEvent): Promise<void> {
   const { gatewayId, ownerId } = event.data;
-  const at = event.type === 'GatewayRegistered' ? event.data.registeredAt : event.data.at;
+  // The first owner's period reaches back without bound: whatever was measured before registration (a meter's
+  // backlog, a device clock behind) can only be theirs.
+  const at = event.type === 'GatewayRegistered' ? '-infinity' : event.data.at;
   if (event.type === 'GatewayOwnerChanged') {
     await tx.query(
       `UPDATE ${physical} SET valid_to = $2::timestamptz
