@@ -23,7 +23,7 @@ interface PeriodRow {
 const PERIODS_SQL = `SELECT gateway_id, owner_id,
     CASE WHEN isfinite(valid_from) THEN to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END AS valid_from,
     to_char(valid_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS valid_to
-  FROM ownership_periods ORDER BY gateway_id, valid_from`;
+  FROM ownership_periods ORDER BY gateway_id, ownership_periods.valid_from`;
 
 describeProjection('ownership_periods read model', ownershipPeriodsProjection, (spec) => {
   it('Given a registration and two handovers, Then one period per owner, the first without start, each closed at the next handover', async () => {
