@@ -234,8 +234,11 @@ describe('handover of a gateway from owner A to owner B', () => {
     expect((await call(A, 'GET', `/api/gateways/${GATEWAY}`)).status).toBe(404);
     expect((await call(A, 'GET', `/api/nodes/${encodeURIComponent(NODE)}`)).status).toBe(404);
     expect((await call(B, 'GET', `/api/nodes/${encodeURIComponent(NODE)}`)).status).toBe(200);
-    const sensorsOfA = await json<{ items: { sensorId: string; value: number | null }[] }>(A, '/api/sensors');
-    expect(sensorsOfA.body.items.find((s) => s.sensorId === POWER)).toMatchObject({ value: null });
+    const sensorsOfA = await json<{ items: { sensorId: string }[] }>(A, '/api/sensors');
+    expect(sensorsOfA.body.items.find((s) => s.sensorId === POWER)).toMatchObject({
+      lastValue: null,
+      lastMeasuredAt: null,
+    });
     // 5. The data-access log by when the read happened.
     expect(await accessLogOf(B, `client:${grantee.clientId}`)).toEqual([]);
     expect(await accessLogOf(B, `user:${userA.userId}`)).toEqual([]);
