@@ -14,6 +14,7 @@ import type { Clock } from '../../src/application/ports/clock.port.js';
 import { catchUpOnce } from '../../src/application/projections/catch-up-once.js';
 import { gatewayStatusProjection } from '../../src/application/gateways/gateway-status-read-model/gateway-status.projection.js';
 import { accessProjection } from '../../src/application/access/access-read-model/access.projection.js';
+import { ownershipPeriodsProjection } from '../../src/application/access/ownership-periods-read-model/ownership-periods.projection.js';
 
 /*
  * Two homes for the access specs: alice owns gateway gw-a (node a-meter, sensors a-meter/power and
@@ -123,9 +124,10 @@ export async function settled(b: SqlBackend): Promise<void> {
   }
 }
 
-/** Applies every access and gateway event stored so far. */
+/** Applies every access, ownership and gateway event stored so far. */
 export async function project(b: SqlBackend): Promise<void> {
   await settled(b);
   await catchUpOnce(b.store, b.db, accessProjection, 1000);
+  await catchUpOnce(b.store, b.db, ownershipPeriodsProjection, 1000);
   await catchUpOnce(b.store, b.db, gatewayStatusProjection, 1000);
 }

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '../ports/read-model-db.port.js';
 import type { SensorScope } from '../access/sensor-scope/sensor-access.port.js';
-import { scopeCondition } from '../access/sensor-scope/sensor-scope.js';
+import { atRequestTime, scopeCondition } from '../access/sensor-scope/sensor-scope.js';
 import { bind, epochMs, isoOrNull } from '../shared/sql.js';
 import { NODES_TABLE } from './nodes-read-model/nodes.sql.js';
 
@@ -66,7 +66,11 @@ export interface NodeFilter {
 export async function selectNodes(db: SqlExecutor, scope: SensorScope, filter: NodeFilter): Promise<NodeView[]> {
   const params: unknown[] = [];
   const where: string[] = [];
-  const scoped = scopeCondition(scope, params, { gateway: 'gateway_id', node: 'node_id' });
+  // A node row is current state (status, last seen): shown to who may see the gateway's data now.
+  const time = atRequestTime(scope, params);
+  // Qualified, so that the correlated ownership probes cannot capture them.
+  const columns = { gateway: `${NODES_TABLE}.gateway_id`, node: `${NODES_TABLE}.node_id` };
+  const scoped = scopeCondition(scope, params, { ...columns, ...(time ? { time } : {}) });
   if (scoped) where.push(scoped);
   if (filter.nodeId !== undefined) where.push(`node_id = ${bind(params, filter.nodeId)}`);
   if (filter.gatewayId !== undefined) where.push(`gateway_id = ${bind(params, filter.gatewayId)}`);

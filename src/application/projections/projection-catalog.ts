@@ -1,4 +1,5 @@
 import { accessReadModel } from '../access/access-read-model/access.projection.js';
+import { ownershipPeriodsReadModel } from '../access/ownership-periods-read-model/ownership-periods.projection.js';
 import { apiClientsReadModel } from '../access/api-clients-read-model/api-clients.projection.js';
 import { dataAccessLogReadModel } from '../access/data-access-log-read-model/data-access-log.projection.js';
 import { usersReadModel } from '../access/users-read-model/users.projection.js';
@@ -26,6 +27,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   usersReadModel,
   apiClientsReadModel,
   accessReadModel,
+  ownershipPeriodsReadModel,
   dataAccessLogReadModel,
   nodeConfigurationReadModel,
   alarmsReadModel,

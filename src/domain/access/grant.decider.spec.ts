@@ -24,6 +24,14 @@ const revoke = (at = AT): GrantCommand => ({
   data: { grantId: 'g-1', revokedBy: 'user:alice', at },
 });
 const expire = (at: string): GrantCommand => ({ type: 'ExpireAccess', data: { grantId: 'g-1', at } });
+const handover = (previousOwnerId = 'alice', at = LATER): GrantCommand => ({
+  type: 'EndAccessOnHandover',
+  data: { grantId: 'g-1', gatewayId: 'gw-1', previousOwnerId, endedBy: 'user:root', at },
+});
+const endedByHandover = {
+  type: 'AccessRevoked',
+  data: { grantId: 'g-1', revokedBy: 'user:root', at: LATER, reason: 'ownership_changed', gatewayId: 'gw-1' },
+} as const;
 
 const given = DeciderSpecification.for(grantDecider);
 
@@ -123,6 +131,36 @@ describe('grant decider', () => {
         .when(expire(LATER))
         .then([]);
       given().when(expire(LATER)).thenThrows(GrantNotFoundError);
+    });
+  });
+
+  describe('EndAccessOnHandover', () => {
+    it('Given a grant by the owner who hands the gateway over, Then it is revoked with reason ownership_changed', () => {
+      given(granted()).when(handover()).then([endedByHandover]);
+    });
+
+    it('marks a grant given as an admin, and a handover does not end it', () => {
+      given()
+        .when(grant({ asAdmin: true }))
+        .then([granted({ asAdmin: true })]);
+      given(granted({ asAdmin: true }))
+        .when(handover())
+        .then([]);
+    });
+
+    it('leaves a grant of another grantor, an ended grant and one already past its expiry alone', () => {
+      given(granted()).when(handover('carol')).then([]);
+      given(granted(), { type: 'AccessRevoked', data: { grantId: 'g-1', revokedBy: 'user:alice', at: AT } })
+        .when(handover())
+        .then([]);
+      given(granted({ expiresAt: AT }))
+        .when(handover())
+        .then([]);
+      given(granted(), endedByHandover).when(handover()).then([]);
+    });
+
+    it('Given no grant, Then it is not found', () => {
+      given().when(handover()).thenThrows(GrantNotFoundError);
     });
   });
 });

@@ -15,12 +15,25 @@ export type GrantCommand =
         readonly scope: GrantScope;
         readonly rights: readonly string[];
         readonly expiresAt?: string;
+        /** The grantor gives it as an admin, not as the owner: no ownership bounds it. */
+        readonly asAdmin?: boolean;
         readonly at: string;
       };
     }
   | {
       readonly type: 'RevokeAccess';
       readonly data: { readonly grantId: string; readonly revokedBy: string; readonly at: string };
+    }
+  | {
+      // A handover of a gateway whose objects the grant covers: the grant ends if its grantor was the owner who left.
+      readonly type: 'EndAccessOnHandover';
+      readonly data: {
+        readonly grantId: string;
+        readonly gatewayId: string;
+        readonly previousOwnerId: string;
+        readonly endedBy: string;
+        readonly at: string;
+      };
     }
   | { readonly type: 'ExpireAccess'; readonly data: { readonly grantId: string; readonly at: string } };
 
@@ -32,6 +45,8 @@ export type GrantState =
       readonly grantor: string;
       readonly grantee: Grantee;
       readonly expiresAt: string | null;
+      /** Given as an admin: a handover does not end it. */
+      readonly asAdmin: boolean;
     };
 
 const initialState = (): GrantState => ({ status: 'none' });
@@ -45,6 +60,7 @@ function evolve(state: GrantState, event: GrantEvent): GrantState {
         grantor: event.data.grantor,
         grantee: event.data.grantee,
         expiresAt: event.data.expiresAt ?? null,
+        asAdmin: event.data.asAdmin === true,
       };
     case 'AccessRevoked':
       return state.status === 'none' ? state : { ...state, status: 'revoked' };
@@ -84,6 +100,7 @@ function decide(command: GrantCommand, state: GrantState): GrantEvent[] {
             },
             rights: normaliseRights(data.rights),
             ...(data.expiresAt !== undefined ? { expiresAt: new Date(data.expiresAt).toISOString() } : {}),
+            ...(data.asAdmin === true ? { asAdmin: true as const } : {}),
             at: data.at,
           },
         },
@@ -95,6 +112,25 @@ function decide(command: GrantCommand, state: GrantState): GrantEvent[] {
       if (state.status !== 'active') throw new GrantNotActiveError(data.grantId, state.status);
       if (isExpiredAt(state, data.at)) throw new GrantNotActiveError(data.grantId, 'expired');
       return [{ type: 'AccessRevoked', data: { grantId: data.grantId, revokedBy: data.revokedBy, at: data.at } }];
+    }
+    case 'EndAccessOnHandover': {
+      const { data } = command;
+      if (state.status === 'none') throw new GrantNotFoundError(data.grantId);
+      // Handovers repeat and overlap with revokes and expiry: only a live grant of the owner who left ends.
+      if (state.status !== 'active' || isExpiredAt(state, data.at)) return [];
+      if (state.asAdmin || state.grantor !== `user:${data.previousOwnerId}`) return [];
+      return [
+        {
+          type: 'AccessRevoked',
+          data: {
+            grantId: data.grantId,
+            revokedBy: data.endedBy,
+            at: data.at,
+            reason: 'ownership_changed',
+            gatewayId: data.gatewayId,
+          },
+        },
+      ];
     }
     case 'ExpireAccess': {
       const { data } = command;

@@ -27,13 +27,26 @@ export type AccessGranted = DomainEvent<
     /** Normalised: `read` always comes with `aggregate`. */
     readonly rights: readonly GrantRight[];
     readonly expiresAt?: string;
+    /**
+     * Given by an admin, over objects the admin need not own: nothing bounds it but its own end. Absent, the grant
+     * reaches only data of its grantor's ownership periods and ends when the grantor hands the objects over.
+     */
+    readonly asAdmin?: true;
     readonly at: string;
   }
 >;
 
 export type AccessRevoked = DomainEvent<
   'AccessRevoked',
-  { readonly grantId: string; readonly revokedBy: string; readonly at: string }
+  {
+    readonly grantId: string;
+    readonly revokedBy: string;
+    readonly at: string;
+    /** `ownership_changed`: the grantor no longer owns the gateway; absent on a revoke by grantor, grantee or admin. */
+    readonly reason?: 'ownership_changed';
+    /** With `ownership_changed`: the gateway that changed hands. */
+    readonly gatewayId?: string;
+  }
 >;
 
 /** Appended by the expiry sweeper; requests already treat a grant past `expiresAt` as gone before this exists. */

@@ -1589,6 +1589,11 @@ export interface components {
         GrantViewDto: {
             /** Format: date-time */
             endedAt: string | null;
+            /**
+             * @description Why the grant ended before its time: `ownership_changed` when its grantor handed the gateway over.
+             * @enum {string|null}
+             */
+            endReason: "ownership_changed" | null;
             /** Format: date-time */
             expiresAt: string | null;
             /** Format: date-time */

@@ -4,6 +4,7 @@ import { A_POWER, ADMIN, ALICE, BOB, project, seedTwoHomes, TestClock } from '#t
 import { ChangeGatewayOwnerHandler } from '../../gateways/change-gateway-owner/change-gateway-owner.handler.js';
 import { ChangeGatewayOwner } from '../../gateways/change-gateway-owner/change-gateway-owner.command.js';
 import { InMemoryPrincipalDirectory } from '#test/support/in-memory-principal-directory.js';
+import { anAccessGrant } from '#test/builders/access.js';
 import { accessProjection } from './access.projection.js';
 
 describeProjection(
@@ -32,7 +33,7 @@ describeProjection(
     it('folds ownership, transfers, grants, revokes and visibility into its tables, and rebuilds them identically', async () => {
       const b = spec.backend;
       const directory = new InMemoryPrincipalDirectory([{ kind: 'user', id: 'carol' }]);
-      const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory);
+      const transfer = new ChangeGatewayOwnerHandler(b.store, h.policy, directory, b.db);
       const meta = (principal: typeof ADMIN) => ({ actorId: 'test', correlationId: 'c', principal });
       expect(await transfer.execute(new ChangeGatewayOwner('gw-b', 'carol', clock.now(), meta(ADMIN)))).toEqual({
         id: 'gw-b',
@@ -93,6 +94,46 @@ describeProjection(
       expect(await tables()).toEqual(live);
       // Bob no longer owns gw-b: its sensor left his scope with the transfer.
       expect(await h.visibleLatest(BOB, ['b-plug/power'])).toEqual([]);
+    }, 60_000);
+
+    it('bounds an owner’s grant by its grantor’s ownership, not an admin’s, and keeps why a grant ended', async () => {
+      await spec.given('grant-h-own', [anAccessGrant({ grantId: 'h-own', grantee: { kind: 'client', id: 'c-9' } })]);
+      await spec.given('grant-h-adm', [
+        anAccessGrant({
+          grantId: 'h-adm',
+          grantor: 'user:root',
+          grantee: { kind: 'client', id: 'c-9' },
+          asAdmin: true,
+        }),
+      ]);
+      await spec.given('grant-h-own', [
+        {
+          type: 'AccessRevoked',
+          data: {
+            grantId: 'h-own',
+            revokedBy: 'user:root',
+            at: '2025-03-02T00:00:00.000Z',
+            reason: 'ownership_changed',
+            gatewayId: 'gw-a',
+          },
+        },
+      ]);
+      await spec.given('grant-h-own2', [anAccessGrant({ grantId: 'h-own2', grantee: { kind: 'client', id: 'c-9' } })]);
+      await project(spec.backend);
+      const rows = () =>
+        spec.rows(
+          `SELECT g.grant_id, g.status, g.end_reason, o.bound_owner FROM access_grants g
+             LEFT JOIN access_grant_objects o ON o.grant_id = g.grant_id
+            WHERE g.grant_id LIKE 'h-%' ORDER BY g.grant_id`,
+        );
+      const expected = [
+        { grant_id: 'h-adm', status: 'active', end_reason: null, bound_owner: null },
+        { grant_id: 'h-own', status: 'revoked', end_reason: 'ownership_changed', bound_owner: null },
+        { grant_id: 'h-own2', status: 'active', end_reason: null, bound_owner: 'alice' },
+      ];
+      expect(await rows()).toEqual(expected);
+      await spec.rebuild({ batchSize: 1 });
+      expect(await rows()).toEqual(expected);
     }, 60_000);
   },
   { database: 'shared', seed: seedTwoHomes },

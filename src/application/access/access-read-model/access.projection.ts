@@ -12,6 +12,7 @@ import {
   GATEWAY_OWNERS_TABLE,
   GRANT_OBJECTS_TABLE,
   GRANTS_TABLE,
+  boundOwnerOf,
   granteeKey,
   SENSOR_VISIBILITY_TABLE,
   type GrantObjectKind,
@@ -62,8 +63,8 @@ async function insertGrant(tx: SqlExecutor, table: TableResolver, { data }: Acce
   for (const [kind, ids] of objects) {
     if (!ids || ids.length === 0) continue;
     await tx.query(
-      `INSERT INTO ${table(GRANT_OBJECTS_TABLE)} (grantee, object_kind, object_id, grant_id, can_read, can_aggregate, can_command, expires_at)
-       SELECT $1, $2, id, $3, $4, $5, $6, $7::timestamptz FROM unnest($8::text[]) AS id
+      `INSERT INTO ${table(GRANT_OBJECTS_TABLE)} (grantee, object_kind, object_id, grant_id, can_read, can_aggregate, can_command, expires_at, bound_owner)
+       SELECT $1, $2, id, $3, $4, $5, $6, $7::timestamptz, $9 FROM unnest($8::text[]) AS id
        ON CONFLICT DO NOTHING`,
       [
         granteeKey(data.grantee),
@@ -74,6 +75,7 @@ async function insertGrant(tx: SqlExecutor, table: TableResolver, { data }: Acce
         rights.has('command'),
         data.expiresAt ?? null,
         ids,
+        boundOwnerOf(data),
       ],
     );
   }
@@ -86,10 +88,12 @@ async function endGrant(
   grantId: string,
   status: 'revoked' | 'expired',
   at: string,
+  reason: string | null = null,
 ): Promise<void> {
   await tx.query(
-    `UPDATE ${table(GRANTS_TABLE)} SET status = $2, ended_at = $3::timestamptz WHERE grant_id = $1 AND status = 'active'`,
-    [grantId, status, at],
+    `UPDATE ${table(GRANTS_TABLE)} SET status = $2, ended_at = $3::timestamptz, end_reason = $4
+      WHERE grant_id = $1 AND status = 'active'`,
+    [grantId, status, at, reason],
   );
   await tx.query(`DELETE FROM ${table(GRANT_OBJECTS_TABLE)} WHERE grant_id = $1`, [grantId]);
 }
@@ -107,7 +111,7 @@ async function applyOne(tx: SqlExecutor, table: TableResolver, event: AccessEven
     case 'AccessGranted':
       return insertGrant(tx, table, event);
     case 'AccessRevoked':
-      return endGrant(tx, table, event.data.grantId, 'revoked', event.data.at);
+      return endGrant(tx, table, event.data.grantId, 'revoked', event.data.at, event.data.reason ?? null);
     case 'AccessExpired':
       return endGrant(tx, table, event.data.grantId, 'expired', event.data.at);
     case 'SensorVisibilityChanged':

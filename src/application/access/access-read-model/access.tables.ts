@@ -8,6 +8,12 @@ export const SENSOR_VISIBILITY_TABLE = 'sensor_visibility';
 
 export type GrantObjectKind = 'gateway' | 'node' | 'sensor';
 
+/** The owner whose ownership periods bound a grant: its grantor's user id, or null for a grant given as an admin. */
+export function boundOwnerOf(grant: { readonly grantor: string; readonly asAdmin?: boolean }): string | null {
+  if (grant.asAdmin === true || !grant.grantor.startsWith('user:')) return null;
+  return grant.grantor.slice('user:'.length);
+}
+
 /** How a grantee is named in grant objects: the actor id of the principal that will ask. */
 export function granteeKey(grantee: { readonly kind: 'user' | 'client'; readonly id: string }): string {
   return `${grantee.kind}:${grantee.id}`;
@@ -61,7 +67,23 @@ CREATE TABLE sensor_visibility (
 CREATE INDEX sensor_visibility_kind_idx ON sensor_visibility (visibility, sensor_id);
 `;
 
+// Grants end with their grantor's ownership (ADR 0024): each grant object names the owner whose periods bound what
+// it reaches (null for an admin's grant), and an ended grant keeps why it ended. Grants recorded before grants said
+// whether they were given as an admin are bound to their grantor, as the projection reads them on a rebuild.
+const grantsBoundByOwnership = `
+ALTER TABLE access_grant_objects ADD COLUMN bound_owner text;
+UPDATE access_grant_objects o SET bound_owner = substr(g.grantor, 6)
+  FROM access_grants g WHERE g.grant_id = o.grant_id AND g.grantor LIKE 'user:%';
+ALTER TABLE access_grants ADD COLUMN end_reason text;
+`;
+
 /** Its tables' migrations; the versions are ids in `schema_migrations`, shipped and never renumbered. */
 export const ACCESS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 8, name: 'access: ownership, grants, visibility, data-access log', sql: accessAuthorization, part: 1 },
+  {
+    version: 19,
+    name: 'access: grants and the data-access log bounded by ownership',
+    sql: grantsBoundByOwnership,
+    part: 1,
+  },
 ];

@@ -144,6 +144,42 @@ describeProjection(
       await project();
       expect(await log(ALICE)).toEqual([expect.objectContaining({ actorId: 'user:bob', requests: 2, rows: 5 })]);
     }, 60_000);
+
+    it('files each read under the owner of its moment across a handover, a former owner’s own reads under them, and a rebuild files them alike', async () => {
+      const read = (actorId: string, at: string) => ({
+        type: 'DataAccessed',
+        data: {
+          from: at,
+          to: at,
+          entries: [{ actorId, sensorId: A_POWER, gatewayId: 'gw-a', requests: 1, rows: 1, firstAt: at, lastAt: at }],
+        },
+      });
+      await spec.given('access-log-2025-03-01', [read('client:c-1', '2025-03-01T12:00:00.000Z')]);
+      await spec.given('gateway-gw-a', [
+        {
+          type: 'GatewayOwnerChanged',
+          data: { gatewayId: 'gw-a', ownerId: 'bob', previousOwnerId: 'alice', at: '2025-03-02T00:00:00.000Z' },
+        },
+      ]);
+      await spec.given('access-log-2025-03-03', [
+        read('client:c-1', '2025-03-03T12:00:00.000Z'),
+        read('user:alice', '2025-03-03T13:00:00.000Z'),
+      ]);
+      const expected = async (): Promise<void> => {
+        expect((await log(ALICE)).map((e) => [e.actorId, e.firstAt])).toEqual([
+          ['user:alice', '2025-03-03T13:00:00.000Z'],
+          ['client:c-1', '2025-03-01T12:00:00.000Z'],
+        ]);
+        expect((await log(BOB)).map((e) => [e.actorId, e.firstAt])).toEqual([
+          ['client:c-1', '2025-03-03T12:00:00.000Z'],
+        ]);
+        expect(await log(ADMIN)).toHaveLength(3);
+      };
+      await project();
+      await expected();
+      await spec.rebuild({ batchSize: 1 });
+      await expected();
+    }, 60_000);
   },
   { seed: seedTwoHomes },
 );

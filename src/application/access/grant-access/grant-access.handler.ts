@@ -34,6 +34,7 @@ export class GrantAccessHandler implements ICommandHandler<GrantAccess, IssuedGr
           scope: input.scope,
           rights: input.rights,
           ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+          ...(isAdmin(principal) ? { asAdmin: true } : {}),
           at: at.toISOString(),
         },
       },

@@ -21,6 +21,7 @@ interface GrantRow {
   granted_at: number;
   status: 'active' | 'revoked' | 'expired';
   ended_at: number | null;
+  end_reason: string | null;
 }
 
 const ACTOR_GRANTEE = `grantee_kind || ':' || grantee_id`;
@@ -56,7 +57,7 @@ export class ListGrantsHandler implements IQueryHandler<ListGrants, { items: Gra
     if (filter.after !== undefined) where.push(`grant_id > ${bind(params, filter.after)}`);
     const rows = await this.db.query<GrantRow>(
       `SELECT grant_id, grantor, grantee_kind, grantee_id, gateway_ids, node_ids, sensor_ids, rights, ${epochMs('expires_at')},
-              ${epochMs('granted_at')}, ${effective} AS status, ${epochMs('ended_at')}
+              ${epochMs('granted_at')}, ${effective} AS status, ${epochMs('ended_at')}, end_reason
          FROM ${GRANTS_TABLE}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
         ORDER BY grant_id LIMIT ${bind(params, filter.limit + 1)}`,
       params,
@@ -71,6 +72,7 @@ export class ListGrantsHandler implements IQueryHandler<ListGrants, { items: Gra
       grantedAt: isoFromEpochMs(r.granted_at),
       status: r.status,
       endedAt: isoOrNull(r.ended_at),
+      endReason: r.end_reason === 'ownership_changed' ? 'ownership_changed' : null,
     }));
     return { items, nextAfter: rows.length > filter.limit ? (items.at(-1)?.grantId ?? null) : null };
   }

@@ -12,6 +12,8 @@ export interface GrantView {
   /** `expired` as soon as expiresAt has passed, even before the sweeper recorded it. */
   readonly status: 'active' | 'revoked' | 'expired';
   readonly endedAt: string | null;
+  /** `ownership_changed`: the grantor handed the gateway over, which ended the grant; null otherwise. */
+  readonly endReason: 'ownership_changed' | null;
 }
 
 export interface GrantFilter {

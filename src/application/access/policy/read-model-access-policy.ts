@@ -4,6 +4,9 @@ import type { ResolvedSensorScope } from '../sensor-scope/live-scope.js';
 import type { SensorScope } from '../sensor-scope/sensor-access.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../sensor-scope/sensor-scope.js';
 import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
+import { NODES_TABLE } from '../../devices/nodes-read-model/nodes.tables.js';
+import { bind } from '../../shared/sql.js';
+import { OWNERSHIP_PERIODS_TABLE } from '../ownership-periods-read-model/ownership-periods.tables.js';
 import { CLOCK, type Clock } from '../../ports/clock.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { AdminRequiredError, NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
@@ -61,16 +64,22 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     const who = authenticated(principal);
     if (isAdmin(who)) return { kind: 'all' };
     const ownerId = ownerIdOf(who);
+    // Live readings are measured now: what counts is who owns the gateways now, and grants of those owners.
     const owned =
       ownerId === null
         ? []
         : await this.db.query<{ gateway_id: string }>(
-            `SELECT gateway_id FROM ${GATEWAY_OWNERS_TABLE} WHERE owner_id = $1`,
+            `SELECT gateway_id FROM ${OWNERSHIP_PERIODS_TABLE} WHERE owner_id = $1 AND valid_to IS NULL`,
             [ownerId],
           );
+    const gatewayOf = `CASE g.object_kind WHEN 'gateway' THEN g.object_id
+        WHEN 'node' THEN (SELECT n.gateway_id FROM ${NODES_TABLE} n WHERE n.node_id = g.object_id)
+        ELSE (SELECT s.gateway_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id = g.object_id) END`;
     const granted = await this.db.query<{ object_kind: string; object_id: string; expires_ms: number | null }>(
-      `SELECT object_kind, object_id, (extract(epoch FROM expires_at) * 1000)::float8 AS expires_ms
-         FROM ${GRANT_OBJECTS_TABLE} WHERE grantee = $1 AND ${RIGHT_COLUMN[right]}`,
+      `SELECT g.object_kind, g.object_id, (extract(epoch FROM g.expires_at) * 1000)::float8 AS expires_ms
+         FROM ${GRANT_OBJECTS_TABLE} g WHERE g.grantee = $1 AND g.${RIGHT_COLUMN[right]}
+          AND (g.bound_owner IS NULL OR EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} p
+                WHERE p.owner_id = g.bound_owner AND p.valid_to IS NULL AND p.gateway_id = ${gatewayOf}))`,
       [actorIdOf(who)],
     );
     const privateRows = await this.db.query<{ sensor_id: string }>(
@@ -103,10 +112,12 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     return { kind: 'some', gatewayIds: rows.map((r) => r.gateway_id) };
   }
 
-  async assertSensorRight(principal: Principal, sensorId: string, right: AccessRight): Promise<void> {
+  async assertSensorRight(principal: Principal, sensorId: string, right: AccessRight, at?: string): Promise<void> {
     const scope = await this.sensorScope(principal, right);
     const params: unknown[] = [sensorId];
-    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
+    // Only a principal's condition names the time: an unused parameter would have no type.
+    const time = scope.kind === 'principal' ? { time: `${bind(params, at ?? scope.at)}::timestamptz` } : ({} as const);
+    const scoped = scopeCondition(scope, params, { ...LATEST_SCOPE_COLUMNS, ...time });
     const rows = await this.db.query(
       `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`,
       params,
@@ -114,17 +125,23 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
   }
 
-  async assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void> {
+  async assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void> {
     const who = authenticated(principal);
     if (isAdmin(who)) return;
     const ownerId = ownerIdOf(who);
     const rows =
       ownerId === null
         ? []
-        : await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [
-            gatewayId,
-            ownerId,
-          ]);
+        : at === undefined
+          ? await this.db.query(`SELECT 1 FROM ${GATEWAY_OWNERS_TABLE} WHERE gateway_id = $1 AND owner_id = $2`, [
+              gatewayId,
+              ownerId,
+            ])
+          : await this.db.query(
+              `SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} WHERE gateway_id = $1 AND owner_id = $2
+                  AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
+              [gatewayId, ownerId, at],
+            );
     if (rows.length === 0) throw new ObjectNotVisibleError('gateway', gatewayId);
   }
 

@@ -25,10 +25,13 @@ export interface AccessPolicy {
   ): Promise<ResolvedSensorScope>;
   /** Gateways the principal owns (all for admins). */
   gatewayScope(principal: Principal): Promise<GatewayScope>;
-  /** Throws ObjectNotVisibleError unless the principal holds `right` on that sensor (as owner, admin or grantee). */
-  assertSensorRight(principal: Principal, sensorId: string, right: AccessRight): Promise<void>;
-  /** Throws ObjectNotVisibleError unless the principal owns the gateway or is an admin. */
-  assertGatewayOwner(principal: Principal, gatewayId: string): Promise<void>;
+  /**
+   * Throws ObjectNotVisibleError unless the principal holds `right` on that sensor (as owner, admin or grantee) at
+   * `at`: the time of what is asked about (a command's request), the request time when absent.
+   */
+  assertSensorRight(principal: Principal, sensorId: string, right: AccessRight, at?: string): Promise<void>;
+  /** Throws ObjectNotVisibleError unless the principal owns the gateway (now, or at `at`) or is an admin. */
+  assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void>;
   /** Throws AdminRequiredError (or NotAuthenticatedError for anonymous) unless the principal is an admin. */
   assertAdmin(principal: Principal, operation?: string): void;
 }

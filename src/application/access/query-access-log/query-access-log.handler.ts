@@ -4,7 +4,6 @@ import { isAdmin } from '../../../domain/access/principal.js';
 import { bind, epochMs, isoFromEpochMs } from '../../shared/sql.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError } from '../access.errors.js';
-import { GATEWAY_OWNERS_TABLE } from '../access-read-model/access.tables.js';
 import { DATA_ACCESS_LOG_TABLE } from '../data-access-log-read-model/data-access-log.tables.js';
 import { QueryAccessLog, type AccessLogEntry } from './query-access-log.query.js';
 
@@ -27,12 +26,8 @@ export class QueryAccessLogHandler implements IQueryHandler<QueryAccessLog, { it
     if (principal.kind === 'client') return { items: [] };
     const params: unknown[] = [];
     const where: string[] = [];
-    // Owners see reads of the sensors on the gateways they own now.
-    if (!isAdmin(principal)) {
-      where.push(
-        `gateway_id IN (SELECT o.gateway_id FROM ${GATEWAY_OWNERS_TABLE} o WHERE o.owner_id = ${bind(params, principal.userId)})`,
-      );
-    }
+    // Owners see the reads of their sensors made while they owned them, before and after a handover (ADR 0024).
+    if (!isAdmin(principal)) where.push(`owner_id = ${bind(params, principal.userId)}`);
     if (filter.sensorId !== undefined) where.push(`sensor_id = ${bind(params, filter.sensorId)}`);
     if (filter.actorId !== undefined) where.push(`actor_id = ${bind(params, filter.actorId)}`);
     const rows = await this.db.query<LogRow>(

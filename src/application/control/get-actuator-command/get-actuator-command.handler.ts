@@ -22,7 +22,7 @@ export class GetActuatorCommandHandler implements IQueryHandler<GetActuatorComma
     const { state } = await loadStream(this.store, commandStream(commandId), actuatorCommandDecider, COMMAND_EVENTS);
     if (state.status === 'none') throw new ActuatorCommandNotFoundError(commandId);
     try {
-      await this.policy.assertSensorRight(principal, state.request.sensorId, 'command');
+      await this.policy.assertSensorRight(principal, state.request.sensorId, 'command', state.request.requestedAt);
     } catch (error) {
       // Someone else's command reads exactly like one that does not exist.
       if (error instanceof ObjectNotVisibleError) throw new ActuatorCommandNotFoundError(commandId);

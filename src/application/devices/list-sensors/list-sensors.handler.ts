@@ -3,7 +3,11 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
-import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../access/sensor-scope/sensor-scope.js';
+import {
+  LATEST_SCOPE_COLUMNS,
+  LATEST_VALUE_SCOPE_COLUMNS,
+  scopeCondition,
+} from '../../access/sensor-scope/sensor-scope.js';
 import { bind, isoFromEpochMs } from '../../shared/sql.js';
 import { READINGS_LATEST_TABLE } from '../../metering/readings-read-model/readings.tables.js';
 import { ListSensors, type SensorPage, type SensorView } from './list-sensors.query.js';
@@ -49,7 +53,11 @@ export class ListSensorsHandler implements IQueryHandler<ListSensors, SensorPage
   async execute({ principal, filter }: ListSensors): Promise<SensorPage> {
     const params: unknown[] = [];
     const where: string[] = [];
-    const readable = scopeCondition(await this.access.sensorScope(principal, 'read'), params, LATEST_SCOPE_COLUMNS);
+    const readable = scopeCondition(
+      await this.access.sensorScope(principal, 'read'),
+      params,
+      LATEST_VALUE_SCOPE_COLUMNS,
+    );
     const scoped = scopeCondition(await this.access.sensorScope(principal, 'aggregate'), params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const shown = (column: string, alias: string): string =>

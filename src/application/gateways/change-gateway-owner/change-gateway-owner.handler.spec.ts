@@ -17,7 +17,7 @@ describe('ChangeGatewayOwnerHandler', () => {
   let handler: ChangeGatewayOwnerHandler;
   beforeAll(async () => {
     b = (await openGatewayBackend('pglite', 'change-owner'))!;
-    handler = new ChangeGatewayOwnerHandler(b.store, policyOf(b), directory);
+    handler = new ChangeGatewayOwnerHandler(b.store, policyOf(b), directory, b.db);
     await new RegisterGatewayHandler(b.store, b.vault, policyOf(b)).execute(
       new RegisterGateway(
         {

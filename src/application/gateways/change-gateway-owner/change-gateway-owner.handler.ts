@@ -4,7 +4,9 @@ import { gatewayDecider } from '../../../domain/gateways/gateway.decider.js';
 import { InvalidGatewayRegistrationError } from '../../../domain/gateways/gateway.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory } from '../../access/ports/principal-directory.port.js';
+import { endGrantsOfFormerOwners } from '../../access/end-grants-on-handover/end-grants-on-handover.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
+import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { handleWithDecider } from '../../shared/decider-command.js';
 import { ANONYMOUS, GATEWAY_EVENTS, gatewayStream } from '../gateway-stream.js';
 import { ChangeGatewayOwner, type ChangedGatewayOwner } from './change-gateway-owner.command.js';
@@ -15,6 +17,7 @@ export class ChangeGatewayOwnerHandler implements ICommandHandler<ChangeGatewayO
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
+    @Inject(READ_MODEL_DB) private readonly db: SqlExecutor,
   ) {}
 
   async execute({ gatewayId, ownerId, at, metadata }: ChangeGatewayOwner): Promise<ChangedGatewayOwner> {
@@ -35,6 +38,13 @@ export class ChangeGatewayOwnerHandler implements ICommandHandler<ChangeGatewayO
           }
         },
       },
+    );
+    // A change of owner is a change of tenant: the grants the former owners gave on this gateway end with it.
+    await endGrantsOfFormerOwners(
+      this.store,
+      this.db,
+      { gatewayId, ownerId: ownerId.trim(), at: at.toISOString() },
+      metadata,
     );
     return { id: gatewayId, ownerId: ownerId.trim(), changed: events.length > 0 };
   }

@@ -9,6 +9,8 @@ export const ALARM_SCOPE_COLUMNS: ScopedColumns = {
   gateway: `${ALARMS_TABLE}.gateway_id`,
   node: `${ALARMS_TABLE}.node_id`,
   sensor: `${ALARMS_TABLE}.sensor_id`,
+  // An alarm belongs to whoever owned the gateway when it was raised.
+  time: `${ALARMS_TABLE}.raised_at`,
 };
 
 export const ALARM_COLUMNS = `alarm_id, seq::float8 AS seq, node_id, gateway_id, sensor_id, phase, kind, unit, state, setting, setting_request_id,

@@ -35,6 +35,12 @@ export class GrantViewDto implements GrantView {
   @ApiProperty({ enum: ['active', 'revoked', 'expired'], description: '`expired` as soon as `expiresAt` has passed' })
   readonly status!: 'active' | 'revoked' | 'expired';
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly endedAt!: string | null;
+  @ApiProperty({
+    enum: ['ownership_changed'],
+    nullable: true,
+    description: 'Why the grant ended before its time: `ownership_changed` when its grantor handed the gateway over.',
+  })
+  readonly endReason!: 'ownership_changed' | null;
 }
 
 export class GrantPageDto {

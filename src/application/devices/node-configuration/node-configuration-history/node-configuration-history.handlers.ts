@@ -25,10 +25,34 @@ async function visibleNode(
   nodes: NodeDirectory,
   principal: GetNodeConfiguration['principal'],
   nodeId: string,
-): Promise<void> {
+): Promise<string> {
   const node = await nodes.find(nodeId);
   if (!node) throw new ObjectNotVisibleError('node', nodeId);
   await policy.assertGatewayOwner(principal, node.gatewayId);
+  return node.gatewayId;
+}
+
+/** Whether the principal owned the gateway when a request was made: a previous owner's requests are theirs (ADR 0024). */
+function ownedWhenRequested(
+  policy: AccessPolicy,
+  principal: GetNodeConfiguration['principal'],
+  gatewayId: string,
+): (requestedAt: string) => Promise<boolean> {
+  const known = new Map<string, Promise<boolean>>();
+  return (requestedAt) => {
+    let answer = known.get(requestedAt);
+    if (answer === undefined) {
+      answer = policy.assertGatewayOwner(principal, gatewayId, requestedAt).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ObjectNotVisibleError) return false;
+          throw error;
+        },
+      );
+      known.set(requestedAt, answer);
+    }
+    return answer;
+  };
 }
 
 export function configurationView(
@@ -74,8 +98,10 @@ export class GetNodeConfigurationHandler implements IQueryHandler<GetNodeConfigu
   ) {}
 
   async execute({ principal, nodeId, at }: GetNodeConfiguration): Promise<NodeConfigurationView> {
-    await visibleNode(this.policy, this.nodes, principal, nodeId);
+    const gatewayId = await visibleNode(this.policy, this.nodes, principal, nodeId);
     const instant = at?.toISOString();
+    // The configuration at an earlier instant is shown only to whoever owned the gateway then.
+    if (instant !== undefined) await this.policy.assertGatewayOwner(principal, gatewayId, instant);
     const { state, revision } = await loadStream(
       this.store,
       nodeStream(nodeId),
@@ -100,7 +126,8 @@ export class ListNodeConfigurationChangesHandler implements IQueryHandler<
   ) {}
 
   async execute({ principal, nodeId, from, to }: ListNodeConfigurationChanges): Promise<ConfigurationChange[]> {
-    await visibleNode(this.policy, this.nodes, principal, nodeId);
+    const gatewayId = await visibleNode(this.policy, this.nodes, principal, nodeId);
+    const owned = ownedWhenRequested(this.policy, principal, gatewayId);
     const { recorded: events } = await loadStream(
       this.store,
       nodeStream(nodeId),
@@ -115,7 +142,7 @@ export class ListNodeConfigurationChangesHandler implements IQueryHandler<
       const event = { type: recorded.type, data: recorded.data } as NodeConfigurationEvent;
       const next = nodeConfigurationDecider.evolve(state, event);
       const request = next.requests[event.data.requestId];
-      if (recorded.recordedAt >= start && request) {
+      if (recorded.recordedAt >= start && request && (await owned(request.requestedAt))) {
         const applying = event.type === 'NodeConfigurationApplied';
         const requesting = event.type === 'NodeConfigurationRequested';
         changes.push({

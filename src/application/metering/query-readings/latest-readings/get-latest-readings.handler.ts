@@ -4,7 +4,7 @@ import type { CanonicalReading } from '../../../../domain/metering/canonical-rea
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
-import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
+import { LATEST_VALUE_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
 import type { SensorScope } from '../../../access/sensor-scope/sensor-access.port.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind, epochMs, isoFromEpochMs } from '../../../shared/sql.js';
@@ -50,7 +50,7 @@ export function latestReadingsSql(
 ): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [`sensor_id = ANY(${bind(params, sensorIds)}::text[])`];
-  const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
+  const scoped = scopeCondition(scope, params, LATEST_VALUE_SCOPE_COLUMNS);
   if (scoped) where.push(scoped);
   return {
     text: `SELECT sensor_id, node_id, gateway_id, quantity, unit, value, ${epochMs('measured_at')}, ${epochMs('received_at')},

@@ -2,9 +2,11 @@ import { Inject, Optional } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB, type ReadModelDb } from '../../../ports/read-model-db.port.js';
 import { DATA_ACCESS_RECORDER, type DataAccessRecorder } from '../../../access/ports/data-access-recorder.port.js';
-import type { Principal } from '../../../../domain/access/principal.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../../access/ports/access-policy.port.js';
 import { LATEST_SCOPE_COLUMNS, scopeCondition } from '../../../access/sensor-scope/sensor-scope.js';
+import { accessWindows, bucketStartsIn } from '../../../access/sensor-scope/ownership-windows.js';
+import type { SensorScope } from '../../../access/sensor-scope/sensor-access.port.js';
+import { bucketWidthMs, type BucketWidth } from '../../readings-read-model/reading-buckets.js';
 import { InvalidReadingQueryError } from '../reading-query.errors.js';
 import { bind } from '../../../shared/sql.js';
 import { READINGS_LATEST_TABLE } from '../../readings-read-model/readings.tables.js';
@@ -59,11 +61,28 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     const to = new Date(request.to);
     checkSeriesRange(request.bucket, from, to);
     const range: TimeRange = { from: from.toISOString(), to: to.toISOString() };
-    const sensors = await this.knownSensors(principal, request.bucket === 'raw' ? 'read' : 'aggregate', wanted);
+    const scope = await this.access.sensorScope(principal, request.bucket === 'raw' ? 'read' : 'aggregate');
+    const sensors = await this.knownSensors(scope, wanted);
     const visibleIds = sensors.map((s) => s.sensorId);
+    // Each sensor's data is read only inside the ownership periods the caller may see (ADR 0024).
+    const windows = new Map<string, readonly TimeRange[]>();
+    for (const sensor of sensors) windows.set(sensor.sensorId, await accessWindows(this.db, scope, sensor, range));
+    const windowsOf = (sensorId: string): readonly TimeRange[] => windows.get(sensorId) ?? [];
+    const bucketRanges = (sensorId: string, width: string): TimeRange[] =>
+      windowsOf(sensorId).flatMap((window) => {
+        const starts = bucketStartsIn(window, range, bucketWidthMs(width as BucketWidth));
+        return starts ? [starts] : [];
+      });
     if (request.bucket === 'raw' && visibleIds.length > 0) {
       const limit = SERIES_LIMITS.maxRawPoints;
-      if ((await countRawPoints(this.db, visibleIds, range, limit + 1)) > limit) {
+      let count = 0;
+      for (const sensorId of visibleIds) {
+        for (const window of windowsOf(sensorId)) {
+          if (count > limit) break;
+          count += await countRawPoints(this.db, [sensorId], window, limit + 1 - count);
+        }
+      }
+      if (count > limit) {
         throw new InvalidReadingQueryError(
           `bucket raw allows at most ${limit} points per request; narrow the range, ask for fewer sensors or use a bucket`,
         );
@@ -75,15 +94,21 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     const bucket = request.bucket;
     async function* pointPages(sensor: SeriesSensor): AsyncGenerator<readonly SeriesPoint[]> {
       if (bucket === 'raw') {
-        const points = await rawPoints(db, sensor.sensorId, range, SERIES_LIMITS.maxRawPoints);
-        if (points.length > 0) yield points;
+        for (const window of windowsOf(sensor.sensorId)) {
+          const points = await rawPoints(db, sensor.sensorId, window, SERIES_LIMITS.maxRawPoints);
+          if (points.length > 0) yield points;
+        }
         return;
       }
-      yield* bucketPages(db, sensor, bucket, range);
+      for (const window of bucketRanges(sensor.sensorId, bucket)) yield* bucketPages(db, sensor, bucket, window);
     }
     async function* textPages(sensor: SeriesSensor): AsyncGenerator<string> {
       if (bucket !== 'raw') {
-        yield* bucketJsonPages(db, sensor, bucket, range, BUCKET_JSON_PAGE_SIZE, days);
+        for (const window of bucketRanges(sensor.sensorId, bucket)) {
+          for await (const page of bucketJsonPages(db, sensor, bucket, window, BUCKET_JSON_PAGE_SIZE, days)) {
+            if (page.length > 0) yield page;
+          }
+        }
         return;
       }
       for await (const page of pointPages(sensor)) yield page.map((point) => JSON.stringify(point)).join(',');
@@ -114,14 +139,11 @@ export class QueryReadingSeriesHandler implements IQueryHandler<QueryReadingSeri
     };
   }
 
-  private async knownSensors(
-    principal: Principal,
-    right: 'read' | 'aggregate',
-    wanted: readonly string[],
-  ): Promise<SeriesSensor[]> {
+  /** The sensors asked for that the scope reaches in any period; the windows then bound what is read of each. */
+  private async knownSensors(scope: SensorScope, wanted: readonly string[]): Promise<SeriesSensor[]> {
     const params: unknown[] = [];
     const where = [`sensor_id = ANY(${bind(params, wanted)}::text[])`];
-    const scoped = scopeCondition(await this.access.sensorScope(principal, right), params, LATEST_SCOPE_COLUMNS);
+    const scoped = scopeCondition(scope, params, LATEST_SCOPE_COLUMNS);
     if (scoped) where.push(scoped);
     const rows = await this.db.query<SensorRow>(
       `SELECT sensor_id, node_id, gateway_id, quantity, unit FROM ${READINGS_LATEST_TABLE} WHERE ${where.join(' AND ')}`,
