@@ -1,5 +1,6 @@
 import { accessSummaries } from '../access/access-summaries.js';
 import { controlSummaries } from '../control/control-summaries.js';
+import { marketSummaries } from '../market/market-summaries.js';
 import { monitoringSummaries } from '../monitoring/monitoring-summaries.js';
 import { networkConfigurationSummaries } from '../gateways/network-configuration/network-summaries.js';
 import { meteringSummaries } from '../metering/metering-summaries.js';
@@ -18,6 +19,7 @@ const summarizers = new Map<string, Summarizer>(
     ...controlSummaries,
     ...networkConfigurationSummaries,
     ...monitoringSummaries,
+    ...marketSummaries,
   }),
 );
 

@@ -32,8 +32,7 @@ function canonical(scope: string, role: ClientRole): string {
 }
 
 export type ScopeGrant =
-  | { readonly ok: true; readonly scopes: readonly OpenAdrScope[] }
-  | { readonly ok: false; readonly detail: string };
+  { readonly ok: true; readonly scopes: readonly OpenAdrScope[] } | { readonly ok: false; readonly detail: string };
 
 /**
  * The scopes a token gets for a client of `role` asking for `requested` (RFC 6749 3.3, space-delimited): all of the

@@ -20,7 +20,8 @@ export class RegisterApiClientRequestDto {
   @ApiPropertyOptional({
     enum: CLIENT_ROLES,
     default: 'api',
-    description: '`api` reads what owners grant it; `bl` is a utility publishing programs and events over OpenADR 3.1.0',
+    description:
+      '`api` reads what owners grant it; `bl` is a utility publishing programs and events over OpenADR 3.1.0',
   })
   @IsOptional()
   @IsIn(CLIENT_ROLES)
@@ -29,7 +30,8 @@ export class RegisterApiClientRequestDto {
   @ApiPropertyOptional({
     maxLength: 128,
     pattern: '^[a-zA-Z0-9_-]{1,128}$',
-    description: 'Only for `bl`: the provider it acts for (several clients may share one); default: a provider of its own',
+    description:
+      'Only for `bl`: the provider it acts for (several clients may share one); default: a provider of its own',
     example: 'grid-co',
   })
   @IsOptional()

@@ -20,7 +20,10 @@ export class IssuedClientSecretDto implements IssuedClientSecret {
   @ApiProperty(SECRET) readonly clientSecret!: string;
   @ApiProperty({ description: 'Fingerprint of the secret, as lists and events show it' })
   readonly secretFingerprint!: string;
-  @ApiProperty({ enum: CLIENT_ROLES, description: '`api`: reads what owners grant; `bl`: a utility speaking OpenADR 3.1.0' })
+  @ApiProperty({
+    enum: CLIENT_ROLES,
+    description: '`api`: reads what owners grant; `bl`: a utility speaking OpenADR 3.1.0',
+  })
   readonly role!: ClientRole;
   @ApiPropertyOptional({ description: 'The provider a `bl` client acts for' })
   readonly providerId?: string;

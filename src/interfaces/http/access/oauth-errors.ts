@@ -1,6 +1,9 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { InvalidClientError, InvalidScopeError } from '../../../application/access/client-credentials/client-credentials.service.js';
+import {
+  InvalidClientError,
+  InvalidScopeError,
+} from '../../../application/access/client-credentials/client-credentials.service.js';
 
 export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type';
 
