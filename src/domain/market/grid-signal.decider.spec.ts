@@ -1,7 +1,7 @@
 import { aDayAheadPriceSignal, aPublishedGridSignal, aRevisedGridSignal } from '#test/builders/market.js';
 import { DeciderSpecification } from '#test/support/decider-spec.js';
 import { gridSignalDecider, type GridSignalCommand, type ReferencedProgram } from './grid-signal.decider.js';
-import { MarketConflictError, MarketObjectNotFoundError } from './market.errors.js';
+import { InvalidMarketInputError, MarketConflictError, MarketObjectNotFoundError } from './market.errors.js';
 import type { GridSignalContent } from './openadr-objects.js';
 
 const AT = '2026-12-07T10:00:00.000Z';
@@ -10,6 +10,7 @@ const program = (overrides: Partial<ReferencedProgram> = {}): ReferencedProgram 
   programId: 'p-1',
   providerId: 'prov-a',
   published: true,
+  payloadTypes: ['PRICE'],
   ...overrides,
 });
 const publish = (content: GridSignalContent, referenced = program()): GridSignalCommand => ({
@@ -27,6 +28,31 @@ const zeroed: GridSignalContent = {
 };
 
 describe('grid signal decider', () => {
+  it('Given nothing, When a payload type is unknown or its values do not fit, Then invalid input', () => {
+    const withPayload = (type: string, values: (number | string)[]): GridSignalContent => ({
+      programID: 'p-1',
+      intervals: [{ id: 0, payloads: [{ type, values }] }],
+    });
+    given()
+      .when(publish(withPayload('PRICES', [1])))
+      .thenThrows(InvalidMarketInputError, /PRICES is not an OpenADR/);
+    given()
+      .when(publish(withPayload('PRICE', ['cheap'])))
+      .thenThrows(InvalidMarketInputError, /must be numbers/);
+    given()
+      .when(publish(withPayload('SIMPLE', [4])))
+      .thenThrows(InvalidMarketInputError, /levels 0 to 3/);
+    given()
+      .when(publish(withPayload('ALERT_FIRE', [1])))
+      .thenThrows(InvalidMarketInputError, /human-readable/);
+    given()
+      .when(publish(withPayload('X_TEMPERATURE_FORECAST', [-3.5])))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['GridSignalPublished']));
+    given()
+      .when(publish(withPayload('LOCAL_TARIFF', [1]), program({ payloadTypes: ['LOCAL_TARIFF'] })))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['GridSignalPublished']));
+  });
+
   it('Given nothing, When publishing in a program of the same provider, Then GridSignalPublished', () => {
     given()
       .when(publish(aDayAheadPriceSignal('p-1', 4)))

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider.js';
-import { MarketConflictError, MarketObjectNotFoundError } from './market.errors.js';
+import { payloadProblems } from './event-payload-types.js';
+import { InvalidMarketInputError, MarketConflictError, MarketObjectNotFoundError } from './market.errors.js';
 import { isZeroedGridSignal, type GridSignalContent } from './openadr-objects.js';
 import type { GridSignalEvent } from './grid-signal.events.js';
 
@@ -8,6 +9,8 @@ export interface ReferencedProgram {
   readonly programId: string;
   readonly providerId: string | null;
   readonly published: boolean;
+  /** The payload types its payload descriptors declare. */
+  readonly payloadTypes: readonly string[];
 }
 
 export type GridSignalCommand =
@@ -85,9 +88,11 @@ function evolve(state: GridSignalState, event: GridSignalEvent): GridSignalState
 }
 
 /** A grid signal may only name a published program of the same provider; anything else is a broken reference. */
-function requireProgram(program: ReferencedProgram, providerId: string): void {
+function requireProgram(program: ReferencedProgram, providerId: string, content: GridSignalContent): void {
   if (!program.published || program.providerId !== providerId)
     throw new MarketConflictError(`programID ${program.programId} does not name a program of yours`);
+  const problems = payloadProblems(content, program.payloadTypes);
+  if (problems.length > 0) throw new InvalidMarketInputError('event', problems);
 }
 
 function ownSignal(state: GridSignalState, eventId: string, providerId: string) {
@@ -101,7 +106,7 @@ function decide(command: GridSignalCommand, state: GridSignalState): GridSignalE
     case 'PublishGridSignal': {
       const { eventId, providerId, program, content, at } = command.data;
       if (state.status !== 'unpublished') throw new Error(`grid signal ${eventId} exists already`);
-      requireProgram(program, providerId);
+      requireProgram(program, providerId, content);
       const published: GridSignalEvent = {
         type: 'GridSignalPublished',
         data: { eventId, programId: program.programId, providerId, content, at },
@@ -113,7 +118,7 @@ function decide(command: GridSignalCommand, state: GridSignalState): GridSignalE
     case 'ReviseGridSignal': {
       const { eventId, providerId, program, content, at } = command.data;
       const current = ownSignal(state, eventId, providerId);
-      requireProgram(program, providerId);
+      requireProgram(program, providerId, content);
       const revised: GridSignalEvent = {
         type: 'GridSignalRevised',
         data: { eventId, content, revision: current.revision + 1, at },

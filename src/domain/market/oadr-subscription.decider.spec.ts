@@ -17,7 +17,11 @@ describe('OpenADR subscription decider', () => {
   it("Given nothing, When the programID names no program of the caller's provider, Then a conflict", () => {
     const create = (providerId: string | null, published: boolean): OadrSubscriptionCommand => ({
       type: 'CreateOadrSubscription',
-      data: { ...anOadrSubscription().data, content: forProgram, program: { programId: 'p-1', providerId, published } },
+      data: {
+        ...anOadrSubscription().data,
+        content: forProgram,
+        program: { programId: 'p-1', providerId, published, payloadTypes: [] },
+      },
     });
     given().when(create('prov-b', true)).thenThrows(MarketConflictError);
     given().when(create(null, false)).thenThrows(MarketConflictError);
