@@ -3,11 +3,21 @@ import type { EventObject } from './grid-signals-read-model/grid-signals.sql.js'
 import type { ProgramObject } from './programs-read-model/programs.sql.js';
 
 /** The wire object a write answers with, built from the decider's state (what the read model will show). */
-export function programObject(id: string, createdAt: string, modifiedAt: string, content: ProgramContent): ProgramObject {
+export function programObject(
+  id: string,
+  createdAt: string,
+  modifiedAt: string,
+  content: ProgramContent,
+): ProgramObject {
   return { id, createdDateTime: createdAt, modificationDateTime: modifiedAt, objectType: 'PROGRAM', ...content };
 }
 
-export function eventObject(id: string, createdAt: string, modifiedAt: string, content: GridSignalContent): EventObject {
+export function eventObject(
+  id: string,
+  createdAt: string,
+  modifiedAt: string,
+  content: GridSignalContent,
+): EventObject {
   return { id, createdDateTime: createdAt, modificationDateTime: modifiedAt, objectType: 'EVENT', ...content };
 }
 

@@ -6,6 +6,7 @@ import { ControlModule } from './control/control.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MarketModule } from './market/market.module.js';
 import { MeteringModule } from './metering/metering.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         AccessModule,
         ControlModule,
         MonitoringModule,
+        MarketModule,
       ],
     };
   }

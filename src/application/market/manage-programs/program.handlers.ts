@@ -11,6 +11,7 @@ import { PROGRAM_EVENTS, programStream } from '../market-streams.js';
 import { businessLogicCaller } from '../openadr-caller.js';
 import { programObject } from '../openadr-objects.wire.js';
 import { programIdByName, programRowRevision, type ProgramObject } from '../programs-read-model/programs.sql.js';
+import { lastRevision } from '../referenced-program.js';
 import { PROJECTION_WAKE, untilProjected, type ProjectionWake } from '../read-your-writes.js';
 import { PublishProgram, ReviseProgram, WithdrawProgram } from './program.commands.js';
 
@@ -81,9 +82,8 @@ export class ReviseProgramHandler implements ICommandHandler<ReviseProgram, Prog
         beforeAppend: () => requireFreeName(this.db, content, programId),
       },
     );
-    const revision = (await this.store.readStream(programStream(programId), { direction: 'backwards', max: 1 }))[0]
-      ?.revision;
-    await untilProjected(this.wake, async () => (await programRowRevision(this.db, programId)) >= (revision ?? 0));
+    const revision = await lastRevision(this.store, programStream(programId));
+    await untilProjected(this.wake, async () => (await programRowRevision(this.db, programId)) >= revision);
     return asObject(events.reduce(programDecider.evolve, state));
   }
 }
@@ -111,6 +111,6 @@ export class WithdrawProgramHandler implements ICommandHandler<WithdrawProgram, 
     );
     await untilProjected(this.wake, async () => (await programRowRevision(this.db, programId)) < 0);
     // DELETE answers the object as it was before (OpenADR 3.1.0; openleadr-rs does the same).
-    return asObject({ ...events.reduce(programDecider.evolve, state), status: 'published' } as ProgramState);
+    return asObject(events.reduce(programDecider.evolve, state));
   }
 }
