@@ -23,7 +23,7 @@ export interface BusinessLogicCaller {
 export function businessLogicCaller(principal: Principal | undefined, scope: OpenAdrScope): BusinessLogicCaller {
   if (
     principal?.kind !== 'client' ||
-    principal.role !== 'bl' ||
+    principal.clientRole !== 'bl' ||
     principal.providerId === undefined ||
     !(principal.scopes ?? []).includes(scope)
   )

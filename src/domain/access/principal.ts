@@ -14,7 +14,7 @@ export type Principal =
       readonly clientId: string;
       readonly organisation: string;
       /** Absent: `api`. */
-      readonly role?: ClientRole;
+      readonly clientRole?: ClientRole;
       readonly providerId?: string;
       /** The OpenADR scopes the access token carries (never more than the role holds). */
       readonly scopes?: readonly OpenAdrScope[];

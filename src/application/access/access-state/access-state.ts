@@ -84,7 +84,7 @@ export class AccessState {
       kind: 'client',
       clientId,
       organisation: client.organisation,
-      role: client.role,
+      clientRole: client.role,
       ...(client.providerId !== undefined ? { providerId: client.providerId } : {}),
     };
   }

@@ -40,7 +40,7 @@ export class ClientCredentials {
     const matches = await this.credentials.clientSecretMatches(clientId, fingerprint, secret);
     if (!matches || fingerprint === '' || decodeClientSecret(secretText) === undefined) throw new InvalidClientError();
     const principal = this.accessState.clientPrincipal(clientId);
-    const granted = grantScopes(principal?.kind === 'client' ? (principal.role ?? 'api') : 'api', scope);
+    const granted = grantScopes(principal?.kind === 'client' ? (principal.clientRole ?? 'api') : 'api', scope);
     if (!granted.ok) throw new InvalidScopeError(granted.detail);
     return this.signer.sign({ kind: 'client', clientId, scopes: granted.scopes }, this.now());
   }

@@ -114,7 +114,7 @@ function resolveClaims(payload: VerifiedClaims, accessState: AccessState): Resol
     const principal = accessState.clientPrincipal(payload.sub);
     if (principal?.kind !== 'client') return undefined;
     // The role's scopes now, not only the token's: a token never carries more than the role holds.
-    const held = ROLE_SCOPES[principal.role ?? 'api'] as readonly string[];
+    const held = ROLE_SCOPES[principal.clientRole ?? 'api'] as readonly string[];
     const scopes = (typeof payload.scope === 'string' ? payload.scope.split(' ') : []).filter((s) =>
       held.includes(s),
     ) as OpenAdrScope[];
