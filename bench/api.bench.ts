@@ -55,7 +55,7 @@ export async function load(request: HttpLoadRequest): Promise<HttpLoadResult> {
 /** Measured slices per server: the servers take turns, so a change in the host's speed meets all three alike. */
 const SLICES = 4;
 
-export function checked(url: string, result: HttpLoadResult): HttpLoadResult {
+function checked(url: string, result: HttpLoadResult): HttpLoadResult {
   // Any non-2xx answer or socket error makes the figures meaningless.
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(

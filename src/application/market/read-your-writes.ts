@@ -5,7 +5,9 @@ export interface ProjectionWake {
 
 export const PROJECTION_WAKE = Symbol('ProjectionWake');
 
-const STEP_MS = 5;
+/** First look again after 5 ms, then less often (up to every 50 ms): many writers must not crowd the projection. */
+const FIRST_STEP_MS = 5;
+const LONGEST_STEP_MS = 50;
 const GIVE_UP_MS = 10_000;
 
 /**
@@ -16,8 +18,10 @@ const GIVE_UP_MS = 10_000;
 export async function untilProjected(wake: ProjectionWake, reached: () => Promise<boolean>): Promise<void> {
   wake.poke();
   const started = performance.now();
+  let step = FIRST_STEP_MS;
   while (!(await reached())) {
     if (performance.now() - started > GIVE_UP_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+    await new Promise((resolve) => setTimeout(resolve, step));
+    step = Math.min(step * 2, LONGEST_STEP_MS);
   }
 }
