@@ -46,7 +46,7 @@ async function seed(bench: BenchSchema): Promise<void> {
   await bench.db.query('ANALYZE readings_latest');
 }
 
-async function load(request: HttpLoadRequest): Promise<HttpLoadResult> {
+export async function load(request: HttpLoadRequest): Promise<HttpLoadResult> {
   const entry = fileURLToPath(new URL('./http-load.process.js', import.meta.url));
   const { stdout } = await run(process.execPath, [entry, JSON.stringify(request)], { maxBuffer: 1024 * 1024 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as HttpLoadResult;
@@ -65,13 +65,13 @@ function checked(url: string, result: HttpLoadResult): HttpLoadResult {
   return result;
 }
 
-interface Target {
+export interface Target {
   readonly url: string;
   readonly headers: Record<string, string>;
 }
 
 /** A server's figures over its slices: requests and seconds add up, p50/p99 are the medians of the slices' own. */
-interface Measured {
+export interface Measured {
   readonly requests: number;
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
@@ -86,7 +86,7 @@ function median(values: readonly number[]): number {
 }
 
 /** Warm-up per server, then SLICES rounds in which each server is loaded in turn for its share of `seconds`. */
-async function measureInTurns(targets: readonly Target[], options: ApiBenchOptions): Promise<Measured[]> {
+export async function measureInTurns(targets: readonly Target[], options: ApiBenchOptions): Promise<Measured[]> {
   for (const { url, headers } of targets)
     checked(url, await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS }));
   const slices: HttpLoadResult[][] = targets.map(() => []);

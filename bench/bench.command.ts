@@ -5,6 +5,7 @@ import { runApiBench } from './api.bench.js';
 import { runAppendBench } from './append.bench.js';
 import { runIngestBench } from './ingest.bench.js';
 import { runLagBench } from './lag.bench.js';
+import { runOpenAdrBench } from './openadr.bench.js';
 import { runQueryBench } from './query.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
 import { runUiBench } from './ui.bench.js';
@@ -122,4 +123,25 @@ export function registerBenchmarks(bench: Command): void {
     .action(async (o: { loads: number; json?: boolean }) => {
       report(await runUiBench(o), o.json === true);
     });
+  bench
+    .command('openadr')
+    .description(
+      'OpenADR event creation (96 PRICE values) per second, and GET /events?programID= p99 vs a bare Fastify handler',
+    )
+    .option('--programs <n>', 'programs stored', positiveInt, 1000)
+    .option('--events-per-program <n>', 'events stored per program', positiveInt, 30)
+    .option('--seconds <n>', 'measured time per server (and for creations)', positiveInt, 20)
+    .option('--connections <n>', 'concurrent keep-alive connections', positiveInt, 16)
+    .option('--json', 'only the JSON result line')
+    .action(
+      async (o: {
+        programs: number;
+        eventsPerProgram: number;
+        seconds: number;
+        connections: number;
+        json?: boolean;
+      }) => {
+        report(await runOpenAdrBench(o), o.json === true);
+      },
+    );
 }

@@ -11,6 +11,9 @@ export interface HttpLoadRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly connections: number;
   readonly seconds: number;
+  /** Default GET. */
+  readonly method?: 'GET' | 'POST';
+  readonly body?: string;
 }
 
 export interface HttpLoadResult {
@@ -27,6 +30,8 @@ async function run(request: HttpLoadRequest): Promise<HttpLoadResult> {
   const result = await autocannon({
     url: request.url,
     headers: { ...request.headers },
+    ...(request.method !== undefined ? { method: request.method } : {}),
+    ...(request.body !== undefined ? { body: request.body } : {}),
     connections: request.connections,
     duration: request.seconds,
     timeout: 10,

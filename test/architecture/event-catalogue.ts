@@ -13,6 +13,11 @@ import { ACTUATOR_STREAM_PREFIX, COMMAND_STREAM_PREFIX } from '../../src/applica
 import { NODE_STREAM_PREFIX } from '../../src/application/devices/node-configuration/node-stream.js';
 import { GATEWAY_STREAM_PREFIX } from '../../src/application/gateways/gateway-stream.js';
 import { readingsStream } from '../../src/application/metering/ingest-frame/readings-stream.js';
+import {
+  GRID_SIGNAL_STREAM_PREFIX,
+  OADR_SUBSCRIPTION_STREAM_PREFIX,
+  PROGRAM_STREAM_PREFIX,
+} from '../../src/application/market/market-streams.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
 import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
@@ -29,6 +34,9 @@ import { NODE_CONFIGURATION_EVENT_TYPES } from '../../src/domain/devices/node-co
 import { GATEWAY_EVENT_TYPES } from '../../src/domain/gateways/gateway.events.js';
 import { NETWORK_CONFIGURATION_EVENT_TYPES } from '../../src/domain/gateways/network-configuration.events.js';
 import { GATEWAY_FRAME_EVENT_TYPES } from '../../src/domain/metering/gateway-frame.events.js';
+import { GRID_SIGNAL_EVENT_TYPES } from '../../src/domain/market/grid-signal.events.js';
+import { OADR_SUBSCRIPTION_EVENT_TYPES } from '../../src/domain/market/oadr-subscription.events.js';
+import { PROGRAM_EVENT_TYPES } from '../../src/domain/market/program.events.js';
 import { ALARM_EVENT_TYPES } from '../../src/domain/monitoring/alarm.events.js';
 import { REPO_ROOT, typeScriptFilesUnder } from './import-rules.js';
 
@@ -66,6 +74,13 @@ export const STREAMS: readonly StreamEntry[] = [
   { context: 'access', stream: `${MAIN_METER_STREAM_PREFIX}<actorId>`, events: [MAIN_METER_CHOSEN] },
   { context: 'monitoring', stream: `${ALARM_STREAM_PREFIX}<nodeId>`, events: ALARM_EVENT_TYPES },
   { context: 'dashboards', stream: `${DASHBOARD_STREAM_PREFIX}<dashboardId>`, events: DASHBOARD_EVENT_TYPES },
+  { context: 'market', stream: `${PROGRAM_STREAM_PREFIX}<programId>`, events: PROGRAM_EVENT_TYPES },
+  { context: 'market', stream: `${GRID_SIGNAL_STREAM_PREFIX}<eventId>`, events: GRID_SIGNAL_EVENT_TYPES },
+  {
+    context: 'market',
+    stream: `${OADR_SUBSCRIPTION_STREAM_PREFIX}<subscriptionId>`,
+    events: OADR_SUBSCRIPTION_EVENT_TYPES,
+  },
 ];
 
 export interface Consumer {

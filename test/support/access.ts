@@ -72,16 +72,18 @@ export async function aClientWithToken(
   baseUrl: string,
   adminToken: string,
   organisation = 'Test Utility',
+  options: { readonly role?: 'api' | 'bl'; readonly scope?: string } = {},
 ): Promise<TestClient> {
   const client = await post<{ clientId: string; clientSecret: string }>(
     `${baseUrl}/api/clients`,
-    { organisation, name: 'test client' },
+    { organisation, name: 'test client', ...(options.role !== undefined ? { role: options.role } : {}) },
     adminToken,
   );
   const token = await post<{ access_token: string }>(`${baseUrl}/api/oauth/token`, {
     grant_type: 'client_credentials',
     client_id: client.clientId,
     client_secret: client.clientSecret,
+    ...(options.scope !== undefined ? { scope: options.scope } : {}),
   });
   return {
     clientId: client.clientId,

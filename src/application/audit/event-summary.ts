@@ -1,6 +1,7 @@
 import { accessSummaries } from '../access/access-summaries.js';
 import { controlSummaries } from '../control/control-summaries.js';
 import { dashboardsSummaries } from '../dashboards/dashboards-summaries.js';
+import { marketSummaries } from '../market/market-summaries.js';
 import { monitoringSummaries } from '../monitoring/monitoring-summaries.js';
 import { networkConfigurationSummaries } from '../gateways/network-configuration/network-summaries.js';
 import { meteringSummaries } from '../metering/metering-summaries.js';
@@ -20,6 +21,7 @@ const summarizers = new Map<string, Summarizer>(
     ...networkConfigurationSummaries,
     ...monitoringSummaries,
     ...dashboardsSummaries,
+    ...marketSummaries,
   }),
 );
 

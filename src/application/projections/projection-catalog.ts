@@ -9,6 +9,9 @@ import { nodeConfigurationReadModel } from '../devices/node-configuration-read-m
 import { nodesReadModel } from '../devices/nodes-read-model/nodes.projection.js';
 import { gatewayStatusReadModel } from '../gateways/gateway-status-read-model/gateway-status.projection.js';
 import { readingsReadModel } from '../metering/readings-read-model/readings.projection.js';
+import { gridSignalsReadModel } from '../market/grid-signals-read-model/grid-signals.projection.js';
+import { oadrSubscriptionsReadModel } from '../market/oadr-subscriptions-read-model/oadr-subscriptions.projection.js';
+import { programsReadModel } from '../market/programs-read-model/programs.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -32,6 +35,9 @@ export const READ_MODELS: readonly ReadModel[] = [
   nodeConfigurationReadModel,
   alarmsReadModel,
   dashboardsReadModel,
+  programsReadModel,
+  gridSignalsReadModel,
+  oadrSubscriptionsReadModel,
 ];
 
 /** What processes need besides: the log they append to. */

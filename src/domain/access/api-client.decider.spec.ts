@@ -38,6 +38,21 @@ describe('API client decider', () => {
   it('Given nothing, When registering, Then ApiClientRegistered with trimmed names', () => {
     given().when(register()).then([registered]);
   });
+
+  it('Given nothing, When registering a bl client, Then it names its provider; an api client names none', () => {
+    given()
+      .when(register({ role: 'bl', providerId: 'grid-co' }))
+      .then([aRegisteredApiClient({ role: 'bl', providerId: 'grid-co' })]);
+    given()
+      .when(register({ role: 'bl' }))
+      .thenThrows(InvalidAccessInputError, /providerId/);
+    given()
+      .when(register({ role: 'bl', providerId: 'grid co' }))
+      .thenThrows(InvalidAccessInputError, /providerId/);
+    given()
+      .when(register({ role: 'api', providerId: 'grid-co' }))
+      .thenThrows(InvalidAccessInputError, /only bl/);
+  });
   it('Given a client, When registering the same id, Then it throws', () => {
     given(registered).when(register()).thenThrows(new ApiClientAlreadyRegisteredError(ID));
   });

@@ -7,6 +7,9 @@ import {
 import type { ApiClientEvent } from './api-client.events.js';
 import { ACCESS_LIMITS, clipReason, textProblems } from './text-limits.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import type { ClientRole } from './client-role.js';
+
+const PROVIDER_ID = /^[a-zA-Z0-9_-]{1,128}$/;
 
 export type ApiClientCommand =
   | {
@@ -16,6 +19,8 @@ export type ApiClientCommand =
         readonly organisation: string;
         readonly name: string;
         readonly secretFingerprint: string;
+        readonly role?: ClientRole;
+        readonly providerId?: string;
         readonly at: string;
       };
     }
@@ -72,6 +77,10 @@ function decide(command: ApiClientCommand, state: ApiClientState): ApiClientEven
         ...textProblems('organisation', data.organisation, ACCESS_LIMITS.organisationMax),
         ...textProblems('name', data.name, ACCESS_LIMITS.clientNameMax),
       ];
+      if (data.role === 'bl' && (data.providerId === undefined || !PROVIDER_ID.test(data.providerId)))
+        problems.push('providerId: a bl client needs a provider id of 1 to 128 letters, digits, _ or -');
+      if (data.role !== 'bl' && data.providerId !== undefined)
+        problems.push('providerId: only bl clients act for a provider');
       if (problems.length > 0) throw new InvalidAccessInputError(problems);
       return [
         {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/event.js';
+import type { ClientRole } from './client-role.js';
 
 export type ApiClientRegistered = DomainEvent<
   'ApiClientRegistered',
@@ -8,6 +9,10 @@ export type ApiClientRegistered = DomainEvent<
     readonly name: string;
     /** Derived from the secret with a one-way function of its own; the secret and its verifier never enter the log. */
     readonly secretFingerprint: string;
+    /** Absent on clients registered before roles: `api`. */
+    readonly role?: ClientRole;
+    /** The provider a `bl` client acts for; its programs, events and subscriptions are that provider's. */
+    readonly providerId?: string;
     readonly at: string;
   }
 >;

@@ -3,11 +3,22 @@
  * asks the access policy what it may do. Grants are never baked into the principal: they are checked against the
  * current read models on every request, so a revoke takes effect on the next one.
  */
+import type { ClientRole, OpenAdrScope } from './client-role.js';
+
 export type Role = 'admin' | 'user';
 
 export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly role: Role }
-  | { readonly kind: 'client'; readonly clientId: string; readonly organisation: string }
+  | {
+      readonly kind: 'client';
+      readonly clientId: string;
+      readonly organisation: string;
+      /** Absent: `api`. */
+      readonly clientRole?: ClientRole;
+      readonly providerId?: string;
+      /** The OpenADR scopes the access token carries (never more than the role holds). */
+      readonly scopes?: readonly OpenAdrScope[];
+    }
   | { readonly kind: 'anonymous' };
 
 /** The actor id stored in event metadata and in the data-access log. */

@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   readonly sub: string;
   readonly typ: 'user' | 'client';
   readonly sid?: string;
+  /** OpenADR scopes of a client token, space-delimited. */
+  readonly scope?: string;
 }
 
 /** Signs HS256 access tokens. Verification lives with the HTTP guard (passport-jwt) and pins the same algorithm. */
@@ -32,15 +34,16 @@ export class JwtAccessTokenSigner implements AccessTokenSigner {
 
   sign(subject: AccessTokenSubject, now: Date): SignedAccessToken {
     const iat = Math.floor(now.getTime() / 1000);
+    const scope = subject.kind === 'client' && subject.scopes?.length ? subject.scopes.join(' ') : undefined;
     const claims =
       subject.kind === 'user'
         ? { sub: subject.userId, typ: 'user', sid: subject.sessionId }
-        : { sub: subject.clientId, typ: 'client' };
+        : { sub: subject.clientId, typ: 'client', ...(scope !== undefined ? { scope } : {}) };
     const token = jwt.sign({ ...claims, iat, exp: iat + this.ttlSeconds }, this.key, {
       algorithm: JWT_ALGORITHM,
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,
     });
-    return { token, expiresIn: this.ttlSeconds };
+    return { token, expiresIn: this.ttlSeconds, ...(scope !== undefined ? { scope } : {}) };
   }
 }

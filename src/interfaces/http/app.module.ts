@@ -7,6 +7,7 @@ import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MarketModule } from './market/market.module.js';
 import { MeteringModule } from './metering/metering.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         ControlModule,
         MonitoringModule,
         DashboardsModule,
+        MarketModule,
       ],
     };
   }

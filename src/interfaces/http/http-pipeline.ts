@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { installInputBoundary } from './input-boundary/input-boundary.js';
+import { OPENADR_FORM_ROUTES } from './market/market.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { serveOpenApi } from './openapi/serve-openapi.js';
 import { ProblemFilter } from './problems/problem.filter.js';
@@ -39,7 +40,7 @@ export function configureHttpPipeline(app: NestFastifyApplication, options: Http
   options.rateLimiter?.install(app);
   const document = buildOpenApiDocument(app, API_VERSION);
   // After the document: it says which operations take a form body.
-  installInputBoundary(app, document);
+  installInputBoundary(app, document, undefined, OPENADR_FORM_ROUTES);
   serveOpenApi(app, document);
   return document;
 }

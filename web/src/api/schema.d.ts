@@ -1311,6 +1311,11 @@ export interface components {
         CurrentPrincipalDto: {
             /** @description API clients only */
             clientId?: string;
+            /**
+             * @description API clients only: `bl` for a utility speaking OpenADR
+             * @enum {string}
+             */
+            clientRole?: "api" | "bl";
             /** @enum {string} */
             kind: "user" | "client";
             /** @description API clients only */
@@ -1320,6 +1325,8 @@ export interface components {
              * @enum {string}
              */
             role?: "admin" | "user";
+            /** @description API clients only: the OpenADR scopes the token carries */
+            scopes?: string[];
             /** @description Users logged in with a password only: the login session the token belongs to */
             sessionId?: string;
             /** @description Users only; `bootstrap-admin` for the bootstrap admin token */
@@ -1627,6 +1634,13 @@ export interface components {
             clientSecret: string;
             name: string;
             organisation: string;
+            /** @description The provider a `bl` client acts for */
+            providerId?: string;
+            /**
+             * @description `api`: reads what owners grant; `bl`: a utility speaking OpenADR 3.1.0
+             * @enum {string}
+             */
+            role: "api" | "bl";
             /** @description Fingerprint of the secret, as lists and events show it */
             secretFingerprint: string;
         };
@@ -1847,7 +1861,7 @@ export interface components {
         };
         OAuthErrorDto: {
             /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "unsupported_grant_type";
+            error: "invalid_request" | "invalid_client" | "invalid_scope" | "unsupported_grant_type";
             error_description: string;
         };
         PendingConfigurationRequestDto: {
@@ -2017,6 +2031,17 @@ export interface components {
              * @example Grid Co
              */
             organisation: string;
+            /**
+             * @description Only for `bl`: the provider it acts for (several clients may share one); default: a provider of its own
+             * @example grid-co
+             */
+            providerId?: string;
+            /**
+             * @description `api` reads what owners grant it; `bl` is a utility publishing programs and events over OpenADR 3.1.0
+             * @default api
+             * @enum {string}
+             */
+            role?: "api" | "bl";
         };
         RegisteredUserDto: {
             displayName: string;
@@ -2325,12 +2350,19 @@ export interface components {
             client_secret?: string;
             /** @enum {string} */
             grant_type: "client_credentials";
+            /**
+             * @description Space-delimited scopes (RFC 6749 3.3); each must be one the client role holds, else `invalid_scope`. Omitted: all of them
+             * @example read_all write_events
+             */
+            scope?: string;
         };
         TokenResponseDto: {
             /** @description Signed access token (JWT); send as `Authorization: Bearer …` */
             access_token: string;
             /** @description Seconds until the token expires */
             expires_in: number;
+            /** @description The scopes granted, space-delimited (OpenADR 3.1.0 scopes of `bl` clients) */
+            scope?: string;
             /** @enum {string} */
             token_type: "Bearer";
         };
@@ -6764,7 +6796,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseDto"];
                 };
             };
-            /** @description `invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type` */
+            /** @description `invalid_request` (missing or repeated parameter, credentials sent twice), `invalid_scope` or `unsupported_grant_type` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { API_CLIENT_EVENT_TYPES, isApiClientEvent } from '../../../domain/access/api-client.events.js';
+import type { ClientRole } from '../../../domain/access/client-role.js';
 import type { Principal, Role } from '../../../domain/access/principal.js';
 import { USER_EVENT_TYPES, isUserEvent } from '../../../domain/access/user.events.js';
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '../../ports/event-store.port.js';
@@ -24,6 +25,8 @@ interface UserFacts {
 
 interface ClientFacts {
   organisation: string;
+  role: ClientRole;
+  providerId: string | undefined;
   secretFingerprint: string;
   revoked: boolean;
 }
@@ -77,7 +80,13 @@ export class AccessState {
   clientPrincipal(clientId: string): Principal | undefined {
     const client = this.clients.get(clientId);
     if (!client || client.revoked) return undefined;
-    return { kind: 'client', clientId, organisation: client.organisation };
+    return {
+      kind: 'client',
+      clientId,
+      organisation: client.organisation,
+      clientRole: client.role,
+      ...(client.providerId !== undefined ? { providerId: client.providerId } : {}),
+    };
   }
 
   /** The current secret fingerprint of an active client. */
@@ -126,6 +135,8 @@ export class AccessState {
           if (!this.clients.has(event.data.clientId)) {
             this.clients.set(event.data.clientId, {
               organisation: event.data.organisation,
+              role: event.data.role ?? 'api',
+              providerId: event.data.providerId,
               secretFingerprint: event.data.secretFingerprint,
               revoked: false,
             });

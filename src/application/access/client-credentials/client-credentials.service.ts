@@ -1,3 +1,4 @@
+import { grantScopes } from '../../../domain/access/client-role.js';
 import { isApiClientEvent } from '../../../domain/access/api-client.events.js';
 import type { EventStore } from '../../ports/event-store.port.js';
 import type { AccessState } from '../access-state/access-state.js';
@@ -14,6 +15,11 @@ export class InvalidClientError extends Error {
   }
 }
 
+/** RFC 6749 `invalid_scope`: a scope the client's role does not hold, or no scope at all. */
+export class InvalidScopeError extends Error {
+  override readonly name = 'InvalidScopeError';
+}
+
 export const CLIENT_CREDENTIALS = Symbol('ClientCredentials');
 
 /** The client-credentials grant: a registered, unrevoked client's id and current secret buy a short access token. */
@@ -26,13 +32,17 @@ export class ClientCredentials {
     private readonly now: () => Date,
   ) {}
 
-  async issue(clientId: string, secretText: string): Promise<SignedAccessToken> {
+  /** `scope`: the space-delimited scopes asked for; omitted, the client's role's scopes. */
+  async issue(clientId: string, secretText: string, scope?: string): Promise<SignedAccessToken> {
     const secret = decodeClientSecret(secretText) ?? Buffer.alloc(32);
     const fingerprint = (await this.currentFingerprint(clientId)) ?? '';
     // The query and comparison run for unknown clients too, so timing does not tell which ids exist.
     const matches = await this.credentials.clientSecretMatches(clientId, fingerprint, secret);
     if (!matches || fingerprint === '' || decodeClientSecret(secretText) === undefined) throw new InvalidClientError();
-    return this.signer.sign({ kind: 'client', clientId }, this.now());
+    const principal = this.accessState.clientPrincipal(clientId);
+    const granted = grantScopes(principal?.kind === 'client' ? (principal.clientRole ?? 'api') : 'api', scope);
+    if (!granted.ok) throw new InvalidScopeError(granted.detail);
+    return this.signer.sign({ kind: 'client', clientId, scopes: granted.scopes }, this.now());
   }
 
   /** A client registered on another node may not have reached this node's access state yet: the stream decides. */

@@ -24,10 +24,19 @@ export class RegisterApiClientHandler implements ICommandHandler<RegisterApiClie
     const clientId = randomUUID();
     const secret = generateClientSecret();
     const secretFingerprint = clientSecretFingerprint(secret);
+    const role = input.role ?? 'api';
     const events = apiClientDecider.decide(
       {
         type: 'RegisterApiClient',
-        data: { clientId, organisation: input.organisation, name: input.name, secretFingerprint, at: at.toISOString() },
+        data: {
+          clientId,
+          organisation: input.organisation,
+          name: input.name,
+          secretFingerprint,
+          ...(role === 'bl' ? { role, providerId: input.providerId ?? clientId } : { role }),
+          ...(role !== 'bl' && input.providerId !== undefined ? { providerId: input.providerId } : {}),
+          at: at.toISOString(),
+        },
       },
       apiClientDecider.initialState(),
     );
@@ -44,6 +53,8 @@ export class RegisterApiClientHandler implements ICommandHandler<RegisterApiClie
       name: registered!.name,
       clientSecret: encodeClientSecret(secret),
       secretFingerprint,
+      role,
+      ...(registered?.providerId !== undefined ? { providerId: registered.providerId } : {}),
     };
   }
 }

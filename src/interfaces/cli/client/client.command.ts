@@ -13,13 +13,18 @@ export function registerClient(program: Command): void {
     .description('register a client for an organisation and print its id and secret (shown only this once)')
     .requiredOption('--organisation <name>', 'the organisation (e.g. a utility)')
     .requiredOption('--name <name>', 'what the client is for')
-    .action(async (options: { organisation: string; name: string }, command: Command) =>
-      printJson(
-        await callAdminApi(adminApiOf(command), 'POST', '/api/clients', {
-          organisation: options.organisation,
-          name: options.name,
-        }),
-      ),
+    .option('--role <role>', 'api (reads what owners grant) or bl (a utility speaking OpenADR 3.1.0)', 'api')
+    .option('--provider <id>', 'bl only: the provider it acts for (default: a provider of its own)')
+    .action(
+      async (options: { organisation: string; name: string; role: string; provider?: string }, command: Command) =>
+        printJson(
+          await callAdminApi(adminApiOf(command), 'POST', '/api/clients', {
+            organisation: options.organisation,
+            name: options.name,
+            role: options.role,
+            ...(options.provider !== undefined ? { providerId: options.provider } : {}),
+          }),
+        ),
     );
 
   client

@@ -27,6 +27,10 @@ export class CurrentPrincipalDto {
   @ApiPropertyOptional({ enum: ['admin', 'user'], description: 'Users only' }) readonly role?: 'admin' | 'user';
   @ApiPropertyOptional({ description: 'API clients only' }) readonly clientId?: string;
   @ApiPropertyOptional({ description: 'API clients only' }) readonly organisation?: string;
+  @ApiPropertyOptional({ enum: ['api', 'bl'], description: 'API clients only: `bl` for a utility speaking OpenADR' })
+  readonly clientRole?: 'api' | 'bl';
+  @ApiPropertyOptional({ type: [String], description: 'API clients only: the OpenADR scopes the token carries' })
+  readonly scopes?: string[];
   @ApiPropertyOptional({ description: 'Users logged in with a password only: the login session the token belongs to' })
   readonly sessionId?: string;
 }

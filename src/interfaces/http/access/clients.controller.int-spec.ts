@@ -75,6 +75,8 @@ describe('/api/clients and /api/oauth/token', () => {
       kind: 'client',
       clientId: client.clientId,
       organisation: 'Grid Co',
+      clientRole: 'api',
+      scopes: [],
     });
 
     const basic = Buffer.from(

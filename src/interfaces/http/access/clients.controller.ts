@@ -63,7 +63,12 @@ export class ClientsController {
     void reply.header('cache-control', 'no-store');
     return this.commands.execute(
       new RegisterApiClient(
-        { organisation: body.organisation, name: body.name },
+        {
+          organisation: body.organisation,
+          name: body.name,
+          ...(body.role !== undefined ? { role: body.role } : {}),
+          ...(body.providerId !== undefined ? { providerId: body.providerId } : {}),
+        },
         principal,
         this.clock.now(),
         accessMetadata(principal, correlationId),

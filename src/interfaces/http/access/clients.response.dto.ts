@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLIENT_ROLES, type ClientRole } from '../../../domain/access/client-role.js';
 import type { ApiClientView } from '../../../application/access/api-clients-read-model/api-clients.sql.js';
 import type { ApiClientPage } from '../../../application/access/list-api-clients/list-api-clients.query.js';
 import type { IssuedClientSecret } from '../../../application/access/register-api-client/register-api-client.command.js';
@@ -19,6 +20,13 @@ export class IssuedClientSecretDto implements IssuedClientSecret {
   @ApiProperty(SECRET) readonly clientSecret!: string;
   @ApiProperty({ description: 'Fingerprint of the secret, as lists and events show it' })
   readonly secretFingerprint!: string;
+  @ApiProperty({
+    enum: CLIENT_ROLES,
+    description: '`api`: reads what owners grant; `bl`: a utility speaking OpenADR 3.1.0',
+  })
+  readonly role!: ClientRole;
+  @ApiPropertyOptional({ description: 'The provider a `bl` client acts for' })
+  readonly providerId?: string;
 }
 
 export class RotatedClientSecretDto implements RotatedClientSecret {

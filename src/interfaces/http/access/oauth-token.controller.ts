@@ -54,6 +54,48 @@ function fromBasic(header: string): { id: string; secret: string } {
   }
 }
 
+/**
+ * The client-credentials grant as both token endpoints answer it (`/api/oauth/token` and OpenADR's
+ * `/openadr3/3.1.0/auth/token`): credentials in the body or HTTP Basic, optional `scope`, RFC 6749 errors.
+ */
+export async function issueClientToken(
+  clients: ClientCredentials,
+  body: Record<string, unknown> | undefined,
+  reply: FastifyReply,
+  authorization: string | undefined,
+): Promise<TokenResponse> {
+  const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
+  const grantType = field(params, 'grant_type');
+  if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
+  if (grantType !== 'client_credentials')
+    throw new OAuthError('unsupported_grant_type', 'only grant_type=client_credentials is supported');
+  const bodyId = field(params, 'client_id');
+  const bodySecret = field(params, 'client_secret');
+  const scope = field(params, 'scope');
+  let id: string | undefined;
+  let secret: string | undefined;
+  if (authorization !== undefined) {
+    if (bodySecret !== undefined)
+      throw new OAuthError(
+        'invalid_request',
+        'send the client credentials either in the Authorization header or in the body, not both',
+      );
+    ({ id, secret } = fromBasic(authorization));
+  } else {
+    id = bodyId;
+    secret = bodySecret;
+  }
+  if (!id || !secret) throw new OAuthError('invalid_client', 'client_id and client_secret are required');
+  const issued = await clients.issue(id, secret, scope);
+  void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  return {
+    access_token: issued.token,
+    token_type: 'Bearer',
+    expires_in: issued.expiresIn,
+    ...(issued.scope !== undefined ? { scope: issued.scope } : {}),
+  };
+}
+
 /** OAuth 2.0 token endpoint, client-credentials grant only; JSON or application/x-www-form-urlencoded bodies. */
 @Controller('api/oauth')
 @UseFilters(OAuthErrorsFilter)
@@ -77,7 +119,7 @@ export class OAuthTokenController {
   @ApiOkResponse({ type: TokenResponseDto })
   @oauthError(
     400,
-    '`invalid_request` (missing or repeated parameter, credentials sent twice) or `unsupported_grant_type`',
+    '`invalid_request` (missing or repeated parameter, credentials sent twice), `invalid_scope` or `unsupported_grant_type`',
   )
   @oauthError(401, '`invalid_client`: unknown, revoked or wrong credentials; carries `WWW-Authenticate: Basic`')
   @ApiProblems(413, 415)
@@ -86,29 +128,6 @@ export class OAuthTokenController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('authorization') authorization?: string,
   ): Promise<TokenResponse> {
-    const params = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
-    const grantType = field(params, 'grant_type');
-    if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required');
-    if (grantType !== 'client_credentials')
-      throw new OAuthError('unsupported_grant_type', 'only grant_type=client_credentials is supported');
-    const bodyId = field(params, 'client_id');
-    const bodySecret = field(params, 'client_secret');
-    let id: string | undefined;
-    let secret: string | undefined;
-    if (authorization !== undefined) {
-      if (bodySecret !== undefined)
-        throw new OAuthError(
-          'invalid_request',
-          'send the client credentials either in the Authorization header or in the body, not both',
-        );
-      ({ id, secret } = fromBasic(authorization));
-    } else {
-      id = bodyId;
-      secret = bodySecret;
-    }
-    if (!id || !secret) throw new OAuthError('invalid_client', 'client_id and client_secret are required');
-    const issued = await this.clients.issue(id, secret);
-    void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-    return { access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn };
+    return issueClientToken(this.clients, body, reply, authorization);
   }
 }

@@ -3,6 +3,7 @@ import { UnauthorizedException } from '@nestjs/common';
 import passportModule from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import type { AccessState } from '../../../application/access/access-state/access-state.js';
+import { ROLE_SCOPES, type OpenAdrScope } from '../../../domain/access/client-role.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../../infrastructure/auth/jwt-access-tokens.js';
 import { runStrategy } from './passport-runner.js';
@@ -111,7 +112,13 @@ function resolveClaims(payload: VerifiedClaims, accessState: AccessState): Resol
   }
   if (payload.typ === 'client') {
     const principal = accessState.clientPrincipal(payload.sub);
-    return principal ? { principal } : undefined;
+    if (principal?.kind !== 'client') return undefined;
+    // The role's scopes now, not only the token's: a token never carries more than the role holds.
+    const held = ROLE_SCOPES[principal.clientRole ?? 'api'] as readonly string[];
+    const scopes = (typeof payload.scope === 'string' ? payload.scope.split(' ') : []).filter((s) =>
+      held.includes(s),
+    ) as OpenAdrScope[];
+    return { principal: { ...principal, scopes } };
   }
   return undefined;
 }

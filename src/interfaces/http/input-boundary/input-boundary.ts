@@ -15,8 +15,8 @@ const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
 type Done = (error: Error | null, body?: unknown) => void;
 
 /** `METHOD /fastify/:route` of every operation whose OpenAPI request body lists the form media type. */
-function formOperations(document: OpenAPIObject): Set<string> {
-  const keys = new Set<string>();
+function formOperations(document: OpenAPIObject, extra: readonly string[]): Set<string> {
+  const keys = new Set<string>(extra);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const content = (operation as { requestBody?: { content?: Record<string, unknown> } } | undefined)?.requestBody
@@ -100,13 +100,15 @@ export function installInputBoundary(
   app: NestFastifyApplication,
   document: OpenAPIObject,
   limits: InputLimits = INPUT_LIMITS,
+  /** `METHOD /path` of form routes outside the document (OpenADR's token endpoint). */
+  extraFormRoutes: readonly string[] = [],
 ): void {
   const fastify = app.getHttpAdapter().getInstance();
   const bodyLimit = fastify.initialConfig.bodyLimit;
   // Fastify also parses text/plain by default; no operation takes it.
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser(JSON_TYPE, { bodyLimit }, parseJson(limits));
-  app.useBodyParser(FORM_TYPE, { bodyLimit }, parseForm(limits, formOperations(document)));
+  app.useBodyParser(FORM_TYPE, { bodyLimit }, parseForm(limits, formOperations(document, extraFormRoutes)));
   fastify.addHook('preValidation', (request, _reply, done) => {
     const refusal = inspectUrlAndHeaders(request, limits);
     done(refusal ?? undefined);

@@ -13,6 +13,9 @@ import {
   NetworkConfigurationRefusedError,
   NetworkConfigurationTimedOutError,
 } from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
+import { MissingScopeError } from '../../../application/market/openadr-caller.js';
+import { CallbackRefusedError } from '../../../application/market/ports/callback-verifier.port.js';
+import { MarketDomainError } from '../../../domain/market/market.errors.js';
 import { ReadingQueryError } from '../../../application/metering/query-readings/reading-query.errors.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
@@ -105,6 +108,12 @@ const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   unavailable: 503,
 };
 
+const MARKET_STATUS: Record<MarketDomainError['code'], number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+};
+
 const ALARM_QUERY_STATUS: Record<AlarmQueryError['code'], number> = {
   invalid_query: 400,
 };
@@ -133,6 +142,9 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(DashboardError, (e) => DASHBOARD_STATUS[e.code]),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
+  map(MissingScopeError, 403),
+  map(MarketDomainError, (e) => MARKET_STATUS[e.code]),
+  map(CallbackRefusedError, 400),
   map(WrongExpectedRevisionError, 409, {
     type: PROBLEM_TYPES.concurrentChange,
     detail: () => 'the object was changed concurrently; read it again and retry',

@@ -1,0 +1,81 @@
+import type { GridSignalEvent, GridSignalPublished } from '../../src/domain/market/grid-signal.events.js';
+import type { OadrSubscriptionCreated } from '../../src/domain/market/oadr-subscription.events.js';
+import type { GridSignalContent, ProgramContent } from '../../src/domain/market/openadr-objects.js';
+import type { ProgramPublished } from '../../src/domain/market/program.events.js';
+
+const AT = '2026-12-07T10:00:00.000Z';
+
+/** A PRICE tariff program of provider `prov-a`. */
+export function aPriceProgram(overrides: Partial<ProgramContent> = {}): ProgramContent {
+  return {
+    programName: 'day-ahead',
+    payloadDescriptors: [
+      { objectType: 'EVENT_PAYLOAD_DESCRIPTOR', payloadType: 'PRICE', units: 'KWH', currency: 'EUR' },
+    ],
+    ...overrides,
+  };
+}
+
+export function aPublishedProgram(overrides: Partial<ProgramPublished['data']> = {}): ProgramPublished {
+  return {
+    type: 'ProgramPublished',
+    data: {
+      programId: 'p-1',
+      providerId: 'prov-a',
+      clientId: 'client-a',
+      content: aPriceProgram(),
+      at: AT,
+      ...overrides,
+    },
+  };
+}
+
+/** `count` quarter-hour PRICE values from `start`, one interval of PT15M each. */
+export function aDayAheadPriceSignal(programID = 'p-1', count = 96, start = '2026-12-08T00:00:00Z'): GridSignalContent {
+  return {
+    programID,
+    eventName: 'prices 2026-12-08',
+    intervalPeriod: { start, duration: 'PT15M' },
+    intervals: Array.from({ length: count }, (_, id) => ({
+      id,
+      payloads: [
+        { type: 'PRICE', values: [Math.round((0.1 + 0.05 * Math.sin(id / 8) - (id === 50 ? 0.2 : 0)) * 1e4) / 1e4] },
+      ],
+    })),
+  };
+}
+
+export function aPublishedGridSignal(overrides: Partial<GridSignalPublished['data']> = {}): GridSignalPublished {
+  return {
+    type: 'GridSignalPublished',
+    data: {
+      eventId: 'e-1',
+      programId: 'p-1',
+      providerId: 'prov-a',
+      content: aDayAheadPriceSignal('p-1', 4),
+      at: AT,
+      ...overrides,
+    },
+  };
+}
+
+export function aRevisedGridSignal(content: GridSignalContent, revision = 1, eventId = 'e-1'): GridSignalEvent {
+  return { type: 'GridSignalRevised', data: { eventId, content, revision, at: AT } };
+}
+
+export function anOadrSubscription(overrides: Partial<OadrSubscriptionCreated['data']> = {}): OadrSubscriptionCreated {
+  return {
+    type: 'OadrSubscriptionCreated',
+    data: {
+      subscriptionId: 's-1',
+      providerId: 'prov-a',
+      clientId: 'client-a',
+      content: {
+        clientName: 'utility-a',
+        objectOperations: [{ objects: ['EVENT'], operations: ['CREATE'], callbackUrl: 'https://utility.example/cb' }],
+      },
+      at: AT,
+      ...overrides,
+    },
+  };
+}
