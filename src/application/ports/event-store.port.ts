@@ -93,8 +93,11 @@ export interface EventStore {
   hasHeldBackEvents?(): Promise<boolean>;
   /** Position of the newest readable event, null when the log is empty. */
   headPosition(): Promise<Position | null>;
-  /** Approximate number of events after `after` (all events when null); used for lag metrics and progress. */
-  countAfter(after: Position | null): Promise<number>;
+  /**
+   * Approximate number of events after `after` (all events when null), only those the filter matches when given;
+   * used for lag metrics and progress.
+   */
+  countAfter(after: Position | null, filter?: AllFilter): Promise<number>;
   /** Resolves when the store answers; throws otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

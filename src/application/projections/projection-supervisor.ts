@@ -1,12 +1,15 @@
 import type { EventStore } from '../ports/event-store.port.js';
 import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint } from './checkpoint-store.js';
+import { projectionFilter } from './projection-batch.js';
 import { ProjectionRunner, type RunnerOptions, type RunnerStatus } from './projection-runner.js';
 import type { Runnable } from './projection.js';
 
 export interface ProjectionHealth extends RunnerStatus {
-  /** Events in the log after this projection's checkpoint (approximate for some stores). */
+  /** Events it consumes in the log after its checkpoint (approximate for some stores). */
   readonly lag: number;
+  /** Age of the oldest event it consumes and has not applied yet; 0 when caught up. */
+  readonly lagSeconds: number;
 }
 
 /** Appends wake the runners at most this often: the polling interval they had before, so batches stay as large. */
@@ -92,7 +95,14 @@ export class ProjectionSupervisor {
         // A standby runner has no checkpoint in memory; the active one may live in another process.
         const status = runner.status();
         const checkpoint = await readCheckpoint(this.db, runner.projection.name);
-        return { ...status, checkpoint, lag: await this.store.countAfter(checkpoint.position) };
+        const filter = projectionFilter(runner.projection);
+        const [lag, oldest] = await Promise.all([
+          this.store.countAfter(checkpoint.position, filter),
+          this.store.readAll({ after: checkpoint.position, max: 1, ...(filter ? { filter } : {}) }),
+        ]);
+        const recordedAt = oldest[0] ? Date.parse(oldest[0].recordedAt) : Number.NaN;
+        const lagSeconds = Number.isNaN(recordedAt) ? 0 : Math.max(0, (Date.now() - recordedAt) / 1000);
+        return { ...status, checkpoint, lag, lagSeconds };
       }),
     );
   }

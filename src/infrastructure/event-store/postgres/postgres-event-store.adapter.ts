@@ -202,7 +202,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Exact count of readable events after `after`, capped at COUNT_CAP so a far-behind reader stays cheap. */
-  async countAfter(after: Position | null): Promise<number> {
+  async countAfter(after: Position | null, filter?: AllFilter): Promise<number> {
     const params: unknown[] = [COUNT_CAP];
     let clause = VISIBLE;
     if (after) {
@@ -210,6 +210,7 @@ export class PostgresEventStore implements EventStore {
       params.push(decoded.transactionId, decoded.sequence);
       clause += ' AND (transaction_id, position) > ($2::bigint, $3::bigint)';
     }
+    clause += filterClause(filter, params);
     const rows = await this.run(() =>
       this.db.query<{ n: string }>(
         `SELECT count(*)::text AS n FROM (SELECT 1 FROM events WHERE ${clause} LIMIT $1) s`,
