@@ -46,6 +46,16 @@ export interface AllFilter {
   readonly types?: readonly string[];
   /** Stream name prefixes (e.g. `gateway-`). */
   readonly streamPrefixes?: readonly string[];
+  /**
+   * Only streams whose name hashes to `index` of `count` partitions (a partitioned projection's share). The hash is
+   * the store's own: it only has to be the same for every reader of that store.
+   */
+  readonly partition?: StreamPartition;
+}
+
+export interface StreamPartition {
+  readonly count: number;
+  readonly index: number;
 }
 
 export interface ReadAllOptions {

@@ -40,7 +40,11 @@ export interface ReadBatch {
 
 /** The events a projection consumes, as a log filter; undefined when it consumes every event. */
 export function projectionFilter(projection: Runnable): AllFilter | undefined {
-  return projection.eventTypes ? { types: projection.eventTypes } : undefined;
+  const partition = projection.partition
+    ? { count: projection.partition.count, index: projection.partition.index }
+    : undefined;
+  if (!projection.eventTypes && !partition) return undefined;
+  return { ...(projection.eventTypes ? { types: projection.eventTypes } : {}), ...(partition ? { partition } : {}) };
 }
 
 function readOptions(projection: Runnable, after: Checkpoint, max: number): ReadAllOptions {

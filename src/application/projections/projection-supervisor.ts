@@ -2,6 +2,9 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint } from './checkpoint-store.js';
 import { projectionFilter } from './projection-batch.js';
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../ports/clock.port.js';
+import { PartitionSpread, type PartitionSpreadOptions } from './partition-spread.js';
 import { ProjectionRunner, type RunnerOptions, type RunnerStatus } from './projection-runner.js';
 import type { Runnable } from './projection.js';
 
@@ -26,14 +29,29 @@ export function projectionIdleMs(store: EventStore): number {
 /** Runs every projection of this process and reports their progress. */
 export class ProjectionSupervisor {
   private readonly runners: ProjectionRunner[];
+  /** Present when a projection runs as partitions: spreads them over the nodes. */
+  readonly spread: PartitionSpread | undefined;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
     projections: readonly Runnable[],
     private readonly options: RunnerOptions,
+    nodes: Partial<Omit<PartitionSpreadOptions, 'onError'>> = {},
+    /** Times the lag in seconds. */
+    private readonly clock: Clock = systemClock,
   ) {
-    this.runners = projections.map((p) => new ProjectionRunner(store, db, p, options));
+    this.spread = projections.some((p) => p.partition)
+      ? new PartitionSpread(db, {
+          nodeId: nodes.nodeId ?? randomUUID(),
+          heartbeatMs: nodes.heartbeatMs ?? 1000,
+          expiryMs: nodes.expiryMs ?? 5000,
+          onError: (error) => options.onError('(partition heartbeat)', error),
+        })
+      : undefined;
+    const runnerOptions = this.spread ? { ...options, share: this.spread } : options;
+    this.runners = projections.map((p) => new ProjectionRunner(store, db, p, runnerOptions));
+    this.spread?.attach(this.runners);
   }
 
   private unwatch: Promise<(() => Promise<void>) | undefined> | undefined;
@@ -41,6 +59,7 @@ export class ProjectionSupervisor {
   private pendingWake: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {
+    this.spread?.start();
     for (const runner of this.runners) runner.start();
     // Appends by any process wake the runners at once; their idle wait is then only a safety net.
     this.unwatch ??= this.store
@@ -87,6 +106,7 @@ export class ProjectionSupervisor {
     this.unwatch = undefined;
     await unwatch?.().catch(() => undefined);
     await Promise.all(this.runners.map((r) => r.stop()));
+    await this.spread?.stop();
   }
 
   async health(): Promise<ProjectionHealth[]> {
@@ -101,7 +121,7 @@ export class ProjectionSupervisor {
           this.store.readAll({ after: checkpoint.position, max: 1, ...(filter ? { filter } : {}) }),
         ]);
         const recordedAt = oldest[0] ? Date.parse(oldest[0].recordedAt) : Number.NaN;
-        const lagSeconds = Number.isNaN(recordedAt) ? 0 : Math.max(0, (Date.now() - recordedAt) / 1000);
+        const lagSeconds = Number.isNaN(recordedAt) ? 0 : Math.max(0, (this.clock.now().getTime() - recordedAt) / 1000);
         return { ...status, checkpoint, lag, lagSeconds };
       }),
     );

@@ -79,12 +79,21 @@ UPDATE projection_checkpoints SET name = 'data_access_log__rebuild' WHERE name =
 UPDATE projection_checkpoints SET name = 'node_configuration__rebuild' WHERE name = 'node-configuration__rebuild';
 `;
 
+// Nodes that run projection partitions say they are alive here (PartitionSpread); unlogged, it is only liveness.
+const projectionNodes = `
+CREATE UNLOGGED TABLE projection_nodes (
+  node_id text PRIMARY KEY,
+  seen_at timestamptz NOT NULL
+);
+`;
+
 const PLATFORM_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'projection checkpoints', sql: checkpoints },
   { version: 3, name: 'key vault', sql: keyVault },
   { version: 7, name: 'access: users, API clients, credentials, sessions', sql: accessCredentials, part: 3 },
   { version: 15, name: 'projection checkpoints: named after their tables', sql: checkpointsNamedAfterTables },
   { version: 30, name: 'shared limits: rate-limit buckets, failed logins', sql: SHARED_LIMITS_SQL },
+  { version: 31, name: 'projection nodes: heartbeats that spread partitions', sql: projectionNodes },
 ];
 
 /**

@@ -32,6 +32,7 @@ import { PostgresBucketStore, PostgresLoginAttempts } from '../../infrastructure
 import { DEFAULT_LOGIN_THROTTLE } from '../../application/access/login/login-throttle.js';
 import type { SqlDatabase } from '../../infrastructure/postgres/sql-database.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
+import { partitionsOf } from '../../application/projections/projection.js';
 import { serveWebUi } from '../web/serve-web-ui.js';
 
 export interface HttpServerConfig {
@@ -54,6 +55,8 @@ export interface HttpServerConfig {
   readonly link?: LinkConfig;
   /** How long a client may take to send its headers and its request; 10 s and 30 s by default. */
   readonly requestTimeouts?: RequestTimeouts;
+  /** Partitions of each partitionable projection (WATTLOG_PROJECTION_PARTITIONS); 1 by default. */
+  readonly projectionPartitions?: number;
   /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
   readonly commandPollMs?: number;
 }
@@ -94,7 +97,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   const projections = new ProjectionSupervisor(
     storage.eventStore,
     storage.readModels,
-    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }),
+    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }).flatMap((runnable) =>
+      partitionsOf(runnable, config.projectionPartitions ?? 1),
+    ),
     {
       batchSize: 1000,
       idleMs: projectionIdleMs(storage.eventStore),

@@ -36,6 +36,8 @@ export function readingsProjection({
     name: READINGS_LATEST_TABLE,
     formerName: 'readings',
     eventTypes: [READINGS_REPORTED],
+    // A stream is one gateway's frames, and a sensor belongs to one gateway: partitions by stream never share a row.
+    partitionable: true,
     // The rendered days are only a cache of the buckets: a replay starts them empty and queries refill them.
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE],
     decoder: () => new BatchReadingsDecoder(decoders),

@@ -21,6 +21,7 @@ import { eventsJson } from '../shared/event-size.js';
 import { EVENTS_CHANNEL } from './event-store.migrations.js';
 import { copyPageSql, parseCopyRow } from './copy-page.js';
 import { decodeSqlPosition, encodeSqlPosition } from './sql-position.js';
+import { partitionClause } from './stream-partition.js';
 
 type EventTuple = [
   id: string,
@@ -87,6 +88,7 @@ function filterClause(filter: AllFilter | undefined, params: unknown[]): string 
     params.push(filter.streamPrefixes.map(escapeLike));
     clause += ` AND stream LIKE ANY($${params.length}::text[])`;
   }
+  if (filter?.partition) clause += ` AND ${partitionClause(filter.partition)}`;
   return clause;
 }
 
