@@ -189,6 +189,8 @@ export async function catchUp(
     const outcome = await applyBatch(db, target, checkpoint, batch);
     checkpoint = outcome.checkpoint;
     if (!outcome.accepted) {
+      // Gone (a rebuild under another partition layout removed it): the runner checks the layout before going on.
+      if (checkpoint.position === null) return checkpoint;
       pending = readBatch(store, target.projection, checkpoint, options.batchSize);
       continue;
     }
