@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
+import { DEFAULT_LOGIN_THROTTLE } from '../../../application/access/login/login-throttle.js';
+import { PostgresBucketStore, PostgresLoginAttempts } from '../../../infrastructure/postgres/shared-limits.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const ADMIN = 'l'.repeat(64);
@@ -96,5 +98,23 @@ describeWithPostgres('rate limits and login throttle shared by two nodes', () =>
     expect(allowed).toBe(ADDRESS_BURST - addressSpent);
     expect(refused?.status).toBe(429);
     expect(refused?.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it('spends and counts atomically when both nodes hit one key at the same moment', async () => {
+    const policy = { ratePerSecond: SLOW, burst: 5 };
+    const stores = nodes.map((n) => new PostgresBucketStore(n.storage.readModels, 'race', policy));
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => stores[i % 2]!.take('one-key')));
+    expect(answers.filter((a) => a.allowed)).toHaveLength(5);
+
+    const attempts = nodes.map((n) => new PostgresLoginAttempts(n.storage.readModels, DEFAULT_LOGIN_THROTTLE));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempts[i % 2]!.recordFailure('race@example.test', '192.0.2.9', 1_000)),
+    );
+    const [row] = await nodes[0]!.storage.readModels.query<{ failures: number }>(
+      'SELECT failures FROM login_failures WHERE key = $1',
+      [JSON.stringify('a\0race@example.test')],
+    );
+    expect(row?.failures).toBe(12);
+    expect(await attempts[1]!.waitMs('race@example.test', '192.0.2.9', 1_000)).toBeGreaterThan(0);
   });
 });
