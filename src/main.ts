@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       link,
       rateLimit: config.rateLimit,
       seriesMemoryBytes: config.seriesMemoryMiB * 1024 * 1024,
+      projectionPartitions: config.projectionPartitions,
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
       ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },

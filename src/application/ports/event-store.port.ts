@@ -46,6 +46,16 @@ export interface AllFilter {
   readonly types?: readonly string[];
   /** Stream name prefixes (e.g. `gateway-`). */
   readonly streamPrefixes?: readonly string[];
+  /**
+   * Only streams whose name hashes to `index` of `count` partitions (a partitioned projection's share). The hash is
+   * the store's own: it only has to be the same for every reader of that store.
+   */
+  readonly partition?: StreamPartition;
+}
+
+export interface StreamPartition {
+  readonly count: number;
+  readonly index: number;
 }
 
 export interface ReadAllOptions {
@@ -93,8 +103,11 @@ export interface EventStore {
   hasHeldBackEvents?(): Promise<boolean>;
   /** Position of the newest readable event, null when the log is empty. */
   headPosition(): Promise<Position | null>;
-  /** Approximate number of events after `after` (all events when null); used for lag metrics and progress. */
-  countAfter(after: Position | null): Promise<number>;
+  /**
+   * Approximate number of events after `after` (all events when null), only those the filter matches when given;
+   * used for lag metrics and progress.
+   */
+  countAfter(after: Position | null, filter?: AllFilter): Promise<number>;
   /** Resolves when the store answers; throws otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

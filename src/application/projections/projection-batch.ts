@@ -1,4 +1,4 @@
-import type { EventStore, Position, ReadAllOptions, RecordedEvent } from '../ports/event-store.port.js';
+import type { AllFilter, EventStore, Position, ReadAllOptions, RecordedEvent } from '../ports/event-store.port.js';
 import type { ReadModelDb, SqlExecutor } from '../ports/read-model-db.port.js';
 import { lockCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import {
@@ -31,10 +31,25 @@ export interface ReadBatch {
   readonly events?: readonly RecordedEvent[];
   /** A decoding projection's fold of the events; observed by `applyBatch`, unless the batch is dropped first. */
   readonly decoded?: Promise<unknown>;
+  /**
+   * For a filtered projection, the head of the log taken just before the read: when the read comes back empty,
+   * every event up to it is one the projection ignores, and the checkpoint may move there.
+   */
+  readonly headBefore?: Position | null;
+}
+
+/** The events a projection consumes, as a log filter; undefined when it consumes every event. */
+export function projectionFilter(projection: Runnable): AllFilter | undefined {
+  const partition = projection.partition
+    ? { count: projection.partition.count, index: projection.partition.index }
+    : undefined;
+  if (!projection.eventTypes && !partition) return undefined;
+  return { ...(projection.eventTypes ? { types: projection.eventTypes } : {}), ...(partition ? { partition } : {}) };
 }
 
 function readOptions(projection: Runnable, after: Checkpoint, max: number): ReadAllOptions {
-  return { after: after.position, max, ...(projection.eventTypes ? { filter: { types: projection.eventTypes } } : {}) };
+  const filter = projectionFilter(projection);
+  return { after: after.position, max, ...(filter ? { filter } : {}) };
 }
 
 export function eventsBatch(events: readonly RecordedEvent[]): ReadBatch {
@@ -49,7 +64,11 @@ export async function readBatch(
   max: number,
 ): Promise<ReadBatch> {
   const options = readOptions(projection, after, max);
-  if (!isDecodingProjection(projection)) return eventsBatch(await store.readAll(options));
+  // Readability only grows at the end of the order (see the stores), so nothing can appear at or before this head
+  // later: a filtered read that finds nothing after the checkpoint proves everything up to it is ignored.
+  const headBefore = options.filter ? await store.headPosition() : undefined;
+  const withHead = <T extends ReadBatch>(batch: T): T => (options.filter ? { ...batch, headBefore } : batch);
+  if (!isDecodingProjection(projection)) return withHead(eventsBatch(await store.readAll(options)));
   const decoder = projection.decoder();
   let count = 0;
   let last: Position | undefined;
@@ -58,10 +77,10 @@ export async function readBatch(
     last = event.position;
     decoder.add(event);
   });
-  if (count === 0) return { count, last };
+  if (count === 0) return withHead({ count, last });
   const decoded = decoder.finish();
   decoded.catch(() => undefined);
-  return { count, last, decoded };
+  return withHead({ count, last, decoded });
 }
 
 /**
@@ -86,6 +105,26 @@ export async function applyBatch(
     const next: Checkpoint = { position: last, eventsApplied: current.eventsApplied + batch.count };
     await saveCheckpoint(tx, target.checkpointName, next);
     return { accepted: true, checkpoint: next };
+  });
+}
+
+/**
+ * Moves a filtered projection's checkpoint over events it ignores, up to `head`, so its lag counts only the events
+ * it consumes; nothing is applied and `eventsApplied` stays. Dropped, like a batch, when the checkpoint moved.
+ */
+export async function skipIgnored(
+  db: ReadModelDb,
+  target: BatchTarget,
+  known: Checkpoint,
+  head: Position | null | undefined,
+): Promise<Checkpoint> {
+  if (head === undefined || head === null || head === known.position) return known;
+  return db.transaction(async (tx) => {
+    const current = await lockCheckpoint(tx, target.checkpointName);
+    if (current.position !== known.position) return current;
+    const next: Checkpoint = { position: head, eventsApplied: current.eventsApplied };
+    await saveCheckpoint(tx, target.checkpointName, next);
+    return next;
   });
 }
 
@@ -116,7 +155,8 @@ function decodeEvents(projection: DecodingProjection<unknown>, events: readonly 
 
 /**
  * Applies batches until a read comes back short (caught up). The next read is issued while the current batch
- * is being applied, so reading the log (and decoding it) and writing the read model overlap.
+ * is being applied, so reading the log (and decoding it) and writing the read model overlap. A filtered projection
+ * reads until a read comes back empty, and then moves its checkpoint over the events it ignored (skipIgnored).
  */
 export async function catchUp(
   store: EventStore,
@@ -131,22 +171,30 @@ export async function catchUp(
 ): Promise<Checkpoint> {
   const empty: ReadBatch = { count: 0, last: undefined };
   let checkpoint = start;
+  const filtered = projectionFilter(target.projection) !== undefined;
   let pending = readBatch(store, target.projection, checkpoint, options.batchSize);
   for (;;) {
     const batch = await pending;
-    if (batch.count === 0 || options.shouldStop?.()) return checkpoint;
+    if (options.shouldStop?.()) return checkpoint;
+    if (batch.count === 0) {
+      const skipped = await skipIgnored(db, target, checkpoint, batch.headBefore);
+      if (skipped.position !== checkpoint.position) options.onBatch?.(skipped, 0);
+      return skipped;
+    }
     const full = batch.count === options.batchSize;
     const after: Checkpoint = { position: batch.last!, eventsApplied: checkpoint.eventsApplied + batch.count };
-    pending = full ? readBatch(store, target.projection, after, options.batchSize) : Promise.resolve(empty);
+    pending = full || filtered ? readBatch(store, target.projection, after, options.batchSize) : Promise.resolve(empty);
     // A failed apply must not leave the prefetch rejecting unobserved.
     pending.catch(() => undefined);
     const outcome = await applyBatch(db, target, checkpoint, batch);
     checkpoint = outcome.checkpoint;
     if (!outcome.accepted) {
+      // Gone (a rebuild under another partition layout removed it): the runner checks the layout before going on.
+      if (checkpoint.position === null) return checkpoint;
       pending = readBatch(store, target.projection, checkpoint, options.batchSize);
       continue;
     }
     options.onBatch?.(checkpoint, batch.count);
-    if (!full) return checkpoint;
+    if (!full && !filtered) return checkpoint;
   }
 }

@@ -21,6 +21,14 @@ async function eventuallyRows(b: SqlBackend, count: number): Promise<void> {
   }
 }
 
+async function eventuallyCheckpointAt(b: SqlBackend, name: string, position: string | null): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await readCheckpoint(b.db, name)).position !== position) {
+    if (Date.now() > deadline) throw new Error(`checkpoint ${name} did not reach ${position} within 5 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function auditRows(b: SqlBackend): Promise<{ seq: string; type: string; stream: string }[]> {
   return b.db.query('SELECT seq::text, type, stream FROM audit_log ORDER BY audit_log.seq');
 }
@@ -168,6 +176,46 @@ describeOnBackends('projection engine', (backendName) => {
       await new Promise((r) => setTimeout(r, 200));
       await b.store.append('woken-2', [anEvent('Tick')], { expectedRevision: 'no_stream' });
       await eventuallyRows(b, 2);
+    } finally {
+      await supervisor.stop();
+    }
+  });
+
+  it('moves a filtered projection past the events it ignores: lag counts only the events it consumes', async () => {
+    const b = opened!;
+    await b.db.query('CREATE TABLE wanted_seen (id text PRIMARY KEY)');
+    const wanted: Projection = {
+      name: 'wanted_seen',
+      tables: ['wanted_seen'],
+      eventTypes: ['Wanted'],
+      async apply(batch, tx) {
+        for (const event of batch) await tx.query('INSERT INTO wanted_seen (id) VALUES ($1)', [event.id]);
+      },
+    };
+    const noise = (n: number): ReturnType<typeof anEvent>[] => Array.from({ length: n }, () => anEvent('Noise'));
+    await b.store.append('mixed-1', [...noise(4), anEvent('Wanted'), ...noise(6)], { expectedRevision: 'no_stream' });
+    const supervisor = new ProjectionSupervisor(b.store, b.db, [wanted], { ...runnerOptions, idleMs: 600_000 });
+    // Before it runs: one consumed event behind, however many it ignores; its age is the seconds figure.
+    await b.db.query("UPDATE events SET recorded_at = now() - interval '90 seconds' WHERE type = 'Wanted'");
+    const [before] = await supervisor.health();
+    expect(before).toMatchObject({ lag: 1 });
+    expect(before!.lagSeconds).toBeGreaterThanOrEqual(89);
+    expect(before!.lagSeconds).toBeLessThan(120);
+    supervisor.start();
+    try {
+      await supervisor.watching();
+      supervisor.poke();
+      const head = await b.store.headPosition();
+      await eventuallyCheckpointAt(b, 'wanted_seen', head);
+      expect(await supervisor.health()).toEqual([expect.objectContaining({ lag: 0, lagSeconds: 0 })]);
+      expect(await readCheckpoint(b.db, 'wanted_seen')).toEqual({ position: head, eventsApplied: 1 });
+      // Unrelated events after it are skipped too, with nothing applied.
+      await b.store.append('mixed-2', noise(5), { expectedRevision: 'no_stream' });
+      const later = await b.store.headPosition();
+      await eventuallyCheckpointAt(b, 'wanted_seen', later);
+      expect(await supervisor.health()).toEqual([expect.objectContaining({ lag: 0, lagSeconds: 0 })]);
+      expect(await b.db.query('SELECT count(*)::int AS n FROM wanted_seen')).toEqual([{ n: 1 }]);
+      expect((await readCheckpoint(b.db, 'wanted_seen')).eventsApplied).toBe(1);
     } finally {
       await supervisor.stop();
     }

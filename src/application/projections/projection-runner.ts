@@ -2,7 +2,8 @@ import type { EventStore } from '../ports/event-store.port.js';
 import type { HeldLock, ReadModelDb } from '../ports/read-model-db.port.js';
 import { readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { catchUp } from './projection-batch.js';
-import { liveTables, projectionLockName, type Runnable } from './projection.js';
+import { SHADOW_SUFFIX } from './shadow-tables.js';
+import { baseName, liveTables, projectionLockName, type Runnable } from './projection.js';
 
 /** First look after finding events held back behind an older transaction; later looks double it. */
 const HELD_BACK_FIRST_RETRY_MS = 20;
@@ -14,6 +15,18 @@ export interface RunnerOptions {
   /** Wait before retrying the lock while another process runs this projection. */
   readonly standbyMs: number;
   readonly onError: (projection: string, error: unknown) => void;
+  /** For a partition: whether this process should take it or hand it over (spreads partitions over the nodes). */
+  readonly share?: PartitionShare;
+}
+
+/** Decides, per partition runner, whether this process should hold one more partition or one fewer. */
+export interface PartitionShare {
+  mayTake(runner: ProjectionRunner): boolean;
+  shouldRelease(runner: ProjectionRunner): boolean;
+}
+
+export class PartitionLayoutError extends Error {
+  override readonly name = 'PartitionLayoutError';
 }
 
 export interface RunnerStatus {
@@ -72,12 +85,18 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        const share = this.projection.partition ? this.options.share : undefined;
+        if (!this.lock && share && !share.mayTake(this)) {
+          await this.sleep(this.options.standbyMs);
+          continue;
+        }
         this.lock ??= await this.db.tryLock(projectionLockName(this.projection));
         if (!this.lock) {
           await this.sleep(this.options.standbyMs);
           continue;
         }
         const start = await readCheckpoint(this.db, this.projection.name);
+        if (start.position === null) await this.checkLayout();
         this.checkpoint = await catchUp(
           this.store,
           this.db,
@@ -90,6 +109,11 @@ export class ProjectionRunner {
           },
         );
         this.lastError = null;
+        if (share?.shouldRelease(this)) {
+          await this.releaseLock();
+          await this.sleep(this.options.standbyMs);
+          continue;
+        }
         await this.sleep(await this.idleWait());
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -99,6 +123,36 @@ export class ProjectionRunner {
       }
     }
     await this.releaseLock();
+  }
+
+  /** Whether this runner holds its projection's (or partition's) lock now. */
+  get holding(): boolean {
+    return this.lock !== null;
+  }
+
+  /**
+   * A runner starting from nothing while checkpoints of another partition layout hold positions would apply the
+   * events again on top of what they wrote: the partition count changed without the rebuild it needs.
+   */
+  private async checkLayout(): Promise<void> {
+    const base = baseName(this.projection);
+    const partition = this.projection.partition;
+    const others = (
+      await this.db.query<{ name: string }>(
+        `SELECT name FROM projection_checkpoints
+          WHERE (name = $1 OR starts_with(name, $1 || '#')) AND position IS NOT NULL`,
+        [base],
+      )
+    ).filter(({ name }) => {
+      if (name.endsWith(SHADOW_SUFFIX)) return false;
+      // Siblings of the same layout are fine: a partition may start later than the others.
+      return partition ? !name.endsWith(`of${partition.count}`) : name !== base;
+    });
+    if (others.length > 0)
+      throw new PartitionLayoutError(
+        `projection ${base}: checkpoints of another partition layout exist (${others.map((o) => o.name).join(', ')}); ` +
+          `a changed partition count needs \`wattlog rebuild ${base}\` with the new count`,
+      );
   }
 
   /**

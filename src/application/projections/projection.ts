@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../ports/event-store.port.js';
+import type { RecordedEvent, StreamPartition } from '../ports/event-store.port.js';
 import type { SqlExecutor } from '../ports/read-model-db.port.js';
 
 /** Maps a projection's logical table name to the physical table to write (live, or a rebuild shadow). */
@@ -16,6 +16,13 @@ interface ProjectionBase {
   readonly eventTypes?: readonly string[];
   /** Tables it owns: a replay rebuilds them into shadows and swaps them in. */
   readonly tables: readonly string[];
+  /**
+   * Its batches may be applied by several runners at once, each to the events of its own streams (by stream hash),
+   * because nothing it writes for one stream depends on another stream's events.
+   */
+  readonly partitionable?: boolean;
+  /** Set on one partition of a partitionable projection: the streams it applies. */
+  readonly partition?: StreamPartition & { readonly of: string };
 }
 
 export interface BatchContext {
@@ -91,6 +98,32 @@ export const liveTables: TableResolver = (logical) => logical;
  */
 export function projectionLockName(runnable: Pick<ProjectionBase, 'name' | 'formerName'>): string {
   return `wattlog:projection:${runnable.formerName ?? runnable.name}`;
+}
+
+/** Name (checkpoint, lock) of one partition: `readings_latest#2of4`. */
+export function partitionName(base: string, index: number, count: number): string {
+  return `${base}#${index + 1}of${count}`;
+}
+
+/** The name a partition's projection is known by (its checkpoints of every layout start with it). */
+export function baseName(runnable: Pick<ProjectionBase, 'name' | 'partition'>): string {
+  return runnable.partition?.of ?? runnable.name;
+}
+
+/**
+ * What runs of a projection under `count` partitions: itself when it is not partitionable or count is 1, else one
+ * runnable per partition, each with its own checkpoint and lock. A changed count is a rebuild (docs/scaling.md).
+ */
+export function partitionsOf<R extends Runnable>(runnable: R, count: number): R[] {
+  if (!runnable.partitionable || count <= 1) return [runnable];
+  return Array.from({ length: count }, (_, index) => {
+    const { formerName: _former, ...rest } = runnable;
+    return {
+      ...rest,
+      name: partitionName(runnable.name, index, count),
+      partition: { count, index, of: runnable.name },
+    } as R;
+  });
 }
 
 /** One migration of the read-model set. Its version is its id in `schema_migrations`: never renumber a shipped one. */

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       dataDir: join(process.cwd(), 'data'),
       host: '0.0.0.0',
       port: 3000,
+      projectionPartitions: 1,
       http: 'https',
       logLevel: 'info',
       demo: true,
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
       WATTLOG_RATE_LIMIT_ANON_RPS: '0.5',
       WATTLOG_RATE_LIMIT_ANON_BURST: '5',
       WATTLOG_SERIES_MEMORY_MIB: '256',
+      WATTLOG_PROJECTION_PARTITIONS: '4',
     });
     expect(config).toEqual({
       store: 'postgres',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/wattlog',
       host: '127.0.0.1',
       port: 8443,
+      projectionPartitions: 4,
       http: 'https',
       tlsCertPath: '/etc/wattlog/cert.pem',
       tlsKeyPath: '/etc/wattlog/key.pem',

@@ -36,6 +36,11 @@ export interface AppConfig {
   readonly rateLimit: RateLimitConfig | null;
   /** Whole days of series JSON the API keeps in memory, in MiB (WATTLOG_SERIES_MEMORY_MIB); 0 keeps none. */
   readonly seriesMemoryMiB: number;
+  /**
+   * Partitions of each partitionable projection (readings), spread over the nodes (WATTLOG_PROJECTION_PARTITIONS,
+   * default 1). Changing it needs `wattlog rebuild` of those projections (docs/scaling.md).
+   */
+  readonly projectionPartitions: number;
 }
 
 export interface RateLimitConfig {
@@ -165,6 +170,11 @@ function missing(name: string, because: string, example: string): ConfigError {
 }
 
 /** Reads configuration from the environment; any bad value throws a ConfigError with one clear line. */
+/** WATTLOG_PROJECTION_PARTITIONS: 1 to 64, default 1; the server and `wattlog rebuild` read the same value. */
+export function projectionPartitions(env: NodeJS.ProcessEnv): number {
+  return Math.max(1, wholeNumber(env, 'WATTLOG_PROJECTION_PARTITIONS', 1, 64));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const store = oneOf(env, 'WATTLOG_STORE', STORE_MODES, 'embedded');
 
@@ -234,5 +244,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ...(jwtSecret !== undefined ? { jwtSecret } : {}),
     rateLimit: loadRateLimit(env),
     seriesMemoryMiB: wholeNumber(env, 'WATTLOG_SERIES_MEMORY_MIB', 64, 65_536),
+    projectionPartitions: projectionPartitions(env),
   };
 }

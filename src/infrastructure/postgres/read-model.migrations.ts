@@ -1,6 +1,7 @@
 import { catalogueMigrations } from '../../application/projections/projection-catalog.js';
 import type { ReadModelMigration } from '../../application/projections/projection.js';
 import type { Migration, MigrationSet } from './migrator.js';
+import { SHARED_LIMITS_SQL } from './shared-limits.js';
 
 // The read-model set: the migrations of the platform's own tables, here, and those of every read model and log
 // process, which live in their folders and come from the projection catalogue.
@@ -78,11 +79,21 @@ UPDATE projection_checkpoints SET name = 'data_access_log__rebuild' WHERE name =
 UPDATE projection_checkpoints SET name = 'node_configuration__rebuild' WHERE name = 'node-configuration__rebuild';
 `;
 
+// Nodes that run projection partitions say they are alive here (PartitionSpread); unlogged, it is only liveness.
+const projectionNodes = `
+CREATE UNLOGGED TABLE projection_nodes (
+  node_id text PRIMARY KEY,
+  seen_at timestamptz NOT NULL
+);
+`;
+
 const PLATFORM_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'projection checkpoints', sql: checkpoints },
   { version: 3, name: 'key vault', sql: keyVault },
   { version: 7, name: 'access: users, API clients, credentials, sessions', sql: accessCredentials, part: 3 },
   { version: 15, name: 'projection checkpoints: named after their tables', sql: checkpointsNamedAfterTables },
+  { version: 30, name: 'shared limits: rate-limit buckets, failed logins', sql: SHARED_LIMITS_SQL },
+  { version: 31, name: 'projection nodes: heartbeats that spread partitions', sql: projectionNodes },
 ];
 
 /**

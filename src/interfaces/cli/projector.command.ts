@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { positiveInt } from './cli-options.js';
 import { findRunnable } from '../../application/projections/projection-catalog.js';
+import { partitionsOf } from '../../application/projections/projection.js';
+import { projectionPartitions } from '../../infrastructure/config/app-config.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { catchUpOnce } from '../../application/projections/catch-up-once.js';
@@ -20,7 +22,10 @@ export function registerProjector(program: Command): void {
     .option('--once', 'catch up once and exit')
     .action(async (options: { projection: string; batchSize: number; once?: boolean }) => {
       await withStorage(async (storage) => {
-        const projections = findRunnable(options.projection, { decoders: decoderLookup(), store: storage.eventStore });
+        const projections = findRunnable(options.projection, {
+          decoders: decoderLookup(),
+          store: storage.eventStore,
+        }).flatMap((runnable) => partitionsOf(runnable, projectionPartitions(process.env)));
         if (options.once) {
           for (const projection of projections) {
             const reached = await catchUpOnce(storage.eventStore, storage.readModels, projection, options.batchSize);

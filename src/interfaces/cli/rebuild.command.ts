@@ -5,6 +5,7 @@ import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.j
 import { rebuildProjection } from '../../application/projections/rebuild-projection.js';
 import { printResult, withStorage } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
+import { projectionPartitions } from '../../infrastructure/config/app-config.js';
 
 export function registerRebuild(program: Command): void {
   program
@@ -26,6 +27,7 @@ export function registerRebuild(program: Command): void {
           const started = performance.now();
           const result = await rebuildProjection(storage.eventStore, storage.readModels, projection, {
             batchSize: options.batchSize,
+            partitions: projectionPartitions(process.env),
             onProgress: (p) => bar.update(p.applied, p.total),
           });
           bar.finish();

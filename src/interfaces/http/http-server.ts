@@ -27,8 +27,12 @@ import { AppModule } from './app.module.js';
 import { startAccessRuntime, type AccessRuntime } from './access/access-runtime.js';
 import { configureHttpPipeline } from './http-pipeline.js';
 import { serverBoundaryOptions, type RequestTimeouts } from './input-boundary/connection-errors.js';
-import { RateLimiter, type RateLimitSettings } from './rate-limit/rate-limit.js';
+import { RateLimiter, type RateLimitSettings, type RateLimitStores } from './rate-limit/rate-limit.js';
+import { PostgresBucketStore, PostgresLoginAttempts } from '../../infrastructure/postgres/shared-limits.js';
+import { DEFAULT_LOGIN_THROTTLE } from '../../application/access/login/login-throttle.js';
+import type { SqlDatabase } from '../../infrastructure/postgres/sql-database.js';
 import { createMetricsRegistry } from './metrics/metrics.js';
+import { partitionsOf } from '../../application/projections/projection.js';
 import { serveWebUi } from '../web/serve-web-ui.js';
 
 export interface HttpServerConfig {
@@ -51,6 +55,8 @@ export interface HttpServerConfig {
   readonly link?: LinkConfig;
   /** How long a client may take to send its headers and its request; 10 s and 30 s by default. */
   readonly requestTimeouts?: RequestTimeouts;
+  /** Partitions of each partitionable projection (WATTLOG_PROJECTION_PARTITIONS); 1 by default. */
+  readonly projectionPartitions?: number;
   /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
   readonly commandPollMs?: number;
 }
@@ -65,6 +71,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * On Postgres, several nodes may serve one installation: their rate limits live in the database they share
+ * (docs/adr/0030-shared-rate-limits.md). Embedded (PGlite) is one node by construction and keeps them in memory.
+ */
+function sharedRateLimitStores(db: SqlDatabase, settings: RateLimitSettings): RateLimitStores | undefined {
+  if (db.kind !== 'postgres') return undefined;
+  return {
+    principals: new PostgresBucketStore(db, 'principal', settings.principal),
+    addresses: new PostgresBucketStore(db, 'address', settings.anonymous),
+  };
+}
+
+/** The failed-login throttle's counters, shared by the nodes on Postgres like the rate limits. */
+function sharedLoginAttempts(db: SqlDatabase): PostgresLoginAttempts | undefined {
+  return db.kind === 'postgres' ? new PostgresLoginAttempts(db, DEFAULT_LOGIN_THROTTLE) : undefined;
+}
+
 export async function startHttpServer(config: HttpServerConfig, logger: Logger): Promise<RunningServer> {
   const masterKey = loadMasterKey(config.masterKey, config.storage.dataDir);
   logger.info({ masterKeySource: masterKey.source, masterKeyId: masterKey.id }, 'key vault master key loaded');
@@ -74,7 +97,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   const projections = new ProjectionSupervisor(
     storage.eventStore,
     storage.readModels,
-    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }),
+    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }).flatMap((runnable) =>
+      partitionsOf(runnable, config.projectionPartitions ?? 1),
+    ),
     {
       batchSize: 1000,
       idleMs: projectionIdleMs(storage.eventStore),
@@ -118,6 +143,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         notice.kind === 'login_succeeded'
           ? logger.info(notice, 'authentication')
           : logger.warn(notice, 'authentication'),
+      sharedLoginAttempts(storage.readModels),
     );
     // Queries name up to 500 sensors in the URL; Node's default 16 KiB header limit stops at about 280.
     const boundary = serverBoundaryOptions(config.tls !== null, 64 * 1024, config.requestTimeouts);
@@ -127,7 +153,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       http: boundary.node,
       ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert, ...boundary.node } } : {}),
     });
-    const rateLimiter = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined;
+    const rateLimiter = config.rateLimit
+      ? new RateLimiter(config.rateLimit, sharedRateLimitStores(storage.readModels, config.rateLimit))
+      : undefined;
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.with({
         storage,

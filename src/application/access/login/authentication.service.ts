@@ -13,7 +13,7 @@ import type { PasswordHasher, PasswordPolicy } from '../ports/password-hasher.po
 import type { AccessTokenSigner } from '../ports/token-signer.port.js';
 import { newRefreshToken, type SessionStore } from '../sessions/session-store.js';
 import { updateUser } from '../user-updates.js';
-import type { LoginThrottle } from './login-throttle.js';
+import type { LoginAttempts } from './login-throttle.js';
 
 export interface TokenPair {
   readonly accessToken: string;
@@ -37,7 +37,7 @@ export interface AuthenticationDeps {
   readonly policy: PasswordPolicy;
   readonly signer: AccessTokenSigner;
   readonly accessState: AccessState;
-  readonly throttle: LoginThrottle;
+  readonly throttle: LoginAttempts;
   readonly now: () => Date;
   /** Absolute session lifetime: refresh tokens stop working this long after the login, however often rotated. */
   readonly sessionTtlMs: number;
@@ -53,7 +53,7 @@ export class AuthenticationService {
   async login(rawEmail: string, password: string, ip: string): Promise<TokenPair> {
     const { deps } = this;
     const email = normaliseEmail(rawEmail);
-    const wait = deps.throttle.waitMs(email, ip, deps.now().getTime());
+    const wait = await deps.throttle.waitMs(email, ip, deps.now().getTime());
     if (wait > 0) {
       deps.notify?.({ kind: 'login_throttled', ip, retryAfterSeconds: Math.ceil(wait / 1000) });
       throw new LoginThrottledError(Math.ceil(wait / 1000));
@@ -70,11 +70,11 @@ export class AuthenticationService {
         ? (await loadStream(deps.store, userStream(userId), userDecider, USER_EVENTS)).state
         : undefined;
     if (!user || user.status !== 'active') {
-      deps.throttle.recordFailure(email, ip, deps.now().getTime());
+      await deps.throttle.recordFailure(email, ip, deps.now().getTime());
       deps.notify?.({ kind: 'login_failed', userId: userId ?? null, ip });
       throw new InvalidCredentialsError();
     }
-    deps.throttle.recordSuccess(email, ip);
+    await deps.throttle.recordSuccess(email, ip);
     await this.learnUser(user.userId);
 
     const now = deps.now();
@@ -127,11 +127,11 @@ export class AuthenticationService {
   async changePassword(userId: string, sessionId: string, current: string, next: string, ip: string): Promise<void> {
     const { deps } = this;
     const throttleKey = `user:${userId}`;
-    const wait = deps.throttle.waitMs(throttleKey, ip, deps.now().getTime());
+    const wait = await deps.throttle.waitMs(throttleKey, ip, deps.now().getTime());
     if (wait > 0) throw new LoginThrottledError(Math.ceil(wait / 1000));
     const encoded = await deps.credentials.passwordHashOf(userId);
     if (encoded === undefined || !(await deps.hasher.verify(current, encoded))) {
-      deps.throttle.recordFailure(throttleKey, ip, deps.now().getTime());
+      await deps.throttle.recordFailure(throttleKey, ip, deps.now().getTime());
       throw new InvalidCredentialsError();
     }
     const problems = deps.policy.problems(next);

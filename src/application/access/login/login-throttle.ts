@@ -28,14 +28,48 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = {
   maxKeys: 100_000,
 };
 
-interface Failures {
+export interface Failures {
   count: number;
   lastAt: number;
   /** No attempt under this key before then. */
   blockedUntil: number;
 }
 
-export class LoginThrottle {
+/**
+ * Where failed attempts are counted: this process (LoginThrottle, one node) or a store every node shares, so that
+ * N nodes together allow the configured guesses, not N times them. The same rules either way.
+ */
+export interface LoginAttempts {
+  /** Milliseconds the attempt must still wait (0: go ahead). Checked before any password work. */
+  waitMs(account: string, ip: string, now: number): number | Promise<number>;
+  recordFailure(account: string, ip: string, now: number): void | Promise<void>;
+  /** The right password from this address clears its pair; the account and IP counters keep running. */
+  recordSuccess(account: string, ip: string): void | Promise<void>;
+}
+
+/** The keys one attempt counts under, strictest first: the (account, IP) pair, the account, the IP. */
+export function throttleKeys(account: string, ip: string): [string, string, string] {
+  return [`p\0${account}\0${ip}`, `a\0${account}`, `i\0${ip}`];
+}
+
+/** A key's failures after one more at `now`; `entry` is what it had, undefined (or forgotten) for none. */
+export function failedAgain(
+  entry: Failures | undefined,
+  rule: ThrottleRule,
+  now: number,
+  forgetAfterMs: number,
+): Failures {
+  const live = entry && now - entry.lastAt <= forgetAfterMs ? entry : undefined;
+  const count = (live?.count ?? 0) + 1;
+  const over = count - rule.freeFailures;
+  const blockedUntil =
+    over > 0
+      ? now + Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.min(over - 1, 30))
+      : (live?.blockedUntil ?? 0);
+  return { count, lastAt: now, blockedUntil };
+}
+
+export class LoginThrottle implements LoginAttempts {
   private readonly failures = new Map<string, Failures>();
 
   constructor(private readonly options: LoginThrottleOptions = DEFAULT_LOGIN_THROTTLE) {}
@@ -63,7 +97,7 @@ export class LoginThrottle {
   }
 
   private keys(account: string, ip: string): [string, string, string] {
-    return [`p\0${account}\0${ip}`, `a\0${account}`, `i\0${ip}`];
+    return throttleKeys(account, ip);
   }
 
   private live(key: string, now: number): Failures | undefined {
@@ -76,11 +110,7 @@ export class LoginThrottle {
   }
 
   private bump(key: string, rule: ThrottleRule, now: number): void {
-    const entry = this.live(key, now) ?? { count: 0, lastAt: now, blockedUntil: 0 };
-    entry.count += 1;
-    entry.lastAt = now;
-    const over = entry.count - rule.freeFailures;
-    if (over > 0) entry.blockedUntil = now + Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.min(over - 1, 30));
+    const entry = failedAgain(this.live(key, now), rule, now, this.options.forgetAfterMs);
     // Re-insert so Map order is least-recently-failed first, which is what eviction drops.
     this.failures.delete(key);
     this.failures.set(key, entry);

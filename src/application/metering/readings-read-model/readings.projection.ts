@@ -36,6 +36,10 @@ export function readingsProjection({
     name: READINGS_LATEST_TABLE,
     formerName: 'readings',
     eventTypes: [READINGS_REPORTED],
+    // A stream is one gateway's frames, and a device reports through one gateway: partitions by stream share no
+    // sensor. A device reported by two gateways at once (moved without being removed) could have its counter
+    // buckets merged from two partitions at once; docs/scaling.md says so.
+    partitionable: true,
     // The rendered days are only a cache of the buckets: a replay starts them empty and queries refill them.
     tables: [READINGS_LATEST_TABLE, READINGS_RAW_TABLE, READINGS_BUCKETS_TABLE, READINGS_DAY_JSON_TABLE],
     decoder: () => new BatchReadingsDecoder(decoders),

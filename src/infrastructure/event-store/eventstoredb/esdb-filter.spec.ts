@@ -19,6 +19,19 @@ describe('EventStoreDB filter plan', () => {
     expect(plan.accepts(event('A', 'node-1'))).toBe(false);
   });
 
+  it('accepts each stream in exactly one partition, the same one every time, and spreads streams over all of them', () => {
+    const plans = [0, 1, 2].map((index) => planFilter({ types: ['A'], partition: { count: 3, index } }));
+    const seen = [0, 0, 0];
+    for (let i = 0; i < 60; i++) {
+      const accepting = plans.flatMap((plan, index) => (plan.accepts(event('A', `gateway-${i}`)) ? [index] : []));
+      expect(accepting).toHaveLength(1);
+      expect(plans[accepting[0]!]!.accepts(event('A', `gateway-${i}`))).toBe(true);
+      seen[accepting[0]!]! += 1;
+    }
+    expect(seen.every((n) => n > 5)).toBe(true);
+    expect(plans.some((plan) => plan.accepts(event('B', 'gateway-1')))).toBe(false);
+  });
+
   it('sends an anchored type regex when only types are given', () => {
     const plan = planFilter({ types: ['A', 'B'] });
     expect(plan.server).toMatchObject({ filterOn: EVENT_TYPE, regex: '^(?:A|B)$' });

@@ -12,6 +12,13 @@ export function isSystemEventType(type: string): boolean {
   return type.startsWith('$');
 }
 
+/** FNV-1a of the stream name's UTF-16 units, modulo `count`: the partition of a stream on EventStoreDB. */
+export function streamPartitionOf(stream: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < stream.length; i++) hash = Math.imul(hash ^ stream.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
 /**
  * The characters .NET's Regex.Escape escapes (the server evaluates filters with .NET regexes). Each escaped form is
  * also a valid escape in a JavaScript regex without the `u` flag, so the pattern means the same on both sides.
@@ -33,6 +40,7 @@ export function exactTypesRegex(types: readonly string[]): string {
 export function planFilter(filter: AllFilter | undefined): FilterPlan {
   const types = filter?.types ? new Set(filter.types) : undefined;
   const prefixes = filter?.streamPrefixes;
+  const partition = filter?.partition;
   let server: Filter;
   if (prefixes && prefixes.length > 0) server = streamNameFilter({ prefixes: [...prefixes] });
   else if (filter?.types && filter.types.length > 0) server = eventTypeFilter({ regex: exactTypesRegex(filter.types) });
@@ -42,6 +50,7 @@ export function planFilter(filter: AllFilter | undefined): FilterPlan {
     accepts: (event) =>
       !isSystemEventType(event.type) &&
       (!types || types.has(event.type)) &&
-      (!prefixes || prefixes.some((prefix) => event.streamId.startsWith(prefix))),
+      (!prefixes || prefixes.some((prefix) => event.streamId.startsWith(prefix))) &&
+      (!partition || streamPartitionOf(event.streamId, partition.count) === partition.index),
   };
 }

@@ -7,9 +7,9 @@ import {
   type Position as EsdbPosition,
   type ReadPosition,
 } from '@eventstore/db-client';
-import type { Position } from '../../../application/ports/event-store.port.js';
+import type { AllFilter, Position } from '../../../application/ports/event-store.port.js';
 import { mapEsdbError } from './esdb-errors.js';
-import { isSystemEventType } from './esdb-filter.js';
+import { isSystemEventType, planFilter } from './esdb-filter.js';
 import { compareEsdbPositions, decodeEsdbPosition, encodeEsdbPosition } from './esdb-position.js';
 import { consume } from './esdb-read.js';
 
@@ -50,7 +50,12 @@ export async function readHeadPosition(client: EventStoreDBClient): Promise<Posi
  * Counts non-system events after `after` by reading them, up to COUNT_AFTER_CAP: ESDB has no cheap count over
  * $all. Approximate by contract (events may land while it counts) and capped by design.
  */
-export async function countEventsAfter(client: EventStoreDBClient, after: Position | null): Promise<number> {
+export async function countEventsAfter(
+  client: EventStoreDBClient,
+  after: Position | null,
+  filter?: AllFilter,
+): Promise<number> {
+  const plan = planFilter(filter);
   let from = after ? decodeEsdbPosition(after) : undefined;
   let count = 0;
   try {
@@ -66,7 +71,7 @@ export async function countEventsAfter(client: EventStoreDBClient, after: Positi
           if (!event?.position) return true;
           last = event.position;
           if (exclusive && compareEsdbPositions(event.position, exclusive) <= 0) return true;
-          if (!isSystemEventType(event.type)) count += 1;
+          if (plan.accepts(event)) count += 1;
           return count < COUNT_AFTER_CAP;
         },
       );

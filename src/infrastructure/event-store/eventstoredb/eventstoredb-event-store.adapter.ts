@@ -14,6 +14,7 @@ import {
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
+  type AllFilter,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -218,8 +219,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Non-system events after `after`, approximate and capped at COUNT_AFTER_CAP (see esdb-log-metrics). */
-  countAfter(after: Position | null): Promise<number> {
-    return countEventsAfter(this.client, after);
+  countAfter(after: Position | null, filter?: AllFilter): Promise<number> {
+    return countEventsAfter(this.client, after, filter);
   }
 
   async ping(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { AllFilter, RecordedEvent } from '../../../application/ports/event-store.port.js';
 import { encodeSqlPosition, type SqlPosition } from './sql-position.js';
+import { partitionClause } from './stream-partition.js';
 
 /*
  * Reading a page with COPY ... TO STDOUT costs Postgres about half of what building the same page as JSON does,
@@ -27,6 +28,7 @@ export function copyPageSql(
   // decodeSqlPosition already checked these are digit strings.
   if (after) where += ` AND (transaction_id, position) > (${after.transactionId}, ${after.sequence})`;
   if (filter?.types) where += ` AND type = ANY(ARRAY[${filter.types.map(literal).join(', ') || 'NULL'}]::text[])`;
+  if (filter?.partition) where += ` AND ${partitionClause(filter.partition)}`;
   if (filter?.streamPrefixes) {
     where += ` AND stream LIKE ANY(ARRAY[${filter.streamPrefixes.map((p) => literal(likePrefix(p))).join(', ') || 'NULL'}]::text[])`;
   }

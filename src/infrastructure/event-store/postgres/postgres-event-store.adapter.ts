@@ -21,6 +21,7 @@ import { eventsJson } from '../shared/event-size.js';
 import { EVENTS_CHANNEL } from './event-store.migrations.js';
 import { copyPageSql, parseCopyRow } from './copy-page.js';
 import { decodeSqlPosition, encodeSqlPosition } from './sql-position.js';
+import { partitionClause } from './stream-partition.js';
 
 type EventTuple = [
   id: string,
@@ -87,6 +88,7 @@ function filterClause(filter: AllFilter | undefined, params: unknown[]): string 
     params.push(filter.streamPrefixes.map(escapeLike));
     clause += ` AND stream LIKE ANY($${params.length}::text[])`;
   }
+  if (filter?.partition) clause += ` AND ${partitionClause(filter.partition)}`;
   return clause;
 }
 
@@ -202,7 +204,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Exact count of readable events after `after`, capped at COUNT_CAP so a far-behind reader stays cheap. */
-  async countAfter(after: Position | null): Promise<number> {
+  async countAfter(after: Position | null, filter?: AllFilter): Promise<number> {
     const params: unknown[] = [COUNT_CAP];
     let clause = VISIBLE;
     if (after) {
@@ -210,6 +212,7 @@ export class PostgresEventStore implements EventStore {
       params.push(decoded.transactionId, decoded.sequence);
       clause += ' AND (transaction_id, position) > ($2::bigint, $3::bigint)';
     }
+    clause += filterClause(filter, params);
     const rows = await this.run(() =>
       this.db.query<{ n: string }>(
         `SELECT count(*)::text AS n FROM (SELECT 1 FROM events WHERE ${clause} LIMIT $1) s`,

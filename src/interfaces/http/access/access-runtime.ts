@@ -10,7 +10,7 @@ import {
   AuthenticationService,
   type AuthenticationNotice,
 } from '../../../application/access/login/authentication.service.js';
-import { LoginThrottle } from '../../../application/access/login/login-throttle.js';
+import { LoginThrottle, type LoginAttempts } from '../../../application/access/login/login-throttle.js';
 import { PASSWORD_HASHER, PASSWORD_POLICY } from '../../../application/access/ports/password-hasher.port.js';
 import { ACCESS_TOKEN_SIGNER } from '../../../application/access/ports/token-signer.port.js';
 import { SessionStore } from '../../../application/access/sessions/session-store.js';
@@ -55,6 +55,8 @@ export async function startAccessRuntime(
   credentials: { readonly adminToken: string; readonly jwtKey: Buffer },
   onError: (error: unknown, context: string) => void,
   notify?: (notice: AuthenticationNotice) => void,
+  /** Where failed logins are counted; this process's memory unless the nodes share a store. */
+  loginAttempts: LoginAttempts = new LoginThrottle(),
 ): Promise<AccessRuntime> {
   const accessState = new AccessState(store, {
     accessTokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
@@ -76,7 +78,7 @@ export async function startAccessRuntime(
     policy,
     signer,
     accessState,
-    throttle: new LoginThrottle(),
+    throttle: loginAttempts,
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
     ...(notify ? { notify } : {}),

@@ -23,7 +23,7 @@ export class AuthenticationGuard implements CanActivate {
     const resolved = await this.authenticator.resolve(request.headers.authorization);
     request.principal = resolved.principal;
     if (resolved.sessionId !== undefined) request.sessionId = resolved.sessionId;
-    this.admission.admit(request, http.getResponse<FastifyReply>());
+    await this.admission.admit(request, http.getResponse<FastifyReply>());
     return true;
   }
 }

@@ -7,11 +7,20 @@ export function createMetricsRegistry(supervisor: ProjectionSupervisor): Registr
   collectDefaultMetrics({ register: registry, prefix: 'wattlog_' });
   new Gauge({
     name: 'wattlog_projection_lag_events',
-    help: 'Events in the log after the projection checkpoint (head position minus checkpoint)',
+    help: 'Events the projection consumes that are in the log after its checkpoint (events it ignores never count)',
     labelNames: ['projection'],
     registers: [registry],
     async collect() {
       for (const p of await supervisor.health()) this.set({ projection: p.name }, p.lag);
+    },
+  });
+  new Gauge({
+    name: 'wattlog_projection_lag_seconds',
+    help: 'Age of the oldest event the projection consumes and has not applied yet (0 when caught up)',
+    labelNames: ['projection'],
+    registers: [registry],
+    async collect() {
+      for (const p of await supervisor.health()) this.set({ projection: p.name }, p.lagSeconds);
     },
   });
   new Gauge({

@@ -4,7 +4,8 @@ import { actorIdOf, type Principal } from '../../../domain/access/principal.js';
 import type { AuthenticatedRequest } from '../access/current-principal.js';
 import { problemOf } from '../problems/problem.filter.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError } from '../problems/problem.js';
-import { TokenBuckets, type BucketPolicy, type BucketState } from './token-buckets.js';
+import type { TokenBucketStore } from '../../../application/ports/shared-limits.port.js';
+import { InProcessBucketStore, type BucketPolicy, type BucketState } from './token-buckets.js';
 
 /** Per authenticated principal, and per client address for everything else. */
 export interface RateLimitSettings {
@@ -35,13 +36,30 @@ function refusal(policy: BucketPolicy, state: BucketState, who: string): Problem
 
 /** Spends the request's share of a limit once its principal is known; the authentication guard calls it. */
 export interface PrincipalAdmission {
-  admit(request: AuthenticatedRequest, reply: FastifyReply): void;
+  admit(request: AuthenticatedRequest, reply: FastifyReply): Promise<void>;
 }
 
 export const PRINCIPAL_ADMISSION = Symbol('PrincipalAdmission');
 
 /** Without rate limits (tests and servers configured with `WATTLOG_RATE_LIMIT=off`). */
-export const ADMIT_EVERY_REQUEST: PrincipalAdmission = { admit: () => undefined };
+export const ADMIT_EVERY_REQUEST: PrincipalAdmission = { admit: () => Promise.resolve() };
+
+/** Where the buckets are kept: in this process, or in a store every node shares (Postgres). */
+export interface RateLimitStores {
+  readonly principals: TokenBucketStore;
+  readonly addresses: TokenBucketStore;
+}
+
+/** Buckets of this process only: one node. */
+export function inProcessRateLimitStores(
+  settings: RateLimitSettings,
+  now: () => number = () => performance.now(),
+): RateLimitStores {
+  return {
+    principals: new InProcessBucketStore(settings.principal, now),
+    addresses: new InProcessBucketStore(settings.anonymous, now),
+  };
+}
 
 function authenticated(principal: Principal | undefined): principal is Exclude<Principal, { kind: 'anonymous' }> {
   return principal !== undefined && principal.kind !== 'anonymous';
@@ -57,45 +75,47 @@ function authenticated(principal: Principal | undefined): principal is Exclude<P
  * - onRequest: an address whose bucket is empty is refused before any work, whatever it sends.
  * Not a Nest interceptor: one global interceptor puts every request through an rxjs pipeline, which cost ~50 µs of
  * the server's ~260 µs of CPU per request on the latest-reading endpoint (bench api).
+ * The buckets live in `stores`: this process's memory on one node, Postgres where nodes share the limits
+ * (docs/adr/0030-shared-rate-limits.md).
  */
 export class RateLimiter implements PrincipalAdmission {
-  readonly principals: TokenBuckets;
-  readonly addresses: TokenBuckets;
+  readonly principals: TokenBucketStore;
+  readonly addresses: TokenBucketStore;
 
   constructor(
     readonly settings: RateLimitSettings,
-    private readonly now: () => number = () => performance.now(),
+    stores: RateLimitStores = inProcessRateLimitStores(settings),
   ) {
-    this.principals = new TokenBuckets(settings.principal);
-    this.addresses = new TokenBuckets(settings.anonymous);
+    this.principals = stores.principals;
+    this.addresses = stores.addresses;
   }
 
   install(app: NestFastifyApplication): void {
     const fastify = app.getHttpAdapter().getInstance();
-    fastify.addHook('onRequest', (request, reply, done) => {
-      if (this.addresses.hasToken(`ip:${request.ip}`, this.now())) return done();
-      const state = this.addresses.take(`ip:${request.ip}`, this.now());
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (await this.addresses.hasToken(`ip:${request.ip}`)) return;
+      const state = await this.addresses.take(`ip:${request.ip}`);
       (request as Charged)[CHARGED] = true;
       const { problem, headers } = problemOf(refusal(this.settings.anonymous, state, 'client address'), request);
-      void reply.code(429).headers(headers).header('content-type', PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem));
+      return reply.code(429).headers(headers).header('content-type', PROBLEM_MEDIA_TYPE).send(JSON.stringify(problem));
     });
-    fastify.addHook('onSend', (request, reply, payload, done) => {
+    fastify.addHook('onSend', async (request, reply, payload) => {
       if ((request as Charged)[CHARGED] !== true) {
-        const state = this.addresses.charge(`ip:${request.ip}`, this.now());
+        const state = await this.addresses.charge(`ip:${request.ip}`);
         void reply.headers(headersOf(this.settings.anonymous, { ...state, allowed: true }));
       }
-      done(null, payload);
+      return payload;
     });
   }
 
   /** Spends one token for the request's principal (or address); throws the 429 problem when there is none. */
-  admit(request: AuthenticatedRequest, reply: FastifyReply): void {
+  async admit(request: AuthenticatedRequest, reply: FastifyReply): Promise<void> {
     (request as Charged)[CHARGED] = true;
     const principal = request.principal;
     const [buckets, key, who] = authenticated(principal)
       ? [this.principals, actorIdOf(principal), 'principal']
       : [this.addresses, `ip:${request.ip}`, 'client address'];
-    const state = buckets.take(key, this.now());
+    const state = await buckets.take(key);
     if (!state.allowed) throw refusal(buckets.policy, state, who);
     // On the raw response, so that hijacked answers (Server-Sent Events) carry them too.
     for (const [name, value] of Object.entries(headersOf(buckets.policy, state))) reply.raw.setHeader(name, value);

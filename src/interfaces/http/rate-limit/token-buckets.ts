@@ -1,18 +1,11 @@
-/** Sustained requests per second and the burst a client may spend at once. */
-export interface BucketPolicy {
-  readonly ratePerSecond: number;
-  readonly burst: number;
-}
+import {
+  bucketState,
+  type BucketPolicy,
+  type BucketState,
+  type TokenBucketStore,
+} from '../../../application/ports/shared-limits.port.js';
 
-export interface BucketState {
-  readonly allowed: boolean;
-  /** Whole tokens left after this request. */
-  readonly remaining: number;
-  /** Seconds until one token is back (when refused), rounded up. */
-  readonly retryAfterSeconds: number;
-  /** Seconds until the bucket is full again, rounded up. */
-  readonly resetSeconds: number;
-}
+export type { BucketPolicy, BucketState } from '../../../application/ports/shared-limits.port.js';
 
 interface Bucket {
   tokens: number;
@@ -72,13 +65,7 @@ export class TokenBuckets {
     }
     const allowed = bucket.tokens >= 1;
     if (allowed || !refuseWhenEmpty) bucket.tokens = Math.max(0, bucket.tokens - 1);
-    const { ratePerSecond, burst } = this.policy;
-    return {
-      allowed,
-      remaining: Math.floor(bucket.tokens),
-      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerSecond)),
-      resetSeconds: Math.ceil((burst - bucket.tokens) / ratePerSecond),
-    };
+    return bucketState(this.policy, allowed, bucket.tokens);
   }
 
   private prune(nowMs: number): void {
@@ -94,5 +81,29 @@ export class TokenBuckets {
         this.buckets.delete(key);
       }
     }
+  }
+}
+
+/** The buckets of this process as a store: enough for one node (the embedded setup); clustered nodes share theirs. */
+export class InProcessBucketStore implements TokenBucketStore {
+  private readonly buckets: TokenBuckets;
+
+  constructor(
+    readonly policy: BucketPolicy,
+    private readonly now: () => number,
+  ) {
+    this.buckets = new TokenBuckets(policy);
+  }
+
+  take(key: string): Promise<BucketState> {
+    return Promise.resolve(this.buckets.take(key, this.now()));
+  }
+
+  charge(key: string): Promise<BucketState> {
+    return Promise.resolve(this.buckets.charge(key, this.now()));
+  }
+
+  hasToken(key: string): Promise<boolean> {
+    return Promise.resolve(this.buckets.hasToken(key, this.now()));
   }
 }
