@@ -230,11 +230,23 @@ describe('dashboards in Chromium', () => {
 
   it('passes axe on both pages and writes their screenshots at 1280×800 and 390×844', { skip }, async () => {
     if (noBrowser) throw noBrowser;
+    // The screenshots' clock, as in ui.test.mjs: the pages believe it is this instant and the day before it has data,
+    // so the pictures come out alike on every run. The readings lie before the real now, so the newest stay newest.
+    const fixedNow = new Date('2026-12-07T12:00:00Z');
+    for (let i = 96; i >= 1; i -= 1) {
+      const measuredAt = new Date(fixedNow.getTime() - i * 900_000).toISOString();
+      const wave = Math.round(600 + 400 * Math.sin(i / 8));
+      await app.report('gw-dash-a', [
+        { sensorId: POWER, nodeId: 'dash:meter-a', quantity: 'power', unit: 'W', value: wave, measuredAt },
+        { sensorId: PLUG, nodeId: 'dash:plug-a', quantity: 'power', unit: 'W', value: wave / 8, measuredAt },
+      ]);
+    }
     for (const [size, viewport] of [
       ['desktop', { width: 1280, height: 800 }],
       ['phone', { width: 390, height: 844 }],
     ]) {
       const p = await page(viewport);
+      await p.clock.setFixedTime(fixedNow);
       await logIn(p, alice);
       await p.goto(`${app.url}/dashboards`);
       await p.locator('.dashboard-item').first().waitFor();
