@@ -58,6 +58,7 @@ describeEachBackend('grant lifecycle on %s', (backendName) => {
         grantedAt: '2025-03-01T12:00:00.000Z',
         status: 'active',
         endedAt: null,
+        endReason: null,
       },
     ]);
     expect((await list(BOB)).map((g) => g.grantId).sort()).toEqual([toBob, toClient].sort());

@@ -168,6 +168,12 @@ describe('access over HTTP', () => {
     expect(moved.status).toBe(200);
     expect(await json(moved)).toEqual({ id: 'gw-b', ownerId: 'carol', changed: true });
     expect((await api.call('admin:root', 'POST', '/api/gateways/gw-b/owner', { ownerId: 'nobody' })).status).toBe(400);
+    // What was measured before the handover stays bob's (ADR 0024); the plug's next reading is carol's.
+    expect(await latestAs('user:carol')).toEqual([]);
+    await api.storage.readModels.query(
+      `UPDATE readings_latest SET measured_at = now() + interval '1 second' WHERE sensor_id = $1`,
+      [B],
+    );
     expect(
       await eventually(
         () => latestAs('user:carol'),
