@@ -8,6 +8,7 @@ import { ago, dateTime, quantity, sensorLabel } from '../../lib/format';
 import { liveReading } from '../../lib/live';
 import { sensorHref } from '../../lib/sensors';
 import { chooseBucket, summary, toColumns, type Columns } from '../../lib/series';
+import { SeriesTable } from '../sensor/series-table';
 
 const FINAL = new Set<ActuatorCommand['status']>(['acknowledged', 'failed', 'timed_out']);
 const STATUS_TEXT: Record<ActuatorCommand['status'], string> = {
@@ -37,8 +38,15 @@ function useLatest(sensorId: string): { reading: Reading | null; missing: boolea
 
 function ChartTile({ tile, range }: { tile: Tile; range: TimeRange }) {
   const sensorIds = tile.sensorIds ?? [];
-  const shown = useSignal<{ columns: Columns[]; units: string[]; from: number; to: number } | null>(null);
+  const shown = useSignal<{
+    ids: string[];
+    columns: Columns[];
+    units: string[];
+    from: number;
+    to: number;
+  } | null>(null);
   const failed = useSignal(false);
+  const asTable = useSignal(false);
   const key = JSON.stringify([sensorIds, range]);
   useEffect(() => {
     let current = true;
@@ -60,6 +68,7 @@ function ChartTile({ tile, range }: { tile: Tile; range: TimeRange }) {
         const bySensor = new Map(data.series.map((s) => [s.sensorId, s]));
         const present = sensorIds.filter((id) => bySensor.has(id));
         shown.value = {
+          ids: present,
           columns: present.map((id) => toColumns(bySensor.get(id)!, bucket)),
           units: present.map((id) => bySensor.get(id)!.unit),
           from,
@@ -82,15 +91,37 @@ function ChartTile({ tile, range }: { tile: Tile; range: TimeRange }) {
   const unit = shown.value.units[0] ?? '';
   const stats = summary(joined.first);
   const names = sensorIds.map(sensorLabel);
+  const title = tile.title || 'Chart';
+  const { ids, columns, units } = shown.value;
   return (
-    <Chart
-      columns={{ ...joined.first, previous: null }}
-      unit={unit}
-      firstLabel={names[0]}
-      more={joined.more.map((y, i) => ({ label: names[i + 1] ?? '', y }))}
-      range={[shown.value.from / 1000, shown.value.to / 1000]}
-      label={`${tile.title || 'Chart'}: ${names.join(', ')}; ${stats.points} points, ${names[0]} from ${quantity(stats.min, unit)} to ${quantity(stats.max, unit)}`}
-    />
+    <>
+      <button
+        type="button"
+        class="link"
+        aria-pressed={asTable.value}
+        aria-label={asTable.value ? `Show ${title} as a chart` : `Show ${title} as a table`}
+        onClick={() => (asTable.value = !asTable.value)}
+      >
+        {asTable.value ? 'Show chart' : 'Show as table'}
+      </button>
+      {asTable.value ? (
+        ids.map((id, i) => (
+          <section key={id} aria-label={sensorLabel(id)}>
+            <h3 class="muted">{sensorLabel(id)}</h3>
+            <SeriesTable columns={columns[i]!} unit={units[i] ?? ''} />
+          </section>
+        ))
+      ) : (
+        <Chart
+          columns={{ ...joined.first, previous: null }}
+          unit={unit}
+          firstLabel={names[0]}
+          more={joined.more.map((y, i) => ({ label: names[i + 1] ?? '', y }))}
+          range={[shown.value.from / 1000, shown.value.to / 1000]}
+          label={`${title}: ${names.join(', ')}; ${stats.points} points, ${names[0]} from ${quantity(stats.min, unit)} to ${quantity(stats.max, unit)}`}
+        />
+      )}
+    </>
   );
 }
 
