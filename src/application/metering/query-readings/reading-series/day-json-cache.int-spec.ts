@@ -20,11 +20,15 @@ import { bucketJsonPages } from './series-json.sql.js';
 describeEachBackend('series JSON from stored days on %s', (backendName) => {
   let backend: SqlBackend;
 
-  beforeEach(async () => {
+  // One database for the file: the tests change only the stored days, which each starts without.
+  beforeAll(async () => {
     backend = await openBackend(backendName, 'day-json');
     await seedDays(backend.db);
   }, 30_000);
-  afterEach(() => backend?.cleanup());
+  beforeEach(async () => {
+    await backend.db.query('DELETE FROM readings_day_json');
+  });
+  afterAll(() => backend?.cleanup());
 
   const handler = (memory?: RenderedDayMemory): QueryReadingSeriesHandler => seriesHandler(backend!.db, memory);
   const storedDays = (): Promise<string[]> => storedDayKeys(backend!.db);
