@@ -73,7 +73,7 @@ export interface RunningServer {
 
 /**
  * On Postgres, several nodes may serve one installation: their rate limits live in the database they share
- * (docs/adr/0030-shared-rate-limits.md). Embedded (PGlite) is one node by construction and keeps them in memory.
+ * (docs/adr/0025-shared-rate-limits.md). Embedded (PGlite) is one node by construction and keeps them in memory.
  */
 function sharedRateLimitStores(db: SqlDatabase, settings: RateLimitSettings): RateLimitStores | undefined {
   if (db.kind !== 'postgres') return undefined;

@@ -76,7 +76,7 @@ function authenticated(principal: Principal | undefined): principal is Exclude<P
  * Not a Nest interceptor: one global interceptor puts every request through an rxjs pipeline, which cost ~50 µs of
  * the server's ~260 µs of CPU per request on the latest-reading endpoint (bench api).
  * The buckets live in `stores`: this process's memory on one node, Postgres where nodes share the limits
- * (docs/adr/0030-shared-rate-limits.md).
+ * (docs/adr/0025-shared-rate-limits.md).
  */
 export class RateLimiter implements PrincipalAdmission {
   readonly principals: TokenBucketStore;
