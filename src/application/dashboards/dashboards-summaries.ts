@@ -17,6 +17,7 @@ function range(value: unknown): string {
 }
 
 const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+const tiles = (value: unknown): string => (count(value) === 1 ? '1 tile' : `${count(value)} tiles`);
 
 /** One line per dashboard event: the audit trail's summary and the "what changed" of the version history. */
 export const dashboardsSummaries: Readonly<Record<string, Summarizer>> = {
@@ -27,9 +28,9 @@ export const dashboardsSummaries: Readonly<Record<string, Summarizer>> = {
   DashboardTileRemoved: (d) => `removed tile ${text(d.tileId)}`,
   DashboardTimeRangeChanged: (d) => `time range set to ${range(d.timeRange)}`,
   DashboardDuplicated: (d) =>
-    `created "${text(d.name)}" as a copy of dashboard ${text(d.sourceDashboardId)} version ${text(d.sourceVersion)} (${count(d.tiles)} tiles)`,
+    `created "${text(d.name)}" as a copy of dashboard ${text(d.sourceDashboardId)} version ${text(d.sourceVersion)} (${tiles(d.tiles)})`,
   DashboardDeleted: () => 'deleted',
-  DashboardVersionRestored: (d) => `restored version ${text(d.version)} (${count(d.tiles)} tiles)`,
+  DashboardVersionRestored: (d) => `restored version ${text(d.version)} (${tiles(d.tiles)})`,
 };
 
 export function describeDashboardChange(type: string, data: unknown): string {

@@ -95,7 +95,7 @@ describeProjection(
       await spec.project({ batchSize: 2 });
       const before = { rows: await dashboards('d-3'), versions: await versions('d-3') };
       expect(before.rows[0]).toMatchObject({ version: 3, content: { tiles: [tile] } });
-      expect(before.versions.at(-1)?.change).toBe('restored version 1 (1 tiles)');
+      expect(before.versions.at(-1)?.change).toBe('restored version 1 (1 tile)');
       await spec.rebuild();
       expect({ rows: await dashboards('d-3'), versions: await versions('d-3') }).toEqual(before);
     });

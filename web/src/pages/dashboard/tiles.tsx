@@ -95,15 +95,6 @@ function ChartTile({ tile, range }: { tile: Tile; range: TimeRange }) {
   const { ids, columns, units } = shown.value;
   return (
     <>
-      <button
-        type="button"
-        class="link"
-        aria-pressed={asTable.value}
-        aria-label={asTable.value ? `Show ${title} as a chart` : `Show ${title} as a table`}
-        onClick={() => (asTable.value = !asTable.value)}
-      >
-        {asTable.value ? 'Show chart' : 'Show as table'}
-      </button>
       {asTable.value ? (
         ids.map((id, i) => (
           <section key={id} aria-label={sensorLabel(id)}>
@@ -121,6 +112,9 @@ function ChartTile({ tile, range }: { tile: Tile; range: TimeRange }) {
           label={`${title}: ${names.join(', ')}; ${stats.points} points, ${names[0]} from ${quantity(stats.min, unit)} to ${quantity(stats.max, unit)}`}
         />
       )}
+      <button type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
+        {asTable.value ? `Show ${title} as a chart` : `Show ${title} as a table`}
+      </button>
     </>
   );
 }
