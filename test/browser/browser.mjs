@@ -1,6 +1,9 @@
+/* global document */
 // Finds and launches Debian's Chromium for the browser tests; never downloads a browser.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 // CHROMIUM_PATH, when set, is the only candidate (so a wrong one is reported rather than silently replaced).
@@ -44,4 +47,26 @@ export async function launch() {
       '--disable-sync',
     ],
   });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Signs `user` in through the login page at `url` and waits for the Now page. */
+export async function logIn(p, url, user) {
+  await p.goto(url);
+  await p.getByLabel('Email').fill(user.email);
+  await p.getByLabel('Password').fill(user.password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) over the page and fails on any serious or critical violation, naming `name`. */
+export async function expectAccessible(p, name) {
+  await p.evaluate(AXE);
+  const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+  );
 }

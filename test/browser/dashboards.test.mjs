@@ -2,13 +2,11 @@
 // Dashboards in Debian's Chromium against the built server: a dashboard built tile by tile, reloaded identical, an
 // earlier version previewed read-only and restored; another user sees none of it; axe and screenshots of both pages.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { launch, skip } from './browser.mjs';
+import { expectAccessible, launch, logIn as logInAt, skip } from './browser.mjs';
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url);
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const POWER = 'dash:meter-a/power';
 const PLUG = 'dash:plug-a/1/power';
 const SWITCH = 'dash:plug-a/1/switchState';
@@ -66,23 +64,9 @@ describe('dashboards in Chromium', () => {
     return p;
   }
 
-  async function logIn(p, user) {
-    await p.goto(app.url);
-    await p.getByLabel('Email').fill(user.email);
-    await p.getByLabel('Password').fill(user.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
-  }
+  const logIn = (p, user) => logInAt(p, app.url, user);
 
-  async function axe(p, name) {
-    await p.evaluate(AXE);
-    const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(
-      bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-    );
-  }
+  const axe = expectAccessible;
 
   /** What the page shows of the dashboard: its name, range and each tile's kind and title, in order. */
   async function shown(p) {

@@ -2,15 +2,13 @@
 // The web UI in Debian's Chromium against the built server: serving, login, session across reloads, live readings,
 // tenant isolation, accessibility (axe) and screenshots of every page at desktop and phone sizes.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromiumMajor, launch, skip } from './browser.mjs';
+import { chromiumMajor, expectAccessible, launch, logIn as logInAt, skip } from './browser.mjs';
 import { PAGES } from './pages.mjs';
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 // Evaluated through the DevTools protocol: a script tag would be (rightly) refused by the page's CSP.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const A_POWER = 'ui:meter-a/power';
 const A_ENERGY = 'ui:meter-a/energyImported';
 const A_SWITCH = 'ui:plug-a/1/switchState';
@@ -86,23 +84,9 @@ describe('web UI in Chromium', () => {
     return p;
   }
 
-  async function logIn(p, user) {
-    await p.goto(app.url);
-    await p.getByLabel('Email').fill(user.email);
-    await p.getByLabel('Password').fill(user.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('heading', { name: 'Now', level: 1 }).waitFor();
-  }
+  const logIn = (p, user) => logInAt(p, app.url, user);
 
-  async function axe(p, name) {
-    await p.evaluate(AXE);
-    const result = await p.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(
-      bad.map((v) => `${name}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-    );
-  }
+  const axe = expectAccessible;
 
   it(
     'serves the UI at / with a strict CSP, caches hashed assets for good, falls back for page routes, and keeps /api 404s',
