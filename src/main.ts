@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { loadAdminToken } from './infrastructure/auth/admin-token.js';
 import { ConfigError, loadConfig } from './infrastructure/config/app-config.js';
+import { webhookClientOptionsFromEnv } from './infrastructure/webhooks/webhook-client.js';
 import { createLogger } from './infrastructure/logging/logger.js';
 import { ensureHttpsCredentials } from './infrastructure/tls/self-signed-certificate.js';
 import { loadLinkConfig } from './interfaces/gateway-link/link-config.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       rateLimit: config.rateLimit,
       seriesMemoryBytes: config.seriesMemoryMiB * 1024 * 1024,
       projectionPartitions: config.projectionPartitions,
+      webhooks: webhookClientOptionsFromEnv(process.env),
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
       ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { OadrWebhookCallbacks } from '../../src/infrastructure/webhooks/oadr-callbacks.adapter.js';
+import { WebhookClient } from '../../src/infrastructure/webhooks/webhook-client.js';
 import { RenderedDayMemory } from '../../src/application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +101,7 @@ export async function startPrincipalApi(
         // No gateway ever connects here: network configuration requests wait, and nothing sends them.
         networkLink: new GatewayCommandLink(gatewayCommands),
         networkConfigurationSending: { poke: () => undefined },
+        callbackVerifier: new OadrWebhookCallbacks(new WebhookClient({ allowHosts: new Set(['127.0.0.1']) })),
         seriesDays: new RenderedDayMemory(),
       }),
     ],

@@ -12,6 +12,8 @@ import { readingsReadModel } from '../metering/readings-read-model/readings.proj
 import { gridSignalsReadModel } from '../market/grid-signals-read-model/grid-signals.projection.js';
 import { oadrSubscriptionsReadModel } from '../market/oadr-subscriptions-read-model/oadr-subscriptions.projection.js';
 import { programsReadModel } from '../market/programs-read-model/programs.projection.js';
+import { oadrNotificationProcess } from '../market/notify-oadr-subscribers/oadr-notification.process.js';
+import { OADR_NOTIFICATIONS_MIGRATIONS } from '../market/notify-oadr-subscribers/oadr-notifications.tables.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -43,10 +45,15 @@ export const READ_MODELS: readonly ReadModel[] = [
 /** What processes need besides: the log they append to. */
 export interface ProcessDeps extends ProjectionDeps {
   readonly store: EventStore;
+  /** Told when the notification process queued OpenADR deliveries, so the sender need not wait for its next poll. */
+  readonly oadrNotificationsQueued?: () => void;
 }
 
 /** The log processes' state tables, created by the same migration set as the read models. */
-export const LOG_PROCESS_MIGRATIONS: readonly ReadModelMigration[] = [...ALARM_EVALUATION_MIGRATIONS];
+export const LOG_PROCESS_MIGRATIONS: readonly ReadModelMigration[] = [
+  ...ALARM_EVALUATION_MIGRATIONS,
+  ...OADR_NOTIFICATIONS_MIGRATIONS,
+];
 
 /** The migrations of every read model and log process, in no particular order (the migration set orders them). */
 export function catalogueMigrations(): readonly ReadModelMigration[] {
@@ -63,7 +70,10 @@ export function projectionCatalog(deps: ProjectionDeps): readonly AnyProjection[
  * a projection's, so a rebuild cannot be handed one.
  */
 export function logProcesses(deps: ProcessDeps): readonly LogProcess[] {
-  return [alarmEvaluation(deps)];
+  return [
+    alarmEvaluation(deps),
+    oadrNotificationProcess(deps.oadrNotificationsQueued ? { onQueued: deps.oadrNotificationsQueued } : {}),
+  ];
 }
 
 /** Everything a projector runs: the projections and the processes. */

@@ -14,6 +14,10 @@ import { GatewayCommands } from '../gateway-link/gateway-commands.js';
 import { startGatewayLink, type RunningGatewayLink } from '../gateway-link/start-gateway-link.js';
 import { loadJwtSecret } from '../../infrastructure/auth/jwt-secret.js';
 import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
+import { OadrNotificationSender } from '../../application/market/notify-oadr-subscribers/oadr-notification-sender.js';
+import { OadrWebhookCallbacks } from '../../infrastructure/webhooks/oadr-callbacks.adapter.js';
+import { nextRetry } from '../../infrastructure/webhooks/retry-schedule.js';
+import { WebhookClient, type WebhookClientOptions } from '../../infrastructure/webhooks/webhook-client.js';
 import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
 import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
 import { NodeConfigurationSender } from '../../application/devices/node-configuration/send-node-configuration/node-configuration-sender.js';
@@ -59,6 +63,8 @@ export interface HttpServerConfig {
   readonly projectionPartitions?: number;
   /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
   readonly commandPollMs?: number;
+  /** Outbound callbacks (OpenADR subscriptions): `WATTLOG_WEBHOOK_ALLOW_HOSTS`; omitted: no host is exempt. */
+  readonly webhooks?: WebhookClientOptions;
 }
 
 export interface RunningServer {
@@ -67,6 +73,8 @@ export interface RunningServer {
   readonly projections: ProjectionSupervisor;
   readonly link: RunningGatewayLink | null;
   readonly access: AccessRuntime;
+  /** Posts queued OpenADR notifications to subscribers' callbacks. */
+  readonly notifications: OadrNotificationSender;
   /** Stops accepting requests, stops projections, closes the databases. */
   close(): Promise<void>;
 }
@@ -94,12 +102,22 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
   const storage = await openStorage(config.storage);
   for (const m of storage.migrations)
     logger.info({ migrationSet: m.set, version: m.version, migration: m.name }, 'migration applied');
+  const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
+  const callbacks = new OadrWebhookCallbacks(new WebhookClient(config.webhooks));
+  const sender = new OadrNotificationSender(storage.readModels, keyVault, callbacks, {
+    now: () => new Date(),
+    retryAfter: (failures) => nextRetry(failures, Math.random),
+    onFailed: (failure) => logger.warn(failure, 'OpenADR notification not delivered; given up'),
+    onError: (error, context) => logger.error({ err: error }, context),
+  });
   const projections = new ProjectionSupervisor(
     storage.eventStore,
     storage.readModels,
-    runnableProjections({ decoders: decoderLookup(), store: storage.eventStore }).flatMap((runnable) =>
-      partitionsOf(runnable, config.projectionPartitions ?? 1),
-    ),
+    runnableProjections({
+      decoders: decoderLookup(),
+      store: storage.eventStore,
+      oadrNotificationsQueued: () => sender.poke(),
+    }).flatMap((runnable) => partitionsOf(runnable, config.projectionPartitions ?? 1)),
     {
       batchSize: 1000,
       idleMs: projectionIdleMs(storage.eventStore),
@@ -107,7 +125,6 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
     },
   );
-  const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.storage.dataDir);
   logger.info({ jwtSecretSource: jwtSecret.source }, 'access token signing key loaded');
   let access: AccessRuntime | undefined;
@@ -167,6 +184,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         actuatorDispatch: dispatcher,
         networkLink: commandLink,
         networkConfigurationSending: networkSender,
+        callbackVerifier: callbacks,
         seriesDays: new RenderedDayMemory(config.seriesMemoryBytes ?? DEFAULT_DAY_MEMORY_CHARS),
         ...(rateLimiter ? { admission: rateLimiter } : {}),
       }),
@@ -181,7 +199,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     await dispatcher.start();
     await configurationSender.start();
     await networkSender.start();
+    sender.start();
   } catch (error) {
+    await sender.stop().catch(() => undefined);
     await networkSender.stop().catch(() => undefined);
     await configurationSender.stop().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
@@ -203,7 +223,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     projections,
     link,
     access: accessRuntime,
+    notifications: sender,
     close: async () => {
+      await sender.stop();
       // Gateways first: their frames must not arrive while the stores close.
       await networkSender.stop();
       await configurationSender.stop();

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ReferencedProgram } from '../../../domain/market/grid-signal.decider.js';
 import {
@@ -68,7 +68,7 @@ class SubscriptionWriter {
     readonly db: ReadModelDb,
     readonly vault: KeyVault,
     readonly wake: ProjectionWake,
-    readonly verifier: CallbackVerifier | undefined,
+    readonly verifier: CallbackVerifier,
   ) {}
 
   async prepare(body: unknown): Promise<{
@@ -81,8 +81,8 @@ class SubscriptionWriter {
     const program =
       request.programID !== undefined ? await referencedProgram(this.store, request.programID) : undefined;
     const verify = async (): Promise<void> => {
-      // The seam for the webhook transport: every callback answers the echo before anything is stored.
-      for (const url of new Set(request.objectOperations.map((o) => o.callbackUrl))) await this.verifier?.verify(url);
+      // Def-3.1.0 "Webhooks": every callback answers the echo check before anything is stored or changed.
+      for (const url of new Set(request.objectOperations.map((o) => o.callbackUrl))) await this.verifier.verify(url);
     };
     return { ...stored(request), ...(program ? { program } : {}), verify };
   }
@@ -107,7 +107,7 @@ abstract class SubscriptionHandler {
     @Inject(READ_MODEL_DB) db: ReadModelDb,
     @Inject(KEY_VAULT) vault: KeyVault,
     @Inject(PROJECTION_WAKE) wake: ProjectionWake,
-    @Optional() @Inject(CALLBACK_VERIFIER) verifier?: CallbackVerifier,
+    @Inject(CALLBACK_VERIFIER) verifier: CallbackVerifier,
   ) {
     this.writer = new SubscriptionWriter(store, db, vault, wake, verifier);
   }

@@ -13,6 +13,7 @@ import {
   type RenderedDayMemory,
   SERIES_DAY_MEMORY,
 } from '../../../application/metering/query-readings/reading-series/rendered-day-memory.js';
+import { CALLBACK_VERIFIER, type CallbackVerifier } from '../../../application/market/ports/callback-verifier.port.js';
 import { CLOCK, systemClock } from '../../../application/ports/clock.port.js';
 import { EVENT_STORE } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../../application/ports/read-model-db.port.js';
@@ -41,6 +42,8 @@ export interface AppRuntime {
   readonly networkConfigurationSending: NetworkConfigurationSending;
   /** Whole days of series JSON this process keeps (WATTLOG_SERIES_MEMORY_MIB). */
   readonly seriesDays: RenderedDayMemory;
+  /** The OpenADR subscription callbacks' echo check (the webhook transport). */
+  readonly callbackVerifier: CallbackVerifier;
   /** Spends each authenticated request's rate-limit token; omitted: no limits. */
   readonly admission?: PrincipalAdmission;
 }
@@ -65,6 +68,7 @@ export class RuntimeModule {
       { provide: ACTUATOR_DISPATCH, useValue: runtime.actuatorDispatch },
       { provide: NETWORK_LINK, useValue: runtime.networkLink },
       { provide: NETWORK_CONFIGURATION_SENDING, useValue: runtime.networkConfigurationSending },
+      { provide: CALLBACK_VERIFIER, useValue: runtime.callbackVerifier },
       { provide: PRINCIPAL_ADMISSION, useValue: runtime.admission ?? ADMIT_EVERY_REQUEST },
       ...runtime.access.providers,
     ];
