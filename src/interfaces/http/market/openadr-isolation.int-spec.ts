@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { aClientWithToken, aLoggedInUser, type TestClient } from '#test/support/access.js';
 import { openAdrSchemaErrors } from '#test/support/openadr-schema.js';
+import { startCallbackReceiver, type CallbackReceiver } from '#test/support/oadr-callback-receiver.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const ADMIN = 'i'.repeat(64);
@@ -21,6 +22,7 @@ interface Answer {
  */
 describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
   let server: RunningServer;
+  let receiver: CallbackReceiver;
   let dataDir: string;
   let utilityA: TestClient;
   let readOnlyA: string;
@@ -57,8 +59,16 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-openadr-isolation-'));
+    receiver = await startCallbackReceiver();
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN },
+      {
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: ADMIN,
+        webhooks: { allowHosts: new Set(['127.0.0.1']) },
+      },
       pino({ level: 'silent' }),
     );
     utilityA = await aClientWithToken(server.url, ADMIN, 'Utility A', { role: 'bl' });
@@ -86,13 +96,14 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
       (
         await call('POST', '/subscriptions', a, {
           clientName: 'a',
-          objectOperations: [{ objects: ['EVENT'], operations: ['CREATE'], callbackUrl: 'https://a.example/cb' }],
+          objectOperations: [{ objects: ['EVENT'], operations: ['CREATE'], callbackUrl: `${receiver.base}/cb` }],
         })
       ).body as { id: string }
     ).id;
   }, 120_000);
   afterAll(async () => {
     await server.close();
+    await receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -269,7 +280,7 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
     await call('POST', '/events', a, { programID: abc });
     await call('POST', '/subscriptions', a, {
       clientName: 'a%c',
-      objectOperations: [{ objects: ['PROGRAM'], operations: ['CREATE'], callbackUrl: 'https://a.example/p' }],
+      objectOperations: [{ objects: ['PROGRAM'], operations: ['CREATE'], callbackUrl: `${receiver.base}/p` }],
     });
     const ids = async (path: string) => ((await call('GET', path, a)).body as { id: string }[]).map((o) => o.id);
     expect(await ids(`/events?programID=${program}`)).toEqual([event]);

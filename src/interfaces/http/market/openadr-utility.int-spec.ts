@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { openAdrSchemaErrors } from '#test/support/openadr-schema.js';
+import { startCallbackReceiver, type CallbackReceiver } from '#test/support/oadr-callback-receiver.js';
 import { startHttpServer, type RunningServer } from '../http-server.js';
 
 const ADMIN = 'u'.repeat(64);
@@ -15,6 +16,7 @@ const BASE = '/openadr3/3.1.0';
  */
 describe('OpenADR 3.1.0 VTN driven by a scripted utility', () => {
   let server: RunningServer;
+  let receiver: CallbackReceiver;
   let dataDir: string;
   let token = '';
 
@@ -41,13 +43,22 @@ describe('OpenADR 3.1.0 VTN driven by a scripted utility', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wattlog-openadr-utility-'));
+    receiver = await startCallbackReceiver();
     server = await startHttpServer(
-      { storage: { store: 'embedded', dataDir }, host: '127.0.0.1', port: 0, tls: null, adminToken: ADMIN },
+      {
+        storage: { store: 'embedded', dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        tls: null,
+        adminToken: ADMIN,
+        webhooks: { allowHosts: new Set(['127.0.0.1']) },
+      },
       pino({ level: 'silent' }),
     );
   }, 60_000);
   afterAll(async () => {
     await server.close();
+    await receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -184,7 +195,8 @@ describe('OpenADR 3.1.0 VTN driven by a scripted utility', () => {
     expect((await vtn('GET', `/events/${alert.body.id}`, null)).status).toBe(404);
     expect((await vtn('DELETE', `/events/${alert.body.id}`, null)).status).toBe(404);
 
-    // Subscriptions: created, listed, revised, deleted (callbacks are not called yet; docs/openadr.md).
+    // Subscriptions: created, listed, revised, deleted; every callback answers the echo check first
+    // (notifications: openadr-notifications.int-spec.ts).
     const subscription = await vtn<{ id: string; clientID: string }>('POST', '/subscriptions', 'subscription', {
       clientName: 'grid-co-bl',
       programID: tariff.body.id,
@@ -192,7 +204,7 @@ describe('OpenADR 3.1.0 VTN driven by a scripted utility', () => {
         {
           objects: ['EVENT'],
           operations: ['CREATE', 'UPDATE', 'DELETE'],
-          callbackUrl: 'https://bl.grid-co.example/oadr',
+          callbackUrl: `${receiver.base}/oadr`,
           bearerToken: 'cb-secret-1',
         },
       ],
@@ -210,9 +222,7 @@ describe('OpenADR 3.1.0 VTN driven by a scripted utility', () => {
       'subscription',
       {
         clientName: 'grid-co-bl-2',
-        objectOperations: [
-          { objects: ['PROGRAM'], operations: ['UPDATE'], callbackUrl: 'https://bl.grid-co.example/p' },
-        ],
+        objectOperations: [{ objects: ['PROGRAM'], operations: ['UPDATE'], callbackUrl: `${receiver.base}/p` }],
       },
     );
     expect(resubscribed.body.clientName).toBe('grid-co-bl-2');
