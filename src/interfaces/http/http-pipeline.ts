@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { installInputBoundary } from './input-boundary/input-boundary.js';
 import { OPENADR_FORM_ROUTES } from './market/market.module.js';
+import { OPENADR_BASE } from './market/openadr-query.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { serveOpenApi } from './openapi/serve-openapi.js';
 import { ProblemFilter } from './problems/problem.filter.js';
@@ -40,7 +41,7 @@ export function configureHttpPipeline(app: NestFastifyApplication, options: Http
   options.rateLimiter?.install(app);
   const document = buildOpenApiDocument(app, API_VERSION);
   // After the document: it says which operations take a form body.
-  installInputBoundary(app, document, undefined, OPENADR_FORM_ROUTES);
+  installInputBoundary(app, document, undefined, OPENADR_FORM_ROUTES, [`/${OPENADR_BASE}/`]);
   serveOpenApi(app, document);
   return document;
 }

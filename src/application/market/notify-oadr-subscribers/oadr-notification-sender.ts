@@ -39,6 +39,8 @@ interface DueRow {
   body: unknown;
   attempts: number;
   source_recorded_at: string | Date;
+  /** Its subscription was deleted: it hears nothing more, retries included. */
+  orphan: boolean;
 }
 
 const LOCK = 'wattlog:oadr-notification-sender';
@@ -109,17 +111,13 @@ export class OadrNotificationSender {
     for (;;) {
       if (this.stopped) return;
       const now = this.options.now();
-      // A deleted subscription hears nothing more, retries included.
-      await this.db.query(
-        `UPDATE ${DELIVERIES} SET status = 'cancelled' WHERE status = 'pending'
-           AND NOT EXISTS (SELECT 1 FROM ${SUBSCRIPTIONS} s WHERE s.subscription_id = ${DELIVERIES}.subscription_id)`,
-      );
       const due = await this.db.query<DueRow>(
-        `SELECT * FROM (
+        `SELECT head.*, s.subscription_id IS NULL AS orphan FROM (
            SELECT DISTINCT ON (subscription_id, callback_url) delivery_id, subscription_id, callback_url,
              bearer_token_fingerprint, body, attempts, source_recorded_at, due_at
            FROM ${DELIVERIES} WHERE status = 'pending' ORDER BY subscription_id, callback_url, delivery_id
-         ) head WHERE due_at <= $1 ORDER BY due_at, delivery_id LIMIT 256`,
+         ) head LEFT JOIN ${SUBSCRIPTIONS} s ON s.subscription_id = head.subscription_id
+         WHERE head.due_at <= $1 ORDER BY head.due_at, head.delivery_id LIMIT 256`,
         [now.toISOString()],
       );
       if (due.length === 0) return;
@@ -137,6 +135,10 @@ export class OadrNotificationSender {
 
   private async sendOne(row: DueRow, now: Date): Promise<void> {
     const attempts = row.attempts + 1;
+    if (row.orphan) {
+      await this.db.query(`UPDATE ${DELIVERIES} SET status = 'cancelled' WHERE delivery_id = $1`, [row.delivery_id]);
+      return;
+    }
     const age = now.getTime() - new Date(row.source_recorded_at).getTime();
     if (age > (this.options.maxAgeMs ?? 24 * 3_600_000)) {
       await this.finish(row, 'expired', row.attempts, 'the change is older than the delivery horizon');

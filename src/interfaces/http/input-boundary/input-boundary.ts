@@ -27,12 +27,21 @@ function formOperations(document: OpenAPIObject, extra: readonly string[]): Set<
   return keys;
 }
 
-function parseJson(limits: InputLimits) {
-  return (_request: FastifyRequest, body: Buffer, done: Done): void => {
+function parseJson(limits: InputLimits, schemaBound: readonly string[]) {
+  return (request: FastifyRequest, body: Buffer, done: Done): void => {
     // A leading byte-order mark is allowed, as Fastify's own parser allowed it.
     const text = body.toString('utf8').replace(/^\uFEFF/, '');
     const excess = jsonShapeExcess(text, limits);
-    if (excess) return done(shapeRefusal(excess, limits));
+    if (excess) {
+      const path = request.url.split('?', 1)[0]!;
+      return done(
+        shapeRefusal(
+          excess,
+          limits,
+          schemaBound.some((prefix) => path.startsWith(prefix)),
+        ),
+      );
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -102,12 +111,17 @@ export function installInputBoundary(
   limits: InputLimits = INPUT_LIMITS,
   /** `METHOD /path` of form routes outside the document (OpenADR's token endpoint). */
   extraFormRoutes: readonly string[] = [],
+  /**
+   * Path prefixes whose specification answers a body its schema refuses with 400 (OpenADR 3.1.0): there a body past
+   * the shape limits is such a body, not a 413. Bodies over the size limit stay 413 everywhere.
+   */
+  schemaBoundPrefixes: readonly string[] = [],
 ): void {
   const fastify = app.getHttpAdapter().getInstance();
   const bodyLimit = fastify.initialConfig.bodyLimit;
   // Fastify also parses text/plain by default; no operation takes it.
   fastify.removeContentTypeParser('text/plain');
-  app.useBodyParser(JSON_TYPE, { bodyLimit }, parseJson(limits));
+  app.useBodyParser(JSON_TYPE, { bodyLimit }, parseJson(limits, schemaBoundPrefixes));
   app.useBodyParser(FORM_TYPE, { bodyLimit }, parseForm(limits, formOperations(document, extraFormRoutes)));
   fastify.addHook('preValidation', (request, _reply, done) => {
     const refusal = inspectUrlAndHeaders(request, limits);

@@ -43,9 +43,16 @@ function overLimit(
   );
 }
 
-/** The JSON text went past a shape limit before it was parsed. */
-export function shapeRefusal(excess: ShapeExcess, limits: InputLimits): ProblemError {
-  return overLimit('body', excess.limit, limits, '');
+/**
+ * The JSON text went past a shape limit before it was parsed: 413 with the input-limit problem type, or, on routes
+ * whose specification calls a body its schema refuses a 400 (OpenADR: an event of 2,000 intervals), a 400.
+ */
+export function shapeRefusal(excess: ShapeExcess, limits: InputLimits, schemaViolation = false): ProblemError {
+  if (!schemaViolation) return overLimit('body', excess.limit, limits, '');
+  return new ProblemError(
+    400,
+    `the request body holds ${limitDetail(excess.limit, limits)}, more than the schema allows (see the documented limits)`,
+  );
 }
 
 /** A refusal of parsed input, as the error the problem filter answers. */
