@@ -126,12 +126,14 @@ export function registerBenchmarks(bench: Command): void {
   bench
     .command('openadr')
     .description(
-      'OpenADR event creation (96 PRICE values) per second, and GET /events?programID= p99 vs a bare Fastify handler',
+      'OpenADR event creation (96 PRICE values) per second, GET /events?programID= p99 vs a bare Fastify handler, and notification fan-out to subscribers',
     )
     .option('--programs <n>', 'programs stored', positiveInt, 1000)
     .option('--events-per-program <n>', 'events stored per program', positiveInt, 30)
     .option('--seconds <n>', 'measured time per server (and for creations)', positiveInt, 20)
     .option('--connections <n>', 'concurrent keep-alive connections', positiveInt, 16)
+    .option('--subscribers <n>', 'subscriptions notified of each event (fan-out)', positiveInt, 100)
+    .option('--fan-out-events <n>', 'events created one after another for the fan-out figure', positiveInt, 20)
     .option('--json', 'only the JSON result line')
     .action(
       async (o: {
@@ -139,6 +141,8 @@ export function registerBenchmarks(bench: Command): void {
         eventsPerProgram: number;
         seconds: number;
         connections: number;
+        subscribers: number;
+        fanOutEvents: number;
         json?: boolean;
       }) => {
         report(await runOpenAdrBench(o), o.json === true);

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadRateLimit } from '../src/infrastructure/config/app-config.js';
 import { startHttpServer, type RunningServer } from '../src/interfaces/http/http-server.js';
 import { load, measureInTurns, type Measured } from './api.bench.js';
+import { measureFanOut } from './openadr-fanout.bench.js';
 import { startBareEventsServer } from './bare-events.server.js';
 import { openBenchSchema } from './bench-postgres.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
@@ -17,6 +18,9 @@ export interface OpenAdrBenchOptions {
   readonly eventsPerProgram: number;
   readonly seconds: number;
   readonly connections: number;
+  /** Notification fan-out: subscriptions listening, and events created one after another. */
+  readonly subscribers: number;
+  readonly fanOutEvents: number;
 }
 
 async function call<T>(url: string, init: RequestInit): Promise<T> {
@@ -105,7 +109,7 @@ async function creations(server: RunningServer, token: string, programId: string
 /**
  * `bench openadr`: OpenADR event creation (96 PRICE values) per second through the API, and the p99 of
  * `GET /events?programID=` over `programs` × `eventsPerProgram` stored events, beside a bare Fastify handler running
- * the same SELECT in the same run.
+ * the same SELECT in the same run; then the notification fan-out to `subscribers` callbacks (openadr-fanout.bench.ts).
  */
 export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Record<string, unknown>> {
   const bench = await openBenchSchema();
@@ -129,6 +133,8 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
         tls: null,
         adminToken,
         rateLimit,
+        // The fan-out's subscribers listen on this host.
+        webhooks: { allowHosts: new Set(['127.0.0.1']) },
       },
       pino({ level: 'silent' }),
     );
@@ -163,6 +169,13 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
       body: JSON.stringify({ programName: 'bench-created' }),
     });
     const created = await creations(server, token, own.id, options);
+    process.stderr.write(
+      `measuring notification fan-out: ${options.subscribers} subscribers, ${options.fanOutEvents} events…\n`,
+    );
+    const fanOut = await measureFanOut(server, token, {
+      subscribers: options.subscribers,
+      events: options.fanOutEvents,
+    });
     const hostStealPercent = steal();
     const throughputRatio = platform.requestsPerSecond / baseline.requestsPerSecond;
     const p99Ratio = platform.p99Ms / Math.max(baseline.p99Ms, 1);
@@ -187,6 +200,7 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
       p99Ratio: Number(p99Ratio.toFixed(3)),
       targets: { throughputRatio: '>= 0.7', p99Ratio: '<= 1.5' },
       met: throughputRatio >= 0.7 && p99Ratio <= 1.5,
+      ...fanOut,
       hostStealPercent,
       hostSteal: STEAL_COUNTS,
     };
