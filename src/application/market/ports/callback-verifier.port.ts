@@ -1,8 +1,7 @@
 /**
  * Checks a subscriber's callback before a subscription naming it is stored: OpenADR 3.1.0 ("Webhooks") has the VTN
  * send `GET <callbackUrl>?echo=<random>` and expect the value back, over HTTPS, refusing private and reserved
- * addresses and redirects. The webhook transport (infrastructure/webhooks) provides it; until it is bound,
- * subscriptions are stored without the check and nothing is delivered (docs/openadr.md, "Deviations").
+ * addresses and redirects. The webhook transport (infrastructure/webhooks) provides it.
  */
 export interface CallbackVerifier {
   /** Resolves when the callback answered the echo; rejects with `CallbackRefusedError` otherwise. */
