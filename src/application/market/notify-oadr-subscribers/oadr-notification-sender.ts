@@ -69,7 +69,7 @@ export class OadrNotificationSender {
 
   start(): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 250);
+    this.timer = setInterval(() => this.pass(), this.options.pollMs ?? 250);
     this.timer.unref();
     this.poke();
   }
@@ -82,8 +82,16 @@ export class OadrNotificationSender {
     this.lock = null;
   }
 
-  /** Look for due deliveries now (the process just queued some). */
+  /**
+   * Look for due deliveries now, and once more a moment later: the process pokes from inside its transaction, and on
+   * Postgres the sender's own connection sees the rows only after the commit that follows within milliseconds.
+   */
   poke(): void {
+    this.pass();
+    setTimeout(() => this.pass(), 20).unref();
+  }
+
+  private pass(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -95,7 +103,7 @@ export class OadrNotificationSender {
         this.running = undefined;
         if (this.again) {
           this.again = false;
-          this.poke();
+          this.pass();
         }
       });
   }
