@@ -10,7 +10,8 @@ export interface ReceivedNotification {
 /**
  * A subscriber's webhook receiver as Def-3.1.0 "Webhooks" describes it, on 127.0.0.1: a GET carrying `echo` is
  * answered 200 with the value as the body; a POST is a notification, recorded and answered 200. Paths under
- * `/refuse-echo` answer the echo wrongly, `/redirect` answers 302 to a private address, `/broken` answers 500.
+ * `/refuse-echo` answer the echo wrongly, `/moved` answers every request (the echo check too) with a 302 to a cloud
+ * metadata address, `/redirect` answers notifications so, `/broken` answers them 500.
  */
 export interface CallbackReceiver {
   readonly base: string;
@@ -40,6 +41,12 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const echo = url.searchParams.get('echo');
+    if (url.pathname.startsWith('/moved')) {
+      echoes.push(url.pathname);
+      response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+      response.end();
+      return;
+    }
     if (request.method === 'GET' && echo !== null) {
       echoes.push(url.pathname);
       response.writeHead(200, { 'content-type': 'text/plain' });

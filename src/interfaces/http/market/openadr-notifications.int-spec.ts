@@ -109,8 +109,12 @@ describe('OpenADR 3.1.0 subscriptions notify a scripted utility', () => {
     expect(wrongEcho.body.detail).toContain('echo');
     expect(receiver.echoes).toContain('/refuse-echo');
     expect((await subscribe('http://bl.grid-co.example/cb')).body.detail).toContain('HTTPS');
+    // Private, metadata and loopback addresses, literal or through DNS (localhost), and a redirect to one.
     for (const url of ['https://10.0.0.7/cb', 'https://169.254.169.254/latest', 'https://[::1]/cb'])
       expect((await subscribe(url)).status).toBe(400);
+    expect((await subscribe('https://localhost/cb')).body.detail).toContain('loopback');
+    expect((await subscribe(`${receiver.base}/moved`)).body.detail).toContain('redirect');
+    expect(receiver.echoes).toContain('/moved');
     expect((await vtn<unknown[]>(gridCo, 'GET', '/subscriptions')).body).toEqual([]);
   });
 
