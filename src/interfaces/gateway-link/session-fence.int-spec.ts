@@ -4,7 +4,7 @@ import { RawLinkClient } from '#test/support/link-client.js';
 import { startLinkHarness, type LinkHarness } from '#test/support/link-harness.js';
 import { describeWithPostgres } from '#test/support/postgres.js';
 import { openBackend, type SqlBackend } from '#test/support/sql-backends.js';
-import { uniquePrefix, waitFor } from '#test/support/test-ids.js';
+import { uniquePrefix } from '#test/support/test-ids.js';
 import { GATEWAY_EVENTS, gatewayStream } from '../../application/gateways/gateway-stream.js';
 import { LinkEventRecorder } from '../../application/gateways/record-link-event/link-event-recorder.js';
 import { toNewEvents } from '../../application/shared/decider-command.js';
@@ -49,6 +49,15 @@ describeWithPostgres('one link session per gateway across nodes', () => {
     return { id, key };
   }
 
+  /** Waits until the gateway's stream holds at least `count` events (registration, session starts and ends). */
+  async function gatewayEvents(id: string, count: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while ((await backend.store.readStream(gatewayStream(id))).length < count) {
+      if (Date.now() > deadline) throw new Error(`gateway ${id}: fewer than ${count} events after 10 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   const openOn = (node: number, id: string): string[] =>
     nodes[node]!.link.server.sessions()
       .filter((s) => s.gatewayId === id && s.open)
@@ -58,11 +67,7 @@ describeWithPostgres('one link session per gateway across nodes', () => {
     const gw = await aGatewayOnBothNodes();
     const older = await RawLinkClient.accepted(nodes[0]!.link.port, gw.id, gw.key);
     // The older start is in the log (and seen by A's fence) before the newer session begins.
-    await waitFor(
-      async () => (await backend.store.readStream(gatewayStream(gw.id))).length === 2,
-      10_000,
-      'the first start recorded',
-    );
+    await gatewayEvents(gw.id, 2);
     const newer = await RawLinkClient.accepted(nodes[1]!.link.port, gw.id, gw.key);
 
     expect(await older.client.closed).toBeUndefined();
@@ -71,11 +76,7 @@ describeWithPostgres('one link session per gateway across nodes', () => {
     expect(openOn(1, gw.id)).toHaveLength(1);
 
     // The newer session stays up once its own start is in the log.
-    await waitFor(
-      async () => (await backend.store.readStream(gatewayStream(gw.id))).length >= 4,
-      10_000,
-      'both starts and the close recorded',
-    );
+    await gatewayEvents(gw.id, 4);
     expect(openOn(1, gw.id)).toHaveLength(1);
     newer.client.send({ type: 'readings', seq: 0, payloads: [{ n: 1 }] });
     expect(await newer.client.next('ack')).toEqual({ type: 'ack', seq: 0 });
