@@ -73,9 +73,14 @@ describeOrSkip(POSTGRES_SKIP_REASON ?? CLUSTER_SKIP_REASON)('three nodes over on
   async function aGateway(direct: boolean): Promise<SimulatedClusterGateway> {
     const answer = await api(`${cluster.lbHttp}/api/gateways`, {
       method: 'POST',
-      body: JSON.stringify({ name: `cluster ${gateways.length}`, networkType: 'zigbee2mqtt', address: '192.0.2.8' }),
+      body: JSON.stringify({
+        name: `cluster ${gateways.length}`,
+        networkType: 'zigbee2mqtt',
+        address: '192.0.2.8',
+        location: { lat: 52.1, lon: 5.1 },
+      }),
     });
-    expect(answer.status).toBe(201);
+    if (answer.status !== 201) throw new Error(`registration answered ${answer.status}: ${await answer.text()}`);
     const { id, key } = (await answer.json()) as { id: string; key: string };
     const servers = direct
       ? cluster.nodes.map((n) => ({ host: n.host, port: n.linkPort }))

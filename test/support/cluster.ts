@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -96,6 +97,23 @@ export interface Cluster {
 
 const LB_HOST = '127.0.0.10';
 
+async function untilListening(host: string, port: number, what: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host, port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** N nodes on 127.0.0.11… over one database, and HAProxy on 127.0.0.10 with the repository's configuration. */
 export async function startCluster(env: Record<string, string>, count = 3): Promise<Cluster> {
   if (!HAPROXY) throw new Error('haproxy is required for the multi-node tests (CI=true): install it');
@@ -122,9 +140,11 @@ export async function startCluster(env: Record<string, string>, count = 3): Prom
   if (check.status !== 0) throw new Error(`haproxy refuses ${HAPROXY_CONFIG}: ${String(check.stderr)}`);
   const haproxy = spawn(HAPROXY, ['-db', '-f', HAPROXY_CONFIG], {
     env: { ...process.env, ...lbEnv },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  await waitFor(() => haproxy.exitCode === null, 1000, 'haproxy');
+  let haproxyErrors = '';
+  haproxy.stderr?.on('data', (d: Buffer) => (haproxyErrors = (haproxyErrors + d.toString()).slice(-4000)));
+  await untilListening(LB_HOST, lbHttpPort, () => `haproxy to listen: ${haproxyErrors}`);
   return {
     nodes,
     lbHttp: `http://${LB_HOST}:${lbHttpPort}`,
