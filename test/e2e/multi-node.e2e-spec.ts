@@ -141,12 +141,13 @@ describeOrSkip(POSTGRES_SKIP_REASON ?? CLUSTER_SKIP_REASON)('three nodes over on
       (typeof cluster.nodes)[0],
       (typeof cluster.nodes)[0],
     ];
+    // Restarts overlap the next fault, as they would in a rolling incident; all three are back before the pause.
     await one.kill('SIGKILL');
     await progressed(20);
-    await one.start();
+    const oneBack = one.start();
     await two.kill('SIGKILL');
     await progressed(20);
-    await two.start();
+    await Promise.all([oneBack, two.start()]);
     // Longer than a projection node's heartbeat expiry (5 s): its partitions are free to move, its locks are not.
     three.signal('SIGSTOP');
     await sleep(6000);

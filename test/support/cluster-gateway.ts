@@ -56,12 +56,14 @@ export class SimulatedClusterGateway {
     const outbox = await DurableOutbox.open<OutboxEntry>(await mkdtemp(join(tmpdir(), 'wattlog-cluster-gw-')), {
       maxBytes: 64 * 1024 * 1024,
     });
-    let self: SimulatedClusterGateway | undefined;
+    // The handler needs the gateway, which needs the agent, which needs the handler.
+    const ref: { gateway?: SimulatedClusterGateway } = {};
     const commands: CommandHandler = {
       handle: (message) => {
-        self!.received.set(message.target, (self!.received.get(message.target) ?? 0) + 1);
+        const self = ref.gateway!;
+        self.received.set(message.target, (self.received.get(message.target) ?? 0) + 1);
         const state = message.type === 'command' && message.params?.state === 'on' ? 'ON' : 'OFF';
-        self!.agent.push(plugPayload(message.target, { state }, self!.tick()));
+        self.agent.push(plugPayload(message.target, { state }, self.tick()));
         return Promise.resolve({ ok: true });
       },
     };
@@ -77,7 +79,8 @@ export class SimulatedClusterGateway {
       },
       { outbox, logger: createLogger('silent'), metrics: agentMetrics(new Registry()), commands },
     );
-    self = new SimulatedClusterGateway(n, gatewayId, agent, outbox);
+    const self = new SimulatedClusterGateway(n, gatewayId, agent, outbox);
+    ref.gateway = self;
     for (let i = 0; i < switches; i++) agent.push(plugPayload(switchIeee(n, i), { state: 'OFF' }, self.tick()));
     agent.start();
     return self;
