@@ -194,6 +194,8 @@ describeOrSkip(POSTGRES_SKIP_REASON ?? CLUSTER_SKIP_REASON)('three nodes over on
     const chains = await checkpointChains(backend.db, 'readings_latest#');
     expect(Object.keys(chains)).toHaveLength(PARTITIONS);
     for (const chain of Object.values(chains)) expect(chain.brokenAt).toBeUndefined();
+    // The kills moved partitions: more than one node applied them over the run.
+    expect(new Set(Object.values(chains).flatMap((c) => c.nodes)).size).toBeGreaterThan(1);
 
     // The anonymous rate limit measured through HAProxy over three nodes is the configured one, not three times it.
     const started = performance.now();
