@@ -63,7 +63,7 @@ describeOrSkip(POSTGRES_SKIP_REASON ?? CLUSTER_SKIP_REASON)('three nodes over on
       LOG_LEVEL: 'info',
       ...CLUSTER_SECRETS,
     });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     for (const gateway of gateways) await gateway.close();
     await cluster?.close();
@@ -207,5 +207,5 @@ describeOrSkip(POSTGRES_SKIP_REASON ?? CLUSTER_SKIP_REASON)('three nodes over on
     const seconds = (performance.now() - started) / 1000;
     expect(allowed).toBeGreaterThanOrEqual(ANON_BURST);
     expect(allowed).toBeLessThanOrEqual(ANON_BURST + Math.ceil(seconds * ANON_RPS) + 1);
-  }, 180_000);
+  }, 240_000);
 });
