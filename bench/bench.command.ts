@@ -8,6 +8,7 @@ import { runLagBench } from './lag.bench.js';
 import { runOpenAdrBench } from './openadr.bench.js';
 import { runQueryBench } from './query.bench.js';
 import { runRebuildBench } from './rebuild.bench.js';
+import { runScaleBench } from './scale.bench.js';
 import { runUiBench } from './ui.bench.js';
 
 function report(result: Record<string, unknown>, json: boolean): void {
@@ -101,6 +102,28 @@ export function registerBenchmarks(bench: Command): void {
               })
             : aGrantedUtilityClient(server.url, adminToken, gatewayId, sensorId),
         ),
+        o.json === true,
+      );
+    });
+  bench
+    .command('scale')
+    .description(
+      'ingest and projection throughput of 1–3 server processes over one Postgres with the readings projection in 1, 2 or 4 partitions',
+    )
+    .option('--seconds <n>', 'load time per run', positiveInt, 10)
+    .option('--gateways <n>', 'simulated gateways, spread over the nodes', positiveInt, 6)
+    .option('--nodes <list>', 'node counts, comma-separated', '1,2,3')
+    .option('--partitions <list>', 'partition counts, comma-separated', '1,2,4')
+    .option('--json', 'only the JSON result line')
+    .action(async (o: { seconds: number; gateways: number; nodes: string; partitions: string; json?: boolean }) => {
+      const list = (value: string): number[] => value.split(',').map((v) => positiveInt(v.trim()));
+      report(
+        await runScaleBench({
+          seconds: o.seconds,
+          gateways: o.gateways,
+          nodes: list(o.nodes),
+          partitions: list(o.partitions),
+        }),
         o.json === true,
       );
     });

@@ -14,8 +14,10 @@ const valid = {
 
 describe('agent config', () => {
   it('resolves paths against the config file directory and fills defaults', () => {
+    const { server, ...rest } = valid;
     expect(parseAgentConfig(valid, '/etc/wattlog')).toEqual({
-      ...valid,
+      ...rest,
+      servers: [server],
       keyFile: '/etc/wattlog/gw-1.key',
       outbox: { dir: '/etc/wattlog/outbox', maxBytes: 8 * 1024 * 1024 },
       stateDir: '/etc/wattlog/state-gw-1',
@@ -28,7 +30,20 @@ describe('agent config', () => {
     expect(parseAgentConfig({ ...minimal, stateDir: 'var/state' }, '/srv').stateDir).toBe('/srv/var/state');
   });
 
+  it('takes a list of server endpoints, tried in order', () => {
+    const { server: _server, ...rest } = valid;
+    const servers = [
+      { host: 'wattlog.example.org', port: 7700 },
+      { host: '192.0.2.7', port: 7701 },
+    ];
+    expect(parseAgentConfig({ ...rest, servers }, '/').servers).toEqual(servers);
+  });
+
   it.each([
+    [{ ...valid, servers: [{ host: 'a', port: 1 }] }, /either server or servers, not both/],
+    [{ ...valid, server: undefined, servers: [] }, /servers must be a list of 1 to 64 objects/],
+    [{ ...valid, server: undefined, servers: [{ host: 'a', port: 1 }, { host: '' }] }, /servers\[1\].host must be/],
+    [{ ...valid, server: undefined }, /server must be an object \{ host, port \}/],
     [{ ...valid, networkType: 'lora' }, /networkType must be one of zigbee, zigbee2mqtt, dsmr, modbus/],
     [{ ...valid, server: { host: '127.0.0.1', port: 70000 } }, /server.port must be an integer from 1 to 65535/],
     [{ ...valid, gatewayId: '' }, /gatewayId must be a non-empty string/],

@@ -1,12 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { ServerEndpoint } from './server-endpoints.js';
 
 export const NETWORK_TYPES = ['zigbee', 'zigbee2mqtt', 'dsmr', 'modbus'] as const;
 export type NetworkType = (typeof NETWORK_TYPES)[number];
 
 /** gateway.json, with paths resolved against the file's directory. */
 export interface AgentConfig {
-  readonly server: { readonly host: string; readonly port: number };
+  /**
+   * Where the server nodes listen, in the order they are tried: `server` in the file is one endpoint, `servers` a
+   * list; a host name may resolve to several addresses, each of them tried.
+   */
+  readonly servers: readonly ServerEndpoint[];
   readonly gatewayId: string;
   readonly keyFile: string;
   readonly networkType: NetworkType;
@@ -27,6 +32,7 @@ const DEFAULT_OUTBOX_BYTES = 256 * 1024 * 1024;
 const MIN_OUTBOX_BYTES = 1024 * 1024;
 const KNOWN_KEYS = new Set([
   'server',
+  'servers',
   'gatewayId',
   'keyFile',
   'networkType',
@@ -58,13 +64,30 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
   return value;
 }
 
+const MAX_SERVERS = 64;
+
+function endpoint(value: unknown, field: string): ServerEndpoint {
+  if (!isRecord(value)) fail(field, 'an object { host, port }', value);
+  return { host: text(value.host, `${field}.host`), port: integer(value.port, `${field}.port`, 1, 65535) };
+}
+
+/** `server` (one endpoint) or `servers` (a list), not both. */
+function serversOf(value: Record<string, unknown>): ServerEndpoint[] {
+  if (value.server !== undefined && value.servers !== undefined)
+    throw new AgentConfigError('gateway config: give either server or servers, not both');
+  if (value.servers === undefined) return [endpoint(value.server, 'server')];
+  const list = value.servers;
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_SERVERS)
+    fail('servers', `a list of 1 to ${MAX_SERVERS} objects { host, port }`, list);
+  return list.map((item, i) => endpoint(item, `servers[${i}]`));
+}
+
 /** Validates a parsed gateway.json; every problem is one line naming the field. */
 export function parseAgentConfig(value: unknown, baseDir: string): AgentConfig {
   if (!isRecord(value)) fail('the file', 'a JSON object', value);
   const unknown = Object.keys(value).filter((k) => !KNOWN_KEYS.has(k));
   if (unknown.length > 0) throw new AgentConfigError(`gateway config: unknown field(s) ${unknown.join(', ')}`);
-  const server = value.server;
-  if (!isRecord(server)) fail('server', 'an object { host, port }', server);
+  const servers = serversOf(value);
   const outbox = value.outbox ?? {};
   if (!isRecord(outbox)) fail('outbox', 'an object { dir, maxBytes }', outbox);
   const networkType = value.networkType;
@@ -77,7 +100,7 @@ export function parseAgentConfig(value: unknown, baseDir: string): AgentConfig {
   }
   const gatewayId = text(value.gatewayId, 'gatewayId');
   return {
-    server: { host: text(server.host, 'server.host'), port: integer(server.port, 'server.port', 1, 65535) },
+    servers,
     gatewayId,
     keyFile: resolve(baseDir, text(value.keyFile, 'keyFile')),
     networkType: networkType as NetworkType,

@@ -46,7 +46,7 @@ async function runAgent(configPath: string): Promise<void> {
   const outbox = await DurableOutbox.open<OutboxEntry>(config.outbox.dir, { maxBytes: config.outbox.maxBytes, logger });
   const agent = new GatewayAgent(
     {
-      server: config.server,
+      servers: config.servers,
       gatewayId: config.gatewayId,
       key,
       agentVersion: AGENT_VERSION,
@@ -57,7 +57,7 @@ async function runAgent(configPath: string): Promise<void> {
   logger.info(
     {
       gatewayId: config.gatewayId,
-      server: config.server,
+      servers: config.servers.map((s) => `${s.host}:${s.port}`),
       networkType: config.networkType,
       source: source?.name ?? null,
       pending: outbox.pendingCount,
@@ -80,7 +80,7 @@ export function registerAgent(program: Command): void {
     .description('run a gateway agent: device data → durable outbox → TLS-PSK link to the server')
     .requiredOption(
       '--config <path>',
-      'gateway.json: { server: {host, port}, gatewayId, keyFile, networkType, outbox: {dir, maxBytes}, adapter }',
+      'gateway.json: { server: {host, port} or servers: [{host, port}, …], gatewayId, keyFile, networkType, outbox: {dir, maxBytes}, adapter }',
     )
     .action(async (options: { config: string }) => {
       await runAgent(options.config);

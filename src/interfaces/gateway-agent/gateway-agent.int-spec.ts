@@ -19,6 +19,7 @@ import { agentMetrics } from './agent-metrics.js';
 import type { OutboxEntry } from './agent-session.js';
 import type { CommandHandler } from './command-handler.js';
 import { GatewayAgent, type GatewayAgentSettings } from './gateway-agent.js';
+import type { ResolveHost } from './server-endpoints.js';
 
 const FAST_BACKOFF = { baseMs: 20, maxMs: 200 };
 const meter = (n: number): { kind: string; n: number } => ({ kind: 'dsmr', n });
@@ -65,7 +66,11 @@ describe('gateway agent ↔ link server', () => {
 
   async function anAgent(
     link: { port: number; keyRing: LinkHarness['keyRing']; networkTypes: Map<string, string> },
-    overrides: Partial<GatewayAgentSettings> & { maxOutboxBytes?: number; commands?: CommandHandler } = {},
+    overrides: Partial<GatewayAgentSettings> & {
+      maxOutboxBytes?: number;
+      commands?: CommandHandler;
+      resolveHost?: ResolveHost;
+    } = {},
   ) {
     const gatewayId = overrides.gatewayId ?? uniquePrefix('gw').slice(0, -1);
     link.networkTypes.set(gatewayId, 'dsmr');
@@ -74,17 +79,18 @@ describe('gateway agent ↔ link server', () => {
       maxBytes: overrides.maxOutboxBytes ?? 8 * 1024 * 1024,
     });
     const metrics = agentMetrics(new Registry());
+    const { resolveHost, commands, ...settings } = overrides;
     const agent = new GatewayAgent(
       {
-        server: { host: '127.0.0.1', port: link.port },
+        ...(settings.servers ? {} : { server: { host: '127.0.0.1', port: link.port } }),
         gatewayId,
         key,
         agentVersion: 'test',
         batchIntervalMs: 10,
         backoff: FAST_BACKOFF,
-        ...overrides,
+        ...settings,
       },
-      { outbox, logger, metrics, ...(overrides.commands ? { commands: overrides.commands } : {}) },
+      { outbox, logger, metrics, ...(commands ? { commands } : {}), ...(resolveHost ? { resolveHost } : {}) },
     );
     agents.push({ agent, outbox });
     return { agent, outbox, gatewayId, metrics };
@@ -244,6 +250,39 @@ describe('gateway agent ↔ link server', () => {
       expect(results).toEqual([{ type: 'command_result', commandId: 'cmd-1', ok: true, detail: 'relay on' }]);
     } finally {
       await link.close();
+    }
+  });
+  it('moves to the next server endpoint when its node refuses or dies, storing every frame once', async () => {
+    const refused = await freePort();
+    const nodeA = await startLinkHarness(backend.store);
+    const nodeB = await startLinkHarness(backend.store);
+    const { agent, outbox, gatewayId } = await anAgent(nodeA, {
+      servers: [
+        { host: '127.0.0.1', port: refused },
+        // A name resolving to an address: each resolved address is a target of its own.
+        { host: 'node-a.wattlog.test', port: nodeA.port },
+        { host: '127.0.0.1', port: nodeB.port },
+      ],
+      resolveHost: (host) => Promise.resolve(host === 'node-a.wattlog.test' ? ['127.0.0.1'] : [host]),
+    });
+    nodeB.keyRing.register(gatewayId, nodeA.keyRing.keyFor(gatewayId));
+    nodeB.networkTypes.set(gatewayId, 'dsmr');
+    const ports: number[] = [];
+    agent.on('accepted', () => ports.push(nodeA.server.sessions().length > 0 ? nodeA.port : nodeB.port));
+    try {
+      agent.start();
+      for (let n = 0; n < 40; n++) agent.push(meter(n));
+      await agent.flush();
+      await waitFor(() => outbox.pendingCount === 0, 10_000, 'frames acked by node A');
+      await nodeA.close();
+      for (let n = 40; n < 80; n++) agent.push(meter(n));
+      await agent.flush();
+      await waitFor(() => outbox.pendingCount === 0, 10_000, 'frames acked by node B');
+      expect(ports).toEqual([nodeA.port, nodeB.port]);
+      expect(storedNs(await backend.store.readStream(readingsStream(gatewayId)))).toEqual([...Array(80).keys()]);
+    } finally {
+      await agent.stop();
+      await nodeB.close();
     }
   });
 });

@@ -10,9 +10,12 @@ import { AgentSession, type OutboxEntry } from './agent-session.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { NO_DEVICE_COMMANDS, type CommandHandler } from './command-handler.js';
 import type { FrameSink, NodeEventReport } from './frame-source.js';
+import { ServerEndpoints, type DialTarget, type ResolveHost, type ServerEndpoint } from './server-endpoints.js';
 
 export interface GatewayAgentSettings {
-  readonly server: { readonly host: string; readonly port: number };
+  /** One server endpoint; `servers` lists several (tried in order, each name expanded to all its addresses). */
+  readonly server?: ServerEndpoint;
+  readonly servers?: readonly ServerEndpoint[];
   readonly gatewayId: string;
   readonly key: Buffer;
   readonly agentVersion: string;
@@ -31,6 +34,8 @@ export interface GatewayAgentDeps {
   readonly commands?: CommandHandler;
   readonly metrics?: AgentMetrics;
   readonly random?: () => number;
+  /** Host name resolution; DNS unless a test says otherwise. */
+  readonly resolveHost?: ResolveHost;
 }
 
 export interface GatewayAgentEvents {
@@ -62,6 +67,7 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
   private running: Promise<void> | null = null;
   private stopping = false;
   private interruptSleep: (() => void) | null = null;
+  private readonly endpoints: ServerEndpoints;
 
   constructor(
     private readonly settings: GatewayAgentSettings,
@@ -72,6 +78,11 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
     this.maxFrameBytes = settings.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     this.maxPayloads = settings.maxPayloadsPerFrame ?? 1000;
     this.log = deps.logger.child({ ns: 'wattlog:agent', gatewayId: settings.gatewayId });
+    this.endpoints = new ServerEndpoints(
+      settings.servers ?? (settings.server ? [settings.server] : []),
+      deps.resolveHost,
+      (endpoint, error) => this.log.warn({ endpoint, err: error }, 'server endpoint does not resolve'),
+    );
   }
 
   get connected(): boolean {
@@ -165,28 +176,52 @@ export class GatewayAgent extends EventEmitter<GatewayAgentEvents> implements Fr
     this.session?.wake();
   }
 
+  /**
+   * Dials the endpoints' addresses one after the other: when a node dies or refuses, the next is tried at once.
+   * Only a whole round without an accepted session backs off (exponentially); after a session ends the agent waits
+   * the shortest step, then dials the next address.
+   */
   private async connectLoop(): Promise<void> {
-    let attempt = 0;
+    let failedRounds = 0;
+    let acceptedInRound = false;
     while (!this.stopping) {
-      const outcome = await this.connectOnce();
+      const target = await this.endpoints.next();
+      if (target === null) {
+        if (acceptedInRound) {
+          acceptedInRound = false;
+          continue;
+        }
+        failedRounds += 1;
+        await this.pause(failedRounds);
+        continue;
+      }
+      const outcome = await this.connectOnce(target);
       this.emit('disconnected', outcome.reason);
       if (this.stopping) break;
-      attempt = outcome.accepted ? 0 : attempt + 1;
-      const delay = backoffDelay(attempt, this.settings.backoff ?? DEFAULT_BACKOFF, this.deps.random ?? Math.random);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.interruptSleep = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.interruptSleep = null;
+      if (outcome.accepted) {
+        failedRounds = 0;
+        acceptedInRound = true;
+        await this.pause(0);
+      }
     }
   }
 
-  private connectOnce(): Promise<{ accepted: boolean; reason: string }> {
-    const { host, port } = this.settings.server;
-    const socket = connect({ host, port, ...pskClientOptions(this.settings.gatewayId, this.settings.key) });
+  private async pause(attempt: number): Promise<void> {
+    const delay = backoffDelay(attempt, this.settings.backoff ?? DEFAULT_BACKOFF, this.deps.random ?? Math.random);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      this.interruptSleep = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.interruptSleep = null;
+  }
+
+  private connectOnce(target: DialTarget): Promise<{ accepted: boolean; reason: string }> {
+    const { address, port } = target;
+    this.log.debug({ address, port, endpoint: target.endpoint }, 'dialing the server');
+    const socket = connect({ host: address, port, ...pskClientOptions(this.settings.gatewayId, this.settings.key) });
     // Small request-reply messages: see the link server's noDelay.
     socket.setNoDelay(true);
     const connectTimeoutMs = this.settings.connectTimeoutMs ?? 10_000;

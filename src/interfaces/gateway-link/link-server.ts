@@ -90,6 +90,8 @@ export class LinkServer {
   private readonly log: Logger;
   private readonly sessionHost: SessionHost;
   private readonly openedRecords = new WeakMap<LinkSession, Promise<unknown>>();
+  /** Sessions whose start the cluster fence has seen in the log: a later start of their gateway supersedes them. */
+  private readonly logged = new WeakSet<LinkSession>();
   /** Every TCP connection, including those still in (or stuck before) the handshake, so close() can end them. */
   private readonly connections = new Set<Socket>();
 
@@ -194,6 +196,19 @@ export class LinkServer {
       if (session.isOpen) return session.sendDown(message);
     }
     return false;
+  }
+
+  /**
+   * The log says `sessionId` is the gateway's newest session (ClusterSessionFence): this node's other sessions of
+   * the gateway that started earlier in the log end. A session whose start is not in the log yet is newer still,
+   * so it stays; its own start, when seen, ends the others.
+   */
+  supersede(gatewayId: string, sessionId: string): void {
+    for (const session of [...(this.sessionsByGateway.get(gatewayId) ?? [])]) {
+      if (session.sessionId === sessionId) this.logged.add(session);
+      else if (this.logged.has(session))
+        session.close('replaced', 'a newer session of this gateway was accepted by another node', true);
+    }
   }
 
   sessions(): LinkSessionInfo[] {

@@ -7,6 +7,7 @@ import type { GatewayCommands } from './gateway-commands.js';
 import type { LinkConfig } from './link-config.js';
 import { createLinkServer } from './link-server.factory.js';
 import type { LinkServer } from './link-server.js';
+import { ClusterSessionFence } from './session-fence.js';
 
 export interface RunningGatewayLink {
   readonly host: string;
@@ -44,6 +45,9 @@ export async function startGatewayLink(
     },
     { host: config.host, port: config.port },
   );
+  // Before listening, so no session can start unseen by it.
+  const fence = new ClusterSessionFence(store, server, logger.child({ ns: 'wattlog:link' }));
+  await fence.start();
   try {
     const bound = await server.listen();
     commands?.attach(server);
@@ -53,10 +57,12 @@ export async function startGatewayLink(
       keyRing,
       close: async () => {
         await server.close();
+        await fence.stop();
         await keyRing.stop();
       },
     };
   } catch (error) {
+    await fence.stop();
     await keyRing.stop();
     throw error;
   }
