@@ -1,3 +1,5 @@
+import type { SignalSegment } from '../../src/domain/market/signal-segments/signal-segment.js';
+import type { PlannerInput } from '../../src/domain/automation/planner.types.js';
 import type { RuleActor } from '../../src/domain/automation/rule.commands.js';
 import type {
   AutomationRuleAccepted,
@@ -93,4 +95,49 @@ export function aRuleRevised(
 
 export function aRuleDisabled(at = DEFINED_AT): AutomationRuleDisabled {
   return { type: 'AutomationRuleDisabled', data: { ruleId: A_RULE_ID, disabledBy: RULE_OWNER, at } };
+}
+
+/** A grid-signal segment as the market compiler gives it; `start`/`end` epoch ms. */
+export function aSegment(
+  payloadType: string,
+  start: number,
+  end: number | null,
+  value: number,
+  eventId = 'event-1',
+): SignalSegment {
+  return {
+    payloadType,
+    start,
+    end,
+    values: [value],
+    units: payloadType.includes('PRICE') ? 'KWH' : null,
+    currency: payloadType.includes('PRICE') ? 'EUR' : null,
+    eventId,
+    intervalId: 0,
+    priority: null,
+  };
+}
+
+/** Consecutive slots of `slotMinutes` from `start`, one per value. */
+export function priceSlots(
+  start: number,
+  slotMinutes: number,
+  values: readonly number[],
+  payloadType = 'PRICE',
+): SignalSegment[] {
+  return values.map((v, i) =>
+    aSegment(payloadType, start + i * slotMinutes * 60_000, start + (i + 1) * slotMinutes * 60_000, v, 'prices-1'),
+  );
+}
+
+export function aPlannerInput(overrides: Partial<PlannerInput> = {}): PlannerInput {
+  return {
+    signals: [],
+    rules: [],
+    enrollments: [{ programId: A_PROGRAM, resources: [A_PLUG], allowDispatch: true }],
+    alarms: [],
+    plugs: [{ sensorId: A_PLUG, state: 'on', watts: 1200 }],
+    interval: { from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') },
+    ...overrides,
+  };
 }
