@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RuleSpec } from '../../domain/automation/rule-spec.js';
+import { cleanRuleSpec } from '../../domain/automation/rule-spec.clean.js';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -15,7 +16,7 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * The name of one exact version of a spec: SHA-256 of its JSON with keys sorted, first 32 hex digits. The owner
+ * The name of one exact version of a spec: SHA-256 of its cleaned JSON with keys sorted, first 32 hex digits. The owner
  * accepts a proposal by this hash, so a revision made after the owner read it cannot be accepted unseen.
  */
 export function specHash(spec: RuleSpec): string {

@@ -199,3 +199,15 @@ describe('automation rule decider', () => {
     });
   });
 });
+
+describe('a stored spec', () => {
+  it('keeps no key its kinds do not define', () => {
+    const stray = { ...aRuleSpec(), extra: 1, when: [{ kind: 'dr_event', programId: 'program-1', sql: 'x' }] };
+    given()
+      .when(define(stray))
+      .then((events) => {
+        expect(events[0]?.data).toMatchObject({ spec: aRuleSpec() });
+        expect(JSON.stringify(events[0]?.data)).not.toMatch(/extra|sql/);
+      });
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from './rule.errors.js';
 import type { AutomationRuleEvent } from './rule.events.js';
 import type { RuleSpec } from './rule-spec.js';
+import { cleanRuleSpec } from './rule-spec.clean.js';
 import { RULE_LIMITS, ruleSpecProblems } from './rule-spec.validation.js';
 
 export type { RuleCommand, RuleActor } from './rule.commands.js';
@@ -134,7 +135,7 @@ function validSpec(spec: unknown, ruleId: string): void {
 }
 
 function clean(spec: RuleSpec): RuleSpec {
-  return { ...spec, name: spec.name.trim() };
+  return cleanRuleSpec(spec);
 }
 
 function decide(command: RuleCommand, state: RuleState): AutomationRuleEvent[] {
