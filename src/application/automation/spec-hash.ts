@@ -20,8 +20,15 @@ function canonical(value: unknown): unknown {
  * accepts a proposal by this hash, so a revision made after the owner read it cannot be accepted unseen.
  */
 export function specHash(spec: RuleSpec): string {
+  let stored: unknown = spec;
+  try {
+    // The hash names the spec as the decider stores it (cleaned).
+    stored = cleanRuleSpec(spec);
+  } catch {
+    // Left as sent: the decider refuses it with every problem named.
+  }
   return createHash('sha256')
-    .update(JSON.stringify(canonical(spec)))
+    .update(JSON.stringify(canonical(stored)))
     .digest('hex')
     .slice(0, 32);
 }
