@@ -19,7 +19,9 @@ import {
   PROGRAM_STREAM_PREFIX,
 } from '../../src/application/market/market-streams.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
+import { LOAD_HOLD_STREAM_PREFIX } from '../../src/application/automation/load-hold-stream.js';
 import { RULE_STREAM_PREFIX } from '../../src/application/automation/rule-stream.js';
+import { LOAD_HOLD_EVENT_TYPES } from '../../src/domain/automation/load-hold.events.js';
 import { AUTOMATION_RULE_EVENT_TYPES } from '../../src/domain/automation/rule.events.js';
 import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
@@ -84,6 +86,7 @@ export const STREAMS: readonly StreamEntry[] = [
     events: OADR_SUBSCRIPTION_EVENT_TYPES,
   },
   { context: 'automation', stream: `${RULE_STREAM_PREFIX}<ruleId>`, events: AUTOMATION_RULE_EVENT_TYPES },
+  { context: 'automation', stream: `${LOAD_HOLD_STREAM_PREFIX}<sensorId>`, events: LOAD_HOLD_EVENT_TYPES },
 ];
 
 export interface Consumer {

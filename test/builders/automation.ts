@@ -1,5 +1,5 @@
 import type { SignalSegment } from '../../src/domain/market/signal-segments/signal-segment.js';
-import type { PlannerInput } from '../../src/domain/automation/planner.types.js';
+import type { PlannedHold, PlannerInput } from '../../src/domain/automation/planner.types.js';
 import type { RuleActor } from '../../src/domain/automation/rule.commands.js';
 import type {
   AutomationRuleAccepted,
@@ -138,6 +138,24 @@ export function aPlannerInput(overrides: Partial<PlannerInput> = {}): PlannerInp
     alarms: [],
     plugs: [{ sensorId: A_PLUG, state: 'on', watts: 1200 }],
     interval: { from: Date.parse('2026-01-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') },
+    ...overrides,
+  };
+}
+
+/** A planned OFF hold of the plug for DR event `event-1`, 17:00–18:00 UTC, restored 30 s after. */
+export function aPlannedHold(overrides: Partial<PlannedHold> = {}): PlannedHold {
+  return {
+    holdId: 'h-1',
+    ruleId: A_RULE_ID,
+    sensorId: A_PLUG,
+    action: 'off',
+    source: { kind: 'dr', eventId: 'event-1' },
+    episode: 'event-1',
+    from: '2026-12-07T17:00:00.000Z',
+    until: '2026-12-07T18:00:00.000Z',
+    hardUntil: '2026-12-07T19:00:00.000Z',
+    restore: 'previous',
+    restoreAt: '2026-12-07T18:00:30.000Z',
     ...overrides,
   };
 }
