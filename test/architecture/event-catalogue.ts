@@ -19,6 +19,10 @@ import {
   PROGRAM_STREAM_PREFIX,
 } from '../../src/application/market/market-streams.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
+import { LOAD_HOLD_STREAM_PREFIX } from '../../src/application/automation/load-hold-stream.js';
+import { RULE_STREAM_PREFIX } from '../../src/application/automation/rule-stream.js';
+import { LOAD_HOLD_EVENT_TYPES } from '../../src/domain/automation/load-hold.events.js';
+import { AUTOMATION_RULE_EVENT_TYPES } from '../../src/domain/automation/rule.events.js';
 import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
 import { logProcesses, projectionCatalog } from '../../src/application/projections/projection-catalog.js';
@@ -81,6 +85,8 @@ export const STREAMS: readonly StreamEntry[] = [
     stream: `${OADR_SUBSCRIPTION_STREAM_PREFIX}<subscriptionId>`,
     events: OADR_SUBSCRIPTION_EVENT_TYPES,
   },
+  { context: 'automation', stream: `${RULE_STREAM_PREFIX}<ruleId>`, events: AUTOMATION_RULE_EVENT_TYPES },
+  { context: 'automation', stream: `${LOAD_HOLD_STREAM_PREFIX}<sensorId>`, events: LOAD_HOLD_EVENT_TYPES },
 ];
 
 export interface Consumer {

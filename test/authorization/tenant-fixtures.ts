@@ -3,6 +3,7 @@ import type { RunningServer } from '../../src/interfaces/http/http-server.js';
 import { insertNodes } from '../fixtures/readings-read-model.fixtures.js';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import type { RoleCredentials, Tenant } from './roles.js';
+import { aProposal, aRule, type FreshRule } from './rule-fixtures.js';
 
 export interface TenantData {
   readonly ownerId: string;
@@ -37,6 +38,10 @@ export interface Fixtures {
   freshDashboard(tenant: Tenant): Promise<FreshDashboard>;
   /** Resolves once the tenant's dashboard is in its owner's list (the read model follows the log). */
   dashboardListed(tenant: Tenant): Promise<void>;
+  /** A new rule of the tenant's owner switching its sensor off on high prices. */
+  freshRule(tenant: Tenant): Promise<FreshRule>;
+  /** A new rule a utility proposed to the tenant's owner, not accepted yet. */
+  freshProposal(tenant: Tenant): Promise<FreshRule>;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -149,6 +154,9 @@ export async function seedTenants(
     freshGrant,
     freshDashboard,
     dashboardListed,
+    freshRule: (name) =>
+      aRule(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'), fixtures[name].sensorId),
+    freshProposal: (name) => aProposal(server, credentials.ownerOf(name), fixtures[name].sensorId),
   };
   await credentials.afterSeed(server, all);
   return all;

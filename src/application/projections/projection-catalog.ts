@@ -4,6 +4,7 @@ import { apiClientsReadModel } from '../access/api-clients-read-model/api-client
 import { dataAccessLogReadModel } from '../access/data-access-log-read-model/data-access-log.projection.js';
 import { usersReadModel } from '../access/users-read-model/users.projection.js';
 import { auditLogReadModel } from '../audit/audit-log-read-model/audit-log.projection.js';
+import { rulesReadModel } from '../automation/rules-read-model/rules.projection.js';
 import { dashboardsReadModel } from '../dashboards/dashboards-read-model/dashboards.projection.js';
 import { nodeConfigurationReadModel } from '../devices/node-configuration-read-model/node-configuration.projection.js';
 import { nodesReadModel } from '../devices/nodes-read-model/nodes.projection.js';
@@ -40,6 +41,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   programsReadModel,
   gridSignalsReadModel,
   oadrSubscriptionsReadModel,
+  rulesReadModel,
 ];
 
 /** What processes need besides: the log they append to. */

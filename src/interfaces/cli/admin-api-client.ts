@@ -85,7 +85,7 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
 /** One JSON request to the admin API; resolves to the parsed body of a 2xx answer, otherwise throws AdminApiError. */
 export function callAdminApi<T>(
   target: AdminApiTarget,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   extraHeaders: Readonly<Record<string, string>> = {},
@@ -116,6 +116,11 @@ export function callAdminApi<T>(
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
           reject(new AdminApiError(describeFailure(text, status)));
+          return;
+        }
+        // 204 No Content (a delete) has no body to parse.
+        if (status === 204) {
+          resolve(undefined as T);
           return;
         }
         try {

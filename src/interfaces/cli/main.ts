@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Registrar>> = {
   openapi: async () => (await import('./openapi.command.js')).registerOpenApi,
   actuator: async () => (await import('./actuator/actuator.command.js')).registerActuator,
   audit: async () => (await import('./audit/audit.command.js')).registerAudit,
+  rule: async () => (await import('./rule/rule.command.js')).registerRule,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ControlModule } from './control/control.module.js';
+import { AutomationModule } from './automation/automation.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         MonitoringModule,
         DashboardsModule,
         MarketModule,
+        AutomationModule,
       ],
     };
   }

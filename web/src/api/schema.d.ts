@@ -794,6 +794,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's rules, and the proposals made to it */
+        get: operations["listRules"];
+        put?: never;
+        /** A new rule of the caller’s, in force at once unless disabled */
+        post: operations["defineRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule at its newest version */
+        get: operations["getRule"];
+        /** Replace the spec; the owner’s version is in force at once, a provider’s awaits acceptance */
+        put: operations["reviseRule"];
+        post?: never;
+        /** Delete a rule; its events stay in the log */
+        delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the exact version of a proposed rule: it acts from now on */
+        post: operations["acceptRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a proposed rule: it stays inert */
+        post: operations["declineRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a rule (the owner only) */
+        post: operations["disableRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a rule (the owner only) */
+        post: operations["enableRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the caller’s rules in force (and a draft) would switch over a range, and why not elsewhere */
+        post: operations["dryRunRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sensor-visibility": {
         parameters: {
             query?: never;
@@ -969,6 +1091,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptRuleRequestDto: {
+            /** @description The `specHash` of the version the owner read: a proposal revised since answers 409 */
+            specHash: string;
+        };
         AccessLogEntryDto: {
             /** @description `user:<id>` or `client:<id>` */
             actorId: string;
@@ -1390,6 +1516,11 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["DashboardVersionDto"][];
         };
+        DeclineRuleRequestDto: {
+            reason?: string;
+            /** @description The `specHash` of the version the owner read: a proposal revised since answers 409 */
+            specHash: string;
+        };
         DecommissionedGatewayDto: {
             /** Format: date-time */
             decommissionedAt: string;
@@ -1398,6 +1529,11 @@ export interface components {
         DecommissionGatewayRequestDto: {
             /** @example replaced by gw-home-2 */
             reason?: string;
+        };
+        DefineRuleRequestDto: {
+            /** @default true */
+            enabled?: boolean;
+            spec: components["schemas"]["RuleSpecRequestDto"];
         };
         DependencyCheckDto: {
             /** @description Why it is down */
@@ -1424,6 +1560,25 @@ export interface components {
             /** @enum {boolean} */
             disabled: true;
             userId: string;
+        };
+        DisableRuleRequestDto: {
+            reason?: string;
+        };
+        DryRunRequestDto: {
+            /** @description A rule not saved yet, planned beside the others */
+            draft?: components["schemas"]["RuleSpecRequestDto"];
+            /** Format: date-time */
+            from: string;
+            /**
+             * @description Plan the draft alone
+             * @default false
+             */
+            onlyDraft?: boolean;
+            /**
+             * Format: date-time
+             * @description After `from`, at most 31 days later
+             */
+            to: string;
         };
         DuplicateDashboardRequestDto: {
             /** @description Default: the source's name + " (copy)" */
@@ -1627,6 +1782,11 @@ export interface components {
             projections: components["schemas"]["ProjectionHealthDto"][];
             /** @enum {string} */
             status: "up" | "down";
+        };
+        HoldSourceDto: {
+            eventId?: string;
+            /** @enum {string} */
+            kind: "dr" | "rule";
         };
         IssuedClientSecretDto: {
             clientId: string;
@@ -1948,6 +2108,45 @@ export interface components {
              */
             status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
         };
+        PlanDto: {
+            holds: components["schemas"]["PlannedHoldDto"][];
+            notifications: components["schemas"]["PlannedNotificationDto"][];
+            /** @description Minutes of a need not acted on, and why */
+            skipped: components["schemas"]["SkippedResourceDto"][];
+        };
+        PlannedHoldDto: {
+            /** @enum {string} */
+            action: "off" | "on";
+            /** @description The need served: a DR event id, or `rule@<start>` */
+            episode: string;
+            /** Format: date-time */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Enforced even if the signal is never withdrawn
+             */
+            hardUntil: string;
+            holdId: string;
+            /** @enum {string} */
+            restore: "previous" | "on" | "none";
+            /**
+             * Format: date-time
+             * @description `until` plus the stagger of this event and plug
+             */
+            restoreAt: string;
+            ruleId: string;
+            sensorId: string;
+            source: components["schemas"]["HoldSourceDto"];
+            /** Format: date-time */
+            until: string;
+        };
+        PlannedNotificationDto: {
+            /** Format: date-time */
+            at: string;
+            episode: string;
+            ruleId: string;
+            topic: string;
+        };
         PollIntervalChangeDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2155,6 +2354,11 @@ export interface components {
              */
             status: "requested" | "sent" | "applied" | "rejected" | "timed_out";
         };
+        ReviseRuleRequestDto: {
+            /** @description The version read; another one answers 409 */
+            expectedVersion?: number;
+            spec: components["schemas"]["RuleSpecRequestDto"];
+        };
         RevokedApiClientDto: {
             clientId: string;
             /** @enum {boolean} */
@@ -2170,6 +2374,65 @@ export interface components {
             /** @description Shown in this answer only; the server keeps a verifier, never the secret */
             clientSecret: string;
             secretFingerprint: string;
+        };
+        RuleDto: {
+            /** @enum {string} */
+            acceptance: "accepted" | "pending" | "declined";
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** @description Enabled and its current version accepted: the planner uses it */
+            inForce: boolean;
+            origin: components["schemas"]["RuleOriginDto"];
+            ownerId: string;
+            ruleId: string;
+            /** @description The rule spec (docs/automation.md) */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @description Names this exact version; what an acceptance names */
+            specHash: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        RuleOriginDto: {
+            /** @enum {string} */
+            kind: "owner" | "provider";
+            /** @description provider: for which program */
+            programId?: string;
+            /** @description provider: who proposed it */
+            providerId?: string;
+        };
+        RulePageDto: {
+            items: components["schemas"]["RuleDto"][];
+        };
+        RuleSpecRequestDto: {
+            /** @description Owner limits no signal overrides: forbiddenWindows, maxOffMinutesPerEvent (required), maxOffMinutesPerDay, minOnMinutesBetweenSheds, minOffMinutes, maxShedsPerDay, mustBeOnBy */
+            constraints: {
+                [key: string]: unknown;
+            };
+            /** @example Boiler off at peaks */
+            name: string;
+            /** @description Conditions, all of which must hold: time_window, load_above, state_known */
+            only?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Lower wins among the owner’s rules */
+            priority?: number;
+            /** @description Actions: switch_off, switch_on, notify */
+            then: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description IANA time zone the local times are read in
+             * @example Europe/Amsterdam
+             */
+            timezone: string;
+            /** @description Triggers, any of which starts a need: price, price_rank, ghg, dr_event, alert, alarm, reading */
+            when: {
+                [key: string]: unknown;
+            }[];
         };
         SensorAnnotationDto: {
             /** Format: date-time */
@@ -2258,6 +2521,18 @@ export interface components {
             revision: number;
             /** @description A string, an object for `location` and the network fields, or null */
             value: string | (Record<string, never> | null);
+        };
+        SkippedResourceDto: {
+            episode: string;
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            reason: "forbidden_window" | "must_be_on_by" | "event_cap_reached" | "daily_cap_reached" | "max_sheds_reached" | "shorter_than_min_off" | "min_on_between_sheds" | "off_wins_over_on" | "state_unknown" | "load_unknown" | "load_below_threshold" | "condition_not_met" | "resource_not_enrolled" | "dispatch_not_allowed" | "enrollment_paused" | "opted_out" | "stale_prices";
+            ruleId: string;
+            /** @description null: the rule as a whole (stale prices) */
+            sensorId: string | null;
+            /** Format: date-time */
+            to: string;
         };
         TileChangeRequestDto: {
             /** @description The `version` the client last read */
@@ -7068,6 +7343,911 @@ export interface operations {
             };
             /** @description The server already serves as many live streams as it allows */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulePageDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    defineRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineRuleRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description The spec is invalid: `detail` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule is not the caller's, or it names a plug the caller may not command or a sensor it may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule does not exist, is deleted, or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    reviseRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseRuleRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description The spec is invalid: `detail` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule is not the caller's, or it names a plug the caller may not command or a sensor it may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule is no longer at `expectedVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    deleteRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule does not exist, is deleted, or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A provider may not delete a rule its owner accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    acceptRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptRuleRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule is not the caller's, or it switches a plug the caller may not command */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The proposal was revised since (`specHash` differs), or the rule is not a proposal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    declineRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineRuleRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule does not exist, is deleted, or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The proposal was revised since, or the rule is not a proposal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    disableRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableRuleRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule does not exist, is deleted, or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Only the owner may disable a rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    enableRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule does not exist, is deleted, or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Only the owner may enable a rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    dryRunRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The spec is invalid: `detail` names each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The rule is not the caller's, or it names a plug the caller may not command or a sensor it may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ import { ReadingQueryError } from '../../../application/metering/query-readings/
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
 import { ControlError } from '../../../domain/control/actuator-command.errors.js';
+import { AutomationError, RuleVersionConflictError } from '../../../domain/automation/rule.errors.js';
 import { DashboardError, DashboardVersionConflictError } from '../../../domain/dashboards/dashboard.errors.js';
 import { NodeConfigurationError } from '../../../domain/devices/node-configuration.errors.js';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
@@ -102,6 +103,14 @@ const DASHBOARD_STATUS: Record<DashboardError['code'], number> = {
   invalid_dashboard: 400,
 };
 
+const AUTOMATION_STATUS: Record<AutomationError['code'], number> = {
+  not_found: 404,
+  already_exists: 409,
+  version_conflict: 409,
+  not_allowed: 409,
+  invalid_rule: 400,
+};
+
 const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   invalid_query: 400,
   not_found: 404,
@@ -140,6 +149,8 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(NetworkConfigurationTimedOutError, 504, { type: PROBLEM_TYPES.gatewayTimeout }),
   map(DashboardVersionConflictError, 409, { type: PROBLEM_TYPES.concurrentChange }),
   map(DashboardError, (e) => DASHBOARD_STATUS[e.code]),
+  map(RuleVersionConflictError, 409, { type: PROBLEM_TYPES.concurrentChange }),
+  map(AutomationError, (e) => AUTOMATION_STATUS[e.code]),
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
   map(MissingScopeError, 403),
