@@ -12,6 +12,8 @@ import { readingsReadModel } from '../metering/readings-read-model/readings.proj
 import { gridSignalsReadModel } from '../market/grid-signals-read-model/grid-signals.projection.js';
 import { oadrSubscriptionsReadModel } from '../market/oadr-subscriptions-read-model/oadr-subscriptions.projection.js';
 import { programsReadModel } from '../market/programs-read-model/programs.projection.js';
+import { enrollmentsReadModel } from '../market/enrollments-read-model/enrollments.projection.js';
+import { reportsReadModel } from '../market/reports-read-model/reports.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -38,6 +40,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   programsReadModel,
   gridSignalsReadModel,
   oadrSubscriptionsReadModel,
+  enrollmentsReadModel,
+  reportsReadModel,
 ];
 
 /** What processes need besides: the log they append to. */
