@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../src/interfaces/http/http-server.js';
 import { insertNodes } from '../fixtures/readings-read-model.fixtures.js';
+import { marketFixtures, type MarketFixtures } from './market-fixtures.js';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import type { RoleCredentials, Tenant } from './roles.js';
 
@@ -37,6 +38,8 @@ export interface Fixtures {
   freshDashboard(tenant: Tenant): Promise<FreshDashboard>;
   /** Resolves once the tenant's dashboard is in its owner's list (the read model follows the log). */
   dashboardListed(tenant: Tenant): Promise<void>;
+  /** A utility's programs and tenant A's enrollments in them, made on first use. */
+  readonly market: MarketFixtures;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -149,6 +152,7 @@ export async function seedTenants(
     freshGrant,
     freshDashboard,
     dashboardListed,
+    market: marketFixtures(server, adminToken, credentials.headersFor('userA'), fixtures.A),
   };
   await credentials.afterSeed(server, all);
   return all;
