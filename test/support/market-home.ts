@@ -80,3 +80,33 @@ export async function aMarketHome(
   server.projections.poke();
   return { gatewayId, plugId, meterId };
 }
+
+/** A report the platform wrote as the ven `venId` on `eventId`, straight into the log (its writer comes with M&V). */
+export async function aSubmittedReport(
+  server: RunningServer,
+  report: { reportId: string; providerId: string; programId: string; eventId: string; venId: string; venName: string },
+): Promise<void> {
+  const { reportId, providerId, programId, eventId, venId, venName } = report;
+  const data = {
+    reportId,
+    enrollmentId: 'en',
+    venId,
+    programId,
+    providerId,
+    clientId: 'wattlog-platform-ven',
+    content: {
+      eventID: eventId,
+      clientName: venName,
+      resources: [
+        { resourceName: 'AGGREGATED_REPORT', intervals: [{ id: 0, payloads: [{ type: 'USAGE', values: [0.5] }] }] },
+      ],
+    },
+    at: '2026-12-08T03:00:00.000Z',
+  };
+  await server.storage.eventStore.append(
+    `ven-report-${reportId}`,
+    [{ id: randomUUID(), type: 'VenReportSubmitted', data, metadata: { schemaVersion: 1 } }],
+    { expectedRevision: 'no_stream' },
+  );
+  server.projections.poke();
+}

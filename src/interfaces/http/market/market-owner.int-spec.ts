@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '#test/support/access.js';
-import { aMarketHome, type MarketHome } from '#test/support/market-home.js';
+import { aMarketHome, aSubmittedReport, type MarketHome } from '#test/support/market-home.js';
 import { openAdrSchemaErrors } from '#test/support/openadr-schema.js';
 import { createTestSchema, describeWithPostgres, postgresUrl } from '#test/support/postgres.js';
 import type { StorageConfig } from '../../../infrastructure/composition/storage.js';
@@ -202,39 +202,9 @@ function marketSpec(title: string, openStorage: Storage): void {
       expect((await vtn('POST', '/reports', a, 'report', {})).status).toBe(403);
 
       const [event] = (await vtn<{ id: string }[]>(`GET`, `/events?programID=${programId}&limit=1`, a, 'event[]')).body;
-      const report = (reportId: string, providerId: string) => ({
-        id: randomUUID(),
-        type: 'VenReportSubmitted',
-        data: {
-          reportId,
-          enrollmentId: 'en',
-          venId: ven!.id,
-          programId,
-          providerId,
-          clientId: 'wattlog-platform-ven',
-          content: {
-            eventID: event!.id,
-            clientName: ven!.venName,
-            resources: [
-              {
-                resourceName: 'AGGREGATED_REPORT',
-                intervals: [{ id: 0, payloads: [{ type: 'USAGE', values: [0.5] }] }],
-              },
-            ],
-          },
-          at: '2026-12-08T03:00:00.000Z',
-        },
-        metadata: { schemaVersion: 1 },
-      });
-      // Reports are written by the platform (next: M&V); here straight into the log, as the ven would write them.
-      for (const [id, provider] of [
-        ['rep-http-1', utilityA.clientId],
-        ['rep-http-2', 'another-provider'],
-      ] as const)
-        await server.storage.eventStore.append(`ven-report-${id}`, [report(id, provider)], {
-          expectedRevision: 'no_stream',
-        });
-      server.projections.poke();
+      const written = { programId, eventId: event!.id, venId: ven!.id, venName: ven!.venName };
+      await aSubmittedReport(server, { ...written, reportId: 'rep-http-1', providerId: utilityA.clientId });
+      await aSubmittedReport(server, { ...written, reportId: 'rep-http-2', providerId: 'another-provider' });
       await projected('SELECT 1 FROM oadr_reports WHERE report_id = $1', ['rep-http-2']);
       const reports = await vtn<{ id: string }[]>('GET', `/reports?programID=${programId}`, a, 'report[]');
       expect(reports.body.map((r) => r.id)).toEqual(['rep-http-1']);

@@ -185,21 +185,11 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
       ['DELETE', `/subscriptions/${subscription}`],
       ['GET', '/notifiers'],
       // Vens, resources and reports of no one: the scope is checked before anything is looked up.
-      ['GET', '/vens'],
-      ['POST', '/vens'],
-      ['GET', '/vens/some-ven'],
-      ['PUT', '/vens/some-ven'],
-      ['DELETE', '/vens/some-ven'],
-      ['GET', '/resources'],
-      ['POST', '/resources'],
-      ['GET', '/resources/some-resource'],
-      ['PUT', '/resources/some-resource'],
-      ['DELETE', '/resources/some-resource'],
-      ['GET', '/reports'],
-      ['POST', '/reports'],
-      ['GET', '/reports/some-report'],
-      ['PUT', '/reports/some-report'],
-      ['DELETE', '/reports/some-report'],
+      ...(['vens', 'resources', 'reports'] as const).flatMap((objects) => [
+        ['GET', `/${objects}`] as const,
+        ['POST', `/${objects}`] as const,
+        ...(['GET', 'PUT', 'DELETE'] as const).map((m) => [m, `/${objects}/some-id`] as const),
+      ]),
     ] as const;
     for (const [method, path] of operations) {
       const body = method === 'POST' || method === 'PUT' ? { programName: 'x', programID: program } : undefined;
