@@ -64,7 +64,8 @@ export class PauseEnrollmentRequestDto {
     type: String,
     nullable: true,
     format: 'date-time',
-    description: 'Resume by itself at this time (shown to the owner); absent or null: until resumed',
+    description:
+      'When the owner means to resume (kept and shown as pausedUntil; the enrollment stays paused until resumed); absent or null: no date',
   })
   @IsOptional()
   @ValidateIf((body: PauseEnrollmentRequestDto) => body.until !== null)
