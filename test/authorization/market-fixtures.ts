@@ -87,11 +87,13 @@ export function marketFixtures(
       { expectedRevision: 'any' },
     );
     server.projections.poke();
-    for (let i = 0; i < 500; i++) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       const rows = await server.storage.readModels.query('SELECT 1 FROM readings_latest WHERE sensor_id = $1', [
         meterId,
       ]);
       if (rows.length > 0) return meterId;
+      server.projections.poke();
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error(`meter ${meterId} never reached the read model`);

@@ -59,11 +59,12 @@ function marketSpec(title: string, openStorage: Storage): void {
     }
 
     async function projected(sql: string, params: unknown[]): Promise<void> {
-      for (let i = 0; i < 500; i++) {
-        if ((await server.storage.readModels.query(sql, params)).length > 0) return;
+      const deadline = Date.now() + 60_000;
+      while ((await server.storage.readModels.query(sql, params)).length === 0) {
+        if (Date.now() > deadline) throw new Error(`never projected: ${sql}`);
+        server.projections.poke();
         await new Promise((r) => setTimeout(r, 20));
       }
-      throw new Error(`never projected: ${sql}`);
     }
 
     beforeAll(async () => {
