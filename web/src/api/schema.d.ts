@@ -2100,7 +2100,7 @@ export interface components {
             reason?: string;
             /**
              * Format: date-time
-             * @description Resume by itself at this time (shown to the owner); absent or null: until resumed
+             * @description When the owner means to resume (kept and shown as pausedUntil; the enrollment stays paused until resumed); absent or null: no date
              */
             until?: string | null;
         };
