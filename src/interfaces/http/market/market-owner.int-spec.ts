@@ -13,10 +13,7 @@ import { startHttpServer, type RunningServer } from '../http-server.js';
 const ADMIN = 'm'.repeat(64);
 const BASE = '/openadr3/3.1.0';
 
-interface Answer<T = unknown> {
-  readonly status: number;
-  readonly body: T;
-}
+type Answer<T = unknown> = { readonly status: number; readonly body: T };
 
 type Storage = () => Promise<{ storage: StorageConfig; drop(): Promise<void> }>;
 
