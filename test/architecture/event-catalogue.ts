@@ -14,9 +14,11 @@ import { NODE_STREAM_PREFIX } from '../../src/application/devices/node-configura
 import { GATEWAY_STREAM_PREFIX } from '../../src/application/gateways/gateway-stream.js';
 import { readingsStream } from '../../src/application/metering/ingest-frame/readings-stream.js';
 import {
+  ENROLLMENT_STREAM_PREFIX,
   GRID_SIGNAL_STREAM_PREFIX,
   OADR_SUBSCRIPTION_STREAM_PREFIX,
   PROGRAM_STREAM_PREFIX,
+  VEN_REPORT_STREAM_PREFIX,
 } from '../../src/application/market/market-streams.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
 import { LOAD_HOLD_STREAM_PREFIX } from '../../src/application/automation/load-hold-stream.js';
@@ -38,7 +40,9 @@ import { NODE_CONFIGURATION_EVENT_TYPES } from '../../src/domain/devices/node-co
 import { GATEWAY_EVENT_TYPES } from '../../src/domain/gateways/gateway.events.js';
 import { NETWORK_CONFIGURATION_EVENT_TYPES } from '../../src/domain/gateways/network-configuration.events.js';
 import { GATEWAY_FRAME_EVENT_TYPES } from '../../src/domain/metering/gateway-frame.events.js';
+import { ENROLLMENT_EVENT_TYPES } from '../../src/domain/market/enrollment.events.js';
 import { GRID_SIGNAL_EVENT_TYPES } from '../../src/domain/market/grid-signal.events.js';
+import { VEN_REPORT_EVENT_TYPES } from '../../src/domain/market/ven-report.events.js';
 import { OADR_SUBSCRIPTION_EVENT_TYPES } from '../../src/domain/market/oadr-subscription.events.js';
 import { PROGRAM_EVENT_TYPES } from '../../src/domain/market/program.events.js';
 import { ALARM_EVENT_TYPES } from '../../src/domain/monitoring/alarm.events.js';
@@ -87,6 +91,8 @@ export const STREAMS: readonly StreamEntry[] = [
   },
   { context: 'automation', stream: `${RULE_STREAM_PREFIX}<ruleId>`, events: AUTOMATION_RULE_EVENT_TYPES },
   { context: 'automation', stream: `${LOAD_HOLD_STREAM_PREFIX}<sensorId>`, events: LOAD_HOLD_EVENT_TYPES },
+  { context: 'market', stream: `${ENROLLMENT_STREAM_PREFIX}<enrollmentId>`, events: ENROLLMENT_EVENT_TYPES },
+  { context: 'market', stream: `${VEN_REPORT_STREAM_PREFIX}<reportId>`, events: VEN_REPORT_EVENT_TYPES },
 ];
 
 export interface Consumer {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CONTROL_MATRIX_ROWS } from './control-matrix-rows.js';
 import { DASHBOARD_MATRIX_ROWS } from './dashboard-matrix-rows.js';
 import { RULE_MATRIX_ROWS } from './rule-matrix-rows.js';
+import { MARKET_MATRIX_ROWS } from './market-matrix-rows.js';
 import type { Fixtures } from './tenant-fixtures.js';
 import type { Caller, Role } from './roles.js';
 
@@ -257,4 +258,5 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   ...CONTROL_MATRIX_ROWS,
   ...DASHBOARD_MATRIX_ROWS,
   ...RULE_MATRIX_ROWS,
+  ...MARKET_MATRIX_ROWS,
 };

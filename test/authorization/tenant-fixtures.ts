@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../src/interfaces/http/http-server.js';
 import { insertNodes } from '../fixtures/readings-read-model.fixtures.js';
+import { marketFixtures, type MarketFixtures } from './market-fixtures.js';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import type { RoleCredentials, Tenant } from './roles.js';
 import { aProposal, aRule, type FreshRule } from './rule-fixtures.js';
@@ -42,6 +43,8 @@ export interface Fixtures {
   freshRule(tenant: Tenant): Promise<FreshRule>;
   /** A new rule a utility proposed to the tenant's owner, not accepted yet. */
   freshProposal(tenant: Tenant): Promise<FreshRule>;
+  /** A utility's programs and tenant A's enrollments in them, made on first use. */
+  readonly market: MarketFixtures;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -157,6 +160,7 @@ export async function seedTenants(
     freshRule: (name) =>
       aRule(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'), fixtures[name].sensorId),
     freshProposal: (name) => aProposal(server, credentials.ownerOf(name), fixtures[name].sensorId),
+    market: marketFixtures(server, adminToken, credentials.headersFor('userA'), fixtures.A),
   };
   await credentials.afterSeed(server, all);
   return all;

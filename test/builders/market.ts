@@ -1,7 +1,9 @@
+import type { ProgramEnrollmentAccepted } from '../../src/domain/market/enrollment.events.js';
 import type { GridSignalEvent, GridSignalPublished } from '../../src/domain/market/grid-signal.events.js';
 import type { OadrSubscriptionCreated } from '../../src/domain/market/oadr-subscription.events.js';
 import type { GridSignalContent, ProgramContent } from '../../src/domain/market/openadr-objects.js';
 import type { ProgramPublished } from '../../src/domain/market/program.events.js';
+import type { VenReportSubmitted } from '../../src/domain/market/ven-report.events.js';
 
 const AT = '2026-12-07T10:00:00.000Z';
 
@@ -73,6 +75,55 @@ export function anOadrSubscription(overrides: Partial<OadrSubscriptionCreated['d
       content: {
         clientName: 'utility-a',
         objectOperations: [{ objects: ['EVENT'], operations: ['CREATE'], callbackUrl: 'https://utility.example/cb' }],
+      },
+      at: AT,
+      ...overrides,
+    },
+  };
+}
+
+/** Owner `owner-a` enrolled in program p-1 of prov-a with one plug. */
+export function anAcceptedEnrollment(
+  overrides: Partial<ProgramEnrollmentAccepted['data']> = {},
+): ProgramEnrollmentAccepted {
+  return {
+    type: 'ProgramEnrollmentAccepted',
+    data: {
+      enrollmentId: 'en-1',
+      ownerId: 'owner-a',
+      programId: 'p-1',
+      providerId: 'prov-a',
+      venId: 'v-1',
+      venName: 'site-0f3a',
+      resources: [{ sensorId: 'zigbee:0x01/1/switchState', resourceId: 'r-1', resourceName: 'plug-9c1d' }],
+      allowDispatch: true,
+      shareReports: 'aggregate',
+      acceptedBy: 'user:owner-a',
+      at: AT,
+      ...overrides,
+    },
+  };
+}
+
+/** A USAGE report of ven v-1 on event e-1 (program p-1, prov-a). */
+export function aSubmittedReport(overrides: Partial<VenReportSubmitted['data']> = {}): VenReportSubmitted {
+  return {
+    type: 'VenReportSubmitted',
+    data: {
+      reportId: 'rep-1',
+      enrollmentId: 'en-1',
+      venId: 'v-1',
+      programId: 'p-1',
+      providerId: 'prov-a',
+      clientId: 'wattlog-ven',
+      content: {
+        eventID: 'e-1',
+        clientName: 'site-0f3a',
+        reportName: 'usage e-1',
+        payloadDescriptors: [{ objectType: 'REPORT_PAYLOAD_DESCRIPTOR', payloadType: 'USAGE', units: 'KWH' }],
+        resources: [
+          { resourceName: 'AGGREGATED_REPORT', intervals: [{ id: 0, payloads: [{ type: 'USAGE', values: [0.4] }] }] },
+        ],
       },
       at: AT,
       ...overrides,

@@ -30,3 +30,15 @@ export function businessLogicCaller(principal: Principal | undefined, scope: Ope
     throw new MissingScopeError(scope);
   return { providerId: principal.providerId, clientId: principal.clientId, actorId: `client:${principal.clientId}` };
 }
+
+/**
+ * A write OpenADR allows but Wattlog leaves to someone else (OpenADR answers 403): vens and resources exist because
+ * an owner enrolled (a utility cannot create or delete them), and reports are written by Wattlog as the owners' ven.
+ * Listed as deviations in docs/openadr.md.
+ */
+export class WriteNotOpenToUtilitiesError extends Error {
+  override readonly name = 'WriteNotOpenToUtilitiesError';
+  constructor(readonly what: string) {
+    super(what);
+  }
+}

@@ -15,6 +15,8 @@ import { oadrSubscriptionsReadModel } from '../market/oadr-subscriptions-read-mo
 import { programsReadModel } from '../market/programs-read-model/programs.projection.js';
 import { oadrNotificationProcess } from '../market/notify-oadr-subscribers/oadr-notification.process.js';
 import { OADR_NOTIFICATIONS_MIGRATIONS } from '../market/notify-oadr-subscribers/oadr-notifications.tables.js';
+import { enrollmentsReadModel } from '../market/enrollments-read-model/enrollments.projection.js';
+import { reportsReadModel } from '../market/reports-read-model/reports.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -42,6 +44,8 @@ export const READ_MODELS: readonly ReadModel[] = [
   gridSignalsReadModel,
   oadrSubscriptionsReadModel,
   rulesReadModel,
+  enrollmentsReadModel,
+  reportsReadModel,
 ];
 
 /** What processes need besides: the log they append to. */

@@ -20,7 +20,7 @@ export class MarketObjectNotFoundError extends MarketDomainError {
   override readonly name = 'MarketObjectNotFoundError';
   readonly code = 'not_found' as const;
   constructor(
-    readonly objectType: 'program' | 'event' | 'subscription' | 'ven' | 'resource' | 'report',
+    readonly objectType: 'program' | 'event' | 'subscription' | 'ven' | 'resource' | 'report' | 'enrollment',
     readonly id: string,
   ) {
     super(`${objectType} ${id} does not exist`);

@@ -613,6 +613,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/market/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost per bucket of the caller's energy meters: each bucket's energy × the program's price covering it (never the price when a reading arrived) */
+        get: operations["getMarketCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's enrollments, ended ones included */
+        get: operations["listEnrollments"];
+        put?: never;
+        /** Join a program with some of the caller's plugs and the consent given; the utility sees an opaque ven and resources */
+        post: operations["enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/enrollments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's enrollments */
+        get: operations["getEnrollment"];
+        put?: never;
+        post?: never;
+        /** Leave the program: the utility no longer sees the ven or its resources; the enrollment stays as ended */
+        delete: operations["leaveProgram"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/enrollments/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: the program's signals stop acting on the plugs (the utility sees the ven as PAUSED) */
+        post: operations["pauseEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/enrollments/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused enrollment (a running one stays as it is) */
+        post: operations["resumeEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programs the caller may join: utilities' tariffs, demand response, alerts and weather, oldest first */
+        get: operations["listMarketPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program the caller may join */
+        get: operations["getMarketProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signals of the caller's live enrollments over a range, as segments on the caller's wall clock: prices, DR events, alerts, weather */
+        get: operations["listMarketSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1420,6 +1558,22 @@ export interface components {
             /** @example NodeConfigurationApplied */
             type: string;
         };
+        CostBucketDto: {
+            /** @description energy × the price covering the bucket */
+            cost: number | null;
+            currency: string | null;
+            end: string;
+            energyKWh: number | null;
+            /** @enum {string|null} */
+            reason: "unmeasured" | "unpriced" | "partly_priced" | "not_a_number" | "mixed_currency" | "unsupported_units" | null;
+            start: string;
+        };
+        CostTotalDto: {
+            /** @description False when some bucket has no cost (unmeasured or unpriced) */
+            complete: boolean;
+            cost: number;
+            currency: string | null;
+        };
         CounterBucketPointDto: {
             count: number;
             /** @description Consumption in the bucket, aware of counter resets */
@@ -1585,6 +1739,45 @@ export interface components {
             name?: string;
             /** @description The source's version to copy; default its current */
             version?: number;
+        };
+        EnrollmentDto: {
+            allowDispatch: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            /** Format: date-time */
+            pausedUntil: string | null;
+            programId: string;
+            /** @description The enrolled plugs */
+            sensorIds: string[];
+            /** @enum {string} */
+            shareReports: "none" | "aggregate" | "per_resource";
+            /** @enum {string} */
+            status: "active" | "paused" | "ended";
+            /** @description The OpenADR ven the utility sees in the owner's place (opaque, no personal data) */
+            venId: string;
+        };
+        EnrollmentPageDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+        };
+        EnrollmentRequestDto: {
+            /** @description Consent to demand-response dispatch of these plugs by the owner's accepted rules */
+            allowDispatch: boolean;
+            /**
+             * @description The program to join (`id` from GET /api/market/programs)
+             * @example c0a8…
+             */
+            programId: string;
+            /** @description Plugs to enroll: sensor ids of the caller's own gateways (usually a plug's switchState). The utility sees each as a resource with an opaque name */
+            sensorIds: string[];
+            /**
+             * @description Consent to share measurements with the utility in reports: none, the sum only, or per plug
+             * @enum {string}
+             */
+            shareReports: "none" | "aggregate" | "per_resource";
         };
         FieldChangeDto: {
             /** @description A string, an object for `location` and the network fields, or null */
@@ -1846,6 +2039,12 @@ export interface components {
              */
             sensorId: string | null;
         };
+        MeterCostDto: {
+            buckets: components["schemas"]["CostBucketDto"][];
+            quantity: string;
+            sensorId: string;
+            total: components["schemas"]["CostTotalDto"];
+        };
         NetworkConfigurationFieldDto: {
             /** @description What the coordinator last confirmed */
             applied: components["schemas"]["AppliedNetworkValueDto"] | null;
@@ -2023,6 +2222,47 @@ export interface components {
             /** @enum {string} */
             error: "invalid_request" | "invalid_client" | "invalid_scope" | "unsupported_grant_type";
             error_description: string;
+        };
+        OwnerCostsDto: {
+            /** @enum {string} */
+            bucket: "15m" | "1h";
+            from: string;
+            meters: components["schemas"]["MeterCostDto"][];
+            payloadType: string;
+            programId: string;
+            timeZone: string;
+            to: string;
+        };
+        OwnerProgramDto: {
+            descriptionUrls: string[];
+            id: string;
+            longName: string | null;
+            /** @description What its events carry: PRICE, SIMPLE, ALERT_*, X_TEMPERATURE_FORECAST… */
+            payloadTypes: string[];
+            programName: string;
+            /** @example PRICING_TARIFF */
+            programType: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            retailerName: string | null;
+        };
+        OwnerProgramPageDto: {
+            items: components["schemas"]["OwnerProgramDto"][];
+        };
+        OwnerSignalsDto: {
+            from: string;
+            segments: components["schemas"]["SignalSegmentDto"][];
+            timeZone: string;
+            to: string;
+        };
+        PauseEnrollmentRequestDto: {
+            /** @description A note for the owner's own history */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When the owner means to resume (kept and shown as pausedUntil; the enrollment stays paused until resumed); absent or null: no date
+             */
+            until?: string | null;
         };
         PendingConfigurationRequestDto: {
             /** Format: date-time */
@@ -2521,6 +2761,28 @@ export interface components {
             revision: number;
             /** @description A string, an object for `location` and the network fields, or null */
             value: string | (Record<string, never> | null);
+        };
+        SignalSegmentDto: {
+            /** @example EUR */
+            currency: string | null;
+            /** @example 2026-12-08T00:15:00+01:00 */
+            end: string;
+            eventId: string | null;
+            /** @enum {string} */
+            kind: "price" | "demand_response" | "alert" | "weather" | "emissions" | "other";
+            /** @example PRICE */
+            payloadType: string;
+            priority: number | null;
+            programId: string;
+            /**
+             * @description Local time with offset, clipped to the range
+             * @example 2026-12-08T00:00:00+01:00
+             */
+            start: string;
+            /** @example KWH */
+            units: string | null;
+            /** @description One value for prices and levels; alerts keep their texts */
+            values: (number | string | boolean | Record<string, never>)[];
         };
         SkippedResourceDto: {
             episode: string;
@@ -6428,6 +6690,803 @@ export interface operations {
             };
             /** @description The grant is already revoked or expired */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getMarketCosts: {
+        parameters: {
+            query: {
+                bucket?: "15m" | "1h";
+                /** @description Start of the range (inclusive), with its zone */
+                from: string;
+                /** @description Which price of the program: PRICE (import) or EXPORT_PRICE */
+                payloadType?: string;
+                /** @description The program whose prices apply (one the caller is or was enrolled in) */
+                programId: string;
+                /** @description Energy meters (energyImported or energyExported sensors): repeat the parameter */
+                sensor: string[];
+                /** @description The owner's IANA time zone: times are answered on its wall clock, day-long durations follow it */
+                timeZone?: string;
+                /** @description End of the range (exclusive); at most 31 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerCostsDto"];
+                };
+            };
+            /** @description Invalid range or bucket boundaries, or a sensor that is not an energy counter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The program is not one the caller is or was enrolled in, or a meter the caller may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listEnrollments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentPageDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    enroll: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The program does not exist, or a plug is not on the caller's own gateways */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller is enrolled in that program already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment does not exist or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    leaveProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment does not exist or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment has ended already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    pauseEnrollment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseEnrollmentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment does not exist or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    resumeEnrollment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment does not exist or is not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The enrollment has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listMarketPrograms: {
+        parameters: {
+            query?: {
+                limit?: number;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerProgramPageDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getMarketProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerProgramDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The program does not exist or was withdrawn */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listMarketSignals: {
+        parameters: {
+            query: {
+                /** @description Start of the range (inclusive), with its zone */
+                from: string;
+                /** @description Only signals of this kind */
+                kind?: "price" | "demand_response" | "alert" | "weather" | "emissions" | "other";
+                /** @description Only this program (one the caller is enrolled in) */
+                programId?: string;
+                /** @description The owner's IANA time zone: times are answered on its wall clock, day-long durations follow it */
+                timeZone?: string;
+                /** @description End of the range (exclusive); at most 31 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerSignalsDto"];
+                };
+            };
+            /** @description Invalid range (reversed, longer than 31 days), time zone or kind */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The program named is not one the caller is enrolled in */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

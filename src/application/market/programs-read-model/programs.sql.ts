@@ -80,3 +80,20 @@ export async function programRowRevision(db: SqlExecutor, programId: string): Pr
   ]);
   return row ? Number(row.revision) : -1;
 }
+
+/** Every published program, in publication order: what an owner may join (any provider's). */
+export async function selectJoinablePrograms(db: SqlExecutor, skip: number, limit: number): Promise<ProgramObject[]> {
+  const rows = await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM ${PROGRAMS_TABLE} ORDER BY seq OFFSET $1 LIMIT $2`, [
+    skip,
+    limit,
+  ]);
+  return rows.map(toObject);
+}
+
+/** A published program by id, whoever's it is (for owners, who see every program they may join). */
+export async function selectAnyProgram(db: SqlExecutor, programId: string): Promise<ProgramObject | undefined> {
+  const [row] = await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM ${PROGRAMS_TABLE} WHERE program_id = $1`, [
+    programId,
+  ]);
+  return row ? toObject(row) : undefined;
+}

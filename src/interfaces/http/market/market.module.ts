@@ -26,6 +26,35 @@ import {
   GetProgramHandler,
   SearchProgramsHandler,
 } from '../../../application/market/query-programs/program-queries.handlers.js';
+import {
+  EnrollInProgramHandler,
+  LeaveProgramHandler,
+  PauseEnrollmentHandler,
+  ResumeEnrollmentHandler,
+} from '../../../application/market/manage-enrollments/enrollment.handlers.js';
+import {
+  AssignResourceTargetsHandler,
+  AssignVenTargetsHandler,
+  RefuseUtilityWriteHandler,
+} from '../../../application/market/manage-vens/ven.handlers.js';
+import {
+  GetEnrollmentHandler,
+  GetJoinableProgramHandler,
+  ListEnrollmentsHandler,
+  ListJoinableProgramsHandler,
+} from '../../../application/market/query-enrollments/owner-market-queries.handlers.js';
+import { QueryOwnerCostsHandler } from '../../../application/market/query-owner-costs/owner-costs.handler.js';
+import { QueryOwnerSignalsHandler } from '../../../application/market/query-owner-signals/owner-signals.handler.js';
+import {
+  GetReportHandler,
+  SearchReportsHandler,
+} from '../../../application/market/query-reports/report-queries.handlers.js';
+import {
+  GetResourceHandler,
+  GetVenHandler,
+  SearchResourcesHandler,
+  SearchVensHandler,
+} from '../../../application/market/query-vens/ven-queries.handlers.js';
 import { PROJECTION_WAKE, type ProjectionWake } from '../../../application/market/read-your-writes.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
@@ -33,10 +62,16 @@ import { OpenAdrDiscoveryController } from './openadr-discovery.controller.js';
 import { OpenAdrEventsController } from './openadr-events.controller.js';
 import { OpenAdrProgramsController } from './openadr-programs.controller.js';
 import { OpenAdrSubscriptionsController } from './openadr-subscriptions.controller.js';
+import { OpenAdrReportsController } from './openadr-reports.controller.js';
+import { OpenAdrResourcesController, OpenAdrVensController } from './openadr-vens.controller.js';
+import { MarketEnrollmentsController } from './market-enrollments.controller.js';
+import { MarketSignalsController } from './market-signals.controller.js';
 
 /**
- * Utilities' programs, grid signals and subscriptions, spoken as OpenADR 3.1.0 under `/openadr3/3.1.0`. These
- * routes follow the spec's own document (served at `/openadr3/3.1.0/openapi.yaml`), not Wattlog's OpenAPI document.
+ * Utilities' programs, grid signals, subscriptions, vens, resources and reports, spoken as OpenADR 3.1.0 under
+ * `/openadr3/3.1.0`: these routes follow the spec's own document (served at `/openadr3/3.1.0/openapi.yaml`), not
+ * Wattlog's OpenAPI document. Owners' side of the market (`/api/market`: programs, enrollments, signals, costs) is
+ * part of Wattlog's own API.
  */
 @Module({
   controllers: [
@@ -44,6 +79,11 @@ import { OpenAdrSubscriptionsController } from './openadr-subscriptions.controll
     OpenAdrProgramsController,
     OpenAdrEventsController,
     OpenAdrSubscriptionsController,
+    OpenAdrVensController,
+    OpenAdrResourcesController,
+    OpenAdrReportsController,
+    MarketEnrollmentsController,
+    MarketSignalsController,
   ],
   providers: [
     {
@@ -66,6 +106,25 @@ import { OpenAdrSubscriptionsController } from './openadr-subscriptions.controll
     DeleteOadrSubscriptionHandler,
     SearchOadrSubscriptionsHandler,
     GetOadrSubscriptionHandler,
+    SearchVensHandler,
+    GetVenHandler,
+    SearchResourcesHandler,
+    GetResourceHandler,
+    AssignVenTargetsHandler,
+    AssignResourceTargetsHandler,
+    RefuseUtilityWriteHandler,
+    SearchReportsHandler,
+    GetReportHandler,
+    EnrollInProgramHandler,
+    PauseEnrollmentHandler,
+    ResumeEnrollmentHandler,
+    LeaveProgramHandler,
+    ListJoinableProgramsHandler,
+    GetJoinableProgramHandler,
+    ListEnrollmentsHandler,
+    GetEnrollmentHandler,
+    QueryOwnerSignalsHandler,
+    QueryOwnerCostsHandler,
   ],
 })
 export class MarketModule {}

@@ -141,7 +141,15 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
 
   it("shows another utility's objects to nobody: 404 one by one, absent from lists, 409 when referenced", async () => {
     const b = utilityB.accessToken;
-    for (const path of ['/programs', '/events', `/events?programID=${program}`, '/subscriptions'])
+    for (const path of [
+      '/programs',
+      '/events',
+      `/events?programID=${program}`,
+      '/subscriptions',
+      '/vens',
+      '/resources',
+      '/reports',
+    ])
       expect(await call('GET', path, b)).toMatchObject({ status: 200, body: [] });
     for (const [method, path, body] of [
       ['GET', `/programs/${program}`, undefined],
@@ -187,6 +195,12 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
       ['PUT', `/subscriptions/${subscription}`],
       ['DELETE', `/subscriptions/${subscription}`],
       ['GET', '/notifiers'],
+      // Vens, resources and reports of no one: the scope is checked before anything is looked up.
+      ...(['vens', 'resources', 'reports'] as const).flatMap((objects) => [
+        ['GET', `/${objects}`] as const,
+        ['POST', `/${objects}`] as const,
+        ...(['GET', 'PUT', 'DELETE'] as const).map((m) => [m, `/${objects}/some-id`] as const),
+      ]),
     ] as const;
     for (const [method, path] of operations) {
       const body = method === 'POST' || method === 'PUT' ? { programName: 'x', programID: program } : undefined;
@@ -272,6 +286,9 @@ describe('OpenADR 3.1.0 VTN: isolation, scopes and bad input', () => {
       expect([query, answer.status]).toEqual([query, 400]);
     }
     expect((await call('GET', '/subscriptions?objects=EVENTS', a)).status).toBe(400);
+    for (const path of ['/vens?limit=51', '/resources?venID=a%25c', '/reports?eventID=a%20b', '/reports?skip=-1'])
+      expect([path, (await call('GET', path, a)).status]).toEqual([path, 400]);
+    expect((await call('PUT', '/vens/some-ven', a, { targets: [1] })).status).toBe(400);
     expect(await server.storage.eventStore.countAfter(null)).toBe(before);
   });
 

@@ -13,7 +13,7 @@ import {
   NetworkConfigurationRefusedError,
   NetworkConfigurationTimedOutError,
 } from '../../../application/gateways/network-configuration/network-configuration-outcome.errors.js';
-import { MissingScopeError } from '../../../application/market/openadr-caller.js';
+import { MissingScopeError, WriteNotOpenToUtilitiesError } from '../../../application/market/openadr-caller.js';
 import { CallbackRefusedError } from '../../../application/market/ports/callback-verifier.port.js';
 import { MarketDomainError } from '../../../domain/market/market.errors.js';
 import { ReadingQueryError } from '../../../application/metering/query-readings/reading-query.errors.js';
@@ -154,6 +154,7 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(ReadingQueryError, (e) => READING_QUERY_STATUS[e.code]),
   map(AlarmQueryError, (e) => ALARM_QUERY_STATUS[e.code]),
   map(MissingScopeError, 403),
+  map(WriteNotOpenToUtilitiesError, 403),
   map(MarketDomainError, (e) => MARKET_STATUS[e.code]),
   map(CallbackRefusedError, 400),
   map(WrongExpectedRevisionError, 409, {

@@ -1,0 +1,167 @@
+import type { ValuesMap } from '../../../domain/market/openadr-objects.js';
+import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import { RESOURCES_TABLE, VENS_TABLE } from './enrollments.tables.js';
+
+/** The OpenADR client id of every platform-managed ven: Wattlog itself plays the VEN for enrolled owners. */
+export const PLATFORM_VEN_CLIENT_ID = 'wattlog-platform-ven';
+
+/** A private attribute (Def-3.1.0 "Extensibility") telling the utility whether signals act on the ven now. */
+export const ENROLLMENT_STATUS_ATTRIBUTE = 'X_ENROLLMENT_STATUS';
+
+/** An OpenADR 3.1.0 `ven` as a BL client reads it. */
+export interface VenObject {
+  readonly id: string;
+  readonly createdDateTime: string;
+  readonly modificationDateTime: string;
+  readonly objectType: 'VEN';
+  readonly clientID: string;
+  readonly venName: string;
+  readonly targets: readonly string[];
+  readonly attributes: readonly ValuesMap[];
+}
+
+/** An OpenADR 3.1.0 `resource` as a BL client reads it (never the sensor behind it). */
+export interface ResourceObject {
+  readonly id: string;
+  readonly createdDateTime: string;
+  readonly modificationDateTime: string;
+  readonly objectType: 'RESOURCE';
+  readonly clientID: string;
+  readonly resourceName: string;
+  readonly venID: string;
+  readonly targets: readonly string[];
+}
+
+interface VenRow {
+  ven_id: string;
+  ven_name: string;
+  status: string;
+  targets: string[];
+  created_at: string;
+  modified_at: string;
+}
+
+interface ResourceRow {
+  resource_id: string;
+  resource_name: string;
+  ven_id: string;
+  targets: string[];
+  created_at: string;
+  modified_at: string;
+}
+
+const VEN_COLUMNS = 'ven_id, ven_name, status, targets, created_at, modified_at';
+const RESOURCE_COLUMNS = 'resource_id, resource_name, ven_id, targets, created_at, modified_at';
+
+function venObject(row: VenRow): VenObject {
+  return {
+    id: row.ven_id,
+    createdDateTime: row.created_at,
+    modificationDateTime: row.modified_at,
+    objectType: 'VEN',
+    clientID: PLATFORM_VEN_CLIENT_ID,
+    venName: row.ven_name,
+    targets: row.targets,
+    attributes: [{ type: ENROLLMENT_STATUS_ATTRIBUTE, values: [row.status.toUpperCase()] }],
+  };
+}
+
+function resourceObject(row: ResourceRow): ResourceObject {
+  return {
+    id: row.resource_id,
+    createdDateTime: row.created_at,
+    modificationDateTime: row.modified_at,
+    objectType: 'RESOURCE',
+    clientID: PLATFORM_VEN_CLIENT_ID,
+    resourceName: row.resource_name,
+    venID: row.ven_id,
+    targets: row.targets,
+  };
+}
+
+export interface VenFilter {
+  readonly providerId: string;
+  readonly venName?: string;
+  readonly targets?: readonly string[];
+  readonly skip: number;
+  readonly limit: number;
+}
+
+/** The vens enrolled in the provider's programs, in enrollment order; filters are equalities (AND). */
+export async function selectVens(db: SqlExecutor, filter: VenFilter): Promise<VenObject[]> {
+  const rows = await db.query<VenRow>(
+    `SELECT ${VEN_COLUMNS} FROM ${VENS_TABLE}
+      WHERE provider_id = $1 AND ($2::text IS NULL OR ven_name = $2) AND ($3::text[] IS NULL OR targets @> $3::text[])
+      ORDER BY seq, ven_id OFFSET $4 LIMIT $5`,
+    [filter.providerId, filter.venName ?? null, filter.targets ?? null, filter.skip, filter.limit],
+  );
+  return rows.map(venObject);
+}
+
+export async function selectVen(db: SqlExecutor, providerId: string, venId: string): Promise<VenObject | undefined> {
+  const [row] = await db.query<VenRow>(
+    `SELECT ${VEN_COLUMNS} FROM ${VENS_TABLE} WHERE provider_id = $1 AND ven_id = $2`,
+    [providerId, venId],
+  );
+  return row ? venObject(row) : undefined;
+}
+
+export interface ResourceFilter {
+  readonly providerId: string;
+  readonly venId?: string;
+  readonly resourceName?: string;
+  readonly targets?: readonly string[];
+  readonly skip: number;
+  readonly limit: number;
+}
+
+export async function selectResources(db: SqlExecutor, filter: ResourceFilter): Promise<ResourceObject[]> {
+  const rows = await db.query<ResourceRow>(
+    `SELECT ${RESOURCE_COLUMNS} FROM ${RESOURCES_TABLE}
+      WHERE provider_id = $1 AND ($2::text IS NULL OR ven_id = $2) AND ($3::text IS NULL OR resource_name = $3)
+        AND ($4::text[] IS NULL OR targets @> $4::text[])
+      ORDER BY seq, ordinal OFFSET $5 LIMIT $6`,
+    [
+      filter.providerId,
+      filter.venId ?? null,
+      filter.resourceName ?? null,
+      filter.targets ?? null,
+      filter.skip,
+      filter.limit,
+    ],
+  );
+  return rows.map(resourceObject);
+}
+
+export async function selectResource(
+  db: SqlExecutor,
+  providerId: string,
+  resourceId: string,
+): Promise<ResourceObject | undefined> {
+  const [row] = await db.query<ResourceRow>(
+    `SELECT ${RESOURCE_COLUMNS} FROM ${RESOURCES_TABLE} WHERE provider_id = $1 AND resource_id = $2`,
+    [providerId, resourceId],
+  );
+  return row ? resourceObject(row) : undefined;
+}
+
+/** The enrollment a ven (or resource) of the provider belongs to, for a write to decide on its stream. */
+export async function enrollmentOfVen(db: SqlExecutor, providerId: string, venId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ enrollment_id: string }>(
+    `SELECT enrollment_id FROM ${VENS_TABLE} WHERE provider_id = $1 AND ven_id = $2`,
+    [providerId, venId],
+  );
+  return row?.enrollment_id;
+}
+
+export async function enrollmentOfResource(
+  db: SqlExecutor,
+  providerId: string,
+  resourceId: string,
+): Promise<string | undefined> {
+  const [row] = await db.query<{ enrollment_id: string }>(
+    `SELECT enrollment_id FROM ${RESOURCES_TABLE} WHERE provider_id = $1 AND resource_id = $2`,
+    [providerId, resourceId],
+  );
+  return row?.enrollment_id;
+}
