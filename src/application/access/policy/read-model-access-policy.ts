@@ -28,6 +28,11 @@ function authenticated(principal: Principal): Exclude<Principal, { kind: 'anonym
   return principal;
 }
 
+/** The gateway's period around `at` (SQL expressions) has been erased (ADR 0026). */
+const erasedAt = (gateway: string, at: string): string =>
+  `EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} e WHERE e.gateway_id = ${gateway} AND e.erased_at IS NOT NULL
+     AND e.valid_from <= ${at}::timestamptz AND (e.valid_to IS NULL OR ${at}::timestamptz < e.valid_to))`;
+
 const ownerIdOf = (principal: Exclude<Principal, { kind: 'anonymous' }>): string | null =>
   principal.kind === 'user' ? principal.userId : null;
 
@@ -118,8 +123,11 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     // Only a principal's condition names the time: an unused parameter would have no type.
     const time = scope.kind === 'principal' ? { time: `${bind(params, at ?? scope.at)}::timestamptz` } : ({} as const);
     const scoped = scopeCondition(scope, params, { ...LATEST_SCOPE_COLUMNS, ...time });
+    // Admins read what the log holds of an erased period (commands) through here too: for them as for everyone it is gone.
+    const notErased =
+      at === undefined ? '' : ` AND NOT ${erasedAt(`${READINGS_LATEST_TABLE}.gateway_id`, bind(params, at))}`;
     const rows = await this.db.query(
-      `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`,
+      `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}${notErased}`,
       params,
     );
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
@@ -127,7 +135,12 @@ export class ReadModelAccessPolicy implements AccessPolicy {
 
   async assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void> {
     const who = authenticated(principal);
-    if (isAdmin(who)) return;
+    if (isAdmin(who)) {
+      if (at === undefined) return;
+      const erased = await this.db.query(`SELECT 1 WHERE ${erasedAt('$1', '$2')}`, [gatewayId, at]);
+      if (erased.length > 0) throw new ObjectNotVisibleError('gateway', gatewayId);
+      return;
+    }
     const ownerId = ownerIdOf(who);
     const rows =
       ownerId === null
@@ -139,7 +152,7 @@ export class ReadModelAccessPolicy implements AccessPolicy {
             ])
           : await this.db.query(
               `SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} WHERE gateway_id = $1 AND owner_id = $2
-                  AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
+                  AND erased_at IS NULL AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
               [gatewayId, ownerId, at],
             );
     if (rows.length === 0) throw new ObjectNotVisibleError('gateway', gatewayId);

@@ -73,7 +73,8 @@ export async function accessWindows(
   const rows = await db.query<{ from_ms: number | null; to_ms: number | null }>(
     `SELECT CASE WHEN isfinite(p.valid_from) THEN (extract(epoch FROM p.valid_from) * 1000)::float8 END AS from_ms,
             (extract(epoch FROM p.valid_to) * 1000)::float8 AS to_ms
-       FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${gatewayId} AND (${owners.join(' OR ')})
+       FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${gatewayId} AND p.erased_at IS NULL
+        AND (${owners.join(' OR ')})
      UNION ALL
      SELECT NULL::float8, NULL::float8 WHERE ${unbounded.join(' OR ')}`,
     params,
