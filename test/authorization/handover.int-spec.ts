@@ -262,4 +262,68 @@ describe('handover of a gateway from owner A to owner B', () => {
     }
     await expectTenantsSeparated();
   }, 60_000);
+
+  // Last: it erases A's period for good (ADR 0026).
+  it('erases A’s period on request: its rows are gone for everyone, also after a rebuild, B’s stay, the log keeps a tombstone', async () => {
+    const refused = await call(B, 'POST', `/api/gateways/${GATEWAY}/ownership-periods/erase`, {
+      ownerId: userA.userId,
+      reason: 'spec',
+    });
+    expect(refused.status).toBe(403);
+    const current = await call(admin, 'POST', `/api/gateways/${GATEWAY}/ownership-periods/erase`, {
+      ownerId: userB.userId,
+      reason: 'spec',
+    });
+    expect(current.status).toBe(409);
+    const erased = await call(admin, 'POST', `/api/gateways/${GATEWAY}/ownership-periods/erase`, {
+      ownerId: userA.userId,
+      reason: 'A moved out and asked for erasure',
+    });
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toEqual({
+      id: GATEWAY,
+      ownerId: userA.userId,
+      erased: [{ from: null, to: expect.any(String) as unknown }],
+    });
+    await until('the erasure is projected', async () => (await rawValues(admin))?.length === 1);
+
+    const expectErased = async (): Promise<void> => {
+      // Readings and buckets of A's period: gone for admins too; B's reading stays.
+      expect(await rawValues(admin)).toEqual([20]);
+      expect(await rawValues(B)).toEqual([20]);
+      expect(await rawValues(A)).toBeNull();
+      const to = new Date(Date.now() + 86_400_000).toISOString();
+      const buckets = await json<{ series: { points: { max: number | null }[] }[] }>(
+        admin,
+        `/api/readings/series?${new URLSearchParams({ sensor: POWER, from, to, bucket: '15m' }).toString()}`,
+      );
+      expect(buckets.body.series.flatMap((s) => s.points.map((p) => p.max))).not.toContain(100);
+      // Alarms raised, commands and configuration requested in A's period.
+      expect(await alarmIds(admin)).not.toContain(alarmId);
+      expect(await alarmIds(A)).not.toContain(alarmId);
+      expect((await call(admin, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(404);
+      expect((await call(A, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(404);
+      const changes = `/api/nodes/${encodeURIComponent(NODE)}/configuration/changes?${new URLSearchParams({
+        from,
+        to: handoverAt,
+      }).toString()}`;
+      expect((await json<unknown[]>(admin, changes)).body).toEqual([]);
+      // Who read A's data, filed under A.
+      expect(await accessLogOf(A, `client:${grantee.clientId}`)).toEqual([]);
+      expect(await accessLogOf(admin, `client:${grantee.clientId}`)).toEqual([]);
+      // The tombstone: the log keeps the request, who made it and why.
+      const audit = await json<{ items: { type: string; summary: string }[] }>(
+        admin,
+        `/api/audit?stream=gateway-${GATEWAY}&type=OwnershipPeriodErased`,
+      );
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({ type: 'OwnershipPeriodErased', summary: expect.stringContaining(userA.userId) }),
+      ]);
+    };
+    await expectErased();
+    for (const projection of findProjections('all', { decoders: decoderLookup() })) {
+      await rebuildProjection(server.storage.eventStore, server.storage.readModels, projection, { batchSize: 500 });
+    }
+    await expectErased();
+  }, 60_000);
 });
