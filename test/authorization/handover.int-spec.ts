@@ -64,8 +64,11 @@ describe('handover of a gateway from owner A to owner B', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  const report = async (readings: readonly { sensorId: string; quantity: string; unit: string; value: number }[]) => {
-    const measuredAt = new Date().toISOString();
+  const report = async (
+    readings: readonly { sensorId: string; quantity: string; unit: string; value: number }[],
+    aheadMs = 0,
+  ) => {
+    const measuredAt = new Date(Date.now() + aheadMs).toISOString();
     const data = {
       gatewayId: GATEWAY,
       sequence,
@@ -159,6 +162,11 @@ describe('handover of a gateway from owner A to owner B', () => {
     });
     expect(requested.status).toBe(202);
     commandId = ((await requested.json()) as { commandId: string }).commandId;
+    // A also makes the sensor's buckets public.
+    const madePublic = await call(A, 'PUT', `/api/sensors/${encodeURIComponent(POWER)}/visibility`, {
+      visibility: 'public_aggregate',
+    });
+    expect(madePublic.status).toBe(200);
     const granted = await call(A, 'POST', '/api/grants', {
       grantee: { kind: 'client', id: grantee.clientId },
       scope: { sensorIds: [POWER] },
@@ -263,6 +271,35 @@ describe('handover of a gateway from owner A to owner B', () => {
     await expectTenantsSeparated();
   }, 60_000);
 
+  it('A’s public-aggregate choice ended with A’s ownership; B’s choice exposes B’s period only', async () => {
+    /** The 15m bucket maxima a caller gets up to a day ahead; null when the sensor answers as unknown. */
+    const bucketMaxima = async (as: Caller): Promise<(number | null)[] | null> => {
+      const to = new Date(Date.now() + 86_400_000).toISOString();
+      // Buckets count by their start: from the quarter hour before the story began.
+      const start = new Date(Math.floor(Date.parse(from) / 900_000) * 900_000 - 900_000).toISOString();
+      const query = new URLSearchParams({ sensor: POWER, from: start, to, bucket: '15m' });
+      const response = await call(as, 'GET', `/api/readings/series?${query.toString()}`);
+      if (response.status === 404) return null;
+      const body = (await response.json()) as { series: { sensorId: string; points: { max: number | null }[] }[] };
+      return body.series.find((s) => s.sensorId === POWER)?.points.map((p) => p.max) ?? [];
+    };
+    // A stranger to the sensor (A's grantee, whose grant ended) gets no bucket at all.
+    expect((await bucketMaxima(G)) ?? []).toEqual([]);
+    expect((await bucketMaxima(admin))?.length).toBeGreaterThan(0);
+    const visibility = await json<{ items: { sensorId: string; visibility: string }[] }>(B, '/api/sensor-visibility');
+    expect(visibility.body.items.find((v) => v.sensorId === POWER)?.visibility).toBe('shared');
+
+    // B reports a reading in a quarter hour wholly theirs, and makes the buckets public in turn.
+    await report([{ sensorId: POWER, quantity: 'power', unit: 'W', value: 30 }], 30 * 60_000);
+    const madePublic = await call(B, 'PUT', `/api/sensors/${encodeURIComponent(POWER)}/visibility`, {
+      visibility: 'public_aggregate',
+    });
+    expect(madePublic.status).toBe(200);
+    expect(await madePublic.json()).toMatchObject({ changed: true });
+    await until('B’s public bucket reaches the public', async () => (await bucketMaxima(G))?.includes(30) === true);
+    expect(await bucketMaxima(G)).not.toContain(100);
+  }, 30_000);
+
   // Last: it erases A's period for good (ADR 0026).
   it('erases A’s period on request: its rows are gone for everyone, also after a rebuild, B’s stay, the log keeps a tombstone', async () => {
     const refused = await call(B, 'POST', `/api/gateways/${GATEWAY}/ownership-periods/erase`, {
@@ -295,7 +332,7 @@ describe('handover of a gateway from owner A to owner B', () => {
       const to = new Date(Date.now() + 86_400_000).toISOString();
       const buckets = await json<{ series: { points: { max: number | null }[] }[] }>(
         admin,
-        `/api/readings/series?${new URLSearchParams({ sensor: POWER, from, to, bucket: '15m' }).toString()}`,
+        `/api/readings/series?${new URLSearchParams({ sensor: POWER, from: new Date(Math.floor(Date.parse(from) / 900_000) * 900_000 - 900_000).toISOString(), to, bucket: '15m' }).toString()}`,
       );
       expect(buckets.body.series.flatMap((s) => s.points.map((p) => p.max))).not.toContain(100);
       // Alarms raised, commands and configuration requested in A's period.
@@ -310,7 +347,12 @@ describe('handover of a gateway from owner A to owner B', () => {
       expect((await json<unknown[]>(admin, changes)).body).toEqual([]);
       // Who read A's data, filed under A.
       expect(await accessLogOf(A, `client:${grantee.clientId}`)).toEqual([]);
-      expect(await accessLogOf(admin, `client:${grantee.clientId}`)).toEqual([]);
+      // The grantee's reads of A's data, before the handover, are gone; its reads of B's public buckets stay B's.
+      const grantees = await json<{ items: { firstAt: string }[] }>(
+        admin,
+        `/api/access-log?actor=client:${grantee.clientId}`,
+      );
+      expect(grantees.body.items.filter((e) => Date.parse(e.firstAt) < Date.parse(handoverAt))).toEqual([]);
       // The tombstone: the log keeps the request, who made it and why.
       const audit = await json<{ items: { type: string; summary: string }[] }>(
         admin,

@@ -24,5 +24,10 @@ ALTER TABLE ownership_periods ADD COLUMN erased_at timestamptz;
 /** Its tables' migrations; the versions are ids in `schema_migrations`, shipped and never renumbered. */
 export const OWNERSHIP_PERIODS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 18, name: 'access: ownership periods', sql: ownershipPeriods },
-  { version: 44, name: 'access: erased ownership periods', sql: erasedPeriods },
+  {
+    version: 44,
+    name: 'access: erased ownership periods, visibility of the owner of the moment',
+    sql: erasedPeriods,
+    part: 1,
+  },
 ];
