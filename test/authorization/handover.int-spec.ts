@@ -8,6 +8,7 @@ import { rebuildProjection } from '../../src/application/projections/rebuild-pro
 import { decoderLookup } from '../../src/infrastructure/protocols/payload-decoders.js';
 import { startHttpServer, type RunningServer } from '../../src/interfaces/http/http-server.js';
 import { insertNodes } from '../fixtures/readings-read-model.fixtures.js';
+import { openSse, type SseClient } from '../fixtures/sse-client.fixtures.js';
 import { aClientWithToken, aLoggedInUser, type TestClient, type TestUser } from '../support/access.js';
 import { untilClientListed } from './tenant-fixtures.js';
 
@@ -46,6 +47,9 @@ describe('handover of a gateway from owner A to owner B', () => {
   let alarmId: string;
   let from: string;
   let handoverAt: string;
+  /** Live streams of POWER and SWITCH opened before the handover: A's grantee's and an admin's. */
+  let liveG: SseClient;
+  let liveAdmin: SseClient;
 
   const call = async (as: Caller, method: string, path: string, body?: unknown): Promise<Response> =>
     fetch(`${server.url}${path}`, {
@@ -169,12 +173,20 @@ describe('handover of a gateway from owner A to owner B', () => {
     expect(madePublic.status).toBe(200);
     const granted = await call(A, 'POST', '/api/grants', {
       grantee: { kind: 'client', id: grantee.clientId },
-      scope: { sensorIds: [POWER] },
+      scope: { sensorIds: [POWER, SWITCH] },
       rights: ['read'],
     });
     expect(granted.status).toBe(201);
     grantId = ((await granted.json()) as { grantId: string }).grantId;
     await until('the grant reaches its grantee', async () => (await rawValues(G))?.length === 1);
+    // The grantee and an admin watch both sensors live; the grantee gets A's switch reading.
+    const streamUrl = `${server.url}/api/readings/stream?sensor=${encodeURIComponent(POWER)}&sensor=${encodeURIComponent(SWITCH)}`;
+    [liveG, liveAdmin] = await Promise.all([openSse(streamUrl, G.headers), openSse(streamUrl, admin.headers)]);
+    await until('both streams are connected', () =>
+      Promise.resolve(liveG.comments.includes('connected') && liveAdmin.comments.includes('connected')),
+    );
+    await report([{ sensorId: SWITCH, quantity: 'switchState', unit: '1', value: 1 }]);
+    await liveG.waitForMessages(1);
     await until('the access log shows the grantee reading A’s sensor', async () =>
       (await accessLogOf(A, `client:${grantee.clientId}`)).some((e) => e.sensorId === POWER),
     );
@@ -193,6 +205,8 @@ describe('handover of a gateway from owner A to owner B', () => {
   }, 90_000);
 
   afterAll(async () => {
+    liveG?.abort();
+    liveAdmin?.abort();
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
@@ -256,6 +270,15 @@ describe('handover of a gateway from owner A to owner B', () => {
   it('B sees none of A’s past, A’s grant exposes nothing, A keeps their own period', async () => {
     expect(Date.parse(handoverAt)).toBeGreaterThan(Date.parse(from));
     await expectTenantsSeparated();
+  }, 30_000);
+
+  it('drops the sensor from the live stream of A’s grantee at the handover, not at its next refresh', async () => {
+    const values = (client: SseClient): number[] =>
+      client.messages.map((m) => (JSON.parse(m.data) as { value: number }).value);
+    // The admin's stream got B's reading; the grantee's, fed by the same log in the same order, had it offered too.
+    await until('B’s reading reaches the admin’s stream', () => Promise.resolve(values(liveAdmin).includes(20)));
+    expect(values(liveAdmin)).toEqual([1, 20]);
+    expect(values(liveG)).toEqual([1]);
   }, 30_000);
 
   it('gives the same answers after every read model is rebuilt from the log', async () => {

@@ -80,8 +80,16 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     const gatewayOf = `CASE g.object_kind WHEN 'gateway' THEN g.object_id
         WHEN 'node' THEN (SELECT n.gateway_id FROM ${NODES_TABLE} n WHERE n.node_id = g.object_id)
         ELSE (SELECT s.gateway_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id = g.object_id) END`;
-    const granted = await this.db.query<{ object_kind: string; object_id: string; expires_ms: number | null }>(
-      `SELECT g.object_kind, g.object_id, (extract(epoch FROM g.expires_at) * 1000)::float8 AS expires_ms
+    const granted = await this.db.query<{
+      object_kind: string;
+      object_id: string;
+      expires_ms: number | null;
+      gateway_id: string | null;
+      owner_now: string | null;
+    }>(
+      `SELECT g.object_kind, g.object_id, (extract(epoch FROM g.expires_at) * 1000)::float8 AS expires_ms,
+              ${gatewayOf} AS gateway_id,
+              (SELECT o.owner_id FROM ${OWNERSHIP_PERIODS_TABLE} o WHERE o.gateway_id = ${gatewayOf} AND o.valid_to IS NULL) AS owner_now
          FROM ${GRANT_OBJECTS_TABLE} g WHERE g.grantee = $1 AND g.${RIGHT_COLUMN[right]}
           AND (g.bound_owner IS NULL OR EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} p
                 WHERE p.owner_id = g.bound_owner AND p.valid_to IS NULL AND p.gateway_id = ${gatewayOf}))`,
@@ -91,8 +99,11 @@ export class ReadModelAccessPolicy implements AccessPolicy {
       `SELECT sensor_id FROM ${SENSOR_VISIBILITY_TABLE} WHERE visibility = 'private' AND sensor_id = ANY($1::text[])`,
       [sensorIds],
     );
+    const ownersNow = new Map<string, string>();
+    for (const row of owned) if (ownerId !== null) ownersNow.set(row.gateway_id, ownerId);
     const expiries = new Map<string, number>();
     for (const row of granted) {
+      if (row.gateway_id !== null && row.owner_now !== null) ownersNow.set(row.gateway_id, row.owner_now);
       const key = `${row.object_kind}:${row.object_id}`;
       const expires = row.expires_ms === null ? Infinity : Number(row.expires_ms);
       expiries.set(key, Math.max(expiries.get(key) ?? -Infinity, expires));
@@ -102,6 +113,7 @@ export class ReadModelAccessPolicy implements AccessPolicy {
       ownedGateways: new Set(owned.map((r) => r.gateway_id)),
       granted: expiries,
       privateSensors: new Set(privateRows.map((r) => r.sensor_id)),
+      ownersNow,
     };
   }
 
