@@ -131,8 +131,9 @@ describe('authorization matrix', () => {
 
   // Last, on the same server: tenant A's gateway goes to B's owner and a reading of B's follows (ADR 0024).
   describe('after tenant A’s gateway is handed to tenant B’s owner', () => {
+    let after: Fixtures;
     beforeAll(async () => {
-      await handOverTenantA(server, ADMIN_TOKEN, fixtures, credentials);
+      after = await handOverTenantA(server, ADMIN_TOKEN, fixtures, credentials);
     }, 60_000);
 
     for (const [operation, row] of HANDOVER_OPERATIONS) {
@@ -140,11 +141,11 @@ describe('authorization matrix', () => {
         const expected = handoverExpected(operation, row, role);
         it(`${operation} as ${role} → ${expected}`, async () => {
           const caller = await credentials.callerFor(role, row.freshSession === true);
-          const parts = (await row.request?.(fixtures, caller)) ?? {};
+          const parts = (await row.request?.(after, caller)) ?? {};
           const { method, url } = urlOf(server.url, operation, parts);
           const { status, text } = await answerOf(method, url, caller.headers, parts.body);
           expect({ operation, role, status }).toEqual({ operation, role, status: expected });
-          const listing = row.listing?.(fixtures);
+          const listing = row.listing?.(after);
           if (listing !== undefined && status === 200) {
             const allowed = handoverSees(operation, row, listing, role);
             const visible = shows(text, listing);
