@@ -41,7 +41,11 @@ const CURRENT = new Set<string>([
 ]);
 
 /** Cells that differ from the rule above, each with why. */
-const OVERRIDES: Readonly<Record<string, Partial<Record<HandoverRole, Cell>>>> = {};
+const OVERRIDES: Readonly<Record<string, Partial<Record<HandoverRole, Cell>>>> = {
+  // A new tile names sensors the way the tile would use them, now: A's former sensor is not A's to chart any more.
+  'POST /api/dashboards/{id}/tiles': { userA: 404 },
+  'PUT /api/dashboards/{id}/tiles/{tileId}': { userA: 404 },
+};
 
 /** Listings that differ from the rule above, each with why. */
 const LISTING_OVERRIDES: Readonly<Record<string, Partial<Record<HandoverRole, boolean>>>> = {
@@ -51,6 +55,9 @@ const LISTING_OVERRIDES: Readonly<Record<string, Partial<Record<HandoverRole, bo
   'GET /api/readings/series': { userA: true, userB: true },
   // B gave a grant on the sensor in the `POST /api/grants` row of this variant.
   'GET /api/grants': { userB: true },
+  // Reads of the sensor since the handover (B's own, in the rows before) are filed under B; none of A's period is
+  // (the handover spec checks that per reader).
+  'GET /api/access-log': { userB: true },
 };
 
 function mapped(row: MatrixRow, operation: string, role: HandoverRole): Role {
