@@ -108,6 +108,11 @@ describe('handover of a gateway from owner A to owner B', () => {
     (await json<{ items: { alarmId: string }[] }>(as, `/api/alarms?state=all`)).body.items.map((a) => a.alarmId);
   const accessLogOf = async (as: Caller, actorId: string): Promise<{ actorId: string; sensorId: string }[]> =>
     (await json<{ items: { actorId: string; sensorId: string }[] }>(as, `/api/access-log?actor=${actorId}`)).body.items;
+  /** Command ids in the switch's timeline; empty when the switch answers as unknown. */
+  const timeline = async (as: Caller): Promise<string[]> =>
+    (
+      await json<{ items?: { commandId: string }[] }>(as, `/api/actuator-commands?sensor=${encodeURIComponent(SWITCH)}`)
+    ).body.items?.map((c) => c.commandId) ?? [];
   const grantIds = async (as: Caller): Promise<string[]> =>
     (await json<{ items: { grantId: string }[] }>(as, '/api/grants?limit=100')).body.items.map((g) => g.grantId);
   const grantOf = async (as: Caller) =>
@@ -237,6 +242,9 @@ describe('handover of a gateway from owner A to owner B', () => {
     expect((await call(B, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(404);
     expect((await call(A, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(200);
     expect((await call(admin, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(200);
+    // The switch's command timeline is B's now, without A's command in it.
+    expect(await timeline(B)).not.toContain(commandId);
+    expect(await timeline(admin)).toContain(commandId);
     // A can no longer command what is B's now.
     const commanded = await call(A, 'POST', '/api/actuator-commands', {
       sensorId: SWITCH,
@@ -363,6 +371,7 @@ describe('handover of a gateway from owner A to owner B', () => {
       expect(await alarmIds(A)).not.toContain(alarmId);
       expect((await call(admin, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(404);
       expect((await call(A, 'GET', `/api/actuator-commands/${commandId}`)).status).toBe(404);
+      expect(await timeline(admin)).not.toContain(commandId);
       const changes = `/api/nodes/${encodeURIComponent(NODE)}/configuration/changes?${new URLSearchParams({
         from,
         to: handoverAt,
