@@ -7,6 +7,8 @@ import { apiCredentials } from './api-credentials.js';
 import { AUTHORIZATION_MATRIX, PENDING, type Listing, type RequestParts } from './authorization-matrix.js';
 import { ROLES, type Role, type RoleCredentials } from './roles.js';
 import { seedTenants, type Fixtures } from './tenant-fixtures.js';
+import { HANDOVER_OPERATIONS, HANDOVER_ROLES, handoverExpected, handoverSees } from './handover-matrix.js';
+import { handOverTenantA } from './handover-fixtures.js';
 
 const ADMIN_TOKEN = 'm'.repeat(64);
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -126,4 +128,36 @@ describe('authorization matrix', () => {
       }
     });
   }
+
+  // Last, on the same server: tenant A's gateway goes to B's owner and a reading of B's follows (ADR 0024).
+  describe('after tenant A’s gateway is handed to tenant B’s owner', () => {
+    let after: Fixtures;
+    beforeAll(async () => {
+      after = await handOverTenantA(server, ADMIN_TOKEN, fixtures, credentials);
+    }, 60_000);
+
+    for (const [operation, row] of HANDOVER_OPERATIONS) {
+      for (const role of HANDOVER_ROLES) {
+        const expected = handoverExpected(operation, row, role);
+        it(`${operation} as ${role} → ${expected}`, async () => {
+          const caller = await credentials.callerFor(role, row.freshSession === true);
+          const parts = (await row.request?.(after, caller)) ?? {};
+          const { method, url } = urlOf(server.url, operation, parts);
+          const { status, text } = await answerOf(method, url, caller.headers, parts.body);
+          expect({ operation, role, status }).toEqual({ operation, role, status: expected });
+          const listing = row.listing?.(after);
+          if (listing !== undefined && status === 200) {
+            const allowed = handoverSees(operation, row, listing, role);
+            const visible = shows(text, listing);
+            expect({ operation, role, shows: listing.id, visible }).toEqual({
+              operation,
+              role,
+              shows: listing.id,
+              visible: allowed && listing.mayLag === true ? visible : allowed,
+            });
+          }
+        }, 20_000);
+      }
+    }
+  });
 });

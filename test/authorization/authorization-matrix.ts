@@ -111,6 +111,14 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
     request: async (f) => ({ path: { id: await f.freshGateway('A') }, body: { ownerId: f.B.ownerId } }),
     expected: ADMIN(200),
   },
+  // A fresh gateway of A's, handed to B: A is its former owner, whose period an admin erases on request.
+  'POST /api/gateways/{id}/ownership-periods/erase': {
+    request: async (f) => ({
+      path: { id: await f.freshHandover() },
+      body: { ownerId: f.A.ownerId, reason: 'authorization matrix' },
+    }),
+    expected: ADMIN(200),
+  },
 
   'GET /api/sensors': {
     request: (f) => ({ query: { gateway: f.A.gatewayId } }),

@@ -29,6 +29,8 @@ export interface Fixtures {
   readonly B: TenantData;
   /** A new gateway of the tenant, for rows that change or retire what they act on. */
   freshGateway(tenant: Tenant): Promise<string>;
+  /** A new gateway of tenant A's owner, handed to tenant B's owner: A is its former owner. */
+  freshHandover(): Promise<string>;
   /** A new user (role `user`, logged in once), for rows that log in, refresh, or change a user. */
   freshUser(): Promise<TestUser>;
   /** A new API client with a token, for rows that rotate or revoke one, or need a grantee. */
@@ -152,6 +154,16 @@ export async function seedTenants(
   const all: Fixtures = {
     ...fixtures,
     freshGateway: (name) => register(name, `gw-fresh-${name.toLowerCase()}-${++fresh}`),
+    freshHandover: async () => {
+      const id = await register('A', `gw-fresh-handover-${++fresh}`);
+      const handed = await fetch(`${server.url}/api/gateways/${id}/owner`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ownerId: credentials.ownerOf('B') }),
+      });
+      if (handed.status !== 200) throw new Error(`handing ${id} over answered ${handed.status}`);
+      return id;
+    },
     freshUser: () => aLoggedInUser(server.url, adminToken, { displayName: 'Matrix user' }),
     freshClient,
     freshGrant,

@@ -19,6 +19,8 @@ export const accessSummaries: Readonly<Record<string, Summarizer>> = {
     `sensor ${text(data.sensorId)}: ${text(data.previous)} → ${text(data.visibility)} by ${text(data.changedBy)}`,
   GatewayOwnerChanged: (data) =>
     `gateway ${text(data.gatewayId)} handed from ${text(data.previousOwnerId)} to ${text(data.ownerId)}`,
+  OwnershipPeriodErased: (data) =>
+    `gateway ${text(data.gatewayId)}: period of ${text(data.ownerId)} ${data.from === null ? 'from the start' : `from ${text(data.from)}`} to ${text(data.to)} erased (${text(data.reason)})`,
   DataAccessed: (data) =>
     `${count(data.entries)} principal/sensor reads between ${text(data.from)} and ${text(data.to)}`,
 };

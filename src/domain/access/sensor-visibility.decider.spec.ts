@@ -37,4 +37,20 @@ describe('sensor visibility decider', () => {
     given().when(change('shared')).then([]);
     given().when(change('public')).thenThrows(InvalidVisibilityError);
   });
+
+  it('Given a former owner made it public_aggregate, When the new owner chooses public_aggregate, Then it is recorded from shared', () => {
+    const since = '2025-03-02T00:00:00.000Z';
+    const later = { ...change('public_aggregate').data, at: '2025-03-03T00:00:00.000Z', ownedSince: since };
+    given(changed('public_aggregate', 'shared'))
+      .when({ type: 'ChangeSensorVisibility', data: later })
+      .then([
+        {
+          type: 'SensorVisibilityChanged',
+          data: { ...changed('public_aggregate', 'shared').data, at: later.at },
+        },
+      ]);
+    given(changed('public_aggregate', 'shared'))
+      .when({ type: 'ChangeSensorVisibility', data: { ...later, visibility: 'shared' } })
+      .then([]);
+  });
 });

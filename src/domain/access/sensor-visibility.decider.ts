@@ -32,6 +32,11 @@ export type VisibilityCommand = {
     readonly visibility: string;
     readonly changedBy: string;
     readonly at: string;
+    /**
+     * When the current owner's period of the sensor's gateway began (null: it has no start). A choice made before
+     * it was the previous owner's and counts no more: the sensor is back to the default (ADR 0030).
+     */
+    readonly ownedSince?: string | null;
   };
 };
 
@@ -39,13 +44,30 @@ export function isSensorVisibility(value: string): value is SensorVisibility {
   return (SENSOR_VISIBILITIES as readonly string[]).includes(value);
 }
 
-function evolve(_: SensorVisibility, event: SensorVisibilityChanged): SensorVisibility {
-  return event.data.visibility;
+/** The visibility chosen last, and when. */
+export interface VisibilityState {
+  readonly visibility: SensorVisibility;
+  readonly at: string | null;
 }
 
-function decide(command: VisibilityCommand, current: SensorVisibility): SensorVisibilityChanged[] {
+function evolve(_: VisibilityState, event: SensorVisibilityChanged): VisibilityState {
+  return { visibility: event.data.visibility, at: event.data.at };
+}
+
+/** The visibility in force for the owner of the moment: a previous owner's choice ended with their ownership. */
+export function visibilityInForce(state: VisibilityState, ownedSince: string | null | undefined): SensorVisibility {
+  const chosenBefore =
+    state.at !== null &&
+    ownedSince !== undefined &&
+    ownedSince !== null &&
+    Date.parse(state.at) < Date.parse(ownedSince);
+  return chosenBefore ? DEFAULT_VISIBILITY : state.visibility;
+}
+
+function decide(command: VisibilityCommand, state: VisibilityState): SensorVisibilityChanged[] {
   const { data } = command;
   if (!isSensorVisibility(data.visibility)) throw new InvalidVisibilityError(data.visibility);
+  const current = visibilityInForce(state, data.ownedSince);
   if (data.visibility === current) return [];
   return [
     {
@@ -62,9 +84,9 @@ function decide(command: VisibilityCommand, current: SensorVisibility): SensorVi
   ];
 }
 
-const initialState = (): SensorVisibility => DEFAULT_VISIBILITY;
+const initialState = (): VisibilityState => ({ visibility: DEFAULT_VISIBILITY, at: null });
 
-export const sensorVisibilityDecider: Decider<SensorVisibility, VisibilityCommand, SensorVisibilityChanged> = {
+export const sensorVisibilityDecider: Decider<VisibilityState, VisibilityCommand, SensorVisibilityChanged> = {
   decide,
   evolve,
   initialState,

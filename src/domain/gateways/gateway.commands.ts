@@ -39,6 +39,15 @@ export type GatewayCommand =
       readonly data: { readonly gatewayId: string; readonly ownerId: string; readonly at: string };
     }
   | {
+      readonly type: 'EraseOwnershipPeriods';
+      readonly data: {
+        readonly gatewayId: string;
+        readonly ownerId: string;
+        readonly reason: string;
+        readonly at: string;
+      };
+    }
+  | {
       readonly type: 'RecordLinkSessionOpened';
       readonly data: {
         readonly gatewayId: string;

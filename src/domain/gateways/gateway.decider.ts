@@ -8,6 +8,7 @@ import {
 } from './gateway.errors.js';
 import { GATEWAY_LIMITS, clip, isNetworkType, registrationProblems } from './gateway.validation.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import { erasePeriodsOf, erased, handedOver, type OwnershipPeriod } from './ownership-history.js';
 
 /** At most one LinkConnectionRefused per gateway and reason within this window, so brute force cannot flood the log. */
 export const REFUSAL_RECORD_INTERVAL_MS = 60_000;
@@ -21,6 +22,7 @@ export type GatewayState =
       readonly gatewayId: string;
       readonly keyFingerprint: string;
       readonly ownerId: string;
+      readonly periods: readonly OwnershipPeriod[];
       readonly details: { readonly name: string; readonly description: string; readonly location: GatewayLocation };
       readonly openSessions: readonly string[];
       readonly lastRefusalAt: Readonly<Partial<Record<RefusalReason, string>>>;
@@ -36,6 +38,7 @@ function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
         gatewayId: event.data.gatewayId,
         keyFingerprint: event.data.keyFingerprint,
         ownerId: event.data.ownerId,
+        periods: [{ ownerId: event.data.ownerId, from: null, to: null }],
         details: { name: event.data.name, description: event.data.description, location: event.data.location },
         openSessions: [],
         lastRefusalAt: {},
@@ -52,7 +55,15 @@ function evolve(state: GatewayState, event: GatewayEvent): GatewayState {
     case 'GatewayDecommissioned':
       return state.status === 'unregistered' ? state : { ...state, status: 'decommissioned' };
     case 'GatewayOwnerChanged':
-      return state.status === 'unregistered' ? state : { ...state, ownerId: event.data.ownerId };
+      return state.status === 'unregistered'
+        ? state
+        : {
+            ...state,
+            ownerId: event.data.ownerId,
+            periods: handedOver(state.periods, event.data.ownerId, event.data.at),
+          };
+    case 'OwnershipPeriodErased':
+      return state.status === 'unregistered' ? state : { ...state, periods: erased(state.periods, event) };
     case 'LinkSessionOpened':
       return state.status === 'unregistered'
         ? state
@@ -149,6 +160,9 @@ function decide(command: GatewayCommand, state: GatewayState): GatewayEvent[] {
         },
       ];
     }
+    // A decommissioned gateway's history can still be erased: the request concerns the people, not the device.
+    case 'EraseOwnershipPeriods':
+      return erasePeriodsOf(existing(state, command.data.gatewayId).periods, command.data);
     case 'RecordLinkSessionOpened': {
       const { data } = command;
       const gateway = active(state, data.gatewayId);

@@ -56,6 +56,23 @@ export type GatewayOwnerChanged = DomainEvent<
   { readonly gatewayId: string; readonly ownerId: string; readonly previousOwnerId: string; readonly at: string }
 >;
 
+/**
+ * An administrator erased, on the former owner's request, one closed ownership period of the gateway: the read models
+ * drop what was measured, raised, requested or read in it (ADR 0030). The event is the tombstone the log keeps.
+ * `from` is null for the first owner's period, which has no start.
+ */
+export type OwnershipPeriodErased = DomainEvent<
+  'OwnershipPeriodErased',
+  {
+    readonly gatewayId: string;
+    readonly ownerId: string;
+    readonly from: string | null;
+    readonly to: string;
+    readonly reason: string;
+    readonly at: string;
+  }
+>;
+
 export type LinkSessionOpened = DomainEvent<
   'LinkSessionOpened',
   {
@@ -103,6 +120,7 @@ export type GatewayEvent =
   | NetworkKeyRotated
   | GatewayDecommissioned
   | GatewayOwnerChanged
+  | OwnershipPeriodErased
   | LinkSessionOpened
   | LinkSessionClosed
   | LinkConnectionRefused;
@@ -116,6 +134,7 @@ export const GATEWAY_EVENT_TYPES: readonly GatewayEventType[] = [
   'NetworkKeyRotated',
   'GatewayDecommissioned',
   'GatewayOwnerChanged',
+  'OwnershipPeriodErased',
   'LinkSessionOpened',
   'LinkSessionClosed',
   'LinkConnectionRefused',

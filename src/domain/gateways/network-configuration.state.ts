@@ -55,6 +55,7 @@ export function evolve(
     case 'GatewayDetailsChanged':
     case 'NetworkKeyRotated':
     case 'GatewayOwnerChanged':
+    case 'OwnershipPeriodErased':
     case 'LinkSessionOpened':
     case 'LinkSessionClosed':
     case 'LinkConnectionRefused':

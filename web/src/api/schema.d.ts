@@ -541,6 +541,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gateways/{id}/ownership-periods/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a former owner’s periods of the gateway: readings, alarms, commands, access log (admin) */
+        post: operations["eraseOwnershipPeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/gateways/{id}/permit-join": {
         parameters: {
             query?: never;
@@ -1778,6 +1795,28 @@ export interface components {
              * @enum {string}
              */
             shareReports: "none" | "aggregate" | "per_resource";
+        };
+        ErasedOwnershipPeriodsDto: {
+            /** @description Each period erased, `[from, to)`, one tombstone each */
+            erased: components["schemas"]["ErasedPeriodDto"][];
+            id: string;
+            /** @description User id of the former owner */
+            ownerId: string;
+        };
+        ErasedPeriodDto: {
+            /**
+             * Format: date-time
+             * @description Null for the first owner’s period, which has no start
+             */
+            from: string | null;
+            /** Format: date-time */
+            to: string;
+        };
+        EraseOwnershipPeriodsRequestDto: {
+            /** @description User id of the former owner whose ended periods are erased */
+            ownerId: string;
+            /** @example erasure requested by the former owner on 2026-12-01 */
+            reason: string;
         };
         FieldChangeDto: {
             /** @description A string, an object for `location` and the network fields, or null */
@@ -6210,6 +6249,116 @@ export interface operations {
                 };
             };
             /** @description The gateway is decommissioned or was changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    eraseOwnershipPeriods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stored with the events this request causes; 1–100 of `A-Za-z0-9._:-`, else a new UUID is used */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                /** @description Gateway id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseOwnershipPeriodsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasedOwnershipPeriodsDto"];
+                };
+            };
+            /** @description The request is invalid; `errors` lists each failed constraint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unknown gateway, or the user has no ended period of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The user owns the gateway now, or it was changed concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;

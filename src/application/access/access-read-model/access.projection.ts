@@ -107,6 +107,10 @@ async function applyOne(tx: SqlExecutor, table: TableResolver, event: AccessEven
          ON CONFLICT (gateway_id) DO UPDATE SET owner_id = EXCLUDED.owner_id`,
         [event.data.gatewayId, event.data.ownerId],
       );
+      // Visibility is the choice of the owner of the moment (ADR 0030): a handover puts the sensors back to the default.
+      if (event.type === 'GatewayOwnerChanged') {
+        await tx.query(`DELETE FROM ${table(SENSOR_VISIBILITY_TABLE)} WHERE gateway_id = $1`, [event.data.gatewayId]);
+      }
       return;
     case 'AccessGranted':
       return insertGrant(tx, table, event);

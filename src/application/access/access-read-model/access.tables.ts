@@ -77,6 +77,13 @@ UPDATE access_grant_objects o SET bound_owner = substr(g.grantor, 6)
 ALTER TABLE access_grants ADD COLUMN end_reason text;
 `;
 
+// Part 2 of migration 48 (ADR 0030): a sensor's visibility is its current owner's choice; one made before the
+// gateway's current period began was a former owner's and no longer counts, as the projection now folds it.
+const visibilityOfTheOwnerOfTheMoment = `
+DELETE FROM sensor_visibility v WHERE EXISTS (SELECT 1 FROM ownership_periods p
+  WHERE p.gateway_id = v.gateway_id AND p.valid_to IS NULL AND v.changed_at < p.valid_from);
+`;
+
 /** Its tables' migrations; the versions are ids in `schema_migrations`, shipped and never renumbered. */
 export const ACCESS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 8, name: 'access: ownership, grants, visibility, data-access log', sql: accessAuthorization, part: 1 },
@@ -85,5 +92,11 @@ export const ACCESS_MIGRATIONS: readonly ReadModelMigration[] = [
     name: 'access: grants and the data-access log bounded by ownership',
     sql: grantsBoundByOwnership,
     part: 1,
+  },
+  {
+    version: 48,
+    name: 'access: erased ownership periods, visibility of the owner of the moment',
+    sql: visibilityOfTheOwnerOfTheMoment,
+    part: 2,
   },
 ];

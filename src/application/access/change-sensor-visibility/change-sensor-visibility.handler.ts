@@ -11,6 +11,7 @@ import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { READ_MODEL_DB, type SqlExecutor } from '../../ports/read-model-db.port.js';
 import { NotAuthenticatedError, ObjectNotVisibleError } from '../access.errors.js';
 import { handleWithDecider, type StreamEvents } from '../../shared/decider-command.js';
+import { OWNERSHIP_PERIODS_TABLE } from '../ownership-periods-read-model/ownership-periods.tables.js';
 import { gatewaysOf } from '../access-read-model/access.sql.js';
 import { ChangeSensorVisibility, type ChangedVisibility } from './change-sensor-visibility.command.js';
 
@@ -22,6 +23,16 @@ const SENSOR_VISIBILITY_EVENTS: StreamEvents<SensorVisibilityChanged> = {
   accepts: (event) => event.type === SENSOR_VISIBILITY_CHANGED,
   schemaVersion: 1,
 };
+
+/** When the current owner's period of the gateway began; null for the first owner's, which has no start. */
+async function currentPeriodStart(db: SqlExecutor, gatewayId: string): Promise<string | null> {
+  const rows = await db.query<{ since: string | null }>(
+    `SELECT CASE WHEN isfinite(valid_from) THEN to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END AS since
+       FROM ${OWNERSHIP_PERIODS_TABLE} WHERE gateway_id = $1 AND valid_to IS NULL`,
+    [gatewayId],
+  );
+  return rows[0]?.since ?? null;
+}
 
 @CommandHandler(ChangeSensorVisibility)
 export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSensorVisibility, ChangedVisibility> {
@@ -49,6 +60,7 @@ export class ChangeSensorVisibilityHandler implements ICommandHandler<ChangeSens
         visibility,
         changedBy: actorIdOf(principal),
         at: at.toISOString(),
+        ownedSince: await currentPeriodStart(this.db, sensor.gatewayId),
       },
     } as const;
     const metadata = { actorId: actorIdOf(principal), correlationId };

@@ -1,4 +1,5 @@
 import { DATA_ACCESSED, type DataAccessed } from '../../../domain/access/data-access.events.js';
+import type { OwnershipPeriodErased } from '../../../domain/gateways/gateway.events.js';
 import type { Projection } from '../../projections/projection.js';
 import type { ReadModel } from '../../projections/read-model.js';
 import {
@@ -21,7 +22,7 @@ import {
 export const dataAccessLogProjection: Projection = {
   name: DATA_ACCESS_LOG_TABLE,
   formerName: 'data-access-log',
-  eventTypes: [DATA_ACCESSED, ...OWNERSHIP_EVENT_TYPES],
+  eventTypes: [DATA_ACCESSED, ...OWNERSHIP_EVENT_TYPES, 'OwnershipPeriodErased'],
   tables: [DATA_ACCESS_LOG_TABLE, DATA_ACCESS_LOG_OWNERS_TABLE],
   async apply(batch, tx, { table }) {
     const physical = table(DATA_ACCESS_LOG_TABLE);
@@ -30,6 +31,12 @@ export const dataAccessLogProjection: Projection = {
       const ownership = asOwnershipEvent(event);
       if (ownership) {
         await applyOwnershipEvent(tx, owners, ownership);
+        continue;
+      }
+      if (event.type === 'OwnershipPeriodErased') {
+        // Who read the former owner's data is part of what they left (ADR 0030): every row filed under them here.
+        const { gatewayId, ownerId } = event.data as OwnershipPeriodErased['data'];
+        await tx.query(`DELETE FROM ${physical} WHERE gateway_id = $1 AND owner_id = $2`, [gatewayId, ownerId]);
         continue;
       }
       if (event.type !== DATA_ACCESSED) continue;

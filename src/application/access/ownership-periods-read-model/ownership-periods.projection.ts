@@ -1,4 +1,8 @@
-import type { GatewayOwnerChanged, GatewayRegistered } from '../../../domain/gateways/gateway.events.js';
+import type {
+  GatewayOwnerChanged,
+  GatewayRegistered,
+  OwnershipPeriodErased,
+} from '../../../domain/gateways/gateway.events.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
 import type { Projection } from '../../projections/projection.js';
@@ -39,14 +43,28 @@ export async function applyOwnershipEvent(tx: SqlExecutor, physical: string, eve
   );
 }
 
+/** Marks an erased period; `from` null is the first owner's, stored as -infinity. */
+async function markErased(tx: SqlExecutor, physical: string, event: OwnershipPeriodErased): Promise<void> {
+  const { gatewayId, ownerId, from, at } = event.data;
+  await tx.query(
+    `UPDATE ${physical} SET erased_at = $4::timestamptz
+      WHERE gateway_id = $1 AND owner_id = $2 AND valid_from = $3::timestamptz`,
+    [gatewayId, ownerId, from ?? '-infinity', at],
+  );
+}
+
 /** Ownership periods per gateway, from registration and every handover: the time bound of every access check. */
 export const ownershipPeriodsProjection: Projection = {
   name: OWNERSHIP_PERIODS_TABLE,
-  eventTypes: OWNERSHIP_EVENT_TYPES,
+  eventTypes: [...OWNERSHIP_EVENT_TYPES, 'OwnershipPeriodErased'],
   tables: [OWNERSHIP_PERIODS_TABLE],
   async apply(batch, tx, { table }) {
     const physical = table(OWNERSHIP_PERIODS_TABLE);
     for (const recorded of batch) {
+      if (recorded.type === 'OwnershipPeriodErased') {
+        await markErased(tx, physical, { type: 'OwnershipPeriodErased', data: recorded.data } as OwnershipPeriodErased);
+        continue;
+      }
       const event = asOwnershipEvent(recorded);
       if (event) await applyOwnershipEvent(tx, physical, event);
     }

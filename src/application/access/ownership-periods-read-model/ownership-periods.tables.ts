@@ -15,7 +15,19 @@ CREATE TABLE ownership_periods (
 CREATE INDEX ownership_periods_owner_idx ON ownership_periods (owner_id, gateway_id, valid_from);
 `;
 
+// Erased periods stay as rows (ADR 0030): the probes that bound every owner's and grantee's read skip them, and the
+// admins' reads of the log (commands, configuration history) look them up.
+const erasedPeriods = `
+ALTER TABLE ownership_periods ADD COLUMN erased_at timestamptz;
+`;
+
 /** Its tables' migrations; the versions are ids in `schema_migrations`, shipped and never renumbered. */
 export const OWNERSHIP_PERIODS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 18, name: 'access: ownership periods', sql: ownershipPeriods },
+  {
+    version: 48,
+    name: 'access: erased ownership periods, visibility of the owner of the moment',
+    sql: erasedPeriods,
+    part: 1,
+  },
 ];

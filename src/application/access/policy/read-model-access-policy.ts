@@ -28,6 +28,11 @@ function authenticated(principal: Principal): Exclude<Principal, { kind: 'anonym
   return principal;
 }
 
+/** The gateway's period around `at` (SQL expressions) has been erased (ADR 0030). */
+const erasedAt = (gateway: string, at: string): string =>
+  `EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} e WHERE e.gateway_id = ${gateway} AND e.erased_at IS NOT NULL
+     AND e.valid_from <= ${at}::timestamptz AND (e.valid_to IS NULL OR ${at}::timestamptz < e.valid_to))`;
+
 const ownerIdOf = (principal: Exclude<Principal, { kind: 'anonymous' }>): string | null =>
   principal.kind === 'user' ? principal.userId : null;
 
@@ -75,8 +80,16 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     const gatewayOf = `CASE g.object_kind WHEN 'gateway' THEN g.object_id
         WHEN 'node' THEN (SELECT n.gateway_id FROM ${NODES_TABLE} n WHERE n.node_id = g.object_id)
         ELSE (SELECT s.gateway_id FROM ${READINGS_LATEST_TABLE} s WHERE s.sensor_id = g.object_id) END`;
-    const granted = await this.db.query<{ object_kind: string; object_id: string; expires_ms: number | null }>(
-      `SELECT g.object_kind, g.object_id, (extract(epoch FROM g.expires_at) * 1000)::float8 AS expires_ms
+    const granted = await this.db.query<{
+      object_kind: string;
+      object_id: string;
+      expires_ms: number | null;
+      gateway_id: string | null;
+      owner_now: string | null;
+    }>(
+      `SELECT g.object_kind, g.object_id, (extract(epoch FROM g.expires_at) * 1000)::float8 AS expires_ms,
+              ${gatewayOf} AS gateway_id,
+              (SELECT o.owner_id FROM ${OWNERSHIP_PERIODS_TABLE} o WHERE o.gateway_id = ${gatewayOf} AND o.valid_to IS NULL) AS owner_now
          FROM ${GRANT_OBJECTS_TABLE} g WHERE g.grantee = $1 AND g.${RIGHT_COLUMN[right]}
           AND (g.bound_owner IS NULL OR EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} p
                 WHERE p.owner_id = g.bound_owner AND p.valid_to IS NULL AND p.gateway_id = ${gatewayOf}))`,
@@ -86,8 +99,11 @@ export class ReadModelAccessPolicy implements AccessPolicy {
       `SELECT sensor_id FROM ${SENSOR_VISIBILITY_TABLE} WHERE visibility = 'private' AND sensor_id = ANY($1::text[])`,
       [sensorIds],
     );
+    const ownersNow = new Map<string, string>();
+    for (const row of owned) if (ownerId !== null) ownersNow.set(row.gateway_id, ownerId);
     const expiries = new Map<string, number>();
     for (const row of granted) {
+      if (row.gateway_id !== null && row.owner_now !== null) ownersNow.set(row.gateway_id, row.owner_now);
       const key = `${row.object_kind}:${row.object_id}`;
       const expires = row.expires_ms === null ? Infinity : Number(row.expires_ms);
       expiries.set(key, Math.max(expiries.get(key) ?? -Infinity, expires));
@@ -97,6 +113,7 @@ export class ReadModelAccessPolicy implements AccessPolicy {
       ownedGateways: new Set(owned.map((r) => r.gateway_id)),
       granted: expiries,
       privateSensors: new Set(privateRows.map((r) => r.sensor_id)),
+      ownersNow,
     };
   }
 
@@ -118,8 +135,11 @@ export class ReadModelAccessPolicy implements AccessPolicy {
     // Only a principal's condition names the time: an unused parameter would have no type.
     const time = scope.kind === 'principal' ? { time: `${bind(params, at ?? scope.at)}::timestamptz` } : ({} as const);
     const scoped = scopeCondition(scope, params, { ...LATEST_SCOPE_COLUMNS, ...time });
+    // Admins read what the log holds of an erased period (commands) through here too: for them as for everyone it is gone.
+    const notErased =
+      at === undefined ? '' : ` AND NOT ${erasedAt(`${READINGS_LATEST_TABLE}.gateway_id`, bind(params, at))}`;
     const rows = await this.db.query(
-      `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}`,
+      `SELECT 1 FROM ${READINGS_LATEST_TABLE} WHERE sensor_id = $1${scoped ? ` AND ${scoped}` : ''}${notErased}`,
       params,
     );
     if (rows.length === 0) throw new ObjectNotVisibleError('sensor', sensorId);
@@ -127,7 +147,12 @@ export class ReadModelAccessPolicy implements AccessPolicy {
 
   async assertGatewayOwner(principal: Principal, gatewayId: string, at?: string): Promise<void> {
     const who = authenticated(principal);
-    if (isAdmin(who)) return;
+    if (isAdmin(who)) {
+      if (at === undefined) return;
+      const erased = await this.db.query(`SELECT 1 WHERE ${erasedAt('$1', '$2')}`, [gatewayId, at]);
+      if (erased.length > 0) throw new ObjectNotVisibleError('gateway', gatewayId);
+      return;
+    }
     const ownerId = ownerIdOf(who);
     const rows =
       ownerId === null
@@ -139,7 +164,7 @@ export class ReadModelAccessPolicy implements AccessPolicy {
             ])
           : await this.db.query(
               `SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} WHERE gateway_id = $1 AND owner_id = $2
-                  AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
+                  AND erased_at IS NULL AND valid_from <= $3::timestamptz AND (valid_to IS NULL OR $3::timestamptz < valid_to)`,
               [gatewayId, ownerId, at],
             );
     if (rows.length === 0) throw new ObjectNotVisibleError('gateway', gatewayId);

@@ -41,8 +41,9 @@ export function clipWindows(
 
 /**
  * The parts of `range` in which the scope reaches one sensor's data (ADR 0024): its gateway's ownership periods of
- * the owner asking, and of the owners whose live grants the asker holds (minus private sensors), or all of it for
- * admins, admins' grants and public-aggregate buckets. Series read each window on its own.
+ * the owner asking, and of the owners whose live grants the asker holds (minus private sensors), the period of the
+ * owner of the moment for public-aggregate buckets made public by them (ADR 0030), or all of it for admins and
+ * admins' grants. Series read each window on its own.
  */
 export async function accessWindows(
   db: SqlExecutor,
@@ -65,15 +66,16 @@ export async function accessWindows(
   const owners = [`p.owner_id IN (SELECT g.bound_owner ${grants})`];
   if (scope.ownerId !== null) owners.push(`p.owner_id = ${bind(params, scope.ownerId)}`);
   const unbounded = [`EXISTS (SELECT 1 ${grants} AND g.bound_owner IS NULL)`];
-  if (scope.publicAggregate) {
-    unbounded.push(
-      `EXISTS (SELECT 1 FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.sensor_id = ${sensorId} AND v.visibility = 'public_aggregate')`,
-    );
-  }
+  // Public buckets show only the period of the owner who made them public, the owner of the moment (ADR 0030).
+  const publicPeriod = scope.publicAggregate
+    ? `OR (p.valid_to IS NULL AND EXISTS (SELECT 1 FROM ${SENSOR_VISIBILITY_TABLE} v WHERE v.sensor_id = ${sensorId}
+           AND v.visibility = 'public_aggregate' AND v.changed_at >= p.valid_from))`
+    : '';
   const rows = await db.query<{ from_ms: number | null; to_ms: number | null }>(
     `SELECT CASE WHEN isfinite(p.valid_from) THEN (extract(epoch FROM p.valid_from) * 1000)::float8 END AS from_ms,
             (extract(epoch FROM p.valid_to) * 1000)::float8 AS to_ms
-       FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${gatewayId} AND (${owners.join(' OR ')})
+       FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${gatewayId} AND p.erased_at IS NULL
+        AND (${owners.join(' OR ')} ${publicPeriod})
      UNION ALL
      SELECT NULL::float8, NULL::float8 WHERE ${unbounded.join(' OR ')}`,
     params,

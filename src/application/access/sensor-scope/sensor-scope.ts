@@ -29,7 +29,9 @@ function heldAt(time: string | undefined): string {
 
 /** The gateway was `owner`'s (an SQL expression) when the row's data came to be. */
 function ownedBy(owner: string, columns: ScopedColumns): string {
-  return `EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${columns.gateway} AND p.owner_id = ${owner}${heldAt(columns.time)})`;
+  // An erased period (ADR 0030) reaches nothing any more, not even its former owner's own reads.
+  return `EXISTS (SELECT 1 FROM ${OWNERSHIP_PERIODS_TABLE} p WHERE p.gateway_id = ${columns.gateway} AND p.owner_id = ${owner}
+            AND p.erased_at IS NULL${heldAt(columns.time)})`;
 }
 
 /** A grant reaches only data of its grantor's own periods; an admin's grant (no bound owner) reaches all. */

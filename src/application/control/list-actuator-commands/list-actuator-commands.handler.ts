@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { actuatorCommandDecider } from '../../../domain/control/actuator-command.decider.js';
+import { ObjectNotVisibleError } from '../../access/access.errors.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../../access/ports/access-policy.port.js';
 import { EVENT_STORE, type EventStore } from '../../ports/event-store.port.js';
 import { loadStream } from '../../shared/decider-command.js';
@@ -44,9 +45,23 @@ export class ListActuatorCommandsHandler implements IQueryHandler<ListActuatorCo
         return state.status === 'none' || state.request.sensorId !== sensorId ? null : commandView(state);
       }),
     );
+    // Each command belongs to the owner of its request's moment (ADR 0024): a new owner does not learn who commanded
+    // before them, and nobody reads one requested in an erased period (ADR 0030).
+    const visible = await Promise.all(
+      views.map(async (view) => {
+        if (view === null) return null;
+        try {
+          await this.policy.assertSensorRight(principal, sensorId, 'command', view.requestedAt);
+          return view;
+        } catch (error) {
+          if (error instanceof ObjectNotVisibleError) return null;
+          throw error;
+        }
+      }),
+    );
     const oldest = reservations.at(-1);
     return {
-      items: views.filter((view): view is ActuatorCommandView => view !== null),
+      items: visible.filter((view): view is ActuatorCommandView => view !== null),
       nextBefore: reservations.length === page.limit && oldest && oldest.revision > 0 ? oldest.revision : null,
     };
   }

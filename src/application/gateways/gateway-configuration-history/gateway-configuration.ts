@@ -89,6 +89,7 @@ function fieldsOf(event: GatewayEvent): Record<string, unknown> {
       return { keyFingerprint: event.data.keyFingerprint };
     case 'GatewayDecommissioned':
       return { lifecycle: 'decommissioned' };
+    case 'OwnershipPeriodErased':
     case 'LinkSessionOpened':
     case 'LinkSessionClosed':
     case 'LinkConnectionRefused':

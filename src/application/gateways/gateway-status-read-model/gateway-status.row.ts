@@ -120,6 +120,9 @@ function applyGatewayEvent(row: GatewayStatusRow | undefined, event: GatewayEven
       return { ...row, lifecycle: 'decommissioned', decommissionedAt: event.data.at };
     case 'GatewayOwnerChanged':
       return { ...row, ownerId: event.data.ownerId };
+    // What a former owner left is dropped elsewhere; the gateway's status is the current owner's.
+    case 'OwnershipPeriodErased':
+      return row;
     case 'LinkSessionOpened':
       return withSessions(row, row.openSessions + 1, event.data.at);
     case 'LinkSessionClosed':

@@ -1,3 +1,4 @@
+import type { OwnershipPeriodErased } from '../../../domain/gateways/gateway.events.js';
 import { ALARM_EVENT_TYPES, isAlarmEvent, type AlarmEvent } from '../../../domain/monitoring/alarm.events.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../ports/event-store.port.js';
@@ -55,7 +56,7 @@ async function applyEvent(tx: SqlExecutor, table: string, event: AlarmEvent, seq
 /** Open and past alarms, one row per alarm: raised opens it, cleared closes it with when, why and the peak. */
 export const alarmsProjection: Projection = {
   name: ALARMS_TABLE,
-  eventTypes: ALARM_EVENT_TYPES,
+  eventTypes: [...ALARM_EVENT_TYPES, 'OwnershipPeriodErased'],
   tables: [ALARMS_TABLE],
   async apply(
     batch: readonly RecordedEvent[],
@@ -64,6 +65,15 @@ export const alarmsProjection: Projection = {
   ) {
     const physical = table(ALARMS_TABLE);
     for (const [i, recorded] of batch.entries()) {
+      if (recorded.type === 'OwnershipPeriodErased') {
+        // Alarms raised in an erased period go with it (ADR 0030).
+        const { gatewayId, from, to } = recorded.data as OwnershipPeriodErased['data'];
+        await tx.query(
+          `DELETE FROM ${physical} WHERE gateway_id = $1 AND raised_at >= $2::timestamptz AND raised_at < $3::timestamptz`,
+          [gatewayId, from ?? '-infinity', to],
+        );
+        continue;
+      }
       if (!isAlarmEvent(recorded)) continue;
       await applyEvent(tx, physical, { type: recorded.type, data: recorded.data } as AlarmEvent, sequence + i + 1);
     }

@@ -159,6 +159,18 @@ export function registerGateway(program: Command): void {
     });
 
   gateway
+    .command('erase-period')
+    .description("erase, on a former owner's request, their ended ownership periods of the gateway (ADR 0030)")
+    .argument('<id>', 'gateway id')
+    .requiredOption('--owner <id>', "the former owner's user id")
+    .requiredOption('--reason <text>', 'why, kept in the tombstone')
+    .action(async (id: string, options: { owner: string; reason: string }, command: Command) => {
+      const body = { ownerId: options.owner, reason: options.reason };
+      const path = `/api/gateways/${encodeURIComponent(id)}/ownership-periods/erase`;
+      printJson(await callAdminApi(adminApiOf(command), 'POST', path, body));
+    });
+
+  gateway
     .command('permit-join')
     .description(
       "let new devices join the gateway's ZigBee network for a while (0 closes it): recorded as a network configuration request; " +

@@ -125,6 +125,29 @@ export class ChangeOwnerRequestDto {
   ownerId!: string;
 }
 
+/** Whose ended periods of the gateway to erase, and why (kept in the tombstone). */
+export class EraseOwnershipPeriodsRequestDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: GATEWAY_LIMITS.ownerMax,
+    description: 'User id of the former owner whose ended periods are erased',
+  })
+  @IsDefined()
+  @IsString()
+  @Length(1, GATEWAY_LIMITS.ownerMax)
+  ownerId!: string;
+
+  @ApiProperty({
+    minLength: 1,
+    maxLength: GATEWAY_LIMITS.reasonMax,
+    example: 'erasure requested by the former owner on 2026-12-01',
+  })
+  @IsDefined()
+  @IsString()
+  @Length(1, GATEWAY_LIMITS.reasonMax)
+  reason!: string;
+}
+
 /** Only the fields sent change; a field sent with its current value changes nothing. */
 export class ChangeGatewayDetailsRequestDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: GATEWAY_LIMITS.nameMax, example: 'Home' })

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ErasedOwnershipPeriods } from '../../../application/gateways/erase-ownership-periods/erase-ownership-periods.command.js';
 import type { ChangedGatewayOwner } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
 import type { DecommissionedGateway } from '../../../application/gateways/decommission-gateway/decommission-gateway.command.js';
 import type { GatewayView } from '../../../application/gateways/gateway-status-read-model/gateway-view.js';
@@ -67,4 +68,22 @@ export class ChangedGatewayOwnerDto implements ChangedGatewayOwner {
   @ApiProperty({ description: 'User id of the new owner' }) readonly ownerId!: string;
   @ApiProperty({ description: 'False when the gateway already belonged to that owner (nothing was recorded)' })
   readonly changed!: boolean;
+}
+
+export class ErasedPeriodDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Null for the first owner’s period, which has no start',
+  })
+  readonly from!: string | null;
+  @ApiProperty({ format: 'date-time' }) readonly to!: string;
+}
+
+export class ErasedOwnershipPeriodsDto implements ErasedOwnershipPeriods {
+  @ApiProperty() readonly id!: string;
+  @ApiProperty({ description: 'User id of the former owner' }) readonly ownerId!: string;
+  @ApiProperty({ type: [ErasedPeriodDto], description: 'Each period erased, `[from, to)`, one tombstone each' })
+  readonly erased!: ErasedPeriodDto[];
 }

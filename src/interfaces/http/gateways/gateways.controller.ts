@@ -24,17 +24,27 @@ import {
   ChangeGatewayOwner,
   type ChangedGatewayOwner,
 } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.command.js';
+import {
+  EraseOwnershipPeriods,
+  type ErasedOwnershipPeriods,
+} from '../../../application/gateways/erase-ownership-periods/erase-ownership-periods.command.js';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port.js';
 import type { Principal } from '../../../domain/access/principal.js';
 import { AuthenticationGuard } from '../access/authentication.guard.js';
 import { CurrentPrincipal } from '../access/current-principal.js';
 import { PROJECTION_SUPERVISOR } from '../runtime.tokens.js';
 import { CorrelationId } from '../shared/correlation-id.js';
-import { ChangeOwnerRequestDto, DecommissionGatewayRequestDto, ListGatewaysRequestDto } from './gateway.request.dto.js';
+import {
+  ChangeOwnerRequestDto,
+  DecommissionGatewayRequestDto,
+  EraseOwnershipPeriodsRequestDto,
+  ListGatewaysRequestDto,
+} from './gateway.request.dto.js';
 import { ApiBearer, ApiProblems } from '../openapi/api-docs.decorators.js';
 import {
   ChangedGatewayOwnerDto,
   DecommissionedGatewayDto,
+  ErasedOwnershipPeriodsDto,
   GatewayPageDto,
   GatewayViewDto,
 } from './gateway.response.dto.js';
@@ -169,6 +179,45 @@ export class GatewaysController {
   ): Promise<ChangedGatewayOwner> {
     const result = await this.commands.execute(
       new ChangeGatewayOwner(gatewayId(id), body.ownerId, this.clock.now(), metadata(principal, correlationId)),
+    );
+    this.projections.poke();
+    return result;
+  }
+
+  /**
+   * Erases, on a former owner's request, everything the read models hold of their ended periods of the gateway
+   * (ADR 0030); the log keeps one tombstone per period. Admins only.
+   */
+  @Post(':id/ownership-periods/erase')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'eraseOwnershipPeriods',
+    summary: 'Erase a former owner’s periods of the gateway: readings, alarms, commands, access log (admin)',
+  })
+  @GATEWAY_ID
+  @ApiBody({ type: EraseOwnershipPeriodsRequestDto })
+  @ApiOkResponse({ type: ErasedOwnershipPeriodsDto })
+  @ApiProblems(
+    400,
+    [404, 'Unknown gateway, or the user has no ended period of it'],
+    [409, 'The user owns the gateway now, or it was changed concurrently'],
+    413,
+    415,
+  )
+  async eraseOwnershipPeriods(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: EraseOwnershipPeriodsRequestDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<ErasedOwnershipPeriods> {
+    const result = await this.commands.execute(
+      new EraseOwnershipPeriods(
+        gatewayId(id),
+        body.ownerId,
+        body.reason,
+        this.clock.now(),
+        metadata(principal, correlationId),
+      ),
     );
     this.projections.poke();
     return result;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeGatewayDetailsHandler } from '../../../application/gateways/change-gateway-details/change-gateway-details.handler.js';
 import { ChangeGatewayOwnerHandler } from '../../../application/gateways/change-gateway-owner/change-gateway-owner.handler.js';
+import { EraseOwnershipPeriodsHandler } from '../../../application/gateways/erase-ownership-periods/erase-ownership-periods.handler.js';
 import { DecommissionGatewayHandler } from '../../../application/gateways/decommission-gateway/decommission-gateway.handler.js';
 import {
   GetGatewayConfigurationHandler,
@@ -35,6 +36,7 @@ import { GatewaysController } from './gateways.controller.js';
     ListGatewaysHandler,
     GetGatewayHandler,
     ChangeGatewayOwnerHandler,
+    EraseOwnershipPeriodsHandler,
     ChangeGatewayDetailsHandler,
     RequestNetworkConfigurationHandler,
     GetGatewayConfigurationHandler,

@@ -67,6 +67,8 @@ const GATEWAY_STATUS: Record<GatewayError['code'], number> = {
   already_registered: 409,
   decommissioned: 409,
   invalid_registration: 400,
+  no_closed_period: 404,
+  owner_still_current: 409,
 };
 
 const ACCESS_STATUS: Record<AccessDomainError['code'], number> = {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import type { CanonicalReading } from '../../../../domain/metering/canonical-reading.js';
+import type { GatewayOwnerChanged } from '../../../../domain/gateways/gateway.events.js';
 import { READINGS_REPORTED } from '../../../../domain/metering/gateway-frame.events.js';
 import {
   EVENT_STORE,
@@ -23,6 +24,8 @@ export interface LiveReadingsOptions {
 export const LIVE_READINGS_OPTIONS = Symbol('LiveReadingsOptions');
 export const DEFAULT_LIVE_READINGS_OPTIONS: LiveReadingsOptions = { feedCapacity: 5000, maxFeeds: 500 };
 
+const GATEWAY_OWNER_CHANGED = 'GatewayOwnerChanged';
+
 /** Events read per page when a client resumes after a position. */
 const RESUME_PAGE = 500;
 
@@ -42,6 +45,7 @@ interface Running {
 @Injectable()
 export class LiveReadingsHub implements OnModuleDestroy {
   private readonly feeds = new Set<BoundedReadingFeed>();
+  private readonly handedTo = new Map<string, string>();
   private readonly options: LiveReadingsOptions;
   private running: Running | null = null;
   private starting: Promise<void> | null = null;
@@ -52,6 +56,14 @@ export class LiveReadingsHub implements OnModuleDestroy {
     @Optional() @Inject(LIVE_READINGS_OPTIONS) options?: LiveReadingsOptions,
   ) {
     this.options = options ?? DEFAULT_LIVE_READINGS_OPTIONS;
+  }
+
+  /**
+   * The owner each gateway was handed to while the hub ran, in log order with the readings: a stream drops what a
+   * handover took from its caller at the very reading after it, not at its next scope refresh.
+   */
+  ownerSeen(gatewayId: string): string | undefined {
+    return this.handedTo.get(gatewayId);
   }
 
   get feedCount(): number {
@@ -108,13 +120,21 @@ export class LiveReadingsHub implements OnModuleDestroy {
 
   private async start(): Promise<void> {
     const head = await this.store.headPosition();
-    const subscription = this.store.subscribe({ after: head, filter: { types: [READINGS_REPORTED] } });
+    const subscription = this.store.subscribe({
+      after: head,
+      filter: { types: [READINGS_REPORTED, GATEWAY_OWNER_CHANGED] },
+    });
     this.running = { subscription, pumped: this.pump(subscription) };
   }
 
   private async pump(subscription: Subscription): Promise<void> {
     try {
       for await (const event of subscription) {
+        if (event.type === GATEWAY_OWNER_CHANGED) {
+          const { gatewayId, ownerId } = event.data as GatewayOwnerChanged['data'];
+          this.handedTo.set(gatewayId, ownerId);
+          continue;
+        }
         const readings = canonicalReadings(event.data, this.decoders);
         let behind = false;
         for (const feed of this.feeds) {

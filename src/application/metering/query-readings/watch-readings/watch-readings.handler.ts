@@ -34,7 +34,9 @@ export class WatchReadingsHandler implements IQueryHandler<WatchReadings, LiveRe
     const ids = [...wanted];
     let scope: ResolvedSensorScope = await this.access.resolveSensorScope(principal, 'read', ids);
     const feed = await this.hub.join(
-      (reading) => wanted.has(reading.sensorId) && resolvedScopeAdmits(scope, reading, this.clock.now().getTime()),
+      (reading) =>
+        wanted.has(reading.sensorId) &&
+        resolvedScopeAdmits(scope, reading, this.clock.now().getTime(), this.hub.ownerSeen(reading.gatewayId)),
       resumeAfter,
     );
     if (scope.kind === 'all') return feed;
