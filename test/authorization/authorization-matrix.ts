@@ -85,6 +85,10 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /health/live': { expected: PUBLIC },
   'GET /health': { expected: PUBLIC },
   'GET /metrics': { expected: PUBLIC },
+  // A small read model: the rebuild swaps it in while the other rows keep querying.
+  'POST /api/system/replays': { request: () => ({ body: { projection: 'api_clients' } }), expected: ADMIN(202) },
+  'GET /api/system/replays': { expected: ADMIN(200) },
+  'GET /api/system/replays/{replayId}': { request: () => ({ path: { replayId: randomUUID() } }), expected: ADMIN(404) },
   'GET /api/audit': { request: (f) => ({ query: { stream: `gateway-${f.A.gatewayId}` } }), expected: ADMIN(200) },
 
   'POST /api/gateways': {

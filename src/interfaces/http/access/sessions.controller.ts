@@ -45,7 +45,7 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'revokeAllUserSessions',
-    summary: "End every open login session of a user, the asking one too (the user, or an admin)",
+    summary: 'End every open login session of a user, the asking one too (the user, or an admin)',
   })
   @accessIdParam('User id')
   @ApiOkResponse({ type: RevokedSessionsDto })
@@ -58,7 +58,7 @@ export class SessionsController {
   @HttpCode(204)
   @ApiOperation({
     operationId: 'revokeUserSession',
-    summary: "End one login session of a user (the user, or an admin); its tokens stop working on every node",
+    summary: 'End one login session of a user (the user, or an admin); its tokens stop working on every node',
   })
   @accessIdParam('User id')
   @ApiParam({ name: 'sessionId', description: 'Session id', schema: { type: 'string', pattern: SESSION_ID.source } })
