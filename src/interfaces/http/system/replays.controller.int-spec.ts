@@ -44,15 +44,11 @@ describe('/api/system/replays', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('rebuilds every read model with progress while queries keep answering, one replay at a time', async () => {
+  it('rebuilds every read model with its progress while queries keep answering', async () => {
     for (let i = 0; i < 5; i++) await aLoggedInUser(server.url, ADMIN);
-    // Sent together: the second arrives while the first still rebuilds (a small log takes well under a second).
-    const [started, second] = await Promise.all([
-      call('POST', '/api/system/replays', ADMIN, { projection: 'all' }),
-      call('POST', '/api/system/replays', ADMIN, { projection: 'users' }),
-    ]);
+    // One at a time is covered by replay-jobs.spec.ts: a small log rebuilds faster than a second request arrives.
+    const started = await call('POST', '/api/system/replays', ADMIN, { projection: 'all' });
     expect(started.status).toBe(202);
-    expect(second.status).toBe(409);
     const replay = (await started.json()) as Replay;
     expect(replay).toMatchObject({ state: 'running', projection: 'all' });
     expect(replay.projections).toContain('users');
