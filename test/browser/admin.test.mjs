@@ -1,8 +1,9 @@
 /* global document, fetch, navigator, window */
 // The administration pages in Debian's Chromium against the built server: gateways (register with the key shown
 // once, rotate, hand over, edit, decommission, permit join), node configuration (desired vs applied, pending,
-// the request's steps, configuration as of an earlier instant), refusal to standard users, keyboard use, axe and
-// screenshots at desktop and phone sizes under a fixed clock.
+// the request's steps, configuration as of an earlier instant, reached from a chart annotation too), users and
+// their sessions, a replay from the System page, refusal to standard users, keyboard use, axe and screenshots at
+// desktop and phone sizes under a fixed clock.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -270,6 +271,16 @@ describe('administration pages in Chromium', () => {
       await diff.getByText('above 2500 W for 60 s').waitFor();
       assert.match(await diff.innerText(), /alarm\.power_above\s+above 1500 W for 60 s\s+above 2500 W for 60 s/);
       assert.match(await diff.innerText(), /reporting\.power\s+not set\s+power: every 10–300 s/);
+
+      // From the sensor chart's annotation: the configuration as of then, and what its latest change changed.
+      await p.goto(`${app.url}/sensors/${encodeURIComponent(NODE_POWER)}`);
+      const mark = p.locator('li[data-annotation-kind="configuration"]').last();
+      await mark.getByRole('link', { name: /configuration as of then/ }).click();
+      await p.getByRole('heading', { name: NODE, level: 1 }).waitFor();
+      assert.match(p.url(), /\/admin\/nodes\/.+\?at=/);
+      const before = p.getByRole('table', { name: 'What the change before then changed' });
+      await before.getByText('above 2500 W for 60 s').waitFor();
+      assert.match(await before.innerText(), /alarm\.power_above\s+above 1500 W for 60 s\s+above 2500 W for 60 s/);
       await p.context().close();
     },
   );
@@ -361,6 +372,23 @@ describe('administration pages in Chromium', () => {
       // One login for both sizes: the viewport changes, the session stays.
       const p = await page(undefined, fixedNow);
       await logIn(p, admin);
+
+      // A replay of every read model started from the System page runs to the end with its progress in view, while
+      // the pages' queries keep answering.
+      await p.goto(`${app.url}/admin/system`);
+      await p.getByRole('heading', { name: 'System', level: 1 }).waitFor();
+      await p.getByLabel('Read model').selectOption('all');
+      await p.getByRole('button', { name: 'Start replay' }).click();
+      const replay = p.locator('.replay');
+      await replay.waitFor();
+      assert.equal(await p.getByRole('progressbar', { name: 'Replay of all' }).count(), 1);
+      await p.locator('.replay[data-state="done"]').waitFor({ timeout: 60_000 });
+      const facts = await replay.innerText();
+      assert.match(facts, /Events\s+(\d+) of \1/);
+      assert.match(facts, /\d+ events\/s/);
+      assert.match(facts, /audit_log, gateway_status/);
+      assert.notEqual(await replay.locator('[data-progress]').innerText(), '0 of 0');
+      assert.equal((await app.api('GET', '/api/gateways/gw-adm-a')).name, 'gw-adm-a');
       for (const [size, viewport] of [
         ['desktop', { width: 1280, height: 800 }],
         ['phone', { width: 390, height: 844 }],
@@ -540,6 +568,21 @@ describe('administration pages in Chromium', () => {
       const dave = (await app.api('GET', '/api/users?limit=500')).items.find((u) => u.email === email);
       assert.equal(dave.role, 'admin');
       assert.notEqual(dave.disabledAt, null);
+
+      // The admin's own sessions: this browser's, and a second login elsewhere, which is revoked from here.
+      const elsewhere = await app.tokenOf(admin);
+      const sessions = p.locator(`details[data-sessions="${admin.email}"]`);
+      await sessions.getByText('Sessions').click();
+      const open = sessions.getByRole('list', { name: `Open sessions of ${admin.email}` });
+      await open.locator('li').nth(1).waitFor();
+      assert.equal(await open.locator('li').count(), 2);
+      await open.getByText('(this browser)').waitFor();
+      const other = open.locator('li').filter({ hasNotText: '(this browser)' });
+      await other.getByRole('button', { name: /^Revoke session since / }).click();
+      await other.getByRole('button', { name: 'Revoke now' }).click();
+      await sessions.getByText('Session revoked.').waitFor();
+      assert.equal(await open.locator('li').count(), 1);
+      await assert.rejects(app.api('GET', '/api/me', undefined, elsewhere), /: 401 /);
 
       const register = p.getByRole('form', { name: 'Register an API client' });
       await register.getByLabel('Name').fill('tariff sync');
