@@ -1254,8 +1254,10 @@ export interface components {
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
-            /** @description Pass as `afterSeq` for the next page; null at the end */
+            /** @description Oldest first: pass as `afterSeq` for the next page; null at the end (and newest first) */
             nextAfterSeq: number | null;
+            /** @description Newest first (`order=desc`): pass as `beforeSeq` for the next page; null at the end (and oldest first) */
+            nextBeforeSeq: number | null;
         };
         CanonicalReadingDto: {
             gatewayId: string;
@@ -3027,12 +3029,16 @@ export interface operations {
                 actorId?: string;
                 /** @description The `nextAfterSeq` of the previous page */
                 afterSeq?: number;
+                /** @description With `order=desc`: the `nextBeforeSeq` of the previous page */
+                beforeSeq?: number;
                 format?: "json" | "csv";
                 /** @description ISO-8601; entries recorded at or after */
                 from?: string;
                 limit?: number;
                 /** @description A gateway, node, sensor or command id the entry is about */
                 object?: string;
+                /** @description `desc`: newest first */
+                order?: "asc" | "desc";
                 stream?: string;
                 /** @description ISO-8601; entries recorded before */
                 to?: string;
