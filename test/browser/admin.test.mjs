@@ -86,7 +86,7 @@ describe('administration pages in Chromium', () => {
   const axe = expectAccessible;
 
   it(
-    'registers a gateway and shows its key once (copy, "I have saved it"), never after a reload; rotates it the same way',
+    'registers a gateway and shows its key once (copy, "I have saved it"), never after a reload; a virtual ZigBee gateway connects with it (online), a node reporting threshold is applied by the device; rotates the key the same way',
     { skip },
     async () => {
       if (noBrowser) throw noBrowser;
@@ -119,6 +119,39 @@ describe('administration pages in Chromium', () => {
       await done.click();
       assert.equal(await p.getByRole('region', { name: 'Network key' }).count(), 0);
       assert.doesNotMatch(await p.content(), new RegExp(key));
+
+      // A gateway given that key connects over the link: the list turns it online while the page is open.
+      const agent = await app.virtualZigbeeGateway('gw-adm-garage', key);
+      try {
+        await p
+          .getByRole('row', { name: /Garage/ })
+          .locator('.pill', { hasText: 'online' })
+          .waitFor({ timeout: 30_000 });
+        // One of its virtual devices measures power: its reporting threshold goes pending, then applied by the device.
+        let plug;
+        await app.until(
+          async () => {
+            const sensors = (await app.api('GET', '/api/sensors?gateway=gw-adm-garage')).items;
+            plug = sensors.find((sensor) => sensor.quantity === 'power')?.nodeId;
+            return plug !== undefined;
+          },
+          'a power sensor of the virtual gateway',
+          45_000,
+        );
+        await p.goto(`${app.url}/admin/nodes/${encodeURIComponent(plug)}`);
+        await p.getByRole('button', { name: 'Reporting threshold' }).click();
+        const reporting = p.getByRole('form', { name: 'Reporting threshold' });
+        await reporting.getByLabel('Quantity').selectOption('power');
+        await reporting.getByLabel('Reportable change').fill('15');
+        await reporting.getByRole('button', { name: 'Request reporting threshold' }).click();
+        const field = p.locator('[data-field="reporting.power"]');
+        await field.waitFor();
+        await p.locator('[data-field="reporting.power"][data-sync="applied"]').waitFor({ timeout: 30_000 });
+        assert.match(await field.innerText(), /on a change of 15/);
+      } finally {
+        await agent.stop();
+      }
+      await p.goto(`${app.url}/admin/gateways`);
 
       // Shown but not yet confirmed, then reloaded: gone for good.
       await p
