@@ -95,7 +95,7 @@ export async function startPrincipalApi(
           storage.eventStore,
           storage.readModels,
           (name) => findProjections(name, { decoders: decoderLookup() }),
-          { batchSize: 1000, partitions: 1 },
+          { batchSize: 1000, partitions: 1, now: () => Date.now() },
         ),
         metrics: createMetricsRegistry(projections),
         adminToken,

@@ -7,7 +7,11 @@ const projection = { name: 'users', tables: ['users'] } as unknown as AnyProject
 
 function jobs(db: Partial<ReadModelDb>, count = 10): ReplayJobs {
   const store = { countAfter: () => Promise.resolve(count) } as unknown as EventStore;
-  return new ReplayJobs(store, db as ReadModelDb, () => [projection], { batchSize: 10, partitions: 1 });
+  return new ReplayJobs(store, db as ReadModelDb, () => [projection], {
+    batchSize: 10,
+    partitions: 1,
+    now: () => Date.now(),
+  });
 }
 
 describe('ReplayJobs', () => {

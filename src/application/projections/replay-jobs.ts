@@ -65,7 +65,7 @@ export class ReplayJobs {
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
     private readonly find: (name: string) => AnyProjection[],
-    private readonly options: { readonly batchSize: number; readonly partitions: number; readonly now?: () => number },
+    private readonly options: { readonly batchSize: number; readonly partitions: number; readonly now: () => number },
   ) {}
 
   /** The read models a replay may be asked for (besides `all`). */
@@ -170,6 +170,6 @@ export class ReplayJobs {
   }
 
   private now(): number {
-    return (this.options.now ?? Date.now)();
+    return this.options.now();
   }
 }

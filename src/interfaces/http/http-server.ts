@@ -112,7 +112,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     storage.eventStore,
     storage.readModels,
     (name) => findProjections(name, { decoders: decoderLookup() }),
-    { batchSize: 2000, partitions: config.projectionPartitions ?? 1 },
+    { batchSize: 2000, partitions: config.projectionPartitions ?? 1, now: () => Date.now() },
   );
   const keyVault = new PostgresKeyVault(storage.readModels, masterKey);
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.storage.dataDir);

@@ -104,7 +104,9 @@ export async function startAccessRuntime(
       { provide: PASSWORD_LOGIN, useValue: new PasswordLogin(authentication) },
       {
         provide: REQUEST_AUTHENTICATOR,
-        useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState, sessions),
+        useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState, {
+          findOpen: (sessionId) => sessions.findOpen(sessionId, new Date()),
+        }),
       },
     ],
     stop: () => accessState.stop(),

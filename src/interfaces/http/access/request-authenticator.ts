@@ -25,7 +25,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
 /** Where open sessions are kept for every node (the session store), for a session this node has not heard of yet. */
 export interface OpenSessionLookup {
-  findOpen(sessionId: string, now: Date): Promise<OpenSession | undefined>;
+  findOpen(sessionId: string): Promise<OpenSession | undefined>;
 }
 
 function digest(text: string): Buffer {
@@ -105,7 +105,7 @@ export class RequestAuthenticator {
     const { sub, sid } = claims;
     if (typeof sub !== 'string' || typeof sid !== 'string') return;
     if (this.accessState.sessionStatus(sub, sid) !== 'unknown') return;
-    const open = await this.sessions.findOpen(sid, new Date());
+    const open = await this.sessions.findOpen(sid);
     if (open?.userId === sub) this.accessState.learnSession(sub, sid, open.createdAt);
   }
 
