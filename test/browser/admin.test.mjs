@@ -127,12 +127,14 @@ describe('administration pages in Chromium', () => {
           .getByRole('row', { name: /Garage/ })
           .locator('.pill', { hasText: 'online' })
           .waitFor({ timeout: 30_000 });
-        // One of its virtual devices measures power: its reporting threshold goes pending, then applied by the device.
+        // Its virtual plug measures power: the reporting threshold goes pending, then is applied by the device.
         let plug;
         await app.until(
           async () => {
+            // A plug: power in the electrical measurement cluster (the energy meter reports it as metering demand).
             const sensors = (await app.api('GET', '/api/sensors?gateway=gw-adm-garage')).items;
-            plug = sensors.find((sensor) => sensor.quantity === 'power')?.nodeId;
+            const switching = new Set(sensors.filter((x) => x.quantity === 'switchState').map((x) => x.nodeId));
+            plug = sensors.find((x) => x.quantity === 'power' && switching.has(x.nodeId))?.nodeId;
             return plug !== undefined;
           },
           'a power sensor of the virtual gateway',
@@ -146,7 +148,8 @@ describe('administration pages in Chromium', () => {
         await reporting.getByRole('button', { name: 'Request reporting threshold' }).click();
         const field = p.locator('[data-field="reporting.power"]');
         await field.waitFor();
-        await p.locator('[data-field="reporting.power"][data-sync="applied"]').waitFor({ timeout: 30_000 });
+        await p.locator('[data-field="reporting.power"]:not([data-sync="pending"])').waitFor({ timeout: 60_000 });
+        assert.equal(await field.getAttribute('data-sync'), 'applied', await field.innerText());
         assert.match(await field.innerText(), /on a change of 15/);
       } finally {
         await agent.stop();
