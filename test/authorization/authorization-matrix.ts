@@ -67,6 +67,15 @@ const READERS = cells(401, 200, 404, 200, 404, 404, 200);
 const SEE_A: readonly Role[] = ['userA', 'admin'];
 const READ_A: readonly Role[] = ['userA', 'clientWithGrant', 'admin'];
 const items = (body: unknown): unknown => (body as { items?: unknown }).items;
+const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+/** The login session a caller's user token belongs to (its `sid` claim); undefined for other tokens. */
+function sessionOf(caller: Caller): string | undefined {
+  const token = /^Bearer (.+)$/.exec(caller.headers.authorization ?? '')?.[1];
+  const payload = token?.split('.')[1];
+  if (payload === undefined) return undefined;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sid?: unknown };
+  return typeof claims.sid === 'string' ? claims.sid : undefined;
+}
 
 /**
  * The expected status of every operation of the OpenAPI document, per role. Keys are `METHOD /path` exactly as the
@@ -78,6 +87,10 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /health/live': { expected: PUBLIC },
   'GET /health': { expected: PUBLIC },
   'GET /metrics': { expected: PUBLIC },
+  // A small read model: the rebuild swaps it in while the other rows keep querying.
+  'POST /api/system/replays': { request: () => ({ body: { projection: 'api_clients' } }), expected: ADMIN(202) },
+  'GET /api/system/replays': { expected: ADMIN(200) },
+  'GET /api/system/replays/{replayId}': { request: () => ({ path: { replayId: randomUUID() } }), expected: ADMIN(404) },
   'GET /api/audit': { request: (f) => ({ query: { stream: `gateway-${f.A.gatewayId}` } }), expected: ADMIN(200) },
 
   'POST /api/gateways': {
@@ -206,6 +219,28 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'POST /api/users/{id}/disable': {
     request: async (f) => ({ path: { id: (await f.freshUser()).userId }, body: { reason: 'matrix' } }),
     expected: ADMIN(200),
+  },
+
+  // A user's own sessions, or any user's for an admin; another user is told the user is not there, clients refused.
+  'GET /api/users/{id}/sessions': {
+    request: (f) => ({ path: { id: f.A.ownerId } }),
+    expected: cells(401, 200, 404, 403, 403, 403, 200),
+  },
+  // The caller's own fresh session (users) or a fresh user's (the others): A ends its own, B cannot reach A's.
+  'POST /api/users/{id}/sessions/{sessionId}/revoke': {
+    freshSession: true,
+    request: async (f, caller) => {
+      const own = sessionOf(caller);
+      if (own !== undefined) return { path: { id: f.A.ownerId, sessionId: own } };
+      const user = await f.freshUser();
+      return { path: { id: user.userId, sessionId: sessionOf({ headers: bearer(user.accessToken) })! } };
+    },
+    expected: cells(401, 204, 404, 403, 403, 403, 204),
+  },
+  // A fresh user's: revoking all of A's would end the sessions the other rows send with.
+  'POST /api/users/{id}/sessions/revoke': {
+    request: async (f) => ({ path: { id: (await f.freshUser()).userId } }),
+    expected: cells(401, 404, 404, 403, 403, 403, 200),
   },
 
   'POST /api/clients': {

@@ -1,8 +1,9 @@
-/* global document, fetch, navigator, window */
+/* global Buffer, document, fetch, navigator, window */
 // The administration pages in Debian's Chromium against the built server: gateways (register with the key shown
 // once, rotate, hand over, edit, decommission, permit join), node configuration (desired vs applied, pending,
-// the request's steps, configuration as of an earlier instant), refusal to standard users, keyboard use, axe and
-// screenshots at desktop and phone sizes under a fixed clock.
+// the request's steps, configuration as of an earlier instant, reached from a chart annotation too), users and
+// their sessions, a replay from the System page, refusal to standard users, keyboard use, axe and screenshots at
+// desktop and phone sizes under a fixed clock.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -85,7 +86,7 @@ describe('administration pages in Chromium', () => {
   const axe = expectAccessible;
 
   it(
-    'registers a gateway and shows its key once (copy, "I have saved it"), never after a reload; rotates it the same way',
+    'registers a gateway and shows its key once (copy, "I have saved it"), never after a reload; a virtual ZigBee gateway connects with it (online), a node reporting threshold is applied by the device; rotates the key the same way',
     { skip },
     async () => {
       if (noBrowser) throw noBrowser;
@@ -118,6 +119,42 @@ describe('administration pages in Chromium', () => {
       await done.click();
       assert.equal(await p.getByRole('region', { name: 'Network key' }).count(), 0);
       assert.doesNotMatch(await p.content(), new RegExp(key));
+
+      // A gateway given that key connects over the link: the list turns it online while the page is open.
+      const agent = await app.virtualZigbeeGateway('gw-adm-garage', key);
+      try {
+        await p
+          .getByRole('row', { name: /Garage/ })
+          .locator('.pill', { hasText: 'online' })
+          .waitFor({ timeout: 30_000 });
+        // Its virtual plug measures power: the reporting threshold goes pending, then is applied by the device.
+        let plug;
+        await app.until(
+          async () => {
+            // A plug: power in the electrical measurement cluster (the energy meter reports it as metering demand).
+            const sensors = (await app.api('GET', '/api/sensors?gateway=gw-adm-garage')).items;
+            const switching = new Set(sensors.filter((x) => x.quantity === 'switchState').map((x) => x.nodeId));
+            plug = sensors.find((x) => x.quantity === 'power' && switching.has(x.nodeId))?.nodeId;
+            return plug !== undefined;
+          },
+          'a power sensor of the virtual gateway',
+          45_000,
+        );
+        await p.goto(`${app.url}/admin/nodes/${encodeURIComponent(plug)}`);
+        await p.getByRole('button', { name: 'Reporting threshold' }).click();
+        const reporting = p.getByRole('form', { name: 'Reporting threshold' });
+        await reporting.getByLabel('Quantity').selectOption('power');
+        await reporting.getByLabel('Reportable change').fill('15');
+        await reporting.getByRole('button', { name: 'Request reporting threshold' }).click();
+        const field = p.locator('[data-field="reporting.power"]');
+        await field.waitFor();
+        await p.locator('[data-field="reporting.power"]:not([data-sync="pending"])').waitFor({ timeout: 60_000 });
+        assert.equal(await field.getAttribute('data-sync'), 'applied', await field.innerText());
+        assert.match(await field.innerText(), /on a change of 15/);
+      } finally {
+        await agent.stop();
+      }
+      await p.goto(`${app.url}/admin/gateways`);
 
       // Shown but not yet confirmed, then reloaded: gone for good.
       await p
@@ -270,6 +307,16 @@ describe('administration pages in Chromium', () => {
       await diff.getByText('above 2500 W for 60 s').waitFor();
       assert.match(await diff.innerText(), /alarm\.power_above\s+above 1500 W for 60 s\s+above 2500 W for 60 s/);
       assert.match(await diff.innerText(), /reporting\.power\s+not set\s+power: every 10–300 s/);
+
+      // From the sensor chart's annotation: the configuration as of then, and what its latest change changed.
+      await p.goto(`${app.url}/sensors/${encodeURIComponent(NODE_POWER)}`);
+      const mark = p.locator('li[data-annotation-kind="configuration"]').last();
+      await mark.getByRole('link', { name: /configuration as of then/ }).click();
+      await p.getByRole('heading', { name: NODE, level: 1 }).waitFor();
+      assert.match(p.url(), /\/admin\/nodes\/.+\?at=/);
+      const before = p.getByRole('table', { name: 'What the change before then changed' });
+      await before.getByText('above 2500 W for 60 s').waitFor();
+      assert.match(await before.innerText(), /alarm\.power_above\s+above 1500 W for 60 s\s+above 2500 W for 60 s/);
       await p.context().close();
     },
   );
@@ -361,6 +408,23 @@ describe('administration pages in Chromium', () => {
       // One login for both sizes: the viewport changes, the session stays.
       const p = await page(undefined, fixedNow);
       await logIn(p, admin);
+
+      // A replay of every read model started from the System page runs to the end with its progress in view, while
+      // the pages' queries keep answering.
+      await p.goto(`${app.url}/admin/system`);
+      await p.getByRole('heading', { name: 'System', level: 1 }).waitFor();
+      await p.getByLabel('Read model').selectOption('all');
+      await p.getByRole('button', { name: 'Start replay' }).click();
+      const replay = p.locator('.replay');
+      await replay.waitFor();
+      assert.equal(await p.getByRole('progressbar', { name: 'Replay of all' }).count(), 1);
+      await p.locator('.replay[data-state="done"]').waitFor({ timeout: 60_000 });
+      const facts = await replay.innerText();
+      assert.match(facts, /Events\s+(\d+) of \1/);
+      assert.match(facts, /\d+ events\/s/);
+      assert.match(facts, /audit_log, gateway_status/);
+      assert.notEqual(await replay.locator('[data-progress]').innerText(), '0 of 0');
+      assert.equal((await app.api('GET', '/api/gateways/gw-adm-a')).name, 'gw-adm-a');
       for (const [size, viewport] of [
         ['desktop', { width: 1280, height: 800 }],
         ['phone', { width: 390, height: 844 }],
@@ -541,6 +605,22 @@ describe('administration pages in Chromium', () => {
       assert.equal(dave.role, 'admin');
       assert.notEqual(dave.disabledAt, null);
 
+      // The admin's own sessions: this browser's, and a second login elsewhere, which is revoked from here.
+      const elsewhere = await app.tokenOf(admin);
+      const sessions = p.locator(`details[data-sessions="${admin.email}"]`);
+      await sessions.getByText('Sessions').click();
+      const open = sessions.getByRole('list', { name: `Open sessions of ${admin.email}` });
+      const sid = JSON.parse(Buffer.from(elsewhere.split('.')[1], 'base64url').toString()).sid;
+      const other = open.locator(`li[data-session="${sid}"]`);
+      await other.waitFor();
+      // Every earlier test signed the admin in too: one of them is this browser, marked as such.
+      assert.equal(await open.getByText('(this browser)').count(), 1);
+      await other.getByRole('button', { name: /^Revoke session since / }).click();
+      await other.getByRole('button', { name: 'Revoke now' }).click();
+      await sessions.getByText('Session revoked.').waitFor();
+      await other.waitFor({ state: 'detached' });
+      await assert.rejects(app.api('GET', '/api/me', undefined, elsewhere), /: 401 /);
+
       const register = p.getByRole('form', { name: 'Register an API client' });
       await register.getByLabel('Name').fill('tariff sync');
       await register.getByLabel('Organisation').fill('Power Co');
@@ -578,6 +658,12 @@ describe('administration pages in Chromium', () => {
         async () =>
           (await entries.locator('li').count()) === (await entries.locator('li[data-type="UserRoleChanged"]').count()),
         'only the filtered type listed',
+      );
+      // Newest first.
+      const seqs = await entries.locator('li').evaluateAll((items) => items.map((li) => Number(li.dataset.seq)));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => b - a),
       );
       await entries.locator('li').first().locator('summary').click();
       await entries.locator('li').first().getByText('Correlation').waitFor();

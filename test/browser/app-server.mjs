@@ -3,7 +3,8 @@
 // tests look at: two users, each owning one gateway, and readings appended to the log as a gateway frame would be.
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,8 +12,19 @@ const dist = new URL('../../dist/src/', import.meta.url);
 const { startHttpServer } = await import(new URL('interfaces/http/http-server.js', dist).href);
 const { ensureHttpsCredentials } = await import(new URL('infrastructure/tls/self-signed-certificate.js', dist).href);
 const { createLogger } = await import(new URL('infrastructure/logging/logger.js', dist).href);
+const { startSimulatedFleet } = await import(new URL('interfaces/simulator/simulated-fleet.js', dist).href);
 
 const ADMIN = 'b'.repeat(64);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 export async function startApp() {
   const dataDir = mkdtempSync(join(tmpdir(), 'wattlog-ui-'));
@@ -25,6 +37,8 @@ export async function startApp() {
       port: 0,
       tls: { key: tls.key, cert: tls.cert },
       adminToken: ADMIN,
+      // The gateway link, for the virtual ZigBee gateway agent below.
+      link: { host: '127.0.0.1', port: await freePort() },
     },
     logger,
   );
@@ -173,6 +187,26 @@ export async function startApp() {
         ],
         { expectedRevision: 'any' },
       );
+    },
+    /**
+     * A gateway agent in this process on the virtual ZigBee coordinator (a plug, an energy meter, …), connecting over
+     * the real TLS-PSK link as `gatewayId` with `key` (hex), as a gateway given the key from the page would.
+     */
+    async virtualZigbeeGateway(gatewayId, key) {
+      const stateDir = join(dataDir, `agent-${gatewayId}`);
+      mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+      writeFileSync(join(stateDir, 'zigbee-gateways.json'), JSON.stringify([{ id: gatewayId, key }]), { mode: 0o600 });
+      return startSimulatedFleet({
+        api: { url: new URL(server.url), token: ADMIN, ca: tls.cert },
+        link: { host: '127.0.0.1', port: server.link.port },
+        gateways: 1,
+        meters: 0,
+        intervalMs: 2000,
+        stateDir,
+        namePrefix: 'Virtual ZigBee gateway',
+        logger,
+        kind: 'zigbee',
+      });
     },
     async until(condition, what, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -13,7 +13,8 @@ import {
   PRINCIPAL_DIRECTORY,
   type PrincipalDirectory,
 } from '../../src/application/access/ports/principal-directory.port.js';
-import { projectionCatalog } from '../../src/application/projections/projection-catalog.js';
+import { findProjections, projectionCatalog } from '../../src/application/projections/projection-catalog.js';
+import { ReplayJobs } from '../../src/application/projections/replay-jobs.js';
 import { ProjectionSupervisor } from '../../src/application/projections/projection-supervisor.js';
 import type { Principal } from '../../src/domain/access/principal.js';
 import { openStorage, type Storage } from '../../src/infrastructure/composition/storage.js';
@@ -92,6 +93,12 @@ export async function startPrincipalApi(
       AppModule.with({
         storage,
         projections,
+        replays: new ReplayJobs(
+          storage.eventStore,
+          storage.readModels,
+          (name) => findProjections(name, { decoders: decoderLookup() }),
+          { batchSize: 1000, partitions: 1, now: () => Date.now() },
+        ),
         metrics: createMetricsRegistry(projections),
         adminToken,
         access,

@@ -37,7 +37,8 @@ export type UserSessionStarted = DomainEvent<
   { readonly userId: string; readonly sessionId: string; readonly at: string }
 >;
 
-export const SESSION_END_REASONS = ['logout', 'refresh_token_reuse', 'password_changed'] as const;
+/** `revoked`: ended from the sessions list, by the user or an admin. */
+export const SESSION_END_REASONS = ['logout', 'refresh_token_reuse', 'password_changed', 'revoked'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** Every node refuses the session's access tokens from this event on. */

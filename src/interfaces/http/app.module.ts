@@ -12,6 +12,7 @@ import { MarketModule } from './market/market.module.js';
 import { MeteringModule } from './metering/metering.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { SystemModule } from './system/system.module.js';
 import { RuntimeModule, type AppRuntime } from './shared/runtime.module.js';
 
 /**
@@ -38,6 +39,7 @@ export class AppModule {
         DashboardsModule,
         MarketModule,
         AutomationModule,
+        SystemModule,
       ],
     };
   }

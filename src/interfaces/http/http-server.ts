@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { runnableProjections } from '../../application/projections/projection-catalog.js';
+import { findProjections, runnableProjections } from '../../application/projections/projection-catalog.js';
+import { ReplayJobs } from '../../application/projections/replay-jobs.js';
 import { ProjectionSupervisor, projectionIdleMs } from '../../application/projections/projection-supervisor.js';
 import { openStorage, type Storage, type StorageConfig } from '../../infrastructure/composition/storage.js';
 import { decoderLookup } from '../../infrastructure/protocols/payload-decoders.js';
@@ -125,6 +126,12 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       onError: (projection, error) => logger.error({ projection, err: error }, 'projection batch failed; retrying'),
     },
   );
+  const replays = new ReplayJobs(
+    storage.eventStore,
+    storage.readModels,
+    (name) => findProjections(name, { decoders: decoderLookup() }),
+    { batchSize: 2000, partitions: config.projectionPartitions ?? 1, now: () => Date.now() },
+  );
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.storage.dataDir);
   logger.info({ jwtSecretSource: jwtSecret.source }, 'access token signing key loaded');
   let access: AccessRuntime | undefined;
@@ -177,6 +184,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       AppModule.with({
         storage,
         projections,
+        replays,
         metrics: createMetricsRegistry(projections),
         adminToken: config.adminToken,
         keyVault,
@@ -233,6 +241,8 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
       await link?.close();
       await listening.close();
       await accessRuntime.stop();
+      // A replay writes to the read-model database to the end: let it finish before the database closes.
+      await replays.idle();
       await projections.stop();
       await storage.close();
     },

@@ -1139,6 +1139,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node's latest replays, newest first (admin) */
+        get: operations["listReplays"];
+        put?: never;
+        /** Rebuild a read model (or all) from the event log while queries keep answering (admin) */
+        post: operations["startReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system/replays/{replayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay's progress: events/s, ETA, done (admin) */
+        get: operations["getReplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1185,6 +1220,57 @@ export interface paths {
         put?: never;
         /** Make a user an admin or a plain user (admin) */
         post: operations["changeUserRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's open login sessions (the user, or an admin) */
+        get: operations["listUserSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/{sessionId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one login session of a user (the user, or an admin); its tokens stop working on every node */
+        post: operations["revokeUserSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every open login session of a user, the asking one too (the user, or an admin) */
+        post: operations["revokeAllUserSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1449,8 +1535,10 @@ export interface components {
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
-            /** @description Pass as `afterSeq` for the next page; null at the end */
+            /** @description Oldest first: pass as `afterSeq` for the next page; null at the end (and newest first) */
             nextAfterSeq: number | null;
+            /** @description Newest first (`order=desc`): pass as `beforeSeq` for the next page; null at the end (and oldest first) */
+            nextBeforeSeq: number | null;
         };
         CanonicalReadingDto: {
             gatewayId: string;
@@ -2566,6 +2654,37 @@ export interface components {
             expectedVersion: number;
             name: string;
         };
+        ReplayDto: {
+            /** @description Events applied so far */
+            applied: number;
+            /** @description Being rebuilt now */
+            current: string | null;
+            error: string | null;
+            /** @description Seconds left at the rate so far */
+            etaSeconds: number | null;
+            eventsPerSecond: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description What was asked: a read model or `all` */
+            projection: string;
+            /** @description The read models in the order they are rebuilt */
+            projections: string[];
+            replayId: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Actor id of whoever started it */
+            startedBy: string;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** @description Events to apply (the log may grow meanwhile) */
+            total: number;
+        };
+        ReplayListDto: {
+            /** @description This node's latest replays, newest first */
+            items: components["schemas"]["ReplayDto"][];
+            /** @description Read models a replay can be started for (besides `all`) */
+            readModels: string[];
+        };
         ReportingChangeDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2647,6 +2766,10 @@ export interface components {
             grantId: string;
             /** Format: date-time */
             revokedAt: string;
+        };
+        RevokedSessionsDto: {
+            /** @description How many open sessions ended */
+            revoked: number;
         };
         RotatedClientSecretDto: {
             clientId: string;
@@ -2791,6 +2914,30 @@ export interface components {
              */
             visibility: "private" | "shared" | "public_aggregate";
         };
+        SessionListDto: {
+            /** @description Open sessions, the most recently refreshed first */
+            items: components["schemas"]["SessionViewDto"][];
+        };
+        SessionViewDto: {
+            /**
+             * Format: date-time
+             * @description The login that opened it
+             */
+            createdAt: string;
+            /** @description The session of the token that asked */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description Its refresh tokens stop working then, however often used
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description The login or the latest refresh
+             */
+            lastRefreshedAt: string;
+            sessionId: string;
+        };
         SetFieldDto: {
             /** Format: date-time */
             at: string;
@@ -2834,6 +2981,13 @@ export interface components {
             sensorId: string | null;
             /** Format: date-time */
             to: string;
+        };
+        StartReplayRequestDto: {
+            /**
+             * @description A read model (its table name, as /health lists it), or `all`
+             * @example audit_log
+             */
+            projection: string;
         };
         TileChangeRequestDto: {
             /** @description The `version` the client last read */
@@ -3451,12 +3605,16 @@ export interface operations {
                 actorId?: string;
                 /** @description The `nextAfterSeq` of the previous page */
                 afterSeq?: number;
+                /** @description With `order=desc`: the `nextBeforeSeq` of the previous page */
+                beforeSeq?: number;
                 format?: "json" | "csv";
                 /** @description ISO-8601; entries recorded at or after */
                 from?: string;
                 limit?: number;
                 /** @description A gateway, node, sensor or command id the entry is about */
                 object?: string;
+                /** @description `desc`: newest first */
+                order?: "asc" | "desc";
                 stream?: string;
                 /** @description ISO-8601; entries recorded before */
                 to?: string;
@@ -9785,6 +9943,224 @@ export interface operations {
             };
         };
     };
+    listReplays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayListDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    startReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReplayRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Started; poll its progress */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDto"];
+                };
+            };
+            /** @description Not a read model */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A replay is already running on this node */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Replay id */
+                replayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The object does not exist or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -10144,6 +10520,208 @@ export interface operations {
             };
             /** @description The request body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    listUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such user, or not the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    revokeUserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+                /** @description Session id */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such user or open session of that user, or not the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unexpected server error (details are logged, not returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    revokeAllUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The caller may not perform this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such user, or not the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

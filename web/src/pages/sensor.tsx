@@ -20,6 +20,7 @@ import {
   type Compared,
 } from '../lib/series';
 import { allSensors } from '../lib/sensors';
+import { isAdmin } from './admin/common';
 import { ChangesList } from './sensor/changes-list';
 import { download } from './sensor/download';
 import { RangeForms } from './sensor/range-forms';
@@ -241,7 +242,7 @@ export function SensorPage({ id }: { id: string }) {
         {shown && shown.columns.x.length > 0 && asTable.value && <SeriesTable columns={shown.columns} unit={s.unit} />}
       </div>
       <p class="muted">{description}</p>
-      <ChangesList annotations={annotations.value} />
+      <ChangesList annotations={annotations.value} {...(isAdmin() ? { configurationOf: s.nodeId } : {})} />
     </section>
   );
 }

@@ -26,6 +26,8 @@ describe('AccessState', () => {
           type: 'UserRegistered',
           data: { userId: 'u1', email: 'a@example.org', displayName: 'A', role: 'user', at: AT },
         }),
+        stored({ type: 'UserSessionStarted', data: { userId: 'u1', sessionId: 'live', at: new Date().toISOString() } }),
+        stored({ type: 'UserSessionStarted', data: { userId: 'u1', sessionId: 'old', at: AT } }),
         stored({
           type: 'UserSessionEnded',
           data: { userId: 'u1', sessionId: 'old', reason: 'logout', at: new Date().toISOString() },
@@ -39,11 +41,14 @@ describe('AccessState', () => {
     expect(state.userPrincipal('u1', 'live')).toEqual({ kind: 'user', userId: 'u1', role: 'user' });
     expect(state.userPrincipal('u1', 'old')).toBeUndefined();
     expect(state.userPrincipal('nobody', 'live')).toBeUndefined();
+    // An allow-list: a session never started, or another user's, is no session of this user.
+    expect(state.sessionStatus('u1', 'never-started')).toBe('unknown');
+    expect(state.userPrincipal('u1', 'never-started')).toBeUndefined();
 
     await b.store.append(
       'user-u1',
       [stored({ type: 'UserRoleChanged', data: { userId: 'u1', role: 'admin', previousRole: 'user', at: AT } })],
-      { expectedRevision: 1 },
+      { expectedRevision: 3 },
     );
     expect(
       await eventually(
@@ -101,5 +106,24 @@ describe('AccessState', () => {
     const remembered = (state as unknown as { endedSessions: Map<string, number> }).endedSessions;
     expect(remembered.has('s-old')).toBe(false);
     expect(remembered.has('s299')).toBe(true);
+  });
+
+  it('keeps an ended session ended when its start arrives late, and ends a session past its lifetime', () => {
+    let now = Date.parse(AT);
+    const state = new AccessState(b.store, { accessTokenTtlMs: 900_000, sessionTtlMs: 3_600_000, now: () => now });
+    state.apply([
+      {
+        type: 'UserRegistered',
+        data: { userId: 'u3', email: 'c@example.org', displayName: 'C', role: 'user', at: AT },
+      },
+      { type: 'UserSessionEnded', data: { userId: 'u3', sessionId: 's-a', reason: 'revoked', at: AT } },
+      { type: 'UserSessionStarted', data: { userId: 'u3', sessionId: 's-a', at: AT } },
+      { type: 'UserSessionStarted', data: { userId: 'u3', sessionId: 's-b', at: AT } },
+    ]);
+    expect(state.sessionStatus('u3', 's-a')).toBe('ended');
+    expect(state.userPrincipal('u3', 's-b')).toEqual({ kind: 'user', userId: 'u3', role: 'user' });
+    expect(state.sessionStatus('someone-else', 's-b')).toBe('ended');
+    now += 3_600_000 + 900_001;
+    expect(state.userPrincipal('u3', 's-b')).toBeUndefined();
   });
 });

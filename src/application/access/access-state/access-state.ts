@@ -16,7 +16,12 @@ export interface AccessStateOptions {
   readonly now: () => number;
   readonly onError?: (error: unknown, context: string) => void;
   readonly retryMs?: number;
+  /** How long a session lives at most: its access tokens stop mattering this long (plus a token's) after its start. */
+  readonly sessionTtlMs?: number;
 }
+
+/** What a token's session id is, as far as this node knows. */
+export type SessionStatus = 'live' | 'ended' | 'unknown';
 
 interface UserFacts {
   role: Role;
@@ -32,7 +37,8 @@ interface ClientFacts {
 }
 
 /**
- * What every request's token check needs, in memory: users' roles and disabled flags, ended sessions, API clients.
+ * What every request's token check needs, in memory: users' roles and disabled flags, live and ended sessions (an
+ * allow-list: a token counts only for a live session of its user), API clients.
  * Fed from the log (catch-up, then live) so every node converges; the node that makes a change also applies its
  * events at once through `apply`, so its own next request already sees it.
  */
@@ -41,6 +47,11 @@ export class AccessState {
   private readonly clients = new Map<string, ClientFacts>();
   /** Session id → when its tokens stop mattering (end + token lifetime). */
   private readonly endedSessions = new Map<string, number>();
+  /**
+   * The allow-list: session id → its user and when its tokens stop mattering (start + session + token lifetime).
+   * A token is honoured only when its session id is here and names the token's user.
+   */
+  private readonly liveSessions = new Map<string, { readonly userId: string; readonly until: number }>();
   private readonly caughtUp: Promise<void>;
   private markCaughtUp!: () => void;
   private running: Promise<void> | undefined;
@@ -70,11 +81,31 @@ export class AccessState {
     await this.running;
   }
 
-  /** The principal for a user token, or undefined when the user is unknown, disabled, or the session ended. */
+  /**
+   * The principal for a user token, or undefined when the user is unknown or disabled, or the session is not a live
+   * session of that user (ended, another user's, or never started as far as this node knows).
+   */
   userPrincipal(userId: string, sessionId: string): Principal | undefined {
     const user = this.users.get(userId);
-    if (!user || user.disabled || this.endedSessions.has(sessionId)) return undefined;
+    if (!user || user.disabled || this.sessionStatus(userId, sessionId) !== 'live') return undefined;
     return { kind: 'user', userId, role: user.role };
+  }
+
+  /**
+   * `unknown`: not started as far as this node's log follower got; the caller may ask the shared session store (a
+   * login on another node reaches this one a moment later) and then `learnSession`.
+   */
+  sessionStatus(userId: string, sessionId: string): SessionStatus {
+    if (this.endedSessions.has(sessionId)) return 'ended';
+    const live = this.liveSessions.get(sessionId);
+    if (live === undefined) return 'unknown';
+    if (live.userId !== userId || live.until < this.options.now()) return 'ended';
+    return 'live';
+  }
+
+  /** A session the shared session store says is open: allowed until an end event or its lifetime says otherwise. */
+  learnSession(userId: string, sessionId: string, startedAt: Date): void {
+    this.startSession(userId, sessionId, startedAt.getTime());
   }
 
   clientPrincipal(clientId: string): Principal | undefined {
@@ -122,7 +153,9 @@ export class AccessState {
           return;
         }
         case 'UserPasswordChanged':
+          return;
         case 'UserSessionStarted':
+          this.startSession(event.data.userId, event.data.sessionId, Date.parse(event.data.at));
           return;
         case 'UserSessionEnded':
           this.endSession(event.data.sessionId, Date.parse(event.data.at));
@@ -156,8 +189,22 @@ export class AccessState {
     }
   }
 
+  private startSession(userId: string, sessionId: string, startedAt: number): void {
+    // An end applied before its start arrived (this node ended it, then its follower delivered the start) stays an end.
+    if (this.endedSessions.has(sessionId)) return;
+    const now = this.options.now();
+    const from = Number.isFinite(startedAt) ? startedAt : now;
+    const until = from + (this.options.sessionTtlMs ?? Infinity) + this.options.accessTokenTtlMs;
+    this.liveSessions.set(sessionId, { userId, until });
+    // Amortised pruning: a session past its lifetime cannot have a token still accepted.
+    if (this.liveSessions.size % 256 === 0) {
+      for (const [id, session] of this.liveSessions) if (session.until < now) this.liveSessions.delete(id);
+    }
+  }
+
   private endSession(sessionId: string, endedAt: number): void {
     const now = this.options.now();
+    this.liveSessions.delete(sessionId);
     const forgetAt = (Number.isFinite(endedAt) ? Math.max(endedAt, now) : now) + this.options.accessTokenTtlMs;
     this.endedSessions.set(sessionId, forgetAt);
     // Amortised pruning: tokens of a session ended longer ago than a token lives have all expired anyway.

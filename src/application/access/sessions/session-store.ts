@@ -21,6 +21,41 @@ export type RefreshOutcome =
   /** An already used token came back: someone holds a copy, so the whole session must end. */
   | { readonly kind: 'reused'; readonly sessionId: string; readonly userId: string };
 
+/** A session that can still refresh: not ended, not past its lifetime, not idle past the timeout. */
+export interface OpenSession {
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  /** When its current refresh token was issued: the login, or the last refresh. */
+  readonly lastRefreshedAt: Date;
+}
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  created_at: Date | string;
+  expires_at: Date | string;
+  last_refreshed_at: Date | string;
+}
+
+const OPEN_SESSIONS = `
+  SELECT s.session_id, s.user_id, s.created_at, s.expires_at, t.last_refreshed_at
+    FROM auth_sessions s
+    JOIN LATERAL (SELECT max(issued_at) AS last_refreshed_at FROM auth_refresh_tokens WHERE session_id = s.session_id) t
+      ON true
+   WHERE s.ended_at IS NULL AND s.expires_at > $2 AND t.last_refreshed_at > $3`;
+
+function openSession(row: SessionRow): OpenSession {
+  return {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+    lastRefreshedAt: new Date(row.last_refreshed_at),
+  };
+}
+
 interface TokenRow {
   session_id: string;
   issued_at: Date | string;
@@ -97,6 +132,25 @@ export class SessionStore {
       [userId, keep, now, reason],
     );
     return rows.map((row) => row.session_id);
+  }
+
+  /** The user's open sessions, the most recently refreshed first. */
+  async listOpen(userId: string, now: Date): Promise<OpenSession[]> {
+    const rows = await this.db.query<SessionRow>(
+      `${OPEN_SESSIONS} AND s.user_id = $1 ORDER BY t.last_refreshed_at DESC, s.session_id`,
+      [userId, now, new Date(now.getTime() - this.idleMs)],
+    );
+    return rows.map(openSession);
+  }
+
+  /** The session if it is open: what a node asks when a token names a session its log follower has not seen yet. */
+  async findOpen(sessionId: string, now: Date): Promise<OpenSession | undefined> {
+    const [row] = await this.db.query<SessionRow>(`${OPEN_SESSIONS} AND s.session_id = $1`, [
+      sessionId,
+      now,
+      new Date(now.getTime() - this.idleMs),
+    ]);
+    return row ? openSession(row) : undefined;
   }
 
   async isOpen(sessionId: string): Promise<boolean> {

@@ -39,8 +39,11 @@ export class QueryAuditLogHandler implements IQueryHandler<QueryAuditLog, AuditP
 
   async execute({ principal, filter }: QueryAuditLog): Promise<AuditPage> {
     this.access.assertAdmin(principal, 'reading the audit trail');
-    const params: unknown[] = [filter.afterSeq ?? 0, filter.limit + 1];
-    const where = ['a.seq > $1'];
+    const newestFirst = filter.order === 'desc';
+    const params: unknown[] = newestFirst
+      ? [filter.beforeSeq ?? Number.MAX_SAFE_INTEGER, filter.limit + 1]
+      : [filter.afterSeq ?? 0, filter.limit + 1];
+    const where = [newestFirst ? 'a.seq < $1' : 'a.seq > $1'];
     const add = (sql: string, value: unknown): void => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -55,10 +58,13 @@ export class QueryAuditLogHandler implements IQueryHandler<QueryAuditLog, AuditP
     const rows = await this.db.query<AuditRow>(
       `SELECT a.seq::text, a.event_id::text, a.stream, a.revision::text, a.type, a.actor_id, a.correlation_id,
               a.recorded_at, a.summary
-         FROM audit_log a WHERE ${where.join(' AND ')} ORDER BY a.seq LIMIT $2`,
+         FROM audit_log a WHERE ${where.join(' AND ')} ORDER BY a.seq ${newestFirst ? 'DESC' : ''} LIMIT $2`,
       params,
     );
     const items = rows.slice(0, filter.limit).map(toEntry);
-    return { items, nextAfterSeq: rows.length > filter.limit ? (items.at(-1)?.seq ?? null) : null };
+    const next = rows.length > filter.limit ? (items.at(-1)?.seq ?? null) : null;
+    return newestFirst
+      ? { items, nextAfterSeq: null, nextBeforeSeq: next }
+      : { items, nextAfterSeq: next, nextBeforeSeq: null };
   }
 }

@@ -15,8 +15,10 @@ export interface AuditEntry {
 
 export interface AuditPage {
   readonly items: AuditEntry[];
-  /** Pass as `afterSeq` to read the next page; null at the end. */
+  /** Oldest first: pass as `afterSeq` to read the next page; null at the end (and newest first). */
   readonly nextAfterSeq: number | null;
+  /** Newest first: pass as `beforeSeq` to read the next (older) page; null at the end (and oldest first). */
+  readonly nextBeforeSeq: number | null;
 }
 
 export interface AuditFilter {
@@ -28,6 +30,10 @@ export interface AuditFilter {
   readonly from?: string;
   readonly to?: string;
   readonly afterSeq?: number;
+  /** Newest first only: entries before this one. */
+  readonly beforeSeq?: number;
+  /** `asc` (log order, the default) or `desc` (newest first). */
+  readonly order?: 'asc' | 'desc';
   readonly limit: number;
 }
 

@@ -14,6 +14,7 @@ import { LoginThrottle, type LoginAttempts } from '../../../application/access/l
 import { PASSWORD_HASHER, PASSWORD_POLICY } from '../../../application/access/ports/password-hasher.port.js';
 import { ACCESS_TOKEN_SIGNER } from '../../../application/access/ports/token-signer.port.js';
 import { SessionStore } from '../../../application/access/sessions/session-store.js';
+import { USER_SESSIONS, UserSessions } from '../../../application/access/sessions/user-sessions.js';
 import type { EventStore } from '../../../application/ports/event-store.port.js';
 import type { ReadModelDb } from '../../../application/ports/read-model-db.port.js';
 import { CommonPasswordPolicy } from '../../../infrastructure/auth/common-password-policy.js';
@@ -30,6 +31,7 @@ export const ACCESS_PROVIDER_TOKENS = [
   AccessState,
   CredentialStore,
   SessionStore,
+  USER_SESSIONS,
   PASSWORD_HASHER,
   PASSWORD_POLICY,
   ACCESS_TOKEN_SIGNER,
@@ -61,6 +63,7 @@ export async function startAccessRuntime(
   const accessState = new AccessState(store, {
     accessTokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
     now: Date.now,
+    sessionTtlMs: SESSION_TTL_MS,
     onError,
   });
   accessState.start();
@@ -89,6 +92,7 @@ export async function startAccessRuntime(
       { provide: AccessState, useValue: accessState },
       { provide: CredentialStore, useValue: credentialStore },
       { provide: SessionStore, useValue: sessions },
+      { provide: USER_SESSIONS, useValue: new UserSessions(sessions, authentication, () => new Date()) },
       { provide: PASSWORD_HASHER, useValue: hasher },
       { provide: PASSWORD_POLICY, useValue: policy },
       { provide: ACCESS_TOKEN_SIGNER, useValue: signer },
@@ -100,7 +104,9 @@ export async function startAccessRuntime(
       { provide: PASSWORD_LOGIN, useValue: new PasswordLogin(authentication) },
       {
         provide: REQUEST_AUTHENTICATOR,
-        useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState),
+        useValue: new RequestAuthenticator(credentials.adminToken, credentials.jwtKey, accessState, {
+          findOpen: (sessionId) => sessions.findOpen(sessionId, new Date()),
+        }),
       },
     ],
     stop: () => accessState.stop(),

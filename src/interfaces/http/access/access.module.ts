@@ -21,6 +21,7 @@ import { AuthController } from './auth.controller.js';
 import { ClientsController } from './clients.controller.js';
 import { OAuthTokenController } from './oauth-token.controller.js';
 import { MainMeterController } from './main-meter.controller.js';
+import { SessionsController } from './sessions.controller.js';
 import { UsersController } from './users.controller.js';
 
 /**
@@ -32,6 +33,7 @@ import { UsersController } from './users.controller.js';
   controllers: [
     AuthController,
     UsersController,
+    SessionsController,
     ClientsController,
     OAuthTokenController,
     AccessController,

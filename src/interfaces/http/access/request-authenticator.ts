@@ -3,6 +3,7 @@ import { UnauthorizedException } from '@nestjs/common';
 import passportModule from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy, type VerifiedCallback } from 'passport-jwt';
 import type { AccessState } from '../../../application/access/access-state/access-state.js';
+import type { OpenSession } from '../../../application/access/sessions/session-store.js';
 import { ROLE_SCOPES, type OpenAdrScope } from '../../../domain/access/client-role.js';
 import { BOOTSTRAP_ADMIN, type Principal } from '../../../domain/access/principal.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../../infrastructure/auth/jwt-access-tokens.js';
@@ -21,6 +22,11 @@ const MAX_AGE_S = 24 * 3600;
 // ~0.5 KiB each: a few MiB for as many distinct live tokens as a busy node sees in 15 minutes.
 const VERIFIED_TOKENS_KEPT = 10_000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+
+/** Where open sessions are kept for every node (the session store), for a session this node has not heard of yet. */
+export interface OpenSessionLookup {
+  findOpen(sessionId: string): Promise<OpenSession | undefined>;
+}
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -50,6 +56,7 @@ export class RequestAuthenticator {
     adminToken: string,
     jwtKey: Buffer,
     private readonly accessState: AccessState,
+    private readonly sessions?: OpenSessionLookup,
   ) {
     this.adminDigest = digest(adminToken);
     // A private instance: the process-wide passport would let two apps in one process overwrite each other's keys.
@@ -82,10 +89,24 @@ export class RequestAuthenticator {
       throw new UnauthorizedException('the bearer token is not valid');
     }
     const claims = this.verified.get(token) ?? (await this.verify(token, authorization));
+    await this.learnUnknownSession(claims);
     // Asked on every request, cached token or not: a logout, disable or revoke counts from the next request on.
     const resolved = resolveClaims(claims, this.accessState);
     if (resolved) return resolved;
     throw new UnauthorizedException('the access token is no longer valid: session ended or account no longer active');
+  }
+
+  /**
+   * Sessions are an allow-list, and a login on another node reaches this node's log follower a moment after its
+   * tokens may: a session this node never heard of is looked up once in the shared session store.
+   */
+  private async learnUnknownSession(claims: VerifiedClaims): Promise<void> {
+    if (this.sessions === undefined || claims.typ !== 'user') return;
+    const { sub, sid } = claims;
+    if (typeof sub !== 'string' || typeof sid !== 'string') return;
+    if (this.accessState.sessionStatus(sub, sid) !== 'unknown') return;
+    const open = await this.sessions.findOpen(sid);
+    if (open?.userId === sub) this.accessState.learnSession(sub, sid, open.createdAt);
   }
 
   private async verify(token: string, authorization: string): Promise<VerifiedClaims> {

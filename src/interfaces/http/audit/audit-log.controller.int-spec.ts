@@ -53,7 +53,7 @@ describe('GET /api/audit', () => {
     expect(page.items[0]).toMatchObject({ actorId: 'admin-1', summary: 'GatewayRegistered: name=home' });
   });
 
-  it('filters by stream and type, and pages with afterSeq', async () => {
+  it('filters by stream and type, and pages with afterSeq, or newest first with beforeSeq', async () => {
     const byStream = (await (await get('/api/audit?stream=gateway-1')).json()) as { items: { type: string }[] };
     expect(byStream.items.map((i) => i.type)).toEqual(['GatewayRegistered', 'NetworkKeyRotated']);
     const first = (await (await get('/api/audit?limit=2')).json()) as { items: unknown[]; nextAfterSeq: number };
@@ -64,6 +64,13 @@ describe('GET /api/audit', () => {
     };
     expect(second).toMatchObject({ nextAfterSeq: null });
     expect(second.items).toHaveLength(1);
+    type Page = { items: { type: string; seq: number }[]; nextBeforeSeq: number | null; nextAfterSeq: null };
+    const newest = (await (await get('/api/audit?limit=2&order=desc')).json()) as Page;
+    expect(newest.items.map((i) => i.type)).toEqual(['NetworkKeyRotated', 'GatewayRegistered']);
+    expect(newest).toMatchObject({ nextAfterSeq: null, nextBeforeSeq: newest.items[1]!.seq });
+    const older = (await (await get(`/api/audit?limit=2&order=desc&beforeSeq=${newest.nextBeforeSeq}`)).json()) as Page;
+    expect(older.items.map((i) => i.type)).toEqual(['GatewayRegistered']);
+    expect(older.nextBeforeSeq).toBeNull();
     const inFuture = (await (await get('/api/audit?from=2999-01-01T00:00:00Z')).json()) as { items: unknown[] };
     expect(inFuture.items).toEqual([]);
   });

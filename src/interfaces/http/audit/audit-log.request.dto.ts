@@ -48,6 +48,22 @@ export class AuditLogRequestDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   afterSeq?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: 'With `order=desc`: the `nextBeforeSeq` of the previous page',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  beforeSeq?: number;
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: '`desc`: newest first' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)

@@ -19,7 +19,14 @@ export class AuditPageDto implements AuditPage {
   @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'Pass as `afterSeq` for the next page; null at the end',
+    description: 'Oldest first: pass as `afterSeq` for the next page; null at the end (and newest first)',
   })
   readonly nextAfterSeq!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Newest first (`order=desc`): pass as `beforeSeq` for the next page; null at the end (and oldest first)',
+  })
+  readonly nextBeforeSeq!: number | null;
 }

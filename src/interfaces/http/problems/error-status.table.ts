@@ -17,6 +17,7 @@ import { MissingScopeError, WriteNotOpenToUtilitiesError } from '../../../applic
 import { CallbackRefusedError } from '../../../application/market/ports/callback-verifier.port.js';
 import { MarketDomainError } from '../../../domain/market/market.errors.js';
 import { ReadingQueryError } from '../../../application/metering/query-readings/reading-query.errors.js';
+import { ReplayAlreadyRunningError, ReplayNotFoundError } from '../../../application/projections/replay-jobs.js';
 import { WrongExpectedRevisionError } from '../../../application/ports/event-store.port.js';
 import { AccessDomainError } from '../../../domain/access/access.errors.js';
 import { ControlError } from '../../../domain/control/actuator-command.errors.js';
@@ -140,6 +141,8 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   // Not visible and not existing are answered alike, so existence does not leak.
   map(ObjectNotVisibleError, 404),
   map(InvalidCredentialsError, 401),
+  map(ReplayAlreadyRunningError, 409),
+  map(ReplayNotFoundError, 404),
   map(InvalidRefreshTokenError, 401),
   map(LoginThrottledError, 429, { headers: (e) => ({ 'retry-after': String(e.retryAfterSeconds) }) }),
   map(AccessDomainError, (e) => ACCESS_STATUS[e.code]),

@@ -18,6 +18,7 @@ import { CLOCK, systemClock } from '../../../application/ports/clock.port.js';
 import { EVENT_STORE } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../../application/ports/read-model-db.port.js';
 import type { ProjectionSupervisor } from '../../../application/projections/projection-supervisor.js';
+import { REPLAY_JOBS, type ReplayJobs } from '../../../application/projections/replay-jobs.js';
 import type { Storage } from '../../../infrastructure/composition/storage.js';
 import type { AccessRuntime } from '../access/access-runtime.js';
 import { ADMIT_EVERY_REQUEST, PRINCIPAL_ADMISSION, type PrincipalAdmission } from '../rate-limit/rate-limit.js';
@@ -33,6 +34,8 @@ import {
 export interface AppRuntime {
   readonly storage: Storage;
   readonly projections: ProjectionSupervisor;
+  /** Rebuilds started from the System page. */
+  readonly replays: ReplayJobs;
   readonly metrics: Registry;
   readonly adminToken: string;
   readonly keyVault: KeyVault;
@@ -61,6 +64,7 @@ export class RuntimeModule {
       { provide: READ_MODEL_DB, useValue: runtime.storage.readModels },
       { provide: CLOCK, useValue: systemClock },
       { provide: PROJECTION_SUPERVISOR, useValue: runtime.projections },
+      { provide: REPLAY_JOBS, useValue: runtime.replays },
       { provide: METRICS_REGISTRY, useValue: runtime.metrics },
       { provide: ADMIN_TOKEN, useValue: runtime.adminToken },
       { provide: KEY_VAULT, useValue: runtime.keyVault },

@@ -38,23 +38,31 @@ function AuditTrail() {
   const entries = useSignal<Entry[] | null>(null);
   const next = useSignal<number | null>(null);
   const error = useSignal<string | null>(null);
-  const load = async (afterSeq?: number) => {
+  // Newest first: what just happened is what an admin usually comes to look at; "more" reads further back.
+  const load = async (beforeSeq?: number) => {
     error.value = null;
     const { data, error: problem } = await api.GET('/api/audit', {
-      params: { query: { ...filter.value, limit: PAGE, ...(afterSeq !== undefined ? { afterSeq } : {}) } },
+      params: {
+        query: { ...filter.value, order: 'desc', limit: PAGE, ...(beforeSeq !== undefined ? { beforeSeq } : {}) },
+      },
     });
     if (!data) {
       error.value = problemText(problem, 'the audit trail could not be loaded');
-      entries.value = afterSeq === undefined ? [] : entries.value;
+      entries.value = beforeSeq === undefined ? [] : entries.value;
       return;
     }
-    entries.value = afterSeq === undefined ? data.items : [...(entries.value ?? []), ...data.items];
-    next.value = data.nextAfterSeq;
+    entries.value = beforeSeq === undefined ? data.items : [...(entries.value ?? []), ...data.items];
+    next.value = data.nextBeforeSeq;
   };
   useEffect(() => void load(), [filter.value]);
   // CSV of the same filter: fetched with the token (a plain link could not carry it), then saved from memory.
   const exportCsv = async () => {
-    const query = new URLSearchParams({ ...filter.value, format: 'csv', limit: '1000' } as Record<string, string>);
+    const query = new URLSearchParams({
+      ...filter.value,
+      format: 'csv',
+      order: 'desc',
+      limit: '1000',
+    } as Record<string, string>);
     const response = await authorizedFetch(`/api/audit?${query.toString()}`);
     if (!response.ok) {
       error.value = 'the export failed';
@@ -116,7 +124,7 @@ function AuditTrail() {
       {entries.value && entries.value.length > 0 && (
         <ol class="audit" aria-label="Audit entries">
           {entries.value.map((e) => (
-            <li key={e.seq} data-type={e.type}>
+            <li key={e.seq} data-type={e.type} data-seq={e.seq}>
               <details>
                 <summary>
                   <time dateTime={e.recordedAt}>{dateTime(e.recordedAt)}</time> <strong>{e.type}</strong>{' '}
@@ -143,7 +151,7 @@ function AuditTrail() {
       )}
       {next.value !== null && (
         <button type="button" onClick={() => void load(next.value ?? undefined)}>
-          More
+          Older entries
         </button>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api, type Schemas } from '../../api/client';
 import { AdminOnly } from './common';
+import { ReplayPanel } from './replay';
 
 type Health = Schemas['HealthReportDto'];
 
@@ -88,6 +89,7 @@ function SystemHealth() {
           </div>
         </>
       )}
+      <ReplayPanel />
     </section>
   );
 }

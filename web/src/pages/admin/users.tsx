@@ -5,6 +5,7 @@ import { me } from '../../lib/auth';
 import { dateTime } from '../../lib/format';
 import { AdminOnly, Confirm, OnceSecret, problemText } from './common';
 import { allUsers, type User } from './users-cache';
+import { UserSessions } from './user-sessions';
 
 type Client = Schemas['ApiClientViewDto'];
 
@@ -116,6 +117,7 @@ function UserRow({ user, onChanged }: { user: User; onChanged: () => void }) {
           {status.value}
         </span>
       </td>
+      <td data-label="Sessions">{!user.disabledAt && <UserSessions userId={user.userId} email={user.email} />}</td>
       <td>
         {!user.disabledAt && !self && (
           <Confirm
@@ -279,6 +281,7 @@ function Users() {
                   <th scope="col">User</th>
                   <th scope="col">Role</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Sessions</th>
                   <th scope="col">
                     <span class="sr-only">Actions</span>
                   </th>

@@ -9,8 +9,22 @@ const KIND: Record<Annotation['kind'], string> = {
   command: 'switch command',
 };
 
-/** The moments from the log marked on the chart's time axis, spelled out with their time and kind. */
-export function ChangesList({ annotations }: { annotations: readonly Annotation[] }) {
+/** The node page opened at an instant: its configuration as of then, and what its latest change before then changed. */
+export function configurationAsOfHref(nodeId: string, at: string): string {
+  return `/admin/nodes/${encodeURIComponent(nodeId)}?at=${encodeURIComponent(at)}`;
+}
+
+/**
+ * The moments from the log marked on the chart's time axis, spelled out with their time and kind. For an admin
+ * (`configurationOf`: the sensor's node), each links to the node's configuration as of that moment.
+ */
+export function ChangesList({
+  annotations,
+  configurationOf,
+}: {
+  annotations: readonly Annotation[];
+  configurationOf?: string;
+}) {
   if (annotations.length === 0) return null;
   return (
     <section aria-labelledby="changes-h">
@@ -23,6 +37,15 @@ export function ChangesList({ annotations }: { annotations: readonly Annotation[
               {dateTime(new Date(a.t * 1000).toISOString())}
             </time>{' '}
             <span class="kind">{KIND[a.kind]}:</span> {a.label}
+            {configurationOf !== undefined && (
+              <>
+                {' '}
+                <a href={configurationAsOfHref(configurationOf, new Date(a.t * 1000).toISOString())}>
+                  configuration as of then
+                  <span class="sr-only"> ({dateTime(new Date(a.t * 1000).toISOString())})</span>
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>
