@@ -12,6 +12,7 @@ import { readingsReadModel } from '../metering/readings-read-model/readings.proj
 import { gridSignalsReadModel } from '../market/grid-signals-read-model/grid-signals.projection.js';
 import { oadrSubscriptionsReadModel } from '../market/oadr-subscriptions-read-model/oadr-subscriptions.projection.js';
 import { programsReadModel } from '../market/programs-read-model/programs.projection.js';
+import { notificationsReadModel } from '../notifications/notifications-read-model/notifications.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -38,6 +39,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   programsReadModel,
   gridSignalsReadModel,
   oadrSubscriptionsReadModel,
+  notificationsReadModel,
 ];
 
 /** What processes need besides: the log they append to. */
