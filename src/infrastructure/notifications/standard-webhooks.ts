@@ -1,16 +1,6 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 const PREFIX = 'whsec_';
-
-/** A new signing secret: `whsec_` and 32 random bytes in base64, the Standard Webhooks format. */
-export function newSigningSecret(): string {
-  return `${PREFIX}${randomBytes(32).toString('base64')}`;
-}
-
-/** What events carry instead of the secret: the first 16 hex digits of its SHA-256. */
-export function secretFingerprint(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
-}
 
 function keyOf(secret: string): Buffer {
   if (!secret.startsWith(PREFIX)) throw new Error('a signing secret starts with whsec_');

@@ -7,7 +7,7 @@ import {
   type OutgoingNotification,
 } from '../../application/notifications/ports/notification-sender.port.js';
 import { WebhookClient } from '../webhooks/webhook-client.js';
-import { newSigningSecret } from './standard-webhooks.js';
+import { newSigningSecret } from '../../application/notifications/signing-secret.js';
 import { WebhookNotificationSender } from './webhook-notification.sender.js';
 
 interface Received {
