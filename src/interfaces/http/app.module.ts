@@ -11,6 +11,7 @@ import { MarketModule } from './market/market.module.js';
 import { MeteringModule } from './metering/metering.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RuntimeModule, type AppRuntime } from './shared/runtime.module.js';
 
 /**
@@ -36,6 +37,7 @@ export class AppModule {
         MonitoringModule,
         DashboardsModule,
         MarketModule,
+        NotificationsModule,
       ],
     };
   }

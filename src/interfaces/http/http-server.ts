@@ -34,6 +34,7 @@ import type { SqlDatabase } from '../../infrastructure/postgres/sql-database.js'
 import { createMetricsRegistry } from './metrics/metrics.js';
 import { partitionsOf } from '../../application/projections/projection.js';
 import { serveWebUi } from '../web/serve-web-ui.js';
+import { createNotificationsRuntime, type NotificationsConfig } from './notifications/notifications-runtime.js';
 
 export interface HttpServerConfig {
   readonly storage: StorageConfig;
@@ -59,6 +60,8 @@ export interface HttpServerConfig {
   readonly projectionPartitions?: number;
   /** How often the actuator command dispatcher looks at waiting commands; 500 ms by default. */
   readonly commandPollMs?: number;
+  /** SMTP, public URL and webhook allow-list for notifications; omitted: no e-mail, no allow-listed hosts. */
+  readonly notifications?: NotificationsConfig;
 }
 
 export interface RunningServer {
@@ -133,6 +136,12 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     loopOptions,
   );
   const networkSender = new NetworkConfigurationSender(storage.eventStore, commandLink, loopOptions);
+  const notifications = createNotificationsRuntime(
+    config.notifications ?? { smtp: null, webhookAllowHosts: new Set() },
+    storage,
+    keyVault,
+    logger,
+  );
   try {
     access = await startAccessRuntime(
       storage.eventStore,
@@ -168,6 +177,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         networkLink: commandLink,
         networkConfigurationSending: networkSender,
         seriesDays: new RenderedDayMemory(config.seriesMemoryBytes ?? DEFAULT_DAY_MEMORY_CHARS),
+        notifications: { mailer: notifications.mailer, urlPolicy: notifications.urlPolicy },
         ...(rateLimiter ? { admission: rateLimiter } : {}),
       }),
       adapter,
@@ -181,7 +191,9 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     await dispatcher.start();
     await configurationSender.start();
     await networkSender.start();
+    notifications.worker.start();
   } catch (error) {
+    await notifications.close().catch(() => undefined);
     await networkSender.stop().catch(() => undefined);
     await configurationSender.stop().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
@@ -205,6 +217,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     access: accessRuntime,
     close: async () => {
       // Gateways first: their frames must not arrive while the stores close.
+      await notifications.close();
       await networkSender.stop();
       await configurationSender.stop();
       await dispatcher.stop();

@@ -13,6 +13,12 @@ import {
   type RenderedDayMemory,
   SERIES_DAY_MEMORY,
 } from '../../../application/metering/query-readings/reading-series/rendered-day-memory.js';
+import { MAILER, type Mailer } from '../../../application/notifications/ports/mailer.port.js';
+import {
+  WEBHOOK_URL_POLICY,
+  type WebhookUrlPolicy,
+} from '../../../application/notifications/ports/webhook-url-policy.port.js';
+import { TransportWebhookUrlPolicy } from '../../../infrastructure/notifications/webhook-url-policy.js';
 import { CLOCK, systemClock } from '../../../application/ports/clock.port.js';
 import { EVENT_STORE } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../../application/ports/read-model-db.port.js';
@@ -43,6 +49,8 @@ export interface AppRuntime {
   readonly seriesDays: RenderedDayMemory;
   /** Spends each authenticated request's rate-limit token; omitted: no limits. */
   readonly admission?: PrincipalAdmission;
+  /** The mailer for e-mail channels' codes (none: no e-mail channels) and the webhook URL rules; omitted: neither. */
+  readonly notifications?: { readonly mailer: Mailer | null; readonly urlPolicy: WebhookUrlPolicy };
 }
 
 /**
@@ -65,6 +73,11 @@ export class RuntimeModule {
       { provide: ACTUATOR_DISPATCH, useValue: runtime.actuatorDispatch },
       { provide: NETWORK_LINK, useValue: runtime.networkLink },
       { provide: NETWORK_CONFIGURATION_SENDING, useValue: runtime.networkConfigurationSending },
+      { provide: MAILER, useValue: runtime.notifications?.mailer ?? null },
+      {
+        provide: WEBHOOK_URL_POLICY,
+        useValue: runtime.notifications?.urlPolicy ?? new TransportWebhookUrlPolicy(new Set()),
+      },
       { provide: PRINCIPAL_ADMISSION, useValue: runtime.admission ?? ADMIT_EVERY_REQUEST },
       ...runtime.access.providers,
     ];
