@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CONTROL_MATRIX_ROWS } from './control-matrix-rows.js';
 import { DASHBOARD_MATRIX_ROWS } from './dashboard-matrix-rows.js';
+import { NOTIFICATION_MATRIX_ROWS } from './notification-matrix-rows.js';
 import type { Fixtures } from './tenant-fixtures.js';
 import type { Caller, Role } from './roles.js';
 
@@ -255,4 +256,5 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   'GET /api/access-log': { expected: LIST, listing: (f) => ({ id: f.A.sensorId, to: SEE_A, in: items, mayLag: true }) },
   ...CONTROL_MATRIX_ROWS,
   ...DASHBOARD_MATRIX_ROWS,
+  ...NOTIFICATION_MATRIX_ROWS,
 };

@@ -9,6 +9,7 @@ import {
 import {
   InvalidNotificationSettingError,
   InvalidVerificationCodeError,
+  NotificationChannelConflictError,
   NotificationServiceUnavailableError,
 } from '../../../domain/notifications/notification.errors.js';
 import { KEY_VAULT, type KeyVault } from '../../gateways/ports/key-vault.port.js';
@@ -182,6 +183,9 @@ export class SendChannelVerificationCodeHandler
 {
   async execute(command: SendChannelVerificationCode): Promise<void> {
     const channel = await loadOwnedChannel(this.writer.store, command.request.principal, command.channelId);
+    if (channel.kind !== 'email' || channel.verified) {
+      throw new NotificationChannelConflictError(`channel ${command.channelId} needs no verification code`);
+    }
     await this.codes.send(command, command.channelId, channel.address);
   }
 }
