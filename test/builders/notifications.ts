@@ -1,3 +1,5 @@
+import type { AlarmRaised } from '../../src/domain/monitoring/alarm.events.js';
+import { aPowerCeiling } from './monitoring.js';
 import type { NotificationChannelEvent } from '../../src/domain/notifications/notification-channel.events.js';
 
 const AT = '2026-03-01T10:00:00.000Z';
@@ -43,6 +45,29 @@ export function aVerificationCodeSent(
       codeKeyId: overrides.codeKeyId ?? 'code-1',
       expiresAt: overrides.expiresAt ?? '2026-03-01T10:15:00.000Z',
       at: AT,
+    },
+  };
+}
+
+/** An alarm raised on a node of `gatewayId`: what notifications react to. */
+export function anAlarmRaised(overrides: { alarmId?: string; gatewayId?: string; nodeId?: string } = {}): AlarmRaised {
+  const nodeId = overrides.nodeId ?? 'zigbee:0x0000000000000001';
+  return {
+    type: 'AlarmRaised',
+    data: {
+      alarmId: overrides.alarmId ?? 'a0000000-0000-4000-8000-000000000001',
+      nodeId,
+      gatewayId: overrides.gatewayId ?? 'gw-1',
+      sensorId: `${nodeId}/1/power`,
+      kind: 'power_above',
+      unit: 'W',
+      since: '2026-03-01T09:59:00.000Z',
+      raisedAt: '2026-03-01T10:00:00.000Z',
+      setting: aPowerCeiling(),
+      settingRequestId: 'request-1',
+      value: 3200,
+      firstValue: 3100,
+      peak: 3200,
     },
   };
 }
