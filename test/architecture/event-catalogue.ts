@@ -19,6 +19,10 @@ import {
   PROGRAM_STREAM_PREFIX,
 } from '../../src/application/market/market-streams.js';
 import { ALARM_STREAM_PREFIX } from '../../src/application/monitoring/alarm-streams.js';
+import {
+  NOTIFICATION_CHANNEL_STREAM_PREFIX,
+  NOTIFICATION_SETTINGS_STREAM_PREFIX,
+} from '../../src/application/notifications/notification-streams.js';
 import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
 import { logProcesses, projectionCatalog } from '../../src/application/projections/projection-catalog.js';
@@ -38,6 +42,8 @@ import { GRID_SIGNAL_EVENT_TYPES } from '../../src/domain/market/grid-signal.eve
 import { OADR_SUBSCRIPTION_EVENT_TYPES } from '../../src/domain/market/oadr-subscription.events.js';
 import { PROGRAM_EVENT_TYPES } from '../../src/domain/market/program.events.js';
 import { ALARM_EVENT_TYPES } from '../../src/domain/monitoring/alarm.events.js';
+import { NOTIFICATION_CHANNEL_EVENT_TYPES } from '../../src/domain/notifications/notification-channel.events.js';
+import { NOTIFICATION_SETTINGS_EVENT_TYPES } from '../../src/domain/notifications/notification-settings.events.js';
 import { REPO_ROOT, typeScriptFilesUnder } from './import-rules.js';
 
 export interface StreamEntry {
@@ -80,6 +86,16 @@ export const STREAMS: readonly StreamEntry[] = [
     context: 'market',
     stream: `${OADR_SUBSCRIPTION_STREAM_PREFIX}<subscriptionId>`,
     events: OADR_SUBSCRIPTION_EVENT_TYPES,
+  },
+  {
+    context: 'notifications',
+    stream: `${NOTIFICATION_CHANNEL_STREAM_PREFIX}<channelId>`,
+    events: NOTIFICATION_CHANNEL_EVENT_TYPES,
+  },
+  {
+    context: 'notifications',
+    stream: `${NOTIFICATION_SETTINGS_STREAM_PREFIX}<ownerId>`,
+    events: NOTIFICATION_SETTINGS_EVENT_TYPES,
   },
 ];
 

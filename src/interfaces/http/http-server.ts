@@ -141,6 +141,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     storage,
     keyVault,
     logger,
+    loopOptions.now,
   );
   try {
     access = await startAccessRuntime(

@@ -57,8 +57,8 @@ export function createNotificationsRuntime(
   storage: Storage,
   vault: KeyVault,
   logger: Logger,
+  now: () => Date,
 ): NotificationsRuntime {
-  const now = () => new Date();
   const mailer = config.smtp ? new SmtpMailer(config.smtp) : null;
   const client = new WebhookClient({ allowHosts: config.webhookAllowHosts, userAgent: 'wattlog-notifications' });
   const worker = new NotificationDeliveryWorker(
