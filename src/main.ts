@@ -9,6 +9,7 @@ import { loadLinkConfig } from './interfaces/gateway-link/link-config.js';
 import { startHttpServer } from './interfaces/http/http-server.js';
 import { ensureDemoAdmin } from './interfaces/simulator/demo-admin.js';
 import { startSimulatedFleet, type RunningFleet } from './interfaces/simulator/simulated-fleet.js';
+import { notificationsConfigFromEnv } from './interfaces/http/notifications/notifications-runtime.js';
 import { join } from 'node:path';
 
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       seriesMemoryBytes: config.seriesMemoryMiB * 1024 * 1024,
       projectionPartitions: config.projectionPartitions,
       webhooks: webhookClientOptionsFromEnv(process.env),
+      notifications: notificationsConfigFromEnv(process.env),
       ...(config.masterKey ? { masterKey: config.masterKey } : {}),
       ...(config.jwtSecret ? { jwtSecret: config.jwtSecret } : {}),
     },

@@ -25,6 +25,10 @@ import { LOAD_HOLD_STREAM_PREFIX } from '../../src/application/automation/load-h
 import { RULE_STREAM_PREFIX } from '../../src/application/automation/rule-stream.js';
 import { LOAD_HOLD_EVENT_TYPES } from '../../src/domain/automation/load-hold.events.js';
 import { AUTOMATION_RULE_EVENT_TYPES } from '../../src/domain/automation/rule.events.js';
+import {
+  NOTIFICATION_CHANNEL_STREAM_PREFIX,
+  NOTIFICATION_SETTINGS_STREAM_PREFIX,
+} from '../../src/application/notifications/notification-streams.js';
 import { DASHBOARD_STREAM_PREFIX } from '../../src/application/dashboards/dashboard-stream.js';
 import type { EventStore } from '../../src/application/ports/event-store.port.js';
 import { logProcesses, projectionCatalog } from '../../src/application/projections/projection-catalog.js';
@@ -46,6 +50,8 @@ import { VEN_REPORT_EVENT_TYPES } from '../../src/domain/market/ven-report.event
 import { OADR_SUBSCRIPTION_EVENT_TYPES } from '../../src/domain/market/oadr-subscription.events.js';
 import { PROGRAM_EVENT_TYPES } from '../../src/domain/market/program.events.js';
 import { ALARM_EVENT_TYPES } from '../../src/domain/monitoring/alarm.events.js';
+import { NOTIFICATION_CHANNEL_EVENT_TYPES } from '../../src/domain/notifications/notification-channel.events.js';
+import { NOTIFICATION_SETTINGS_EVENT_TYPES } from '../../src/domain/notifications/notification-settings.events.js';
 import { REPO_ROOT, typeScriptFilesUnder } from './import-rules.js';
 
 export interface StreamEntry {
@@ -93,6 +99,16 @@ export const STREAMS: readonly StreamEntry[] = [
   { context: 'automation', stream: `${LOAD_HOLD_STREAM_PREFIX}<sensorId>`, events: LOAD_HOLD_EVENT_TYPES },
   { context: 'market', stream: `${ENROLLMENT_STREAM_PREFIX}<enrollmentId>`, events: ENROLLMENT_EVENT_TYPES },
   { context: 'market', stream: `${VEN_REPORT_STREAM_PREFIX}<reportId>`, events: VEN_REPORT_EVENT_TYPES },
+  {
+    context: 'notifications',
+    stream: `${NOTIFICATION_CHANNEL_STREAM_PREFIX}<channelId>`,
+    events: NOTIFICATION_CHANNEL_EVENT_TYPES,
+  },
+  {
+    context: 'notifications',
+    stream: `${NOTIFICATION_SETTINGS_STREAM_PREFIX}<ownerId>`,
+    events: NOTIFICATION_SETTINGS_EVENT_TYPES,
+  },
 ];
 
 export interface Consumer {

@@ -3,6 +3,7 @@ import { CONTROL_MATRIX_ROWS } from './control-matrix-rows.js';
 import { DASHBOARD_MATRIX_ROWS } from './dashboard-matrix-rows.js';
 import { RULE_MATRIX_ROWS } from './rule-matrix-rows.js';
 import { MARKET_MATRIX_ROWS } from './market-matrix-rows.js';
+import { NOTIFICATION_MATRIX_ROWS } from './notification-matrix-rows.js';
 import type { Fixtures } from './tenant-fixtures.js';
 import type { Caller, Role } from './roles.js';
 
@@ -302,4 +303,5 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, MatrixRow>> = {
   ...DASHBOARD_MATRIX_ROWS,
   ...RULE_MATRIX_ROWS,
   ...MARKET_MATRIX_ROWS,
+  ...NOTIFICATION_MATRIX_ROWS,
 };

@@ -47,6 +47,10 @@ export interface Fixtures {
   freshProposal(tenant: Tenant): Promise<FreshRule>;
   /** A utility's programs and tenant A's enrollments in them, made on first use. */
   readonly market: MarketFixtures;
+  /** A new webhook notification channel of the tenant's owner; its id. */
+  freshNotificationChannel(tenant: Tenant): Promise<string>;
+  /** The tenant owner's webhook channel made once, in its owner's list (the read model follows the log). */
+  listedNotificationChannel(tenant: Tenant): Promise<string>;
 }
 
 const MEASURED_AT = '2025-03-01T12:00:00.000Z';
@@ -151,6 +155,19 @@ export async function seedTenants(
     if (response.status !== 201) throw new Error(`granting answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { grantId: string }).grantId;
   };
+  const freshNotificationChannel = (name: Tenant): Promise<string> =>
+    aNotificationChannel(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'));
+  const channels = new Map<Tenant, Promise<string>>();
+  const listedNotificationChannel = (name: Tenant): Promise<string> => {
+    const known =
+      channels.get(name) ??
+      freshNotificationChannel(name).then(async (channelId) => {
+        await untilChannelListed(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'), channelId);
+        return channelId;
+      });
+    channels.set(name, known);
+    return known;
+  };
   const all: Fixtures = {
     ...fixtures,
     freshGateway: (name) => register(name, `gw-fresh-${name.toLowerCase()}-${++fresh}`),
@@ -173,6 +190,8 @@ export async function seedTenants(
       aRule(server, credentials.headersFor(name === 'A' ? 'userA' : 'userB'), fixtures[name].sensorId),
     freshProposal: (name) => aProposal(server, credentials.ownerOf(name), fixtures[name].sensorId),
     market: marketFixtures(server, adminToken, credentials.headersFor('userA'), fixtures.A),
+    freshNotificationChannel,
+    listedNotificationChannel,
   };
   await credentials.afterSeed(server, all);
   return all;
@@ -293,6 +312,32 @@ async function untilDashboardListed(
     const body = (await response.json()) as { items?: { dashboardId: string }[] };
     if (body.items?.some((d) => d.dashboardId === dashboardId) === true) return;
     if (Date.now() > deadline) throw new Error(`dashboard ${dashboardId} did not reach the read model`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A webhook channel made by the owner through the API (never delivered to: no alarm of the matrix reaches it). */
+async function aNotificationChannel(server: RunningServer, owner: Readonly<Record<string, string>>): Promise<string> {
+  const created = await fetch(`${server.url}/api/notifications/channels`, {
+    method: 'POST',
+    headers: { ...owner, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'webhook', address: 'https://hooks.example.com/matrix' }),
+  });
+  if (created.status !== 201) throw new Error(`adding a channel answered ${created.status}: ${await created.text()}`);
+  return ((await created.json()) as { channel: { channelId: string } }).channel.channelId;
+}
+
+async function untilChannelListed(
+  server: RunningServer,
+  owner: Readonly<Record<string, string>>,
+  channelId: string,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/notifications/channels`, { headers: owner });
+    const body = (await response.json()) as { items?: { channelId: string }[] };
+    if (body.items?.some((c) => c.channelId === channelId) === true) return;
+    if (Date.now() > deadline) throw new Error(`channel ${channelId} did not reach the read model`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

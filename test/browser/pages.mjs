@@ -40,5 +40,6 @@ export const PAGES = [
     },
   },
   { name: 'alarms', path: () => '/alarms', heading: 'Alarms' },
+  { name: 'notifications', path: () => '/notifications', heading: 'Notifications', ready: '.empty, .cards' },
   { name: 'not-found', path: () => '/no-such-page', heading: 'Not found' },
 ];

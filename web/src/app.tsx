@@ -9,6 +9,7 @@ import { NotFoundPage } from './pages/not-found';
 const SensorPage = lazy(() => import('./pages/sensor').then((m) => m.SensorPage));
 const SwitchesPage = lazy(() => import('./pages/switches').then((m) => m.SwitchesPage));
 const AlarmsPage = lazy(() => import('./pages/alarms').then((m) => m.AlarmsPage));
+const NotificationsPage = lazy(() => import('./pages/notifications').then((m) => m.NotificationsPage));
 const DashboardsPage = lazy(() => import('./pages/dashboards').then((m) => m.DashboardsPage));
 const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => m.DashboardPage));
 // Administration pages: their own chunks, loaded only when opened.
@@ -24,6 +25,7 @@ const NAV = [
   { href: '/', label: 'Now' },
   { href: '/switches', label: 'Switches' },
   { href: '/alarms', label: 'Alarms' },
+  { href: '/notifications', label: 'Notifications' },
   { href: '/dashboards', label: 'Dashboards' },
   { href: '/access', label: 'Access' },
 ] as const;
@@ -93,6 +95,7 @@ function Shell() {
           <Route path="/sensors/:id" component={SensorPage} />
           <Route path="/switches" component={SwitchesPage} />
           <Route path="/alarms" component={AlarmsPage} />
+          <Route path="/notifications" component={NotificationsPage} />
           <Route path="/dashboards" component={DashboardsPage} />
           <Route path="/dashboards/:id" component={DashboardPage} />
           <Route path="/access" component={AccessPage} />

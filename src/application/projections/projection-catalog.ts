@@ -17,6 +17,7 @@ import { oadrNotificationProcess } from '../market/notify-oadr-subscribers/oadr-
 import { OADR_NOTIFICATIONS_MIGRATIONS } from '../market/notify-oadr-subscribers/oadr-notifications.tables.js';
 import { enrollmentsReadModel } from '../market/enrollments-read-model/enrollments.projection.js';
 import { reportsReadModel } from '../market/reports-read-model/reports.projection.js';
+import { notificationsReadModel } from '../notifications/notifications-read-model/notifications.projection.js';
 import { alarmEvaluation } from '../monitoring/evaluate-alarms/alarm-evaluation.process.js';
 import { ALARM_EVALUATION_MIGRATIONS } from '../monitoring/evaluate-alarms/alarm-evaluation.tables.js';
 import { alarmsReadModel } from '../monitoring/alarms-read-model/alarms.projection.js';
@@ -46,6 +47,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   rulesReadModel,
   enrollmentsReadModel,
   reportsReadModel,
+  notificationsReadModel,
 ];
 
 /** What processes need besides: the log they append to. */

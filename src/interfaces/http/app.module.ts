@@ -13,6 +13,7 @@ import { MeteringModule } from './metering/metering.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { SystemModule } from './system/system.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RuntimeModule, type AppRuntime } from './shared/runtime.module.js';
 
 /**
@@ -40,6 +41,7 @@ export class AppModule {
         MarketModule,
         AutomationModule,
         SystemModule,
+        NotificationsModule,
       ],
     };
   }

@@ -17,7 +17,7 @@ import { loadJwtSecret } from '../../infrastructure/auth/jwt-secret.js';
 import { SqlActuatorDirectory } from '../../application/control/actuator-directory.sql.js';
 import { OadrNotificationSender } from '../../application/market/notify-oadr-subscribers/oadr-notification-sender.js';
 import { OadrWebhookCallbacks } from '../../infrastructure/webhooks/oadr-callbacks.adapter.js';
-import { nextRetry } from '../../infrastructure/webhooks/retry-schedule.js';
+import { nextRetry } from '../../application/shared/retry-schedule.js';
 import { WebhookClient, type WebhookClientOptions } from '../../infrastructure/webhooks/webhook-client.js';
 import { ActuatorCommandDispatcher } from '../../application/control/dispatch-actuator-commands/actuator-command-dispatcher.js';
 import { SqlNodeDirectory } from '../../application/devices/node-configuration/node-directory.sql.js';
@@ -39,6 +39,7 @@ import type { SqlDatabase } from '../../infrastructure/postgres/sql-database.js'
 import { createMetricsRegistry } from './metrics/metrics.js';
 import { partitionsOf } from '../../application/projections/projection.js';
 import { serveWebUi } from '../web/serve-web-ui.js';
+import { createNotificationsRuntime, type NotificationsConfig } from './notifications/notifications-runtime.js';
 
 export interface HttpServerConfig {
   readonly storage: StorageConfig;
@@ -66,6 +67,8 @@ export interface HttpServerConfig {
   readonly commandPollMs?: number;
   /** Outbound callbacks (OpenADR subscriptions): `WATTLOG_WEBHOOK_ALLOW_HOSTS`; omitted: no host is exempt. */
   readonly webhooks?: WebhookClientOptions;
+  /** SMTP, public URL and webhook allow-list for notifications; omitted: no e-mail, no allow-listed hosts. */
+  readonly notifications?: NotificationsConfig;
 }
 
 export interface RunningServer {
@@ -157,6 +160,13 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     loopOptions,
   );
   const networkSender = new NetworkConfigurationSender(storage.eventStore, commandLink, loopOptions);
+  const notifications = createNotificationsRuntime(
+    config.notifications ?? { smtp: null, webhookAllowHosts: new Set() },
+    storage,
+    keyVault,
+    logger,
+    loopOptions.now,
+  );
   try {
     access = await startAccessRuntime(
       storage.eventStore,
@@ -194,6 +204,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
         networkConfigurationSending: networkSender,
         callbackVerifier: callbacks,
         seriesDays: new RenderedDayMemory(config.seriesMemoryBytes ?? DEFAULT_DAY_MEMORY_CHARS),
+        notifications: { mailer: notifications.mailer, urlPolicy: notifications.urlPolicy },
         ...(rateLimiter ? { admission: rateLimiter } : {}),
       }),
       adapter,
@@ -208,8 +219,10 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     await configurationSender.start();
     await networkSender.start();
     sender.start();
+    notifications.worker.start();
   } catch (error) {
     await sender.stop().catch(() => undefined);
+    await notifications.close().catch(() => undefined);
     await networkSender.stop().catch(() => undefined);
     await configurationSender.stop().catch(() => undefined);
     await dispatcher.stop().catch(() => undefined);
@@ -235,6 +248,7 @@ export async function startHttpServer(config: HttpServerConfig, logger: Logger):
     close: async () => {
       await sender.stop();
       // Gateways first: their frames must not arrive while the stores close.
+      await notifications.close();
       await networkSender.stop();
       await configurationSender.stop();
       await dispatcher.stop();

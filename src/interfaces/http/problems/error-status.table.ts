@@ -23,6 +23,7 @@ import { AccessDomainError } from '../../../domain/access/access.errors.js';
 import { ControlError } from '../../../domain/control/actuator-command.errors.js';
 import { AutomationError, RuleVersionConflictError } from '../../../domain/automation/rule.errors.js';
 import { DashboardError, DashboardVersionConflictError } from '../../../domain/dashboards/dashboard.errors.js';
+import { NotificationError } from '../../../domain/notifications/notification.errors.js';
 import { NodeConfigurationError } from '../../../domain/devices/node-configuration.errors.js';
 import { GatewayError } from '../../../domain/gateways/gateway.errors.js';
 import { NetworkConfigurationError } from '../../../domain/gateways/network-configuration.errors.js';
@@ -114,6 +115,14 @@ const AUTOMATION_STATUS: Record<AutomationError['code'], number> = {
   invalid_rule: 400,
 };
 
+const NOTIFICATION_STATUS: Record<NotificationError['code'], number> = {
+  not_found: 404,
+  invalid: 400,
+  invalid_code: 400,
+  conflict: 409,
+  unavailable: 503,
+};
+
 const READING_QUERY_STATUS: Record<ReadingQueryError['code'], number> = {
   invalid_query: 400,
   not_found: 404,
@@ -147,6 +156,7 @@ export const ERROR_STATUS_TABLE: readonly ErrorMapping[] = [
   map(LoginThrottledError, 429, { headers: (e) => ({ 'retry-after': String(e.retryAfterSeconds) }) }),
   map(AccessDomainError, (e) => ACCESS_STATUS[e.code]),
   map(GatewayError, (e) => GATEWAY_STATUS[e.code]),
+  map(NotificationError, (e) => NOTIFICATION_STATUS[e.code]),
   map(ControlError, (e) => CONTROL_STATUS[e.code]),
   map(NodeConfigurationError, (e) => (e.code === 'invalid_configuration' ? 400 : 404)),
   map(NetworkConfigurationError, (e) => NETWORK_CONFIGURATION_STATUS[e.code]),

@@ -14,6 +14,12 @@ import {
   SERIES_DAY_MEMORY,
 } from '../../../application/metering/query-readings/reading-series/rendered-day-memory.js';
 import { CALLBACK_VERIFIER, type CallbackVerifier } from '../../../application/market/ports/callback-verifier.port.js';
+import { MAILER, type Mailer } from '../../../application/notifications/ports/mailer.port.js';
+import {
+  WEBHOOK_URL_POLICY,
+  type WebhookUrlPolicy,
+} from '../../../application/notifications/ports/webhook-url-policy.port.js';
+import { TransportWebhookUrlPolicy } from '../../../infrastructure/notifications/webhook-url-policy.js';
 import { CLOCK, systemClock } from '../../../application/ports/clock.port.js';
 import { EVENT_STORE } from '../../../application/ports/event-store.port.js';
 import { READ_MODEL_DB } from '../../../application/ports/read-model-db.port.js';
@@ -49,6 +55,8 @@ export interface AppRuntime {
   readonly callbackVerifier: CallbackVerifier;
   /** Spends each authenticated request's rate-limit token; omitted: no limits. */
   readonly admission?: PrincipalAdmission;
+  /** The mailer for e-mail channels' codes (none: no e-mail channels) and the webhook URL rules; omitted: neither. */
+  readonly notifications?: { readonly mailer: Mailer | null; readonly urlPolicy: WebhookUrlPolicy };
 }
 
 /**
@@ -73,6 +81,11 @@ export class RuntimeModule {
       { provide: NETWORK_LINK, useValue: runtime.networkLink },
       { provide: NETWORK_CONFIGURATION_SENDING, useValue: runtime.networkConfigurationSending },
       { provide: CALLBACK_VERIFIER, useValue: runtime.callbackVerifier },
+      { provide: MAILER, useValue: runtime.notifications?.mailer ?? null },
+      {
+        provide: WEBHOOK_URL_POLICY,
+        useValue: runtime.notifications?.urlPolicy ?? new TransportWebhookUrlPolicy(new Set()),
+      },
       { provide: PRINCIPAL_ADMISSION, useValue: runtime.admission ?? ADMIT_EVERY_REQUEST },
       ...runtime.access.providers,
     ];
