@@ -12,7 +12,10 @@ import { runUiBench } from './ui.bench.js';
 
 function report(result: Record<string, unknown>, json: boolean): void {
   if (!json) {
-    for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${String(value)}\n`);
+    for (const [key, value] of Object.entries(result)) {
+      const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+      process.stdout.write(`${key}: ${text}\n`);
+    }
   }
   // The last line is always the machine-readable result.
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -7,6 +7,7 @@ import { auditLogProjection } from '../src/application/audit/audit-log-read-mode
 import { rebuildProjection } from '../src/application/projections/rebuild-projection.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { ProgressBar } from '../src/interfaces/cli/progress-bar.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { compare, copyEventsInto, openBenchSchema, type BenchSchema } from './bench-postgres.js';
 
 async function copyOutOrdered(bench: BenchSchema): Promise<number> {
@@ -49,15 +50,19 @@ export async function runRebuildBench(options: {
     process.stderr.write('baseline: ordered COPY of the events table out to Node (3 runs)…\n');
     const copyRuns: number[] = [];
     let copied = 0;
+    const copyCpu = new CpuTally();
     for (let run = 0; run < 3; run++) {
+      const window = await startCpuWindow(bench.url);
       const copyStarted = process.hrtime.bigint();
       copied = await copyOutOrdered(bench);
       copyRuns.push(Number(process.hrtime.bigint() - copyStarted) / 1e9);
+      copyCpu.add({ ...(await window.end()), units: copied });
     }
     const copySeconds = [...copyRuns].sort((a, b) => a - b)[1]!;
 
     const store = new PostgresEventStore(bench.db);
     const bar = new ProgressBar('replay audit');
+    const window = await startCpuWindow(bench.url);
     const started = process.hrtime.bigint();
     let loaded = started;
     const result = await rebuildProjection(store, bench.db, auditLogProjection, {
@@ -68,6 +73,8 @@ export async function runRebuildBench(options: {
       },
     });
     const finished = process.hrtime.bigint();
+    const replayCpu = new CpuTally();
+    replayCpu.add({ ...(await window.end()), units: result.events });
     const replaySeconds = Number(finished - started) / 1e9;
     bar.finish();
     const [audit] = await bench.db.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log');
@@ -91,6 +98,9 @@ export async function runRebuildBench(options: {
         loadSeconds: Number((Number(loaded - started) / 1e9).toFixed(2)),
         indexAndSwapSeconds: Number((Number(finished - loaded) / 1e9).toFixed(2)),
         baselineRunsSeconds: copyRuns.map((x) => Number(x.toFixed(2))),
+        cpuCounts: CPU_COUNTS,
+        cpuPerEventReplayed: replayCpu.perUnit('event replayed'),
+        baselineCpuPerRowCopied: copyCpu.perUnit('row copied out (3 runs)'),
       },
     );
   } finally {
