@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 /*
@@ -37,6 +37,30 @@ export function procCpuMicros(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * utime + stime of every process descended from this one (a browser and its renderers, say), in microseconds; a
+ * descendant that ends between two calls takes its CPU with it, so measure around work that keeps them alive.
+ */
+export function descendantsCpuMicros(): number {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  let micros = 0;
+  for (const pid of parentOf.keys()) {
+    let ancestor = parentOf.get(pid);
+    while (ancestor !== undefined && ancestor > 1 && ancestor !== process.pid) ancestor = parentOf.get(ancestor);
+    if (ancestor === process.pid) micros += procCpuMicros(pid) ?? 0;
+  }
+  return micros;
 }
 
 function selfCpuMicros(): number {
