@@ -118,18 +118,20 @@ export async function startCpuWindow(databaseUrl: string, pollMs = 200): Promise
   await meter.connect();
   const first = new Map<number, number>();
   const last = new Map<number, number>();
-  let visible = true;
+  // A backend that ended between the listing and the read keeps its last sample; only a host where no backend's
+  // /proc entry can be read (Postgres elsewhere) gives no figure.
+  let seen = 0;
+  let readable = 0;
   const sample = async (initial: boolean): Promise<void> => {
     const { rows } = await meter.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
       [RUN_APPLICATION_NAME],
     );
     for (const { pid } of rows) {
+      seen += 1;
       const micros = procCpuMicros(pid);
-      if (micros === null) {
-        visible = false;
-        continue;
-      }
+      if (micros === null) continue;
+      readable += 1;
       // A backend first seen after the start was opened inside the window: all of its CPU counts.
       if (!first.has(pid)) first.set(pid, initial ? micros : 0);
       last.set(pid, micros);
@@ -150,7 +152,7 @@ export async function startCpuWindow(databaseUrl: string, pollMs = 200): Promise
       await meter.end();
       let postgresUs = 0;
       for (const [pid, micros] of last) postgresUs += micros - (first.get(pid) ?? 0);
-      return { serverUs, postgresUs: visible ? postgresUs : null };
+      return { serverUs, postgresUs: seen > 0 && readable === 0 ? null : postgresUs };
     },
   };
 }
