@@ -237,7 +237,7 @@ describeOnBackends('projection engine', (backendName) => {
         b!.db.query(
           "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' ORDER BY indexname",
         );
-      // The audit log only inserts, so its keys are added after the load: they must come back under their names.
+      // The swap must bring the keys back under their names, like the indexes.
       const keyNames = (): Promise<{ conname: string }[]> =>
         b!.db.query(
           `SELECT conname FROM pg_constraint WHERE conrelid IN (to_regclass('audit_log'), to_regclass('audit_objects'))

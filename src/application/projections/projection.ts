@@ -21,11 +21,6 @@ interface ProjectionBase {
    * because nothing it writes for one stream depends on another stream's events.
    */
   readonly partitionable?: boolean;
-  /**
-   * It only ever inserts new rows into its tables (never upserts, updates or deletes), and the log holds each event
-   * once: a rebuild adds the tables' key constraints after the load, in one sort each, as it does the other indexes.
-   */
-  readonly insertOnly?: boolean;
   /** Set on one partition of a partitionable projection: the streams it applies. */
   readonly partition?: StreamPartition & { readonly of: string };
 }

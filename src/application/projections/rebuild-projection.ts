@@ -33,9 +33,8 @@ export async function rebuildProjection(
   const parts = partitionsOf(projection, options.partitions ?? 1);
   const shadowCheckpoint = (name: string): string => `${name}${SHADOW_SUFFIX}`;
   const shadow = (table: string): string => `${table}${SHADOW_SUFFIX}`;
-  const shadowOptions = { keysAfterLoad: projection.insertOnly === true };
   await db.transaction(async (tx) => {
-    for (const table of projection.tables) await createShadow(tx, table, shadowOptions);
+    for (const table of projection.tables) await createShadow(tx, table);
     await tx.query(
       `DELETE FROM projection_checkpoints WHERE (name = $1 OR starts_with(name, $1 || '#')) AND name LIKE $2`,
       [projection.name, `%${SHADOW_SUFFIX.replace(/_/g, '\\_')}`],
@@ -72,7 +71,7 @@ export async function rebuildProjection(
   // in memory: on a multi-core server that is most of the time between the last batch and the swap.
   const statements = await db.transaction(async (tx) => {
     const all: string[] = [];
-    for (const table of projection.tables) all.push(...(await shadowIndexStatements(tx, table, shadowOptions)));
+    for (const table of projection.tables) all.push(...(await shadowIndexStatements(tx, table)));
     return all;
   });
   await Promise.all(

@@ -32,49 +32,26 @@ async function secondaryIndexesOf(tx: SqlExecutor, table: string): Promise<Named
   );
 }
 
-export interface ShadowOptions {
-  /**
-   * The projection only inserts into the table (no upsert, update or delete needs a key to find a row): its key
-   * constraints are added after the load, each index built in one sort, instead of maintained row by row.
-   */
-  readonly keysAfterLoad?: boolean;
-}
-
-function addConstraint(shadow: string, c: Named): string {
-  return `ALTER TABLE ${ident(shadow)} ADD CONSTRAINT ${ident(c.name + SHADOW_SUFFIX)} ${c.definition}`;
-}
-
-/**
- * An empty copy of `table` with its columns, defaults and checks, without secondary indexes; with its key
- * constraints too, unless they are to be added after the load.
- */
-export async function createShadow(tx: SqlExecutor, table: string, options: ShadowOptions = {}): Promise<void> {
+/** An empty copy of `table` with its columns, defaults, checks and key constraints, without secondary indexes. */
+export async function createShadow(tx: SqlExecutor, table: string): Promise<void> {
   const shadow = table + SHADOW_SUFFIX;
   await tx.query(`DROP TABLE IF EXISTS ${ident(shadow)}`);
   await tx.query(
     `CREATE TABLE ${ident(shadow)} (LIKE ${ident(table)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING STORAGE)`,
   );
-  if (options.keysAfterLoad) return;
-  for (const c of await constraintsOf(tx, table)) await tx.query(addConstraint(shadow, c));
+  for (const c of await constraintsOf(tx, table)) {
+    await tx.query(`ALTER TABLE ${ident(shadow)} ADD CONSTRAINT ${ident(c.name + SHADOW_SUFFIX)} ${c.definition}`);
+  }
 }
 
-/**
- * The statements that give a shadow its live table's secondary indexes (and its key constraints, when they were left
- * for after the load); each may run in its own transaction.
- */
-export async function shadowIndexStatements(
-  tx: SqlExecutor,
-  table: string,
-  options: ShadowOptions = {},
-): Promise<string[]> {
+/** The statements that give a shadow its live table's secondary indexes; each may run in its own transaction. */
+export async function shadowIndexStatements(tx: SqlExecutor, table: string): Promise<string[]> {
   const shadow = table + SHADOW_SUFFIX;
-  const keys = options.keysAfterLoad ? (await constraintsOf(tx, table)).map((c) => addConstraint(shadow, c)) : [];
-  const indexes = (await secondaryIndexesOf(tx, table)).map((index) => {
+  return (await secondaryIndexesOf(tx, table)).map((index) => {
     const match = /^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ (USING .*)$/.exec(index.definition);
     if (!match?.[2]) throw new Error(`cannot rebuild index ${index.name}: ${index.definition}`);
     return `CREATE ${match[1] ?? ''}INDEX ${ident(index.name + SHADOW_SUFFIX)} ON ${ident(shadow)} ${match[2]}`;
   });
-  return [...keys, ...indexes];
 }
 
 /** Replaces `table` by its shadow and gives the shadow's constraints and indexes the original names. */

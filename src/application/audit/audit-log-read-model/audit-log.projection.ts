@@ -37,7 +37,6 @@ export function objectIdsOf(event: RecordedEvent): string[] {
 export const auditLogProjection: Projection = {
   name: AUDIT_LOG_TABLE,
   formerName: 'audit',
-  insertOnly: true,
   tables: [AUDIT_LOG_TABLE, AUDIT_OBJECTS_TABLE],
   async apply(
     batch: readonly RecordedEvent[],
