@@ -11,6 +11,7 @@ import { startBareLatestServer } from './bare-latest.server.js';
 import { openBenchSchema, type BenchSchema } from './bench-postgres.js';
 import type { HttpLoadRequest, HttpLoadResult } from './http-load.process.js';
 import type { SensorScope } from '../src/application/access/sensor-scope/sensor-access.port.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow, type CpuPerUnit } from './cpu-per-unit.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const run = promisify(execFile);
@@ -77,6 +78,8 @@ export interface Measured {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly sliceP99Ms: readonly number[];
+  /** CPU per request served over the measured slices (null figures when not measured). */
+  readonly cpu: CpuPerUnit;
 }
 
 function median(values: readonly number[]): number {
@@ -86,24 +89,35 @@ function median(values: readonly number[]): number {
 }
 
 /** Warm-up per server, then SLICES rounds in which each server is loaded in turn for its share of `seconds`. */
-export async function measureInTurns(targets: readonly Target[], options: ApiBenchOptions): Promise<Measured[]> {
+export async function measureInTurns(
+  targets: readonly Target[],
+  options: ApiBenchOptions,
+  databaseUrl: string,
+): Promise<Measured[]> {
   for (const { url, headers } of targets)
     checked(url, await load({ url, headers, connections: options.connections, seconds: WARM_UP_SECONDS }));
   const slices: HttpLoadResult[][] = targets.map(() => []);
+  // The servers under test share this process and the run's Postgres, but take turns: a slice's CPU is its server's.
+  const cpu = targets.map(() => new CpuTally());
   const sliceSeconds = Math.max(1, Math.round(options.seconds / SLICES));
   for (let round = 0; round < SLICES; round++) {
     for (const [i, { url, headers }] of targets.entries()) {
-      slices[i]!.push(
-        checked(url, await load({ url, headers, connections: options.connections, seconds: sliceSeconds })),
+      const window = await startCpuWindow(databaseUrl);
+      const result = checked(
+        url,
+        await load({ url, headers, connections: options.connections, seconds: sliceSeconds }),
       );
+      cpu[i]!.add({ ...(await window.end()), loadUs: result.cpuMicros, units: result.requests });
+      slices[i]!.push(result);
     }
   }
-  return slices.map((results) => ({
+  return slices.map((results, i) => ({
     requests: results.reduce((n, r) => n + r.requests, 0),
     requestsPerSecond: results.reduce((n, r) => n + r.requests, 0) / (sliceSeconds * results.length),
     p50Ms: median(results.map((r) => r.p50Ms)),
     p99Ms: median(results.map((r) => r.p99Ms)),
     sliceP99Ms: results.map((r) => r.p99Ms),
+    cpu: cpu[i]!.perUnit('request served'),
   }));
 }
 
@@ -173,6 +187,7 @@ export async function runApiBench(
         { url: `${unscoped.url}${path}`, headers: {} },
       ],
       options,
+      bench.url,
     )) as [Measured, Measured, Measured];
     const hostStealPercent = steal();
     const throughputRatio = platform.requestsPerSecond / baseline.requestsPerSecond;
@@ -198,6 +213,9 @@ export async function runApiBench(
       met: throughputRatio >= 0.7 && p99Ratio <= 1.5,
       hostStealPercent,
       hostSteal: STEAL_COUNTS,
+      cpuCounts: CPU_COUNTS,
+      cpuPerRequest: platform.cpu,
+      baselineCpuPerRequest: baseline.cpu,
       withoutAccessCondition: {
         counts:
           'the same bare handler running the SELECT without the grant and visibility condition: what the condition costs in the database',
@@ -206,6 +224,7 @@ export async function runApiBench(
         p99Ms: withoutCondition.p99Ms,
         platformThroughputRatio: Number((platform.requestsPerSecond / withoutCondition.requestsPerSecond).toFixed(3)),
         platformP99Ratio: Number((platform.p99Ms / Math.max(withoutCondition.p99Ms, 1)).toFixed(3)),
+        cpuPerRequest: withoutCondition.cpu,
       },
     };
   } finally {

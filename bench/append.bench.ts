@@ -3,6 +3,7 @@ import type { NewEvent } from '../src/application/ports/event-store.port.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { ProgressBar } from '../src/interfaces/cli/progress-bar.js';
 import { BENCH_STREAMS, benchEventId, benchReading, streamOf } from './bench-data.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { compare, copyEventsInto, openBenchSchema } from './bench-postgres.js';
 
 export interface AppendBenchOptions {
@@ -23,6 +24,7 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Recor
     const perStream = Math.ceil(options.events / BENCH_STREAMS);
     const bar = new ProgressBar('append via adapter');
     let appended = 0;
+    const appendWindow = await startCpuWindow(bench.url);
     const started = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: options.concurrency }, async (_, worker) => {
@@ -43,13 +45,18 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Recor
       }),
     );
     const adapterSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const appendCpu = new CpuTally();
+    appendCpu.add({ ...(await appendWindow.end()), units: appended });
     bar.finish();
 
     await bench.db.query('CREATE TABLE events_copy (LIKE events INCLUDING ALL)');
     process.stderr.write('baseline: COPY of the same rows into an identically indexed table…\n');
+    const copyWindow = await startCpuWindow(bench.url);
     const copyStarted = process.hrtime.bigint();
     await copyEventsInto(bench, 'events_copy', runId, options.events);
     const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
+    const copyCpu = new CpuTally();
+    copyCpu.add({ ...(await copyWindow.end()), units: options.events });
 
     const [counts] = await bench.db.query<{ a: string; c: string }>(
       'SELECT (SELECT count(*) FROM events)::text AS a, (SELECT count(*) FROM events_copy)::text AS c',
@@ -67,7 +74,13 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Recor
         baselineSeconds: copySeconds,
         target: 0.5,
       },
-      { batchSize: options.batchSize, concurrency: options.concurrency },
+      {
+        batchSize: options.batchSize,
+        concurrency: options.concurrency,
+        cpuCounts: `${CPU_COUNTS}; the events are built in this process in both phases, so server includes that`,
+        cpuPerEventAppended: appendCpu.perUnit('event appended'),
+        baselineCpuPerRowCopied: copyCpu.perUnit('row copied in'),
+      },
     );
   } finally {
     await bench.drop();

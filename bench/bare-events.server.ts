@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { selectEvents } from '../src/application/market/grid-signals-read-model/grid-signals.sql.js';
 import { PgDatabase } from '../src/infrastructure/postgres/pg-database.js';
+import { RUN_APPLICATION_NAME } from './cpu-per-unit.js';
 
 /**
  * The baseline of `bench openadr`: a bare Fastify handler answering `GET /openadr3/3.1.0/events?programID=` with
@@ -13,7 +14,7 @@ export async function startBareEventsServer(
   poolSize: number,
   providerId: string,
 ): Promise<{ readonly url: string; close(): Promise<void> }> {
-  const db = new PgDatabase(connectionString, { schema, max: poolSize, applicationName: 'wattlog-bench-bare' });
+  const db = new PgDatabase(connectionString, { schema, max: poolSize, applicationName: RUN_APPLICATION_NAME });
   const app: FastifyInstance = Fastify({ logger: false });
   app.get('/openadr3/3.1.0/events', async (request) => {
     const query = request.query as { programID?: string };

@@ -10,6 +10,7 @@ import { eventStoreMigrations } from '../src/infrastructure/event-store/postgres
 import { readModelMigrations } from '../src/infrastructure/postgres/read-model.migrations.js';
 import { copyText } from '../src/infrastructure/postgres/copy-text.js';
 import type { SqlValue } from '../src/application/ports/read-model-db.port.js';
+import { RUN_APPLICATION_NAME } from './cpu-per-unit.js';
 import { benchEventId, benchReading, streamOf } from './bench-data.js';
 
 export interface BenchSchema {
@@ -27,7 +28,7 @@ export async function openBenchSchema(): Promise<BenchSchema> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const db = new PgDatabase(url, { schema, max: 8, applicationName: 'wattlog-bench' });
+  const db = new PgDatabase(url, { schema, max: 8, applicationName: RUN_APPLICATION_NAME });
   await migrate(db, [eventStoreMigrations, readModelMigrations]);
   return {
     url,

@@ -13,7 +13,10 @@ import { runUiBench } from './ui.bench.js';
 
 function report(result: Record<string, unknown>, json: boolean): void {
   if (!json) {
-    for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${String(value)}\n`);
+    for (const [key, value] of Object.entries(result)) {
+      const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+      process.stdout.write(`${key}: ${text}\n`);
+    }
   }
   // The last line is always the machine-readable result.
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -58,12 +61,20 @@ export function registerBenchmarks(bench: Command): void {
     );
   bench
     .command('rebuild')
-    .description('full replay into the audit read model vs an ordered COPY of the events out to Node')
+    .description('full replay into a read model (or each) vs an ordered COPY of the events out to Node')
     .option('--events <n>', 'events in the log', positiveInt, 1_000_000)
     .option('--batch-size <n>', 'events per projection transaction', positiveInt, 5000)
+    .option('--projection <name>', 'a read model (projection name or former name), or all', 'audit_log')
+    .option(
+      '--log <kind>',
+      'bench (reading-sized v1 frames) or realistic; default: realistic unless only the audit log',
+    )
     .option('--json', 'only the JSON result line')
-    .action(async (o: { events: number; batchSize: number; json?: boolean }) => {
-      report(await runRebuildBench(o), o.json === true);
+    .action(async (o: { events: number; batchSize: number; projection: string; log?: string; json?: boolean }) => {
+      const audit = o.projection === 'audit_log' || o.projection === 'audit';
+      const log = o.log ?? (audit ? 'bench' : 'realistic');
+      if (log !== 'bench' && log !== 'realistic') throw new Error(`--log must be bench or realistic; got ${log}`);
+      report(await runRebuildBench({ ...o, log }), o.json === true);
     });
   bench
     .command('query')

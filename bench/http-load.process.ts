@@ -24,9 +24,12 @@ export interface HttpLoadResult {
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
+  /** This load process's own CPU (user + system) over the run, in microseconds. */
+  readonly cpuMicros: number;
 }
 
 async function run(request: HttpLoadRequest): Promise<HttpLoadResult> {
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: request.url,
     headers: { ...request.headers },
@@ -44,6 +47,7 @@ async function run(request: HttpLoadRequest): Promise<HttpLoadResult> {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    cpuMicros: (({ user, system }) => user + system)(process.cpuUsage(cpuBefore)),
   };
 }
 

@@ -20,7 +20,7 @@ export type LoadRequest =
 
 export type LoadReply =
   | { readonly type: 'streaming' }
-  | { readonly type: 'measuring'; readonly on: boolean }
+  | { readonly type: 'measuring'; readonly on: boolean; readonly cpuMicros: number }
   | { readonly type: 'stopped'; readonly framesPerGateway: number[]; readonly latenciesMs: number[] }
   | { readonly type: 'idle'; readonly open: number; readonly error?: string };
 
@@ -44,7 +44,11 @@ async function handle(request: LoadRequest): Promise<void> {
     }
     case 'measure':
       for (const client of streaming) client.measuring = request.on;
-      reply({ type: 'measuring', on: request.on });
+      {
+        // This process's own CPU so far: the bench takes the difference over the measured window.
+        const { user, system } = process.cpuUsage();
+        reply({ type: 'measuring', on: request.on, cpuMicros: user + system });
+      }
       return;
     case 'stop':
       for (const client of streaming) client.stop();

@@ -9,6 +9,7 @@ import { createLinkServer } from '../src/interfaces/gateway-link/link-server.fac
 import type { DecoderLookup } from '../src/application/metering/ports/payload-decoders.port.js';
 import { readingsProjection } from '../src/application/metering/readings-read-model/readings.projection.js';
 import { catchUpOnce } from '../src/application/projections/catch-up-once.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { compare, openBenchSchema, percentile, type BenchSchema } from './bench-postgres.js';
 import { IngestBaseline } from './ingest-baseline.js';
 import { IngestLoadDriver } from './ingest-load.driver.js';
@@ -115,24 +116,40 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
     await new Promise((r) => setTimeout(r, 2000));
     process.stderr.write(`ingest: ${options.gateways} gateways streaming for ${options.seconds} s…\n`);
     const steal = stealMeter();
-    await load.request({ type: 'measure', on: true }, 'measuring');
+    const cpuWindow = await startCpuWindow(bench.url);
+    const measureOn = await load.request({ type: 'measure', on: true }, 'measuring');
     const started = process.hrtime.bigint();
     await new Promise((r) => setTimeout(r, options.seconds * 1000));
-    await load.request({ type: 'measure', on: false }, 'measuring');
+    const measureOff = await load.request({ type: 'measure', on: false }, 'measuring');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const ingestCpu = new CpuTally();
+    const ingestSpent = await cpuWindow.end();
     const { framesPerGateway, latenciesMs: latencies } = await load.request({ type: 'stop' }, 'stopped');
     const frames = framesPerGateway.reduce((a, b) => a + b, 0);
+    const readingsInWindow = baseline.readingsIn(framesPerGateway);
+    ingestCpu.add({ ...ingestSpent, loadUs: measureOff.cpuMicros - measureOn.cpuMicros, units: readingsInWindow });
     await new Promise((r) => setTimeout(r, 500));
     const ingestRss = peakRss;
 
     process.stderr.write(`baseline: COPY of the same ${frames} event rows…\n`);
+    const copyWindow = await startCpuWindow(bench.url);
     const copySeconds = await baseline.copy(bench, framesPerGateway, gatewayId);
+    const copySpent = await copyWindow.end();
+    const copyCpu = new CpuTally();
+    copyCpu.add({ ...copySpent, units: readingsInWindow });
+    const copyRowCpu = new CpuTally();
+    copyRowCpu.add({ ...copySpent, units: frames });
 
     process.stderr.write('projection: the readings projection catching up on every event the ingest stored…\n');
+    const projectionWindow = await startCpuWindow(bench.url);
     const projection = await projectStoredReadings(store, bench, decoders, options.projectionBatchSize);
+    const projectionCpu = new CpuTally();
+    projectionCpu.add({ ...(await projectionWindow.end()), units: projection.readings });
 
     const hostStealPercent = steal();
-    const readings = baseline.readingsIn(framesPerGateway);
+    const readings = readingsInWindow;
+    const ingestPerReading = ingestCpu.perUnit('reading ingested');
+    const copyPerReading = copyCpu.perUnit('reading in the COPY baseline', { server: false });
     const ingestRate = readings / seconds;
     const projectionRate = projection.readings / projection.seconds;
     return compare(
@@ -170,6 +187,17 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Recor
         projectionMet: projectionRate / ingestRate >= 1.5,
         hostStealPercent,
         hostSteal: STEAL_COUNTS,
+        cpuCounts: CPU_COUNTS,
+        cpuPerReadingIngested: ingestPerReading,
+        baselineCpuPerReadingCopied: copyPerReading,
+        baselineCpuPerEventRowCopied: copyRowCpu.perUnit('event row in the COPY baseline', { server: false }),
+        serverCpuToCopyPostgresCpu:
+          ingestPerReading.serverUsPerUnit !== null && copyPerReading.postgresUsPerUnit
+            ? Number((ingestPerReading.serverUsPerUnit / copyPerReading.postgresUsPerUnit).toFixed(2))
+            : null,
+        serverCpuToCopyPostgresCpuTarget:
+          '<= 2 (server CPU per reading ingested ÷ Postgres CPU per reading of the COPY baseline)',
+        cpuPerReadingProjected: projectionCpu.perUnit('reading projected'),
         note: 'RSS is the server process alone (link, ingest, store client); the gateways run in a separate load process',
       },
     );

@@ -4,6 +4,7 @@ import { ProjectionSupervisor, projectionIdleMs } from '../src/application/proje
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.adapter.js';
 import { decoderLookup } from '../src/infrastructure/protocols/payload-decoders.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const READINGS_PER_EVENT = 100;
@@ -76,6 +77,7 @@ export async function runLagBench(options: {
     const intervalMs = 1000 / eventsPerSecond;
     const started = performance.now();
     const steal = stealMeter();
+    const cpuWindow = await startCpuWindow(bench.url);
     const sequences = new Map<number, number>();
     let sent = 0;
     process.stderr.write(
@@ -117,6 +119,8 @@ export async function runLagBench(options: {
       if (wait > 0) await sleep(wait);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = new CpuTally();
+    cpu.add({ ...(await cpuWindow.end()), units: sent * READINGS_PER_EVENT });
     if (failures.length > 0) throw new Error(`the readings projection failed: ${String(failures[0])}`);
     const deadline = performance.now() + 10_000;
     while ([...appendedAt.keys()].some((k) => k.startsWith('lag/')) && performance.now() < deadline) await sleep(20);
@@ -137,6 +141,8 @@ export async function runLagBench(options: {
       met: percentile(lags, 99) < 500,
       hostStealPercent: steal(),
       hostSteal: STEAL_COUNTS,
+      cpuCounts: `${CPU_COUNTS}; here the appender, the watcher and the projection share the server process, so server = all three`,
+      cpuPerReadingAppended: cpu.perUnit('reading appended and projected'),
     };
   } finally {
     watching = false;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadRateLimit } from '../src/infrastructure/config/app-config.js';
 import { startHttpServer, type RunningServer } from '../src/interfaces/http/http-server.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { load, measureInTurns, type Measured } from './api.bench.js';
 import { measureFanOut } from './openadr-fanout.bench.js';
 import { startBareEventsServer } from './bare-events.server.js';
@@ -161,6 +162,7 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
         { url: `${bare.url}${path}`, headers: {} },
       ],
       { seconds: options.seconds, connections: options.connections },
+      bench.url,
     )) as [Measured, Measured];
     process.stderr.write(`measuring event creation, ${options.seconds} s…\n`);
     const own = await call<{ id: string }>(`${server.url}${BASE}/programs`, {
@@ -168,7 +170,14 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ programName: 'bench-created' }),
     });
+    const creationWindow = await startCpuWindow(bench.url);
     const created = await creations(server, token, own.id, options);
+    const creationCpu = new CpuTally();
+    creationCpu.add({
+      ...(await creationWindow.end()),
+      loadUs: created.cpuMicros,
+      units: created.requests - created.non2xx,
+    });
     process.stderr.write(
       `measuring notification fan-out: ${options.subscribers} subscribers, ${options.fanOutEvents} events…\n`,
     );
@@ -203,6 +212,10 @@ export async function runOpenAdrBench(options: OpenAdrBenchOptions): Promise<Rec
       ...fanOut,
       hostStealPercent,
       hostSteal: STEAL_COUNTS,
+      cpuCounts: CPU_COUNTS,
+      cpuPerEventCreated: creationCpu.perUnit('event created'),
+      cpuPerRequest: platform.cpu,
+      baselineCpuPerRequest: baseline.cpu,
     };
   } finally {
     await bare?.close();

@@ -16,6 +16,7 @@ import {
 } from '../src/application/metering/query-readings/reading-series/series-json.sql.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
 import type { SeriesClientRequest, SeriesClientResult } from './series-client.process.js';
+import { CPU_COUNTS, CpuTally, startCpuWindow } from './cpu-per-unit.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const SENSOR = 'dsmr:E0044007BENCH/energyImported.t1';
@@ -124,6 +125,7 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       kind: 'counter',
     };
     const steal = stealMeter();
+    const apiWindow = await startCpuWindow(bench.url);
     const client = await runSeriesClient({
       url: `${server.url}${path}`,
       headers: { authorization: `Bearer ${token}` },
@@ -132,13 +134,19 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
     });
     if (client.points !== QUARTERS_PER_YEAR)
       throw new Error(`the API returned ${client.points} buckets, expected ${QUARTERS_PER_YEAR}`);
+    const apiCpu = new CpuTally();
+    // Every request the client sent: the warm-ups (the first renders every day) and both measured passes.
+    apiCpu.add({ ...(await apiWindow.end()), loadUs: client.cpuMicros, units: WARM_UP + 2 * options.requests });
     const api = client.receivedMs;
     const apiParsed = client.parsedMs;
     // The baselines run after the API, each on its own, so that no phase collects another's garbage.
+    const rowsWindow = await startCpuWindow(bench.url);
     const rows = await timed(options.requests, async () => {
       const result = await direct.query(rowsSql, [SENSOR, from, to]);
       if (result.rowCount !== QUARTERS_PER_YEAR) throw new Error(`direct query returned ${result.rowCount} rows`);
     });
+    const rowsCpu = new CpuTally();
+    rowsCpu.add({ ...(await rowsWindow.end()), units: options.requests });
     const sameSql = await timed(options.requests, async () => {
       let length = 0;
       for await (const page of bucketJsonPages(viaPg, sensor, '15m', { from, to }, BUCKET_JSON_PAGE_SIZE))
@@ -178,6 +186,9 @@ export async function runQueryBench(options: { requests: number }): Promise<Reco
       met: p99 < 25,
       hostStealPercent,
       hostSteal: STEAL_COUNTS,
+      cpuCounts: CPU_COUNTS,
+      cpuPerRequest: apiCpu.perUnit('request served (warm-ups and the parsing pass included)'),
+      baselineCpuPerQuery: rowsCpu.perUnit('direct query (server = the pg client parsing rows)'),
     };
   } finally {
     await direct.end().catch(() => undefined);

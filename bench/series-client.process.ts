@@ -22,6 +22,8 @@ export interface SeriesClientResult {
   readonly firstMs: number;
   /** Points of the first series in the last parsed answer. */
   readonly points: number;
+  /** This client's own CPU (user + system) over the whole run, in microseconds. */
+  readonly cpuMicros: number;
 }
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
@@ -69,6 +71,7 @@ async function get(request: SeriesClientRequest): Promise<string> {
  * which would land in the next request's time if both were timed in one loop.
  */
 async function run(request: SeriesClientRequest): Promise<SeriesClientResult> {
+  const cpuBefore = process.cpuUsage();
   const receivedMs: number[] = [];
   const parsedMs: number[] = [];
   let firstMs = 0;
@@ -86,7 +89,8 @@ async function run(request: SeriesClientRequest): Promise<SeriesClientResult> {
     points = body.series?.[0]?.points.length ?? 0;
   }
   agent.destroy();
-  return { receivedMs, parsedMs, firstMs, points };
+  const { user, system } = process.cpuUsage(cpuBefore);
+  return { receivedMs, parsedMs, firstMs, points, cpuMicros: user + system };
 }
 
 run(JSON.parse(process.argv[2] ?? '{}') as SeriesClientRequest).then(

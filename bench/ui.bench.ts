@@ -11,6 +11,7 @@ import { ensureHttpsCredentials } from '../src/infrastructure/tls/self-signed-ce
 import { startHttpServer } from '../src/interfaces/http/http-server.js';
 import { webRoot } from '../src/interfaces/web/serve-web-ui.js';
 import { openBenchSchema, percentile } from './bench-postgres.js';
+import { CPU_COUNTS, CpuTally, descendantsCpuMicros, startCpuWindow } from './cpu-per-unit.js';
 import { STEAL_COUNTS, stealMeter } from './host-steal.js';
 
 const GATEWAY = 'gw-bench-ui';
@@ -140,10 +141,12 @@ export async function runUiBench(options: { loads: number }): Promise<Record<str
     const target = `${server.url}/sensors/${encodeURIComponent(SENSOR)}?range=1y&bucket=15m`;
     const loads: Load[] = [];
     const steal = stealMeter();
-    for (let i = 0; i < WARM_UP + options.loads; i++) {
-      const load = await oneLoad(page, target);
-      if (i >= WARM_UP) loads.push(load);
-    }
+    for (let i = 0; i < WARM_UP; i++) await oneLoad(page, target);
+    const cpuWindow = await startCpuWindow(bench.url);
+    const browserCpuBefore = descendantsCpuMicros();
+    for (let i = 0; i < options.loads; i++) loads.push(await oneLoad(page, target));
+    const cpu = new CpuTally();
+    cpu.add({ ...(await cpuWindow.end()), loadUs: descendantsCpuMicros() - browserCpuBefore, units: options.loads });
     const round = (v: number) => Math.round(v);
     const drawn = loads.map((l) => l.drawn);
     const fetched = loads.map((l) => l.fetched);
@@ -183,6 +186,8 @@ export async function runUiBench(options: { loads: number }): Promise<Record<str
       hostSteal: STEAL_COUNTS,
       // Runnable processes per core while measuring: above 1 the page, Chromium and the server wait for a CPU.
       loadPerCore: Number((loadavg()[0]! / cpus().length).toFixed(1)),
+      cpuCounts: `${CPU_COUNTS}; load = Chromium, every process of it`,
+      cpuPerPageLoad: cpu.perUnit('page load to a drawn chart'),
     };
   } finally {
     await browser?.close();

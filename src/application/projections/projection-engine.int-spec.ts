@@ -237,7 +237,15 @@ describeOnBackends('projection engine', (backendName) => {
         b!.db.query(
           "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'audit_log' ORDER BY indexname",
         );
+      // The swap must bring the keys back under their names, like the indexes.
+      const keyNames = (): Promise<{ conname: string }[]> =>
+        b!.db.query(
+          `SELECT conname FROM pg_constraint WHERE conrelid IN (to_regclass('audit_log'), to_regclass('audit_objects'))
+            AND contype = 'p' ORDER BY conname`,
+        );
       const indexesBefore = await indexNames();
+      const keysBefore = await keyNames();
+      expect(keysBefore).toHaveLength(2);
       const progress: number[] = [];
       const rebuilding = rebuildProjection(b.store, b.db, auditLogProjection, {
         batchSize: 40,
@@ -259,6 +267,7 @@ describeOnBackends('projection engine', (backendName) => {
       );
       expect(leftovers).toEqual([]);
       expect(await indexNames()).toEqual(indexesBefore);
+      expect(await keyNames()).toEqual(keysBefore);
       const again = await rebuildProjection(b.store, b.db, auditLogProjection, { batchSize: 1000 });
       expect(again.events).toBe(301);
       expect(await indexNames()).toEqual(indexesBefore);

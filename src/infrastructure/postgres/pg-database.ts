@@ -28,7 +28,8 @@ export class PgDatabase implements SqlDatabase {
   constructor(connectionString: string, options: { max?: number; applicationName?: string; schema?: string } = {}) {
     const session: pg.ClientConfig = {
       connectionString,
-      application_name: options.applicationName ?? 'wattlog',
+      // PGAPPNAME, libpq's own variable, names the sessions of a whole deployment (or bench run) in pg_stat_activity.
+      application_name: options.applicationName ?? process.env.PGAPPNAME ?? 'wattlog',
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     };
     this.pool = new pg.Pool({ ...session, max: options.max ?? 10 });

@@ -21,13 +21,16 @@ const OBJECT_FIELDS = [
   'alarmId',
 ] as const;
 
+/** The ids an event names, each once, in OBJECT_FIELDS order. A plain loop: it runs for every event of a replay. */
 export function objectIdsOf(event: RecordedEvent): string[] {
   const data = event.data as Record<string, unknown> | null;
-  if (typeof data !== 'object' || data === null) return [];
-  const ids = OBJECT_FIELDS.map((field) => data[field]).filter(
-    (v): v is string => typeof v === 'string' && v !== '' && v.length <= 300,
-  );
-  return [...new Set(ids)];
+  const ids: string[] = [];
+  if (typeof data !== 'object' || data === null) return ids;
+  for (const field of OBJECT_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'string' && value !== '' && value.length <= 300 && !ids.includes(value)) ids.push(value);
+  }
+  return ids;
 }
 
 /** One row per stored event: the trail admins read. A duplicate delivery would violate event_id's key. */
@@ -40,7 +43,23 @@ export const auditLogProjection: Projection = {
     tx: SqlExecutor,
     { table, sequence }: { table: TableResolver; sequence: number },
   ) {
-    const objects = batch.flatMap((event, i) => objectIdsOf(event).map((id) => [id, sequence + i + 1] as const));
+    const objects: [string, number][] = [];
+    const entries = batch.map((event, i) => {
+      const seq = sequence + i + 1;
+      for (const id of objectIdsOf(event)) objects.push([id, seq]);
+      return [
+        seq,
+        event.id,
+        event.position,
+        event.stream,
+        event.revision,
+        event.type,
+        optionalText(event.metadata.actorId),
+        optionalText(event.metadata.correlationId),
+        event.recordedAt,
+        summarizeEvent(event),
+      ];
+    });
     if (objects.length > 0) await tx.insertRows(table(AUDIT_OBJECTS_TABLE), ['object_id', 'seq'], objects);
     await tx.insertRows(
       table(AUDIT_LOG_TABLE),
@@ -56,18 +75,7 @@ export const auditLogProjection: Projection = {
         'recorded_at',
         'summary',
       ],
-      batch.map((event, i) => [
-        sequence + i + 1,
-        event.id,
-        event.position,
-        event.stream,
-        event.revision,
-        event.type,
-        optionalText(event.metadata.actorId),
-        optionalText(event.metadata.correlationId),
-        event.recordedAt,
-        summarizeEvent(event),
-      ]),
+      entries,
     );
   },
 };
