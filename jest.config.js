@@ -9,7 +9,7 @@ process.env.WATTLOG_TEST_TIMEOUT_MS ??= '20000';
 export default {
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.js',
-  // Spec files run in plain Node through jest-light-runner (ADR 0026): a worker evaluates each module once, not once
+  // Spec files run in plain Node through jest-light-runner (ADR 0027): a worker evaluates each module once, not once
   // per spec file. The TypeScript hooks come first; every later file may be TypeScript.
   runner: 'jest-light-runner',
   setupFiles: ['<rootDir>/test/support/ts-loader/register.mjs'],

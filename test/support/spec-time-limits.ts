@@ -1,5 +1,5 @@
 /**
- * The spec runner (jest-light-runner, ADR 0026) runs tests and hooks without a time limit, so one test that never
+ * The spec runner (jest-light-runner, ADR 0027) runs tests and hooks without a time limit, so one test that never
  * settles would hold the whole run until CI gives up. This wraps the globals so each test and hook gets the limit
  * Jest would give it: its own third argument, else the `testTimeout` that jest.config.js
  * passes down as WATTLOG_TEST_TIMEOUT_MS. Loaded once per worker.
@@ -63,3 +63,13 @@ for (const name of ['it', 'test']) globals[name] = limitTests(globals[name] as R
 for (const name of ['beforeAll', 'afterAll', 'beforeEach', 'afterEach']) {
   globals[name] = limitHook(globals[name] as Hook, name);
 }
+
+/*
+ * A promise a spec left behind may reject after its file has finished (a client still waiting when its server
+ * closed). Node would then throw in the worker and fail whichever spec file the worker is loading next, for nothing
+ * that file did. Such a rejection is reported here instead, with its stack, as Jest's own runner let it pass.
+ */
+process.on('unhandledRejection', (reason) => {
+  const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+  process.stderr.write(`unhandled rejection in a spec worker (ignored): ${detail}\n`);
+});
