@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DurableOutbox } from './durable-outbox.js';
 
-/** The compiled outbox; `npm test` builds before jest runs, so a child process can load it without ts-jest. */
+/** The compiled outbox; `npm test` builds before jest runs, so a child process can load it as plain JavaScript. */
 const COMPILED = resolve('dist/src/infrastructure/outbox/durable-outbox.js');
 
 /** Appends batches of 10 numbered entries forever, printing the last number once each batch is durable. */
