@@ -160,14 +160,15 @@ async function queue(tx: SqlExecutor, table: string, deliveries: readonly Delive
      FROM jsonb_to_recordset($1::jsonb) AS r(subscription_id text, source_position text, callback_url text,
        source_event_id text, source_recorded_at timestamptz, provider_id text, object_type text, object_id text,
        operation text, bearer_token_fingerprint text, body jsonb)
-     ON CONFLICT (subscription_id, source_position, callback_url) DO NOTHING`,
+     ON CONFLICT (subscription_id, source_position, callback_url, object_type, object_id) DO NOTHING`,
     [JSON.stringify(deliveries)],
   );
 }
 
 /**
  * Decides who hears of each change of an OpenADR object (OpenADR 3.1.0 subscriptions) and queues one delivery per
- * (subscription, log event, callback URL), in the same transaction as its checkpoint: a batch is queued exactly
+ * (subscription, log event, callback URL, object): one log event may change several objects (an enrollment creates a
+ * ven and its resources), in the same transaction as its checkpoint: a batch is queued exactly
  * once, and a replay or a re-applied batch adds nothing (the deliveries' primary key). Sending is the
  * OadrNotificationSender's job. A log process rather than a projection: its deliveries are history, and a rebuild
  * of the read models never touches them.
