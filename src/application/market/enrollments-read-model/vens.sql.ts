@@ -1,31 +1,8 @@
-import type { ValuesMap } from '../../../domain/market/openadr-objects.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import { resourceObject, venObject } from '../openadr-objects.wire.js';
+import { resourceObject, venObject, type ResourceObject, type VenObject } from './ven-objects.js';
 import { RESOURCES_TABLE, VENS_TABLE } from './enrollments.tables.js';
 
-/** An OpenADR 3.1.0 `ven` as a BL client reads it. */
-export interface VenObject {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'VEN';
-  readonly clientID: string;
-  readonly venName: string;
-  readonly targets: readonly string[];
-  readonly attributes: readonly ValuesMap[];
-}
-
-/** An OpenADR 3.1.0 `resource` as a BL client reads it (never the sensor behind it). */
-export interface ResourceObject {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'RESOURCE';
-  readonly clientID: string;
-  readonly resourceName: string;
-  readonly venID: string;
-  readonly targets: readonly string[];
-}
+export type { ResourceObject, VenObject } from './ven-objects.js';
 
 interface VenRow {
   ven_id: string;

@@ -2,9 +2,13 @@ import { ENROLLMENT_EVENT_TYPES, type EnrollmentEvent } from '../../../domain/ma
 import type { ObjectChange } from '../../../domain/market/oadr-notification-matching.js';
 import type { ProgramWithdrawn } from '../../../domain/market/program.events.js';
 import { VEN_REPORT_EVENT_TYPES, type VenReportEvent } from '../../../domain/market/ven-report.events.js';
-import type { ResourceObject, VenObject } from '../enrollments-read-model/vens.sql.js';
-import { reportObject, resourceObject, venObject } from '../openadr-objects.wire.js';
-import type { ReportObject } from '../reports-read-model/reports.sql.js';
+import {
+  resourceObject,
+  venObject,
+  type ResourceObject,
+  type VenObject,
+} from '../enrollments-read-model/ven-objects.js';
+import { reportObject, type ReportObject } from '../reports-read-model/report-object.js';
 import { deleted, type KnownObject, type KnownObjects, type NotificationSource } from './notification-source.js';
 
 const PROGRAM_WITHDRAWN: ProgramWithdrawn['type'] = 'ProgramWithdrawn';

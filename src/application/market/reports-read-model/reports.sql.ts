@@ -1,16 +1,9 @@
 import type { ReportContent } from '../../../domain/market/ven-report.events.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
-import { reportObject } from '../openadr-objects.wire.js';
+import { reportObject, type ReportObject } from './report-object.js';
 import { REPORTS_TABLE } from './reports.tables.js';
 
-/** An OpenADR 3.1.0 `report` as the wire has it: VTN metadata, the content, and the reporting client. */
-export type ReportObject = ReportContent & {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'REPORT';
-  readonly clientID: string;
-};
+export type { ReportObject } from './report-object.js';
 
 interface ReportRow {
   report_id: string;
