@@ -66,5 +66,5 @@ CREATE INDEX oadr_notification_objects_enrollment_idx ON oadr_notification_objec
 /** Versions are ids in `schema_migrations`: never renumber a shipped one. */
 export const OADR_NOTIFICATIONS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 44, name: 'market: OpenADR notification process and deliveries', sql: notifications },
-  { version: 48, name: 'market: OpenADR notifications of vens, resources and reports', sql: enrollmentObjects },
+  { version: 51, name: 'market: OpenADR notifications of vens, resources and reports', sql: enrollmentObjects },
 ];
