@@ -12,10 +12,12 @@ export interface ObjectChange {
   /** The utility that owns the object: only its own subscriptions ever hear of it. */
   readonly providerId: string;
   /**
-   * The program the object belongs to (a program's own id for PROGRAM); absent for objects that have none (VEN,
-   * RESOURCE, a subscription without programID).
+   * The program the object belongs to (a program's own id for PROGRAM; for VEN, RESOURCE and REPORT the program of
+   * the enrollment behind them); absent for a subscription without programID.
    */
   readonly programId?: string;
+  /** The enrollment behind a VEN, RESOURCE or REPORT: not judged, kept so later events naming it find its objects. */
+  readonly enrollmentId?: string;
   readonly targets: readonly string[];
   readonly object: unknown;
 }
@@ -46,8 +48,8 @@ export interface NotificationBody {
  * - only the subscription's own utility's objects (isolation between providers);
  * - an objectOperations entry naming the object type and the operation (`READ` is never notified: reads change
  *   nothing);
- * - a subscription with `programID` hears only of objects of that program; objects that belong to no program (VEN,
- *   RESOURCE) are not filtered by it;
+ * - a subscription with `programID` hears only of objects of that program (a ven, its resources and its reports
+ *   belong to the program of their enrollment); objects that belong to no program are not filtered by it;
  * - a subscription with `targets` hears only of objects holding every one of them, the same rule as the `targets`
  *   query filter ("in the same manner as targets are used in response filtering", Def-3.1.0 "Subscriptions");
  * - a subscription never hears of its own creation, revision or deletion.

@@ -1,36 +1,8 @@
-import type { ValuesMap } from '../../../domain/market/openadr-objects.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import { resourceObject, venObject, type ResourceObject, type VenObject } from './ven-objects.js';
 import { RESOURCES_TABLE, VENS_TABLE } from './enrollments.tables.js';
 
-/** The OpenADR client id of every platform-managed ven: Wattlog itself plays the VEN for enrolled owners. */
-export const PLATFORM_VEN_CLIENT_ID = 'wattlog-platform-ven';
-
-/** A private attribute (Def-3.1.0 "Extensibility") telling the utility whether signals act on the ven now. */
-export const ENROLLMENT_STATUS_ATTRIBUTE = 'X_ENROLLMENT_STATUS';
-
-/** An OpenADR 3.1.0 `ven` as a BL client reads it. */
-export interface VenObject {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'VEN';
-  readonly clientID: string;
-  readonly venName: string;
-  readonly targets: readonly string[];
-  readonly attributes: readonly ValuesMap[];
-}
-
-/** An OpenADR 3.1.0 `resource` as a BL client reads it (never the sensor behind it). */
-export interface ResourceObject {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'RESOURCE';
-  readonly clientID: string;
-  readonly resourceName: string;
-  readonly venID: string;
-  readonly targets: readonly string[];
-}
+export type { ResourceObject, VenObject } from './ven-objects.js';
 
 interface VenRow {
   ven_id: string;
@@ -53,31 +25,19 @@ interface ResourceRow {
 const VEN_COLUMNS = 'ven_id, ven_name, status, targets, created_at, modified_at';
 const RESOURCE_COLUMNS = 'resource_id, resource_name, ven_id, targets, created_at, modified_at';
 
-function venObject(row: VenRow): VenObject {
-  return {
-    id: row.ven_id,
-    createdDateTime: row.created_at,
-    modificationDateTime: row.modified_at,
-    objectType: 'VEN',
-    clientID: PLATFORM_VEN_CLIENT_ID,
+const venOf = (row: VenRow): VenObject =>
+  venObject(row.ven_id, row.created_at, row.modified_at, {
     venName: row.ven_name,
+    status: row.status,
     targets: row.targets,
-    attributes: [{ type: ENROLLMENT_STATUS_ATTRIBUTE, values: [row.status.toUpperCase()] }],
-  };
-}
+  });
 
-function resourceObject(row: ResourceRow): ResourceObject {
-  return {
-    id: row.resource_id,
-    createdDateTime: row.created_at,
-    modificationDateTime: row.modified_at,
-    objectType: 'RESOURCE',
-    clientID: PLATFORM_VEN_CLIENT_ID,
+const resourceOf = (row: ResourceRow): ResourceObject =>
+  resourceObject(row.resource_id, row.created_at, row.modified_at, {
     resourceName: row.resource_name,
-    venID: row.ven_id,
+    venId: row.ven_id,
     targets: row.targets,
-  };
-}
+  });
 
 export interface VenFilter {
   readonly providerId: string;
@@ -95,7 +55,7 @@ export async function selectVens(db: SqlExecutor, filter: VenFilter): Promise<Ve
       ORDER BY seq, ven_id OFFSET $4 LIMIT $5`,
     [filter.providerId, filter.venName ?? null, filter.targets ?? null, filter.skip, filter.limit],
   );
-  return rows.map(venObject);
+  return rows.map(venOf);
 }
 
 export async function selectVen(db: SqlExecutor, providerId: string, venId: string): Promise<VenObject | undefined> {
@@ -103,7 +63,7 @@ export async function selectVen(db: SqlExecutor, providerId: string, venId: stri
     `SELECT ${VEN_COLUMNS} FROM ${VENS_TABLE} WHERE provider_id = $1 AND ven_id = $2`,
     [providerId, venId],
   );
-  return row ? venObject(row) : undefined;
+  return row ? venOf(row) : undefined;
 }
 
 export interface ResourceFilter {
@@ -130,7 +90,7 @@ export async function selectResources(db: SqlExecutor, filter: ResourceFilter): 
       filter.limit,
     ],
   );
-  return rows.map(resourceObject);
+  return rows.map(resourceOf);
 }
 
 export async function selectResource(
@@ -142,7 +102,7 @@ export async function selectResource(
     `SELECT ${RESOURCE_COLUMNS} FROM ${RESOURCES_TABLE} WHERE provider_id = $1 AND resource_id = $2`,
     [providerId, resourceId],
   );
-  return row ? resourceObject(row) : undefined;
+  return row ? resourceOf(row) : undefined;
 }
 
 /** The enrollment a ven (or resource) of the provider belongs to, for a write to decide on its stream. */

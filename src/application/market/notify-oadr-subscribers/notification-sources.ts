@@ -1,58 +1,21 @@
 import type { GridSignalEvent } from '../../../domain/market/grid-signal.events.js';
 import { GRID_SIGNAL_EVENT_TYPES } from '../../../domain/market/grid-signal.events.js';
-import type { ObjectChange } from '../../../domain/market/oadr-notification-matching.js';
 import {
   OADR_SUBSCRIPTION_EVENT_TYPES,
   type OadrSubscriptionEvent,
 } from '../../../domain/market/oadr-subscription.events.js';
-import type { ObjectType } from '../../../domain/market/openadr-objects.js';
 import {
   PROGRAM_EVENT_TYPES,
   type ProgramEvent,
   type ProgramWithdrawn,
 } from '../../../domain/market/program.events.js';
-import type { RecordedEvent } from '../../ports/event-store.port.js';
 import { eventObject, programObject, subscriptionObject } from '../openadr-objects.wire.js';
+import { deleted, type KnownObject, type NotificationSource } from './notification-source.js';
+import { reports, resources, vens } from './participant-notification-sources.js';
 
-/** An object as last notified: what an UPDATE keeps (its creation time) and a DELETE sends (the object as it was). */
-export interface KnownObject {
-  readonly objectType: ObjectType;
-  readonly objectId: string;
-  readonly providerId: string;
-  readonly programId?: string;
-  readonly targets: readonly string[];
-  readonly createdAt: string;
-  readonly object: unknown;
-}
-
-/** The notification process's memory of live objects, read inside its transaction. */
-export interface KnownObjects {
-  get(objectType: ObjectType, objectId: string): Promise<KnownObject | undefined>;
-  ofProgram(objectType: ObjectType, programId: string): Promise<KnownObject[]>;
-}
-
-/**
- * Turns the log events of one OpenADR object type into changes subscribers may hear of. A new object type (VEN,
- * RESOURCE, REPORT) plugs in by adding its source to NOTIFICATION_SOURCES: the process, the matcher and the sender
- * take the object type by name and need nothing else.
- */
-export interface NotificationSource {
-  readonly objectType: ObjectType;
-  readonly eventTypes: readonly string[];
-  changes(event: RecordedEvent, known: KnownObjects): Promise<ObjectChange[]>;
-}
+export type { KnownObject, KnownObjects, NotificationSource } from './notification-source.js';
 
 const PROGRAM_WITHDRAWN: ProgramWithdrawn['type'] = 'ProgramWithdrawn';
-
-const deleted = (was: KnownObject): ObjectChange => ({
-  objectType: was.objectType,
-  objectId: was.objectId,
-  operation: 'DELETE',
-  providerId: was.providerId,
-  ...(was.programId !== undefined ? { programId: was.programId } : {}),
-  targets: was.targets,
-  object: was.object,
-});
 
 const programs: NotificationSource = {
   objectType: 'PROGRAM',
@@ -202,8 +165,15 @@ const subscriptions: NotificationSource = {
   },
 };
 
-/** Every object type subscribers can hear of today; VEN, RESOURCE and REPORT join here when they are served. */
-export const NOTIFICATION_SOURCES: readonly NotificationSource[] = [programs, events, subscriptions];
+/** Every object type subscribers can hear of. */
+export const NOTIFICATION_SOURCES: readonly NotificationSource[] = [
+  programs,
+  events,
+  subscriptions,
+  vens,
+  resources,
+  reports,
+];
 
 /** The log event types the sources (and the subscriptions' own fold) need. */
 export function notificationEventTypes(sources: readonly NotificationSource[]): string[] {

@@ -30,6 +30,7 @@ interface ObjectRow {
   object_id: string;
   provider_id: string;
   program_id: string | null;
+  enrollment_id: string | null;
   targets: string[];
   created_at: string;
   object: unknown;
@@ -40,6 +41,7 @@ const known = (row: ObjectRow): KnownObject => ({
   objectId: row.object_id,
   providerId: row.provider_id,
   ...(row.program_id !== null ? { programId: row.program_id } : {}),
+  ...(row.enrollment_id !== null ? { enrollmentId: row.enrollment_id } : {}),
   targets: row.targets,
   createdAt: row.created_at,
   object: typeof row.object === 'string' ? (JSON.parse(row.object) as unknown) : row.object,
@@ -61,6 +63,13 @@ function knownObjects(tx: SqlExecutor, table: string): KnownObjects {
       );
       return rows.map(known);
     },
+    async ofEnrollment(objectType, enrollmentId) {
+      const rows = await tx.query<ObjectRow>(
+        `SELECT * FROM ${table} WHERE object_type = $1 AND enrollment_id = $2 ORDER BY object_id`,
+        [objectType, enrollmentId],
+      );
+      return rows.map(known);
+    },
   };
 }
 
@@ -74,10 +83,10 @@ async function remember(tx: SqlExecutor, table: string, change: ObjectChange): P
   }
   const createdAt = (change.object as { createdDateTime?: unknown }).createdDateTime;
   await tx.query(
-    `INSERT INTO ${table} (object_type, object_id, provider_id, program_id, targets, created_at, object)
-     VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb)
+    `INSERT INTO ${table} (object_type, object_id, provider_id, program_id, targets, created_at, object, enrollment_id)
+     VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8)
      ON CONFLICT (object_type, object_id) DO UPDATE SET program_id = EXCLUDED.program_id, targets = EXCLUDED.targets,
-       object = EXCLUDED.object`,
+       object = EXCLUDED.object, enrollment_id = EXCLUDED.enrollment_id`,
     [
       change.objectType,
       change.objectId,
@@ -86,6 +95,7 @@ async function remember(tx: SqlExecutor, table: string, change: ObjectChange): P
       change.targets,
       typeof createdAt === 'string' ? createdAt : '',
       JSON.stringify(change.object),
+      change.enrollmentId ?? null,
     ],
   );
 }
@@ -150,14 +160,15 @@ async function queue(tx: SqlExecutor, table: string, deliveries: readonly Delive
      FROM jsonb_to_recordset($1::jsonb) AS r(subscription_id text, source_position text, callback_url text,
        source_event_id text, source_recorded_at timestamptz, provider_id text, object_type text, object_id text,
        operation text, bearer_token_fingerprint text, body jsonb)
-     ON CONFLICT (subscription_id, source_position, callback_url) DO NOTHING`,
+     ON CONFLICT (subscription_id, source_position, callback_url, object_type, object_id) DO NOTHING`,
     [JSON.stringify(deliveries)],
   );
 }
 
 /**
  * Decides who hears of each change of an OpenADR object (OpenADR 3.1.0 subscriptions) and queues one delivery per
- * (subscription, log event, callback URL), in the same transaction as its checkpoint: a batch is queued exactly
+ * (subscription, log event, callback URL, object): one log event may change several objects (an enrollment creates a
+ * ven and its resources), in the same transaction as its checkpoint: a batch is queued exactly
  * once, and a replay or a re-applied batch adds nothing (the deliveries' primary key). Sending is the
  * OadrNotificationSender's job. A log process rather than a projection: its deliveries are history, and a rebuild
  * of the read models never touches them.

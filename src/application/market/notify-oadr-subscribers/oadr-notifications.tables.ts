@@ -52,7 +52,19 @@ CREATE INDEX oadr_notification_deliveries_pending_idx ON oadr_notification_deliv
   WHERE status = 'pending';
 `;
 
+// Vens, resources and reports are named by their enrollment in the log events that pause, resume or end it. One
+// log event may change several objects for the same callback (an enrollment creates a ven and its resources, a
+// withdrawn program deletes its events): each is a delivery of its own.
+const enrollmentObjects = `
+ALTER TABLE oadr_notification_deliveries DROP CONSTRAINT oadr_notification_deliveries_pkey,
+  ADD PRIMARY KEY (subscription_id, source_position, callback_url, object_type, object_id);
+ALTER TABLE oadr_notification_objects ADD COLUMN enrollment_id text;
+CREATE INDEX oadr_notification_objects_enrollment_idx ON oadr_notification_objects (object_type, enrollment_id)
+  WHERE enrollment_id IS NOT NULL;
+`;
+
 /** Versions are ids in `schema_migrations`: never renumber a shipped one. */
 export const OADR_NOTIFICATIONS_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 44, name: 'market: OpenADR notification process and deliveries', sql: notifications },
+  { version: 51, name: 'market: OpenADR notifications of vens, resources and reports', sql: enrollmentObjects },
 ];

@@ -1,15 +1,9 @@
 import type { ReportContent } from '../../../domain/market/ven-report.events.js';
 import type { SqlExecutor } from '../../ports/read-model-db.port.js';
+import { reportObject, type ReportObject } from './report-object.js';
 import { REPORTS_TABLE } from './reports.tables.js';
 
-/** An OpenADR 3.1.0 `report` as the wire has it: VTN metadata, the content, and the reporting client. */
-export type ReportObject = ReportContent & {
-  readonly id: string;
-  readonly createdDateTime: string;
-  readonly modificationDateTime: string;
-  readonly objectType: 'REPORT';
-  readonly clientID: string;
-};
+export type { ReportObject } from './report-object.js';
 
 interface ReportRow {
   report_id: string;
@@ -23,14 +17,7 @@ const COLUMNS = 'report_id, client_id, content, created_at, modified_at';
 
 function toObject(row: ReportRow): ReportObject {
   const content = typeof row.content === 'string' ? (JSON.parse(row.content) as ReportContent) : row.content;
-  return {
-    id: row.report_id,
-    createdDateTime: row.created_at,
-    modificationDateTime: row.modified_at,
-    objectType: 'REPORT',
-    ...content,
-    clientID: row.client_id,
-  };
+  return reportObject(row.report_id, row.client_id, row.created_at, row.modified_at, content);
 }
 
 export interface ReportFilter {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { aLoggedInUser } from '#test/support/access.js';
+import { aMarketHome } from '#test/support/market-home.js';
 import { openAdrSchemaErrors } from '#test/support/openadr-schema.js';
 import { startCallbackReceiver, type CallbackReceiver } from '#test/support/oadr-callback-receiver.js';
 import { gridSignalsProjection } from '../../../application/market/grid-signals-read-model/grid-signals.projection.js';
@@ -186,6 +188,51 @@ describe('OpenADR 3.1.0 subscriptions notify a scripted utility', () => {
     expect(row!.last_error).toContain('redirect');
     expect(receiver.refused).toEqual(['/redirect']);
   }, 30_000);
+
+  it("tells the program's utility of an owner's new ven and resource, and another utility nothing", async () => {
+    const subscribe = (token: string, path: string) =>
+      vtn(token, 'POST', '/subscriptions', {
+        clientName: 'participants',
+        objectOperations: [
+          { objects: ['VEN', 'RESOURCE'], operations: ['CREATE', 'DELETE'], callbackUrl: `${receiver.base}${path}` },
+        ],
+      });
+    expect((await subscribe(gridCo, '/grid-co-vens')).status).toBe(201);
+    expect((await subscribe(otherCo, '/other-co-vens')).status).toBe(201);
+    const owner = await aLoggedInUser(server.url, ADMIN);
+    const home = await aMarketHome(server, ADMIN, owner.userId, 'n1');
+    const before = receiver.received.length;
+
+    // The plug is the owner's once the gateway's ownership and readings are projected: until then it is unknown.
+    const deadline = Date.now() + 30_000;
+    let enrolled: { status: number; body: { venId: string } };
+    do {
+      server.projections.poke();
+      const response = await fetch(`${server.url}/api/market/enrollments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ programId, sensorIds: [home.plugId], allowDispatch: true, shareReports: 'none' }),
+      });
+      enrolled = { status: response.status, body: (await response.json()) as { venId: string } };
+    } while (enrolled.status === 404 && Date.now() < deadline);
+    expect(enrolled.status).toBe(201);
+    await fence();
+    await receiver.waitFor(before + 3);
+    await server.notifications.idle();
+
+    const heard = receiver.received.slice(before).filter((n) => n.path !== '/grid-co');
+    expect(heard.map((n) => `${n.path} ${n.body.objectType} ${n.body.operation}`)).toEqual([
+      '/grid-co-vens VEN CREATE',
+      '/grid-co-vens RESOURCE CREATE',
+    ]);
+    const ven = await vtn<object[]>(gridCo, 'GET', '/vens');
+    const resources = await vtn<object[]>(gridCo, 'GET', '/resources');
+    expect(heard[0]!.body.object).toEqual(ven.body[0]);
+    expect(heard[0]!.body.object.id).toBe(enrolled.body.venId);
+    expect(heard[1]!.body.object).toEqual(resources.body[0]);
+    for (const n of heard) expect(openAdrSchemaErrors('notification', n.body)).toBe('');
+    expect(JSON.stringify(heard)).not.toContain(home.plugId);
+  }, 60_000);
 
   it('sends nothing twice after a restart, a rebuild of the read models and a replay of the whole log', async () => {
     const before = receiver.received.length;
