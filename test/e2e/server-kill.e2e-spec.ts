@@ -123,9 +123,11 @@ describe('server SIGKILL under ingest (process)', () => {
     let streaming = true;
     const producer = (async () => {
       while (streaming) {
+        // 400 messages a second, restarts included: enough that every kill lands mid-stream, few enough that the
+        // backlog built up while the server restarts drains in seconds rather than minutes.
         for (let i = 0; i < 20; i++)
           agent.push({ kind: 'zigbee2mqtt', topic: 'zigbee2mqtt/plug', message: { power: n++ } });
-        await sleep(5);
+        await sleep(50);
       }
     })();
 
