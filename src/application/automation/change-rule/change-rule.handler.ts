@@ -43,7 +43,7 @@ function commandOf(change: RuleChange, on: { ruleId: string; by: RuleActor; at: 
 /**
  * Every change of an existing rule, decided on its stream. The owner revises, enables, disables, deletes, and accepts
  * or declines a proposal; a provider revises or withdraws its own proposal. Plugs are checked against the caller's
- * rights before a revision or an acceptance is stored. Answers the rule as it now is, or null once deleted.
+ * rights before a revision, an acceptance or an enabling is stored. Answers the rule as it now is, or null once deleted.
  */
 @CommandHandler(ChangeRule)
 export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRule> {
@@ -65,7 +65,9 @@ export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRul
         events: RULE_EVENTS,
         beforeAppend: async (events) => {
           if (by.kind === 'owner') await assertSpecsOf(this.policy, principal, events);
-          if (change.kind === 'accept') await assertRuleSensors(this.policy, principal, current.state.spec);
+          // Accepting or enabling arms the rule: its plugs must still be the caller's (a gateway may have changed hands).
+          if (change.kind === 'accept' || change.kind === 'enable')
+            await assertRuleSensors(this.policy, principal, current.state.spec);
         },
       },
     );
