@@ -55,6 +55,9 @@ export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRul
   async execute({ principal, ruleId, change, at, correlationId }: ChangeRule): Promise<ChangedRule> {
     const by = ruleActorOf(principal);
     const current = await loadVisibleRule(this.store, principal, ruleId);
+    // Enabling arms the rule: its plugs must still be the caller's (their gateway may have changed hands). Checked
+    // even when the rule is enabled already, so the answer never says a plug of someone else's is armed by the caller.
+    if (change.kind === 'enable') await assertRuleSensors(this.policy, principal, current.state.spec);
     await handleWithDecider(
       this.store,
       ruleStream(ruleId),
@@ -65,9 +68,7 @@ export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRul
         events: RULE_EVENTS,
         beforeAppend: async (events) => {
           if (by.kind === 'owner') await assertSpecsOf(this.policy, principal, events);
-          // Accepting or enabling arms the rule: its plugs must still be the caller's (a gateway may have changed hands).
-          if (change.kind === 'accept' || change.kind === 'enable')
-            await assertRuleSensors(this.policy, principal, current.state.spec);
+          if (change.kind === 'accept') await assertRuleSensors(this.policy, principal, current.state.spec);
         },
       },
     );
