@@ -5,12 +5,27 @@ import type { Fixtures } from './tenant-fixtures.js';
 
 /** The dashboard rows' fresh dashboards of A's, made while A could still chart the sensor: one per row and role. */
 const DASHBOARDS_BEFORE_HANDOVER = 7 * 4;
+/** The rule rows' fresh rules of A's (get, revise, delete, enable, disable), made while A could switch the plug. */
+const RULES_BEFORE_HANDOVER = 5 * 4;
+/** The market rows' fresh enrollments of A's (pause, leave), made while the plug was A's to enroll. */
+const ENROLLMENTS_BEFORE_HANDOVER = 2 * 4;
+
+/** Hands out objects made before the handover, one per call. */
+function pool<T>(made: T[], what: string): () => Promise<T> {
+  return () => {
+    const next = made.pop();
+    return next
+      ? Promise.resolve(next)
+      : Promise.reject(new Error(`more ${what} asked for than made before the handover`));
+  };
+}
 
 /**
  * Hands tenant A's gateway to tenant B's owner through the API, then reports a reading of B's period on it (the
  * gateway reported twice before: the seeded reading and the alarm's), and waits until B reads it as its newest.
- * Answers the fixtures as they stand after it: A's fresh dashboards were made before (a tile names a sensor its
- * owner may use at the time), and a fresh grant on A's former sensor is given by its owner now, B.
+ * Answers the fixtures as they stand after it: A's fresh dashboards, rules and enrollments were made before (a tile,
+ * a rule or an enrollment names a sensor its owner may use at the time, so A can no longer make new ones on it), and
+ * a fresh grant on A's former sensor is given by its owner now, B.
  */
 export async function handOverTenantA(
   server: RunningServer,
@@ -20,6 +35,10 @@ export async function handOverTenantA(
 ): Promise<Fixtures> {
   const dashboards = await Promise.all(
     Array.from({ length: DASHBOARDS_BEFORE_HANDOVER }, () => fixtures.freshDashboard('A')),
+  );
+  const rules = await Promise.all(Array.from({ length: RULES_BEFORE_HANDOVER }, () => fixtures.freshRule('A')));
+  const enrollments = await Promise.all(
+    Array.from({ length: ENROLLMENTS_BEFORE_HANDOVER }, () => fixtures.market.freshEnrollment()),
   );
   const handed = await fetch(`${server.url}/api/gateways/${fixtures.A.gatewayId}/owner`, {
     method: 'POST',
@@ -77,14 +96,13 @@ export async function handOverTenantA(
     if (response.status !== 201) throw new Error(`granting answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { grantId: string }).grantId;
   };
+  const nextDashboard = pool(dashboards, 'fresh dashboards of A');
+  const nextRule = pool(rules, 'fresh rules of A');
   return {
     ...fixtures,
-    freshDashboard: async (tenant) => {
-      if (tenant !== 'A') return fixtures.freshDashboard(tenant);
-      const made = dashboards.pop();
-      if (!made) throw new Error('more fresh dashboards of A asked for than made before the handover');
-      return made;
-    },
+    freshDashboard: (tenant) => (tenant === 'A' ? nextDashboard() : fixtures.freshDashboard(tenant)),
+    freshRule: (tenant) => (tenant === 'A' ? nextRule() : fixtures.freshRule(tenant)),
+    market: { ...fixtures.market, freshEnrollment: pool(enrollments, 'fresh enrollments of A') },
     freshGrant: (tenant) => (tenant === 'A' ? grantOnFormerSensorOfA() : fixtures.freshGrant(tenant)),
   };
 }

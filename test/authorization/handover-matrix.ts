@@ -38,6 +38,9 @@ const CURRENT = new Set<string>([
   'GET /api/actuator-commands',
   'GET /api/nodes/{nodeId}/configuration/changes',
   'GET /api/gateways/{id}/configuration/changes',
+  // A new rule or enrollment names the plug as it is now: only its owner of the moment (B) may switch or enroll it.
+  'POST /api/rules',
+  'POST /api/market/enrollments',
 ]);
 
 /** Cells that differ from the rule above, each with why. */
@@ -45,6 +48,13 @@ const OVERRIDES: Readonly<Record<string, Partial<Record<HandoverRole, Cell>>>> =
   // A new tile names sensors the way the tile would use them, now: A's former sensor is not A's to chart any more.
   'POST /api/dashboards/{id}/tiles': { userA: 404 },
   'PUT /api/dashboards/{id}/tiles/{tileId}': { userA: 404 },
+  // A's rule (made before) stays A's to read, disable and delete, but a revision, an enabling or an acceptance would
+  // (re)arm the switching of a plug that is not A's any more.
+  'PUT /api/rules/{id}': { userA: 404 },
+  'POST /api/rules/{id}/enable': { userA: 404 },
+  'POST /api/rules/{id}/accept': { userA: 404 },
+  // Likewise A's enrollment (made before) may be paused or left by A, but resuming would offer B's plug again.
+  'POST /api/market/enrollments/{id}/resume': { userA: 404 },
 };
 
 /** Listings that differ from the rule above, each with why. */

@@ -43,7 +43,7 @@ function commandOf(change: RuleChange, on: { ruleId: string; by: RuleActor; at: 
 /**
  * Every change of an existing rule, decided on its stream. The owner revises, enables, disables, deletes, and accepts
  * or declines a proposal; a provider revises or withdraws its own proposal. Plugs are checked against the caller's
- * rights before a revision or an acceptance is stored. Answers the rule as it now is, or null once deleted.
+ * rights before a revision, an acceptance or an enabling is stored. Answers the rule as it now is, or null once deleted.
  */
 @CommandHandler(ChangeRule)
 export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRule> {
@@ -55,6 +55,9 @@ export class ChangeRuleHandler implements ICommandHandler<ChangeRule, ChangedRul
   async execute({ principal, ruleId, change, at, correlationId }: ChangeRule): Promise<ChangedRule> {
     const by = ruleActorOf(principal);
     const current = await loadVisibleRule(this.store, principal, ruleId);
+    // Enabling arms the rule: its plugs must still be the caller's (their gateway may have changed hands). Checked
+    // even when the rule is enabled already, so the answer never says a plug of someone else's is armed by the caller.
+    if (change.kind === 'enable') await assertRuleSensors(this.policy, principal, current.state.spec);
     await handleWithDecider(
       this.store,
       ruleStream(ruleId),

@@ -89,7 +89,7 @@ export class EnrollInProgramHandler implements ICommandHandler<EnrollInProgram, 
 abstract class OwnerEnrollmentHandler {
   constructor(
     private readonly store: EventStore,
-    private readonly db: ReadModelDb,
+    protected readonly db: ReadModelDb,
     private readonly wake: ProjectionWake,
   ) {}
 
@@ -148,7 +148,11 @@ export class ResumeEnrollmentHandler
     super(store, db, wake);
   }
 
-  execute({ principal, enrollmentId, at, correlationId }: ResumeEnrollment): Promise<EnrollmentView> {
+  async execute({ principal, enrollmentId, at, correlationId }: ResumeEnrollment): Promise<EnrollmentView> {
+    // Resuming arms the enrollment again: its plugs must still be the owner's (a gateway may have changed hands).
+    const ownerId = marketOwnerOf(principal);
+    const enrolled = ownerId === null ? undefined : await selectOwnerEnrollment(this.db, ownerId, enrollmentId);
+    if (enrolled) await assertOwnsSensors(this.db, ownerId, enrolled.sensorIds);
     return this.run(principal, enrollmentId, correlationId, (ownerId, resumedBy) => ({
       type: 'ResumeEnrollment',
       data: { enrollmentId, ownerId, resumedBy, at: at.toISOString() },
