@@ -3145,6 +3145,11 @@ export interface components {
             kind: "gateway_online" | "gateway_offline" | "configuration" | "firmware" | "command";
             /** @example gateway gw-1 offline (link lost) */
             label: string;
+            /**
+             * Format: date-time
+             * @description Node configuration and firmware only: when the log stored the change (the instant the node's configuration history uses; `at` is when the device applied it)
+             */
+            recordedAt?: string;
         };
         SensorAnnotationsDto: {
             /** @description Oldest first */

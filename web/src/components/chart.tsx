@@ -11,6 +11,8 @@ export interface Annotation {
   readonly t: number;
   readonly kind: 'gateway_online' | 'gateway_offline' | 'configuration' | 'firmware' | 'command';
   readonly label: string;
+  /** Node configuration: when the log stored it, the instant to open the configuration as of. */
+  readonly recordedAt?: string;
 }
 
 /** One colour per kind, also used for the marker beside each entry of the list under the chart. */

@@ -150,9 +150,11 @@ export function SensorPage({ id }: { id: string }) {
       .then(({ data }) => {
         if (!current || !data) return;
         annotations.value = data.items.map((a) => ({
-          t: Math.round(Date.parse(a.at) / 1000),
+          // Exact to the millisecond: the link to the configuration as of then must not land before the change.
+          t: Date.parse(a.at) / 1000,
           kind: a.kind,
           label: a.label,
+          ...(a.recordedAt ? { recordedAt: a.recordedAt } : {}),
         }));
       })
       .catch(() => undefined);

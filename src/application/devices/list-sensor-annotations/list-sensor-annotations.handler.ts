@@ -53,7 +53,7 @@ export class ListSensorAnnotationsHandler implements IQueryHandler<ListSensorAnn
     if (await this.allowed(() => this.policy.assertGatewayOwner(principal, sensor.gateway_id))) {
       for (const event of await this.recent(`node-${sensor.node_id}`, from)) {
         const annotation = nodeAnnotation(event);
-        if (annotation && inRange(annotation.at)) items.push(annotation);
+        if (annotation && inRange(annotation.at)) items.push({ ...annotation, recordedAt: event.recordedAt });
       }
     }
     const switches = await this.db.query<{ sensor_id: string }>(

@@ -17,6 +17,8 @@ export interface SensorAnnotation {
   readonly at: string;
   readonly kind: AnnotationKind;
   readonly label: string;
+  /** Node configuration only: when the log stored the change, the instant the configuration history is keyed by. */
+  readonly recordedAt?: string;
 }
 
 export interface SensorAnnotations {

@@ -32,6 +32,13 @@ export class SensorAnnotationDto implements SensorAnnotation {
   })
   readonly kind!: AnnotationKind;
   @ApiProperty({ example: 'gateway gw-1 offline (link lost)' }) readonly label!: string;
+  @ApiProperty({
+    format: 'date-time',
+    required: false,
+    description:
+      "Node configuration and firmware only: when the log stored the change (the instant the node's configuration history uses; `at` is when the device applied it)",
+  })
+  readonly recordedAt?: string;
 }
 
 export class SensorAnnotationsDto implements SensorAnnotations {

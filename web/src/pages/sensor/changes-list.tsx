@@ -9,6 +9,9 @@ const KIND: Record<Annotation['kind'], string> = {
   command: 'switch command',
 };
 
+/** The annotation's instant in ISO form; rounding undoes the float error of seconds × 1000. */
+const instant = (a: Annotation): string => new Date(Math.round(a.t * 1000)).toISOString();
+
 /** The node page opened at an instant: its configuration as of then, and what its latest change before then changed. */
 export function configurationAsOfHref(nodeId: string, at: string): string {
   return `/admin/nodes/${encodeURIComponent(nodeId)}?at=${encodeURIComponent(at)}`;
@@ -33,16 +36,14 @@ export function ChangesList({
         {annotations.map((a) => (
           <li key={`${a.t}-${a.label}`} data-annotation-kind={a.kind}>
             <span class="swatch" style={{ background: ANNOTATION_COLOURS[a.kind] }} aria-hidden="true" />
-            <time dateTime={new Date(a.t * 1000).toISOString()}>
-              {dateTime(new Date(a.t * 1000).toISOString())}
-            </time>{' '}
-            <span class="kind">{KIND[a.kind]}:</span> {a.label}
+            <time dateTime={instant(a)}>{dateTime(instant(a))}</time> <span class="kind">{KIND[a.kind]}:</span>{' '}
+            {a.label}
             {configurationOf !== undefined && (
               <>
                 {' '}
-                <a href={configurationAsOfHref(configurationOf, new Date(a.t * 1000).toISOString())}>
+                <a href={configurationAsOfHref(configurationOf, a.recordedAt ?? instant(a))}>
                   configuration as of then
-                  <span class="sr-only"> ({dateTime(new Date(a.t * 1000).toISOString())})</span>
+                  <span class="sr-only"> ({dateTime(instant(a))})</span>
                 </a>
               </>
             )}
